@@ -1,0 +1,84 @@
+package dev.storyc.diag;
+
+/**
+ * The catalog of diagnostic codes. A code is stable forever once released: users search for it,
+ * suppress it and link to it. Families own a range each, so stages can grow without collisions:
+ *
+ * <ul>
+ *   <li>E01xx loading the workspace (files, story.toml, paths)</li>
+ *   <li>E02xx environments.toml</li>
+ *   <li>E03xx release manifests and story selection</li>
+ *   <li>E04xx rendering templates</li>
+ *   <li>E05xx LookML and dashboard syntax</li>
+ *   <li>E06xx cross-layer checks</li>
+ *   <li>E07xx output trees and publishing</li>
+ * </ul>
+ */
+public enum Code {
+    // E01xx: workspace loading
+    WORKSPACE_NOT_FOUND("E0101", "workspace not found"),
+    FILE_UNREADABLE("E0102", "file cannot be read"),
+    INVALID_UTF8("E0103", "file is not valid UTF-8"),
+    PATH_ESCAPES_WORKSPACE("E0104", "path escapes the workspace"),
+    INVALID_STORY_ID("E0105", "invalid story id"),
+    STORY_TOML_SYNTAX("E0106", "story.toml is not valid TOML"),
+    STORY_FIELD_MISSING("E0107", "story.toml lacks a required field"),
+    STORY_FIELD_TYPE("E0108", "story.toml field has the wrong type"),
+    STORY_UNKNOWN_FIELD("E0109", "story.toml has an unknown field"),
+    STORY_MANIFEST_MISSING("E0110", "story has no story.toml"),
+    UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
+
+    // E02xx: environments.toml
+    ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),
+    ENV_FILE_MISSING("E0202", "environments.toml is missing"),
+    ENV_FIELD_TYPE("E0203", "environment field has the wrong type"),
+    ENV_FIELD_MISSING("E0204", "environment lacks a required field"),
+    ENV_UNKNOWN_PARENT("E0205", "extends names an unknown environment"),
+    ENV_EXTENDS_CYCLE("E0206", "extends forms a cycle"),
+    ENV_UNDEFINED_REFERENCE("E0207", "reference to an undefined value"),
+    ENV_REFERENCE_CYCLE("E0208", "references form a cycle"),
+    ENV_UNKNOWN_ENVIRONMENT("E0209", "unknown environment"),
+    ENV_INVALID_NAME("E0210", "invalid environment name"),
+    ENV_DUPLICATE("E0211", "environment defined twice"),
+    ENV_UNKNOWN_TEMPLATE_PARAM("E0212", "unknown template parameter"),
+
+    // E03xx: releases and selection
+    RELEASE_TOML_SYNTAX("E0301", "release manifest is not valid TOML"),
+    RELEASE_NOT_FOUND("E0302", "release not found"),
+    RELEASE_UNKNOWN_STORY("E0303", "release names an unknown story"),
+    RELEASE_DUPLICATE_STORY("E0304", "release names a story twice"),
+    RELEASE_FIELD_TYPE("E0305", "release field has the wrong type"),
+    REQUIRED_STORY_NOT_INCLUDED("E0306", "required story is not in the release"),
+    REQUIRES_CYCLE("E0307", "requires form a cycle"),
+    UNKNOWN_REQUIRED_STORY("E0308", "requires names an unknown story"),
+
+    // E04xx: rendering
+    TEMPLATE_UNDEFINED_NAME("E0401", "template uses an undefined name"),
+    TEMPLATE_SYNTAX("E0402", "template syntax error"),
+    TEMPLATE_PARTIAL_NOT_FOUND("E0403", "partial not found"),
+    TEMPLATE_PARTIAL_RECURSION("E0404", "partial includes itself"),
+    TEMPLATE_RENDERS_SECRET("E0405", "template renders a secret"),
+
+    // E07xx: output trees and publishing
+    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
+    OUTPUT_NOT_A_REPOSITORY("E0702", "output folder is not a storyc repository"),
+    OUTPUT_REF_MOVED("E0703", "output branch moved during the compile");
+
+    private final String id;
+    private final String title;
+
+    Code(String id, String title) {
+        this.id = id;
+        this.title = title;
+    }
+
+    /** Returns the stable identifier, such as {@code E0401}. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns a short description of the family of problem, for listings and SARIF rules. */
+    public String title() {
+        return title;
+    }
+}

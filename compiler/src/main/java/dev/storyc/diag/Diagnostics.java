@@ -1,0 +1,38 @@
+package dev.storyc.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Diagnostics collects the problems a stage finds. It is the one mutable piece a stage owns while
+ * it runs; what leaves the stage is the sorted, unmodifiable {@link #all()} list.
+ */
+public final class Diagnostics {
+    private final List<Diagnostic> items = new ArrayList<>();
+
+    public void add(Diagnostic diagnostic) {
+        items.add(diagnostic);
+    }
+
+    public void addAll(Iterable<Diagnostic> more) {
+        more.forEach(items::add);
+    }
+
+    /** Reports an error with no hint. */
+    public void error(Code code, Position position, String message) {
+        add(Diagnostic.error(code, position, message));
+    }
+
+    public boolean hasErrors() {
+        return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    /** Returns every diagnostic so far, in print order. */
+    public List<Diagnostic> all() {
+        return items.stream().sorted(Diagnostic.ORDER).toList();
+    }
+}
