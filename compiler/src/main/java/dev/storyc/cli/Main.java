@@ -1,2 +1,61 @@
 package dev.storyc.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The storyc command line. {@link #run} returns the exit code instead of exiting, so tests drive
+ * the whole CLI in-process and assert on stdout, stderr and the code.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, System.getenv(), System.console() != null, args));
+    }
+
+    /** Runs storyc with the process environment; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, System.getenv(), false, args);
+    }
+
+    /** Runs storyc with an explicit process environment, for tests that set variables. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> environment, boolean interactive,
+            String... args) {
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        CommandLine commandLine = new CommandLine(new StorycCommand(environment, outWriter, errWriter, interactive))
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((exception, cmd, parsed) -> {
+                    if (exception instanceof CommandFailure failure) {
+                        return failure.exitCode();
+                    }
+                    return internalError(errWriter, exception);
+                });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    /** Reports a bug in storyc: the one case where a stack trace is the right thing to show. */
+    private static int internalError(PrintWriter err, Exception exception) {
+        StringWriter trace = new StringWriter();
+        exception.printStackTrace(new PrintWriter(trace));
+        err.println("error: storyc hit an internal error. This is a bug in storyc, not in your project.");
+        err.println("Please report it with the command you ran and the text below.");
+        err.println();
+        err.print(trace);
+        return ExitCode.INTERNAL_ERROR;
+    }
+}

@@ -41,6 +41,9 @@ public enum Code {
     ENV_INVALID_NAME("E0210", "invalid environment name"),
     ENV_DUPLICATE("E0211", "environment defined twice"),
     ENV_UNKNOWN_TEMPLATE_PARAM("E0212", "unknown template parameter"),
+    ENV_UNKNOWN_FIELD("E0213", "unknown field"),
+    ENV_CONSTRAINT("E0214", "value breaks a constraint"),
+    ENV_UNKNOWN_SECTION("E0215", "unknown top-level table"),
 
     // E03xx: releases and selection
     RELEASE_TOML_SYNTAX("E0301", "release manifest is not valid TOML"),

@@ -1,0 +1,30 @@
+package dev.storyc.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc check}: compiles in memory and reports problems; writes nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check environments for errors without writing anything.")
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Mixin
+    EnvironmentOptions environments;
+
+    @Override
+    public Integer call() {
+        Console console = root.console();
+        Project project = root.openProject();
+        var selected = environments.select(project, root.processEnvironment(), console);
+        var compiled = Compilation.run(project, selected, console);
+        for (var environment : compiled.environments()) {
+            console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
+                    environment.selection().releaseName(), environment.selection().stories().size()));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.storyc.cli;
+
+import dev.storyc.compile.EnvironmentCompiler;
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Result;
+import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.publish.GitContentIds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles the selected environments in memory and prints every problem. Nothing is written here:
+ * check stops after this, and compile publishes only when every environment compiled cleanly.
+ */
+final class Compilation {
+    private Compilation() {}
+
+    record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
+
+    static Compiled run(Project project, List<Environment> environments, Console console) {
+        EnvironmentCompiler compiler = new EnvironmentCompiler(project.workspace(), new GitContentIds(), Version.number());
+        List<CompiledEnvironment> compiled = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        boolean failed = false;
+        for (Environment environment : environments) {
+            Result<CompiledEnvironment> result = compiler.compile(environment);
+            diagnostics.addAll(result.diagnostics());
+            if (result.ok()) {
+                compiled.add(result.get());
+            } else {
+                failed = true;
+            }
+        }
+        console.diagnostics(diagnostics, project.workspace().allSources());
+        if (failed) {
+            throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+        }
+        return new Compiled(compiler, compiled);
+    }
+}

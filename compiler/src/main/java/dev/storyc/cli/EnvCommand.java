@@ -1,0 +1,45 @@
+package dev.storyc.cli;
+
+import dev.storyc.config.Environment;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code storyc env}: inspect environments. */
+@Command(name = "env", mixinStandardHelpOptions = true, description = "Inspect environments.",
+        subcommands = {EnvCommand.ListEnvironments.class})
+final class EnvCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** {@code storyc env list}: one line per environment. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List environments with their kind, release and Looker connection.")
+    static final class ListEnvironments implements Callable<Integer> {
+        @ParentCommand
+        EnvCommand env;
+
+        @Override
+        public Integer call() {
+            Console console = env.root.console();
+            Project project = env.root.openProject();
+            console.out().printf("%-16s %-12s %-10s %-28s %s%n", "ENVIRONMENT", "KIND", "RELEASE", "CONNECTION", "HASH");
+            for (Environment environment : project.environments().all()) {
+                console.out().printf("%-16s %-12s %-10s %-28s %s%n", environment.name(), environment.kind().spelling(),
+                        environment.release(), environment.connection(), environment.hash().substring(0, 19));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

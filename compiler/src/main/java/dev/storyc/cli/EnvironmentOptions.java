@@ -1,0 +1,62 @@
+package dev.storyc.cli;
+
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Spelling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import picocli.CommandLine.Option;
+
+/**
+ * Which environments a command works on: those named with {@code --env}, all with {@code --all},
+ * or, by default, the current developer's {@code dev-<name>}.
+ */
+final class EnvironmentOptions {
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+            description = "An environment to work on; repeat for several. Default: dev-<developer>.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "Work on every environment.")
+    boolean all;
+
+    /** Returns the selected environments, or ends the command with a usage error. */
+    List<Environment> select(Project project, Map<String, String> processEnvironment, Console console) {
+        if (all && !names.isEmpty()) {
+            console.failure("--all and --env cannot be used together", "pass either --all or one --env per environment");
+            throw new CommandFailure(ExitCode.USAGE);
+        }
+        if (all) {
+            return List.copyOf(project.environments().all());
+        }
+        List<String> wanted = names.isEmpty() ? List.of(defaultEnvironment(project, processEnvironment, console)) : names;
+        List<Environment> selected = new ArrayList<>();
+        for (String name : wanted) {
+            Optional<Environment> environment = project.environments().find(name);
+            if (environment.isEmpty()) {
+                console.failure("environment `" + name + "` is not defined in environments.toml",
+                        Spelling.didYouMean(name, project.environments().names())
+                                .orElse("the environments are " + String.join(", ", project.environments().names())));
+                throw new CommandFailure(ExitCode.USAGE);
+            }
+            if (!selected.contains(environment.get())) {
+                selected.add(environment.get());
+            }
+        }
+        return selected;
+    }
+
+    /** Returns {@code dev-<developer>} from STORYC_DEVELOPER or the workspace's storyc.toml. */
+    private static String defaultEnvironment(Project project, Map<String, String> processEnvironment, Console console) {
+        Optional<String> developer = Optional.ofNullable(processEnvironment.get("STORYC_DEVELOPER"))
+                .or(() -> project.workspace().settings()
+                        .map(settings -> Toml.parse(settings.text()).getString("developer")));
+        if (developer.isEmpty() || developer.get().isBlank()) {
+            console.failure("no environment selected",
+                    "pass --env ENV or --all, or set STORYC_DEVELOPER=<name> to use dev-<name>");
+            throw new CommandFailure(ExitCode.USAGE);
+        }
+        return "dev-" + developer.get();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.storyc.config;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Spelling;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies {@code extends}: each parent, in order, is merged under the child. Tables merge key by
+ * key, recursively; scalars and lists are replaced whole, because merging lists element-wise is the
+ * kind of surprise a configuration language should not have.
+ */
+final class ExtendsResolver {
+    private final Map<String, ConfigTable> declared;
+    private final Diagnostics diagnostics;
+    private final Map<String, ConfigTable> merged = new HashMap<>();
+    private final List<String> inProgress = new ArrayList<>();
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final Map<String, Position> extendsPositions = new HashMap<>();
+
+    /** @param declared bases and environments by name, as written */
+    ExtendsResolver(Map<String, ConfigTable> declared, Diagnostics diagnostics) {
+        this.declared = declared;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Returns the table of {@code name} with every ancestor merged in, without the extends key. */
+    Optional<ConfigTable> resolve(String name) {
+        if (merged.containsKey(name)) {
+            return Optional.of(merged.get(name));
+        }
+        ConfigTable own = declared.get(name);
+        if (failed.contains(name)) {
+            return Optional.empty();
+        }
+        if (inProgress.contains(name)) {
+            reportCycle(name);
+            failed.addAll(inProgress);
+            return Optional.empty();
+        }
+        inProgress.add(name);
+        try {
+            ConfigTable result = new ConfigTable(Map.of(), own.position());
+            for (ParentRef parent : parents(name, own)) {
+                Optional<ConfigTable> resolved = resolve(parent.name);
+                if (resolved.isEmpty()) {
+                    failed.add(name);
+                    return Optional.empty();
+                }
+                result = merge(result, resolved.get());
+            }
+            result = merge(result, own.without("extends"));
+            merged.put(name, result);
+            return Optional.of(result);
+        } finally {
+            inProgress.remove(name);
+        }
+    }
+
+    private record ParentRef(String name, Position position) {}
+
+    private List<ParentRef> parents(String name, ConfigTable own) {
+        List<ParentRef> parents = new ArrayList<>();
+        Optional<ConfigValue> value = own.get("extends");
+        if (value.isEmpty()) {
+            return parents;
+        }
+        if (!(value.get() instanceof ConfigList list)) {
+            diagnostics.error(Code.ENV_FIELD_TYPE, value.get().position(),
+                    "`extends` must be a list of names, such as `extends = [\"base\"]`");
+            return parents;
+        }
+        for (ConfigValue item : list.items()) {
+            if (!(item.toPlain() instanceof String parent)) {
+                diagnostics.error(Code.ENV_FIELD_TYPE, item.position(), "`extends` entries must be names");
+                continue;
+            }
+            if (!declared.containsKey(parent)) {
+                diagnostics.add(Diagnostic.error(Code.ENV_UNKNOWN_PARENT, item.position(),
+                                "`" + name + "` extends `" + parent + "`, which is not defined")
+                        .withHint(Spelling.didYouMean(parent, declared.keySet())
+                                .orElse("define it under [bases." + parent + "] or [environments." + parent + "]")));
+                continue;
+            }
+            extendsPositions.put(name + "->" + parent, item.position());
+            parents.add(new ParentRef(parent, item.position()));
+        }
+        return parents;
+    }
+
+    private void reportCycle(String name) {
+        List<String> cycle = new ArrayList<>(inProgress.subList(inProgress.indexOf(name), inProgress.size()));
+        cycle.add(name);
+        String path = String.join(" -> ", cycle);
+        Diagnostic diagnostic = Diagnostic.error(Code.ENV_EXTENDS_CYCLE,
+                        extendsPositions.getOrDefault(cycle.get(0) + "->" + cycle.get(1), declared.get(name).position()),
+                        "`extends` forms a cycle: " + path)
+                .withHint("remove one of the links so that every chain of parents ends");
+        for (int i = 1; i + 1 < cycle.size(); i++) {
+            Position link = extendsPositions.get(cycle.get(i) + "->" + cycle.get(i + 1));
+            if (link != null) {
+                diagnostic = diagnostic.withRelated(link, "`" + cycle.get(i) + "` extends `" + cycle.get(i + 1) + "` here");
+            }
+        }
+        diagnostics.add(diagnostic);
+    }
+
+    /** Returns {@code over} merged onto {@code under}: tables recursively, everything else replaced. */
+    static ConfigTable merge(ConfigTable under, ConfigTable over) {
+        Map<String, ConfigValue> entries = new LinkedHashMap<>(under.entries());
+        for (Map.Entry<String, ConfigValue> entry : over.entries().entrySet()) {
+            ConfigValue previous = entries.get(entry.getKey());
+            if (previous instanceof ConfigTable a && entry.getValue() instanceof ConfigTable b) {
+                entries.put(entry.getKey(), merge(a, b));
+            } else {
+                entries.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return new ConfigTable(entries, over.position());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.storyc.config;
+
+import dev.storyc.toml.TomlText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The normal form of an environment: every value resolved, one {@code dotted.key = value} line per
+ * leaf, keys sorted, values canonical, secrets as their reference. It is valid TOML, so a user can
+ * read it, and its sha256 is the environment's identity in lock files and commit trailers.
+ */
+public final class NormalForm {
+    private NormalForm() {}
+
+    /** Returns the canonical text of a resolved value tree. */
+    public static String of(Map<String, Object> values) {
+        StringBuilder out = new StringBuilder();
+        write(out, "", new TreeMap<>(values));
+        return out.toString();
+    }
+
+    /** Returns {@code sha256:<hex>} of a normal form. */
+    public static String hash(String normalForm) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalForm.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void write(StringBuilder out, String prefix, Map<String, Object> table) {
+        for (Map.Entry<String, Object> entry : new TreeMap<>(table).entrySet()) {
+            String key = prefix + TomlText.key(entry.getKey());
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+                write(out, key + ".", cast(nested));
+            } else {
+                out.append(key).append(" = ").append(literal(value)).append('\n');
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof String text) {
+            return TomlText.string(text.replace("${", "$${"));
+        } else if (value instanceof SecretReference secret) {
+            return TomlText.string(secret.spelling());
+        } else if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            String separator = " ";
+            for (Map.Entry<String, Object> entry : new TreeMap<>(cast(map)).entrySet()) {
+                out.append(separator).append(TomlText.key(entry.getKey())).append(" = ").append(literal(entry.getValue()));
+                separator = ", ";
+            }
+            return out.append(map.isEmpty() ? "}" : " }").toString();
+        } else if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(literal(list.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.storyc.diag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders diagnostics the way rustc does: the code and message, an arrow to {@code file:line:col},
+ * the source line with a caret under the problem, then help and related locations.
+ *
+ * <pre>
+ * error[E0401]: `env.warehouse.shema` is not defined
+ *   --> stories/patients/views/patients.view.lkml:3:19
+ *    |
+ *  3 | sql_table_name: <% env.warehouse.shema %>.patients ;;
+ *    |                 ^^^^^^^^^^^^^^^^^^^^^^^^^
+ *    = help: did you mean `env.warehouse.schema`?
+ * </pre>
+ */
+public final class TextRenderer {
+    private static final String RED = "\u001b[1;31m";
+    private static final String YELLOW = "\u001b[1;33m";
+    private static final String BLUE = "\u001b[1;34m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RESET = "\u001b[0m";
+
+    private final Function<String, SourceFile> sources;
+    private final boolean color;
+
+    /** @param sources looks a file up by workspace-relative path; may return null */
+    public TextRenderer(Function<String, SourceFile> sources, boolean color) {
+        this.sources = sources;
+        this.color = color;
+    }
+
+    /** Returns a renderer over a fixed set of sources. */
+    public static TextRenderer over(List<SourceFile> files, boolean color) {
+        Map<String, SourceFile> byPath = new java.util.HashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        return new TextRenderer(byPath::get, color);
+    }
+
+    public String render(Diagnostic diagnostic) {
+        StringBuilder out = new StringBuilder();
+        String severityColor = diagnostic.severity() == Severity.ERROR ? RED
+                : diagnostic.severity() == Severity.WARNING ? YELLOW : BOLD;
+        out.append(paint(severityColor, diagnostic.severity().label() + "[" + diagnostic.code().id() + "]"))
+                .append(paint(BOLD, ": " + diagnostic.message())).append('\n');
+        Position position = diagnostic.position();
+        String line = position.hasLine() ? lineOf(position) : "";
+        String gutter = " ".repeat(String.valueOf(Math.max(position.line(), 1)).length());
+        out.append(gutter).append(paint(BLUE, "--> ")).append(position).append('\n');
+        if (!line.isEmpty()) {
+            int column = Math.max(position.column(), 1);
+            out.append(gutter).append(paint(BLUE, " |")).append('\n');
+            out.append(paint(BLUE, position.line() + " |")).append(' ').append(expandTabs(line)).append('\n');
+            out.append(gutter).append(paint(BLUE, " |")).append(' ')
+                    .append(" ".repeat(displayWidth(line, column - 1)))
+                    .append(paint(severityColor, "^".repeat(caretLength(line, column - 1))))
+                    .append('\n');
+        }
+        diagnostic.hint().ifPresent(hint ->
+                out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "help")).append(": ").append(hint)
+                        .append('\n'));
+        for (Related related : diagnostic.related()) {
+            out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "note")).append(": ")
+                    .append(related.message()).append(" at ").append(related.position()).append('\n');
+            String relatedLine = related.position().hasLine() ? lineOf(related.position()) : "";
+            if (!relatedLine.isEmpty()) {
+                out.append(gutter).append("     ").append(expandTabs(relatedLine.strip())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Returns the closing line, such as "2 errors, 1 warning". */
+    public static String summary(List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        return plural(errors, "error") + ", " + plural(warnings, "warning");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private String lineOf(Position position) {
+        SourceFile source = sources.apply(position.file());
+        return source == null ? "" : source.line(position.line());
+    }
+
+    /** Underlines a whole {@code <% tag %>} or word, so the caret shows what is meant, not a point. */
+    private static int caretLength(String line, int start) {
+        if (start >= line.length()) {
+            return 1;
+        }
+        if (line.startsWith("<%", start)) {
+            int end = line.indexOf("%>", start);
+            return end < 0 ? 2 : end + 2 - start;
+        }
+        int end = start;
+        while (end < line.length() && isWordChar(line.charAt(end))) {
+            end++;
+        }
+        return Math.max(1, end - start);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$' || c == '{' || c == '}';
+    }
+
+    private static int displayWidth(String line, int chars) {
+        int width = 0;
+        for (int i = 0; i < Math.min(chars, line.length()); i++) {
+            width += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return width + Math.max(0, chars - line.length());
+    }
+
+    private static String expandTabs(String line) {
+        return line.replace("\t", "    ");
+    }
+
+    private String paint(String ansi, String text) {
+        return color ? ansi + text + RESET : text;
+    }
+}

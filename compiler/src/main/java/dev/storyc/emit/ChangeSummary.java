@@ -1,0 +1,48 @@
+package dev.storyc.emit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a compile changes in an output repository, story by story, compared with the lock of the
+ * previous compile. It feeds the commit message and the command's summary line.
+ */
+public record ChangeSummary(List<String> added, List<String> removed, List<String> changed, int unchanged,
+        boolean environmentChanged) {
+
+    public ChangeSummary {
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        changed = List.copyOf(changed);
+    }
+
+    /** Returns the difference between the previous lock (absent for a first compile) and the next. */
+    public static ChangeSummary between(Optional<LockFile> previous, LockFile next) {
+        Map<String, String> before = previous.map(LockFile::storyTrees).orElse(Map.of());
+        Map<String, String> after = next.storyTrees();
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        int unchanged = 0;
+        for (Map.Entry<String, String> entry : after.entrySet()) {
+            String old = before.get(entry.getKey());
+            if (old == null) {
+                added.add(entry.getKey());
+            } else if (!old.equals(entry.getValue())) {
+                changed.add(entry.getKey());
+            } else {
+                unchanged++;
+            }
+        }
+        before.keySet().stream().filter(id -> !after.containsKey(id)).sorted().forEach(removed::add);
+        boolean environmentChanged = previous.map(p -> !p.environmentHash().equals(next.environmentHash())).orElse(true);
+        return new ChangeSummary(added, removed, changed, unchanged, environmentChanged);
+    }
+
+    /** Returns a short account such as "2 added, 1 removed, 0 changed". */
+    public String describe() {
+        return added.size() + " added, " + removed.size() + " removed, " + changed.size() + " changed";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.storyc.emit;
+
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Result;
+import dev.storyc.render.RenderedFile;
+import dev.storyc.render.RenderedStory;
+import dev.storyc.render.TemplateContexts;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.release.Selection;
+import dev.storyc.workspace.ArtifactKind;
+import dev.storyc.workspace.Stdlib;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Assembles an environment's output tree (§5) from its rendered stories: story files in their
+ * folders, the generated model, manifest and README, the warehouse plan and the lock.
+ */
+public final class OutputTreeBuilder {
+    private final Stdlib stdlib;
+    private final TemplateRenderer renderer;
+    private final ContentIds contentIds;
+    private final String compilerVersion;
+
+    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
+        this.stdlib = stdlib;
+        this.renderer = renderer;
+        this.contentIds = contentIds;
+        this.compilerVersion = compilerVersion;
+    }
+
+    public Result<CompiledEnvironment> build(Environment environment, Selection selection, List<RenderedStory> stories) {
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, OutputFile> files = new TreeMap<>();
+        Map<String, Position> origins = new TreeMap<>();
+        List<WarehousePlan.Change> plan = new ArrayList<>();
+        TreeMap<String, String> storyTrees = new TreeMap<>();
+        int order = 0;
+        for (RenderedStory rendered : stories) {
+            var story = rendered.story();
+            storyTrees.put(story.id().value(), contentIds.treeIdOf(story));
+            boolean hasSchema = rendered.files().stream().anyMatch(f -> f.file().kind().isSchemaScript());
+            String folder = hasSchema ? OutputLayout.warehouseFolder(++order, stories.size(), story.id()) : "";
+            Map<ArtifactKind, String> hashes = new LinkedHashMap<>();
+            for (RenderedFile file : rendered.files()) {
+                String path = OutputLayout.pathOf(story.id(), file.file(), folder);
+                Position origin = Position.ofFile(file.file().source().path());
+                if (files.containsKey(path)) {
+                    diagnostics.add(Diagnostic.error(Code.OUTPUT_PATH_CLASH, origin,
+                                    "`" + file.file().source().path() + "` and another file both become `" + path + "`")
+                            .withRelated(origins.get(path), "the other file"));
+                    continue;
+                }
+                files.put(path, new OutputFile(path, file.text()));
+                origins.put(path, origin);
+                if (file.file().kind().isSchemaScript()) {
+                    hashes.put(file.file().kind(), Sha256.of(file.text()));
+                }
+            }
+            if (hasSchema) {
+                plan.add(new WarehousePlan.Change(order, story.id().value(), folder,
+                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_DEPLOY)),
+                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_REVERT)),
+                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_VERIFY))));
+            }
+        }
+        generated(environment, stories, files, diagnostics);
+        files.put(OutputLayout.PLAN, new OutputFile(OutputLayout.PLAN, new WarehousePlan(plan).toToml()));
+        LockFile lock = new LockFile(compilerVersion, environment.name(), environment.hash(), selection.releaseName(),
+                storyTrees);
+        files.put(OutputLayout.LOCK, new OutputFile(OutputLayout.LOCK, lock.toToml()));
+        if (diagnostics.hasErrors()) {
+            return Result.failed(diagnostics.all());
+        }
+        return Result.of(new CompiledEnvironment(environment, selection, new OutputTree(new TreeMap<>(files)), lock),
+                diagnostics);
+    }
+
+    /** Renders the stdlib templates: model, manifest and README. */
+    private void generated(Environment environment, List<RenderedStory> stories, Map<String, OutputFile> files,
+            Diagnostics diagnostics) {
+        Map<String, Object> context = TemplateContexts.forEnvironment(environment);
+        context.put("includes", includes(files));
+        context.put("constants", constants(environment));
+        context.put("stories", stories.stream().map(s -> Map.of(
+                "id", s.story().id().value(), "title", s.story().manifest().title())).toList());
+        put(files, OutputLayout.modelPath(environment.model()), "model.lkml", context, diagnostics);
+        put(files, OutputLayout.MANIFEST, "manifest.lkml", context, diagnostics);
+        put(files, OutputLayout.README, "README.md", context, diagnostics);
+    }
+
+    private void put(Map<String, OutputFile> files, String path, String template, Map<String, Object> context,
+            Diagnostics diagnostics) {
+        var rendered = renderer.render(stdlib.template(template), context);
+        diagnostics.addAll(rendered.diagnostics());
+        files.put(path, new OutputFile(path, rendered.text()));
+    }
+
+    /** Returns one include per story folder and LookML kind present, so a diff shows each story arrive. */
+    private static List<String> includes(Map<String, OutputFile> files) {
+        TreeSet<String> patterns = new TreeSet<>();
+        for (String path : files.keySet()) {
+            int slash = path.lastIndexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            String folder = path.substring(0, slash);
+            if (path.endsWith(".view.lkml")) {
+                patterns.add("/" + folder + "/*.view.lkml");
+            } else if (path.endsWith(".explore.lkml")) {
+                patterns.add("/" + folder + "/*.explore.lkml");
+            } else if (path.endsWith(".dashboard.lookml")) {
+                patterns.add("/" + folder + "/*.dashboard.lookml");
+            }
+        }
+        return List.copyOf(patterns);
+    }
+
+    private static List<Map<String, String>> constants(Environment environment) {
+        return new TreeMap<>(environment.lookerConstants()).entrySet().stream()
+                .map(e -> Map.of("name", e.getKey(), "value", e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")))
+                .toList();
+    }
+}

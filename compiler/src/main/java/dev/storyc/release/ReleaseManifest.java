@@ -1,0 +1,31 @@
+package dev.storyc.release;
+
+import dev.storyc.diag.Position;
+import dev.storyc.workspace.StoryId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ReleaseManifest is one {@code releases/<name>.toml}: the ordered list of stories a release ships
+ * and, once sealed, the git tree each story is pinned to.
+ */
+public record ReleaseManifest(String name, String path, List<Entry> stories, Map<StoryId, String> pins) {
+
+    /** One line of {@code stories = [...]}, with the place it was written. */
+    public record Entry(StoryId story, Position position) {}
+
+    public ReleaseManifest {
+        stories = List.copyOf(stories);
+        pins = Map.copyOf(pins);
+    }
+
+    public boolean isSealed() {
+        return !pins.isEmpty();
+    }
+
+    /** Returns where the release lists a story. */
+    public Optional<Position> positionOf(StoryId story) {
+        return stories.stream().filter(e -> e.story().equals(story)).map(Entry::position).findFirst();
+    }
+}

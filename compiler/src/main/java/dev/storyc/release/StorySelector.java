@@ -1,0 +1,149 @@
+package dev.storyc.release;
+
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Result;
+import dev.storyc.diag.Spelling;
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryId;
+import dev.storyc.workspace.StoryManifest;
+import dev.storyc.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Selects the stories an environment compiles and orders them: every story after the stories it
+ * requires, and otherwise in release order. Warehouse scripts are applied in this order, so it must
+ * be deterministic and respect dependencies.
+ */
+public final class StorySelector {
+    private StorySelector() {}
+
+    public static Result<Selection> select(Environment environment, Workspace workspace) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Story> listed = new ArrayList<>();
+        Optional<ReleaseManifest> manifest = Optional.empty();
+        if (environment.takesAllStories()) {
+            listed.addAll(workspace.stories().values());
+        } else {
+            var source = workspace.releases().get(environment.release());
+            if (source == null) {
+                diagnostics.add(Diagnostic.error(Code.RELEASE_NOT_FOUND, environment.definedAt(),
+                                "environment `" + environment.name() + "` uses release `" + environment.release()
+                                        + "`, which has no releases/" + environment.release() + ".toml")
+                        .withHint(Spelling.didYouMean(environment.release(), workspace.releases().keySet())
+                                .orElse("create the manifest, or set `release = \"all\"`")));
+                return Result.failed(diagnostics.all());
+            }
+            manifest = ReleaseParser.parse(environment.release(), source, diagnostics);
+            if (manifest.isEmpty()) {
+                return Result.failed(diagnostics.all());
+            }
+            for (ReleaseManifest.Entry entry : manifest.get().stories()) {
+                Optional<Story> story = workspace.story(entry.story());
+                if (story.isEmpty()) {
+                    diagnostics.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, entry.position(),
+                                    "release `" + environment.release() + "` lists `" + entry.story()
+                                            + "`, which has no folder under stories/")
+                            .withHint(Spelling.didYouMean(entry.story().value(),
+                                    workspace.stories().keySet().stream().map(StoryId::value).toList())
+                                    .orElse("create stories/" + entry.story() + "/ or delete the line")));
+                    continue;
+                }
+                listed.add(story.get());
+            }
+        }
+        List<Story> ordered = order(listed, workspace, manifest, environment, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return Result.failed(diagnostics.all());
+        }
+        return Result.of(new Selection(environment.release(), manifest, ordered), diagnostics);
+    }
+
+    /** Orders stories depth-first by requires, visiting them in listed order; reports gaps and cycles. */
+    private static List<Story> order(List<Story> listed, Workspace workspace, Optional<ReleaseManifest> manifest,
+            Environment environment, Diagnostics diagnostics) {
+        Map<StoryId, Story> included = new LinkedHashMap<>();
+        listed.forEach(s -> included.put(s.id(), s));
+        List<Story> ordered = new ArrayList<>();
+        Map<StoryId, Boolean> visiting = new LinkedHashMap<>();
+        for (Story story : listed) {
+            visit(story, included, workspace, manifest, environment, visiting, new ArrayList<>(), ordered, diagnostics);
+        }
+        return ordered;
+    }
+
+    private static void visit(Story story, Map<StoryId, Story> included, Workspace workspace,
+            Optional<ReleaseManifest> manifest, Environment environment, Map<StoryId, Boolean> state,
+            List<StoryManifest.Requirement> path, List<Story> ordered, Diagnostics diagnostics) {
+        Boolean done = state.get(story.id());
+        if (Boolean.TRUE.equals(done)) {
+            return;
+        }
+        if (Boolean.FALSE.equals(done)) {
+            reportCycle(story.id(), path, diagnostics);
+            return;
+        }
+        state.put(story.id(), false);
+        for (StoryManifest.Requirement requirement : story.manifest().requires()) {
+            Story required = included.get(requirement.story());
+            if (required == null) {
+                reportMissing(story, requirement, workspace, manifest, environment, diagnostics);
+                continue;
+            }
+            path.add(requirement);
+            visit(required, included, workspace, manifest, environment, state, path, ordered, diagnostics);
+            path.remove(path.size() - 1);
+        }
+        state.put(story.id(), true);
+        ordered.add(story);
+    }
+
+    private static void reportMissing(Story story, StoryManifest.Requirement requirement, Workspace workspace,
+            Optional<ReleaseManifest> manifest, Environment environment, Diagnostics diagnostics) {
+        if (workspace.story(requirement.story()).isEmpty()) {
+            diagnostics.add(Diagnostic.error(Code.UNKNOWN_REQUIRED_STORY, requirement.position(),
+                            "story `" + story.id() + "` requires `" + requirement.story() + "`, which does not exist")
+                    .withHint(Spelling.didYouMean(requirement.story().value(),
+                            workspace.stories().keySet().stream().map(StoryId::value).toList())
+                            .orElse("remove it from requires, or create stories/" + requirement.story() + "/")));
+            return;
+        }
+        Diagnostic diagnostic = Diagnostic.error(Code.REQUIRED_STORY_NOT_INCLUDED, requirement.position(),
+                        "story `" + story.id() + "` requires `" + requirement.story() + "`, which release `"
+                                + environment.release() + "` does not include")
+                .withHint("add \"" + requirement.story() + "\" to the release, or drop `" + story.id() + "` too");
+        Optional<Position> listedAt = manifest.flatMap(m -> m.positionOf(story.id()));
+        if (listedAt.isPresent()) {
+            diagnostic = diagnostic.withRelated(listedAt.get(), "`" + story.id() + "` is released here");
+        }
+        diagnostics.add(diagnostic);
+    }
+
+    private static void reportCycle(StoryId closing, List<StoryManifest.Requirement> path, Diagnostics diagnostics) {
+        int start = 0;
+        for (int i = 0; i < path.size(); i++) {
+            if (i > 0 && path.get(i - 1).story().equals(closing)) {
+                start = i;
+            }
+        }
+        List<StoryManifest.Requirement> cycle = path.subList(start, path.size());
+        List<String> names = new ArrayList<>();
+        names.add(closing.value());
+        cycle.forEach(r -> names.add(r.story().value()));
+        StoryManifest.Requirement last = cycle.get(cycle.size() - 1);
+        Diagnostic diagnostic = Diagnostic.error(Code.REQUIRES_CYCLE, last.position(),
+                        "`requires` forms a cycle: " + String.join(" -> ", names))
+                .withHint("a story cannot need itself; remove one of these requires");
+        for (int i = 0; i + 1 < cycle.size(); i++) {
+            diagnostic = diagnostic.withRelated(cycle.get(i).position(), "required here");
+        }
+        diagnostics.add(diagnostic);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.storyc.render;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * RenderProblems collects what goes wrong while one template executes. It travels as the outermost
+ * Mustache scope, so compiled templates can be shared between environments and still report into
+ * the right run.
+ */
+final class RenderProblems {
+    private final Map<String, SourceFile> sources;
+    private final Set<String> seen = new LinkedHashSet<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    RenderProblems(Map<String, SourceFile> sources) {
+        this.sources = sources;
+    }
+
+    void undefined(String file, int line, String name) {
+        if (seen.add("u\u0000" + file + "\u0000" + line + "\u0000" + name)) {
+            diagnostics.add(Diagnostic.error(Code.TEMPLATE_UNDEFINED_NAME, locate(file, line, name),
+                            "`" + name + "` is not defined")
+                    .withHint(hintFor(name)));
+        }
+    }
+
+    void secret(String file, int line, String name) {
+        if (seen.add("s\u0000" + file + "\u0000" + line + "\u0000" + name)) {
+            diagnostics.add(Diagnostic.error(Code.TEMPLATE_RENDERS_SECRET, locate(file, line, name),
+                            "`" + name + "` is a secret and cannot be rendered into a file")
+                    .withHint("secrets are read by the tools that run the output, never written into it;"
+                            + " pass the connection's name instead"));
+        }
+    }
+
+    List<Diagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    /**
+     * Returns the position of a tag naming {@code name} on a line. Mustache.java only knows lines,
+     * so the column is found by looking for the tag in the source text.
+     */
+    Position locate(String file, int line, String name) {
+        SourceFile source = sources.get(file);
+        if (source == null) {
+            return Position.of(file, Math.max(line, 1), 1);
+        }
+        Pattern tag = Pattern.compile("<%\\s*[#^/&{>]?\\s*" + Pattern.quote(name) + "\\s*}?\\s*%>");
+        for (int candidate = Math.max(line, 1); candidate <= Math.max(line, 1) + 5; candidate++) {
+            Matcher matcher = tag.matcher(source.line(candidate));
+            if (matcher.find()) {
+                return Position.of(file, candidate, matcher.start() + 1);
+            }
+        }
+        return Position.of(file, Math.max(line, 1), 1);
+    }
+
+    private static String hintFor(String name) {
+        if (name.startsWith("env.")) {
+            return "environment values are env.name, env.kind, env.connection, env.model, env.warehouse.*, "
+                    + "env.variables.* and env.looker.*; see `storyc env show ENV`";
+        }
+        if (name.startsWith("story.")) {
+            return "story values are story.id, story.title, story.owner and story.ticket";
+        }
+        return "templates see `env`, `story` and `release`; names are case-sensitive";
+    }
+}

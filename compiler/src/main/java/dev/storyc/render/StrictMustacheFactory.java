@@ -1,0 +1,130 @@
+package dev.storyc.render;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.codes.PartialCode;
+import com.github.mustachejava.reflect.MapObjectHandler;
+import dev.storyc.config.SecretReference;
+import dev.storyc.diag.SourceFile;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Mustache factory configured the storyc way: {@code <% %>} delimiters everywhere (partials
+ * included), no HTML escaping, data from maps only (no reflection into Java objects), partials
+ * looked up by name from memory, and strict codes for values and sections.
+ */
+final class StrictMustacheFactory extends DefaultMustacheFactory {
+    static final String START = "<%";
+    static final String END = "%>";
+
+    private final Map<String, SourceFile> partials;
+    private final List<String> compiling = new ArrayList<>();
+
+    /** @param partials partial sources by name, such as {@code lkml/audit_timestamps} */
+    StrictMustacheFactory(Map<String, SourceFile> partials) {
+        this.partials = partials;
+        setObjectHandler(new MapObjectHandler() {
+            @Override
+            public String stringify(Object object) {
+                // A secret is reported by the strict code; it must never reach the writer.
+                return object instanceof SecretReference ? "" : super.stringify(object);
+            }
+        });
+    }
+
+    /** Compiles a template; syntax errors surface as {@link MustacheException}. */
+    Mustache compileTemplate(SourceFile template) {
+        return compile(new StringReader(template.text()), template.path(), START, END);
+    }
+
+    @Override
+    public void encode(String value, Writer writer) {
+        try {
+            writer.write(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String resolvePartialPath(String dir, String name, String extension) {
+        return name;
+    }
+
+    @Override
+    public Mustache compilePartial(String name) {
+        SourceFile source = partials.get(name);
+        if (source == null) {
+            throw new MustacheNotFoundException(name);
+        }
+        if (compiling.contains(name)) {
+            throw new PartialRecursionException(name, String.join(" -> ", compiling) + " -> " + name);
+        }
+        compiling.add(name);
+        try {
+            Mustache mustache = mc.compile(new StringReader(source.text()), source.path(), START, END);
+            mustache.init();
+            return mustache;
+        } finally {
+            compiling.remove(compiling.size() - 1);
+        }
+    }
+
+    @Override
+    public MustacheVisitor createMustacheVisitor() {
+        return new DefaultMustacheVisitor(this) {
+            @Override
+            public void value(TemplateContext tc, String variable, boolean encoded) {
+                list.add(new StrictCodes.Value(tc, df, variable));
+            }
+
+            @Override
+            public void iterable(TemplateContext tc, String variable, Mustache mustache) {
+                list.add(new StrictCodes.Section(tc, df, mustache, variable));
+            }
+
+            @Override
+            public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
+                list.add(new StrictCodes.InvertedSection(tc, df, mustache, variable));
+            }
+
+            @Override
+            public void partial(TemplateContext tc, String variable, String indent) {
+                // Stock Mustache.java resets partials to {{ }}; storyc partials use <% %> like everything else.
+                TemplateContext partialContext = new TemplateContext(START, END, tc.file(), tc.line(), tc.startOfLine());
+                list.add(new PartialCode(partialContext, df, variable));
+            }
+        };
+    }
+
+    /** Thrown when a partial includes itself, directly or through others. */
+    static final class PartialRecursionException extends MustacheException {
+        private final String partial;
+        private final String chain;
+
+        PartialRecursionException(String partial, String chain) {
+            super("partial `" + partial + "` includes itself: " + chain);
+            this.partial = partial;
+            this.chain = chain;
+        }
+
+        String partial() {
+            return partial;
+        }
+
+        String chain() {
+            return chain;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.storyc.render;
+
+import dev.storyc.config.Environment;
+import dev.storyc.workspace.Story;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The names a template can use. Kept in one place because they are the workspace's API: renaming
+ * one breaks every user's stories.
+ */
+public final class TemplateContexts {
+    private TemplateContexts() {}
+
+    /** Returns {@code env}, {@code story} and {@code release} for a story file. */
+    public static Map<String, Object> forStory(Environment environment, Story story) {
+        Map<String, Object> storyValues = new LinkedHashMap<>();
+        storyValues.put("id", story.id().value());
+        storyValues.put("title", story.manifest().title());
+        story.manifest().owner().ifPresent(v -> storyValues.put("owner", v));
+        story.manifest().ticket().ifPresent(v -> storyValues.put("ticket", v));
+        story.manifest().description().ifPresent(v -> storyValues.put("description", v));
+        Map<String, Object> context = forEnvironment(environment);
+        context.put("story", storyValues);
+        return context;
+    }
+
+    /** Returns {@code env} and {@code release}, for generated files that belong to no story. */
+    public static Map<String, Object> forEnvironment(Environment environment) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("env", environment.values());
+        context.put("release", Map.of("name", environment.release()));
+        return context;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.storyc.render;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.TemplateContext;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
+import dev.storyc.workspace.Workspace;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders storyc templates strictly. Each template is compiled once and then executed for as many
+ * environments as needed; compiled templates hold no per-run state, so sharing them is safe.
+ */
+public final class TemplateRenderer {
+    private final StrictMustacheFactory factory;
+    private final Map<String, SourceFile> sources = new HashMap<>();
+    private final Map<String, Compiled> compiled = new HashMap<>();
+
+    private record Compiled(Optional<Mustache> mustache, List<Diagnostic> diagnostics) {}
+
+    private TemplateRenderer(Map<String, SourceFile> partials) {
+        this.factory = new StrictMustacheFactory(partials);
+        partials.values().forEach(p -> sources.put(p.path(), p));
+    }
+
+    /** Returns a renderer whose partials are the workspace's, then the stdlib's for names it lacks. */
+    public static TemplateRenderer forWorkspace(Workspace workspace) {
+        Map<String, SourceFile> partials = new HashMap<>(workspace.stdlib().partials());
+        partials.putAll(workspace.partials());
+        return new TemplateRenderer(partials);
+    }
+
+    /** Renders {@code template} with {@code context} as the only data scope. */
+    public synchronized Rendered render(SourceFile template, Map<String, Object> context) {
+        sources.put(template.path(), template);
+        Compiled compiledTemplate = compiled.computeIfAbsent(template.path() + "\u0000" + template.text().hashCode(),
+                key -> compile(template));
+        if (compiledTemplate.mustache().isEmpty()) {
+            return new Rendered("", compiledTemplate.diagnostics());
+        }
+        RenderProblems problems = new RenderProblems(sources);
+        StringWriter out = new StringWriter(template.text().length() + 256);
+        List<Object> scopes = new ArrayList<>(2);
+        scopes.add(problems);
+        scopes.add(context);
+        try {
+            compiledTemplate.mustache().get().execute(out, scopes);
+        } catch (MustacheException e) {
+            return new Rendered("", List.of(fromException(template, e)));
+        }
+        return new Rendered(out.toString(), problems.diagnostics());
+    }
+
+    private Compiled compile(SourceFile template) {
+        try {
+            return new Compiled(Optional.of(factory.compileTemplate(template)), List.of());
+        } catch (MustacheException e) {
+            return new Compiled(Optional.empty(), List.of(fromException(template, e)));
+        }
+    }
+
+    private Diagnostic fromException(SourceFile template, MustacheException e) {
+        Throwable cause = e;
+        while (cause.getCause() instanceof MustacheException inner) {
+            cause = inner;
+        }
+        MustacheException root = (MustacheException) cause;
+        TemplateContext context = root.getContext() != null ? root.getContext() : e.getContext();
+        Position at = context == null
+                ? Position.of(template.path(), 1, 1)
+                : Position.of(context.file(), Math.max(context.line(), 1), 1);
+        if (root instanceof StrictMustacheFactory.PartialRecursionException recursion) {
+            return Diagnostic.error(Code.TEMPLATE_PARTIAL_RECURSION, locateTag(at, recursion.partial()),
+                            "partial `" + recursion.partial() + "` includes itself: " + recursion.chain())
+                    .withHint("partials are expanded when templates compile, so they cannot recurse");
+        }
+        if (root instanceof MustacheNotFoundException) {
+            String name = bareMessage(root).replaceFirst("^Template ", "").replaceFirst(" not found$", "");
+            return Diagnostic.error(Code.TEMPLATE_PARTIAL_NOT_FOUND, locateTag(at, name),
+                            "partial `" + name + "` does not exist")
+                    .withHint("partials live in partials/<name>.mustache in the workspace, or in the stdlib");
+        }
+        return Diagnostic.error(Code.TEMPLATE_SYNTAX, at, "template syntax error: " + bareMessage(root))
+                .withHint("tags are written <% name %>, sections <%# name %>...<%/ name %>, partials <%> name %>");
+    }
+
+    private Position locateTag(Position at, String name) {
+        return new RenderProblems(sources).locate(at.file(), at.line(), name);
+    }
+
+    /** Returns Mustache.java's message without the " @[file:line]" suffix it appends. */
+    private static String bareMessage(MustacheException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf(" @[");
+        return at >= 0 ? message.substring(0, at) : message;
+    }
+}

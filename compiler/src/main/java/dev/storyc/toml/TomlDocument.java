@@ -1,0 +1,81 @@
+package dev.storyc.toml;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * A TomlDocument is a parsed TOML source file that can say where each of its values was written.
+ * tomlj keeps positions on tables and arrays; this wrapper turns them into storyc positions.
+ */
+public final class TomlDocument {
+    private final SourceFile source;
+    private final TomlParseResult result;
+
+    private TomlDocument(SourceFile source, TomlParseResult result) {
+        this.source = source;
+        this.result = result;
+    }
+
+    /**
+     * Parses a file, reporting every syntax error under {@code syntaxCode}. Returns empty when the
+     * file has errors, because tomlj's partial result cannot be trusted.
+     */
+    public static Optional<TomlDocument> parse(SourceFile source, Code syntaxCode, Diagnostics diagnostics) {
+        TomlParseResult result = Toml.parse(source.text());
+        if (result.hasErrors()) {
+            for (TomlParseError error : result.errors()) {
+                TomlPosition at = error.position();
+                Position position = at == null
+                        ? Position.ofFile(source.path())
+                        : Position.of(source.path(), at.line(), at.column());
+                diagnostics.add(Diagnostic.error(syntaxCode, position, "invalid TOML: " + errorText(error))
+                        .withHint("see https://toml.io/en/v1.0.0 for the syntax"));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new TomlDocument(source, result));
+    }
+
+    private static String errorText(TomlParseError error) {
+        String message = error.getMessage();
+        int at = message.lastIndexOf(" (line ");
+        return at > 0 ? message.substring(0, at) : message;
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public TomlTable root() {
+        return result;
+    }
+
+    /** Returns where the key of {@code key} (a direct child of {@code table}) was written. */
+    public Position positionOf(TomlTable table, String key) {
+        return toPosition(table.inputPositionOf(java.util.List.of(key)));
+    }
+
+    /** Returns where element {@code index} of {@code array} was written. */
+    public Position positionOf(TomlArray array, int index) {
+        return toPosition(array.inputPositionOf(index));
+    }
+
+    /** Returns the position of the file as a whole. */
+    public Position filePosition() {
+        return Position.ofFile(source.path());
+    }
+
+    private Position toPosition(TomlPosition at) {
+        return at == null ? filePosition() : Position.of(source.path(), at.line(), at.column());
+    }
+}

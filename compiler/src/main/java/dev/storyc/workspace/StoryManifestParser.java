@@ -1,0 +1,95 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.SourceFile;
+import dev.storyc.diag.Spelling;
+import dev.storyc.toml.TomlDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
+
+/** Reads a {@code story.toml}. Records are closed, so an unknown key is an error, not a silent no-op. */
+public final class StoryManifestParser {
+    private static final Set<String> FIELDS = Set.of("title", "owner", "ticket", "description", "requires");
+
+    private StoryManifestParser() {}
+
+    /** Returns the manifest, or empty when it has errors (which are added to {@code diagnostics}). */
+    public static Optional<StoryManifest> parse(SourceFile source, Diagnostics diagnostics) {
+        Optional<TomlDocument> parsed = TomlDocument.parse(source, Code.STORY_TOML_SYNTAX, diagnostics);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        TomlDocument doc = parsed.get();
+        TomlTable root = doc.root();
+        int before = diagnostics.size();
+
+        for (String key : root.keySet()) {
+            if (!FIELDS.contains(key)) {
+                diagnostics.add(Diagnostic.error(Code.STORY_UNKNOWN_FIELD, doc.positionOf(root, key),
+                                "unknown field `" + key + "` in story.toml")
+                        .withHint(Spelling.didYouMean(key, FIELDS)
+                                .orElse("the fields are title, owner, ticket, description and requires")));
+            }
+        }
+        Optional<String> title = string(doc, root, "title", diagnostics);
+        if (!root.contains("title")) {
+            diagnostics.add(Diagnostic.error(Code.STORY_FIELD_MISSING, doc.filePosition(),
+                            "story.toml has no `title`")
+                    .withHint("add a line such as `title = \"Patients: one row per patient\"`"));
+        }
+        Optional<String> owner = string(doc, root, "owner", diagnostics);
+        Optional<String> ticket = string(doc, root, "ticket", diagnostics);
+        Optional<String> description = string(doc, root, "description", diagnostics);
+        List<StoryManifest.Requirement> requires = requires(doc, root, diagnostics);
+
+        if (diagnostics.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoryManifest(title.orElseThrow(), owner, ticket, description, requires));
+    }
+
+    private static Optional<String> string(TomlDocument doc, TomlTable root, String key, Diagnostics diagnostics) {
+        if (!root.contains(key)) {
+            return Optional.empty();
+        }
+        if (!root.isString(key)) {
+            diagnostics.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, key), "`" + key + "` must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(root.getString(key));
+    }
+
+    private static List<StoryManifest.Requirement> requires(TomlDocument doc, TomlTable root, Diagnostics diagnostics) {
+        List<StoryManifest.Requirement> result = new ArrayList<>();
+        if (!root.contains("requires")) {
+            return result;
+        }
+        if (!root.isArray("requires")) {
+            diagnostics.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, "requires"),
+                    "`requires` must be a list of story ids");
+            return result;
+        }
+        TomlArray array = root.getArray("requires");
+        for (int i = 0; i < array.size(); i++) {
+            Object element = array.get(i);
+            if (!(element instanceof String id) || !StoryId.isValid(id)) {
+                diagnostics.add(Diagnostic.error(Code.STORY_FIELD_TYPE, doc.positionOf(array, i),
+                                "`requires` entry " + render(element) + " is not a story id")
+                        .withHint("story ids match [a-z][a-z0-9-]*, such as \"patients\""));
+                continue;
+            }
+            result.add(new StoryManifest.Requirement(new StoryId(id), doc.positionOf(array, i)));
+        }
+        return result;
+    }
+
+    private static String render(Object value) {
+        return value instanceof String s ? "`\"" + s + "\"`" : "`" + value + "`";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A Workspace is everything storyc reads from a user's repository, held in memory: the
+ * environments file, the stories, the release manifests and the partials. Once loaded, no later
+ * stage reads the disk, which keeps them pure and lets one load serve many environments.
+ */
+public record Workspace(
+        Optional<SourceFile> environments,
+        SortedMap<StoryId, Story> stories,
+        SortedMap<String, SourceFile> releases,
+        Map<String, SourceFile> partials,
+        Optional<SourceFile> settings,
+        Stdlib stdlib) {
+
+    public Workspace {
+        stories = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stories));
+        releases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(releases));
+        partials = Map.copyOf(partials);
+    }
+
+    /** Returns a story by id. */
+    public Optional<Story> story(StoryId id) {
+        return Optional.ofNullable(stories.get(id));
+    }
+
+    /** Returns every source file, for the diagnostic renderer to quote lines from. */
+    public List<SourceFile> allSources() {
+        var all = new java.util.ArrayList<SourceFile>();
+        environments.ifPresent(all::add);
+        settings.ifPresent(all::add);
+        for (Story story : stories.values()) {
+            all.add(story.manifestSource());
+            story.files().forEach(f -> all.add(f.source()));
+        }
+        all.addAll(releases.values());
+        all.addAll(partials.values());
+        all.add(stdlib.environmentType());
+        all.addAll(stdlib.templates().values());
+        all.addAll(stdlib.partials().values());
+        return all;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Result;
+import dev.storyc.diag.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Loads a workspace from disk into memory. This is the only place that reads a user's files, so it
+ * is also where paths are policed: a symlink that leads outside the workspace is refused, since
+ * following it would publish files the user never meant to ship.
+ */
+public final class WorkspaceLoader {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path root;
+    private final Path realRoot;
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private WorkspaceLoader(Path root) throws IOException {
+        this.root = root;
+        this.realRoot = root.toRealPath();
+    }
+
+    /** Loads the workspace at {@code root}; problems with individual files are diagnostics. */
+    public static Result<Workspace> load(Path root, Stdlib stdlib) {
+        if (!Files.isDirectory(root)) {
+            return Result.failed(List.of(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile(root.toString()),
+                            "no workspace at `" + root + "`")
+                    .withHint("run storyc in a workspace folder, or pass --project DIR")));
+        }
+        try {
+            return new WorkspaceLoader(root).load(stdlib);
+        } catch (IOException e) {
+            return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
+                    "cannot read the workspace: " + e.getMessage())));
+        }
+    }
+
+    private Result<Workspace> load(Stdlib stdlib) throws IOException {
+        Optional<SourceFile> environments = readIfPresent("environments.toml");
+        if (environments.isEmpty()) {
+            diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
+                            "`" + root + "` is not a storyc workspace: it has no environments.toml")
+                    .withHint("run storyc in a workspace folder, or pass --project DIR"));
+            return Result.failed(diagnostics.all());
+        }
+        Map<StoryId, Story> stories = loadStories();
+        Map<String, SourceFile> releases = new TreeMap<>();
+        for (SourceFile file : readTree("releases")) {
+            if (file.path().endsWith(".toml") && file.path().indexOf('/', "releases/".length()) < 0) {
+                String name = file.path().substring("releases/".length(), file.path().length() - ".toml".length());
+                releases.put(name, file);
+            }
+        }
+        Map<String, SourceFile> partials = new TreeMap<>();
+        for (SourceFile file : readTree("partials")) {
+            if (file.path().endsWith(".mustache")) {
+                String name = file.path().substring("partials/".length(), file.path().length() - ".mustache".length());
+                partials.put(name, file);
+            }
+        }
+        Optional<SourceFile> settings = readIfPresent("storyc.toml");
+        Workspace workspace = new Workspace(environments, new TreeMap<>(stories), new TreeMap<>(releases), partials,
+                settings, stdlib);
+        return Result.of(workspace, diagnostics);
+    }
+
+    private Map<StoryId, Story> loadStories() throws IOException {
+        Map<StoryId, Story> stories = new TreeMap<>();
+        Path storiesDir = root.resolve("stories");
+        if (!Files.isDirectory(storiesDir)) {
+            return stories;
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(storiesDir)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            if (!StoryId.isValid(name)) {
+                diagnostics.add(Diagnostic.error(Code.INVALID_STORY_ID, Position.ofFile("stories/" + name),
+                                "story folder `" + name + "` is not a valid story id")
+                        .withHint("story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
+                                + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "") + "`"));
+                continue;
+            }
+            loadStory(new StoryId(name)).ifPresent(story -> stories.put(story.id(), story));
+        }
+        return stories;
+    }
+
+    private Optional<Story> loadStory(StoryId id) throws IOException {
+        String prefix = "stories/" + id + "/";
+        List<SourceFile> files = readTree("stories/" + id);
+        SourceFile manifestSource = null;
+        List<StoryFile> storyFiles = new ArrayList<>();
+        for (SourceFile file : files) {
+            String relative = file.path().substring(prefix.length());
+            if (relative.equals("story.toml")) {
+                manifestSource = file;
+                continue;
+            }
+            Optional<ArtifactKind> kind = ArtifactKind.of(relative);
+            if (kind.isEmpty()) {
+                diagnostics.add(Diagnostic.error(Code.UNEXPECTED_STORY_FILE, Position.ofFile(file.path()),
+                                "`" + relative + "` has no place in a story")
+                        .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, etl/*.job.toml, "
+                                + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
+                                + "dashboards/*.dashboard.lookml"));
+                continue;
+            }
+            storyFiles.add(new StoryFile(file, kind.get(), relative));
+        }
+        if (manifestSource == null) {
+            diagnostics.add(Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile(prefix + "story.toml"),
+                            "story `" + id + "` has no story.toml")
+                    .withHint("create " + prefix + "story.toml with at least `title = \"...\"`"));
+            return Optional.empty();
+        }
+        SourceFile finalManifest = manifestSource;
+        return StoryManifestParser.parse(manifestSource, diagnostics)
+                .map(manifest -> new Story(id, finalManifest, manifest, storyFiles));
+    }
+
+    /** Reads every regular file below a workspace folder, sorted by path, skipping dot-files. */
+    private List<SourceFile> readTree(String folder) throws IOException {
+        Path dir = root.resolve(folder);
+        List<SourceFile> result = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return result;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.filter(p -> !isHidden(dir, p)).sorted().toList();
+        }
+        for (Path path : paths) {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String relative = relativePath(path);
+            if (!insideWorkspace(path)) {
+                diagnostics.add(Diagnostic.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
+                                "`" + relative + "` is a link that leads outside the workspace")
+                        .withHint("copy the file into the workspace instead of linking to it"));
+                continue;
+            }
+            if (Files.isRegularFile(path)) {
+                read(path, relative).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isHidden(Path base, Path path) {
+        for (Path part : base.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean insideWorkspace(Path path) {
+        try {
+            return path.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            // A dangling link leads nowhere inside the workspace either.
+            return false;
+        }
+    }
+
+    private Optional<SourceFile> readIfPresent(String relative) {
+        Path path = root.resolve(relative);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        if (!insideWorkspace(path)) {
+            diagnostics.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
+                    "`" + relative + "` is a link that leads outside the workspace");
+            return Optional.empty();
+        }
+        return read(path, relative);
+    }
+
+    private Optional<SourceFile> read(Path path, String relative) {
+        try {
+            return decode(relative, Files.readAllBytes(path), diagnostics);
+        } catch (IOException e) {
+            diagnostics.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Decodes file bytes as strict UTF-8, dropping a byte-order mark. Invalid bytes are a diagnostic
+     * at the line and column where decoding failed, never a replacement character in the output.
+     */
+    public static Optional<SourceFile> decode(String relative, byte[] bytes, Diagnostics diagnostics) {
+        int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return Optional.of(new SourceFile(relative, text));
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidOffset(bytes, start);
+            String valid = new String(bytes, start, bad - start, StandardCharsets.UTF_8);
+            Position at = new SourceFile(relative, valid).positionOf(valid.length());
+            diagnostics.add(Diagnostic.error(Code.INVALID_UTF8, at,
+                            String.format("`%s` is not valid UTF-8: byte 0x%02X", relative, bytes[bad] & 0xff))
+                    .withHint("save the file as UTF-8"));
+            return Optional.empty();
+        }
+    }
+
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
+    }
+
+    /** Returns the offset of the first byte that starts no valid UTF-8 sequence. */
+    private static int firstInvalidOffset(byte[] bytes, int start) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length - 1;
+    }
+
+    private String relativePath(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+}
