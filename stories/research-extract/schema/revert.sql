@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS <% env.warehouse.schema %>.research_cohort_cells;
+DROP TABLE IF EXISTS <% env.warehouse.schema %>.research_cohort;
