@@ -3,16 +3,14 @@ package dev.storyc.publish;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * Computes a story's git tree id in memory, without writing objects: the id {@code git rev-parse
@@ -20,30 +18,47 @@ import org.eclipse.jgit.lib.ObjectInserter;
  * repository and a release can pin it.
  */
 public final class GitContentIds implements ContentIds {
-
     @Override
     public String treeIdOf(Story story) {
+        Folder root = new Folder();
+        root.add("story.toml", story.manifestSource().text());
+        for (StoryFile file : story.files()) {
+            root.add(file.storyRelativePath(), file.source().text());
+        }
         try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            add(builder, formatter, "story.toml", story.manifestSource().text());
-            for (StoryFile file : story.files()) {
-                add(builder, formatter, file.storyRelativePath(), file.source().text());
-            }
-            builder.finish();
-            return index.writeTree(formatter).name();
-        } catch (IOException e) {
-            throw new UncheckedIOException("hashing in memory cannot fail", e);
+            return root.id(formatter).name();
         }
     }
 
-    private static void add(DirCacheBuilder builder, ObjectInserter.Formatter formatter, String path, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        DirCacheEntry entry = new DirCacheEntry(path);
-        entry.setFileMode(FileMode.REGULAR_FILE);
-        entry.setLength(bytes.length);
-        ObjectId id = formatter.idFor(Constants.OBJ_BLOB, bytes);
-        entry.setObjectId(id);
-        builder.add(entry);
+    /**
+     * One folder of the tree being hashed. Subfolders are keyed by name plus '/', which makes the
+     * map's order git's order: git compares a subtree's name as if it ended in '/'.
+     */
+    private static final class Folder {
+        private final Map<String, Object> entries = new TreeMap<>();
+
+        void add(String path, String text) {
+            int slash = path.indexOf('/');
+            if (slash < 0) {
+                entries.put(path, text.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Folder child = (Folder) entries.computeIfAbsent(path.substring(0, slash + 1), k -> new Folder());
+            child.add(path.substring(slash + 1), text);
+        }
+
+        ObjectId id(ObjectInserter.Formatter formatter) {
+            TreeFormatter tree = new TreeFormatter();
+            for (Map.Entry<String, Object> entry : entries.entrySet()) {
+                if (entry.getValue() instanceof Folder folder) {
+                    String name = entry.getKey().substring(0, entry.getKey().length() - 1);
+                    tree.append(name, FileMode.TREE, folder.id(formatter));
+                } else {
+                    byte[] bytes = (byte[]) entry.getValue();
+                    tree.append(entry.getKey(), FileMode.REGULAR_FILE, formatter.idFor(Constants.OBJ_BLOB, bytes));
+                }
+            }
+            return formatter.idFor(Constants.OBJ_TREE, tree.toByteArray());
+        }
     }
 }

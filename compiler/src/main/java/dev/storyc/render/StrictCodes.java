@@ -6,7 +6,9 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
+import com.github.mustachejava.util.IndentWriter;
 import dev.storyc.config.SecretReference;
+import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
@@ -38,6 +40,20 @@ final class StrictCodes {
         public Writer execute(Writer writer, List<Object> scopes) {
             inspect(get(scopes), scopes, tc, name);
             return super.execute(writer, scopes);
+        }
+
+        /** Writes a value past any partial indentation, as the spec asks: values are not re-indented. */
+        @Override
+        protected void execute(Writer writer, String value) throws IOException {
+            Writer target = writer;
+            if (target instanceof IndentWriter indented) {
+                indented.flushIndent();
+                target = indented.inner;
+                while (target instanceof IndentWriter inner) {
+                    target = inner.inner;
+                }
+            }
+            super.execute(target, value);
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.storyc.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
 import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.SpecMustacheFactory;
+import com.github.mustachejava.SpecMustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.PartialCode;
+import com.github.mustachejava.util.IndentWriter;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.storyc.config.SecretReference;
 import dev.storyc.diag.SourceFile;
@@ -23,8 +25,12 @@ import java.util.Map;
  * A Mustache factory configured the storyc way: {@code <% %>} delimiters everywhere (partials
  * included), no HTML escaping, data from maps only (no reflection into Java objects), partials
  * looked up by name from memory, and strict codes for values and sections.
+ *
+ * <p>It follows the Mustache specification's whitespace rules: a section tag alone on its line
+ * leaves no blank line, and a partial alone on its line is indented as the tag is. Generated files
+ * then look as if written by hand, which keeps output diffs readable.
  */
-final class StrictMustacheFactory extends DefaultMustacheFactory {
+final class StrictMustacheFactory extends SpecMustacheFactory {
     static final String START = "<%";
     static final String END = "%>";
 
@@ -83,7 +89,7 @@ final class StrictMustacheFactory extends DefaultMustacheFactory {
 
     @Override
     public MustacheVisitor createMustacheVisitor() {
-        return new DefaultMustacheVisitor(this) {
+        return new SpecMustacheVisitor(this) {
             @Override
             public void value(TemplateContext tc, String variable, boolean encoded) {
                 list.add(new StrictCodes.Value(tc, df, variable));
@@ -103,9 +109,25 @@ final class StrictMustacheFactory extends DefaultMustacheFactory {
             public void partial(TemplateContext tc, String variable, String indent) {
                 // Stock Mustache.java resets partials to {{ }}; storyc partials use <% %> like everything else.
                 TemplateContext partialContext = new TemplateContext(START, END, tc.file(), tc.line(), tc.startOfLine());
-                list.add(new PartialCode(partialContext, df, variable));
+                list.add(new IndentedPartial(partialContext, df, variable, indent));
             }
         };
+    }
+
+    /** A partial whose every line is indented like the tag that includes it. */
+    private static final class IndentedPartial extends PartialCode {
+        private final String indent;
+
+        IndentedPartial(TemplateContext tc, DefaultMustacheFactory df, String variable, String indent) {
+            super(tc, df, variable);
+            this.indent = indent;
+        }
+
+        @Override
+        protected Writer executePartial(Writer writer, List<Object> scopes) {
+            partial.execute(new IndentWriter(writer, indent), scopes);
+            return writer;
+        }
     }
 
     /** Thrown when a partial includes itself, directly or through others. */
