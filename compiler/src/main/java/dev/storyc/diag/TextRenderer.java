@@ -94,6 +94,10 @@ public final class TextRenderer {
         if (start >= line.length()) {
             return 1;
         }
+        if (line.charAt(start) == '"') {
+            int end = line.indexOf('"', start + 1);
+            return end < 0 ? 1 : end + 1 - start;
+        }
         if (line.startsWith("<%", start)) {
             int end = line.indexOf("%>", start);
             return end < 0 ? 2 : end + 2 - start;

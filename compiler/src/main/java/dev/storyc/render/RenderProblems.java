@@ -4,6 +4,7 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
+import dev.storyc.diag.Spelling;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,19 +20,39 @@ import java.util.regex.Pattern;
  */
 final class RenderProblems {
     private final Map<String, SourceFile> sources;
+    private final Map<String, Object> context;
     private final Set<String> seen = new LinkedHashSet<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    RenderProblems(Map<String, SourceFile> sources) {
+    /** @param context the data the template sees, to suggest a name close to a misspelt one */
+    RenderProblems(Map<String, SourceFile> sources, Map<String, Object> context) {
         this.sources = sources;
+        this.context = context;
     }
 
     void undefined(String file, int line, String name) {
         if (seen.add("u\u0000" + file + "\u0000" + line + "\u0000" + name)) {
             diagnostics.add(Diagnostic.error(Code.TEMPLATE_UNDEFINED_NAME, locate(file, line, name),
                             "`" + name + "` is not defined")
-                    .withHint(hintFor(name)));
+                    .withHint(Spelling.didYouMean(name, knownNames()).orElse(hintFor(name))));
         }
+    }
+
+    /** Returns every dotted name the context defines, such as {@code env.warehouse.schema}. */
+    private List<String> knownNames() {
+        List<String> names = new ArrayList<>();
+        collect("", context, names);
+        return names;
+    }
+
+    private static void collect(String prefix, Map<?, ?> map, List<String> into) {
+        map.forEach((key, value) -> {
+            String name = prefix + key;
+            into.add(name);
+            if (value instanceof Map<?, ?> nested) {
+                collect(name + ".", nested, into);
+            }
+        });
     }
 
     void secret(String file, int line, String name) {
@@ -57,7 +78,9 @@ final class RenderProblems {
             return Position.of(file, Math.max(line, 1), 1);
         }
         Pattern tag = Pattern.compile("<%\\s*[#^/&{>]?\\s*" + Pattern.quote(name) + "\\s*}?\\s*%>");
-        for (int candidate = Math.max(line, 1); candidate <= Math.max(line, 1) + 5; candidate++) {
+        // Mustache.java reports the line where a tag's statement began; look a little further for it.
+        int last = Math.max(line, 1) + 5;
+        for (int candidate = Math.max(line, 1); candidate <= last; candidate++) {
             Matcher matcher = tag.matcher(source.line(candidate));
             if (matcher.find()) {
                 return Position.of(file, candidate, matcher.start() + 1);

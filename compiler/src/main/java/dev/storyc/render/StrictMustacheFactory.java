@@ -75,7 +75,8 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
             throw new MustacheNotFoundException(name);
         }
         if (compiling.contains(name)) {
-            throw new PartialRecursionException(name, String.join(" -> ", compiling) + " -> " + name);
+            String includer = partials.get(compiling.get(compiling.size() - 1)).path();
+            throw new PartialRecursionException(name, String.join(" -> ", compiling) + " -> " + name, includer);
         }
         compiling.add(name);
         try {
@@ -134,11 +135,18 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
     static final class PartialRecursionException extends MustacheException {
         private final String partial;
         private final String chain;
+        private final String includer;
 
-        PartialRecursionException(String partial, String chain) {
+        PartialRecursionException(String partial, String chain, String includer) {
             super("partial `" + partial + "` includes itself: " + chain);
             this.partial = partial;
             this.chain = chain;
+            this.includer = includer;
+        }
+
+        /** Returns the path of the partial whose tag closes the loop. */
+        String includer() {
+            return includer;
         }
 
         String partial() {

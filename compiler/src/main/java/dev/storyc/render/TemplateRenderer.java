@@ -47,7 +47,7 @@ public final class TemplateRenderer {
         if (compiledTemplate.mustache().isEmpty()) {
             return new Rendered("", compiledTemplate.diagnostics());
         }
-        RenderProblems problems = new RenderProblems(sources);
+        RenderProblems problems = new RenderProblems(sources, context);
         StringWriter out = new StringWriter(template.text().length() + 256);
         List<Object> scopes = new ArrayList<>(2);
         scopes.add(problems);
@@ -79,7 +79,8 @@ public final class TemplateRenderer {
                 ? Position.of(template.path(), 1, 1)
                 : Position.of(context.file(), Math.max(context.line(), 1), 1);
         if (root instanceof StrictMustacheFactory.PartialRecursionException recursion) {
-            return Diagnostic.error(Code.TEMPLATE_PARTIAL_RECURSION, locateTag(at, recursion.partial()),
+            return Diagnostic.error(Code.TEMPLATE_PARTIAL_RECURSION,
+                            locateTag(Position.of(recursion.includer(), 1, 1), recursion.partial()),
                             "partial `" + recursion.partial() + "` includes itself: " + recursion.chain())
                     .withHint("partials are expanded when templates compile, so they cannot recurse");
         }
@@ -94,7 +95,7 @@ public final class TemplateRenderer {
     }
 
     private Position locateTag(Position at, String name) {
-        return new RenderProblems(sources).locate(at.file(), at.line(), name);
+        return new RenderProblems(sources, Map.of()).locate(at.file(), at.line(), name);
     }
 
     /** Returns Mustache.java's message without the " @[file:line]" suffix it appends. */

@@ -1,0 +1,107 @@
+package dev.storyc.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/ARCHITECTURE.md, enforced: only the edges touch the outside world, and the
+ * stages depend on each other in pipeline order only.
+ */
+class LayeringTest {
+    static JavaClasses classes;
+
+    /** Packages whose code must be pure: values in, values out, no disk, no git, no terminal. */
+    static final String[] CORE = {
+        "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
+        "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml.."
+    };
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.storyc");
+    }
+
+    @Test
+    void onlyPublishImportsJgit() {
+        noClasses().that().resideOutsideOfPackage("dev.storyc.publish..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+                .because("git is an edge: one package owns it, so its failure modes are handled in one place")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCliImportsPicocli() {
+        noClasses().that().resideOutsideOfPackage("dev.storyc.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .because("the command line is a thin edge over the stages")
+                .check(classes);
+    }
+
+    @Test
+    void coreStagesDoNoFileIo() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Paths")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .because("core stages are pure functions from values to values; loaders and publishers do I/O")
+                .check(classes);
+    }
+
+    @Test
+    void coreStagesDoNotPrint() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("stages return diagnostics; only the CLI decides what to print")
+                .check(classes);
+    }
+
+    @Test
+    void coreStagesDoNotDependOnTheEdges() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.cli..", "dev.storyc.publish..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.workspace.WorkspaceLoader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.workspace.StdlibLoader")
+                .check(classes);
+    }
+
+    @Test
+    void stagesFollowPipelineOrder() {
+        noClasses().that().resideInAPackage("dev.storyc.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.release..", "dev.storyc.render..",
+                        "dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.storyc.release..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.render..", "dev.storyc.emit..",
+                        "dev.storyc.compile..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.storyc.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.workspace..", "dev.storyc.config..",
+                        "dev.storyc.release..", "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+    }
+
+    @Test
+    void stagesHaveNoCycles() {
+        slices().matching("dev.storyc.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

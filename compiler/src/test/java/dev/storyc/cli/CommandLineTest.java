@@ -1,0 +1,97 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors, help and the small listing commands. */
+class CommandLineTest {
+    static final Path EXAMPLE = Checkout.root();
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "compile", "--bogus");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("Unknown option: '--bogus'").contains("Usage: storyc compile");
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsTwo() {
+        Storyc.Outcome outcome = Storyc.runRaw(Map.of());
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("Usage: storyc").contains("compile").contains("Exit codes:");
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        assertThat(Storyc.runRaw(Map.of(), "--help").stdout()).contains("check").contains("--project");
+        assertThat(Storyc.runRaw(Map.of(), "--version").stdout()).startsWith("storyc ");
+    }
+
+    @Test
+    void anUnknownEnvironmentIsAUsageErrorWithASuggestion() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "check", "--env", "prodution");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("environment `prodution` is not defined")
+                .contains("did you mean `production`?");
+    }
+
+    @Test
+    void withoutEnvTheDevelopersEnvironmentIsUsed() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, Map.of("STORYC_DEVELOPER", "alice"), "check");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stdout()).contains("dev-alice").doesNotContain("production");
+        Storyc.Outcome none = Storyc.run(EXAMPLE, "check");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.stderr()).contains("no environment selected").contains("STORYC_DEVELOPER");
+    }
+
+    @Test
+    void checkWritesNothing(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stdout().lines()).hasSize(7).allMatch(l -> l.startsWith("ok  "));
+        assertThat(Files.exists(workspace.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void envListShowsEveryEnvironment() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "env", "list");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).contains("production       production   2026-W47   looker_analytics_prod")
+                .contains("dev-bob          development  all        looker_dev_bob");
+    }
+
+    @Test
+    void storyListShowsEveryStory() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "story", "list");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout().lines().skip(1)).hasSize(7);
+        assertThat(outcome.stdout()).contains("research-extract       bob      patients,encounters,claims");
+    }
+
+    @Test
+    void aFolderThatIsNotARepositoryIsNeverOverwritten(@TempDir Path temp) throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Path precious = Checkout.write(workspace.resolve("out/production/notes.txt"), "mine\n");
+        Storyc.Outcome outcome = Storyc.run(workspace, "compile", "--all");
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("out/production` exists and is not a git repository; nothing was written");
+        assertThat(Files.readString(precious)).isEqualTo("mine\n");
+        assertThat(workspace.resolve("out/acceptance-1")).doesNotExist();
+    }
+
+    @Test
+    void aWorkspaceWithoutEnvironmentsIsExplained(@TempDir Path temp) {
+        Storyc.Outcome outcome = Storyc.run(temp, "check", "--all");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0101]").contains("is not a storyc workspace");
+    }
+}

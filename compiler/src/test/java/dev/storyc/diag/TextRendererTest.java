@@ -1,0 +1,60 @@
+package dev.storyc.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextRendererTest {
+    static final SourceFile VIEW = new SourceFile("stories/p/views/p.view.lkml",
+            "view: p {\n  sql_table_name: <% env.warehouse.shema %>.p ;;\n}\n");
+    static final SourceFile RELEASE = new SourceFile("releases/r.toml", "stories = [\n  \"p\",\n]\n");
+
+    @Test
+    void rendersLikeRustc() {
+        Diagnostic diagnostic = Diagnostic.error(Code.TEMPLATE_UNDEFINED_NAME, Position.of(VIEW.path(), 2, 19),
+                        "`env.warehouse.shema` is not defined")
+                .withHint("did you mean `env.warehouse.schema`?")
+                .withRelated(Position.of(RELEASE.path(), 2, 3), "released here");
+        String text = TextRenderer.over(List.of(VIEW, RELEASE), false).render(diagnostic);
+        assertThat(text).isEqualTo("""
+                error[E0401]: `env.warehouse.shema` is not defined
+                 --> stories/p/views/p.view.lkml:2:19
+                  |
+                2 |   sql_table_name: <% env.warehouse.shema %>.p ;;
+                  |                   ^^^^^^^^^^^^^^^^^^^^^^^^^
+                  = help: did you mean `env.warehouse.schema`?
+                  = note: released here at releases/r.toml:2:3
+                      "p",
+                """);
+    }
+
+    @Test
+    void aFileLevelPositionHasNoSourceLine() {
+        Diagnostic diagnostic = Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile("stories/x/story.toml"),
+                "story `x` has no story.toml");
+        assertThat(TextRenderer.over(List.of(), false).render(diagnostic))
+                .isEqualTo("error[E0110]: story `x` has no story.toml\n --> stories/x/story.toml\n");
+    }
+
+    @Test
+    void colourIsOptIn() {
+        Diagnostic diagnostic = Diagnostic.warning(Code.STORY_FIELD_TYPE, Position.of(VIEW.path(), 1, 1), "w");
+        assertThat(TextRenderer.over(List.of(VIEW), false).render(diagnostic)).doesNotContain("\u001b[");
+        assertThat(TextRenderer.over(List.of(VIEW), true).render(diagnostic)).contains("\u001b[1;33mwarning[E0108]");
+    }
+
+    @Test
+    void summaryCountsErrorsAndWarnings() {
+        Position at = Position.ofFile("f");
+        assertThat(TextRenderer.summary(List.of(Diagnostic.error(Code.STORY_FIELD_TYPE, at, "a"),
+                Diagnostic.warning(Code.STORY_FIELD_TYPE, at, "b"), Diagnostic.warning(Code.STORY_FIELD_TYPE, at, "c"))))
+                .isEqualTo("1 error, 2 warnings");
+    }
+
+    @Test
+    void spellingSuggestsOnlyCloseNames() {
+        assertThat(Spelling.didYouMean("titel", List.of("title", "owner"))).contains("did you mean `title`?");
+        assertThat(Spelling.didYouMean("zzzzz", List.of("title", "owner"))).isEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.storyc.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.config.SecretReference;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
+import dev.storyc.workspace.Stdlib;
+import dev.storyc.workspace.Workspace;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class TemplateRendererTest {
+    static final Map<String, Object> CONTEXT = Map.of(
+            "env", Map.of("name", "dev-alice", "warehouse", Map.of("schema", "analytics",
+                            "password", new SecretReference("PW", Optional.empty())),
+                    "variables", Map.of("show_pii", false, "tags", List.of("a", "b"))));
+
+    static TemplateRenderer renderer(Map<String, String> workspacePartials, Map<String, String> stdlibPartials) {
+        Map<String, SourceFile> ws = new TreeMap<>();
+        workspacePartials.forEach((k, v) -> ws.put(k, new SourceFile("partials/" + k + ".mustache", v)));
+        Map<String, SourceFile> std = new TreeMap<>();
+        stdlibPartials.forEach((k, v) -> std.put(k, new SourceFile("stdlib/partials/" + k + ".mustache", v)));
+        Stdlib stdlib = new Stdlib(new SourceFile("stdlib/types/environment.toml", ""), Map.of(), std);
+        Workspace workspace = new Workspace(Optional.empty(), new TreeMap<>(), new TreeMap<>(), ws, Optional.empty(), stdlib);
+        return TemplateRenderer.forWorkspace(workspace);
+    }
+
+    static Rendered render(String text) {
+        return renderer(Map.of(), Map.of()).render(new SourceFile("t.sql", text), CONTEXT);
+    }
+
+    @Test
+    void passesLiquidLookmlReferencesAndSqlThroughUntouched() {
+        String text = "sql: ${TABLE}.id = @{CONST} {{ value }} {% if x %}<b>&amp;</b>{% endif %} ;;";
+        assertThat(render(text).text()).isEqualTo(text);
+    }
+
+    @Test
+    void rendersValuesWithoutHtmlEscaping() {
+        Rendered rendered = renderer(Map.of(), Map.of()).render(new SourceFile("t", "<% env.name %> & <% v %>"),
+                Map.of("env", Map.of("name", "a<b>\"c\""), "v", "'x'"));
+        assertThat(rendered.text()).isEqualTo("a<b>\"c\" & 'x'");
+    }
+
+    @Test
+    void standaloneSectionTagsLeaveNoBlankLines() {
+        assertThat(render("a\n<%^ env.variables.show_pii %>\nmasked\n<%/ env.variables.show_pii %>\nb\n").text())
+                .isEqualTo("a\nmasked\nb\n");
+    }
+
+    @Test
+    void iteratesLists() {
+        assertThat(render("<%# env.variables.tags %>[<% . %>]<%/ env.variables.tags %>").text()).isEqualTo("[a][b]");
+    }
+
+    @Test
+    void workspacePartialsOverrideStdlibOnesAndAreIndentedLikeTheirTag() {
+        TemplateRenderer renderer = renderer(Map.of("p", "one\ntwo\n"), Map.of("p", "stdlib\n", "q", "std-q\n"));
+        assertThat(renderer.render(new SourceFile("t", "x {\n  <%> p %>\n}\n"), CONTEXT).text())
+                .isEqualTo("x {\n  one\n  two\n}\n");
+        assertThat(renderer.render(new SourceFile("t2", "<%> q %>\n"), CONTEXT).text()).isEqualTo("std-q\n");
+    }
+
+    @Test
+    void partialsUseTheStorycDelimitersToo() {
+        TemplateRenderer renderer = renderer(Map.of("p", "schema=<% env.warehouse.schema %> {{ liquid }}\n"), Map.of());
+        assertThat(renderer.render(new SourceFile("t", "<%> p %>\n"), CONTEXT).text())
+                .isEqualTo("schema=analytics {{ liquid }}\n");
+    }
+
+    @Test
+    void anUndefinedNameIsAnErrorAtItsTagWithASuggestion() {
+        Rendered rendered = render("select 1;\nfrom <% env.warehouse.shema %>.t\n");
+        assertThat(rendered.ok()).isFalse();
+        Diagnostic diagnostic = rendered.diagnostics().get(0);
+        assertThat(diagnostic.code()).isEqualTo(Code.TEMPLATE_UNDEFINED_NAME);
+        assertThat(diagnostic.position()).isEqualTo(Position.of("t.sql", 2, 6));
+        assertThat(diagnostic.hint()).contains("did you mean `env.warehouse.schema`?");
+    }
+
+    @Test
+    void everyUndefinedNameIsReportedOnce() {
+        Rendered rendered = render("<% a %> <% b %>\n<%# env.variables.tags %><% c %><%/ env.variables.tags %>\n");
+        assertThat(rendered.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("`a` is not defined", "`b` is not defined", "`c` is not defined");
+        assertThat(rendered.diagnostics()).extracting(d -> d.position().column()).containsExactly(1, 9, 26);
+    }
+
+    @Test
+    void aSecretIsNeverWrittenAndIsAnError() {
+        Rendered rendered = render("password=<% env.warehouse.password %>;\n");
+        assertThat(rendered.text()).isEqualTo("password=;\n").doesNotContain("PW");
+        assertThat(rendered.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.TEMPLATE_RENDERS_SECRET);
+    }
+
+    @Test
+    void compiledTemplatesAreReusedAcrossContexts() {
+        TemplateRenderer renderer = renderer(Map.of(), Map.of());
+        SourceFile template = new SourceFile("t", "<% env.name %>");
+        assertThat(renderer.render(template, Map.of("env", Map.of("name", "a"))).text()).isEqualTo("a");
+        assertThat(renderer.render(template, Map.of("env", Map.of("name", "b"))).text()).isEqualTo("b");
+        assertThat(renderer.render(template, Map.of("env", Map.of())).diagnostics()).hasSize(1);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.storyc.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/** Finds the checkout's root (the example workspace) and copies workspaces for tests to change. */
+public final class Checkout {
+    private Checkout() {}
+
+    /** Returns the root of the checkout: surefire passes it; IDEs run from a module folder. */
+    public static Path root() {
+        String property = System.getProperty("storyc.root");
+        if (property != null && Files.isRegularFile(Path.of(property, "environments.toml"))) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("environments.toml")) && Files.isDirectory(p.resolve("stories"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the checkout root from " + here);
+    }
+
+    /** Copies the example workspace (environments, stories, releases, partials) into {@code target}. */
+    public static Path copyExampleWorkspace(Path target) {
+        Path root = root();
+        for (String entry : List.of("environments.toml", "stories", "releases", "partials", "storyc.toml")) {
+            Path source = root.resolve(entry);
+            if (Files.exists(source)) {
+                copy(source, target.resolve(entry));
+            }
+        }
+        return target;
+    }
+
+    /** Copies a file or a folder tree. */
+    public static void copy(Path source, Path target) {
+        try {
+            if (Files.isRegularFile(source)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target);
+                return;
+            }
+            Files.walkFileTree(source, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.copy(file, target.resolve(source.relativize(file).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a text file, creating folders. */
+    public static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a text file. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

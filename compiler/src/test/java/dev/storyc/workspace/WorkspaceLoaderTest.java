@@ -1,0 +1,74 @@
+package dev.storyc.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.testing.Checkout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceLoaderTest {
+    static final Path MINIMAL = Checkout.root().resolve("compiler/src/test/resources/cases/minimal");
+
+    @Test
+    void dropsAUtf8ByteOrderMark(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Path manifest = temp.resolve("ws/stories/base/story.toml");
+        byte[] text = Files.readAllBytes(manifest);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(manifest, withBom);
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).as("%s", loaded.diagnostics()).isTrue();
+        assertThat(loaded.get().stories().get(new StoryId("base")).manifest().title()).isEqualTo("Base");
+    }
+
+    @Test
+    void refusesALinkThatLeadsOutsideTheWorkspace(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Path secret = Checkout.write(temp.resolve("secret.view.lkml"), "view: secret {}\n");
+        Files.createSymbolicLink(temp.resolve("ws/stories/base/views/secret.view.lkml"), secret);
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).isFalse();
+        Diagnostic diagnostic = loaded.diagnostics().get(0);
+        assertThat(diagnostic.code()).isEqualTo(Code.PATH_ESCAPES_WORKSPACE);
+        assertThat(diagnostic.position()).isEqualTo(Position.ofFile("stories/base/views/secret.view.lkml"));
+        assertThat(loaded.get().stories().get(new StoryId("base")).files())
+                .noneMatch(f -> f.source().text().contains("secret"));
+    }
+
+    @Test
+    void followsALinkThatStaysInsideTheWorkspace(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Files.createSymbolicLink(temp.resolve("ws/stories/extra/views/base.view.lkml"),
+                temp.resolve("ws/stories/base/views/base.view.lkml"));
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).as("%s", loaded.diagnostics()).isTrue();
+        assertThat(loaded.get().stories().get(new StoryId("extra")).filesOf(ArtifactKind.VIEW)).hasSize(2);
+    }
+
+    @Test
+    void aMissingWorkspaceIsADiagnostic(@TempDir Path temp) {
+        var loaded = WorkspaceLoader.load(temp.resolve("nowhere"), StdlibLoader.load());
+        assertThat(loaded.value()).isEmpty();
+        assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.WORKSPACE_NOT_FOUND);
+    }
+
+    @Test
+    void classifiesStoryFilesByTheirPlace() {
+        assertThat(ArtifactKind.of("views/a.view.lkml")).contains(ArtifactKind.VIEW);
+        assertThat(ArtifactKind.of("schema/revert.sql")).contains(ArtifactKind.SCHEMA_REVERT);
+        assertThat(ArtifactKind.of("etl/load.job.toml")).contains(ArtifactKind.ETL_JOB);
+        assertThat(ArtifactKind.of("etl/load.sql")).contains(ArtifactKind.ETL_SQL);
+        assertThat(ArtifactKind.of("views/a.explore.lkml")).isEmpty();
+        assertThat(ArtifactKind.of("views/sub/a.view.lkml")).isEmpty();
+        assertThat(ArtifactKind.of("schema/migrate.sql")).isEmpty();
+    }
+}
