@@ -28,6 +28,11 @@ final class Parser {
     private LineMap lines;
     /** True after a structural error, until an item parses again: silences cascades. */
     private boolean recovering;
+    /**
+     * True once an unterminated string or code block, or too deep a nesting, has consumed the rest
+     * of the file: the blocks and lists left open then are its echo, not problems of their own.
+     */
+    private boolean swallowed;
 
     Parser(String path, String src) {
         this.path = path;
@@ -142,6 +147,7 @@ final class Parser {
         if (end < 0) {
             set(node, SyntaxTree.VALUE_END, len);
             pos = len;
+            swallowed = true;
             report(Code.LOOKML_UNTERMINATED_CODE, start,
                     "Code block `" + src.substring(start, keyEnd) + "` never ends with `;;`.",
                     "end the code with `;;`, on the same line or a line of its own");
@@ -208,6 +214,7 @@ final class Parser {
         int brace = pos;
         set(node, SyntaxTree.VALUE_END, brace);
         if (depth + 1 > MAX_DEPTH) {
+            swallowed = true;
             report(Code.LOOKML_TOO_DEEP, brace, "Blocks are nested more than " + MAX_DEPTH + " deep.",
                     "the rest of the file is not parsed");
             pos = len;
@@ -334,6 +341,7 @@ final class Parser {
             int q = src.indexOf('"', i);
             if (q < 0) {
                 pos = len;
+                swallowed = true;
                 report(Code.LOOKML_UNTERMINATED_STRING, quote, "Quoted string is never closed.",
                         "add the closing `\"`; write `\\\"` for a quote inside a string");
                 return false;
@@ -434,7 +442,8 @@ final class Parser {
     private Diagnostic diagnostic(Code code, int offset, String message, String hint) {
         boolean cascade = recovering
                 && (code == Code.LOOKML_UNEXPECTED || code == Code.LOOKML_MISSING_COLON
-                        || code == Code.LOOKML_UNMATCHED_CLOSE);
+                        || code == Code.LOOKML_UNMATCHED_CLOSE)
+                || swallowed && (code == Code.LOOKML_UNCLOSED_BLOCK || code == Code.LOOKML_UNCLOSED_LIST);
         if (cascade || diagnostics.size() >= MAX_DIAGNOSTICS) {
             return null;
         }
