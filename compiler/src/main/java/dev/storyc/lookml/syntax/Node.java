@@ -6,7 +6,7 @@ import dev.storyc.diag.Position;
  * A Node is a view of one node of a {@link SyntaxTree}: a cheap handle (the tree and the node's
  * index) that reads offsets out of the tree on demand.
  */
-public sealed interface Node permits Container, Item, Element {
+public sealed interface Node permits Container, Item, Valued {
     SyntaxTree tree();
 
     int index();
