@@ -62,6 +62,21 @@ public enum Code {
     TEMPLATE_PARTIAL_RECURSION("E0404", "partial includes itself"),
     TEMPLATE_RENDERS_SECRET("E0405", "template renders a secret"),
 
+    // E05xx: LookML and dashboard syntax
+    LOOKML_UNEXPECTED("E0501", "unexpected character in LookML"),
+    LOOKML_UNTERMINATED_STRING("E0502", "quoted string is never closed"),
+    LOOKML_UNTERMINATED_CODE("E0503", "code block never ends with `;;`"),
+    LOOKML_UNCLOSED_BLOCK("E0504", "block is never closed"),
+    LOOKML_UNCLOSED_LIST("E0505", "list is never closed"),
+    LOOKML_MISSING_COLON("E0506", "key is not followed by `:`"),
+    LOOKML_MISSING_VALUE("E0507", "key has no value"),
+    LOOKML_EMPTY_LIST_ELEMENT("E0508", "list has an empty element"),
+    LOOKML_MISSING_COMMA("E0509", "list elements are not separated by `,`"),
+    LOOKML_UNMATCHED_CLOSE("E0510", "closing bracket has no opening one"),
+    LOOKML_TOO_DEEP("E0511", "blocks are nested too deeply"),
+    DASHBOARD_YAML_SYNTAX("E0512", "dashboard is not valid YAML"),
+    DASHBOARD_SHAPE("E0513", "dashboard does not have the expected structure"),
+
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
     OUTPUT_NOT_A_REPOSITORY("E0702", "output folder is not a storyc repository"),

@@ -1,0 +1,230 @@
+package dev.storyc.lookml.dashboard;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.lookml.model.Dashboard;
+import dev.storyc.lookml.model.DashboardElement;
+import dev.storyc.lookml.model.DashboardElement.Binding;
+import dev.storyc.lookml.model.DashboardFilter;
+import dev.storyc.lookml.model.Located;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Loads {@code .dashboard.lookml} files, which are YAML. It composes YAML nodes rather than
+ * constructing Java objects, which keeps each node's position and lets tags that no Java type
+ * stands for, such as {@code !ruby/hash:ActiveSupport::HashWithIndifferentAccess} and
+ * {@code !!null ''}, through as plain maps and strings.
+ */
+public final class DashboardParser {
+    /** Deeper YAML than this is cut off, so that aliases cannot make the walk explode. */
+    private static final int MAX_DEPTH = 64;
+
+    private final String path;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private DashboardParser(String path) {
+        this.path = path;
+    }
+
+    /** Returns the dashboards of a file and the problems found in it. Never throws on bad input. */
+    public static ParsedDashboards parse(String path, String text) {
+        return new DashboardParser(path).load(text);
+    }
+
+    private ParsedDashboards load(String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(path)
+                .setUseMarks(true)
+                .setMaxAliasesForCollections(10)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
+        List<Node> roots = new ArrayList<>();
+        try {
+            for (Node root : new Compose(settings).composeAllFromString(text)) {
+                roots.add(root);
+            }
+        } catch (MarkedYamlEngineException e) {
+            Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.ofFile(path));
+            error(Code.DASHBOARD_YAML_SYNTAX, at, "Dashboard YAML is invalid: " + e.getProblem() + ".",
+                    e.getContext() == null ? null : "while " + e.getContext());
+        } catch (YamlEngineException | IllegalArgumentException | IllegalStateException | StackOverflowError e) {
+            error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: " + e.getMessage() + ".",
+                    null);
+        }
+        List<Dashboard> dashboards = new ArrayList<>();
+        List<Object> documents = new ArrayList<>();
+        for (Node root : roots) {
+            documents.add(plain(root, 0));
+            if (root instanceof SequenceNode list) {
+                for (Node entry : list.getValue()) {
+                    dashboard(entry).ifPresent(dashboards::add);
+                }
+            } else if (root instanceof MappingNode) {
+                dashboard(root).ifPresent(dashboards::add);
+            } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
+                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards.",
+                        "start the file with `- dashboard: name`");
+            }
+        }
+        return new ParsedDashboards(path, dashboards, documents, diagnostics);
+    }
+
+    private Optional<Dashboard> dashboard(Node node) {
+        Map<String, NodeTuple> map = mapping(node);
+        if (map == null || !map.containsKey("dashboard")) {
+            error(Code.DASHBOARD_SHAPE, position(node), "A dashboard must be a mapping with a `dashboard` key.",
+                    "write `- dashboard: name` followed by its `title`, `elements` and `filters`");
+            return Optional.empty();
+        }
+        Located name = scalar(map, "dashboard").orElse(new Located("", position(node)));
+        List<DashboardElement> elements = new ArrayList<>();
+        for (Node element : sequence(map, "elements")) {
+            element(element).ifPresent(elements::add);
+        }
+        List<DashboardFilter> filters = new ArrayList<>();
+        for (Node filter : sequence(map, "filters")) {
+            filter(filter).ifPresent(filters::add);
+        }
+        return Optional.of(new Dashboard(name.value(), name.position(), text(map, "title"), elements, filters));
+    }
+
+    private Optional<DashboardElement> element(Node node) {
+        Map<String, NodeTuple> map = mapping(node);
+        if (map == null) {
+            error(Code.DASHBOARD_SHAPE, position(node), "A dashboard element must be a mapping.",
+                    "write `- name: ...` followed by its `model`, `explore` and `fields`");
+            return Optional.empty();
+        }
+        return Optional.of(new DashboardElement(text(map, "name"), position(node), text(map, "title"),
+                text(map, "type"), scalar(map, "model"), scalar(map, "explore"), scalars(map, "fields"),
+                bindings(map, "filters"), scalars(map, "sorts"), bindings(map, "listen")));
+    }
+
+    private Optional<DashboardFilter> filter(Node node) {
+        Map<String, NodeTuple> map = mapping(node);
+        if (map == null) {
+            error(Code.DASHBOARD_SHAPE, position(node), "A dashboard filter must be a mapping.",
+                    "write `- name: ...` followed by its `type` and `field`");
+            return Optional.empty();
+        }
+        return Optional.of(new DashboardFilter(text(map, "name").orElse(""), position(node), text(map, "title"),
+                text(map, "type"), scalar(map, "model"), scalar(map, "explore"), scalar(map, "field"),
+                scalars(map, "listens_to_filters")));
+    }
+
+    /** Returns a mapping's entries by scalar key, or null when the node is not a mapping. */
+    private static Map<String, NodeTuple> mapping(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            return null;
+        }
+        Map<String, NodeTuple> map = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                map.putIfAbsent(key.getValue(), tuple);
+            }
+        }
+        return map;
+    }
+
+    private Optional<Located> scalar(Map<String, NodeTuple> map, String key) {
+        NodeTuple tuple = map.get(key);
+        if (tuple != null && tuple.getValueNode() instanceof ScalarNode value) {
+            return Optional.of(new Located(value.getValue(), position(value)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> text(Map<String, NodeTuple> map, String key) {
+        return scalar(map, key).map(Located::value);
+    }
+
+    private List<Node> sequence(Map<String, NodeTuple> map, String key) {
+        NodeTuple tuple = map.get(key);
+        if (tuple != null && tuple.getValueNode() instanceof SequenceNode list) {
+            return list.getValue();
+        }
+        return List.of();
+    }
+
+    private List<Located> scalars(Map<String, NodeTuple> map, String key) {
+        NodeTuple tuple = map.get(key);
+        if (tuple == null) {
+            return List.of();
+        }
+        if (tuple.getValueNode() instanceof ScalarNode one) {
+            return one.getValue().isEmpty() ? List.of() : List.of(new Located(one.getValue(), position(one)));
+        }
+        List<Located> values = new ArrayList<>();
+        for (Node item : sequence(map, key)) {
+            if (item instanceof ScalarNode value) {
+                values.add(new Located(value.getValue(), position(value)));
+            }
+        }
+        return values;
+    }
+
+    private List<Binding> bindings(Map<String, NodeTuple> map, String key) {
+        NodeTuple tuple = map.get(key);
+        if (tuple == null || !(tuple.getValueNode() instanceof MappingNode mapping)) {
+            return List.of();
+        }
+        List<Binding> bindings = new ArrayList<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            if (entry.getKeyNode() instanceof ScalarNode k && entry.getValueNode() instanceof ScalarNode v) {
+                bindings.add(new Binding(new Located(k.getValue(), position(k)), new Located(v.getValue(), position(v))));
+            }
+        }
+        return bindings;
+    }
+
+    /** Returns a node as plain Java values: maps keep order, scalars stay strings, tags are dropped. */
+    private static Object plain(Node node, int depth) {
+        if (depth > MAX_DEPTH) {
+            return "";
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        } else if (node instanceof SequenceNode list) {
+            List<Object> values = new ArrayList<>();
+            list.getValue().forEach(n -> values.add(plain(n, depth + 1)));
+            return Collections.unmodifiableList(values);
+        } else if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Object key = plain(tuple.getKeyNode(), depth + 1);
+                map.put(key instanceof String s ? s : String.valueOf(key), plain(tuple.getValueNode(), depth + 1));
+            }
+            return Collections.unmodifiableMap(map);
+        }
+        return "";
+    }
+
+    private Position position(Node node) {
+        return node.getStartMark().map(this::position).orElse(Position.ofFile(path));
+    }
+
+    private Position position(Mark mark) {
+        return Position.of(path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private void error(Code code, Position at, String message, String hint) {
+        Diagnostic d = Diagnostic.error(code, at, message);
+        diagnostics.add(hint == null ? d : d.withHint(hint));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.storyc.lookml.model;
+
+import dev.storyc.diag.Position;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Field is a dimension, dimension group, measure, filter or parameter of a view.
+ *
+ * @param timeframes the {@code timeframes} (time groups) or {@code intervals} (duration groups) listed
+ */
+public record Field(
+        FieldKind kind,
+        String name,
+        Position position,
+        Optional<String> type,
+        Optional<Located> sql,
+        List<String> timeframes,
+        boolean hidden) {
+
+    public Field {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(position, "position");
+        timeframes = List.copyOf(timeframes);
+    }
+
+    /**
+     * Returns the names queries use for this field: its own name, or for a dimension group the
+     * names its timeframes expand to, such as {@code created_date}.
+     */
+    public List<String> names() {
+        if (kind != FieldKind.DIMENSION_GROUP) {
+            return List.of(name);
+        }
+        return Timeframes.expand(name, type.orElse("time"), timeframes);
+    }
+}

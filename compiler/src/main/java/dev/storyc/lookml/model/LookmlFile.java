@@ -1,0 +1,46 @@
+package dev.storyc.lookml.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A LookmlFile is what one {@code .lkml} file defines. Any file may hold any top-level key; the
+ * kind only says what its name promises.
+ *
+ * @param manifest present when the file declares {@code project_name}, constants or dependencies
+ */
+public record LookmlFile(
+        String path,
+        FileKind kind,
+        Optional<Located> connection,
+        List<Located> includes,
+        List<View> views,
+        List<Explore> explores,
+        Optional<Manifest> manifest) {
+
+    public LookmlFile {
+        Objects.requireNonNull(path, "path");
+        includes = List.copyOf(includes);
+        views = List.copyOf(views);
+        explores = List.copyOf(explores);
+    }
+
+    /** Returns the model name of a {@code NAME.model.lkml} file. */
+    public Optional<String> modelName() {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".model.lkml")
+                ? Optional.of(name.substring(0, name.length() - ".model.lkml".length()))
+                : Optional.empty();
+    }
+
+    /** Returns the view with the given name that is not a refinement. */
+    public Optional<View> view(String name) {
+        return views.stream().filter(v -> !v.refinement() && v.name().equals(name)).findFirst();
+    }
+
+    /** Returns the explore with the given name that is not a refinement. */
+    public Optional<Explore> explore(String name) {
+        return explores.stream().filter(e -> !e.refinement() && e.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.storyc.lookml.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.lookml.Corpus;
+import dev.storyc.lookml.Fixtures;
+import dev.storyc.lookml.model.Dashboard;
+import dev.storyc.lookml.model.DashboardElement;
+import dev.storyc.lookml.model.Located;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardParserTest {
+
+    @Test
+    void loadsTagsNullsLeadingDocumentMarkerWithPositions() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", Fixtures.read("dashboards/tags.dashboard.lookml"));
+        assertThat(parsed.diagnostics()).isEmpty();
+        Dashboard dashboard = parsed.dashboards().get(0);
+        assertThat(dashboard.name()).isEqualTo("patient_overview");
+        assertThat(dashboard.position()).hasToString("d.dashboard.lookml:2:14");
+        assertThat(dashboard.title()).contains("Patient Overview");
+        DashboardElement visits = dashboard.elements().get(0);
+        assertThat(visits.model().map(Located::value)).contains("warehouse");
+        assertThat(visits.explore().map(Located::value)).contains("encounters");
+        assertThat(visits.explore().orElseThrow().position()).hasToString("d.dashboard.lookml:9:14");
+        assertThat(visits.fields()).extracting(Located::value)
+                .containsExactly("encounters.created_date", "encounters.count");
+        assertThat(visits.sortFields()).extracting(Located::value).containsExactly("encounters.created_date");
+        assertThat(visits.filters()).extracting(b -> b.key().value() + "=" + b.value().value())
+                .containsExactly("encounters.status=-NULL");
+        assertThat(visits.listen()).extracting(b -> b.key().value() + "=" + b.value().value())
+                .containsExactly("Date=encounters.created_date");
+        assertThat(dashboard.elements().get(1).model()).isEmpty();
+        assertThat(dashboard.filter("Date").orElseThrow().field().map(Located::value))
+                .contains("encounters.created_date");
+    }
+
+    @Test
+    void loadsCrlfLineEndings() {
+        String text = Fixtures.read("dashboards/tags.dashboard.lookml").replace("\n", "\r\n");
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", text);
+        assertThat(parsed.diagnostics()).isEmpty();
+        assertThat(parsed.dashboards().get(0).elements()).hasSize(2);
+    }
+
+    @Test
+    void reportsYamlErrorsWithPositions() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", "- dashboard: x\n  title: [a\n");
+        assertThat(parsed.ok()).isFalse();
+        Diagnostic d = parsed.diagnostics().get(0);
+        assertThat(d.code().id()).isEqualTo("E0512");
+        assertThat(d.position().line()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsTheWrongShape() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", "- title: no name\n");
+        assertThat(parsed.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0513 d.dashboard.lookml:1:3 A dashboard must be a mapping with a `dashboard` key.");
+    }
+
+    @Test
+    void everyCorpusDashboardLoads() {
+        Path dir = Corpus.require();
+        Map<String, String> files = Corpus.dashboards(dir);
+        List<String> failures = new ArrayList<>();
+        int dashboards = 0;
+        for (var e : files.entrySet()) {
+            ParsedDashboards parsed = DashboardParser.parse(e.getKey(), e.getValue());
+            parsed.diagnostics().forEach(d -> failures.add(d.position() + " " + d.message()));
+            dashboards += parsed.dashboards().size();
+            if (parsed.dashboards().isEmpty()) {
+                failures.add(e.getKey() + ": no dashboard");
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(files).hasSize(79);
+        assertThat(dashboards).isEqualTo(79);
+    }
+}

@@ -1,0 +1,5 @@
+view: tabs	{
+	dimension:	x	{
+		type:	string
+	}
+}
