@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             EnvCommand.class,
             StoryCommand.class,
+            LookmlCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,137 @@
+package dev.storyc.cli;
+
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.SourceFile;
+import dev.storyc.lookml.Lookml;
+import dev.storyc.lookml.LookmlFiles;
+import dev.storyc.lookml.model.Dashboard;
+import dev.storyc.lookml.model.Explore;
+import dev.storyc.lookml.model.View;
+import dev.storyc.workspace.WorkspaceLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code storyc lookml}: the LookML library on any file, inside a workspace or not. */
+@Command(name = "lookml", mixinStandardHelpOptions = true,
+        description = "Parse and check LookML files (.lkml) and LookML dashboards (.dashboard.lookml).",
+        subcommands = {LookmlCommand.Check.class, LookmlCommand.Parse.class})
+final class LookmlCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** Reads a file as strict UTF-8, or prints why it cannot and ends the command. */
+    static SourceFile read(Path file, Console console) {
+        try {
+            Diagnostics diagnostics = new Diagnostics();
+            Optional<SourceFile> source = WorkspaceLoader.decode(file.toString(), Files.readAllBytes(file), diagnostics);
+            if (source.isEmpty()) {
+                console.diagnostics(diagnostics.all(), List.of());
+                throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+            }
+            return source.get();
+        } catch (IOException e) {
+            console.failure("cannot read `" + file + "`: " + e.getMessage(), "check the path");
+            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    /** {@code storyc lookml check FILE...}: exit 0 when every file parses. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check that LookML files parse; prints positioned diagnostics otherwise.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        LookmlCommand lookml;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files ending in .lkml or .dashboard.lookml.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            Console console = lookml.root.console();
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            List<SourceFile> sources = new ArrayList<>();
+            for (Path file : files) {
+                SourceFile source = read(file, console);
+                sources.add(source);
+                diagnostics.addAll(LookmlFiles.check(source.path(), source.text()));
+            }
+            console.diagnostics(diagnostics, sources);
+            boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+            console.result((failed ? "failed: " : "ok: ") + files.size() + " file" + (files.size() == 1 ? "" : "s")
+                    + " checked");
+            return failed ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
+        }
+    }
+
+    /** {@code storyc lookml parse FILE}: an outline, or the lkml-compatible JSON with --json. */
+    @Command(name = "parse", mixinStandardHelpOptions = true,
+            description = {"Print what a LookML file defines.",
+                    "With --json, print it in the JSON shape of Python's lkml.load, for other tools."})
+    static final class Parse implements Callable<Integer> {
+        @ParentCommand
+        LookmlCommand lookml;
+
+        @Parameters(paramLabel = "FILE", description = "A file ending in .lkml or .dashboard.lookml.")
+        Path file;
+
+        @Option(names = "--json", description = "Print JSON instead of an outline.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Console console = lookml.root.console();
+            SourceFile source = read(file, console);
+            List<Diagnostic> diagnostics = LookmlFiles.check(source.path(), source.text());
+            console.diagnostics(diagnostics, List.of(source));
+            if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+                return ExitCode.PROJECT_ERRORS;
+            }
+            if (json) {
+                console.out().println(LookmlFiles.toJson(source.path(), source.text()));
+            } else {
+                outline(source, console);
+            }
+            return ExitCode.OK;
+        }
+
+        private static void outline(SourceFile source, Console console) {
+            if (Lookml.isDashboard(source.path())) {
+                for (Dashboard dashboard : Lookml.parseDashboard(source.path(), source.text()).dashboards()) {
+                    console.out().printf("dashboard %s  %d elements, %d filters  (%s)%n", dashboard.name(),
+                            dashboard.elements().size(), dashboard.filters().size(), dashboard.position());
+                }
+                return;
+            }
+            var model = Lookml.model(Lookml.parse(source.path(), source.text()));
+            for (View view : model.views()) {
+                console.out().printf("view %s  %d fields  (%s)%n", view.name(), view.fieldNames().size(), view.position());
+            }
+            for (Explore explore : model.explores()) {
+                console.out().printf("explore %s  views %s  (%s)%n", explore.name(),
+                        explore.joinedViews().isEmpty() ? "-" : String.join(", ", explore.joinedViews()),
+                        explore.position());
+            }
+        }
+    }
+}
