@@ -1,0 +1,263 @@
+package dev.storyc.release;
+
+import dev.storyc.toml.TomlText;
+import dev.storyc.workspace.StoryId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Edits a release manifest the way a careful person would: only the lines that must change, with
+ * comments, blank lines, order, indentation and quoting left exactly as they were. Generic TOML
+ * writers reformat whole files, which is the nuisance-commit problem storyc exists to remove.
+ */
+public final class ManifestEditor {
+    private final String text;
+    private final TomlParseResult toml;
+
+    private ManifestEditor(String text) {
+        this.text = text;
+        this.toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            throw new IllegalArgumentException("not valid TOML: " + toml.errors().get(0));
+        }
+    }
+
+    /** Returns an editor for a manifest; the text must be valid TOML with a {@code stories} array. */
+    public static ManifestEditor of(String text) {
+        return new ManifestEditor(text);
+    }
+
+    /** Returns the text with {@code story} appended to {@code stories}, in the list's own style. */
+    public String add(StoryId story) {
+        TomlArray stories = stories();
+        String literal = TomlText.string(story.value());
+        if (stories.isEmpty()) {
+            int close = closingBracket(offsetOfValue("stories"));
+            return text.substring(0, close) + literal + text.substring(close);
+        }
+        int lastStart = offset(stories.inputPositionOf(stories.size() - 1));
+        int lastEnd = endOfString(lastStart);
+        int close = closingBracket(lastEnd);
+        boolean multiline = text.substring(lastEnd, close).contains("\n");
+        if (!multiline) {
+            return text.substring(0, lastEnd) + ", " + literal + text.substring(lastEnd);
+        }
+        // One element per line: copy the last element's indentation and trailing-comma habit.
+        int lineStart = text.lastIndexOf('\n', lastStart) + 1;
+        String indent = text.substring(lineStart, lastStart);
+        int afterLast = skipSpaces(lastEnd);
+        boolean hasComma = afterLast < text.length() && text.charAt(afterLast) == ',';
+        int lineEnd = endOfLine(lastEnd);
+        String fixedLast = hasComma ? text.substring(0, lineEnd) : text.substring(0, lastEnd) + "," + text.substring(lastEnd, lineEnd);
+        return fixedLast + "\n" + indent + literal + (hasComma ? "," : "") + text.substring(lineEnd);
+    }
+
+    /** Returns the text without {@code story} in {@code stories} and without its pin. */
+    public String drop(StoryId story) {
+        String edited = text;
+        Optional<Integer> index = indexOf(story);
+        if (index.isPresent()) {
+            edited = dropElement(index.get());
+        }
+        return ManifestEditor.of(edited).dropPin(story);
+    }
+
+    /** Returns the text with a {@code [pins]} table holding exactly {@code pins}, in the given order. */
+    public String seal(Map<StoryId, String> pins) {
+        StringBuilder table = new StringBuilder();
+        pins.forEach((id, tree) -> table.append(TomlText.key(id.value())).append(" = ").append(TomlText.string(tree))
+                .append('\n'));
+        Optional<int[]> existing = pinsSection();
+        if (existing.isPresent()) {
+            int[] span = existing.get();
+            return text.substring(0, span[0]) + table + text.substring(span[1]);
+        }
+        String separator = text.endsWith("\n\n") || text.isEmpty() ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+        return text + separator + "# Sealed: each story's git tree id. Compiles read these trees, not the working tree.\n"
+                + "[pins]\n" + table;
+    }
+
+    /** Returns the text with the {@code [pins]} table and its comment removed, for a new release's copy. */
+    public String unsealed() {
+        Optional<int[]> existing = pinsSection();
+        if (existing.isEmpty()) {
+            return text;
+        }
+        int header = text.lastIndexOf("[pins]", existing.get()[0]);
+        int start = header;
+        // Take the comment lines written just above the table with it.
+        while (start > 0) {
+            int previousLineStart = text.lastIndexOf('\n', start - 2) + 1;
+            if (!text.substring(previousLineStart, start).stripLeading().startsWith("#")) {
+                break;
+            }
+            start = previousLineStart;
+        }
+        String before = text.substring(0, start).replaceAll("\n+$", "\n");
+        return before + text.substring(existing.get()[1]);
+    }
+
+    private String dropPin(StoryId story) {
+        if (!toml.isTable("pins")) {
+            return text;
+        }
+        TomlTable pins = toml.getTable("pins");
+        TomlPosition at = pins.inputPositionOf(List.of(story.value()));
+        if (at == null) {
+            return text;
+        }
+        int lineStart = offset(at) - (at.column() - 1);
+        return text.substring(0, lineStart) + text.substring(Math.min(text.length(), endOfLine(lineStart) + 1));
+    }
+
+    private String dropElement(int index) {
+        TomlArray stories = stories();
+        int start = offset(stories.inputPositionOf(index));
+        int end = endOfString(start);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = endOfLine(end);
+        String before = text.substring(lineStart, start);
+        String after = text.substring(end, lineEnd).strip();
+        boolean aloneOnLine = before.isBlank() && (after.isEmpty() || after.equals(",") || after.startsWith("#")
+                || after.startsWith(",") && after.substring(1).strip().startsWith("#"));
+        if (aloneOnLine) {
+            return text.substring(0, lineStart) + text.substring(Math.min(text.length(), lineEnd + 1));
+        }
+        // Inline list: remove the element with the comma that follows it, or else the one before it.
+        int next = skipSpaces(end);
+        if (next < text.length() && text.charAt(next) == ',') {
+            return text.substring(0, start) + text.substring(skipSpaces(next + 1));
+        }
+        int previous = start - 1;
+        while (previous > 0 && Character.isWhitespace(text.charAt(previous))) {
+            previous--;
+        }
+        if (text.charAt(previous) == ',') {
+            return text.substring(0, previous) + text.substring(end);
+        }
+        return text.substring(0, start) + text.substring(end);
+    }
+
+    private Optional<Integer> indexOf(StoryId story) {
+        TomlArray stories = stories();
+        for (int i = 0; i < stories.size(); i++) {
+            if (story.value().equals(stories.get(i))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns [start, end) of the pins table's body: the lines after its header up to the next table. */
+    private Optional<int[]> pinsSection() {
+        int header = findTableHeader("pins");
+        if (header < 0) {
+            return Optional.empty();
+        }
+        int bodyStart = endOfLine(header) + 1;
+        int end = bodyStart;
+        while (end < text.length()) {
+            int lineEnd = endOfLine(end);
+            if (text.substring(end, lineEnd).stripLeading().startsWith("[")) {
+                break;
+            }
+            end = Math.min(text.length(), lineEnd + 1);
+        }
+        return Optional.of(new int[] {Math.min(bodyStart, text.length()), end});
+    }
+
+    private int findTableHeader(String name) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf("[" + name + "]", from);
+            if (at < 0) {
+                return -1;
+            }
+            int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+            if (text.substring(lineStart, at).isBlank()) {
+                return at;
+            }
+            from = at + 1;
+        }
+    }
+
+    private TomlArray stories() {
+        TomlArray stories = toml.getArray("stories");
+        if (stories == null) {
+            throw new IllegalArgumentException("the manifest has no `stories` list");
+        }
+        return stories;
+    }
+
+    private int offsetOfValue(String key) {
+        int keyOffset = offset(toml.inputPositionOf(key));
+        return text.indexOf('[', keyOffset);
+    }
+
+    private int closingBracket(int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                i = endOfLine(i);
+            } else if (c == '"') {
+                i = endOfString(i);
+            } else if (c == ']') {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        throw new IllegalArgumentException("unclosed list");
+    }
+
+    /** Returns the offset just past a basic or literal string starting at {@code start}. */
+    private int endOfString(int start) {
+        char quote = text.charAt(start);
+        int i = start + 1;
+        while (i < text.length() && text.charAt(i) != quote) {
+            i += quote == '"' && text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(text.length(), i + 1);
+    }
+
+    private int skipSpaces(int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private int endOfLine(int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
+    }
+
+    private int offset(TomlPosition position) {
+        int line = 1;
+        int i = 0;
+        while (line < position.line()) {
+            i = text.indexOf('\n', i) + 1;
+            line++;
+        }
+        return i + position.column() - 1;
+    }
+
+    /** Returns the ids listed in {@code stories}, for callers that check before editing. */
+    public List<StoryId> storyIds() {
+        List<StoryId> ids = new ArrayList<>();
+        TomlArray stories = stories();
+        for (int i = 0; i < stories.size(); i++) {
+            ids.add(new StoryId(String.valueOf(stories.get(i))));
+        }
+        return ids;
+    }
+}
