@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             EnvCommand.class,
             StoryCommand.class,
             LookmlCommand.class,
+            ReleaseCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

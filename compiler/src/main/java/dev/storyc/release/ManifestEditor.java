@@ -39,7 +39,13 @@ public final class ManifestEditor {
         TomlArray stories = stories();
         String literal = TomlText.string(story.value());
         if (stories.isEmpty()) {
-            int close = closingBracket(offsetOfValue("stories"));
+            int open = offsetOfValue("stories");
+            int close = closingBracket(open + 1);
+            if (text.substring(open, close).contains("\n")) {
+                // An empty list written over lines gets the one-per-line style from its first story.
+                int lineStart = text.lastIndexOf('\n', close - 1) + 1;
+                return text.substring(0, lineStart) + "  " + literal + ",\n" + text.substring(lineStart);
+            }
             return text.substring(0, close) + literal + text.substring(close);
         }
         int lastStart = offset(stories.inputPositionOf(stories.size() - 1));

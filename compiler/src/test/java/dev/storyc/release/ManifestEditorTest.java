@@ -50,6 +50,7 @@ class ManifestEditorTest {
         assertThat(ManifestEditor.of("stories = [\"a\", \"b\"] # inline\n").add(id("c")))
                 .isEqualTo("stories = [\"a\", \"b\", \"c\"] # inline\n");
         assertThat(ManifestEditor.of("stories = []\n").add(id("a"))).isEqualTo("stories = [\"a\"]\n");
+        assertThat(ManifestEditor.of("stories = [\n]\n").add(id("a"))).isEqualTo("stories = [\n  \"a\",\n]\n");
     }
 
     @Test

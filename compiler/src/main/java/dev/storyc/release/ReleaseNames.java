@@ -1,0 +1,55 @@
+package dev.storyc.release;
+
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Release names: what is allowed, and the ISO-week names of a weekly release train. */
+public final class ReleaseNames {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    private ReleaseNames() {}
+
+    public static boolean isValid(String name) {
+        return NAME.matcher(name).matches() && !name.equals("all");
+    }
+
+    /** Returns the ISO week after the newest {@code YYYY-Www} name, or empty when there is none. */
+    public static Optional<String> nextWeek(Collection<String> names) {
+        return names.stream()
+                .map(WEEK::matcher)
+                .filter(Matcher::matches)
+                .map(m -> mondayOf(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                .max(LocalDate::compareTo)
+                .map(monday -> weekName(monday.plusWeeks(1)));
+    }
+
+    /** Returns the newest {@code YYYY-Www} name, the natural base of the next release. */
+    public static Optional<String> newestWeek(Collection<String> names) {
+        return names.stream().filter(n -> WEEK.matcher(n).matches())
+                .max((a, b) -> mondayOfName(a).compareTo(mondayOfName(b)));
+    }
+
+    /** Returns the ISO week name of a date, such as {@code 2026-W48}. */
+    public static String weekName(LocalDate date) {
+        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static LocalDate mondayOfName(String name) {
+        Matcher m = WEEK.matcher(name);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name);
+        }
+        return mondayOf(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    private static LocalDate mondayOf(int year, int week) {
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(java.time.DayOfWeek.MONDAY);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseCommandTest {
+    @Test
+    void listShowsReleasesAndTheirEnvironments() {
+        Storyc.Outcome outcome = Storyc.run(Checkout.root(), "release", "list");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).contains("2026-W47       4        no        production")
+                .contains("2026-W48       6        no        acceptance-1, acceptance-2");
+    }
+
+    @Test
+    void newWeekCopiesTheNewestWeekAndAddDropEditOnlyTheirLines(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Storyc.Outcome created = Storyc.run(workspace, "release", "new", "--week");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.stdout()).contains("created releases/2026-W49.toml from 2026-W48");
+        String w48 = Checkout.read(workspace.resolve("releases/2026-W48.toml"));
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W49.toml"))).isEqualTo(w48);
+
+        assertThat(Storyc.run(workspace, "release", "add", "2026-W49", "medication-adherence").exitCode()).isZero();
+        assertThat(Storyc.run(workspace, "release", "drop", "2026-W49", "research-extract").exitCode()).isZero();
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W49.toml"))).isEqualTo(
+                w48.replace("  \"research-extract\",\n]", "  \"medication-adherence\",\n]"));
+    }
+
+    @Test
+    void droppingARequiredStoryIsRefusedWithBothLocationsAndNothingWritten(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        String before = Checkout.read(workspace.resolve("releases/2026-W47.toml"));
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "drop", "2026-W47", "patients");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .contains("error[E0306]: cannot drop `patients`: `encounters` requires it and stays in release `2026-W47`")
+                .contains("--> stories/encounters/story.toml:")
+                .contains("`patients` is released here at releases/2026-W47.toml:3:3")
+                .contains("`encounters` is released here at releases/2026-W47.toml:4:3");
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W47.toml"))).isEqualTo(before);
+    }
+
+    @Test
+    void addingAStoryWithoutItsRequirementsIsRefused(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        assertThat(Storyc.run(workspace, "release", "new", "2026-W50").exitCode()).isZero();
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "add", "2026-W50", "claims");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("story `claims` requires `patients`, which release `2026-W50` does not include");
+        assertThat(Storyc.run(workspace, "release", "add", "2026-W50", "patients", "encounters", "claims").exitCode())
+                .isZero();
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W50.toml")))
+                .isEqualTo("# Release 2026-W50.\nstories = [\n  \"patients\",\n  \"encounters\",\n  \"claims\",\n]\n");
+    }
+
+    @Test
+    void unknownReleasesAndNamesAreUsageErrors(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Storyc.Outcome missing = Storyc.run(workspace, "release", "show", "2026-W84");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("release `2026-W84` does not exist").contains("did you mean `2026-W48`?");
+        assertThat(Storyc.run(workspace, "release", "new", "all").exitCode()).isEqualTo(2);
+        assertThat(Storyc.run(workspace, "release", "new", "2026-W47").stderr()).contains("already exists");
+    }
+}
