@@ -3,15 +3,29 @@ package dev.storyc.cli;
 import dev.storyc.compile.EnvironmentCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.GitContentIds;
+import dev.storyc.release.ReleaseManifest;
+import dev.storyc.release.ReleaseParser;
+import dev.storyc.workspace.PinnedStories;
+import dev.storyc.workspace.SourceRepository;
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryId;
+import dev.storyc.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compiles the selected environments in memory and prints every problem. Nothing is written here:
  * check stops after this, and compile publishes only when every environment compiled cleanly.
+ *
+ * <p>An environment on a sealed release compiles its stories from the pinned git trees, so it
+ * gets one compiler per release; the others share the working tree's.
  */
 final class Compilation {
     private Compilation() {}
@@ -19,23 +33,71 @@ final class Compilation {
     record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
 
     static Compiled run(Project project, List<Environment> environments, Console console) {
-        EnvironmentCompiler compiler = new EnvironmentCompiler(project.workspace(), new GitContentIds(), Version.number());
+        EnvironmentCompiler workingTree = new EnvironmentCompiler(project.workspace(), new GitContentIds(),
+                Version.number());
+        Map<String, Result<EnvironmentCompiler>> pinned = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean failed = false;
-        for (Environment environment : environments) {
-            Result<CompiledEnvironment> result = compiler.compile(environment);
-            diagnostics.addAll(result.diagnostics());
-            if (result.ok()) {
-                compiled.add(result.get());
-            } else {
-                failed = true;
+        Optional<SourceRepository> repository = Optional.empty();
+        try {
+            for (Environment environment : environments) {
+                Optional<ReleaseManifest> sealed = sealedRelease(project.workspace(), environment);
+                Result<EnvironmentCompiler> compiler;
+                if (sealed.isEmpty()) {
+                    compiler = Result.of(workingTree, List.of());
+                } else {
+                    if (repository.isEmpty()) {
+                        repository = SourceRepository.find(project.root());
+                    }
+                    Optional<SourceRepository> source = repository;
+                    compiler = pinned.computeIfAbsent(sealed.get().name(),
+                            name -> pinnedCompiler(project.workspace(), sealed.get(), source));
+                }
+                diagnostics.addAll(compiler.diagnostics());
+                if (!compiler.ok()) {
+                    failed = true;
+                    continue;
+                }
+                Result<CompiledEnvironment> result = compiler.get().compile(environment);
+                diagnostics.addAll(result.diagnostics());
+                if (result.ok()) {
+                    compiled.add(result.get());
+                } else {
+                    failed = true;
+                }
             }
+        } finally {
+            repository.ifPresent(SourceRepository::close);
         }
         console.diagnostics(diagnostics, project.workspace().allSources());
         if (failed) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
-        return new Compiled(compiler, compiled);
+        return new Compiled(workingTree, compiled);
+    }
+
+    /** Returns the environment's release when it is sealed; parse errors surface in the compile. */
+    private static Optional<ReleaseManifest> sealedRelease(Workspace workspace, Environment environment) {
+        if (environment.takesAllStories() || !workspace.releases().containsKey(environment.release())) {
+            return Optional.empty();
+        }
+        return ReleaseParser.parse(environment.release(), workspace.releases().get(environment.release()),
+                new Diagnostics()).filter(ReleaseManifest::isSealed);
+    }
+
+    private static Result<EnvironmentCompiler> pinnedCompiler(Workspace workspace, ReleaseManifest release,
+            Optional<SourceRepository> repository) {
+        List<PinnedStories.Pin> pins = release.stories().stream()
+                .filter(entry -> release.pins().containsKey(entry.story()))
+                .map(entry -> new PinnedStories.Pin(entry.story(), release.pins().get(entry.story()),
+                        release.pinPositions().get(entry.story())))
+                .toList();
+        Result<Map<StoryId, Story>> stories = PinnedStories.load(repository, pins, release.name());
+        if (!stories.ok()) {
+            return Result.failed(stories.diagnostics());
+        }
+        return Result.of(new EnvironmentCompiler(workspace.withStories(stories.get()), new GitContentIds(),
+                Version.number()), stories.diagnostics());
     }
 }

@@ -54,6 +54,10 @@ public enum Code {
     REQUIRED_STORY_NOT_INCLUDED("E0306", "required story is not in the release"),
     REQUIRES_CYCLE("E0307", "requires form a cycle"),
     UNKNOWN_REQUIRED_STORY("E0308", "requires names an unknown story"),
+    PIN_OBJECT_MISSING("E0309", "a pinned tree is missing"),
+    PROTECTED_NEEDS_SEALED_RELEASE("E0310", "protected environment needs a sealed release"),
+    STORY_NOT_PINNED("E0311", "story in a sealed release has no pin"),
+    SEAL_REFUSED("E0312", "release cannot be sealed"),
 
     // E04xx: rendering
     TEMPLATE_UNDEFINED_NAME("E0401", "template uses an undefined name"),

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A ReleaseManifest is one {@code releases/<name>.toml}: the ordered list of stories a release ships
  * and, once sealed, the git tree each story is pinned to.
  */
-public record ReleaseManifest(String name, String path, List<Entry> stories, Map<StoryId, String> pins) {
+public record ReleaseManifest(String name, String path, List<Entry> stories, Map<StoryId, String> pins,
+        Map<StoryId, Position> pinPositions) {
 
     /** One line of {@code stories = [...]}, with the place it was written. */
     public record Entry(StoryId story, Position position) {}
@@ -18,6 +19,7 @@ public record ReleaseManifest(String name, String path, List<Entry> stories, Map
     public ReleaseManifest {
         stories = List.copyOf(stories);
         pins = Map.copyOf(pins);
+        pinPositions = Map.copyOf(pinPositions);
     }
 
     public boolean isSealed() {

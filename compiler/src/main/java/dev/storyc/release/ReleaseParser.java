@@ -69,6 +69,7 @@ public final class ReleaseParser {
             }
         }
         Map<StoryId, String> pins = new TreeMap<>();
+        Map<StoryId, Position> pinPositions = new TreeMap<>();
         if (root.contains("pins")) {
             if (!root.isTable("pins")) {
                 diagnostics.error(Code.RELEASE_FIELD_TYPE, doc.positionOf(root, "pins"), "`pins` must be a table");
@@ -82,12 +83,13 @@ public final class ReleaseParser {
                         continue;
                     }
                     pins.put(new StoryId(key), id);
+                    pinPositions.put(new StoryId(key), doc.positionOf(table, key));
                 }
             }
         }
         if (diagnostics.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ReleaseManifest(name, source.path(), stories, pins));
+        return Optional.of(new ReleaseManifest(name, source.path(), stories, pins, pinPositions));
     }
 }

@@ -30,6 +30,12 @@ public final class StorySelector {
         List<Story> listed = new ArrayList<>();
         Optional<ReleaseManifest> manifest = Optional.empty();
         if (environment.takesAllStories()) {
+            if (environment.isProtected()) {
+                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
+                                "protected environment `" + environment.name() + "` cannot take `release = \"all\"`")
+                        .withHint("a protected environment ships exactly what was tested: point it at a sealed release"));
+                return Result.failed(diagnostics.all());
+            }
             listed.addAll(workspace.stories().values());
         } else {
             var source = workspace.releases().get(environment.release());
@@ -45,6 +51,7 @@ public final class StorySelector {
             if (manifest.isEmpty()) {
                 return Result.failed(diagnostics.all());
             }
+            checkSealing(environment, manifest.get(), diagnostics);
             for (ReleaseManifest.Entry entry : manifest.get().stories()) {
                 Optional<Story> story = workspace.story(entry.story());
                 if (story.isEmpty()) {
@@ -64,6 +71,28 @@ public final class StorySelector {
             return Result.failed(diagnostics.all());
         }
         return Result.of(new Selection(environment.release(), manifest, ordered), diagnostics);
+    }
+
+    /**
+     * A protected environment takes only sealed releases, and a sealed release must pin every story
+     * it lists: an unpinned story would be compiled from the working tree, not from what was tested.
+     */
+    private static void checkSealing(Environment environment, ReleaseManifest manifest, Diagnostics diagnostics) {
+        if (environment.isProtected() && !manifest.isSealed()) {
+            diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
+                            "protected environment `" + environment.name() + "` uses release `" + manifest.name()
+                                    + "`, which is not sealed")
+                    .withHint("seal it once acceptance passes: storyc release seal " + manifest.name()));
+        }
+        if (manifest.isSealed()) {
+            for (ReleaseManifest.Entry entry : manifest.stories()) {
+                if (!manifest.pins().containsKey(entry.story())) {
+                    diagnostics.add(Diagnostic.error(Code.STORY_NOT_PINNED, entry.position(),
+                                    "release `" + manifest.name() + "` is sealed but does not pin `" + entry.story() + "`")
+                            .withHint("seal it again to pin the story: storyc release seal " + manifest.name()));
+                }
+            }
+        }
     }
 
     /** Orders stories depth-first by requires, visiting them in listed order; reports gaps and cycles. */

@@ -31,6 +31,13 @@ public record Workspace(
         return Optional.ofNullable(stories.get(id));
     }
 
+    /** Returns a copy in which the given stories replace those with the same ids. */
+    public Workspace withStories(Map<StoryId, Story> replacements) {
+        SortedMap<StoryId, Story> merged = new TreeMap<>(stories);
+        merged.putAll(replacements);
+        return new Workspace(environments, merged, releases, partials, settings, stdlib);
+    }
+
     /** Returns every source file, for the diagnostic renderer to quote lines from. */
     public List<SourceFile> allSources() {
         var all = new java.util.ArrayList<SourceFile>();

@@ -107,36 +107,7 @@ public final class WorkspaceLoader {
     }
 
     private Optional<Story> loadStory(StoryId id) throws IOException {
-        String prefix = "stories/" + id + "/";
-        List<SourceFile> files = readTree("stories/" + id);
-        SourceFile manifestSource = null;
-        List<StoryFile> storyFiles = new ArrayList<>();
-        for (SourceFile file : files) {
-            String relative = file.path().substring(prefix.length());
-            if (relative.equals("story.toml")) {
-                manifestSource = file;
-                continue;
-            }
-            Optional<ArtifactKind> kind = ArtifactKind.of(relative);
-            if (kind.isEmpty()) {
-                diagnostics.add(Diagnostic.error(Code.UNEXPECTED_STORY_FILE, Position.ofFile(file.path()),
-                                "`" + relative + "` has no place in a story")
-                        .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, etl/*.job.toml, "
-                                + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
-                                + "dashboards/*.dashboard.lookml"));
-                continue;
-            }
-            storyFiles.add(new StoryFile(file, kind.get(), relative));
-        }
-        if (manifestSource == null) {
-            diagnostics.add(Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile(prefix + "story.toml"),
-                            "story `" + id + "` has no story.toml")
-                    .withHint("create " + prefix + "story.toml with at least `title = \"...\"`"));
-            return Optional.empty();
-        }
-        SourceFile finalManifest = manifestSource;
-        return StoryManifestParser.parse(manifestSource, diagnostics)
-                .map(manifest -> new Story(id, finalManifest, manifest, storyFiles));
+        return StoryAssembler.assemble(id, readTree("stories/" + id), diagnostics);
     }
 
     /** Reads every regular file below a workspace folder, sorted by path, skipping dot-files. */

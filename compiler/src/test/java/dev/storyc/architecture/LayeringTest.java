@@ -30,10 +30,12 @@ class LayeringTest {
     }
 
     @Test
-    void onlyPublishImportsJgit() {
+    void onlyTheGitEdgesImportJgit() {
         noClasses().that().resideOutsideOfPackage("dev.storyc.publish..")
+                .and().doNotHaveFullyQualifiedName("dev.storyc.workspace.SourceRepository")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
-                .because("git is an edge: one package owns it, so its failure modes are handled in one place")
+                .because("git is an edge: publish owns the output repositories and SourceRepository reads the"
+                        + " workspace's own history (pinned stories); nothing else may touch git")
                 .check(classes);
     }
 

@@ -13,7 +13,7 @@ class ReleaseCommandTest {
     void listShowsReleasesAndTheirEnvironments() {
         Storyc.Outcome outcome = Storyc.run(Checkout.root(), "release", "list");
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.stdout()).contains("2026-W47       4        no        production")
+        assertThat(outcome.stdout()).contains("2026-W47       4        yes       production")
                 .contains("2026-W48       6        no        acceptance-1, acceptance-2");
     }
 

@@ -28,7 +28,11 @@ public final class Checkout {
         throw new IllegalStateException("cannot find the checkout root from " + here);
     }
 
-    /** Copies the example workspace (environments, stories, releases, partials) into {@code target}. */
+    /**
+     * Copies the example workspace (environments, stories, releases, partials) into {@code target}
+     * and makes it a git repository that borrows the checkout's objects, so that the trees a sealed
+     * release pins are there, as they are in a user's clone.
+     */
     public static Path copyExampleWorkspace(Path target) {
         Path root = root();
         for (String entry : List.of("environments.toml", "stories", "releases", "partials", "storyc.toml")) {
@@ -37,6 +41,9 @@ public final class Checkout {
                 copy(source, target.resolve(entry));
             }
         }
+        GitCli.git(target, "init", "-q");
+        String objects = GitCli.git(root, "rev-parse", "--path-format=absolute", "--git-common-dir") + "/objects";
+        write(target.resolve(".git/objects/info/alternates"), objects + "\n");
         return target;
     }
 

@@ -1,0 +1,133 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The git repository a workspace lives in, read as a source of stories: the tree a story has at
+ * HEAD, whether it has uncommitted changes, and a story's files at a pinned tree. Reading pinned
+ * trees from the object database, not the working tree, is what lets production compile exactly
+ * what acceptance tested while main moves on.
+ */
+public final class SourceRepository implements AutoCloseable {
+    private final Repository repository;
+    private final String prefix;
+
+    private SourceRepository(Repository repository, String prefix) {
+        this.repository = repository;
+        this.prefix = prefix;
+    }
+
+    /** Returns the repository that holds {@code workspace}, if it is in one. */
+    public static Optional<SourceRepository> find(Path workspace) {
+        Path absolute = workspace.toAbsolutePath().normalize();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        try {
+            Repository repository = builder.setMustExist(true).build();
+            if (repository.isBare()) {
+                repository.close();
+                return Optional.empty();
+            }
+            Path top = repository.getWorkTree().toPath().toRealPath();
+            String relative = top.relativize(absolute.toRealPath()).toString().replace('\\', '/');
+            return Optional.of(new SourceRepository(repository, relative.isEmpty() ? "" : relative + "/"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the git tree id of a workspace folder at HEAD, or empty when HEAD lacks it. */
+    public Optional<String> treeAtHead(String workspaceFolder) {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head == null) {
+                return Optional.empty();
+            }
+            try (RevWalk walk = new RevWalk(repository)) {
+                RevCommit commit = walk.parseCommit(head);
+                try (TreeWalk tree = TreeWalk.forPath(repository, prefix + workspaceFolder, commit.getTree())) {
+                    if (tree == null || tree.getFileMode(0) != FileMode.TREE) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(tree.getObjectId(0).name());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the paths under a workspace folder that differ from HEAD: modified, added, untracked. */
+    public List<String> uncommittedChanges(String workspaceFolder) {
+        try {
+            Status status = Git.wrap(repository).status().addPath(prefix + workspaceFolder).call();
+            List<String> changed = new ArrayList<>(status.getUncommittedChanges());
+            changed.addAll(status.getUntracked());
+            return changed.stream().sorted().toList();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("git status failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns true when the object database holds this tree. */
+    public boolean hasTree(String treeId) {
+        try {
+            ObjectId id = ObjectId.fromString(treeId);
+            return repository.getObjectDatabase().has(id)
+                    && repository.open(id).getType() == Constants.OBJ_TREE;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns the files of a tree as workspace files under {@code folder}, decoded as UTF-8 with
+     * the same rules as the working tree; empty when the object database lacks the tree.
+     */
+    public Optional<List<SourceFile>> filesAt(String treeId, String folder, Diagnostics diagnostics) {
+        if (!hasTree(treeId)) {
+            return Optional.empty();
+        }
+        List<SourceFile> files = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(ObjectId.fromString(treeId));
+            walk.setRecursive(true);
+            while (walk.next()) {
+                if (walk.getPathString().startsWith(".") || walk.getPathString().contains("/.")) {
+                    continue; // hidden files are skipped in the working tree too
+                }
+                String path = folder + "/" + walk.getPathString();
+                byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
+                WorkspaceLoader.decode(path, bytes, diagnostics).ifPresent(files::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(files);
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

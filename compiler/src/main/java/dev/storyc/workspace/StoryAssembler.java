@@ -1,0 +1,50 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a {@link Story} from its files, wherever they were read from: the working tree or a pinned
+ * git tree. One assembly path means a pinned story is judged by exactly the same rules.
+ */
+public final class StoryAssembler {
+    private StoryAssembler() {}
+
+    /** @param files the story's files, with workspace-relative paths under {@code stories/<id>/} */
+    public static Optional<Story> assemble(StoryId id, List<SourceFile> files, Diagnostics diagnostics) {
+        String prefix = "stories/" + id + "/";
+        SourceFile manifestSource = null;
+        List<StoryFile> storyFiles = new ArrayList<>();
+        for (SourceFile file : files) {
+            String relative = file.path().substring(prefix.length());
+            if (relative.equals("story.toml")) {
+                manifestSource = file;
+                continue;
+            }
+            Optional<ArtifactKind> kind = ArtifactKind.of(relative);
+            if (kind.isEmpty()) {
+                diagnostics.add(Diagnostic.error(Code.UNEXPECTED_STORY_FILE, Position.ofFile(file.path()),
+                                "`" + relative + "` has no place in a story")
+                        .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, etl/*.job.toml, "
+                                + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
+                                + "dashboards/*.dashboard.lookml"));
+                continue;
+            }
+            storyFiles.add(new StoryFile(file, kind.get(), relative));
+        }
+        if (manifestSource == null) {
+            diagnostics.add(Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile(prefix + "story.toml"),
+                            "story `" + id + "` has no story.toml")
+                    .withHint("create " + prefix + "story.toml with at least `title = \"...\"`"));
+            return Optional.empty();
+        }
+        SourceFile manifest = manifestSource;
+        return StoryManifestParser.parse(manifest, diagnostics).map(parsed -> new Story(id, manifest, parsed, storyFiles));
+    }
+}
