@@ -7,6 +7,8 @@ import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.Spelling;
 import dev.storyc.release.ManifestEditor;
+import dev.storyc.release.PromotionEditor;
+import dev.storyc.release.ReleaseDiff;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.ReleaseNames;
 import dev.storyc.release.ReleaseParser;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Manage release manifests (releases/<name>.toml): lists of story ids.",
                 "Edits change only the touched lines; comments and layout survive."},
         subcommands = {ReleaseCommand.ListReleases.class, ReleaseCommand.Show.class, ReleaseCommand.New.class,
-                ReleaseCommand.Add.class, ReleaseCommand.Drop.class, ReleaseCommand.Seal.class})
+                ReleaseCommand.Add.class, ReleaseCommand.Drop.class, ReleaseCommand.Seal.class,
+                ReleaseCommand.Diff.class, ReleaseCommand.Promote.class})
 final class ReleaseCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
@@ -336,6 +339,109 @@ final class ReleaseCommand implements Callable<Integer> {
             String text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
             WorkspaceFiles.write(fileOf(project, name), text, console);
             console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code storyc release diff A B}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Show what changes from release A to release B: stories in and out, and for stories in",
+                    "both, the files that differ between their pins (or the working tree, for an unsealed release)."})
+    static final class Diff implements Callable<Integer> {
+        @ParentCommand
+        ReleaseCommand release;
+
+        @Parameters(index = "0", paramLabel = "A", description = "The older release.")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "B", description = "The newer release.")
+        String to;
+
+        @Override
+        public Integer call() {
+            Console console = release.root.console();
+            Project project = release.root.openProject();
+            ReleaseManifest a = load(project, from, console);
+            ReleaseManifest b = load(project, to, console);
+            Optional<SourceRepository> repository = SourceRepository.find(project.root());
+            try {
+                ReleaseDiff diff = ReleaseDiff.between(a, b, (manifest, id) -> storyFiles(project, repository, manifest, id));
+                console.out().printf("release %s -> %s%n", from, to);
+                diff.added().forEach(id -> console.out().println("  + " + id));
+                diff.removed().forEach(id -> console.out().println("  - " + id));
+                diff.changed().forEach((id, changes) -> {
+                    console.out().println("  ~ " + id);
+                    changes.forEach(c -> console.out().println("      " + c.kind() + " " + c.path()));
+                });
+                if (diff.added().isEmpty() && diff.removed().isEmpty() && diff.changed().isEmpty()) {
+                    console.out().println("  (no difference)");
+                }
+            } finally {
+                repository.ifPresent(SourceRepository::close);
+            }
+            return ExitCode.OK;
+        }
+
+        /** Returns a story's files in a release: its pinned tree if sealed, else the working tree. */
+        private static Map<String, String> storyFiles(Project project, Optional<SourceRepository> repository,
+                ReleaseManifest manifest, StoryId id) {
+            Map<String, String> files = new java.util.TreeMap<>();
+            String pin = manifest.pins().get(id);
+            if (pin != null && repository.isPresent()) {
+                repository.get().filesAt(pin, "stories/" + id, new Diagnostics())
+                        .ifPresent(list -> list.forEach(f -> files.put(f.path(), f.text())));
+                return files;
+            }
+            project.workspace().story(id).ifPresent(story -> {
+                files.put(story.manifestSource().path(), story.manifestSource().text());
+                story.files().forEach(f -> files.put(f.source().path(), f.source().text()));
+            });
+            return files;
+        }
+    }
+
+    /** {@code storyc release promote NAME --to ENV}. */
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = {"Point an environment at a release by editing its `release` line in environments.toml.",
+                    "Only that line changes. A protected environment takes only sealed releases."})
+    static final class Promote implements Callable<Integer> {
+        @ParentCommand
+        ReleaseCommand release;
+
+        @Parameters(paramLabel = "NAME", description = "The release.")
+        String name;
+
+        @Option(names = "--to", required = true, paramLabel = "ENV", description = "The environment to point at it.")
+        String environment;
+
+        @Override
+        public Integer call() {
+            Console console = release.root.console();
+            Project project = release.root.openProject();
+            ReleaseManifest manifest = load(project, name, console);
+            Environment target = project.environments().find(environment).orElseThrow(() -> {
+                console.failure("environment `" + environment + "` is not defined in environments.toml",
+                        Spelling.didYouMean(environment, project.environments().names())
+                                .orElse("`storyc env list` shows the environments"));
+                return new CommandFailure(ExitCode.USAGE);
+            });
+            if (target.isProtected() && !manifest.isSealed()) {
+                console.failure("`" + environment + "` is protected and release `" + name + "` is not sealed; nothing"
+                        + " was changed", "seal it first: storyc release seal " + name);
+                return ExitCode.PROJECT_ERRORS;
+            }
+            String text = project.workspace().environments().orElseThrow().text();
+            Optional<String> edited = PromotionEditor.promote(text, environment, name);
+            if (edited.isEmpty()) {
+                console.failure("`" + environment + "` has no [environments." + environment + "] table to edit",
+                        "environments made from a template follow the template's release; edit environments.toml");
+                return ExitCode.PROJECT_ERRORS;
+            }
+            if (!edited.get().equals(text)) {
+                WorkspaceFiles.write(project.root().resolve("environments.toml"), edited.get(), console);
+            }
+            console.result(environment + " now uses release " + name + (target.release().equals(name) ? " (unchanged)"
+                    : " (was " + target.release() + ")"));
             return ExitCode.OK;
         }
     }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             StoryCommand.class,
             LookmlCommand.class,
             ReleaseCommand.class,
+            StatusCommand.class,
+            GraphCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,65 @@
+package dev.storyc.release;
+
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The requires graph of a set of stories, printed for Graphviz or Mermaid. An edge points from a
+ * story to a story it requires; a required story outside the set is drawn dashed, because that is
+ * exactly the problem a release manager is looking for.
+ */
+public final class RequiresGraph {
+    private RequiresGraph() {}
+
+    /** Returns Graphviz dot. */
+    public static String dot(String title, Collection<Story> stories) {
+        Set<StoryId> included = ids(stories);
+        StringBuilder out = new StringBuilder("digraph \"" + title.replace("\"", "\\\"") + "\" {\n");
+        out.append("  rankdir=LR;\n  node [shape=box, style=rounded];\n");
+        for (Story story : sorted(stories)) {
+            out.append("  \"").append(story.id()).append("\" [label=\"").append(story.id()).append("\\n")
+                    .append(story.manifest().title().replace("\"", "\\\"")).append("\"];\n");
+        }
+        for (Story story : sorted(stories)) {
+            for (StoryId required : story.manifest().requiredIds()) {
+                out.append("  \"").append(story.id()).append("\" -> \"").append(required).append('"')
+                        .append(included.contains(required) ? "" : " [style=dashed, color=red]").append(";\n");
+            }
+        }
+        return out.append("}\n").toString();
+    }
+
+    /** Returns a Mermaid flowchart, which GitHub renders in Markdown. */
+    public static String mermaid(Collection<Story> stories) {
+        Set<StoryId> included = ids(stories);
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        for (Story story : sorted(stories)) {
+            out.append("  ").append(node(story.id())).append("[\"").append(story.id()).append("<br/>")
+                    .append(story.manifest().title().replace("\"", "#quot;")).append("\"]\n");
+        }
+        for (Story story : sorted(stories)) {
+            for (StoryId required : story.manifest().requiredIds()) {
+                out.append("  ").append(node(story.id())).append(included.contains(required) ? " --> " : " -.-> ")
+                        .append(node(required)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String node(StoryId id) {
+        return id.value().replace('-', '_');
+    }
+
+    private static Set<StoryId> ids(Collection<Story> stories) {
+        return stories.stream().map(Story::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Story> sorted(Collection<Story> stories) {
+        return stories.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+}
