@@ -70,7 +70,7 @@ final class CompileCommand implements Callable<Integer> {
                 console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
                         isNew ? "committed" : "unchanged", environment.name(), compiled.selection().releaseName(),
                         compiled.selection().stories().size(), result.commit().substring(0, 12),
-                        isNew ? summary.describe() : "no commit"));
+                        isNew ? summary.describe(!environment.takesAllStories()) : "no commit"));
             } catch (PublishException e) {
                 console.failure(e.getMessage(), e.hint());
                 return ExitCode.OPERATION_FAILED;

@@ -41,8 +41,13 @@ public record ChangeSummary(List<String> added, List<String> removed, List<Strin
         return new ChangeSummary(added, removed, changed, unchanged, environmentChanged);
     }
 
-    /** Returns a short account such as "2 added, 1 removed, 0 changed". */
-    public String describe() {
-        return added.size() + " added, " + removed.size() + " removed, " + changed.size() + " changed";
+    /**
+     * Returns a short account such as "2 added, 1 removed, 0 changed", naming the stories that left
+     * a release: "backed out: care-gaps".
+     */
+    public String describe(boolean releaseBased) {
+        String account = added.size() + " added, " + removed.size() + (releaseBased ? " backed out, " : " removed, ")
+                + changed.size() + " changed";
+        return releaseBased && !removed.isEmpty() ? account + "; backed out: " + String.join(", ", removed) : account;
     }
 }

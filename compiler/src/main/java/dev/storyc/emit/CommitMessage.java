@@ -17,7 +17,10 @@ public final class CommitMessage {
             ChangeSummary summary, String source) {
         Map<String, Object> context = TemplateContexts.forEnvironment(compiled.environment());
         context.put("added", summary.added());
-        context.put("removed", summary.removed());
+        // Leaving a release is a deliberate back-out; leaving `all` means the story folder was deleted.
+        boolean release = !compiled.environment().takesAllStories();
+        context.put("backed_out", release ? summary.removed() : java.util.List.of());
+        context.put("removed", release ? java.util.List.of() : summary.removed());
         context.put("changed", summary.changed());
         context.put("has_changes", !summary.added().isEmpty() || !summary.removed().isEmpty()
                 || !summary.changed().isEmpty());

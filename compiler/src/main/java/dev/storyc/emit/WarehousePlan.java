@@ -8,14 +8,55 @@ import java.util.Optional;
  * {@code warehouse/plan.toml}: the order in which a warehouse applies the stories' schema changes,
  * with a hash of each script so that a deployer can tell what changed since it last ran.
  */
-public record WarehousePlan(List<Change> changes) {
+public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingReverts) {
 
     /** One story's scripts, in apply order. */
     public record Change(int order, String story, String folder, Optional<String> deploy, Optional<String> revert,
             Optional<String> verify) {}
 
+    /**
+     * A story that left this environment while its tables may still be in the warehouse: its revert
+     * script, kept from the output that last contained it, waits to be run.
+     */
+    public record PendingRevert(String story, String script, String hash) {}
+
     public WarehousePlan {
         changes = List.copyOf(changes);
+        pendingReverts = List.copyOf(pendingReverts);
+    }
+
+    public WarehousePlan(List<Change> changes) {
+        this(changes, List.of());
+    }
+
+    /** Returns the {@code [[pending_revert]]} entries for a plan, in story order. */
+    static String pendingSection(List<PendingRevert> pending) {
+        StringBuilder out = new StringBuilder();
+        pending.stream().sorted(java.util.Comparator.comparing(PendingRevert::story)).forEach(revert -> {
+            out.append("\n# Backed out: run this revert once to remove the story's tables from the warehouse.\n");
+            out.append("[[pending_revert]]\n");
+            out.append("story = ").append(TomlText.string(revert.story())).append('\n');
+            out.append("script = ").append(TomlText.string(revert.script())).append('\n');
+            out.append("hash = ").append(TomlText.string(revert.hash())).append('\n');
+        });
+        return out.toString();
+    }
+
+    /** Reads the pending reverts of a plan written by this compiler; none when unreadable. */
+    public static List<PendingRevert> pendingRevertsIn(String planText) {
+        org.tomlj.TomlParseResult toml = org.tomlj.Toml.parse(planText);
+        if (toml.hasErrors() || !toml.isArray("pending_revert")) {
+            return List.of();
+        }
+        List<PendingRevert> pending = new java.util.ArrayList<>();
+        org.tomlj.TomlArray array = toml.getArray("pending_revert");
+        for (int i = 0; i < array.size(); i++) {
+            org.tomlj.TomlTable entry = array.getTable(i);
+            if (entry.isString("story") && entry.isString("script") && entry.isString("hash")) {
+                pending.add(new PendingRevert(entry.getString("story"), entry.getString("script"), entry.getString("hash")));
+            }
+        }
+        return pending;
     }
 
     public String toToml() {
@@ -30,6 +71,6 @@ public record WarehousePlan(List<Change> changes) {
             change.revert().ifPresent(h -> out.append("revert = ").append(TomlText.string(h)).append('\n'));
             change.verify().ifPresent(h -> out.append("verify = ").append(TomlText.string(h)).append('\n'));
         }
-        return out.toString();
+        return out.append(pendingSection(pendingReverts)).toString();
     }
 }
