@@ -1,12 +1,15 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
+import dev.storyc.emit.BackOut;
 import dev.storyc.emit.ChangeSummary;
 import dev.storyc.emit.CommitMessage;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.LockFile;
 import dev.storyc.emit.OutputLayout;
+import dev.storyc.emit.PreviousOutput;
 import dev.storyc.publish.OutputRepository;
+import dev.storyc.release.ReleaseManifest;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.PublishResult;
 import dev.storyc.publish.SourceRevision;
@@ -56,15 +59,19 @@ final class CompileCommand implements Callable<Integer> {
         }
         String source = SourceRevision.describe(project.root());
         int committed = 0;
-        for (CompiledEnvironment compiled : compilation.environments()) {
-            Environment environment = compiled.environment();
+        for (CompiledEnvironment fresh : compilation.environments()) {
+            Environment environment = fresh.environment();
             Path directory = outputDirectory(project, environment);
             try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch())) {
                 Optional<LockFile> previous = repository.readAtHead(OutputLayout.LOCK).flatMap(LockFile::parse);
+                CompiledEnvironment compiled = BackOut.apply(fresh, new PreviousOutput(previous, repository::fileAtHead));
                 ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
                 String message = CommitMessage.render(project.workspace().stdlib(), compilation.compiler().renderer(),
                         compiled, summary, source);
                 PublishResult result = repository.publish(compiled.tree(), message);
+                if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
+                    repository.tag("release/" + compiled.selection().releaseName(), result.commit());
+                }
                 boolean isNew = result instanceof PublishResult.Committed;
                 committed += isNew ? 1 : 0;
                 console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",

@@ -116,6 +116,18 @@ public final class OutputRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns a file at the branch's head, treating a read failure as absence: for callers that
+     * only look back (back-out), where a later write would surface a broken repository anyway.
+     */
+    public Optional<String> fileAtHead(String path) {
+        try {
+            return readAtHead(path);
+        } catch (PublishException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Commits {@code tree} on the branch unless it equals the head's tree. */
     public PublishResult publish(OutputTree tree, String message) throws PublishException {
         try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
@@ -142,6 +154,27 @@ public final class OutputRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new PublishException("cannot write the output repository: " + e.getMessage(),
                     "check free disk space and permissions; the branch still points at its previous commit", e);
+        }
+    }
+
+    /**
+     * Points tag {@code name} at {@code commit}. A release's tag follows its newest compile in this
+     * repository: after a back-out re-seals a release, the tag names what actually shipped.
+     */
+    public void tag(String name, String commit) throws PublishException {
+        try {
+            RefUpdate update = repository.updateRef(Constants.R_TAGS + name);
+            update.setNewObjectId(ObjectId.fromString(commit));
+            update.setForceUpdate(true);
+            update.setRefLogMessage("storyc: tag " + name, false);
+            RefUpdate.Result result = update.update();
+            switch (result) {
+                case NEW, FORCED, NO_CHANGE, FAST_FORWARD -> { }
+                default -> throw new PublishException("cannot tag " + name + " (" + result + ")",
+                        "another process may hold the tag's lock; compile again");
+            }
+        } catch (IOException e) {
+            throw new PublishException("cannot tag " + name + ": " + e.getMessage(), "check permissions", e);
         }
     }
 
