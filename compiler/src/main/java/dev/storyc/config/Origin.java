@@ -29,6 +29,25 @@ public sealed interface Origin {
         return Optional.empty();
     }
 
+    /**
+     * Returns this origin with the spelling of the value as written recorded at its root, for
+     * values whose text was computed from references or parameters.
+     */
+    default Origin withWrittenSpelling(String text) {
+        if (this instanceof Written written) {
+            return written.spelling().isPresent() ? written : written.withSpelling(text);
+        }
+        if (this instanceof Inherited inherited) {
+            return new Inherited(inherited.child(), inherited.parent(), inherited.extendsAt(),
+                    inherited.from().withWrittenSpelling(text));
+        }
+        if (this instanceof Instantiated instantiated) {
+            return new Instantiated(instantiated.template(), instantiated.developer(), instantiated.at(),
+                    instantiated.from().withWrittenSpelling(text));
+        }
+        return this;
+    }
+
     /** Returns the origin at the end of the chain: where the value was written or declared. */
     default Origin root() {
         List<Origin> steps = chain();

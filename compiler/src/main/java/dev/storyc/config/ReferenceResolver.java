@@ -91,8 +91,7 @@ final class ReferenceResolver {
                 out.append(interpolate(environment, reference, scalar));
             }
         }
-        Origin origin = scalar.origin() instanceof Origin.Written written ? written.withSpelling(text) : scalar.origin();
-        return new ConfigScalar(out.toString(), scalar.position(), origin);
+        return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
     }
 
     /** Resolves the value stored at a path, memoised and guarded against cycles. */
@@ -123,9 +122,8 @@ final class ReferenceResolver {
     private Optional<ConfigValue> wholeValue(String environment, Interpolation.Reference reference, ConfigScalar at) {
         Interpolation.Target target = reference.target();
         if (target instanceof Interpolation.Variable variable && variable.prefix().equals("env")) {
-            Origin origin = at.origin() instanceof Origin.Written w ? w.withSpelling(reference.spelling()) : at.origin();
             return Optional.of(new ConfigScalar(new SecretReference(variable.name(), variable.fallback()),
-                    at.position(), origin));
+                    at.position(), at.origin().withWrittenSpelling(reference.spelling())));
         }
         if (target instanceof Interpolation.Path path) {
             String targetEnvironment = path.environment().orElse(environment);
@@ -135,7 +133,8 @@ final class ReferenceResolver {
         }
         int before = diagnostics.size();
         String text = interpolate(environment, reference, at);
-        return diagnostics.size() > before ? Optional.empty() : Optional.of(at.withValue(text));
+        return diagnostics.size() > before ? Optional.empty() : Optional.of(new ConfigScalar(text, at.position(),
+                at.origin().withWrittenSpelling(reference.spelling())));
     }
 
     /** Returns the text a reference inside a longer string stands for; reports and returns "" on failure. */

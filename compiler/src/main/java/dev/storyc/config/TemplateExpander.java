@@ -159,7 +159,7 @@ final class TemplateExpander {
         if (interpolation.unclosedAt().isPresent()) {
             return scalar;
         }
-        return scalar.withValue(out.toString());
+        return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
     }
 
     private Optional<ConfigValue> lookup(Interpolation.Param param, ConfigScalar at, Map<String, ConfigValue> params,

@@ -164,10 +164,8 @@ final class TypeChecker {
                     .withHint("set it, or give a default: `${env:" + secret.variable() + ":-value}`"), value));
             return Optional.empty();
         }
-        Origin origin = value.origin() instanceof Origin.Written written
-                ? new Origin.Written(written.position(), written.table(), Optional.of(secret.spelling()))
-                : value.origin();
-        return Optional.of(new ConfigScalar(read.get(), value.position(), origin));
+        return Optional.of(new ConfigScalar(read.get(), value.position(), value.origin().withWrittenSpelling(
+                secret.spelling())));
     }
 
     /** Returns the path of the secret field a value was copied from by reference, if any. */
@@ -274,8 +272,8 @@ final class TypeChecker {
 
     /** Returns how a message quotes a value: its text, or the reference it was read through. */
     private static String shown(ConfigValue value) {
-        if (value.origin() instanceof Origin.Written written && written.spelling().isPresent()
-                && written.spelling().get().contains("${")) {
+        if (value.origin().root() instanceof Origin.Written written && written.spelling().isPresent()
+                && (written.spelling().get().contains("${env:") || written.spelling().get().contains("${sys:"))) {
             return "`" + written.spelling().get() + "` (as written)";
         }
         return "`" + value.toPlain() + "`";
