@@ -72,9 +72,14 @@ public final class EnvironmentResolver {
         files.add(root);
         files.addAll(new ImportChecker(imported, diagnostics).check(root));
         for (ConfigTable file : files.subList(1, files.size())) {
-            checkSections(file, List.copyOf(new java.util.TreeSet<>(IMPORTED_SECTIONS)),
-                    "an imported file may hold [types], [bases], [environments] and [templates];"
-                            + " imports and [developers] belong in environments.toml");
+            for (var entry : file.entries().entrySet()) {
+                if (!IMPORTED_SECTIONS.contains(entry.getKey())) {
+                    diagnostics.add(Diagnostic.error(Code.ENV_UNKNOWN_SECTION, entry.getValue().position(),
+                                    "an imported file cannot hold `" + entry.getKey() + "`")
+                            .withHint("an imported file may hold [types], [bases], [environments] and [templates];"
+                                    + " imports and [developers] belong in environments.toml"));
+                }
+            }
         }
 
         ConfigTable userTypes = union(files, "types", "type");
@@ -115,20 +120,24 @@ public final class EnvironmentResolver {
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
-        ReferenceResolver references = new ReferenceResolver(merged, environments.keySet(), lookups, diagnostics);
-        Map<String, Environment> result = new TreeMap<>();
+        Diagnostics referenceProblems = new Diagnostics();
+        ReferenceResolver references = new ReferenceResolver(merged, environments.keySet(), lookups, referenceProblems);
+        Map<String, ConfigTable> resolved = new LinkedHashMap<>();
+        environments.keySet().forEach(name -> resolved.put(name, references.resolve(name)));
+        Diagnostics typeProblems = new Diagnostics();
+        TypeChecker bodyChecker = new TypeChecker(types, lookups, typeProblems);
         Map<String, ConfigTable> trees = new TreeMap<>();
-        for (String name : environments.keySet()) {
-            ConfigTable resolved = references.resolve(name);
-            ConfigTable checked = checker.checkEnvironment(name, resolved);
-            if (!diagnostics.hasErrors()) {
-                result.put(name, EnvironmentBinder.bind(name, checked));
-                trees.put(name, checked);
-            }
-        }
+        resolved.forEach((name, table) -> trees.put(name, bodyChecker.checkEnvironment(name, table)));
+        // A value whose reference failed is reported once, at its reference, not again by its type.
+        Set<dev.storyc.diag.Position> unresolved = new java.util.HashSet<>();
+        referenceProblems.all().forEach(d -> unresolved.add(d.position()));
+        diagnostics.addAll(referenceProblems.all());
+        typeProblems.all().stream().filter(d -> !unresolved.contains(d.position())).forEach(diagnostics::add);
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
+        Map<String, Environment> result = new TreeMap<>();
+        trees.forEach((name, checked) -> result.put(name, EnvironmentBinder.bind(name, checked)));
         return Result.of(new Evaluation(new Environments(result), trees), diagnostics);
     }
 
@@ -148,7 +157,8 @@ public final class EnvironmentResolver {
             boolean fromStdlib = stdlib.records().containsKey(record)
                     && stdlib.record(record).get(field.name()) == field;
             if (!fromStdlib && field.defaultValue().isPresent() && !types.isRecord(field.type())) {
-                checker.checkValue("types." + record + "." + field.name(), field, field.defaultValue().get());
+                String label = record.equals(TypeDeclarations.VARIABLES) ? "variables" : record;
+                checker.checkValue("types." + label + "." + field.name(), field, field.defaultValue().get());
             }
         }));
     }

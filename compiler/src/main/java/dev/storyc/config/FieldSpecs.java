@@ -7,6 +7,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,10 @@ import java.util.regex.PatternSyntaxException;
  */
 final class FieldSpecs {
     static final List<String> KEYS = List.of("type", "required", "default", "values", "pattern", "min", "max", "doc");
+    /** Spellings from other schema languages, suggested even where edit distance would not find them. */
+    private static final Map<String, String> ALIASES = Map.of("integer", "int", "boolean", "bool", "str", "string",
+            "minimum", "min", "maximum", "max", "regex", "pattern", "enum", "values", "description", "doc",
+            "optional", "required");
 
     private FieldSpecs() {}
 
@@ -39,7 +44,7 @@ final class FieldSpecs {
             if (!KEYS.contains(entry.getKey())) {
                 diagnostics.add(Diagnostic.error(Code.ENV_TYPE_DECLARATION, entry.getValue().position(),
                                 "`" + entry.getKey() + "` is not part of a field declaration")
-                        .withHint(Spelling.didYouMean(entry.getKey(), KEYS)
+                        .withHint(suggest(entry.getKey(), KEYS)
                                 .orElse("a declaration has " + String.join(", ", KEYS))));
                 ok = false;
             }
@@ -59,7 +64,7 @@ final class FieldSpecs {
             known.addAll(records);
             diagnostics.add(Diagnostic.error(Code.ENV_TYPE_DECLARATION, typeAt,
                             "`" + type.get() + "` is not a type")
-                    .withHint(Spelling.didYouMean(type.get(), known)
+                    .withHint(suggest(type.get(), known)
                             .orElse("the types are " + String.join(", ", known) + ", list<T> and map<T>")));
             return Optional.empty();
         }
@@ -105,6 +110,14 @@ final class FieldSpecs {
         return Optional.of(new FieldType(name, type.get(),
                 required.map(r -> Boolean.TRUE.equals(r.toPlain())).orElse(false),
                 table.get("default"), values, pattern, min, max, doc, table.position()));
+    }
+
+    private static Optional<String> suggest(String name, java.util.Collection<String> known) {
+        String alias = ALIASES.get(name);
+        if (alias != null && known.contains(alias)) {
+            return Optional.of("did you mean `" + alias + "`?");
+        }
+        return Spelling.didYouMean(name, known);
     }
 
     /** Returns true when {@code type} is a primitive, a known record, or a list or map of one. */

@@ -46,6 +46,7 @@ final class TemplateExpander {
                 continue;
             }
             Position at = developer.getValue().position();
+            int problemsBefore = diagnostics.size();
             Map<String, ConfigValue> params = new LinkedHashMap<>();
             params.put("name", new ConfigScalar(name, at, Origin.written(at, "[developers]")));
             for (Map.Entry<String, ConfigValue> param : given.entries().entrySet()) {
@@ -73,6 +74,10 @@ final class TemplateExpander {
                             .withHint("write `" + name + " = { " + field.name() + " = ... }`, or give the parameter a"
                                     + " default"));
                 }
+            }
+            if (diagnostics.size() > problemsBefore) {
+                // An instance with a bad parameter would only repeat the problem at the template's lines.
+                continue;
             }
             ConfigTable instance = (ConfigTable) substitute(body, params, at);
             result.put(DEVELOPER_PREFIX + name, (ConfigTable) instance.mapOrigins(o ->

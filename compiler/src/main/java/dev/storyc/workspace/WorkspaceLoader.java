@@ -63,6 +63,10 @@ public final class WorkspaceLoader {
 
     private Result<Workspace> load(Stdlib stdlib) throws IOException {
         Optional<SourceFile> environments = readIfPresent("environments.toml");
+        if (environments.isEmpty() && diagnostics.hasErrors()) {
+            // The file is there but unreadable (not UTF-8, a link outside); that is the whole story.
+            return Result.failed(diagnostics.all());
+        }
         if (environments.isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
                             "`" + root + "` is not a storyc workspace: it has no environments.toml")
