@@ -91,7 +91,9 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Console console() {
-        ColorMode mode = color != null ? color : ColorMode.valueOf(settings().color());
+        // Every command starts here, so a bad setting is reported even when --color makes it moot.
+        Settings current = settings();
+        ColorMode mode = color != null ? color : ColorMode.valueOf(current.color());
         boolean useColor = switch (mode) {
             case always -> true;
             case never -> false;

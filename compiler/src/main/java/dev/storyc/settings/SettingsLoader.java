@@ -75,7 +75,7 @@ public final class SettingsLoader {
                 continue;
             }
             String value = String.valueOf(stack.getProperty(setting.key()));
-            String source = layers.get(stack.getSource(setting.key())).sources().get(setting.key());
+            String source = sourceOf(stack, setting.key());
             if (!setting.accepts(value)) {
                 diagnostics.add(Diagnostic.error(Code.SETTING_INVALID, positionOf(source),
                                 "setting `" + setting.key() + "` is `" + value + "`, which is not " + setting.expected())
@@ -85,6 +85,20 @@ public final class SettingsLoader {
             values.put(setting, new Settings.Value(value, source));
         }
         return diagnostics.hasErrors() ? Result.failed(diagnostics.all()) : Result.of(new Settings(values), diagnostics);
+    }
+
+    /**
+     * Returns where the value the stack answers for {@code key} was set: the highest layer that has
+     * it. (CompositeConfiguration's own getSource refuses keys that several layers set.)
+     */
+    private String sourceOf(CompositeConfiguration stack, String key) {
+        for (int i = 0; i < stack.getNumberOfConfigurations(); i++) {
+            Configuration layer = stack.getConfiguration(i);
+            if (layer.containsKey(key)) {
+                return layers.get(layer).sources().get(key);
+            }
+        }
+        throw new IllegalStateException("no layer has " + key);
     }
 
     /** Returns the files read, so that diagnostics can quote their lines. */
