@@ -1,7 +1,6 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
-import dev.storyc.diag.Spelling;
 import dev.storyc.settings.Setting;
 import dev.storyc.settings.Settings;
 import java.util.ArrayList;
@@ -41,14 +40,9 @@ final class EnvironmentOptions {
                                 + "` comes from " + settings.get(Setting.DEVELOPER).orElseThrow().source());
                 throw new CommandFailure(ExitCode.USAGE);
             }
-            if (environment.isEmpty()) {
-                console.failure("environment `" + name + "` is not defined in environments.toml",
-                        Spelling.didYouMean(name, project.environments().names())
-                                .orElse("the environments are " + String.join(", ", project.environments().names())));
-                throw new CommandFailure(ExitCode.USAGE);
-            }
-            if (!selected.contains(environment.get())) {
-                selected.add(environment.get());
+            Environment found = environment.orElseGet(() -> EnvCommand.find(project, name, console));
+            if (!selected.contains(found)) {
+                selected.add(found);
             }
         }
         return selected;

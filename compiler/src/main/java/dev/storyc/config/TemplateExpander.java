@@ -154,7 +154,7 @@ final class TemplateExpander {
                     } else {
                         diagnostics.add(Diagnostic.error(found instanceof SecretReference ? Code.ENV_SECRET_EXPOSED
                                 : Code.ENV_FIELD_TYPE, scalar.position(), "`" + reference.spelling() + "` is "
-                                + article(ConfigTypes.nameOf(found)) + " and cannot be part of a longer string"));
+                                + ConfigTypes.withArticle(ConfigTypes.nameOf(found)) + " and cannot be part of a longer string"));
                     }
                 } else {
                     out.append(reference.spelling());
@@ -184,7 +184,4 @@ final class TemplateExpander {
         return Optional.of(found);
     }
 
-    private static String article(String noun) {
-        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
 }

@@ -266,7 +266,7 @@ final class TypeChecker {
     private Optional<ConfigValue> mismatch(String path, String expected, ConfigValue value) {
         Object plain = value.toPlain();
         diagnostics.add(context(Diagnostic.error(Code.ENV_FIELD_TYPE, value.position(),
-                "`" + path + "` must be " + expected + ", not " + article(ConfigTypes.nameOf(plain))), value));
+                "`" + path + "` must be " + expected + ", not " + ConfigTypes.withArticle(ConfigTypes.nameOf(plain))), value));
         return Optional.empty();
     }
 
@@ -296,9 +296,6 @@ final class TypeChecker {
         return result;
     }
 
-    private static String article(String noun) {
-        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
 
     private static String describe(String record) {
         return switch (record) {
