@@ -19,7 +19,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Console console = root.console();
         Project project = root.openProject();
-        var selected = environments.select(project, root.processEnvironment(), console);
+        var selected = environments.select(project, root.settings(), console);
         var compiled = Compilation.run(project, selected, console);
         for (var environment : compiled.environments()) {
             console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),

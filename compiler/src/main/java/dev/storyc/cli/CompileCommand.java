@@ -38,14 +38,14 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Where output repositories go, one folder per environment. Default: each environment's"
-                    + " output.path, else out/ in the workspace.")
+                    + " output.path, else the `output` setting, else out/ in the workspace.")
     Path out;
 
     @Override
     public Integer call() {
         Console console = root.console();
         Project project = root.openProject();
-        var selected = environments.select(project, root.processEnvironment(), console);
+        var selected = environments.select(project, root.settings(), console);
         var compilation = Compilation.run(project, selected, console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
@@ -94,6 +94,6 @@ final class CompileCommand implements Callable<Integer> {
         }
         return environment.output().path()
                 .map(path -> project.root().resolve(path).normalize())
-                .orElse(project.root().resolve("out").resolve(environment.name()));
+                .orElse(project.root().resolve(root.settings().output()).normalize().resolve(environment.name()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
+import dev.storyc.diag.Spelling;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code storyc env}: inspect environments. */
 @Command(name = "env", mixinStandardHelpOptions = true, description = "Inspect environments.",
-        subcommands = {EnvCommand.ListEnvironments.class})
+        subcommands = {EnvCommand.ListEnvironments.class, EnvShowCommand.class, EnvHashCommand.class,
+                EnvDiffCommand.class, EnvExplainCommand.class, EnvFreezeCommand.class, EnvSchemaCommand.class})
 final class EnvCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
@@ -21,6 +24,18 @@ final class EnvCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
+    }
+
+    /** Returns the named environment, or ends the command with a usage error and a suggestion. */
+    static Environment find(Project project, String name, Console console) {
+        Optional<Environment> environment = project.environments().find(name);
+        if (environment.isEmpty()) {
+            console.failure("environment `" + name + "` is not defined in environments.toml",
+                    Spelling.didYouMean(name, project.environments().names())
+                            .orElse("the environments are " + String.join(", ", project.environments().names())));
+            throw new CommandFailure(ExitCode.USAGE);
+        }
+        return environment.get();
     }
 
     /** {@code storyc env list}: one line per environment. */

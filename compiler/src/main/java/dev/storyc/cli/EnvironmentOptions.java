@@ -1,12 +1,11 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
-import dev.storyc.diag.Spelling;
+import dev.storyc.settings.Setting;
+import dev.storyc.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +21,7 @@ final class EnvironmentOptions {
     boolean all;
 
     /** Returns the selected environments, or ends the command with a usage error. */
-    List<Environment> select(Project project, Map<String, String> processEnvironment, Console console) {
+    List<Environment> select(Project project, Settings settings, Console console) {
         if (all && !names.isEmpty()) {
             console.failure("--all and --env cannot be used together", "pass either --all or one --env per environment");
             throw new CommandFailure(ExitCode.USAGE);
@@ -30,31 +29,32 @@ final class EnvironmentOptions {
         if (all) {
             return List.copyOf(project.environments().all());
         }
-        List<String> wanted = names.isEmpty() ? List.of(defaultEnvironment(project, processEnvironment, console)) : names;
+        List<String> wanted = names.isEmpty() ? List.of(defaultEnvironment(settings, console)) : names;
         List<Environment> selected = new ArrayList<>();
         for (String name : wanted) {
             Optional<Environment> environment = project.environments().find(name);
-            if (environment.isEmpty()) {
-                console.failure("environment `" + name + "` is not defined in environments.toml",
-                        Spelling.didYouMean(name, project.environments().names())
-                                .orElse("the environments are " + String.join(", ", project.environments().names())));
+            if (environment.isEmpty() && names.isEmpty()) {
+                String developer = name.substring("dev-".length());
+                console.failure("your developer environment `" + name + "` is not defined in environments.toml",
+                        "add `" + developer + " = {}` under [developers]; the developer name `" + developer
+                                + "` comes from " + settings.get(Setting.DEVELOPER).orElseThrow().source());
                 throw new CommandFailure(ExitCode.USAGE);
             }
-            if (!selected.contains(environment.get())) {
-                selected.add(environment.get());
+            Environment found = environment.orElseGet(() -> EnvCommand.find(project, name, console));
+            if (!selected.contains(found)) {
+                selected.add(found);
             }
         }
         return selected;
     }
 
-    /** Returns {@code dev-<developer>} from STORYC_DEVELOPER or the workspace's storyc.toml. */
-    private static String defaultEnvironment(Project project, Map<String, String> processEnvironment, Console console) {
-        Optional<String> developer = Optional.ofNullable(processEnvironment.get("STORYC_DEVELOPER"))
-                .or(() -> project.workspace().settings()
-                        .map(settings -> Toml.parse(settings.text()).getString("developer")));
-        if (developer.isEmpty() || developer.get().isBlank()) {
+    /** Returns {@code dev-<developer>}, the developer coming from the settings stack (§9). */
+    private static String defaultEnvironment(Settings settings, Console console) {
+        Optional<String> developer = settings.developer();
+        if (developer.isEmpty()) {
             console.failure("no environment selected",
-                    "pass --env ENV or --all, or set STORYC_DEVELOPER=<name> to use dev-<name>");
+                    "pass --env ENV or --all, or name yourself with STORYC_DEVELOPER=<name>, -D developer=<name> or"
+                            + " `developer = \"<name>\"` in ~/.config/storyc/config.toml to use dev-<name>");
             throw new CommandFailure(ExitCode.USAGE);
         }
         return "dev-" + developer.get();

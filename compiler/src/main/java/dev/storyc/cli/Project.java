@@ -2,6 +2,8 @@ package dev.storyc.cli;
 
 import dev.storyc.config.EnvironmentResolver;
 import dev.storyc.config.Environments;
+import dev.storyc.config.Evaluation;
+import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Result;
 import dev.storyc.workspace.StdlibLoader;
@@ -10,29 +12,43 @@ import dev.storyc.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** A loaded workspace and its evaluated environments: what every project command starts from. */
-record Project(Path root, Workspace workspace, Environments environments) {
+record Project(Path root, Workspace workspace, Evaluation evaluation) {
 
     /** Loads the project, or prints why it cannot and ends the command with exit code 1. */
-    static Project open(Path root, Map<String, String> processEnvironment, Console console) {
+    static Project open(Path root, ProcessValues process, Console console) {
         Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load());
         if (loaded.value().isEmpty()) {
             console.diagnostics(loaded.diagnostics(), List.of());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
         Workspace workspace = loaded.get();
+        Result<Evaluation> evaluation = EnvironmentResolver.evaluate(workspace, process);
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
-        Result<Environments> environments = EnvironmentResolver.resolve(
-                workspace.environments().orElseThrow(), workspace.stdlib().environmentType(),
-                name -> Optional.ofNullable(processEnvironment.get(name)));
-        diagnostics.addAll(environments.diagnostics());
-        if (!loaded.ok() || !environments.ok()) {
-            console.diagnostics(diagnostics, workspace.allSources());
+        diagnostics.addAll(evaluation.diagnostics());
+        console.diagnostics(diagnostics, workspace.allSources());
+        if (!loaded.ok() || !evaluation.ok()) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
-        return new Project(root, workspace, environments.get());
+        return new Project(root, workspace, evaluation.get());
+    }
+
+    /** Loads the workspace alone, or prints why it cannot and ends the command with exit code 1. */
+    static Workspace load(Path root, Console console) {
+        Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load());
+        if (loaded.value().isEmpty()) {
+            console.diagnostics(loaded.diagnostics(), List.of());
+            throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+        }
+        console.diagnostics(loaded.diagnostics(), loaded.get().allSources());
+        if (!loaded.ok()) {
+            throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+        }
+        return loaded.get();
+    }
+
+    Environments environments() {
+        return evaluation.environments();
     }
 }

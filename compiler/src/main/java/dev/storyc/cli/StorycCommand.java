@@ -1,8 +1,15 @@
 package dev.storyc.cli;
 
+import dev.storyc.config.ProcessValues;
+import dev.storyc.diag.Result;
+import dev.storyc.settings.Settings;
+import dev.storyc.settings.SettingsLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +53,14 @@ final class StorycCommand implements Callable<Integer> {
     @Option(names = {"-p", "--project"}, paramLabel = "DIR", description = "The workspace folder. Default: the current folder.")
     Path project = Path.of(".");
 
-    @Option(names = "--color", paramLabel = "WHEN", description = "Colour diagnostics: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    ColorMode color = ColorMode.auto;
+    @Option(names = "--color", paramLabel = "WHEN",
+            description = "Colour diagnostics: ${COMPLETION-CANDIDATES}. Default: the `color` setting, else auto.")
+    ColorMode color;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE",
+            description = {"Set a setting for this run; repeatable. Beats STORYC_* variables, the user's",
+                    "config.toml and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env."})
+    List<String> definitions = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
     boolean quiet;
@@ -62,6 +75,7 @@ final class StorycCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
+    private Settings settings;
 
     StorycCommand(Map<String, String> processEnvironment, PrintWriter out, PrintWriter err, boolean interactive) {
         this.processEnvironment = processEnvironment;
@@ -81,12 +95,40 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Console console() {
-        boolean useColor = switch (color) {
+        // Every command starts here, so a bad setting is reported even when --color makes it moot.
+        Settings current = settings();
+        ColorMode mode = color != null ? color : ColorMode.valueOf(current.color());
+        boolean useColor = switch (mode) {
             case always -> true;
             case never -> false;
             case auto -> interactive && !processEnvironment.containsKey("NO_COLOR");
         };
         return new Console(out, err, useColor, quiet);
+    }
+
+    /**
+     * Returns the layered settings of §9, read once. A bad setting ends the command: exit 2 when it
+     * came from the command line or a STORYC_* variable, exit 1 when it came from a file.
+     */
+    Settings settings() {
+        if (settings == null) {
+            SettingsLoader loader = new SettingsLoader(processEnvironment, definitions, projectRoot());
+            Result<Settings> loaded = loader.load();
+            if (!loaded.ok()) {
+                new Console(out, err, false, quiet).diagnostics(loaded.diagnostics(), loader.sources());
+                boolean fromFile = loaded.diagnostics().stream().allMatch(d -> d.position().hasLine());
+                throw new CommandFailure(fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE);
+            }
+            settings = loaded.get();
+        }
+        return settings;
+    }
+
+    /** Returns what `${env:...}` and `${sys:...}` may read: this process's variables and properties. */
+    ProcessValues processValues() {
+        Map<String, String> properties = new TreeMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return ProcessValues.of(processEnvironment, properties);
     }
 
     /** Returns the workspace root, normalised so that messages show a clean path. */
@@ -95,6 +137,6 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Project openProject() {
-        return Project.open(projectRoot(), processEnvironment, console());
+        return Project.open(projectRoot(), processValues(), console());
     }
 }

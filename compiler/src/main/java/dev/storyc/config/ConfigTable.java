@@ -4,13 +4,26 @@ import dev.storyc.diag.Position;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** A ConfigTable is a TOML table, with its entries in the order they were written. */
-public record ConfigTable(Map<String, ConfigValue> entries, Position position) implements ConfigValue {
+public record ConfigTable(Map<String, ConfigValue> entries, Position position, Origin origin) implements ConfigValue {
     public ConfigTable {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Returns a table written at {@code position} in no particular table. */
+    public ConfigTable(Map<String, ConfigValue> entries, Position position) {
+        this(entries, position, Origin.written(position, ""));
+    }
+
+    /** Returns a copy with other entries, keeping position and origin. */
+    public ConfigTable withEntries(Map<String, ConfigValue> newEntries) {
+        return new ConfigTable(newEntries, position, origin);
     }
 
     /** Returns the entry at a key. */
@@ -34,14 +47,14 @@ public record ConfigTable(Map<String, ConfigValue> entries, Position position) i
     public ConfigTable without(String key) {
         Map<String, ConfigValue> copy = new LinkedHashMap<>(entries);
         copy.remove(key);
-        return new ConfigTable(copy, position);
+        return new ConfigTable(copy, position, origin);
     }
 
     /** Returns a copy with one key set. */
     public ConfigTable with(String key, ConfigValue value) {
         Map<String, ConfigValue> copy = new LinkedHashMap<>(entries);
         copy.put(key, value);
-        return new ConfigTable(copy, position);
+        return new ConfigTable(copy, position, origin);
     }
 
     /** Returns plain data with keys sorted, so that templates and hashes never see input order. */

@@ -4,6 +4,11 @@ package dev.storyc.config;
 final class ConfigTypes {
     private ConfigTypes() {}
 
+    /** Returns a type name with its article, such as "an integer" or "a table". */
+    static String withArticle(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
     static String nameOf(Object value) {
         if (value instanceof String) {
             return "string";

@@ -7,10 +7,12 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies {@code extends}: each parent, in order, is merged under the child. Tables merge key by
@@ -22,7 +24,7 @@ final class ExtendsResolver {
     private final Diagnostics diagnostics;
     private final Map<String, ConfigTable> merged = new HashMap<>();
     private final List<String> inProgress = new ArrayList<>();
-    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final Set<String> failed = new HashSet<>();
     private final Map<String, Position> extendsPositions = new HashMap<>();
 
     /** @param declared bases and environments by name, as written */
@@ -47,14 +49,15 @@ final class ExtendsResolver {
         }
         inProgress.add(name);
         try {
-            ConfigTable result = new ConfigTable(Map.of(), own.position());
+            ConfigTable result = new ConfigTable(Map.of(), own.position(), own.origin());
             for (ParentRef parent : parents(name, own)) {
                 Optional<ConfigTable> resolved = resolve(parent.name);
                 if (resolved.isEmpty()) {
                     failed.add(name);
                     return Optional.empty();
                 }
-                result = merge(result, resolved.get());
+                result = merge(result, (ConfigTable) resolved.get()
+                        .mapOrigins(o -> new Origin.Inherited(name, parent.name, parent.position, o)));
             }
             result = merge(result, own.without("extends"));
             merged.put(name, result);
@@ -123,6 +126,6 @@ final class ExtendsResolver {
                 entries.put(entry.getKey(), entry.getValue());
             }
         }
-        return new ConfigTable(entries, over.position());
+        return new ConfigTable(entries, over.position(), over.origin());
     }
 }

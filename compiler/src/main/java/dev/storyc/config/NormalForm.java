@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +21,18 @@ public final class NormalForm {
     /** Returns the canonical text of a resolved value tree. */
     public static String of(Map<String, Object> values) {
         StringBuilder out = new StringBuilder();
-        write(out, "", new TreeMap<>(values));
+        leaves(values).forEach((key, value) -> out.append(key).append(" = ").append(value).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * Returns each leaf's dotted key and canonical TOML literal: the lines of the normal form, in
+     * its order (keys sorted table by table).
+     */
+    public static Map<String, String> leaves(Map<String, Object> values) {
+        Map<String, String> leaves = new LinkedHashMap<>();
+        write(leaves, "", values);
+        return leaves;
     }
 
     /** Returns {@code sha256:<hex>} of a normal form. */
@@ -34,14 +45,14 @@ public final class NormalForm {
         }
     }
 
-    private static void write(StringBuilder out, String prefix, Map<String, Object> table) {
+    private static void write(Map<String, String> out, String prefix, Map<String, Object> table) {
         for (Map.Entry<String, Object> entry : new TreeMap<>(table).entrySet()) {
             String key = prefix + TomlText.key(entry.getKey());
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
                 write(out, key + ".", cast(nested));
             } else {
-                out.append(key).append(" = ").append(literal(value)).append('\n');
+                out.put(key, literal(value));
             }
         }
     }
@@ -51,7 +62,8 @@ public final class NormalForm {
         return (Map<String, Object>) map;
     }
 
-    private static String literal(Object value) {
+    /** Returns the canonical TOML literal of a plain value; a secret is its reference, as a string. */
+    static String literal(Object value) {
         if (value instanceof String text) {
             return TomlText.string(text.replace("${", "$${"));
         } else if (value instanceof SecretReference secret) {

@@ -11,18 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Resolves {@code ${path}} and {@code ${environments.E.path}} references after extends. A reference
  * that is a whole value keeps the referenced value's type; one inside a string is interpolated. A
  * whole-value {@code ${env:VAR}} becomes a {@link SecretReference}, decided later by the field's type.
+ *
+ * <p>Resolution is memoised per (environment, path) and guarded by a stack, so every chain of
+ * references ends: in a value, or in a cycle error that shows the whole path.
  */
 final class ReferenceResolver {
-    private static final String ENVIRONMENTS = "environments.";
-
     private final Map<String, ConfigTable> environments;
-    private final Function<String, Optional<String>> processEnvironment;
+    private final Set<String> environmentNames;
+    private final VariableLookups lookups;
     private final Diagnostics diagnostics;
     private final Map<String, ConfigValue> done = new HashMap<>();
     private final List<Frame> stack = new ArrayList<>();
@@ -33,10 +35,15 @@ final class ReferenceResolver {
         }
     }
 
-    ReferenceResolver(Map<String, ConfigTable> environments, Function<String, Optional<String>> processEnvironment,
+    /**
+     * @param environments every base and environment after extends, by name
+     * @param environmentNames the names that {@code ${environments.E...}} may use
+     */
+    ReferenceResolver(Map<String, ConfigTable> environments, Set<String> environmentNames, VariableLookups lookups,
             Diagnostics diagnostics) {
         this.environments = environments;
-        this.processEnvironment = processEnvironment;
+        this.environmentNames = environmentNames;
+        this.lookups = lookups;
         this.diagnostics = diagnostics;
     }
 
@@ -49,38 +56,42 @@ final class ReferenceResolver {
         if (value instanceof ConfigTable table) {
             Map<String, ConfigValue> entries = new LinkedHashMap<>();
             table.entries().forEach((k, v) -> entries.put(k, resolvePath(environment, join(path, k), v)));
-            return new ConfigTable(entries, table.position());
+            return table.withEntries(entries);
         }
         if (value instanceof ConfigList list) {
             List<ConfigValue> items = new ArrayList<>();
             for (int i = 0; i < list.items().size(); i++) {
                 items.add(resolveValue(environment, path + "[" + i + "]", list.items().get(i)));
             }
-            return new ConfigList(items, list.position());
+            return new ConfigList(items, list.position(), list.origin());
         }
         ConfigScalar scalar = (ConfigScalar) value;
         if (!(scalar.value() instanceof String text)) {
             return scalar;
         }
         Interpolation interpolation = Interpolation.parse(text);
+        if (interpolation.unclosedAt().isPresent()) {
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, scalar.position(),
+                            "`" + path + "` has a `${` that is never closed")
+                    .withHint("close it with `}`, or write `$${` for a literal `${`"));
+            return scalar;
+        }
         if (!interpolation.hasReferences()) {
-            return new ConfigScalar(interpolation.literalText(), scalar.position());
+            return scalar.withValue(interpolation.literalText());
         }
         Optional<Interpolation.Reference> whole = interpolation.wholeReference();
         if (whole.isPresent()) {
-            return lookup(environment, whole.get(), scalar.position())
-                    .map(found -> relocate(found, scalar.position()))
-                    .orElse(scalar);
+            return wholeValue(environment, whole.get(), scalar).orElse(scalar);
         }
         StringBuilder out = new StringBuilder();
         for (Interpolation.Part part : interpolation.parts()) {
             if (part instanceof Interpolation.Literal literal) {
                 out.append(literal.text());
             } else if (part instanceof Interpolation.Reference reference) {
-                out.append(interpolate(environment, reference, scalar.position()));
+                out.append(interpolate(environment, reference, scalar));
             }
         }
-        return new ConfigScalar(out.toString(), scalar.position());
+        return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
     }
 
     /** Resolves the value stored at a path, memoised and guarded against cycles. */
@@ -107,66 +118,102 @@ final class ReferenceResolver {
         }
     }
 
-    private Optional<ConfigValue> lookup(String environment, Interpolation.Reference reference, Position at) {
-        String expression = reference.expression();
-        if (reference.isEnvironmentVariable()) {
-            return Optional.of(new ConfigScalar(Interpolation.environmentVariable(reference), at));
+    /** Returns the value of a string that is exactly one reference, with the referenced value's type. */
+    private Optional<ConfigValue> wholeValue(String environment, Interpolation.Reference reference, ConfigScalar at) {
+        Interpolation.Target target = reference.target();
+        if (target instanceof Interpolation.Variable variable && variable.prefix().equals("env")) {
+            return Optional.of(new ConfigScalar(new SecretReference(variable.name(), variable.fallback()),
+                    at.position(), at.origin().withWrittenSpelling(reference.spelling())));
         }
-        String target = environment;
-        String path = expression;
-        if (expression.startsWith(ENVIRONMENTS)) {
-            String rest = expression.substring(ENVIRONMENTS.length());
-            int dot = rest.indexOf('.');
-            target = dot < 0 ? rest : rest.substring(0, dot);
-            path = dot < 0 ? "" : rest.substring(dot + 1);
-            if (!environments.containsKey(target)) {
-                diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at,
-                                "`${" + expression + "}` names environment `" + target + "`, which is not defined")
-                        .withHint(Spelling.didYouMean(target, environments.keySet())
-                                .orElse("the environments are " + String.join(", ", environments.keySet()))));
-                return Optional.empty();
-            }
+        if (target instanceof Interpolation.Path path) {
+            String targetEnvironment = path.environment().orElse(environment);
+            return find(environment, reference, path, at)
+                    .map(found -> relocate(found.mapOrigins(o -> new Origin.Referenced(reference.expression(),
+                            targetEnvironment, path.path(), at.position(), o)), at.position()));
         }
-        Optional<ConfigValue> raw = path.isEmpty() ? Optional.empty() : environments.get(target).at(path);
-        if (raw.isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at,
-                            "`${" + expression + "}` refers to `" + path + "`, which `" + target + "` does not define")
-                    .withHint(Spelling.didYouMean(path, leafPaths(environments.get(target)))
-                            .orElse("references name a value of the same environment, such as `${warehouse.database}`,"
-                                    + " or of another, such as `${environments.production.connection}`")));
-            return Optional.empty();
-        }
-        return Optional.of(resolvePath(target, path, raw.get()));
+        int before = diagnostics.size();
+        String text = interpolate(environment, reference, at);
+        return diagnostics.size() > before ? Optional.empty() : Optional.of(new ConfigScalar(text, at.position(),
+                at.origin().withWrittenSpelling(reference.spelling())));
     }
 
-    private String interpolate(String environment, Interpolation.Reference reference, Position at) {
-        if (reference.isEnvironmentVariable()) {
-            SecretReference variable = Interpolation.environmentVariable(reference);
-            Optional<String> value = processEnvironment.apply(variable.variable()).or(variable::fallback);
+    /** Returns the text a reference inside a longer string stands for; reports and returns "" on failure. */
+    private String interpolate(String environment, Interpolation.Reference reference, ConfigScalar at) {
+        Interpolation.Target target = reference.target();
+        if (target instanceof Interpolation.Variable variable) {
+            Optional<String> value = lookups.read(variable);
             if (value.isEmpty()) {
-                diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at,
-                                "environment variable `" + variable.variable() + "` is not set")
-                        .withHint("set it, or give a default: `${env:" + variable.variable() + ":-value}`"));
+                diagnostics.add(Diagnostic.error(Code.ENV_VARIABLE_UNSET, at.position(),
+                                (variable.prefix().equals("env") ? "environment variable `" : "system property `")
+                                        + variable.name() + "` is not set")
+                        .withHint("set it, or give a default: `${" + variable.prefix() + ":" + variable.name()
+                                + ":-value}`"));
                 return "";
             }
             return value.get();
         }
-        Optional<ConfigValue> found = lookup(environment, reference, at);
+        if (target instanceof Interpolation.Refused refused) {
+            diagnostics.add(Diagnostic.error(Code.ENV_REFUSED_LOOKUP, at.position(),
+                            "`" + reference.spelling() + "` uses the `" + refused.prefix()
+                                    + ":` lookup, which environments.toml does not allow")
+                    .withHint("only `${env:VAR}` and `${sys:NAME}` read outside the file; anything else would make"
+                            + " an environment depend on files, the network or code"));
+            return "";
+        }
+        if (target instanceof Interpolation.Invalid invalid) {
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
+                            "`" + reference.spelling() + "` is not a valid reference: " + invalid.reason())
+                    .withHint("references look like `${warehouse.database}`, `${environments.production.connection}`"
+                            + " or `${env:VAR}`; write `$${` for a literal `${`"));
+            return "";
+        }
+        if (target instanceof Interpolation.Param) {
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
+                            "`" + reference.spelling() + "` is a template parameter outside a template")
+                    .withHint("`${params.NAME}` is only defined inside [templates.developer]"));
+            return "";
+        }
+        Interpolation.Path path = (Interpolation.Path) target;
+        Optional<ConfigValue> found = find(environment, reference, path, at);
         if (found.isEmpty()) {
             return "";
         }
         Object plain = found.get().toPlain();
         if (plain instanceof SecretReference) {
-            diagnostics.add(Diagnostic.error(Code.ENV_FIELD_TYPE, at,
-                    "`${" + reference.expression() + "}` is a secret and cannot be part of a longer string"));
+            diagnostics.add(Diagnostic.error(Code.ENV_SECRET_EXPOSED, at.position(),
+                            "`" + reference.spelling() + "` is a secret and cannot be part of a longer string")
+                    .withHint("a secret is only ever passed whole, as the value of a field typed `secret`"));
             return "";
         }
         if (plain instanceof Map || plain instanceof List) {
-            diagnostics.error(Code.ENV_FIELD_TYPE, at, "`${" + reference.expression() + "}` is a "
+            diagnostics.error(Code.ENV_FIELD_TYPE, at.position(), "`" + reference.spelling() + "` is a "
                     + ConfigTypes.nameOf(plain) + " and cannot be part of a string");
             return "";
         }
         return String.valueOf(plain);
+    }
+
+    private Optional<ConfigValue> find(String environment, Interpolation.Reference reference, Interpolation.Path path,
+            ConfigScalar at) {
+        String target = path.environment().orElse(environment);
+        if (path.environment().isPresent() && !environmentNames.contains(target)) {
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
+                            "`" + reference.spelling() + "` names environment `" + target + "`, which is not defined")
+                    .withHint(Spelling.didYouMean(target, environmentNames)
+                            .orElse("the environments are " + String.join(", ", environmentNames.stream().sorted().toList()))));
+            return Optional.empty();
+        }
+        Optional<ConfigValue> raw = path.path().isEmpty() ? Optional.empty() : environments.get(target).at(path.path());
+        if (raw.isEmpty()) {
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
+                            "`" + reference.spelling() + "` refers to `" + path.path() + "`, which `" + target
+                                    + "` does not set")
+                    .withHint(Spelling.didYouMean(path.path(), leafPaths(environments.get(target)))
+                            .orElse("references name a value written in environments.toml, such as"
+                                    + " `${warehouse.database}`; defaults are not visible to references")));
+            return Optional.empty();
+        }
+        return Optional.of(resolvePath(target, path.path(), raw.get()));
     }
 
     private void reportCycle(int from, Frame closing) {
@@ -182,9 +229,19 @@ final class ReferenceResolver {
         diagnostics.add(diagnostic);
     }
 
-    /** Returns a found value as if written where it was referenced, so errors point at the use. */
+    /**
+     * Returns a found value as if written where it was referenced, so errors point at the use,
+     * while its origin keeps where it was really set.
+     */
     private static ConfigValue relocate(ConfigValue value, Position at) {
-        return value instanceof ConfigScalar scalar ? new ConfigScalar(scalar.value(), at) : value;
+        if (value instanceof ConfigScalar scalar) {
+            return new ConfigScalar(scalar.value(), at, scalar.origin());
+        }
+        if (value instanceof ConfigTable table) {
+            return new ConfigTable(table.entries(), at, table.origin());
+        }
+        ConfigList list = (ConfigList) value;
+        return new ConfigList(list.items(), at, list.origin());
     }
 
     private static List<String> leafPaths(ConfigTable table) {

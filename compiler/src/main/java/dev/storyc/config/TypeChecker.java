@@ -3,7 +3,6 @@ package dev.storyc.config;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
-import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,27 +11,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Checks a resolved environment table against the declared records, fills in defaults and reports
  * every problem it finds in one pass: unknown keys (with "did you mean"), missing required fields,
- * wrong types and broken constraints.
+ * wrong types, broken constraints and secrets that would be exposed.
+ *
+ * <p>No message quotes a value that was read from the process: such a value may be a secret that a
+ * user copied into the wrong field, so messages show the reference as written instead.
  */
 final class TypeChecker {
     private final TypeDeclarations types;
-    private final Function<String, Optional<String>> processEnvironment;
+    private final VariableLookups lookups;
     private final Diagnostics diagnostics;
 
-    TypeChecker(TypeDeclarations types, Function<String, Optional<String>> processEnvironment, Diagnostics diagnostics) {
+    TypeChecker(TypeDeclarations types, VariableLookups lookups, Diagnostics diagnostics) {
         this.types = types;
-        this.processEnvironment = processEnvironment;
+        this.lookups = lookups;
         this.diagnostics = diagnostics;
     }
 
     /** Returns the table checked as the Environment record, with defaults filled in. */
     ConfigTable checkEnvironment(String environment, ConfigTable table) {
         return checkRecord(environment, "", TypeDeclarations.ENVIRONMENT, table);
+    }
+
+    /** Checks a value against a field declaration on its own, such as a template parameter. */
+    Optional<ConfigValue> checkValue(String label, FieldType field, ConfigValue value) {
+        return checkField(label, label, field, value);
     }
 
     private ConfigTable checkRecord(String environment, String path, String record, ConfigTable table) {
@@ -42,34 +48,32 @@ final class TypeChecker {
             String key = entry.getKey();
             FieldType field = fields.get(key);
             if (field == null) {
-                diagnostics.add(Diagnostic.error(Code.ENV_UNKNOWN_FIELD, entry.getValue().position(),
+                diagnostics.add(context(Diagnostic.error(Code.ENV_UNKNOWN_FIELD, entry.getValue().position(),
                                 "`" + join(path, key) + "` is not a field of " + describe(record))
                         .withHint(Spelling.didYouMean(key, fields.keySet())
-                                .orElse("the fields are " + String.join(", ", fields.keySet()))));
+                                .orElse("the fields are " + String.join(", ", fields.keySet()))), entry.getValue()));
                 continue;
             }
             checkField(environment, join(path, key), field, entry.getValue()).ifPresent(v -> checked.put(key, v));
         }
         for (FieldType field : fields.values()) {
-            if (checked.containsKey(field.name()) || table.entries().containsKey(field.name())) {
+            if (table.entries().containsKey(field.name())) {
                 continue;
             }
             if (field.defaultValue().isPresent()) {
                 ConfigValue value = field.defaultValue().get();
                 checked.put(field.name(), types.isRecord(field.type()) && value instanceof ConfigTable t
-                        ? checkRecord(environment, join(path, field.name()), field.type(), relocate(t, table.position()))
+                        ? checkRecord(environment, join(path, field.name()), field.type(),
+                                new ConfigTable(t.entries(), table.position(), t.origin()))
                         : value);
             } else if (field.required()) {
-                diagnostics.add(Diagnostic.error(Code.ENV_FIELD_MISSING, table.position(),
+                diagnostics.add(context(Diagnostic.error(Code.ENV_FIELD_MISSING, table.position(),
                                 "environment `" + environment + "` does not set `" + join(path, field.name()) + "`")
-                        .withHint(field.doc().orElse("add `" + field.name() + " = ...` to it or to a parent it extends")));
+                        .withHint(field.doc().orElse("add `" + field.name() + " = ...` to it or to a parent it extends")),
+                        table));
             }
         }
-        return new ConfigTable(checked, table.position());
-    }
-
-    private static ConfigTable relocate(ConfigTable table, Position at) {
-        return new ConfigTable(table.entries(), at);
+        return new ConfigTable(checked, table.position(), table.origin());
     }
 
     private Optional<ConfigValue> checkField(String environment, String path, FieldType field, ConfigValue value) {
@@ -83,30 +87,20 @@ final class TypeChecker {
         if (field.isList() || field.isMap()) {
             return checkCollection(environment, path, field, value);
         }
-        if (value.toPlain() instanceof SecretReference secret && !type.equals("secret")) {
-            // An ${env:VAR} in a plain field is read now; only secret fields keep the reference.
-            Optional<String> read = processEnvironment.apply(secret.variable()).or(secret::fallback);
+        if (value.toPlain() instanceof SecretReference secret && !type.equals("secret") && !type.equals("any")) {
+            Optional<ConfigValue> read = readPlain(path, secret, value);
             if (read.isEmpty()) {
-                diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, value.position(),
-                                "environment variable `" + secret.variable() + "` is not set")
-                        .withHint("set it, or give a default: `${env:" + secret.variable() + ":-value}`"));
                 return Optional.empty();
             }
-            value = new ConfigScalar(read.get(), value.position());
+            value = read.get();
         }
         Object plain = value.toPlain();
         switch (type) {
             case "any":
+                // A free-form value keeps `${env:VAR}` as a reference: templates cannot render it.
                 return Optional.of(value);
             case "secret":
-                if (plain instanceof SecretReference) {
-                    return Optional.of(value);
-                }
-                diagnostics.add(Diagnostic.error(Code.ENV_FIELD_TYPE, value.position(),
-                                "`" + path + "` is a secret and must be a reference, not a value")
-                        .withHint("write `" + path.substring(path.lastIndexOf('.') + 1)
-                                + " = \"${env:VARIABLE}\"` and set VARIABLE where storyc runs; secrets never live in files"));
-                return Optional.empty();
+                return checkSecret(path, value);
             case "bool":
                 return plain instanceof Boolean ? Optional.of(value) : mismatch(path, "a boolean", value);
             case "int":
@@ -119,10 +113,11 @@ final class TypeChecker {
                     return mismatch(path, "one of " + String.join(", ", field.values()), value);
                 }
                 if (!field.values().contains(text)) {
-                    diagnostics.add(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
-                                    "`" + path + "` is `" + text + "`, which is not one of " + String.join(", ", field.values()))
+                    diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                                    "`" + path + "` is " + shown(value) + ", which is not one of "
+                                            + String.join(", ", field.values()))
                             .withHint(Spelling.didYouMean(text, field.values()).orElse(field.doc().orElse(
-                                    "choose one of " + String.join(", ", field.values())))));
+                                    "choose one of " + String.join(", ", field.values())))), value));
                     return Optional.empty();
                 }
                 return Optional.of(value);
@@ -131,52 +126,106 @@ final class TypeChecker {
                     return mismatch(path, "a URL string", value);
                 }
                 return checkUrl(path, url, value);
+            case "path":
+                if (!(plain instanceof String relative)) {
+                    return mismatch(path, "a relative path", value);
+                }
+                return checkPath(path, relative, value);
             case "string":
                 if (!(plain instanceof String text)) {
                     return mismatch(path, "a string", value);
                 }
                 if (field.pattern().isPresent() && !field.pattern().get().matcher(text).matches()) {
-                    diagnostics.add(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
-                                    "`" + path + "` is `" + text + "`, which does not match " + field.pattern().get())
-                            .withHint(field.doc().orElse("use letters, digits and underscores")));
+                    diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                                    "`" + path + "` is " + shown(value) + ", which does not match `"
+                                            + field.pattern().get() + "`")
+                            .withHint(field.doc().orElse("change the value to match the pattern")), value));
                     return Optional.empty();
                 }
                 return Optional.of(value);
             default:
-                throw new IllegalStateException("stdlib types use unknown type " + type);
+                throw new IllegalStateException("declared types use unknown type " + type);
         }
     }
 
+    /** Reads {@code ${env:VAR}} written in a plain field, unless it copies a secret field. */
+    private Optional<ConfigValue> readPlain(String path, SecretReference secret, ConfigValue value) {
+        Optional<String> copied = copiesSecret(value);
+        if (copied.isPresent()) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
+                            "`" + path + "` copies the secret `" + copied.get() + "` into a field that is not secret")
+                    .withHint("only fields typed `secret` may hold a secret; pass its name, not its value"), value));
+            return Optional.empty();
+        }
+        Optional<String> read = lookups.read(secret);
+        if (read.isEmpty()) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_VARIABLE_UNSET, value.position(),
+                            "environment variable `" + secret.variable() + "` is not set")
+                    .withHint("set it, or give a default: `${env:" + secret.variable() + ":-value}`"), value));
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigScalar(read.get(), value.position(), value.origin().withWrittenSpelling(
+                secret.spelling())));
+    }
+
+    /** Returns the path of the secret field a value was copied from by reference, if any. */
+    private Optional<String> copiesSecret(ConfigValue value) {
+        for (Origin step : value.origin().chain()) {
+            if (step instanceof Origin.Referenced ref && types.fieldAt(ref.path())
+                    .filter(f -> f.type().equals("secret")).isPresent()) {
+                return Optional.of(ref.environment() + "." + ref.path());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ConfigValue> checkSecret(String path, ConfigValue value) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        if (!(value.toPlain() instanceof SecretReference secret)) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
+                            "`" + path + "` is a secret and must be a reference, not a value")
+                    .withHint("write `" + key + " = \"${env:VARIABLE}\"` and set VARIABLE where storyc runs;"
+                            + " secrets never live in files"), value));
+            return Optional.empty();
+        }
+        if (secret.fallback().isPresent()) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
+                            "`" + path + "` is a secret, so its reference cannot carry a default")
+                    .withHint("a default would be a secret written in a file; write `${env:" + secret.variable()
+                            + "}`"), value));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
     private Optional<ConfigValue> checkCollection(String environment, String path, FieldType field, ConfigValue value) {
-        String element = field.elementType().orElseThrow();
-        FieldType elementField = new FieldType(field.name(), element, false, Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        FieldType element = field.element();
         if (field.isList()) {
             if (!(value instanceof ConfigList list)) {
                 return mismatch(path, "a list", value);
             }
             List<ConfigValue> items = new ArrayList<>();
             for (int i = 0; i < list.items().size(); i++) {
-                checkField(environment, path + "[" + i + "]", elementField, list.items().get(i)).ifPresent(items::add);
+                checkField(environment, path + "[" + i + "]", element, list.items().get(i)).ifPresent(items::add);
             }
-            return Optional.of(new ConfigList(items, list.position()));
+            return Optional.of(new ConfigList(items, list.position(), list.origin()));
         }
         if (!(value instanceof ConfigTable table)) {
             return mismatch(path, "a table", value);
         }
         Map<String, ConfigValue> entries = new LinkedHashMap<>();
-        table.entries().forEach((k, v) -> checkField(environment, join(path, k), elementField, v)
+        table.entries().forEach((k, v) -> checkField(environment, join(path, k), element, v)
                 .ifPresent(checked -> entries.put(k, checked)));
-        return Optional.of(new ConfigTable(entries, table.position()));
+        return Optional.of(table.withEntries(entries));
     }
 
     private Optional<ConfigValue> checkRange(String path, FieldType field, long number, ConfigValue value) {
         boolean low = field.min().isPresent() && number < field.min().get();
         boolean high = field.max().isPresent() && number > field.max().get();
         if (low || high) {
-            diagnostics.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is " + number
-                    + ", outside " + field.min().map(String::valueOf).orElse("-inf") + ".."
-                    + field.max().map(String::valueOf).orElse("inf"));
+            diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is "
+                    + number + ", outside " + field.min().map(String::valueOf).orElse("-inf") + ".."
+                    + field.max().map(String::valueOf).orElse("inf")), value));
             return Optional.empty();
         }
         return Optional.of(value);
@@ -191,21 +240,69 @@ final class TypeChecker {
             }
             return Optional.of(value);
         } catch (URISyntaxException e) {
-            diagnostics.add(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is not a URL")
-                    .withHint("use file://, git://, https:// or ssh:// (or user@host:path)"));
+            diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is not a URL")
+                    .withHint("use file://, git://, https:// or ssh:// (or user@host:path)"), value));
             return Optional.empty();
         }
     }
 
+    /** A path stays inside the workspace: relative, forward slashes, no `..` and no empty segment. */
+    private Optional<ConfigValue> checkPath(String path, String relative, ConfigValue value) {
+        boolean absolute = relative.startsWith("/") || relative.matches("^[A-Za-z]:.*") || relative.startsWith("~");
+        boolean escapes = false;
+        for (String segment : relative.split("/", -1)) {
+            escapes |= segment.equals("..");
+        }
+        if (absolute || escapes || relative.contains("\\") || relative.isEmpty()) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                            "`" + path + "` is " + shown(value) + ", which leaves the workspace")
+                    .withHint("use a relative path inside the workspace with forward slashes, such as `out/prod`;"
+                            + " `--out DIR` writes elsewhere"), value));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
     private Optional<ConfigValue> mismatch(String path, String expected, ConfigValue value) {
         Object plain = value.toPlain();
-        diagnostics.error(Code.ENV_FIELD_TYPE, value.position(),
-                "`" + path + "` must be " + expected + ", not a " + ConfigTypes.nameOf(plain));
+        diagnostics.add(context(Diagnostic.error(Code.ENV_FIELD_TYPE, value.position(),
+                "`" + path + "` must be " + expected + ", not " + ConfigTypes.withArticle(ConfigTypes.nameOf(plain))), value));
         return Optional.empty();
     }
 
+    /** Returns how a message quotes a value: its text, or the reference it was read through. */
+    private static String shown(ConfigValue value) {
+        if (value.origin().root() instanceof Origin.Written written && written.spelling().isPresent()
+                && (written.spelling().get().contains("${env:") || written.spelling().get().contains("${sys:"))) {
+            return "`" + written.spelling().get() + "` (as written)";
+        }
+        return "`" + value.toPlain() + "`";
+    }
+
+    /** Adds the template instantiation or reference that put a value here, as related locations. */
+    static Diagnostic context(Diagnostic diagnostic, ConfigValue value) {
+        Diagnostic result = diagnostic;
+        for (Origin step : value.origin().chain()) {
+            if (step instanceof Origin.Instantiated inst) {
+                result = result.withRelated(inst.at(), "instantiated for developer `" + inst.developer() + "` here");
+            } else if (step instanceof Origin.Referenced ref && !ref.target().root().equals(ref)) {
+                Origin root = ref.target().root();
+                if (root instanceof Origin.Written written && written.position().hasLine()) {
+                    result = result.withRelated(written.position(), "`" + ref.environment() + "." + ref.path()
+                            + "` is set here");
+                }
+            }
+        }
+        return result;
+    }
+
+
     private static String describe(String record) {
-        return record.equals(TypeDeclarations.ENVIRONMENT) ? "an environment" : "`" + record + "`";
+        return switch (record) {
+            case TypeDeclarations.ENVIRONMENT -> "an environment";
+            case TypeDeclarations.VARIABLES -> "the variables declared in [types.variables]";
+            default -> "`" + record + "`";
+        };
     }
 
     private static String join(String prefix, String key) {

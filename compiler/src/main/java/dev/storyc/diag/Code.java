@@ -44,6 +44,17 @@ public enum Code {
     ENV_UNKNOWN_FIELD("E0213", "unknown field"),
     ENV_CONSTRAINT("E0214", "value breaks a constraint"),
     ENV_UNKNOWN_SECTION("E0215", "unknown top-level table"),
+    ENV_REFUSED_LOOKUP("E0216", "interpolation lookup is not allowed"),
+    ENV_VARIABLE_UNSET("E0217", "environment variable is not set"),
+    ENV_SECRET_EXPOSED("E0218", "a secret would be exposed"),
+    ENV_IMPORT_NOT_FOUND("E0219", "imported file not found"),
+    ENV_IMPORT_ESCAPES("E0220", "import leaves the workspace"),
+    ENV_IMPORT_PIN_MISMATCH("E0221", "imported file does not match its pin"),
+    ENV_IMPORT_UNPINNED("E0222", "import has no sha256 pin"),
+    ENV_TYPE_DECLARATION("E0223", "invalid type declaration"),
+    SETTING_UNKNOWN("E0224", "unknown setting"),
+    SETTING_INVALID("E0225", "setting has an invalid value"),
+    SETTINGS_TOML_SYNTAX("E0226", "settings file is not valid TOML"),
 
     // E03xx: releases and selection
     RELEASE_TOML_SYNTAX("E0301", "release manifest is not valid TOML"),

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A Workspace is everything storyc reads from a user's repository, held in memory: the
- * environments file, the stories, the release manifests and the partials. Once loaded, no later
- * stage reads the disk, which keeps them pure and lets one load serve many environments.
+ * environments file and the files it imports, the stories, the release manifests and the partials.
+ * Once loaded, no later stage reads the disk, which keeps them pure and lets one load serve many environments.
  */
 public record Workspace(
         Optional<SourceFile> environments,
@@ -18,12 +18,21 @@ public record Workspace(
         SortedMap<String, SourceFile> releases,
         Map<String, SourceFile> partials,
         Optional<SourceFile> settings,
-        Stdlib stdlib) {
+        Stdlib stdlib,
+        SortedMap<String, ImportedFile> environmentImports) {
 
     public Workspace {
         stories = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stories));
         releases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(releases));
         partials = Map.copyOf(partials);
+        environmentImports = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environmentImports));
+    }
+
+    /** Returns a workspace whose environments.toml imports nothing. */
+    public Workspace(Optional<SourceFile> environments, SortedMap<StoryId, Story> stories,
+            SortedMap<String, SourceFile> releases, Map<String, SourceFile> partials, Optional<SourceFile> settings,
+            Stdlib stdlib) {
+        this(environments, stories, releases, partials, settings, stdlib, new TreeMap<>());
     }
 
     /** Returns a story by id. */
@@ -42,6 +51,11 @@ public record Workspace(
     public List<SourceFile> allSources() {
         var all = new java.util.ArrayList<SourceFile>();
         environments.ifPresent(all::add);
+        environmentImports.values().forEach(i -> {
+            if (i instanceof ImportedFile.Loaded loaded) {
+                all.add(loaded.source());
+            }
+        });
         settings.ifPresent(all::add);
         for (Story story : stories.values()) {
             all.add(story.manifestSource());

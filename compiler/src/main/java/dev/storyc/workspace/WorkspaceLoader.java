@@ -14,12 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * Loads a workspace from disk into memory. This is the only place that reads a user's files, so it
@@ -55,6 +63,10 @@ public final class WorkspaceLoader {
 
     private Result<Workspace> load(Stdlib stdlib) throws IOException {
         Optional<SourceFile> environments = readIfPresent("environments.toml");
+        if (environments.isEmpty() && diagnostics.hasErrors()) {
+            // The file is there but unreadable (not UTF-8, a link outside); that is the whole story.
+            return Result.failed(diagnostics.all());
+        }
         if (environments.isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
                             "`" + root + "` is not a storyc workspace: it has no environments.toml")
@@ -78,8 +90,63 @@ public final class WorkspaceLoader {
         }
         Optional<SourceFile> settings = readIfPresent("storyc.toml");
         Workspace workspace = new Workspace(environments, new TreeMap<>(stories), new TreeMap<>(releases), partials,
-                settings, stdlib);
+                settings, stdlib, readImports(environments.get()));
         return Result.of(workspace, diagnostics);
+    }
+
+    /**
+     * Reads the files that environments.toml imports. Only the paths are taken from it here; the
+     * config stage checks everything else and reports at the import's line. A path that is
+     * absolute, climbs out with `..`, or reaches a link that leads outside is never read.
+     */
+    private SortedMap<String, ImportedFile> readImports(SourceFile environments) {
+        SortedMap<String, ImportedFile> imports = new TreeMap<>();
+        TomlParseResult toml = Toml.parse(environments.text());
+        if (toml.hasErrors() || !toml.isArray("imports")) {
+            return imports;
+        }
+        TomlArray list = toml.getArray("imports");
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof TomlTable entry && entry.isString("path")) {
+                String relative = entry.getString("path");
+                imports.computeIfAbsent(relative, this::readImport);
+            }
+        }
+        return imports;
+    }
+
+    private ImportedFile readImport(String relative) {
+        Optional<String> problem = ImportPaths.problemWith(relative);
+        if (problem.isPresent()) {
+            return new ImportedFile.Escapes(problem.get());
+        }
+        Path path = root.resolve(relative);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return new ImportedFile.Missing();
+        }
+        if (!insideWorkspace(path)) {
+            return new ImportedFile.Escapes("it is a link that leads outside the workspace");
+        }
+        if (!Files.isRegularFile(path)) {
+            return new ImportedFile.Unreadable("it is not a regular file");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return decode(relative, bytes, diagnostics)
+                    .<ImportedFile>map(source -> new ImportedFile.Loaded(source, sha256(bytes)))
+                    .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
+        } catch (IOException e) {
+            return new ImportedFile.Unreadable(e.getMessage());
+        }
+    }
+
+    /** Returns the lower-case hex sha256 of some bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private Map<StoryId, Story> loadStories() throws IOException {

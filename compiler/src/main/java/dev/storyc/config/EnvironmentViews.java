@@ -1,0 +1,139 @@
+package dev.storyc.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * EnvironmentViews writes an environment's resolved values for people and tools: TOML with one
+ * table per record, JSON, and a structural diff of two normal forms. Secrets appear as their
+ * reference, such as {@code "${env:PGPASSWORD}"}, in every view.
+ */
+public final class EnvironmentViews {
+    private EnvironmentViews() {}
+
+    /** Returns the values as TOML: top-level keys first, then one {@code [table]} per nested record. */
+    public static String toml(Map<String, Object> values) {
+        StringBuilder out = new StringBuilder();
+        writeTable(out, "", values);
+        return out.toString();
+    }
+
+    private static void writeTable(StringBuilder out, String name, Map<String, Object> table) {
+        Map<String, Object> sorted = new TreeMap<>(table);
+        List<Map.Entry<String, Object>> nested = new ArrayList<>();
+        if (!name.isEmpty()) {
+            out.append(out.length() == 0 ? "" : "\n").append('[').append(name).append("]\n");
+        }
+        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> map && !map.isEmpty()) {
+                nested.add(entry);
+            } else {
+                out.append(dev.storyc.toml.TomlText.key(entry.getKey())).append(" = ")
+                        .append(NormalForm.literal(entry.getValue())).append('\n');
+            }
+        }
+        for (Map.Entry<String, Object> entry : nested) {
+            String key = dev.storyc.toml.TomlText.key(entry.getKey());
+            writeTable(out, name.isEmpty() ? key : name + "." + key, cast(entry.getValue()));
+        }
+    }
+
+    /** Returns the values as a JSON object with sorted keys and two-space indentation. */
+    public static String json(Map<String, Object> values) {
+        StringBuilder out = new StringBuilder();
+        writeJson(out, values, "");
+        return out.append('\n').toString();
+    }
+
+    private static void writeJson(StringBuilder out, Object value, String indent) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append("{\n");
+            String separator = "";
+            for (Map.Entry<String, Object> entry : new TreeMap<>(cast(map)).entrySet()) {
+                out.append(separator).append(indent).append("  ").append(jsonString(entry.getKey())).append(": ");
+                writeJson(out, entry.getValue(), indent + "  ");
+                separator = ",\n";
+            }
+            out.append('\n').append(indent).append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                writeJson(out, list.get(i), indent);
+            }
+            out.append(']');
+        } else if (value instanceof String || value instanceof SecretReference) {
+            out.append(jsonString(String.valueOf(value)));
+        } else {
+            out.append(value);
+        }
+    }
+
+    /** Returns a JSON string literal. */
+    public static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * Returns a structural diff of two environments' normal forms, one line per leaf that differs:
+     * {@code - key = old} only in the first, {@code + key = new} only in the second, and
+     * {@code ~ key = old -> new} in both with different values. Empty when they are the same.
+     */
+    public static List<String> diff(Environment a, Environment b) {
+        Map<String, String> left = withoutName(NormalForm.leaves(a.values()));
+        Map<String, String> right = withoutName(NormalForm.leaves(b.values()));
+        TreeMap<String, Boolean> keys = new TreeMap<>();
+        left.keySet().forEach(k -> keys.put(k, true));
+        right.keySet().forEach(k -> keys.put(k, true));
+        List<String> lines = new ArrayList<>();
+        for (String key : keys.keySet()) {
+            String was = left.get(key);
+            String now = right.get(key);
+            if (now == null) {
+                lines.add("- " + key + " = " + was);
+            } else if (was == null) {
+                lines.add("+ " + key + " = " + now);
+            } else if (!was.equals(now)) {
+                lines.add("~ " + key + " = " + was + " -> " + now);
+            }
+        }
+        return lines;
+    }
+
+    /** The name differs between any two environments; a diff is about what they are, not what they are called. */
+    private static Map<String, String> withoutName(Map<String, String> leaves) {
+        Map<String, String> copy = new LinkedHashMap<>(leaves);
+        copy.remove("name");
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object map) {
+        return (Map<String, Object>) map;
+    }
+}

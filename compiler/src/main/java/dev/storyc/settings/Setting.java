@@ -1,0 +1,64 @@
+package dev.storyc.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Setting is one knob of §9's settings stack: its key in config files and {@code -D}, the
+ * {@code STORYC_*} variable that sets it, and what a valid value looks like.
+ */
+public enum Setting {
+    /** The current developer; makes {@code dev-<name>} the default environment. */
+    DEVELOPER("developer", "STORYC_DEVELOPER", "[a-z][a-z0-9-]*", "a developer name such as `alice`"),
+    /** Where output repositories go when an environment sets no output.path. */
+    OUTPUT("output", "STORYC_OUTPUT", ".+", "a folder"),
+    /** How many environments to compile at once. */
+    JOBS("jobs", "STORYC_JOBS", "[1-9][0-9]{0,2}", "a number of jobs from 1 to 999"),
+    /** When to colour diagnostics. */
+    COLOR("color", "STORYC_COLOR", "auto|always|never", "auto, always or never"),
+    /** The name of the environment variable that holds the git token for pushes; never the token. */
+    GIT_TOKEN_ENV("git.token_env", "STORYC_GIT_TOKEN_ENV", "[A-Za-z_][A-Za-z0-9_]*",
+            "the name of an environment variable, such as `GITHUB_TOKEN`");
+
+    private final String key;
+    private final String variable;
+    private final Pattern valid;
+    private final String expected;
+
+    Setting(String key, String variable, String valid, String expected) {
+        this.key = key;
+        this.variable = variable;
+        this.valid = Pattern.compile(valid);
+        this.expected = expected;
+    }
+
+    /** Returns the key in config files and {@code -D}, such as {@code git.token_env}. */
+    public String key() {
+        return key;
+    }
+
+    /** Returns the environment variable that sets it, such as {@code STORYC_JOBS}. */
+    public String variable() {
+        return variable;
+    }
+
+    /** Returns true when {@code value} is valid for this setting. */
+    public boolean accepts(String value) {
+        return valid.matcher(value).matches();
+    }
+
+    /** Returns what a valid value looks like, for messages. */
+    public String expected() {
+        return expected;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Setting::key).toList();
+    }
+}
