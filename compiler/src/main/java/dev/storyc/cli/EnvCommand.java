@@ -5,26 +5,13 @@ import dev.storyc.diag.Spelling;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code storyc env}: inspect environments. */
 @Command(name = "env", mixinStandardHelpOptions = true, description = "Inspect environments.",
         subcommands = {EnvCommand.ListEnvironments.class, EnvShowCommand.class, EnvHashCommand.class,
                 EnvDiffCommand.class, EnvExplainCommand.class, EnvFreezeCommand.class, EnvSchemaCommand.class})
-final class EnvCommand implements Callable<Integer> {
-    @ParentCommand
-    StorycCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class EnvCommand extends CommandGroup {
 
     /** Returns the named environment, or ends the command with a usage error and a suggestion. */
     static Environment find(Project project, String name, Console console) {

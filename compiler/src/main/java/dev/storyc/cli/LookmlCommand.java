@@ -17,28 +17,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code storyc lookml}: the LookML library on any file, inside a workspace or not. */
 @Command(name = "lookml", mixinStandardHelpOptions = true,
         description = "Parse and check LookML files (.lkml) and LookML dashboards (.dashboard.lookml).",
         subcommands = {LookmlCommand.Check.class, LookmlCommand.Parse.class})
-final class LookmlCommand implements Callable<Integer> {
-    @ParentCommand
-    StorycCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class LookmlCommand extends CommandGroup {
 
     /** Reads a file as strict UTF-8, or prints why it cannot and ends the command. */
     static SourceFile read(Path file, Console console) {

@@ -27,11 +27,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code storyc release}: weekly release manifests, edited line by line. */
 @Command(name = "release", mixinStandardHelpOptions = true,
@@ -40,18 +38,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ReleaseCommand.ListReleases.class, ReleaseCommand.Show.class, ReleaseCommand.New.class,
                 ReleaseCommand.Add.class, ReleaseCommand.Drop.class, ReleaseCommand.Seal.class,
                 ReleaseCommand.Diff.class, ReleaseCommand.Promote.class})
-final class ReleaseCommand implements Callable<Integer> {
-    @ParentCommand
-    StorycCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class ReleaseCommand extends CommandGroup {
 
     /** Returns a parsed release, or prints why not and ends the command. */
     static ReleaseManifest load(Project project, String name, Console console) {
@@ -91,6 +78,25 @@ final class ReleaseCommand implements Callable<Integer> {
             ids.add(new StoryId(value));
         }
         return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /**
+     * Applies one edit per story to a manifest and writes it once, or, when the rules found
+     * problems, prints them and writes nothing.
+     */
+    static void edit(Project project, String name, List<StoryId> stories, List<Diagnostic> problems,
+            java.util.function.BiFunction<ManifestEditor, StoryId, String> edit, Console console) {
+        if (!problems.isEmpty()) {
+            console.diagnostics(problems, project.workspace().allSources());
+            throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+        }
+        String text = project.workspace().releases().get(name).text();
+        for (StoryId id : stories) {
+            text = edit.apply(ManifestEditor.of(text), id);
+        }
+        if (!stories.isEmpty()) {
+            WorkspaceFiles.write(fileOf(project, name), text, console);
+        }
     }
 
     /** {@code storyc release list}. */
@@ -225,18 +231,8 @@ final class ReleaseCommand implements Callable<Integer> {
             ReleaseManifest manifest = load(project, name, console);
             List<StoryId> added = ids(stories, console).stream()
                     .filter(id -> manifest.positionOf(id).isEmpty()).toList();
-            List<Diagnostic> problems = ReleaseRules.checkAdd(manifest, added, project.workspace());
-            if (!problems.isEmpty()) {
-                console.diagnostics(problems, project.workspace().allSources());
-                return ExitCode.PROJECT_ERRORS;
-            }
-            String text = project.workspace().releases().get(name).text();
-            for (StoryId id : added) {
-                text = ManifestEditor.of(text).add(id);
-            }
-            if (!added.isEmpty()) {
-                WorkspaceFiles.write(fileOf(project, name), text, console);
-            }
+            edit(project, name, added, ReleaseRules.checkAdd(manifest, added, project.workspace()),
+                    (editor, id) -> editor.add(id), console);
             console.result(added.isEmpty() ? "nothing to add: release " + name + " already lists them"
                     : "added to " + name + ": " + added.stream().map(StoryId::value).collect(Collectors.joining(", "))
                             + (manifest.isSealed() ? " (unpinned until you seal " + name + " again)" : ""));
@@ -264,16 +260,8 @@ final class ReleaseCommand implements Callable<Integer> {
             Project project = release.root.openProject();
             ReleaseManifest manifest = load(project, name, console);
             List<StoryId> dropped = ids(stories, console);
-            List<Diagnostic> problems = ReleaseRules.checkDrop(manifest, dropped, project.workspace());
-            if (!problems.isEmpty()) {
-                console.diagnostics(problems, project.workspace().allSources());
-                return ExitCode.PROJECT_ERRORS;
-            }
-            String text = project.workspace().releases().get(name).text();
-            for (StoryId id : dropped) {
-                text = ManifestEditor.of(text).drop(id);
-            }
-            WorkspaceFiles.write(fileOf(project, name), text, console);
+            edit(project, name, dropped, ReleaseRules.checkDrop(manifest, dropped, project.workspace()),
+                    (editor, id) -> editor.drop(id), console);
             console.result("dropped from " + name + ": " + dropped.stream().map(StoryId::value)
                     .collect(Collectors.joining(", ")));
             return ExitCode.OK;

@@ -5,25 +5,12 @@ import dev.storyc.workspace.StoryId;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code storyc story}: inspect stories. */
 @Command(name = "story", mixinStandardHelpOptions = true, description = "Inspect stories.",
         subcommands = {StoryCommand.ListStories.class})
-final class StoryCommand implements Callable<Integer> {
-    @ParentCommand
-    StorycCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class StoryCommand extends CommandGroup {
 
     /** {@code storyc story list}: one line per story. */
     @Command(name = "list", mixinStandardHelpOptions = true,

@@ -5,7 +5,6 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
-import dev.storyc.diag.Spelling;
 import dev.storyc.toml.TomlDocument;
 import dev.storyc.workspace.StoryId;
 import java.util.ArrayList;
@@ -32,13 +31,8 @@ public final class ReleaseParser {
         TomlDocument doc = parsed.get();
         TomlTable root = doc.root();
         int before = diagnostics.size();
-        for (String key : root.keySet()) {
-            if (!FIELDS.contains(key)) {
-                diagnostics.add(Diagnostic.error(Code.RELEASE_FIELD_TYPE, doc.positionOf(root, key),
-                                "unknown field `" + key + "` in a release manifest")
-                        .withHint(Spelling.didYouMean(key, FIELDS).orElse("a release has `stories` and, once sealed, [pins]")));
-            }
-        }
+        doc.rejectUnknownKeys(root, FIELDS, Code.RELEASE_FIELD_TYPE, "a release manifest",
+                "a release has `stories` and, once sealed, [pins]", diagnostics);
         List<ReleaseManifest.Entry> stories = new ArrayList<>();
         if (!root.isArray("stories")) {
             diagnostics.add(Diagnostic.error(Code.RELEASE_FIELD_TYPE,

@@ -52,6 +52,20 @@ public final class TomlDocument {
         return at > 0 ? message.substring(0, at) : message;
     }
 
+    /**
+     * Reports every key of {@code table} outside {@code allowed}, with a "did you mean": records in
+     * storyc's files are closed, so a typo is an error instead of a silently ignored setting.
+     */
+    public void rejectUnknownKeys(TomlTable table, java.util.Set<String> allowed, Code code, String where,
+            String fallbackHint, Diagnostics diagnostics) {
+        for (String key : table.keySet()) {
+            if (!allowed.contains(key)) {
+                diagnostics.add(Diagnostic.error(code, positionOf(table, key), "unknown field `" + key + "` in " + where)
+                        .withHint(dev.storyc.diag.Spelling.didYouMean(key, allowed).orElse(fallbackHint)));
+            }
+        }
+    }
+
     public SourceFile source() {
         return source;
     }

@@ -4,7 +4,6 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
-import dev.storyc.diag.Spelling;
 import dev.storyc.toml.TomlDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +28,8 @@ public final class StoryManifestParser {
         TomlTable root = doc.root();
         int before = diagnostics.size();
 
-        for (String key : root.keySet()) {
-            if (!FIELDS.contains(key)) {
-                diagnostics.add(Diagnostic.error(Code.STORY_UNKNOWN_FIELD, doc.positionOf(root, key),
-                                "unknown field `" + key + "` in story.toml")
-                        .withHint(Spelling.didYouMean(key, FIELDS)
-                                .orElse("the fields are title, owner, ticket, description and requires")));
-            }
-        }
+        doc.rejectUnknownKeys(root, FIELDS, Code.STORY_UNKNOWN_FIELD, "story.toml",
+                "the fields are title, owner, ticket, description and requires", diagnostics);
         Optional<String> title = string(doc, root, "title", diagnostics);
         if (!root.contains("title")) {
             diagnostics.add(Diagnostic.error(Code.STORY_FIELD_MISSING, doc.filePosition(),
