@@ -32,7 +32,7 @@ SELECT
     a.slot_start,
     a.cancelled_at,
     CAST(a.slot_start AS DATE) - CAST(a.created_at AS DATE),
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'load_appointments'
 FROM <% env.variables.raw_schema %>.sched_appointments AS a
 WHERE a.modified_at >= CURRENT_DATE - 1;

@@ -54,7 +54,7 @@ SELECT
     -- (GREATEST ignores NULLs, hence the CASE: no result means still open.)
     CASE WHEN h.first_result_date IS NOT NULL
          THEN GREATEST(h.first_result_date, d.first_dx_date) END,
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'build_care_gaps'
 FROM diabetes AS d
 CROSS JOIN params
@@ -70,7 +70,7 @@ SELECT
     -- A mammogram before January closes the gap on the day it opens.
     CASE WHEN m.last_mammogram_date IS NOT NULL
          THEN GREATEST(m.last_mammogram_date, params.year_start) END,
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'build_care_gaps'
 FROM screening_due AS s
 CROSS JOIN params

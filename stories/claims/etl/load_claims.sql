@@ -25,7 +25,7 @@ SELECT
     SUM(l.billed_amount),
     SUM(l.allowed_amount),
     SUM(l.paid_amount),
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'load_claims'
 FROM <% env.variables.raw_schema %>.claim_headers AS h
 JOIN <% env.variables.raw_schema %>.claim_lines AS l

@@ -23,7 +23,7 @@ SELECT
     e.discharge_ts,
     CAST(e.discharge_ts AS DATE) - CAST(e.admit_ts AS DATE),
     UPPER(e.primary_icd10),
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'load_encounters'
 FROM (
     SELECT r.*,

@@ -12,7 +12,7 @@ SELECT
     c.date_filled,
     c.days_supply,
     c.pharmacy_npi,
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'load_pharmacy_fills'
 FROM <% env.variables.raw_schema %>.pbm_pharmacy_claims AS c
 WHERE c.claim_status = 'PAID'

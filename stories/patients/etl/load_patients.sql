@@ -16,7 +16,7 @@ SELECT
     LEFT(p.postal_code, 3),
     p.pcp_provider_id,
     COALESCE(p.deceased, FALSE),
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'load_patients'
 FROM <% env.variables.raw_schema %>.ehr_patients AS p
 -- The EHR keeps test patients for training; they never reach reporting.

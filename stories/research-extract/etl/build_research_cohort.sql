@@ -38,7 +38,7 @@ SELECT
     e.last_encounter_year,
     COALESCE(c.claim_count, 0),
     COALESCE(c.total_paid_amount, 0),
-    CURRENT_TIMESTAMP,
+    <% sql.now %>,
     'build_research_cohort'
 FROM (
     SELECT patient_id, sex, zip3,

@@ -97,6 +97,6 @@ final class RenderProblems {
         if (name.startsWith("story.")) {
             return "story values are story.id, story.title, story.owner and story.ticket";
         }
-        return "templates see `env`, `story` and `release`; names are case-sensitive";
+        return "templates see `env`, `story`, `release` and `sql`; names are case-sensitive";
     }
 }

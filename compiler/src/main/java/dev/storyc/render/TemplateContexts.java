@@ -12,7 +12,7 @@ import java.util.Map;
 public final class TemplateContexts {
     private TemplateContexts() {}
 
-    /** Returns {@code env}, {@code story} and {@code release} for a story file. */
+    /** Returns {@code env}, {@code story}, {@code release} and {@code sql} for a story file. */
     public static Map<String, Object> forStory(Environment environment, Story story) {
         Map<String, Object> storyValues = new LinkedHashMap<>();
         storyValues.put("id", story.id().value());
@@ -30,6 +30,9 @@ public final class TemplateContexts {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("env", environment.values());
         context.put("release", Map.of("name", environment.release()));
+        Object warehouse = environment.values().get("warehouse");
+        Object engine = warehouse instanceof Map<?, ?> map ? map.get("engine") : null;
+        context.put("sql", SqlDialect.of(engine).names());
         return context;
     }
 }

@@ -30,9 +30,7 @@ class ReleaseInspectionTest {
 
     @Test
     void statusShowsPinsMainAndGaps(@TempDir Path temp) throws Exception {
-        Path workspace = Checkout.copyExampleWorkspace(temp);
-        git(workspace, "add", "-A");
-        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "workspace");
+        Path workspace = committedAndResealed(temp);
         Storyc.Outcome outcome = Storyc.run(workspace, "status");
         assertThat(outcome.exitCode()).isZero();
         List<String> lines = outcome.stdout().lines().toList();
@@ -50,7 +48,7 @@ class ReleaseInspectionTest {
 
     @Test
     void releaseDiffListsStoriesAndChangedFiles(@TempDir Path temp) throws Exception {
-        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Path workspace = committedAndResealed(temp);
         Path view = workspace.resolve("stories/claims/views/claims.view.lkml");
         Files.writeString(view, Files.readString(view) + "# changed since W47 was sealed\n");
         Storyc.Outcome outcome = Storyc.run(workspace, "release", "diff", "2026-W47", "2026-W48");
@@ -62,6 +60,16 @@ class ReleaseInspectionTest {
                   ~ claims
                       M stories/claims/views/claims.view.lkml
                 """);
+    }
+
+    /** Returns a committed copy of the example whose W47 pins are the stories at HEAD. */
+    private static Path committedAndResealed(Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "workspace");
+        assertThat(Storyc.run(workspace, "release", "seal", "2026-W47").exitCode()).isZero();
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "reseal");
+        return workspace;
     }
 
     @Test
