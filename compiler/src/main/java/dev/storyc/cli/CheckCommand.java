@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,8 @@ final class CheckCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject();
         var selected = environments.select(project, root.processEnvironment(), console);
-        var compiled = Compilation.run(project, selected, console);
+        var compiled = Compilation.run(project, selected,
+                name -> Optional.ofNullable(root.processEnvironment().get(name)), console);
         for (var environment : compiled.environments()) {
             console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
                     environment.selection().releaseName(), environment.selection().stories().size()));

@@ -8,6 +8,8 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.GitContentIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Compiles the selected environments in memory and prints every problem. Nothing is written here:
@@ -18,8 +20,14 @@ final class Compilation {
 
     record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
 
-    static Compiled run(Project project, List<Environment> environments, Console console) {
-        EnvironmentCompiler compiler = new EnvironmentCompiler(project.workspace(), new GitContentIds(), Version.number());
+    /**
+     * @param processEnvironment the variables secrets are read from, so the secret check can find
+     *     their values in outputs
+     */
+    static Compiled run(Project project, List<Environment> environments, Function<String, Optional<String>> processEnvironment,
+            Console console) {
+        EnvironmentCompiler compiler = new EnvironmentCompiler(project.workspace(), new GitContentIds(), Version.number(),
+                project.environments(), processEnvironment);
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean failed = false;

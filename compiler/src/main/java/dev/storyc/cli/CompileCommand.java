@@ -43,7 +43,8 @@ final class CompileCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject();
         var selected = environments.select(project, root.processEnvironment(), console);
-        var compilation = Compilation.run(project, selected, console);
+        var compilation = Compilation.run(project, selected,
+                name -> Optional.ofNullable(root.processEnvironment().get(name)), console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
             Path directory = outputDirectory(project, compiled.environment());
