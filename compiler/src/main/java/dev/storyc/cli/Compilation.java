@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.check.Checks;
 import dev.storyc.compile.EnvironmentCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostic;
@@ -40,6 +41,7 @@ final class Compilation {
                 failed = true;
             }
         }
+        console.mask(Checks.secretValues(project.environments(), processEnvironment));
         console.diagnostics(diagnostics, project.workspace().allSources());
         if (failed) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);

@@ -78,12 +78,17 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Console console() {
+        return console(DiagnosticFormat.text);
+    }
+
+    /** Returns a console that prints diagnostics in {@code format}. */
+    Console console(DiagnosticFormat format) {
         boolean useColor = switch (color) {
             case always -> true;
             case never -> false;
             case auto -> interactive && !processEnvironment.containsKey("NO_COLOR");
         };
-        return new Console(out, err, useColor, quiet);
+        return new Console(out, err, useColor, quiet, format);
     }
 
     /** Returns the workspace root, normalised so that messages show a clean path. */
@@ -92,6 +97,11 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Project openProject() {
-        return Project.open(projectRoot(), processEnvironment, console());
+        return openProject(console());
+    }
+
+    /** Loads the project, printing its problems on {@code console}. */
+    Project openProject(Console console) {
+        return Project.open(projectRoot(), processEnvironment, console);
     }
 }
