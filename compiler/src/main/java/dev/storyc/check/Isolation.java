@@ -8,6 +8,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.emit.OutputFile;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,22 +40,25 @@ final class Isolation {
         }
     }
 
-    /** A value that belongs to other environments, and which ones. */
-    private record Foreign(String value, Field field, List<Environment> owners) {}
+    /** A value that belongs to other environments, which fields hold it, and which environments. */
+    private record Foreign(String value, Set<Field> fields, List<Environment> owners) {}
 
     private final Map<String, List<Foreign>> byFirstToken = new HashMap<>();
     private final BitSet firstTokenLengths = new BitSet();
 
     private Isolation(Environment environment, Environments environments) {
-        Map<String, Field> own = values(environment);
+        Map<String, Set<Field>> own = values(environment);
         Map<String, Foreign> foreign = new LinkedHashMap<>();
         for (Environment other : environments.all()) {
             if (other.name().equals(environment.name())) {
                 continue;
             }
-            values(other).forEach((value, field) -> {
+            values(other).forEach((value, fields) -> {
                 if (!own.containsKey(value)) {
-                    foreign.computeIfAbsent(value, v -> new Foreign(v, field, new ArrayList<>())).owners().add(other);
+                    Foreign leak = foreign.computeIfAbsent(value, v -> new Foreign(v, EnumSet.noneOf(Field.class),
+                            new ArrayList<>()));
+                    leak.fields().addAll(fields);
+                    leak.owners().add(other);
                 }
             });
         }
@@ -95,11 +99,12 @@ final class Isolation {
     private static Diagnostic diagnostic(Scope scope, Position at, Foreign leak, String where) {
         List<String> owners = leak.owners().stream().map(e -> "`" + e.name() + "`").toList();
         String whose = owners.size() == 1 ? "environment " + owners.get(0) : "environments " + String.join(", ", owners);
+        String labels = String.join(" and ", leak.fields().stream().map(f -> f.label).toList());
+        String expressions = String.join(" or ", leak.fields().stream().map(f -> "`<% " + f.expression + " %>`").toList());
         Diagnostic diagnostic = Diagnostic.error(Code.ISOLATION_LEAK, at,
-                        where + " names `" + leak.value() + "`, the " + leak.field().label + " of " + whose
+                        where + " names `" + leak.value() + "`, the " + labels + " of " + whose
                                 + ", but is compiled for environment `" + scope.environment.name() + "`")
-                .withHint("write `<% " + leak.field().expression + " %>` so that each environment gets its own "
-                        + leak.field().label);
+                .withHint("write " + expressions + " so that each environment gets its own value");
         Environment owner = leak.owners().get(0);
         return owner.definedAt() == null ? diagnostic
                 : diagnostic.withRelated(owner.definedAt(), "environment `" + owner.name() + "` is defined here");
@@ -140,9 +145,9 @@ final class Isolation {
         }
     }
 
-    /** Returns an environment's isolating values, each with the first field that holds it. */
-    private static Map<String, Field> values(Environment environment) {
-        Map<String, Field> values = new LinkedHashMap<>();
+    /** Returns an environment's isolating values, each with the fields that hold it. */
+    private static Map<String, Set<Field>> values(Environment environment) {
+        Map<String, Set<Field>> values = new LinkedHashMap<>();
         put(values, environment.connection(), Field.CONNECTION);
         if (environment.values().get("warehouse") instanceof Map<?, ?> warehouse) {
             put(values, warehouse.get("database"), Field.DATABASE);
@@ -153,9 +158,9 @@ final class Isolation {
         return values;
     }
 
-    private static void put(Map<String, Field> values, Object value, Field field) {
+    private static void put(Map<String, Set<Field>> values, Object value, Field field) {
         if (value instanceof String text && !text.isBlank()) {
-            values.putIfAbsent(text, field);
+            values.computeIfAbsent(text, t -> EnumSet.noneOf(Field.class)).add(field);
         }
     }
 

@@ -27,7 +27,7 @@ final class LookmlReferences {
         for (var def : allViews(defined)) {
             View view = def.value();
             if (view.refinement() && defined.view(view.name()).isEmpty()) {
-                unknownView(scope, def.file(), view.name(), view.position(),
+                unknownView(scope, def.file(), view.name(), afterPlus(view.position()),
                         "view `+" + view.name() + "` refines `" + view.name() + "`");
             }
             for (Located parent : view.extendsViews()) {
@@ -41,7 +41,7 @@ final class LookmlReferences {
             Explore explore = def.value();
             String label = explore.refinement() ? "+" + explore.name() : explore.name();
             if (explore.refinement() && defined.explore(explore.name()).isEmpty()) {
-                unknownExplore(scope, def.file(), explore.name(), explore.position(),
+                unknownExplore(scope, def.file(), explore.name(), afterPlus(explore.position()),
                         "explore `" + label + "` refines `" + explore.name() + "`");
             }
             for (Located parent : explore.extendsExplores()) {
@@ -66,6 +66,11 @@ final class LookmlReferences {
                 }
             }
         }
+    }
+
+    /** Returns the position of a refinement's name past its {@code +}, so the caret marks the name. */
+    private static Position afterPlus(Position plus) {
+        return plus.hasLine() ? Position.of(plus.file(), plus.line(), plus.column() + 1) : plus;
     }
 
     static List<Definitions.Def<View>> allViews(Definitions defined) {

@@ -142,7 +142,8 @@ public final class LineOrigins {
         if (!text.startsWith(StrictMustacheFactory.START) || !text.endsWith(StrictMustacheFactory.END)) {
             return false;
         }
-        if (text.indexOf(StrictMustacheFactory.END) != text.length() - StrictMustacheFactory.END.length()) {
+        // Searched from after the opening delimiter: a partial tag opens with `<%>`, which holds `%>`.
+        if (text.indexOf(StrictMustacheFactory.END, 2) != text.length() - StrictMustacheFactory.END.length()) {
             return false;
         }
         String inner = text.substring(2).strip();
