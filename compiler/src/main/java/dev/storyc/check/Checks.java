@@ -10,6 +10,7 @@ import dev.storyc.release.Selection;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Workspace;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,14 @@ public final class Checks {
     private final TemplateRenderer renderer;
     private final List<SecretLeaks.Secret> secrets;
     private final ParseCache cache = new ParseCache();
+    /** What environments whose stories rendered identically had no structural problem with. */
+    private final Set<Structure> clean = new HashSet<>();
+
+    /**
+     * Everything the structural checks (all but isolation and secrets) depend on: the rendered
+     * files, the model and the external tables. Environments that share it share the verdict.
+     */
+    private record Structure(String model, Object externals, List<String> paths, List<String> texts) {}
 
     /**
      * @param environments every environment of the workspace, whose values no other may name
@@ -67,15 +76,27 @@ public final class Checks {
     public List<Diagnostic> check(Environment environment, Selection selection, List<RenderedStory> stories,
             OutputTree tree) {
         Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache);
-        LookmlReferences.check(scope);
-        DashboardReferences.check(scope);
-        List<EtlJobs.Target> targets = EtlJobs.check(scope);
-        TableReferences.check(scope, targets);
-        StoryRules.check(scope);
+        Structure structure = new Structure(environment.model(), externals(environment),
+                scope.files.stream().map(CheckedFile::path).toList(), scope.files.stream().map(CheckedFile::text).toList());
+        if (!clean.contains(structure)) {
+            LookmlReferences.check(scope);
+            DashboardReferences.check(scope);
+            List<EtlJobs.Target> targets = EtlJobs.check(scope);
+            TableReferences.check(scope, targets);
+            StoryRules.check(scope);
+            if (scope.diagnostics.size() == 0) {
+                clean.add(structure);
+            }
+        }
         List<OutputFile> generated = generated(environment, tree);
         Isolation.check(scope, environments, generated);
         SecretLeaks.check(scope, secrets, generated);
         return scope.diagnostics.all();
+    }
+
+    private static Object externals(Environment environment) {
+        return environment.values().get("variables") instanceof java.util.Map<?, ?> variables
+                ? variables.get(TableReferences.EXTERNAL_TABLES) : null;
     }
 
     /** Returns the output files storyc writes itself rather than rendering from a story. */

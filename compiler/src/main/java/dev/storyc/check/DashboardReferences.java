@@ -38,10 +38,10 @@ final class DashboardReferences {
     }
 
     private void run() {
-        for (var file : scope.defined.dashboardFiles) {
+        for (var file : scope.defined().dashboardFiles) {
             file.value().diagnostics().forEach(d -> scope.report(file.file().moved(d)));
         }
-        for (var dashboards : scope.defined.dashboards.values()) {
+        for (var dashboards : scope.defined().dashboards.values()) {
             for (var def : dashboards) {
                 Dashboard dashboard = def.value();
                 for (DashboardElement element : dashboard.elements()) {
@@ -87,13 +87,13 @@ final class DashboardReferences {
             return;
         }
         String name = explore.get().value();
-        if (scope.defined.explore(name).isEmpty()) {
+        if (scope.defined().explore(name).isEmpty()) {
             Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_EXPLORE,
                     file.at(explore.get().position(), name),
                     what + " queries explore `" + name + "`, which environment `" + scope.environment.name()
                             + "` does not define");
             scope.report(scope.missing(diagnostic, "explore", name, scope.elsewhere().explore(name),
-                    scope.defined.explores.keySet(), "define explore `" + name + "` in a story this environment includes"));
+                    scope.defined().explores.keySet(), "define explore `" + name + "` in a story this environment includes"));
             return;
         }
         Map<String, String> reachable = qualifiers(name);
@@ -120,19 +120,19 @@ final class DashboardReferences {
                     .orElse("explore `" + explore + "` reaches " + quoted(List.copyOf(reachable.keySet())))));
             return;
         }
-        if (scope.defined.view(view).isEmpty()) {
+        if (scope.defined().view(view).isEmpty()) {
             Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
                     what + " uses `" + reference + "`, but environment `" + scope.environment.name()
                             + "` defines no view `" + view + "`");
             scope.report(scope.missing(diagnostic, "view", view, scope.elsewhere().view(view),
-                    scope.defined.views.keySet(), "define view `" + view + "` in a story this environment includes"));
+                    scope.defined().views.keySet(), "define view `" + view + "` in a story this environment includes"));
             return;
         }
         Set<String> names = fields(view);
         if (!names.contains(fieldName)) {
             Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
                     what + " uses `" + reference + "`, but view `" + view + "` has no field `" + fieldName + "`");
-            var definition = scope.defined.view(view).get();
+            var definition = scope.defined().view(view).get();
             scope.report(diagnostic
                     .withHint(Spelling.closest(fieldName, names).map(n -> "did you mean `" + qualifier + "." + n + "`?")
                             .orElse("dimension groups are used by timeframe, such as `created_date`; "
@@ -156,8 +156,8 @@ final class DashboardReferences {
             return;
         }
         List<Explore> parts = new ArrayList<>();
-        scope.defined.explore(explore).ifPresent(d -> parts.add(d.value()));
-        scope.defined.exploreRefinements.stream().filter(r -> r.name().equals(explore)).forEach(r -> parts.add(r.value()));
+        scope.defined().explore(explore).ifPresent(d -> parts.add(d.value()));
+        scope.defined().exploreRefinements.stream().filter(r -> r.name().equals(explore)).forEach(r -> parts.add(r.value()));
         for (Explore part : parts) {
             part.extendsExplores().forEach(parent -> addQualifiers(parent.value(), into, seen));
         }
@@ -186,8 +186,8 @@ final class DashboardReferences {
             return;
         }
         List<View> parts = new ArrayList<>();
-        scope.defined.view(view).ifPresent(d -> parts.add(d.value()));
-        scope.defined.viewRefinements.stream().filter(r -> r.name().equals(view)).forEach(r -> parts.add(r.value()));
+        scope.defined().view(view).ifPresent(d -> parts.add(d.value()));
+        scope.defined().viewRefinements.stream().filter(r -> r.name().equals(view)).forEach(r -> parts.add(r.value()));
         for (View part : parts) {
             into.addAll(part.fieldNames());
             part.extendsViews().forEach(parent -> addFields(parent.value(), into, seen));

@@ -37,6 +37,8 @@ final class Definitions {
     final List<Def<Explore>> exploreRefinements = new ArrayList<>();
     final Map<String, List<Def<Dashboard>>> dashboards = new LinkedHashMap<>();
     final List<Def<SqlScanner.Created>> tables = new ArrayList<>();
+    /** The created relations by their own name (no schema), so a lookup reads only namesakes. */
+    private final Map<String, List<Def<SqlScanner.Created>>> tablesByName = new java.util.HashMap<>();
     final List<Def<ParseCache.Lkml>> lkmlFiles = new ArrayList<>();
     final List<Def<ParsedDashboards>> dashboardFiles = new ArrayList<>();
 
@@ -47,9 +49,11 @@ final class Definitions {
                 case VIEW, EXPLORE -> definitions.addLookml(file, cache.lkml(file.path(), file.text()));
                 case DASHBOARD -> definitions.addDashboards(file, cache.dashboard(file.path(), file.text()));
                 case SCHEMA_DEPLOY -> {
-                    for (SqlScanner.Created created : SqlScanner.createdRelations(file.text())) {
-                        definitions.tables.add(new Def<>(created.name().text(), created, file,
-                                Position.ofFile(file.path())));
+                    for (SqlScanner.Created created : cache.createdRelations(file.path(), file.text())) {
+                        Def<SqlScanner.Created> def = new Def<>(created.name().text(), created, file,
+                                Position.ofFile(file.path()));
+                        definitions.tables.add(def);
+                        definitions.tablesByName.computeIfAbsent(created.name().table(), k -> new ArrayList<>()).add(def);
                     }
                 }
                 case SCHEMA_REVERT, SCHEMA_VERIFY, ETL_JOB, ETL_SQL -> { }
@@ -96,7 +100,8 @@ final class Definitions {
 
     /** Returns the relation of a deploy.sql that a reference means, if any script creates it. */
     Optional<Def<SqlScanner.Created>> table(TableName reference) {
-        return tables.stream().filter(t -> reference.refersTo(t.value().name())).findFirst();
+        return tablesByName.getOrDefault(reference.table(), List.of()).stream()
+                .filter(t -> reference.refersTo(t.value().name())).findFirst();
     }
 
     /** Returns the position of a created relation: the line of its name in deploy.sql. */

@@ -5,9 +5,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
-import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Position;
-import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.Spelling;
 import dev.storyc.toml.TomlDocument;
 import dev.storyc.workspace.ArtifactKind;
@@ -42,45 +40,42 @@ final class EtlJobs {
     static List<Target> check(Scope scope) {
         List<Target> targets = new ArrayList<>();
         for (CheckedFile file : scope.files(ArtifactKind.ETL_JOB)) {
-            Diagnostics syntax = new Diagnostics();
-            Optional<TomlDocument> parsed = TomlDocument.parse(new SourceFile(file.path(), file.text()),
-                    Code.ETL_JOB_INVALID, syntax);
-            syntax.all().forEach(d -> scope.report(file.moved(d)));
-            parsed.ifPresent(document -> job(scope, file, document, targets));
+            ParseCache.Toml parsed = scope.cache.toml(file.path(), file.text());
+            parsed.diagnostics().forEach(d -> scope.report(file.moved(d)));
+            parsed.document().ifPresent(document -> job(scope, file, document, parsed.values(), targets));
         }
         return targets;
     }
 
-    private static void job(Scope scope, CheckedFile file, TomlDocument document, List<Target> targets) {
+    private static void job(Scope scope, CheckedFile file, TomlDocument document, Map<String, Object> values,
+            List<Target> targets) {
         TomlTable root = document.root();
         String job = file.file().fileName().replace(".job.toml", "");
-        for (String key : root.keySet()) {
+        for (String key : values.keySet()) {
             if (!KEYS.contains(key)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
                                 "ETL job `" + job + "` has an unknown key `" + key + "`")
                         .withHint(Spelling.didYouMean(key, KEYS).orElse("the keys are " + String.join(", ", KEYS))));
-            } else if (!root.isString(key)) {
+            } else if (!(values.get(key) instanceof String)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
                                 "`" + key + "` of ETL job `" + job + "` must be a string")
                         .withHint("quote the value: " + key + " = \"...\""));
             }
         }
         for (String key : REQUIRED) {
-            if (!root.contains(key)) {
+            if (!values.containsKey(key)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, Position.ofFile(file.path()),
                                 "ETL job `" + job + "` has no `" + key + "`")
                         .withHint("a job needs " + String.join(", ", REQUIRED) + "; see docs/checks.md"));
             }
         }
-        if (root.isString("mode") && !MODES.contains(root.getString("mode"))) {
-            String mode = root.getString("mode");
+        if (values.get("mode") instanceof String mode && !MODES.contains(mode)) {
             scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, "mode"), "mode"),
                             "ETL job `" + job + "` has mode `" + mode + "`, which is not one of "
                                     + String.join(", ", MODES))
                     .withHint(Spelling.didYouMean(mode, MODES).orElse("append adds rows, merge upserts, replace rebuilds")));
         }
-        if (root.isString("sql")) {
-            String sql = root.getString("sql");
+        if (values.get("sql") instanceof String sql) {
             List<String> scripts = file.story().filesOf(ArtifactKind.ETL_SQL).stream().map(StoryFile::fileName).toList();
             if (!scripts.contains(sql)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, "sql"), "sql"),
@@ -89,8 +84,7 @@ final class EtlJobs {
                         .withHint(Spelling.didYouMean(sql, scripts).orElse("add etl/" + sql + " to the story")));
             }
         }
-        if (root.isString("schedule")) {
-            String schedule = root.getString("schedule");
+        if (values.get("schedule") instanceof String schedule) {
             cronProblem(schedule).ifPresent(problem -> scope.report(
                     Diagnostic.error(Code.ETL_SCHEDULE_INVALID, file.at(document.positionOf(root, "schedule"), "schedule"),
                                     "ETL job `" + job + "` has schedule `" + schedule + "`, which is not a valid cron"
@@ -98,8 +92,8 @@ final class EtlJobs {
                             .withHint("write five fields: minute hour day-of-month month day-of-week,"
                                     + " such as \"30 2 * * *\" for 02:30 every day")));
         }
-        if (root.isString("target")) {
-            targets.add(new Target(root.getString("target"), document.positionOf(root, "target"), file));
+        if (values.get("target") instanceof String target) {
+            targets.add(new Target(target, document.positionOf(root, "target"), file));
         }
     }
 

@@ -77,6 +77,12 @@ final class Isolation {
             return;
         }
         for (CheckedFile file : scope.files) {
+            // Most files name nothing foreign: their token sets (computed once per distinct text,
+            // shared by every environment) say so without scanning the text again.
+            Set<String> tokens = scope.cache.tokens(file.path(), file.text(), Isolation::tokens);
+            if (isolation.byFirstToken.keySet().stream().noneMatch(tokens::contains)) {
+                continue;
+            }
             Set<String> reported = new HashSet<>();
             isolation.scan(file.text(), (offset, leak) -> {
                 Position at = file.atOffset(offset, leak.value());
@@ -143,6 +149,25 @@ final class Isolation {
             }
             i = end;
         }
+    }
+
+    /** Returns the distinct tokens of a text: maximal runs of letters, digits, `_`, `$` and `-`. */
+    private static Set<String> tokens(String text) {
+        Set<String> tokens = new HashSet<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!isTokenChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && isTokenChar(text.charAt(end))) {
+                end++;
+            }
+            tokens.add(text.substring(i, end));
+            i = end;
+        }
+        return tokens;
     }
 
     /** Returns an environment's isolating values, each with the fields that hold it. */

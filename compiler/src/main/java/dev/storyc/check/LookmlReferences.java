@@ -20,7 +20,7 @@ final class LookmlReferences {
     private LookmlReferences() {}
 
     static void check(Scope scope) {
-        Definitions defined = scope.defined;
+        Definitions defined = scope.defined();
         for (var file : defined.lkmlFiles) {
             file.value().diagnostics().forEach(d -> scope.report(file.file().moved(d)));
         }
@@ -91,13 +91,13 @@ final class LookmlReferences {
         Diagnostic diagnostic = Diagnostic.error(Code.UNKNOWN_VIEW, file.at(renderedAt, name),
                 what + ", but environment `" + scope.environment.name() + "` defines no view `" + name + "`");
         scope.report(scope.missing(diagnostic, "view", name, scope.elsewhere().view(name),
-                scope.defined.views.keySet(), "define view `" + name + "` in a story this environment includes"));
+                scope.defined().views.keySet(), "define view `" + name + "` in a story this environment includes"));
     }
 
     private static void unknownExplore(Scope scope, CheckedFile file, String name, Position renderedAt, String what) {
         Diagnostic diagnostic = Diagnostic.error(Code.UNKNOWN_EXPLORE, file.at(renderedAt, name),
                 what + ", but environment `" + scope.environment.name() + "` defines no explore `" + name + "`");
         scope.report(scope.missing(diagnostic, "explore", name, scope.elsewhere().explore(name),
-                scope.defined.explores.keySet(), "define explore `" + name + "` in a story this environment includes"));
+                scope.defined().explores.keySet(), "define explore `" + name + "` in a story this environment includes"));
     }
 }

@@ -30,11 +30,11 @@ final class Scope {
     final Environment environment;
     final Selection selection;
     final List<CheckedFile> files = new ArrayList<>();
-    final Definitions defined;
+    private Definitions defined;
     final Diagnostics diagnostics = new Diagnostics();
     private final Workspace workspace;
     private final TemplateRenderer renderer;
-    private final ParseCache cache;
+    final ParseCache cache;
     private Definitions elsewhere;
 
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
@@ -49,7 +49,14 @@ final class Scope {
                 files.add(new CheckedFile(story.story(), file.file(), file.text(), environment, renderer));
             }
         }
-        this.defined = Definitions.of(files, cache);
+    }
+
+    /** Returns what the included stories define, worked out on first use. */
+    Definitions defined() {
+        if (defined == null) {
+            defined = Definitions.of(files, cache);
+        }
+        return defined;
     }
 
     void report(Diagnostic diagnostic) {

@@ -24,9 +24,9 @@ final class StoryRules {
     private StoryRules() {}
 
     static void check(Scope scope) {
-        definedOnce(scope, "view", scope.defined.views);
-        definedOnce(scope, "explore", scope.defined.explores);
-        definedOnce(scope, "dashboard", scope.defined.dashboards);
+        definedOnce(scope, "view", scope.defined().views);
+        definedOnce(scope, "explore", scope.defined().explores);
+        definedOnce(scope, "dashboard", scope.defined().dashboards);
         tablesCreatedOnce(scope);
         noModelKeys(scope);
         revertBesideDeploy(scope);
@@ -50,7 +50,7 @@ final class StoryRules {
 
     private static void tablesCreatedOnce(Scope scope) {
         Map<String, Definitions.Def<SqlScanner.Created>> first = new LinkedHashMap<>();
-        for (var table : scope.defined.tables) {
+        for (var table : scope.defined().tables) {
             String key = table.value().name().key();
             var previous = first.putIfAbsent(key, table);
             if (previous != null && !previous.story().equals(table.story())) {
@@ -65,7 +65,7 @@ final class StoryRules {
     }
 
     private static void noModelKeys(Scope scope) {
-        for (var file : scope.defined.lkmlFiles) {
+        for (var file : scope.defined().lkmlFiles) {
             CheckedFile checked = file.file();
             for (Located key : file.value().topLevelKeys()) {
                 if (MODEL_KEYS.contains(key.value())) {

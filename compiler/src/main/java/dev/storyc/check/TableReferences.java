@@ -24,7 +24,7 @@ final class TableReferences {
 
     static void check(Scope scope, List<EtlJobs.Target> targets) {
         List<TableName> externals = externals(scope);
-        for (var def : LookmlReferences.allViews(scope.defined)) {
+        for (var def : LookmlReferences.allViews(scope.defined())) {
             View view = def.value();
             view.sqlTableName().ifPresent(table -> TableName.parse(table.value()).ifPresent(name ->
                     reference(scope, externals, name, def.file(), table.position(),
@@ -46,7 +46,7 @@ final class TableReferences {
 
     private static void reference(Scope scope, List<TableName> externals, TableName name, CheckedFile file,
             Position renderedAt, String what) {
-        if (scope.defined.table(name).isPresent() || externals.stream().anyMatch(e -> matches(e, name))) {
+        if (scope.defined().table(name).isPresent() || externals.stream().anyMatch(e -> matches(e, name))) {
             return;
         }
         Position at = file.at(renderedAt, name.table());
@@ -64,7 +64,7 @@ final class TableReferences {
         }
         // Suggest by the table's own name: schemas are alike everywhere and would make any two names close.
         Map<String, String> known = new LinkedHashMap<>();
-        scope.defined.tables.forEach(t -> known.putIfAbsent(t.value().name().table(), t.value().name().key()));
+        scope.defined().tables.forEach(t -> known.putIfAbsent(t.value().name().table(), t.value().name().key()));
         scope.report(diagnostic.withHint(Spelling.closest(name.table(), known.keySet())
                 .map(table -> "did you mean `" + known.get(table) + "`?").orElse(
                 "create it in a story's schema/deploy.sql, or declare it external for this environment:"

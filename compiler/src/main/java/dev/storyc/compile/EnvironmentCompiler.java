@@ -12,8 +12,10 @@ import dev.storyc.release.Selection;
 import dev.storyc.release.StorySelector;
 import dev.storyc.render.StoryRenderer;
 import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Story;
 import dev.storyc.workspace.Workspace;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,7 +39,7 @@ public final class EnvironmentCompiler {
             Environments environments, Function<String, Optional<String>> processEnvironment) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
-        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, contentIds, compilerVersion);
+        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds), compilerVersion);
         this.checks = new Checks(workspace, environments, renderer, processEnvironment);
     }
 
@@ -47,6 +49,15 @@ public final class EnvironmentCompiler {
      */
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion) {
         this(workspace, contentIds, compilerVersion, new Environments(Map.of()), name -> Optional.empty());
+    }
+
+    /**
+     * Returns content ids computed once per story: a story's tree id is the same in every
+     * environment, and hashing every story again for each of a dozen environments showed in profiles.
+     */
+    private static ContentIds remembered(ContentIds contentIds) {
+        Map<Story, String> ids = new ConcurrentHashMap<>();
+        return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
 
     /** Returns the renderer, shared so that generated texts (commit messages) reuse compiled templates. */
