@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.check.Checks;
 import dev.storyc.compile.EnvironmentCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostic;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Compiles the selected environments in memory and prints every problem. Nothing is written here:
@@ -32,9 +34,13 @@ final class Compilation {
 
     record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
 
-    static Compiled run(Project project, List<Environment> environments, Console console) {
-        EnvironmentCompiler workingTree = new EnvironmentCompiler(project.workspace(), new GitContentIds(),
-                Version.number());
+    /**
+     * @param processEnvironment the variables secrets are read from, so the secret check can find
+     *     their values in outputs
+     */
+    static Compiled run(Project project, List<Environment> environments,
+            Function<String, Optional<String>> processEnvironment, Console console) {
+        EnvironmentCompiler workingTree = compiler(project, project.workspace(), processEnvironment);
         Map<String, Result<EnvironmentCompiler>> pinned = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -52,7 +58,7 @@ final class Compilation {
                     }
                     Optional<SourceRepository> source = repository;
                     compiler = pinned.computeIfAbsent(sealed.get().name(),
-                            name -> pinnedCompiler(project.workspace(), sealed.get(), source));
+                            name -> pinnedCompiler(project, sealed.get(), source, processEnvironment));
                 }
                 diagnostics.addAll(compiler.diagnostics());
                 if (!compiler.ok()) {
@@ -70,6 +76,7 @@ final class Compilation {
         } finally {
             repository.ifPresent(SourceRepository::close);
         }
+        console.mask(Checks.secretValues(project.environments(), processEnvironment));
         console.diagnostics(diagnostics, project.workspace().allSources());
         if (failed) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
@@ -86,8 +93,14 @@ final class Compilation {
                 new Diagnostics()).filter(ReleaseManifest::isSealed);
     }
 
-    private static Result<EnvironmentCompiler> pinnedCompiler(Workspace workspace, ReleaseManifest release,
-            Optional<SourceRepository> repository) {
+    private static EnvironmentCompiler compiler(Project project, Workspace workspace,
+            Function<String, Optional<String>> processEnvironment) {
+        return new EnvironmentCompiler(workspace, new GitContentIds(), Version.number(), project.environments(),
+                processEnvironment);
+    }
+
+    private static Result<EnvironmentCompiler> pinnedCompiler(Project project, ReleaseManifest release,
+            Optional<SourceRepository> repository, Function<String, Optional<String>> processEnvironment) {
         List<PinnedStories.Pin> pins = release.stories().stream()
                 .filter(entry -> release.pins().containsKey(entry.story()))
                 .map(entry -> new PinnedStories.Pin(entry.story(), release.pins().get(entry.story()),
@@ -97,7 +110,7 @@ final class Compilation {
         if (!stories.ok()) {
             return Result.failed(stories.diagnostics());
         }
-        return Result.of(new EnvironmentCompiler(workspace.withStories(stories.get()), new GitContentIds(),
-                Version.number()), stories.diagnostics());
+        return Result.of(compiler(project, project.workspace().withStories(stories.get()), processEnvironment),
+                stories.diagnostics());
     }
 }

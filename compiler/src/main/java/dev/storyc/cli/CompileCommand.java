@@ -36,6 +36,11 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     EnvironmentOptions environments;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "How to print diagnostics: ${COMPLETION-CANDIDATES}. json and sarif go to stdout,"
+                    + " everything else to stderr. Default: ${DEFAULT-VALUE}.")
+    DiagnosticFormat format = DiagnosticFormat.text;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Where output repositories go, one folder per environment. Default: each environment's"
                     + " output.path, else the `output` setting, else out/ in the workspace.")
@@ -43,10 +48,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = root.console();
-        Project project = root.openProject();
+        Console console = root.console(format);
+        Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
-        var compilation = Compilation.run(project, selected, console);
+        var compilation = Compilation.run(project, selected,
+                name -> Optional.ofNullable(root.processEnvironment().get(name)), console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
             Path directory = outputDirectory(project, compiled.environment());

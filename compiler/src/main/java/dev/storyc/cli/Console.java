@@ -1,38 +1,62 @@
 package dev.storyc.cli;
 
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.JsonRenderer;
+import dev.storyc.diag.SarifRenderer;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.TextRenderer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * Where a command writes: results to stdout, diagnostics and progress to stderr, so that stdout
- * can be piped into other tools.
+ * can be piped into other tools. With {@code --format json} or {@code sarif}, stdout holds only
+ * the diagnostics document, and results move to stderr.
  */
 final class Console {
+    private static final String MASK = "********";
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean color;
     private final boolean quiet;
+    private final DiagnosticFormat format;
+    private final List<String> secrets = new ArrayList<>();
+    private final List<Diagnostic> pending = new ArrayList<>();
 
     Console(PrintWriter out, PrintWriter err, boolean color, boolean quiet) {
+        this(out, err, color, quiet, DiagnosticFormat.text);
+    }
+
+    Console(PrintWriter out, PrintWriter err, boolean color, boolean quiet, DiagnosticFormat format) {
         this.out = out;
         this.err = err;
         this.color = color;
         this.quiet = quiet;
+        this.format = format;
+    }
+
+    /**
+     * Masks these values in every diagnostic printed from now on. A diagnostic about a leaked
+     * secret quotes the template line that holds it; the terminal and CI logs must not.
+     */
+    void mask(Collection<String> values) {
+        values.stream().filter(v -> !v.isEmpty() && !secrets.contains(v)).forEach(secrets::add);
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
     }
 
     PrintWriter out() {
         return out;
     }
 
-    /** Prints a result line, unless --quiet. */
+    /** Prints a result line, unless --quiet; to stderr when stdout holds a document. */
     void result(String line) {
         if (!quiet) {
-            out.println(line);
+            (format == DiagnosticFormat.text ? out : err).println(line);
         }
     }
 
@@ -45,19 +69,55 @@ final class Console {
     }
 
     /**
-     * Prints diagnostics once each, in order, and a closing count. The same problem found while
-     * compiling several environments is shown only once.
+     * Prints diagnostics once each, in order, and a closing count on stderr. The same problem found
+     * while compiling several environments is shown only once. JSON and SARIF are collected instead
+     * and printed once by {@link #finish()}, so that stdout holds exactly one document.
      */
     void diagnostics(Collection<Diagnostic> diagnostics, List<SourceFile> sources) {
-        List<Diagnostic> unique = new LinkedHashSet<>(diagnostics).stream().sorted(Diagnostic.ORDER).toList();
+        if (format != DiagnosticFormat.text) {
+            pending.addAll(diagnostics);
+            return;
+        }
+        List<Diagnostic> unique = unique(diagnostics);
         if (unique.isEmpty()) {
             return;
         }
-        TextRenderer renderer = TextRenderer.over(sources, color);
+        // Masked before rendering, so that not even the caret's length tells a secret's.
+        TextRenderer renderer = TextRenderer.over(secrets.isEmpty() ? sources
+                : sources.stream().map(f -> new SourceFile(f.path(), masked(f.text()))).toList(), color);
         for (Diagnostic diagnostic : unique) {
-            err.println(renderer.render(diagnostic));
+            err.println(masked(renderer.render(diagnostic)));
         }
         err.println(TextRenderer.summary(unique));
         err.flush();
+    }
+
+    /**
+     * Ends the command's output: prints the JSON or SARIF document of everything reported, even when
+     * there is nothing to report, so that tools always get a document.
+     */
+    void finish() {
+        if (format == DiagnosticFormat.text) {
+            return;
+        }
+        List<Diagnostic> unique = unique(pending);
+        out.print(masked(format == DiagnosticFormat.json ? JsonRenderer.render(unique)
+                : SarifRenderer.render(unique, Version.number())));
+        out.flush();
+        err.println(TextRenderer.summary(unique));
+        err.flush();
+        pending.clear();
+    }
+
+    private static List<Diagnostic> unique(Collection<Diagnostic> diagnostics) {
+        return new LinkedHashSet<>(diagnostics).stream().sorted(Diagnostic.ORDER).toList();
+    }
+
+    private String masked(String text) {
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+        }
+        return result;
     }
 }

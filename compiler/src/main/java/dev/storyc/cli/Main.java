@@ -30,7 +30,8 @@ public final class Main {
             String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandLine commandLine = new CommandLine(new StorycCommand(environment, outWriter, errWriter, interactive))
+        StorycCommand storyc = new StorycCommand(environment, outWriter, errWriter, interactive);
+        CommandLine commandLine = new CommandLine(storyc)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -41,7 +42,9 @@ public final class Main {
                     return internalError(errWriter, exception);
                 });
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            storyc.finish();
+            return code;
         } finally {
             outWriter.flush();
             errWriter.flush();

@@ -72,6 +72,7 @@ final class StorycCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, String> processEnvironment;
+    private Console console;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
@@ -95,6 +96,28 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Console console() {
+        return console(DiagnosticFormat.text);
+    }
+
+    /**
+     * Returns the command's console, printing diagnostics in {@code format}. There is one per run,
+     * so that a JSON or SARIF document collects everything the command reports.
+     */
+    Console console(DiagnosticFormat format) {
+        if (console == null) {
+            console = newConsole(format);
+        }
+        return console;
+    }
+
+    /** Ends the run's output; see {@link Console#finish()}. */
+    void finish() {
+        if (console != null) {
+            console.finish();
+        }
+    }
+
+    private Console newConsole(DiagnosticFormat format) {
         // Every command starts here, so a bad setting is reported even when --color makes it moot.
         Settings current = settings();
         ColorMode mode = color != null ? color : ColorMode.valueOf(current.color());
@@ -103,7 +126,7 @@ final class StorycCommand implements Callable<Integer> {
             case never -> false;
             case auto -> interactive && !processEnvironment.containsKey("NO_COLOR");
         };
-        return new Console(out, err, useColor, quiet);
+        return new Console(out, err, useColor, quiet, format);
     }
 
     /**
@@ -137,6 +160,11 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     Project openProject() {
-        return Project.open(projectRoot(), processValues(), console());
+        return openProject(console());
+    }
+
+    /** Loads the project, printing its problems on {@code console}. */
+    Project openProject(Console console) {
+        return Project.open(projectRoot(), processValues(), console);
     }
 }

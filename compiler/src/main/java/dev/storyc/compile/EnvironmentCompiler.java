@@ -1,6 +1,8 @@
 package dev.storyc.compile;
 
+import dev.storyc.check.Checks;
 import dev.storyc.config.Environment;
+import dev.storyc.config.Environments;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
@@ -10,21 +12,52 @@ import dev.storyc.release.Selection;
 import dev.storyc.release.StorySelector;
 import dev.storyc.render.StoryRenderer;
 import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Story;
 import dev.storyc.workspace.Workspace;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Compiles one environment of a loaded workspace into an output tree: select the release's stories,
- * render them, assemble the tree. A pure function of its inputs; nothing here reads or writes disk.
+ * render them, assemble the tree, then run the cross-layer checks on it. A pure function of its
+ * inputs; nothing here reads or writes disk, so every environment can be compiled and checked
+ * before any repository is touched.
  */
 public final class EnvironmentCompiler {
     private final Workspace workspace;
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
+    private final Checks checks;
 
-    public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion) {
+    /**
+     * Returns a compiler that checks each environment against all of {@code environments} (for
+     * isolation) and against the secret values {@code processEnvironment} provides.
+     */
+    public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
+            Environments environments, Function<String, Optional<String>> processEnvironment) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
-        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, contentIds, compilerVersion);
+        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds), compilerVersion);
+        this.checks = new Checks(workspace, environments, renderer, processEnvironment);
+    }
+
+    /**
+     * Returns a compiler that knows no other environment and no secret value, so its isolation and
+     * secret checks find nothing; every other check runs.
+     */
+    public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion) {
+        this(workspace, contentIds, compilerVersion, new Environments(Map.of()), name -> Optional.empty());
+    }
+
+    /**
+     * Returns content ids computed once per story: a story's tree id is the same in every
+     * environment, and hashing every story again for each of a dozen environments showed in profiles.
+     */
+    private static ContentIds remembered(ContentIds contentIds) {
+        Map<Story, String> ids = new ConcurrentHashMap<>();
+        return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
 
     /** Returns the renderer, shared so that generated texts (commit messages) reuse compiled templates. */
@@ -46,6 +79,10 @@ public final class EnvironmentCompiler {
         }
         var built = builder.build(environment, selection.get(), rendered.get());
         diagnostics.addAll(built.diagnostics());
-        return built.ok() ? Result.of(built.get(), diagnostics) : Result.failed(diagnostics.all());
+        if (!built.ok()) {
+            return Result.failed(diagnostics.all());
+        }
+        diagnostics.addAll(checks.check(environment, selection.get(), rendered.get(), built.get().tree()));
+        return diagnostics.hasErrors() ? Result.failed(diagnostics.all()) : Result.of(built.get(), diagnostics);
     }
 }

@@ -92,6 +92,23 @@ public enum Code {
     DASHBOARD_YAML_SYNTAX("E0512", "dashboard is not valid YAML"),
     DASHBOARD_SHAPE("E0513", "dashboard does not have the expected structure"),
 
+    // E06xx: cross-layer checks, run on each environment's rendered stories
+    UNKNOWN_VIEW("E0601", "LookML names a view the environment does not define"),
+    UNKNOWN_EXPLORE("E0602", "LookML names an explore the environment does not define"),
+    DASHBOARD_WRONG_MODEL("E0603", "dashboard names another model"),
+    DASHBOARD_UNKNOWN_EXPLORE("E0604", "dashboard names an explore that does not exist"),
+    DASHBOARD_UNKNOWN_FIELD("E0605", "dashboard names a field that does not exist"),
+    DASHBOARD_UNKNOWN_FILTER("E0606", "dashboard listens to a filter it does not define"),
+    UNKNOWN_TABLE("E0607", "table is neither created by a story nor declared external"),
+    DEFINED_TWICE("E0608", "defined twice across stories"),
+    STORY_DECLARES_MODEL("E0609", "story LookML declares what belongs to the model"),
+    DEPLOY_WITHOUT_REVERT("E0610", "deploy.sql has no revert.sql"),
+    ETL_JOB_INVALID("E0611", "ETL job file is invalid"),
+    ETL_SCHEDULE_INVALID("E0612", "ETL schedule is not a valid cron expression"),
+    ISOLATION_LEAK("E0613", "output names another environment's resources"),
+    SECRET_LEAK("E0614", "output contains a secret value"),
+    EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
+
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
     OUTPUT_NOT_A_REPOSITORY("E0702", "output folder is not a storyc repository"),

@@ -60,6 +60,23 @@ public final class TemplateRenderer {
         return new Rendered(out.toString(), problems.diagnostics());
     }
 
+    /**
+     * Returns which template line produced each line of {@code rendered}, the text that
+     * {@link #render} gave for the same template and context. Costs a second render, so callers ask
+     * only when they have something to report; when the traced render does not reproduce
+     * {@code rendered} exactly, the identity is returned rather than a wrong answer.
+     */
+    public synchronized LineOrigins trace(SourceFile template, Map<String, Object> context, String rendered) {
+        SourceFile marked = new SourceFile(template.path(), LineOrigins.annotate(template.text()));
+        Rendered result = render(marked, context);
+        sources.put(template.path(), template);
+        if (!result.ok()) {
+            return LineOrigins.identity();
+        }
+        LineOrigins.Traced traced = LineOrigins.read(result.text(), template.text());
+        return traced.text().equals(rendered) ? traced.origins() : LineOrigins.identity();
+    }
+
     private Compiled compile(SourceFile template) {
         try {
             return new Compiled(Optional.of(factory.compileTemplate(template)), List.of());

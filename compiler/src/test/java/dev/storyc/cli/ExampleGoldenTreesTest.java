@@ -30,7 +30,8 @@ class ExampleGoldenTreesTest {
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, true);
         Project project = Project.open(Checkout.root(), ProcessValues.ofEnvironment(Map.of()), console);
-        return Compilation.run(project, List.copyOf(project.environments().all()), console).environments();
+        return Compilation.run(project, List.copyOf(project.environments().all()), name -> java.util.Optional.empty(),
+                console).environments();
     }
 
     static final List<CompiledEnvironment> COMPILED = compileAll();

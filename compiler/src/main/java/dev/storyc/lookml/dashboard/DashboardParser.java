@@ -113,7 +113,7 @@ public final class DashboardParser {
         }
         return Optional.of(new DashboardElement(text(map, "name"), position(node), text(map, "title"),
                 text(map, "type"), scalar(map, "model"), scalar(map, "explore"), scalars(map, "fields"),
-                bindings(map, "filters"), scalars(map, "sorts"), bindings(map, "listen")));
+                bindings(map, "filters"), scalars(map, "sorts"), bindings(map, "listen"), scalars(map, "pivots")));
     }
 
     private Optional<DashboardFilter> filter(Node node) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param filters the element's own {@code filters:}, field to filter expression
  * @param listen the {@code listen:} entries, dashboard filter name to field
+ * @param pivots the fields the element pivots on
  */
 public record DashboardElement(
         Optional<String> name,
@@ -21,13 +22,15 @@ public record DashboardElement(
         List<Located> fields,
         List<Binding> filters,
         List<Located> sorts,
-        List<Binding> listen) {
+        List<Binding> listen,
+        List<Located> pivots) {
 
     public DashboardElement {
         fields = List.copyOf(fields);
         filters = List.copyOf(filters);
         sorts = List.copyOf(sorts);
         listen = List.copyOf(listen);
+        pivots = List.copyOf(pivots);
     }
 
     /** A Binding is one {@code key: value} entry of a mapping, both with positions. */

@@ -1,0 +1,110 @@
+package dev.storyc.check;
+
+import dev.storyc.config.Environment;
+import dev.storyc.config.Environments;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.emit.OutputFile;
+import dev.storyc.emit.OutputLayout;
+import dev.storyc.emit.OutputTree;
+import dev.storyc.release.Selection;
+import dev.storyc.render.RenderedStory;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Workspace;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The cross-layer checks (§7): what makes a release that compiles a release that works. They run on
+ * one environment's rendered stories and output tree, after rendering and before anything is
+ * written, and report at the template line that produced the text they found.
+ *
+ * <ul>
+ *   <li>LookML references: views and explores named by explores, joins, refinements, extends;</li>
+ *   <li>dashboards: model, explore and every field they use;</li>
+ *   <li>tables: sql_table_name and ETL targets are created by a story or declared external;</li>
+ *   <li>stories: nothing defined twice, no model-level LookML, revert.sql beside deploy.sql, valid
+ *       ETL jobs and cron schedules;</li>
+ *   <li>isolation: no output names another environment's connection, database, schema, host or
+ *       remote;</li>
+ *   <li>secrets: no secret value reaches an output.</li>
+ * </ul>
+ *
+ * <p>One instance serves every environment of a run: it parses each distinct rendered file once.
+ */
+public final class Checks {
+    private final Workspace workspace;
+    private final Environments environments;
+    private final TemplateRenderer renderer;
+    private final List<SecretLeaks.Secret> secrets;
+    private final ParseCache cache = new ParseCache();
+    /** What environments whose stories rendered identically had no structural problem with. */
+    private final Set<Structure> clean = new HashSet<>();
+
+    /**
+     * Everything the structural checks (all but isolation and secrets) depend on: the rendered
+     * files, the model and the external tables. Environments that share it share the verdict.
+     */
+    private record Structure(String model, Object externals, List<String> paths, List<String> texts) {}
+
+    /**
+     * @param environments every environment of the workspace, whose values no other may name
+     * @param processEnvironment where secret values are read, as environments.toml reads them
+     */
+    public Checks(Workspace workspace, Environments environments, TemplateRenderer renderer,
+            Function<String, Optional<String>> processEnvironment) {
+        this.workspace = workspace;
+        this.environments = environments;
+        this.renderer = renderer;
+        this.secrets = SecretLeaks.secrets(environments, processEnvironment);
+    }
+
+    /**
+     * Returns the secret values of every environment, in every form the secret check looks for, so
+     * that whatever prints diagnostics can mask them: a template line quoted under a diagnostic may
+     * hold the very value it reports.
+     */
+    public static Set<String> secretValues(Environments environments,
+            Function<String, Optional<String>> processEnvironment) {
+        return SecretLeaks.values(environments, processEnvironment);
+    }
+
+    /** Returns every problem of one environment's rendered stories and output tree, in print order. */
+    public List<Diagnostic> check(Environment environment, Selection selection, List<RenderedStory> stories,
+            OutputTree tree) {
+        Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache);
+        Structure structure = new Structure(environment.model(), externals(environment),
+                scope.files.stream().map(CheckedFile::path).toList(), scope.files.stream().map(CheckedFile::text).toList());
+        if (!clean.contains(structure)) {
+            LookmlReferences.check(scope);
+            DashboardReferences.check(scope);
+            List<EtlJobs.Target> targets = EtlJobs.check(scope);
+            TableReferences.check(scope, targets);
+            StoryRules.check(scope);
+            if (scope.diagnostics.size() == 0) {
+                clean.add(structure);
+            }
+        }
+        List<OutputFile> generated = generated(environment, tree);
+        Isolation.check(scope, environments, generated);
+        SecretLeaks.check(scope, secrets, generated);
+        return scope.diagnostics.all();
+    }
+
+    private static Object externals(Environment environment) {
+        return environment.values().get("variables") instanceof java.util.Map<?, ?> variables
+                ? variables.get(TableReferences.EXTERNAL_TABLES) : null;
+    }
+
+    /** Returns the output files storyc writes itself rather than rendering from a story. */
+    private static List<OutputFile> generated(Environment environment, OutputTree tree) {
+        return Stream.of(OutputLayout.modelPath(environment.model()), OutputLayout.MANIFEST, OutputLayout.README,
+                        OutputLayout.PLAN, OutputLayout.LOCK)
+                .map(tree::file)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.storyc.check;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Spelling;
+import dev.storyc.lookml.model.Dashboard;
+import dev.storyc.lookml.model.DashboardElement;
+import dev.storyc.lookml.model.DashboardFilter;
+import dev.storyc.lookml.model.Explore;
+import dev.storyc.lookml.model.Join;
+import dev.storyc.lookml.model.Located;
+import dev.storyc.lookml.model.View;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks dashboards against the environment's model: each element and filter names the
+ * environment's model and an explore that exists, and every field it uses (fields, filters, sorts,
+ * pivots, listen) is a field of a view the explore reaches, dimension groups expanded.
+ */
+final class DashboardReferences {
+    private final Scope scope;
+    private final Map<String, Map<String, String>> qualifiers = new LinkedHashMap<>();
+    private final Map<String, Set<String>> fields = new LinkedHashMap<>();
+
+    private DashboardReferences(Scope scope) {
+        this.scope = scope;
+    }
+
+    static void check(Scope scope) {
+        new DashboardReferences(scope).run();
+    }
+
+    private void run() {
+        for (var file : scope.defined().dashboardFiles) {
+            file.value().diagnostics().forEach(d -> scope.report(file.file().moved(d)));
+        }
+        for (var dashboards : scope.defined().dashboards.values()) {
+            for (var def : dashboards) {
+                Dashboard dashboard = def.value();
+                for (DashboardElement element : dashboard.elements()) {
+                    String what = "element `" + element.name().or(element::title).orElse("?") + "` of dashboard `"
+                            + dashboard.name() + "`";
+                    List<Located> used = new ArrayList<>(element.fields());
+                    element.filters().forEach(b -> used.add(b.key()));
+                    used.addAll(element.sortFields());
+                    used.addAll(element.pivots());
+                    element.listen().forEach(b -> used.add(b.value()));
+                    query(def.file(), what, element.model(), element.explore(), used);
+                    for (var listen : element.listen()) {
+                        String filter = listen.key().value();
+                        if (dashboard.filter(filter).isEmpty()) {
+                            List<String> names = dashboard.filters().stream().map(DashboardFilter::name).toList();
+                            scope.report(Diagnostic.error(Code.DASHBOARD_UNKNOWN_FILTER,
+                                            def.file().at(listen.key().position(), filter),
+                                            what + " listens to filter `" + filter + "`, which the dashboard does not define")
+                                    .withHint(Spelling.didYouMean(filter, names).orElse(
+                                            "the dashboard's filters are " + quoted(names)))
+                                    .withRelated(def.position(), "dashboard `" + dashboard.name() + "` is defined here"));
+                        }
+                    }
+                }
+                for (DashboardFilter filter : dashboard.filters()) {
+                    query(def.file(), "filter `" + filter.name() + "` of dashboard `" + dashboard.name() + "`",
+                            filter.model(), filter.explore(), filter.field().stream().toList());
+                }
+            }
+        }
+    }
+
+    /** Checks one query: its model, its explore and the fields it uses. */
+    private void query(CheckedFile file, String what, Optional<Located> model, Optional<Located> explore,
+            List<Located> used) {
+        String expected = scope.environment.model();
+        model.filter(m -> !m.value().equals(expected)).ifPresent(m -> scope.report(
+                Diagnostic.error(Code.DASHBOARD_WRONG_MODEL, file.at(m.position(), m.value()),
+                                what + " uses model `" + m.value() + "`, but environment `" + scope.environment.name()
+                                        + "` has model `" + expected + "`")
+                        .withHint("write `model: <% env.model %>` so the dashboard follows the environment's model")));
+        if (explore.isEmpty()) {
+            return;
+        }
+        String name = explore.get().value();
+        if (scope.defined().explore(name).isEmpty()) {
+            Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_EXPLORE,
+                    file.at(explore.get().position(), name),
+                    what + " queries explore `" + name + "`, which environment `" + scope.environment.name()
+                            + "` does not define");
+            scope.report(scope.missing(diagnostic, "explore", name, scope.elsewhere().explore(name),
+                    scope.defined().explores.keySet(), "define explore `" + name + "` in a story this environment includes"));
+            return;
+        }
+        Map<String, String> reachable = qualifiers(name);
+        for (Located field : used) {
+            field(file, what, name, reachable, field);
+        }
+    }
+
+    private void field(CheckedFile file, String what, String explore, Map<String, String> reachable, Located field) {
+        String reference = field.value().strip();
+        int dot = reference.indexOf('.');
+        if (dot < 0) {
+            return; // a table calculation or custom field, defined by the dashboard itself
+        }
+        String qualifier = reference.substring(0, dot);
+        String fieldName = reference.substring(dot + 1);
+        String view = reachable.get(qualifier);
+        if (view == null) {
+            Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
+                    what + " uses `" + reference + "`, but explore `" + explore + "` has no view or join `"
+                            + qualifier + "`");
+            Optional<String> near = Spelling.closest(qualifier, reachable.keySet());
+            scope.report(diagnostic.withHint(near.map(n -> "did you mean `" + n + "." + fieldName + "`?")
+                    .orElse("explore `" + explore + "` reaches " + quoted(List.copyOf(reachable.keySet())))));
+            return;
+        }
+        if (scope.defined().view(view).isEmpty()) {
+            Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
+                    what + " uses `" + reference + "`, but environment `" + scope.environment.name()
+                            + "` defines no view `" + view + "`");
+            scope.report(scope.missing(diagnostic, "view", view, scope.elsewhere().view(view),
+                    scope.defined().views.keySet(), "define view `" + view + "` in a story this environment includes"));
+            return;
+        }
+        Set<String> names = fields(view);
+        if (!names.contains(fieldName)) {
+            Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
+                    what + " uses `" + reference + "`, but view `" + view + "` has no field `" + fieldName + "`");
+            var definition = scope.defined().view(view).get();
+            scope.report(diagnostic
+                    .withHint(Spelling.closest(fieldName, names).map(n -> "did you mean `" + qualifier + "." + n + "`?")
+                            .orElse("dimension groups are used by timeframe, such as `created_date`; "
+                                    + "see the fields of view `" + view + "`"))
+                    .withRelated(definition.position(), "view `" + view + "` is defined here, in story `"
+                            + definition.story() + "`"));
+        }
+    }
+
+    /** Returns the names fields of an explore may be qualified by, and the view each one means. */
+    private Map<String, String> qualifiers(String explore) {
+        return qualifiers.computeIfAbsent(explore, name -> {
+            Map<String, String> reachable = new LinkedHashMap<>();
+            addQualifiers(name, reachable, new HashSet<>());
+            return reachable;
+        });
+    }
+
+    private void addQualifiers(String explore, Map<String, String> into, Set<String> seen) {
+        if (!seen.add(explore)) {
+            return;
+        }
+        List<Explore> parts = new ArrayList<>();
+        scope.defined().explore(explore).ifPresent(d -> parts.add(d.value()));
+        scope.defined().exploreRefinements.stream().filter(r -> r.name().equals(explore)).forEach(r -> parts.add(r.value()));
+        for (Explore part : parts) {
+            part.extendsExplores().forEach(parent -> addQualifiers(parent.value(), into, seen));
+        }
+        for (Explore part : parts) {
+            if (!part.refinement() || part.from().isPresent() || part.viewName().isPresent()) {
+                into.remove(explore);
+                into.put(explore, part.baseView());
+            }
+            for (Join join : part.joins()) {
+                into.put(join.name(), join.view());
+            }
+        }
+    }
+
+    /** Returns every field name of a view, with its refinements and the views it extends. */
+    private Set<String> fields(String view) {
+        return fields.computeIfAbsent(view, name -> {
+            Set<String> names = new LinkedHashSet<>();
+            addFields(name, names, new HashSet<>());
+            return names;
+        });
+    }
+
+    private void addFields(String view, Set<String> into, Set<String> seen) {
+        if (!seen.add(view)) {
+            return;
+        }
+        List<View> parts = new ArrayList<>();
+        scope.defined().view(view).ifPresent(d -> parts.add(d.value()));
+        scope.defined().viewRefinements.stream().filter(r -> r.name().equals(view)).forEach(r -> parts.add(r.value()));
+        for (View part : parts) {
+            into.addAll(part.fieldNames());
+            part.extendsViews().forEach(parent -> addFields(parent.value(), into, seen));
+        }
+    }
+
+    private static String quoted(List<String> names) {
+        return names.isEmpty() ? "nothing" : names.stream().map(n -> "`" + n + "`").reduce((a, b) -> a + ", " + b).get();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.storyc.check;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Spelling;
+import dev.storyc.toml.TomlDocument;
+import dev.storyc.workspace.ArtifactKind;
+import dev.storyc.workspace.StoryFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads and checks ETL job files ({@code etl/<job>.job.toml}): the required keys {@code target},
+ * {@code schedule}, {@code sql} and {@code source} are strings, {@code mode} is one of the known
+ * modes, the SQL file exists beside the job, and the schedule is a five-field Unix cron expression
+ * (checked with cron-utils). Returns the jobs' targets for the table check.
+ */
+final class EtlJobs {
+    static final List<String> REQUIRED = List.of("target", "schedule", "sql", "source");
+    static final List<String> KEYS = List.of("target", "schedule", "sql", "source", "mode", "description");
+    static final List<String> MODES = List.of("append", "merge", "replace");
+
+    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Schedules repeat across jobs and environments; remember each verdict (empty when valid). */
+    private static final Map<String, Optional<String>> SCHEDULES = new ConcurrentHashMap<>();
+
+    /** An ETL job's {@code target}, where it was written, and the file that holds it. */
+    record Target(String value, Position renderedAt, CheckedFile file) {}
+
+    private EtlJobs() {}
+
+    static List<Target> check(Scope scope) {
+        List<Target> targets = new ArrayList<>();
+        for (CheckedFile file : scope.files(ArtifactKind.ETL_JOB)) {
+            ParseCache.Toml parsed = scope.cache.toml(file.path(), file.text());
+            parsed.diagnostics().forEach(d -> scope.report(file.moved(d)));
+            parsed.document().ifPresent(document -> job(scope, file, document, parsed.values(), targets));
+        }
+        return targets;
+    }
+
+    private static void job(Scope scope, CheckedFile file, TomlDocument document, Map<String, Object> values,
+            List<Target> targets) {
+        TomlTable root = document.root();
+        String job = file.file().fileName().replace(".job.toml", "");
+        for (String key : values.keySet()) {
+            if (!KEYS.contains(key)) {
+                scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
+                                "ETL job `" + job + "` has an unknown key `" + key + "`")
+                        .withHint(Spelling.didYouMean(key, KEYS).orElse("the keys are " + String.join(", ", KEYS))));
+            } else if (!(values.get(key) instanceof String)) {
+                scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
+                                "`" + key + "` of ETL job `" + job + "` must be a string")
+                        .withHint("quote the value: " + key + " = \"...\""));
+            }
+        }
+        for (String key : REQUIRED) {
+            if (!values.containsKey(key)) {
+                scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, Position.ofFile(file.path()),
+                                "ETL job `" + job + "` has no `" + key + "`")
+                        .withHint("a job needs " + String.join(", ", REQUIRED) + "; see docs/checks.md"));
+            }
+        }
+        if (values.get("mode") instanceof String mode && !MODES.contains(mode)) {
+            scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, "mode"), "mode"),
+                            "ETL job `" + job + "` has mode `" + mode + "`, which is not one of "
+                                    + String.join(", ", MODES))
+                    .withHint(Spelling.didYouMean(mode, MODES).orElse("append adds rows, merge upserts, replace rebuilds")));
+        }
+        if (values.get("sql") instanceof String sql) {
+            List<String> scripts = file.story().filesOf(ArtifactKind.ETL_SQL).stream().map(StoryFile::fileName).toList();
+            if (!scripts.contains(sql)) {
+                scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, "sql"), "sql"),
+                                "ETL job `" + job + "` runs `" + sql + "`, which story `" + file.story().id()
+                                        + "` does not have in etl/")
+                        .withHint(Spelling.didYouMean(sql, scripts).orElse("add etl/" + sql + " to the story")));
+            }
+        }
+        if (values.get("schedule") instanceof String schedule) {
+            cronProblem(schedule).ifPresent(problem -> scope.report(
+                    Diagnostic.error(Code.ETL_SCHEDULE_INVALID, file.at(document.positionOf(root, "schedule"), "schedule"),
+                                    "ETL job `" + job + "` has schedule `" + schedule + "`, which is not a valid cron"
+                                            + " expression: " + problem)
+                            .withHint("write five fields: minute hour day-of-month month day-of-week,"
+                                    + " such as \"30 2 * * *\" for 02:30 every day")));
+        }
+        if (values.get("target") instanceof String target) {
+            targets.add(new Target(target, document.positionOf(root, "target"), file));
+        }
+    }
+
+    /** Returns why a schedule is not a Unix cron expression, or empty when it is one. */
+    static Optional<String> cronProblem(String schedule) {
+        return SCHEDULES.computeIfAbsent(schedule, text -> {
+            try {
+                CRON.parse(text).validate();
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage()).strip();
+                return Optional.of(message.isEmpty() ? "it does not parse" : lowerFirst(message));
+            }
+        });
+    }
+
+    private static String lowerFirst(String text) {
+        String sentence = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.storyc.check;
+
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
+import dev.storyc.diag.Spelling;
+import dev.storyc.release.Selection;
+import dev.storyc.render.Rendered;
+import dev.storyc.render.RenderedFile;
+import dev.storyc.render.RenderedStory;
+import dev.storyc.render.TemplateContexts;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryFile;
+import dev.storyc.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Scope is one environment under check: its rendered stories, what they define, and the
+ * diagnostics found so far. What the stories it leaves out define is worked out only when a name
+ * is missing, for the hint.
+ */
+final class Scope {
+    final Environment environment;
+    final Selection selection;
+    final List<CheckedFile> files = new ArrayList<>();
+    private Definitions defined;
+    final Diagnostics diagnostics = new Diagnostics();
+    private final Workspace workspace;
+    private final TemplateRenderer renderer;
+    final ParseCache cache;
+    private Definitions elsewhere;
+
+    Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
+            TemplateRenderer renderer, ParseCache cache) {
+        this.workspace = workspace;
+        this.environment = environment;
+        this.selection = selection;
+        this.renderer = renderer;
+        this.cache = cache;
+        for (RenderedStory story : stories) {
+            for (RenderedFile file : story.files()) {
+                files.add(new CheckedFile(story.story(), file.file(), file.text(), environment, renderer));
+            }
+        }
+    }
+
+    /** Returns what the included stories define, worked out on first use. */
+    Definitions defined() {
+        if (defined == null) {
+            defined = Definitions.of(files, cache);
+        }
+        return defined;
+    }
+
+    void report(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+    }
+
+    /** Returns the files of the included stories that are of one kind. */
+    List<CheckedFile> files(dev.storyc.workspace.ArtifactKind kind) {
+        return files.stream().filter(f -> f.file().kind() == kind).toList();
+    }
+
+    /** Returns what the stories this environment leaves out define, rendered for it. */
+    Definitions elsewhere() {
+        if (elsewhere == null) {
+            Set<dev.storyc.workspace.StoryId> included = new HashSet<>();
+            selection.stories().forEach(s -> included.add(s.id()));
+            List<CheckedFile> others = new ArrayList<>();
+            for (Story story : workspace.stories().values()) {
+                if (included.contains(story.id())) {
+                    continue;
+                }
+                var context = TemplateContexts.forStory(environment, story);
+                for (StoryFile file : story.files()) {
+                    Rendered rendered = renderer.render(file.source(), context);
+                    others.add(new CheckedFile(story, file, rendered.text(), environment, renderer));
+                }
+            }
+            elsewhere = Definitions.of(others, cache);
+        }
+        return elsewhere;
+    }
+
+    /** Returns how the environment names its stories: "release `r`", or the environment for `all`. */
+    String releasePhrase() {
+        return environment.takesAllStories()
+                ? "environment `" + environment.name() + "`"
+                : "release `" + selection.releaseName() + "`";
+    }
+
+    /**
+     * Returns a diagnostic for a name the environment lacks: a hint naming the left-out story that
+     * defines it, with its definition as related location; else "did you mean"; else {@code fallback}.
+     */
+    <T> Diagnostic missing(Diagnostic diagnostic, String what, String name,
+            Optional<Definitions.Def<T>> definedElsewhere, Collection<String> known, String fallback) {
+        if (definedElsewhere.isPresent()) {
+            Definitions.Def<T> def = definedElsewhere.get();
+            return diagnostic
+                    .withHint(what + " `" + name + "` is defined by story `" + def.story() + "`, which "
+                            + releasePhrase() + " does not include; add the story back, or stop using `" + name + "`")
+                    .withRelated(def.position(), "`" + name + "` is defined here, in story `" + def.story() + "`");
+        }
+        return diagnostic.withHint(Spelling.didYouMean(name, known).orElse(fallback));
+    }
+
+    /** Returns the environment's position, for problems in files it generates rather than stories. */
+    Position environmentPosition() {
+        return environment.definedAt() == null ? Position.ofFile("environments.toml") : environment.definedAt();
+    }
+}

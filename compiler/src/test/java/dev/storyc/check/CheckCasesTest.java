@@ -1,0 +1,108 @@
+package dev.storyc.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Golden;
+import dev.storyc.testing.Storyc;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One golden case per check code: a small broken workspace under
+ * {@code src/test/resources/cases/<name>/} (the minimal workspace with one thing wrong) and the
+ * text {@code storyc check --all} prints for it, in {@code expected.txt}. Each row also states the
+ * code, the template position, the related location and the hint, so a reader sees what the case
+ * is about without opening the golden file.
+ */
+class CheckCasesTest {
+    static final Path CASES = Checkout.root().resolve("compiler/src/test/resources/cases");
+    /** The secret-leak case reads its password from here, as a CI job would. */
+    static final Map<String, String> PROCESS_ENVIRONMENT = Map.of("MINI_PROD_PASSWORD", "s3cr3t-Pa55");
+    static final String NONE = null;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("unknown-view", "E0601", "stories/extra/explores/extra.explore.lkml:2:9", NONE,
+                        "did you mean `base`?"),
+                row("unknown-explore", "E0602", "stories/extra/explores/extra.explore.lkml:6:11", NONE,
+                        "did you mean `extra`?"),
+                row("dashboard-wrong-model", "E0603", "stories/extra/dashboards/extra.dashboard.lookml:6:12", NONE,
+                        "write `model: <% env.model %>`"),
+                row("dashboard-unknown-explore", "E0604", "stories/extra/dashboards/extra.dashboard.lookml:7:14", NONE,
+                        "did you mean `extra`?"),
+                row("dashboard-unknown-field", "E0605", "stories/extra/dashboards/extra.dashboard.lookml:9:14",
+                        "stories/extra/views/extra.view.lkml:1:7", "did you mean `extra.base_id`?"),
+                row("dashboard-unknown-filter", "E0606", "stories/extra/dashboards/extra.dashboard.lookml:12:7",
+                        "stories/extra/dashboards/extra.dashboard.lookml:1:14", "did you mean `Base`?"),
+                row("unknown-table", "E0607", "stories/extra/views/extra.view.lkml:2:46", NONE,
+                        "did you mean `analytics.extra`?"),
+                row("defined-twice", "E0608", "stories/extra/views/extra.view.lkml:7:7",
+                        "stories/base/views/base.view.lkml:1:7", "refine the first with `view: +base`"),
+                row("story-declares-model", "E0609", "stories/extra/views/extra.view.lkml:1:1", NONE,
+                        "storyc generates the model file"),
+                row("deploy-without-revert", "E0610", "stories/extra/schema/deploy.sql", NONE,
+                        "add schema/revert.sql"),
+                row("etl-job-invalid", "E0611", "stories/extra/etl/load_extra.job.toml:3:1", NONE,
+                        "did you mean `load_extra.sql`?"),
+                row("etl-schedule-invalid", "E0612", "stories/extra/etl/load_extra.job.toml:2:1", NONE,
+                        "write five fields"),
+                // The view includes a partial above the leak: rendered line 10 is template line 5.
+                row("isolation-leak", "E0613", "stories/extra/views/extra.view.lkml:5:21", "environments.toml:2:1",
+                        "write `<% env.connection %>` or `<% env.warehouse.database %>`"),
+                row("secret-leak", "E0614", "stories/base/schema/deploy.sql:1:23", NONE, "rotate the secret"),
+                row("external-tables-invalid", "E0615", "environments.toml:2:1", NONE,
+                        "write external_tables = [\"schema.table\", \"schema.*\"]"));
+    }
+
+    static Arguments row(String name, String code, String position, String related, String hint) {
+        return Arguments.of(name, code, position, related, hint);
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("cases")
+    void reportsTheCodeAtTheTemplateLine(String name, String code, String position, String related, String hint) {
+        Path workspace = CASES.resolve(name);
+        Storyc.Outcome outcome = Storyc.run(workspace, PROCESS_ENVIRONMENT, "check", "--all");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        String stderr = outcome.stderr();
+        assertThat(stderr).as(outcome.toString())
+                .contains("error[" + code + "]: ")
+                .contains("--> " + position + "\n")
+                .contains("= help: ")
+                .contains(hint);
+        if (related != null) {
+            assertThat(stderr).as(outcome.toString()).contains(" at " + related + "\n");
+        }
+        assertThat(stderr).doesNotContain(PROCESS_ENVIRONMENT.get("MINI_PROD_PASSWORD"));
+        Golden.assertMatches(workspace.resolve("expected.txt"), stderr);
+    }
+
+    @Test
+    void everyCaseFolderHasARowAndEveryCheckCodeACase() throws IOException {
+        List<String> rows = cases().map(a -> (String) a.get()[0]).toList();
+        try (Stream<Path> folders = Files.list(CASES)) {
+            assertThat(folders.map(p -> p.getFileName().toString()).filter(n -> !n.equals("minimal")).sorted())
+                    .as("case folders without a row here are never run")
+                    .containsExactlyInAnyOrderElementsOf(rows);
+        }
+        List<String> codes = cases().map(a -> (String) a.get()[1]).toList();
+        assertThat(codes).containsAll(Stream.of(dev.storyc.diag.Code.values())
+                .map(dev.storyc.diag.Code::id).filter(id -> id.startsWith("E06")).toList());
+    }
+
+    @Test
+    void theMinimalWorkspacePassesEveryCheck() {
+        Storyc.Outcome outcome = Storyc.run(CASES.resolve("minimal"), PROCESS_ENVIRONMENT, "check", "--all");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    }
+}

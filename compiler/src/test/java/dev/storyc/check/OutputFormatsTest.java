@@ -1,0 +1,90 @@
+package dev.storyc.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --format json} and {@code --format sarif}: stdout holds only the document, the closing
+ * count goes to stderr, and the SARIF validates against the SARIF 2.1.0 schema (vendored in
+ * src/test/resources/sarif, since tests cannot download).
+ */
+class OutputFormatsTest {
+    static final Path CASES = CheckCasesTest.CASES;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static JsonSchema sarifSchema;
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        try (InputStream in = OutputFormatsTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            sarifSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+    }
+
+    @Test
+    void sarifWithResultsAndRelatedLocationsValidates() throws Exception {
+        Storyc.Outcome outcome = Storyc.run(CASES.resolve("dashboard-unknown-field"), "check", "--all",
+                "--format", "sarif");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        JsonNode log = JSON.readTree(outcome.stdout());
+        Set<ValidationMessage> problems = sarifSchema.validate(log);
+        assertThat(problems).as(outcome.stdout()).isEmpty();
+        JsonNode result = log.at("/runs/0/results/0");
+        assertThat(result.at("/ruleId").asText()).isEqualTo("E0605");
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("stories/extra/dashboards/extra.dashboard.lookml");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(9);
+        assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(14);
+        assertThat(result.at("/relatedLocations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("stories/extra/views/extra.view.lkml");
+        assertThat(log.at("/runs/0/tool/driver/rules/0/id").asText()).isEqualTo("E0605");
+        assertThat(outcome.stderr()).isEqualTo("1 error, 0 warnings\n");
+    }
+
+    @Test
+    void sarifOfAFileWideProblemAndOfACleanRunValidate() throws Exception {
+        for (Path workspace : new Path[] {CASES.resolve("deploy-without-revert"), CASES.resolve("minimal")}) {
+            Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all", "--format", "sarif");
+            assertThat(sarifSchema.validate(JSON.readTree(outcome.stdout()))).as(outcome.stdout()).isEmpty();
+        }
+    }
+
+    @Test
+    void jsonHasOneObjectPerDiagnosticAndNothingElseOnStdout() throws Exception {
+        Storyc.Outcome outcome = Storyc.run(CASES.resolve("unknown-view"), "check", "--all", "--format", "json");
+
+        JsonNode diagnostics = JSON.readTree(outcome.stdout());
+        assertThat(diagnostics.isArray()).isTrue();
+        assertThat(diagnostics).hasSize(2);
+        JsonNode first = diagnostics.get(0);
+        assertThat(first.get("code").asText()).isEqualTo("E0601");
+        assertThat(first.get("severity").asText()).isEqualTo("error");
+        assertThat(first.get("file").asText()).isEqualTo("stories/extra/explores/extra.explore.lkml");
+        assertThat(first.get("line").asInt()).isEqualTo(2);
+        assertThat(first.get("column").asInt()).isEqualTo(9);
+        assertThat(first.get("hint").asText()).isEqualTo("did you mean `base`?");
+        assertThat(outcome.stderr()).isEqualTo("2 errors, 0 warnings\n");
+    }
+
+    @Test
+    void aCleanRunPrintsAnEmptyDocumentAndMovesResultLinesToStderr() {
+        Storyc.Outcome outcome = Storyc.run(Checkout.root(), "check", "--all", "--format", "json");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stdout()).isEqualTo("[]\n");
+        assertThat(outcome.stderr()).contains("0 errors, 0 warnings").contains("ok  production");
+    }
+}

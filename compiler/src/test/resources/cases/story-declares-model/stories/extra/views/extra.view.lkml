@@ -1,0 +1,6 @@
+connection: "mini_prod"
+
+view: extra {
+  sql_table_name: <% env.warehouse.schema %>.extra ;;
+  dimension: base_id { sql: ${TABLE}.base_id ;; }
+}

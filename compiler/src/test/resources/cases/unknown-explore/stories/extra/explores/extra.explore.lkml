@@ -1,0 +1,8 @@
+explore: extra {
+  join: base { sql_on: ${extra.base_id} = ${base.id} ;; relationship: many_to_one }
+}
+
+# Adds a label to the extra explore.
+explore: +extar {
+  label: "Extra"
+}
