@@ -34,6 +34,21 @@ final class Compilation {
 
     record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
 
+    /** Diagnostics found while compiling one version of the workspace (working tree or a pinned release). */
+    private record Found(Workspace workspace, List<Diagnostic> diagnostics) {
+        /** Returns the list for {@code workspace}, compared by identity: workspaces are large values. */
+        static List<Diagnostic> in(List<Found> all, Workspace workspace) {
+            for (Found found : all) {
+                if (found.workspace() == workspace) {
+                    return found.diagnostics();
+                }
+            }
+            Found added = new Found(workspace, new ArrayList<>());
+            all.add(added);
+            return added.diagnostics();
+        }
+    }
+
     /**
      * @param processEnvironment the variables secrets are read from, so the secret check can find
      *     their values in outputs
@@ -43,7 +58,10 @@ final class Compilation {
         EnvironmentCompiler workingTree = compiler(project, project.workspace(), processEnvironment);
         Map<String, Result<EnvironmentCompiler>> pinned = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        // Grouped by the workspace they were found in: a pinned story's line must be quoted from
+        // the pinned text, not from the working tree's version of the same file.
+        List<Found> diagnostics = new ArrayList<>();
+        diagnostics.add(new Found(project.workspace(), new ArrayList<>()));
         boolean failed = false;
         Optional<SourceRepository> repository = Optional.empty();
         try {
@@ -60,13 +78,13 @@ final class Compilation {
                     compiler = pinned.computeIfAbsent(sealed.get().name(),
                             name -> pinnedCompiler(project, sealed.get(), source, processEnvironment));
                 }
-                diagnostics.addAll(compiler.diagnostics());
+                diagnostics.get(0).diagnostics().addAll(compiler.diagnostics());
                 if (!compiler.ok()) {
                     failed = true;
                     continue;
                 }
                 Result<CompiledEnvironment> result = compiler.get().compile(environment);
-                diagnostics.addAll(result.diagnostics());
+                Found.in(diagnostics, compiler.get().workspace()).addAll(result.diagnostics());
                 if (result.ok()) {
                     compiled.add(result.get());
                 } else {
@@ -77,7 +95,7 @@ final class Compilation {
             repository.ifPresent(SourceRepository::close);
         }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
-        console.diagnostics(diagnostics, project.workspace().allSources());
+        diagnostics.forEach(found -> console.diagnostics(found.diagnostics(), found.workspace().allSources()));
         if (failed) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }

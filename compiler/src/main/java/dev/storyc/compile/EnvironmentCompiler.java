@@ -61,6 +61,10 @@ public final class EnvironmentCompiler {
     }
 
     /** Returns the renderer, shared so that generated texts (commit messages) reuse compiled templates. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
     public TemplateRenderer renderer() {
         return renderer;
     }
