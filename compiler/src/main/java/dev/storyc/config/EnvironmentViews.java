@@ -1,5 +1,6 @@
 package dev.storyc.config;
 
+import dev.storyc.diag.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class EnvironmentViews {
             out.append("{\n");
             String separator = "";
             for (Map.Entry<String, Object> entry : new TreeMap<>(cast(map)).entrySet()) {
-                out.append(separator).append(indent).append("  ").append(jsonString(entry.getKey())).append(": ");
+                out.append(separator).append(indent).append("  ").append(JsonText.quote(entry.getKey())).append(": ");
                 writeJson(out, entry.getValue(), indent + "  ");
                 separator = ",\n";
             }
@@ -70,33 +71,10 @@ public final class EnvironmentViews {
             }
             out.append(']');
         } else if (value instanceof String || value instanceof SecretReference) {
-            out.append(jsonString(String.valueOf(value)));
+            out.append(JsonText.quote(String.valueOf(value)));
         } else {
             out.append(value);
         }
-    }
-
-    /** Returns a JSON string literal. */
-    public static String jsonString(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.storyc.config;
 
+import dev.storyc.diag.JsonText;
 import dev.storyc.diag.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,7 +178,7 @@ public final class JsonSchema {
             out.append("{\n");
             List<String> entries = new ArrayList<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                StringBuilder item = new StringBuilder(indent + "  " + EnvironmentViews.jsonString((String) entry.getKey())
+                StringBuilder item = new StringBuilder(indent + "  " + JsonText.quote((String) entry.getKey())
                         + ": ");
                 write(item, entry.getValue(), indent + "  ");
                 entries.add(item.toString());
@@ -191,7 +192,7 @@ public final class JsonSchema {
             }
             out.append(']');
         } else if (value instanceof String text) {
-            out.append(EnvironmentViews.jsonString(text));
+            out.append(JsonText.quote(text));
         } else {
             out.append(value);
         }

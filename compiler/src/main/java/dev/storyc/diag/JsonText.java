@@ -1,11 +1,11 @@
 package dev.storyc.diag;
 
-/** Writes JSON string literals; the diagnostic formats need nothing more of JSON. */
-final class JsonText {
+/** Writes JSON string literals, for every JSON document storyc prints. */
+public final class JsonText {
     private JsonText() {}
 
     /** Returns {@code text} as a quoted JSON string, with control characters escaped. */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
