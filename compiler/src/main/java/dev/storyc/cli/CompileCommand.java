@@ -46,7 +46,7 @@ final class CompileCommand implements Callable<Integer> {
         var compilation = Compilation.run(project, selected, console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
-            Path directory = outputDirectory(project, compiled.environment());
+            Path directory = OutputFolders.of(project, compiled.environment(), out);
             Optional<String> problem = OutputRepository.problemWith(directory);
             if (problem.isPresent()) {
                 console.failure(problem.get() + "; nothing was written",
@@ -58,8 +58,9 @@ final class CompileCommand implements Callable<Integer> {
         int committed = 0;
         for (CompiledEnvironment compiled : compilation.environments()) {
             Environment environment = compiled.environment();
-            Path directory = outputDirectory(project, environment);
-            try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch())) {
+            Path directory = OutputFolders.of(project, environment, out);
+            try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(),
+                    root.progress(1))) {
                 Optional<LockFile> previous = repository.readAtHead(OutputLayout.LOCK).flatMap(LockFile::parse);
                 ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
                 String message = CommitMessage.render(project.workspace().stdlib(), compilation.compiler().renderer(),
@@ -79,14 +80,5 @@ final class CompileCommand implements Callable<Integer> {
         console.result(String.format("%d environment%s compiled, %d committed", compilation.environments().size(),
                 compilation.environments().size() == 1 ? "" : "s", committed));
         return ExitCode.OK;
-    }
-
-    private Path outputDirectory(Project project, Environment environment) {
-        if (out != null) {
-            return out.toAbsolutePath().normalize().resolve(environment.name());
-        }
-        return environment.output().path()
-                .map(path -> project.root().resolve(path).normalize())
-                .orElse(project.root().resolve("out").resolve(environment.name()));
     }
 }

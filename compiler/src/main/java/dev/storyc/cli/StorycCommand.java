@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.publish.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CompileCommand.class,
             CheckCommand.class,
+            PushCommand.class,
+            CiCommand.class,
             EnvCommand.class,
             StoryCommand.class,
             LookmlCommand.class,
@@ -84,6 +87,17 @@ final class StorycCommand implements Callable<Integer> {
             case auto -> interactive && !processEnvironment.containsKey("NO_COLOR");
         };
         return new Console(out, err, useColor, quiet);
+    }
+
+    /**
+     * Returns where progress goes: redrawn lines on a terminal when one job runs, plain log lines when
+     * stderr is not a terminal, {@code CI} is set or jobs run in parallel, and only warnings with -q.
+     */
+    Progress progress(int jobs) {
+        Progress.Style style = quiet ? Progress.Style.QUIET
+                : interactive && jobs == 1 && !processEnvironment.containsKey("CI") ? Progress.Style.TERMINAL
+                : Progress.Style.LINES;
+        return Progress.to(err, style);
     }
 
     /** Returns the workspace root, normalised so that messages show a clean path. */
