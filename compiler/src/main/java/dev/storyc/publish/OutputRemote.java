@@ -2,7 +2,10 @@ package dev.storyc.publish;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +85,9 @@ public final class OutputRemote {
             }
             if (head == null || walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(remote.get()))) {
                 ObjectId oldTree = head == null ? null : walk.parseCommit(head).getTree().getId();
-                local.updateRef(branchRef(), head, remote.get(), "storyc: fast-forward to the remote", false);
-                local.refreshWorkingTree(oldTree, walk.parseCommit(remote.get()).getTree().getId());
+                local.repairInterruptedRefresh();
+                local.moveBranchAndRefresh(head, remote.get(), oldTree, walk.parseCommit(remote.get()).getTree().getId(),
+                        "storyc: fast-forward to the remote", false);
                 markPushed(remote.get());
             }
             return Optional.empty();
@@ -141,7 +145,7 @@ public final class OutputRemote {
                 return new PushResult.Pushed(toPush.name(), attempt, rebuilt);
             }
             lastReason = status + (update.getMessage() == null ? "" : ": " + update.getMessage());
-            if (!isRace(status, update.getMessage())) {
+            if (!isRace(status, update.getMessage()) && !moved(remote.orElse(null))) {
                 throw new PublishException("the remote refused the push of `" + label + "` to " + url.redacted()
                         + " (" + credentials.scrub(lastReason) + "); nothing was forced",
                         "check the remote's branch protection and hooks; storyc only ever fast-forwards");
@@ -152,9 +156,41 @@ public final class OutputRemote {
                 pause(attempt);
             }
         }
+        Optional<LockFiles.Lock> remoteLock = remoteLock();
+        if (remoteLock.isPresent()) {
+            throw new PublishException("the push of `" + label + "` to " + url.redacted() + " was rejected "
+                    + MAX_ATTEMPTS + " times: the remote's branch is locked by " + remoteLock.get().describe()
+                    + "; nothing was forced", LockFiles.hint(remoteLock.get()));
+        }
         throw new PublishException("the push of `" + label + "` to " + url.redacted() + " was rejected "
                 + MAX_ATTEMPTS + " times (" + credentials.scrub(lastReason) + "); the remote kept moving",
                 "other runs are pushing to the same remote; nothing was lost, run `storyc push` again");
+    }
+
+    /**
+     * Returns the lock on the remote branch when the remote is a folder storyc can look into. It is
+     * only ever explained, never removed: storyc does not own the remote.
+     */
+    private Optional<LockFiles.Lock> remoteLock() {
+        if (!url.raw().startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            Path folder = Path.of(new URI(url.raw()));
+            Path gitDir = Files.isDirectory(folder.resolve(".git")) ? folder.resolve(".git") : folder;
+            return LockFiles.of(gitDir.resolve(branchRef()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns true when the remote branch no longer points at {@code expected}: a rejection for any
+     * reason was then a lost compare-and-swap (C git says only "failed to update ref"), not a refusal.
+     */
+    private boolean moved(ObjectId expected) throws PublishException {
+        Optional<ObjectId> now = advertisedHead();
+        return expected == null ? now.isPresent() : !now.map(expected::equals).orElse(false);
     }
 
     private static boolean isRace(RemoteRefUpdate.Status status, String message) {
@@ -264,17 +300,26 @@ public final class OutputRemote {
 
     /** Fetches the remote branch into storyc's tracking ref; returns its commit, empty when it does not exist. */
     private Optional<ObjectId> fetch() throws PublishException {
+        Optional<ObjectId> advertised = advertisedHead();
+        if (advertised.isEmpty()) {
+            return advertised;
+        }
         try (Transport transport = open()) {
-            Ref advertised;
-            try (FetchConnection connection = transport.openFetch()) {
-                advertised = connection.getRef(branchRef());
-            }
-            if (advertised == null || advertised.getObjectId() == null) {
-                return Optional.empty();
-            }
             transport.fetch(local.progress().monitor(label),
                     List.of(new RefSpec("+" + branchRef() + ":" + trackingRef())));
-            return Optional.of(advertised.getObjectId());
+            return advertised;
+        } catch (TransportException e) {
+            throw transportFailure("fetch from", e);
+        } catch (NotSupportedException e) {
+            throw unsupported(e);
+        }
+    }
+
+    /** Returns the commit the remote branch points at now, without fetching it. */
+    private Optional<ObjectId> advertisedHead() throws PublishException {
+        try (Transport transport = open(); FetchConnection connection = transport.openFetch()) {
+            Ref advertised = connection.getRef(branchRef());
+            return Optional.ofNullable(advertised).map(Ref::getObjectId);
         } catch (TransportException e) {
             throw transportFailure("fetch from", e);
         } catch (NotSupportedException e) {

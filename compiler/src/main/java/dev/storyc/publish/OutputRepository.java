@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -43,6 +44,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class OutputRepository implements AutoCloseable {
     static final PersonIdent AUTHOR_TEMPLATE = new PersonIdent("storyc", "storyc@localhost");
+    /**
+     * Present in the git folder from just before the branch moves until the working tree shows the
+     * new commit: when a run finds it, an earlier run was killed in between, and the working tree is
+     * reset to the branch before anything else.
+     */
+    static final String REFRESH_PENDING = "storyc-refresh-pending";
     /** Prefix of the folder a new repository is built in before it is moved into place. */
     static final String INIT_PREFIX = ".storyc-init-";
 
@@ -216,6 +223,7 @@ public final class OutputRepository implements AutoCloseable {
     /** Commits {@code tree} on the branch unless it equals the head's tree. */
     public PublishResult publish(OutputTree tree, String message) throws PublishException {
         try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
+            repairInterruptedRefresh();
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             RevCommit headCommit = head == null ? null : walk.parseCommit(head);
             ObjectId treeId = writeTree(tree, inserter);
@@ -233,8 +241,8 @@ public final class OutputRepository implements AutoCloseable {
             commit.setMessage(message);
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
-            updateRef(Constants.R_HEADS + branch, head, commitId, "storyc: compile", false);
-            refreshWorkingTree(headCommit == null ? null : headCommit.getTree().getId(), treeId);
+            moveBranchAndRefresh(head, commitId, headCommit == null ? null : headCommit.getTree().getId(), treeId,
+                    "storyc: compile", false);
             return new PublishResult.Committed(commitId.name(), treeId.name());
         } catch (IOException e) {
             throw new PublishException("cannot write the output repository: " + e.getMessage(),
@@ -310,19 +318,57 @@ public final class OutputRepository implements AutoCloseable {
     }
 
     /**
-     * Brings the working tree from {@code oldTree} to {@code newTree}. The commit is already made
+     * Moves the branch from {@code expected} to {@code next} and brings the working tree along,
+     * with the pending-refresh marker around both, so a kill anywhere in between is repaired by the
+     * next run.
+     */
+    void moveBranchAndRefresh(ObjectId expected, ObjectId next, ObjectId oldTree, ObjectId newTree, String reason,
+            boolean rebuild) throws IOException, PublishException {
+        Path marker = repository.getDirectory().toPath().resolve(REFRESH_PENDING);
+        Files.writeString(marker, next.name() + "\n");
+        updateRef(Constants.R_HEADS + branch, expected, next, reason, rebuild);
+        if (refreshWorkingTree(oldTree, newTree)) {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    /** Resets the working tree to the branch if an earlier run was killed before refreshing it. */
+    void repairInterruptedRefresh() throws IOException {
+        Path marker = repository.getDirectory().toPath().resolve(REFRESH_PENDING);
+        if (!Files.exists(marker) || repository.isBare()) {
+            return;
+        }
+        Optional<LockFiles.Lock> lock = LockFiles.of(repository.getIndexFile().toPath());
+        if (lock.isPresent() && !LockFiles.removeIfStale(lock.get(), progress)) {
+            progress.warn("the working tree of `" + directory + "` may be out of date: an earlier run was interrupted"
+                    + " and the index is locked by " + lock.get().describe() + "; " + LockFiles.hint(lock.get()));
+            return;
+        }
+        try {
+            Git.wrap(repository).reset().setMode(ResetCommand.ResetType.HARD)
+                    .setRef(Constants.R_HEADS + branch).call();
+            Files.deleteIfExists(marker);
+            progress.warn("reset the working tree of `" + directory + "` to `" + branch
+                    + "`: an earlier run was interrupted while refreshing it; the branch itself was intact");
+        } catch (GitAPIException e) {
+            progress.warn("the working tree of `" + directory + "` may be out of date: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Brings the working tree from {@code oldTree} to {@code newTree}; returns false when it could not. The commit is already made
      * when this runs, so a lock on the index is a warning, not a failure.
      */
-    void refreshWorkingTree(ObjectId oldTree, ObjectId newTree) throws IOException {
+    boolean refreshWorkingTree(ObjectId oldTree, ObjectId newTree) throws IOException {
         if (repository.isBare()) {
-            return;
+            return true;
         }
         Path indexFile = repository.getIndexFile().toPath();
         Optional<LockFiles.Lock> lock = LockFiles.of(indexFile);
         if (lock.isPresent() && !LockFiles.removeIfStale(lock.get(), progress)) {
             progress.warn("the working tree of `" + directory + "` was not refreshed: the index is locked by "
                     + lock.get().describe() + ". The commit is made; " + LockFiles.hint(lock.get()));
-            return;
+            return false;
         }
         DirCache index;
         try {
@@ -330,12 +376,13 @@ public final class OutputRepository implements AutoCloseable {
         } catch (LockFailedException e) {
             progress.warn("the working tree of `" + directory + "` was not refreshed: another process holds"
                     + " its index. The commit is made; the next compile refreshes it");
-            return;
+            return false;
         }
         try {
             DirCacheCheckout checkout = new DirCacheCheckout(repository, oldTree, index, newTree);
             checkout.setFailOnConflict(false);
             checkout.checkout();
+            return true;
         } finally {
             index.unlock();
         }
