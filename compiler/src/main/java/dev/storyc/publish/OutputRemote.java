@@ -86,7 +86,8 @@ public final class OutputRemote {
             if (head == null || walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(remote.get()))) {
                 ObjectId oldTree = head == null ? null : walk.parseCommit(head).getTree().getId();
                 local.repairInterruptedRefresh();
-                local.moveBranchAndRefresh(head, remote.get(), oldTree, walk.parseCommit(remote.get()).getTree().getId(),
+                ObjectId newTree = walk.parseCommit(remote.get()).getTree().getId();
+                local.moveBranchAndRefresh(head, remote.get(), () -> local.refreshWorkingTree(oldTree, newTree),
                         "storyc: fast-forward to the remote", false);
                 markPushed(remote.get());
             }

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,6 +27,7 @@ import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LockFailedException;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -50,6 +55,8 @@ public final class OutputRepository implements AutoCloseable {
      * reset to the branch before anything else.
      */
     static final String REFRESH_PENDING = "storyc-refresh-pending";
+    /** New objects from which a publish writes one pack instead of loose objects. */
+    static final int PACK_THRESHOLD = 64;
     /** Prefix of the folder a new repository is built in before it is moved into place. */
     static final String INIT_PREFIX = ".storyc-init-";
 
@@ -222,32 +229,55 @@ public final class OutputRepository implements AutoCloseable {
 
     /** Commits {@code tree} on the branch unless it equals the head's tree. */
     public PublishResult publish(OutputTree tree, String message) throws PublishException {
-        try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository)) {
             repairInterruptedRefresh();
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             RevCommit headCommit = head == null ? null : walk.parseCommit(head);
-            ObjectId treeId = writeTree(tree, inserter);
-            if (headCommit != null && headCommit.getTree().getId().equals(treeId)) {
-                return new PublishResult.Unchanged(head.name(), treeId.name());
+            Map<String, ObjectId> blobs = new HashMap<>();
+            int missing = 0;
+            try (ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
+                for (OutputFile file : tree.all()) {
+                    ObjectId id = ids.idFor(Constants.OBJ_BLOB, file.bytes());
+                    blobs.put(file.path(), id);
+                    missing += repository.getObjectDatabase().has(id) ? 0 : 1;
+                }
             }
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(treeId);
-            if (head != null) {
-                commit.setParentId(head);
+            try (ObjectInserter inserter = inserterFor(missing)) {
+                ObjectId treeId = writeTree(tree, inserter);
+                if (headCommit != null && headCommit.getTree().getId().equals(treeId)) {
+                    return new PublishResult.Unchanged(head.name(), treeId.name());
+                }
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(treeId);
+                if (head != null) {
+                    commit.setParentId(head);
+                }
+                PersonIdent ident = new PersonIdent(AUTHOR_TEMPLATE, Instant.now());
+                commit.setAuthor(ident);
+                commit.setCommitter(ident);
+                commit.setMessage(message);
+                ObjectId commitId = inserter.insert(commit);
+                inserter.flush();
+                moveBranchAndRefresh(head, commitId, () -> writeWorkingTree(tree, blobs), "storyc: compile", false);
+                return new PublishResult.Committed(commitId.name(), treeId.name());
             }
-            PersonIdent ident = new PersonIdent(AUTHOR_TEMPLATE, Instant.now());
-            commit.setAuthor(ident);
-            commit.setCommitter(ident);
-            commit.setMessage(message);
-            ObjectId commitId = inserter.insert(commit);
-            inserter.flush();
-            moveBranchAndRefresh(head, commitId, headCommit == null ? null : headCommit.getTree().getId(), treeId,
-                    "storyc: compile", false);
-            return new PublishResult.Committed(commitId.name(), treeId.name());
         } catch (IOException e) {
             throw new PublishException("cannot write the output repository: " + e.getMessage(),
                     "check free disk space and permissions; the branch still points at its previous commit", e);
         }
+    }
+
+    /**
+     * Returns an inserter that writes one pack when a publish adds many objects, and loose objects
+     * otherwise. Thousands of loose files cost far more than one pack, while a pack per small compile
+     * would pile up; git's own {@code receive.unpackLimit} draws the same line. Both write to
+     * temporary files renamed into place, and nothing refers to the objects until the branch moves.
+     */
+    private ObjectInserter inserterFor(int newObjects) {
+        if (newObjects >= PACK_THRESHOLD && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
+            return directory.newPackInserter();
+        }
+        return repository.newObjectInserter();
     }
 
     private ObjectId writeTree(OutputTree tree, ObjectInserter inserter) throws IOException {
@@ -317,17 +347,23 @@ public final class OutputRepository implements AutoCloseable {
         return LockFiles.of(gitDir.resolve(ref)).or(() -> LockFiles.of(gitDir.resolve(Constants.PACKED_REFS)));
     }
 
+    /** Brings the working tree up to the branch's new commit; returns false when it could not. */
+    @FunctionalInterface
+    interface Refresh {
+        boolean run() throws IOException;
+    }
+
     /**
      * Moves the branch from {@code expected} to {@code next} and brings the working tree along,
      * with the pending-refresh marker around both, so a kill anywhere in between is repaired by the
      * next run.
      */
-    void moveBranchAndRefresh(ObjectId expected, ObjectId next, ObjectId oldTree, ObjectId newTree, String reason,
-            boolean rebuild) throws IOException, PublishException {
+    void moveBranchAndRefresh(ObjectId expected, ObjectId next, Refresh refresh, String reason, boolean rebuild)
+            throws IOException, PublishException {
         Path marker = repository.getDirectory().toPath().resolve(REFRESH_PENDING);
         Files.writeString(marker, next.name() + "\n");
         updateRef(Constants.R_HEADS + branch, expected, next, reason, rebuild);
-        if (refreshWorkingTree(oldTree, newTree)) {
+        if (repository.isBare() || refresh.run()) {
             Files.deleteIfExists(marker);
         }
     }
@@ -356,28 +392,86 @@ public final class OutputRepository implements AutoCloseable {
     }
 
     /**
-     * Brings the working tree from {@code oldTree} to {@code newTree}; returns false when it could not. The commit is already made
-     * when this runs, so a lock on the index is a warning, not a failure.
+     * Writes the files of a just-committed {@code tree} into the working tree and the index, from
+     * the bytes in hand: a file whose blob and stat data are unchanged is left alone, a changed or
+     * new one is written, and one the tree no longer has is deleted. Much cheaper than a generic
+     * checkout, which would read back what storyc has just produced.
+     */
+    boolean writeWorkingTree(OutputTree tree, Map<String, ObjectId> blobs) throws IOException {
+        Optional<DirCache> locked = lockIndex();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        DirCache index = locked.get();
+        try {
+            Map<String, DirCacheEntry> previous = new HashMap<>();
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                previous.put(index.getEntry(i).getPathString(), index.getEntry(i));
+            }
+            DirCacheBuilder builder = index.builder();
+            Set<Path> folders = new HashSet<>();
+            for (OutputFile file : tree.all()) {
+                Path target = directory.resolve(file.path());
+                DirCacheEntry old = previous.remove(file.path());
+                ObjectId blob = blobs.get(file.path());
+                byte[] bytes = file.bytes();
+                DirCacheEntry entry = new DirCacheEntry(file.path());
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(blob);
+                entry.setLength(bytes.length);
+                if (old != null && old.getObjectId().equals(blob) && untouched(old, target, bytes.length)) {
+                    entry.setLastModified(old.getLastModifiedInstant());
+                } else {
+                    if (folders.add(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
+                    Files.write(target, bytes);
+                    entry.setLastModified(Files.getLastModifiedTime(target).toInstant());
+                }
+                builder.add(entry);
+            }
+            for (String gone : previous.keySet()) {
+                Path file = directory.resolve(gone);
+                Files.deleteIfExists(file);
+                for (Path parent = file.getParent(); !parent.equals(directory); parent = parent.getParent()) {
+                    try (Stream<Path> entries = Files.list(parent)) {
+                        if (entries.findAny().isPresent()) {
+                            break;
+                        }
+                    }
+                    Files.delete(parent);
+                }
+            }
+            builder.commit();
+            return true;
+        } finally {
+            index.unlock();
+        }
+    }
+
+    /**
+     * Returns true when {@code file} is still what storyc wrote for {@code entry}: same size and
+     * modification time. The entry's own length is not used, because writing the index zeroes it
+     * for files written in the same instant ("racily clean", as in git).
+     */
+    private static boolean untouched(DirCacheEntry entry, Path file, int length) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        return Files.size(file) == length
+                && Files.getLastModifiedTime(file).toInstant().equals(entry.getLastModifiedInstant());
+    }
+
+    /**
+     * Brings the working tree from {@code oldTree} to {@code newTree} with a generic checkout, for
+     * moves whose files storyc does not hold in memory; returns false when it could not.
      */
     boolean refreshWorkingTree(ObjectId oldTree, ObjectId newTree) throws IOException {
-        if (repository.isBare()) {
-            return true;
-        }
-        Path indexFile = repository.getIndexFile().toPath();
-        Optional<LockFiles.Lock> lock = LockFiles.of(indexFile);
-        if (lock.isPresent() && !LockFiles.removeIfStale(lock.get(), progress)) {
-            progress.warn("the working tree of `" + directory + "` was not refreshed: the index is locked by "
-                    + lock.get().describe() + ". The commit is made; " + LockFiles.hint(lock.get()));
+        Optional<DirCache> locked = lockIndex();
+        if (locked.isEmpty()) {
             return false;
         }
-        DirCache index;
-        try {
-            index = repository.lockDirCache();
-        } catch (LockFailedException e) {
-            progress.warn("the working tree of `" + directory + "` was not refreshed: another process holds"
-                    + " its index. The commit is made; the next compile refreshes it");
-            return false;
-        }
+        DirCache index = locked.get();
         try {
             DirCacheCheckout checkout = new DirCacheCheckout(repository, oldTree, index, newTree);
             checkout.setFailOnConflict(false);
@@ -385,6 +479,23 @@ public final class OutputRepository implements AutoCloseable {
             return true;
         } finally {
             index.unlock();
+        }
+    }
+
+    /** Locks the index for a refresh; a lock held elsewhere is a warning, since the commit is already made. */
+    private Optional<DirCache> lockIndex() throws IOException {
+        Optional<LockFiles.Lock> lock = LockFiles.of(repository.getIndexFile().toPath());
+        if (lock.isPresent() && !LockFiles.removeIfStale(lock.get(), progress)) {
+            progress.warn("the working tree of `" + directory + "` was not refreshed: the index is locked by "
+                    + lock.get().describe() + ". The commit is made; " + LockFiles.hint(lock.get()));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(repository.lockDirCache());
+        } catch (LockFailedException e) {
+            progress.warn("the working tree of `" + directory + "` was not refreshed: another process holds"
+                    + " its index. The commit is made; the next compile refreshes it");
+            return Optional.empty();
         }
     }
 
