@@ -148,7 +148,7 @@ public final class OutputRemote {
             lastReason = status + (update.getMessage() == null ? "" : ": " + update.getMessage());
             if (!isRace(status, update.getMessage()) && !moved(remote.orElse(null))) {
                 throw new PublishException("the remote refused the push of `" + label + "` to " + url.redacted()
-                        + " (" + credentials.scrub(lastReason) + "); nothing was forced",
+                        + " (" + scrub(lastReason) + "); nothing was forced",
                         "check the remote's branch protection and hooks; storyc only ever fast-forwards");
             }
             if (attempt < MAX_ATTEMPTS) {
@@ -164,7 +164,7 @@ public final class OutputRemote {
                     + "; nothing was forced", LockFiles.hint(remoteLock.get()));
         }
         throw new PublishException("the push of `" + label + "` to " + url.redacted() + " was rejected "
-                + MAX_ATTEMPTS + " times (" + credentials.scrub(lastReason) + "); the remote kept moving",
+                + MAX_ATTEMPTS + " times (" + scrub(lastReason) + "); the remote kept moving",
                 "other runs are pushing to the same remote; nothing was lost, run `storyc push` again");
     }
 
@@ -192,6 +192,11 @@ public final class OutputRemote {
     private boolean moved(ObjectId expected) throws PublishException {
         Optional<ObjectId> now = advertisedHead();
         return expected == null ? now.isPresent() : !now.map(expected::equals).orElse(false);
+    }
+
+    /** Returns {@code text} without the token, the URL's user-info, or any URL's user-info. */
+    private String scrub(String text) {
+        return credentials.scrub(url.scrub(text));
     }
 
     private static boolean isRace(RemoteRefUpdate.Status status, String message) {
@@ -362,7 +367,7 @@ public final class OutputRemote {
     }
 
     private PublishException transportFailure(String verb, TransportException e) {
-        String message = credentials.scrub(e.getMessage());
+        String message = scrub(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")
                 || lower.contains("403") || lower.contains("auth fail")) {
@@ -380,11 +385,11 @@ public final class OutputRemote {
 
     private PublishException unsupported(NotSupportedException e) {
         return new PublishException("`" + url.redacted() + "` uses a protocol storyc cannot push to: "
-                + credentials.scrub(e.getMessage()), "use file://, git://, http(s)://, ssh:// or user@host:path");
+                + scrub(e.getMessage()), "use file://, git://, http(s)://, ssh:// or user@host:path");
     }
 
     private PublishException ioFailure(String what, IOException e) {
-        return new PublishException(what + " `" + local.directory() + "`: " + credentials.scrub(e.getMessage()),
+        return new PublishException(what + " `" + local.directory() + "`: " + scrub(e.getMessage()),
                 "run `git fsck` in it; the remote was not changed", null);
     }
 

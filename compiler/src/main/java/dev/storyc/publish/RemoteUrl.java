@@ -73,6 +73,37 @@ public record RemoteUrl(String raw) {
         return SCHEME_USER_INFO.matcher(text).replaceAll("$1***@");
     }
 
+    /**
+     * Returns {@code text} with URLs redacted and, besides, this address's own user name and
+     * password wherever they appear: transports quote them in forms that are not URLs, such as
+     * {@code user@/127.0.0.1:22}.
+     */
+    public String scrub(String text) {
+        String scrubbed = redact(text);
+        Optional<String> password = password();
+        if (password.isPresent()) {
+            scrubbed = scrubbed.replace(password.get(), "***");
+        }
+        Optional<String> user = user();
+        if (user.isPresent()) {
+            scrubbed = scrubbed.replace(user.get() + "@", "***@");
+        }
+        return scrubbed;
+    }
+
+    private Optional<String> password() {
+        int scheme = raw.indexOf("://");
+        if (scheme < 0) {
+            return Optional.empty();
+        }
+        int slash = raw.indexOf('/', scheme + 3);
+        String authority = raw.substring(scheme + 3, slash < 0 ? raw.length() : slash);
+        int at = authority.lastIndexOf('@');
+        int colon = authority.indexOf(':');
+        return at > 0 && colon >= 0 && colon < at ? Optional.of(authority.substring(colon + 1, at)).filter(p -> !p.isEmpty())
+                : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return redacted();

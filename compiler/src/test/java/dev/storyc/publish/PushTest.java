@@ -85,6 +85,18 @@ class PushTest {
     }
 
     @Test
+    void sshGoesThroughJgitsMinaClientAndItsErrorsNameNoUser() {
+        Path workspace = workspaceWithRemote("ssh://deploy-user@127.0.0.1:1/production.git");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+        Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
+
+        assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
+        assertThat(push.stderr()).contains("cannot fetch from the remote ssh://***@127.0.0.1:1/production.git")
+                .contains("Connection refused").doesNotContain("deploy-user");
+    }
+
+    @Test
     void aSecondPushWithNothingNewIsUpToDate() {
         Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
         Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));

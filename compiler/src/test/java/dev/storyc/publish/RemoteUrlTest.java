@@ -27,6 +27,13 @@ class RemoteUrlTest {
     }
 
     @Test
+    void scrubsItsOwnUserAndPasswordInAnyForm() {
+        RemoteUrl url = new RemoteUrl("ssh://deploy:hunter2@127.0.0.1:22/out.git");
+        assertThat(url.scrub("DefaultConnectFuture[deploy@/127.0.0.1:22] failed; password hunter2"))
+                .isEqualTo("DefaultConnectFuture[***@/127.0.0.1:22] failed; password ***");
+    }
+
+    @Test
     void knowsTheUserAndTheProtocolFamily() {
         assertThat(new RemoteUrl("https://ci-bot:x@h/r").user()).contains("ci-bot");
         assertThat(new RemoteUrl("https://h/r").user()).isEmpty();
