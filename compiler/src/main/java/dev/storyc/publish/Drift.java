@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param reason why these commits are drift, as a sentence fragment
  * @param commits the foreign commits, newest first; at most {@link #SHOWN} of them
- * @param total how many foreign commits there are in all
+ * @param total how many foreign commits there are in all, counting at most a thousand
  */
 public record Drift(String reason, List<Commit> commits, int total) {
     /** How many foreign commits a report lists. */

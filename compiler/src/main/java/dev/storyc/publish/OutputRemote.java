@@ -51,6 +51,8 @@ public final class OutputRemote {
     /** The trailers every storyc commit carries; a commit without them is not storyc's. */
     static final List<String> TRAILERS = List.of("Storyc-Env-Hash", "Storyc-Release", "Storyc-Source");
     private static final int TIMEOUT_SECONDS = 120;
+    /** How far back a drift check walks through foreign commits; one is enough to stop a push. */
+    private static final int MAX_FOREIGN = 1_000;
 
     private final OutputRepository local;
     private final RemoteUrl url;
@@ -275,7 +277,7 @@ public final class OutputRemote {
             RevCommit localCommit = localHead == null ? null : walk.parseCommit(localHead);
             List<Drift.Commit> foreign = new ArrayList<>();
             int total = 0;
-            for (RevCommit commit = remote; commit != null; ) {
+            for (RevCommit commit = remote; commit != null && total < MAX_FOREIGN; ) {
                 walk.parseBody(commit);
                 if (isStorycCommit(commit) || (localCommit != null && walk.isMergedInto(commit, localCommit))) {
                     break;
