@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -55,14 +56,25 @@ final class Compilation {
      */
     static Compiled run(Project project, List<Environment> environments,
             Function<String, Optional<String>> processEnvironment, Console console) {
+        return run(project, environments, processEnvironment, console, 1);
+    }
+
+    /**
+     * Compiles with up to {@code jobs} environments at once. Each parallel task gets its own
+     * compiler, because a renderer serves one environment at a time; one job shares a compiler per
+     * workspace, so templates compile once.
+     */
+    static Compiled run(Project project, List<Environment> environments,
+            Function<String, Optional<String>> processEnvironment, Console console, int jobs) {
         EnvironmentCompiler workingTree = compiler(project, project.workspace(), processEnvironment);
         Map<String, Result<EnvironmentCompiler>> pinned = new HashMap<>();
-        List<CompiledEnvironment> compiled = new ArrayList<>();
         // Grouped by the workspace they were found in: a pinned story's line must be quoted from
         // the pinned text, not from the working tree's version of the same file.
         List<Found> diagnostics = new ArrayList<>();
         diagnostics.add(new Found(project.workspace(), new ArrayList<>()));
         boolean failed = false;
+        List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
+        List<EnvironmentCompiler> taskCompilers = new ArrayList<>();
         Optional<SourceRepository> repository = Optional.empty();
         try {
             for (Environment environment : environments) {
@@ -83,16 +95,24 @@ final class Compilation {
                     failed = true;
                     continue;
                 }
-                Result<CompiledEnvironment> result = compiler.get().compile(environment);
-                Found.in(diagnostics, compiler.get().workspace()).addAll(result.diagnostics());
-                if (result.ok()) {
-                    compiled.add(result.get());
-                } else {
-                    failed = true;
-                }
+                EnvironmentCompiler task = jobs == 1 ? compiler.get()
+                        : compiler(project, compiler.get().workspace(), processEnvironment);
+                taskCompilers.add(compiler.get());
+                tasks.add(() -> task.compile(environment));
             }
         } finally {
             repository.ifPresent(SourceRepository::close);
+        }
+        List<CompiledEnvironment> compiled = new ArrayList<>();
+        List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
+        for (int i = 0; i < results.size(); i++) {
+            Result<CompiledEnvironment> result = results.get(i);
+            Found.in(diagnostics, taskCompilers.get(i).workspace()).addAll(result.diagnostics());
+            if (result.ok()) {
+                compiled.add(result.get());
+            } else {
+                failed = true;
+            }
         }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
         diagnostics.forEach(found -> console.diagnostics(found.diagnostics(), found.workspace().allSources()));

@@ -1,17 +1,9 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
-import dev.storyc.emit.BackOut;
-import dev.storyc.emit.ChangeSummary;
-import dev.storyc.emit.CommitMessage;
 import dev.storyc.emit.CompiledEnvironment;
-import dev.storyc.emit.LockFile;
-import dev.storyc.emit.OutputLayout;
-import dev.storyc.emit.PreviousOutput;
 import dev.storyc.publish.OutputRepository;
-import dev.storyc.release.ReleaseManifest;
 import dev.storyc.publish.PublishException;
-import dev.storyc.publish.PublishResult;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -55,7 +47,7 @@ final class CompileCommand implements Callable<Integer> {
                 name -> Optional.ofNullable(root.processEnvironment().get(name)), console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
-            Path directory = outputDirectory(project, compiled.environment());
+            Path directory = OutputFolders.of(project, compiled.environment(), out, root.settings().output());
             Optional<String> problem = OutputRepository.problemWith(directory);
             if (problem.isPresent()) {
                 console.failure(problem.get() + "; nothing was written",
@@ -67,23 +59,17 @@ final class CompileCommand implements Callable<Integer> {
         int committed = 0;
         for (CompiledEnvironment fresh : compilation.environments()) {
             Environment environment = fresh.environment();
-            Path directory = outputDirectory(project, environment);
-            try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch())) {
-                Optional<LockFile> previous = repository.readAtHead(OutputLayout.LOCK).flatMap(LockFile::parse);
-                CompiledEnvironment compiled = BackOut.apply(fresh, new PreviousOutput(previous, repository::fileAtHead));
-                ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
-                String message = CommitMessage.render(project.workspace().stdlib(), compilation.compiler().renderer(),
-                        compiled, summary, source);
-                PublishResult result = repository.publish(compiled.tree(), message);
-                if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
-                    repository.tag("release/" + compiled.selection().releaseName(), result.commit());
-                }
-                boolean isNew = result instanceof PublishResult.Committed;
-                committed += isNew ? 1 : 0;
+            Path directory = OutputFolders.of(project, environment, out, root.settings().output());
+            try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(),
+                    root.progress(1))) {
+                OutputCommit.Outcome outcome = OutputCommit.commit(repository, fresh, project.workspace().stdlib(),
+                        compilation.compiler().renderer(), source);
+                committed += outcome.committed() ? 1 : 0;
                 console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
-                        isNew ? "committed" : "unchanged", environment.name(), compiled.selection().releaseName(),
-                        compiled.selection().stories().size(), result.commit().substring(0, 12),
-                        isNew ? summary.describe(!environment.takesAllStories()) : "no commit"));
+                        outcome.committed() ? "committed" : "unchanged", environment.name(),
+                        fresh.selection().releaseName(), fresh.selection().stories().size(),
+                        outcome.result().commit().substring(0, 12),
+                        outcome.committed() ? outcome.summary().describe(!environment.takesAllStories()) : "no commit"));
             } catch (PublishException e) {
                 console.failure(e.getMessage(), e.hint());
                 return ExitCode.OPERATION_FAILED;
@@ -92,14 +78,5 @@ final class CompileCommand implements Callable<Integer> {
         console.result(String.format("%d environment%s compiled, %d committed", compilation.environments().size(),
                 compilation.environments().size() == 1 ? "" : "s", committed));
         return ExitCode.OK;
-    }
-
-    private Path outputDirectory(Project project, Environment environment) {
-        if (out != null) {
-            return out.toAbsolutePath().normalize().resolve(environment.name());
-        }
-        return environment.output().path()
-                .map(path -> project.root().resolve(path).normalize())
-                .orElse(project.root().resolve(root.settings().output()).normalize().resolve(environment.name()));
     }
 }

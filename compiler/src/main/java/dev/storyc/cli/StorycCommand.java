@@ -4,6 +4,7 @@ import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Result;
 import dev.storyc.settings.Settings;
 import dev.storyc.settings.SettingsLoader;
+import dev.storyc.publish.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CompileCommand.class,
             CheckCommand.class,
+            PushCommand.class,
+            CiCommand.class,
             EnvCommand.class,
             StoryCommand.class,
             LookmlCommand.class,
@@ -152,6 +155,17 @@ final class StorycCommand implements Callable<Integer> {
         Map<String, String> properties = new TreeMap<>();
         System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
         return ProcessValues.of(processEnvironment, properties);
+    }
+
+    /**
+     * Returns where progress goes: redrawn lines on a terminal when one job runs, plain log lines when
+     * stderr is not a terminal, {@code CI} is set or jobs run in parallel, and only warnings with -q.
+     */
+    Progress progress(int jobs) {
+        Progress.Style style = quiet ? Progress.Style.QUIET
+                : interactive && jobs == 1 && !processEnvironment.containsKey("CI") ? Progress.Style.TERMINAL
+                : Progress.Style.LINES;
+        return Progress.to(err, style);
     }
 
     /** Returns the workspace root, normalised so that messages show a clean path. */

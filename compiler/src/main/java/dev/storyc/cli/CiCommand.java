@@ -1,0 +1,157 @@
+package dev.storyc.cli;
+
+import dev.storyc.config.Environment;
+import dev.storyc.config.EnvironmentKind;
+import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.publish.Drift;
+import dev.storyc.publish.GitCredentials;
+import dev.storyc.publish.OutputRemote;
+import dev.storyc.publish.OutputRepository;
+import dev.storyc.publish.Progress;
+import dev.storyc.publish.PublishException;
+import dev.storyc.publish.PublishResult;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.publish.PushResult;
+import dev.storyc.publish.RemoteUrl;
+import dev.storyc.publish.SourceRevision;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code storyc ci}: what CI runs on every push to main. Checks every environment, compiles every
+ * one that is not a development environment, pushes the output repositories that changed, and
+ * prints one table. Nothing is written unless every environment checks cleanly.
+ */
+@Command(name = "ci", mixinStandardHelpOptions = true,
+        description = {"Check every environment, compile every non-development one, and push those that changed.",
+                "Exit 0 when all is well, 1 when the project has errors, 3 when a compile or push failed."})
+final class CiCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Environments compiled and pushed at once. Default: the number of processors.")
+    Integer jobs;
+
+    @Option(names = "--no-push", description = "Compile but do not contact any remote.")
+    boolean noPush;
+
+    @Option(names = "--adopt-drift",
+            description = "Build on commits that storyc did not make on a remote instead of stopping at them.")
+    boolean adoptDrift;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "How to print diagnostics: ${COMPLETION-CANDIDATES}. json and sarif go to stdout,"
+                    + " the table and everything else to stderr. Default: ${DEFAULT-VALUE}.")
+    DiagnosticFormat format = DiagnosticFormat.text;
+
+    /** One row of the summary table. */
+    record Row(String environment, String release, int added, int removed, String commit, String pushed,
+            boolean failed) {}
+
+    @Override
+    public Integer call() {
+        Console console = root.console(format);
+        int parallelism = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallelism < 1) {
+            console.failure("--jobs must be at least 1", null);
+            return ExitCode.USAGE;
+        }
+        Project project = root.openProject(console);
+        List<Environment> all = List.copyOf(project.environments().all());
+        Compilation.Compiled compilation = Compilation.run(project, all,
+                name -> Optional.ofNullable(root.processEnvironment().get(name)), console, parallelism);
+        for (CompiledEnvironment environment : compilation.environments()) {
+            console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
+                    environment.selection().releaseName(), environment.selection().stories().size()));
+        }
+        List<CompiledEnvironment> targets = compilation.environments().stream()
+                .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
+        for (CompiledEnvironment target : targets) {
+            Optional<String> problem = OutputRepository.problemWith(OutputFolders.of(project, target.environment(), null, root.settings().output()));
+            if (problem.isPresent()) {
+                console.failure(problem.get() + "; nothing was written",
+                        "storyc only writes into repositories it created; move the folder away");
+                return ExitCode.OPERATION_FAILED;
+            }
+        }
+        Progress progress = root.progress(parallelism);
+        GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
+        String source = SourceRevision.describe(project.root());
+        List<Callable<Row>> tasks = targets.stream().map(target -> (Callable<Row>) () ->
+                publish(project, target, compilation.compiler().renderer(), source, credentials, progress, console))
+                .toList();
+        List<Row> rows = Parallel.all(tasks, parallelism);
+        printTable(console, rows);
+        return rows.stream().anyMatch(Row::failed) ? ExitCode.OPERATION_FAILED : ExitCode.OK;
+    }
+
+    /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */
+    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
+            GitCredentials credentials, Progress progress, Console console) {
+        Environment environment = compiled.environment();
+        String release = compiled.selection().releaseName();
+        Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
+        Path directory = OutputFolders.of(project, environment, null, root.settings().output());
+        try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
+            OutputRemote output = remote.filter(r -> !noPush)
+                    .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
+            if (output != null) {
+                Optional<Drift> drift = output.sync(adoptDrift);
+                if (drift.isPresent()) {
+                    synchronized (console) {
+                        Reports.drift(console, environment.name(), remote.get(), drift.get());
+                    }
+                    return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
+                }
+            }
+            OutputCommit.Outcome outcome = OutputCommit.commit(repository, compiled, project.workspace().stdlib(),
+                    renderer, source);
+            PublishResult published = outcome.result();
+            int added = outcome.committed() ? outcome.summary().added().size() : 0;
+            int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
+            if (remote.isEmpty()) {
+                return new Row(environment.name(), release, added, removed, published.commit(), "no remote", false);
+            }
+            if (output == null) {
+                return new Row(environment.name(), release, added, removed, published.commit(), "no: --no-push", false);
+            }
+            PushResult pushed = output.push(adoptDrift);
+            if (pushed instanceof PushResult.Pushed p) {
+                return new Row(environment.name(), release, added, removed, p.commit(),
+                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false);
+            }
+            if (pushed instanceof PushResult.Drifted d) {
+                synchronized (console) {
+                    Reports.drift(console, environment.name(), remote.get(), d.drift());
+                }
+                return new Row(environment.name(), release, added, removed, published.commit(), "no: drift", true);
+            }
+            String remoteHead = ((PushResult.UpToDate) pushed).commit();
+            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false);
+        } catch (PublishException e) {
+            synchronized (console) {
+                console.failure(e.getMessage(), e.hint());
+            }
+            return new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
+        }
+    }
+
+    private static void printTable(Console console, List<Row> rows) {
+        String format = "%-16s %-10s %6s %8s  %-12s  %s";
+        console.result(String.format(format, "ENVIRONMENT", "RELEASE", "ADDED", "REMOVED", "COMMIT", "PUSHED"));
+        for (Row row : rows) {
+            console.result(String.format(format, row.environment(), row.release(), "+" + row.added(),
+                    "-" + row.removed(), row.commit().length() > 12 ? row.commit().substring(0, 12) : row.commit(),
+                    row.pushed()));
+        }
+        long failed = rows.stream().filter(Row::failed).count();
+        console.result(String.format("%d environment%s compiled, %d failed", rows.size(), rows.size() == 1 ? "" : "s",
+                failed));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.storyc.cli;
+
+import dev.storyc.publish.Drift;
+import dev.storyc.publish.RemoteUrl;
+
+/** Messages that push and ci share. */
+final class Reports {
+    private Reports() {}
+
+    /** Prints drift: which commits, by whom, and what to do; the remote was left untouched. */
+    static void drift(Console console, String environment, RemoteUrl remote, Drift drift) {
+        StringBuilder message = new StringBuilder()
+                .append("drift in `").append(environment).append("`'s remote ").append(remote.redacted())
+                .append(": ").append(drift.reason()).append("; nothing was pushed and the remote is untouched");
+        for (Drift.Commit commit : drift.commits()) {
+            message.append("\n    ").append(commit);
+        }
+        if (drift.total() > drift.commits().size()) {
+            message.append("\n    … and ").append(drift.total() - drift.commits().size()).append(" more");
+        }
+        console.failure(message.toString(), "storyc never overwrites a commit it did not make. Move the change into"
+                + " the stories and revert it on the remote, or run with --adopt-drift to build the next commit on top of it");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.storyc.publish;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A remote's address as written in {@code output.remote}. Its user-info (a user name, and possibly
+ * a password or token) never leaves this class unredacted: {@link #toString()} and every message
+ * storyc prints show {@code ***} in its place.
+ */
+public record RemoteUrl(String raw) {
+    /** {@code scheme://user-info@}: everything between the scheme and the last {@code @} before the host. */
+    private static final Pattern SCHEME_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@]+@");
+    /** scp-like {@code user@host:path}, which git treats as ssh. */
+    private static final Pattern SCP_LIKE = Pattern.compile("^([^/\\s@:]+)@([^/\\s:]+):(.*)$");
+
+    public RemoteUrl {
+        if (raw == null || raw.isBlank()) {
+            throw new IllegalArgumentException("a remote URL is required");
+        }
+        raw = raw.strip();
+    }
+
+    /** Returns the address with its user-info replaced by {@code ***}. */
+    public String redacted() {
+        Matcher scp = SCP_LIKE.matcher(raw);
+        if (!raw.contains("://") && scp.matches()) {
+            return "***@" + scp.group(2) + ":" + scp.group(3);
+        }
+        return redact(raw);
+    }
+
+    /** Returns the user name in the address, if it carries one. */
+    public Optional<String> user() {
+        int scheme = raw.indexOf("://");
+        if (scheme < 0) {
+            Matcher scp = SCP_LIKE.matcher(raw);
+            return scp.matches() ? Optional.of(scp.group(1)) : Optional.empty();
+        }
+        int slash = raw.indexOf('/', scheme + 3);
+        String authority = raw.substring(scheme + 3, slash < 0 ? raw.length() : slash);
+        int at = authority.lastIndexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String userInfo = authority.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        return Optional.of(colon < 0 ? userInfo : userInfo.substring(0, colon)).filter(u -> !u.isEmpty());
+    }
+
+    /** Returns true for http:// and https:// remotes, which authenticate with a token. */
+    public boolean isHttp() {
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** Returns true for ssh:// and scp-like remotes, which go through the SSH client. */
+    public boolean isSsh() {
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("ssh://") || lower.startsWith("git+ssh://") || lower.startsWith("ssh+git://")
+                || (!raw.contains("://") && SCP_LIKE.matcher(raw).matches());
+    }
+
+    /**
+     * Returns {@code text} with the user-info of every URL in it replaced by {@code ***}, for
+     * messages that come from elsewhere (JGit, servers) and may repeat an address.
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return "";
+        }
+        return SCHEME_USER_INFO.matcher(text).replaceAll("$1***@");
+    }
+
+    /**
+     * Returns {@code text} with URLs redacted and, besides, this address's own user name and
+     * password wherever they appear: transports quote them in forms that are not URLs, such as
+     * {@code user@/127.0.0.1:22}.
+     */
+    public String scrub(String text) {
+        String scrubbed = redact(text);
+        Optional<String> password = password();
+        if (password.isPresent()) {
+            scrubbed = scrubbed.replace(password.get(), "***");
+        }
+        Optional<String> user = user();
+        if (user.isPresent()) {
+            scrubbed = scrubbed.replace(user.get() + "@", "***@");
+        }
+        return scrubbed;
+    }
+
+    private Optional<String> password() {
+        int scheme = raw.indexOf("://");
+        if (scheme < 0) {
+            return Optional.empty();
+        }
+        int slash = raw.indexOf('/', scheme + 3);
+        String authority = raw.substring(scheme + 3, slash < 0 ? raw.length() : slash);
+        int at = authority.lastIndexOf('@');
+        int colon = authority.indexOf(':');
+        return at > 0 && colon >= 0 && colon < at ? Optional.of(authority.substring(colon + 1, at)).filter(p -> !p.isEmpty())
+                : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.storyc.cli;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.GitServers;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code storyc ci}: check everything, compile the shared environments, push what changed, one table. */
+class CiCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void compilesEverySharedEnvironmentAndPushesThoseWithARemote() {
+        Path remote = GitServers.bareRepository(temp.resolve("production.git"));
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+
+        Storyc.Outcome ci = Storyc.run(workspace, Map.of("CI", "true"), "ci", "--jobs", "2");
+
+        assertThat(ci.exitCode()).as(ci.toString()).isZero();
+        assertThat(ci.stdout()).contains("ok  dev-alice").contains("ok  production")
+                .contains("ENVIRONMENT      RELEASE     ADDED  REMOVED  COMMIT        PUSHED")
+                .containsPattern("production\\s+2026-W47\\s+\\+4\\s+-0\\s+[0-9a-f]{12}\\s+yes")
+                .containsPattern("acceptance-1\\s+2026-W48\\s+\\+6\\s+-0\\s+[0-9a-f]{12}\\s+no remote")
+                .containsPattern("integration\\s+all\\s+\\+7\\s+-0\\s+[0-9a-f]{12}\\s+no remote")
+                .contains("4 environments compiled, 0 failed")
+                .doesNotContainPattern("(?m)^dev-alice");
+        assertThat(ci.stderr()).contains("production: Writing objects").doesNotContain("\r");
+        assertThat(workspace.resolve("out/dev-alice")).doesNotExist();
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(git(workspace.resolve("out/production"), "rev-parse", "main"));
+
+        Storyc.Outcome again = Storyc.run(workspace, "ci");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stdout()).containsPattern("production\\s+2026-W47\\s+\\+0\\s+-0\\s+[0-9a-f]{12}\\s+up to date");
+    }
+
+    @Test
+    void noPushCompilesWithoutContactingAnyRemote() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", "http://127.0.0.1:9/nowhere.git");
+
+        Storyc.Outcome ci = Storyc.run(workspace, "ci", "--no-push");
+
+        assertThat(ci.exitCode()).as(ci.toString()).isZero();
+        assertThat(ci.stdout()).containsPattern("production\\s+2026-W47\\s+\\+4\\s+-0\\s+[0-9a-f]{12}\\s+no: --no-push");
+    }
+
+    @Test
+    void anUnreachableRemoteFailsThatEnvironmentWithExit3AndTheOthersStillCompile() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", "http://user:pw@127.0.0.1:9/nowhere.git");
+
+        Storyc.Outcome ci = Storyc.run(workspace, "ci", "--jobs", "1");
+
+        assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(3);
+        assertThat(ci.stderr()).contains("cannot fetch from the remote http://***@127.0.0.1:9/nowhere.git")
+                .doesNotContain("pw@");
+        assertThat(ci.stdout()).containsPattern("production .* no: failed")
+                .containsPattern("integration\\s+all\\s+\\+7")
+                .contains("4 environments compiled, 1 failed");
+    }
+
+    @Test
+    void projectErrorsInAnyEnvironmentStopCiBeforeAnythingIsWritten() throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("stories/patients/story.toml"), "owner = \"nobody\"\n");
+
+        Storyc.Outcome ci = Storyc.run(workspace, "ci");
+
+        assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(1);
+        assertThat(ci.stderr()).contains("E0107");
+        assertThat(workspace.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void sarifPutsOnlyTheDocumentOnStdoutAndTheTableOnStderr() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path view = workspace.resolve("stories/claims/views/claims.view.lkml");
+        Checkout.write(view, Checkout.read(view).replace("<% env.warehouse.schema %>.claims", "<% env.warehouse.shema %>.claims"));
+
+        Storyc.Outcome broken = Storyc.run(workspace, "ci", "--no-push", "--format", "sarif");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stdout()).startsWith("{").contains("\"version\": \"2.1.0\"").contains("\"ruleId\": \"E0401\"");
+        assertThat(workspace.resolve("out")).doesNotExist();
+
+        Checkout.write(view, Checkout.read(view).replace("env.warehouse.shema", "env.warehouse.schema"));
+        Storyc.Outcome clean = Storyc.run(workspace, "ci", "--no-push", "--format", "json");
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.stdout()).isEqualTo("[]\n");
+        assertThat(clean.stderr()).contains("ENVIRONMENT").contains("production").contains("no remote");
+    }
+}

@@ -1,0 +1,287 @@
+package dev.storyc.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.GitCli;
+import dev.storyc.testing.GitServers;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.StorycProcess;
+import dev.storyc.testing.Workspaces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code storyc compile} and {@code storyc push} with SIGKILL at random moments, at least
+ * {@value #KILLS} times, and checks after every kill that each repository, local and remote, is
+ * at its old commit or its new one and passes {@code git fsck --full}. Two lanes (each its own
+ * workspace and remote) run side by side to keep the wall time down.
+ */
+class CrashTest {
+    static final int KILLS = 50;
+    static final int LANES = 2;
+    static final List<String> ENVIRONMENTS = List.of("production", "integration");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aKilledCompileOrPushLeavesEveryRepositoryAtItsOldOrNewCommit() {
+        long seed = System.nanoTime();
+        List<CompletableFuture<Lane.Report>> lanes = new ArrayList<>();
+        for (int i = 0; i < LANES; i++) {
+            Lane lane = new Lane(temp.resolve("lane-" + i), new Random(seed + i), KILLS / LANES);
+            lanes.add(CompletableFuture.supplyAsync(lane::run));
+        }
+        List<Lane.Report> reports = lanes.stream().map(CompletableFuture::join).toList();
+
+        int kills = reports.stream().mapToInt(Lane.Report::kills).sum();
+        System.out.println("CrashTest: seed " + seed + ", " + reports);
+        assertThat(kills).as("SIGKILLs delivered (seed %d): %s", seed, reports).isGreaterThanOrEqualTo(KILLS);
+    }
+
+    /** One workspace, its output repositories and one remote, killed again and again. */
+    static final class Lane {
+        record Report(int kills, int runs, int locksExplained, long compileMillis, long pushMillis, long elapsedMillis) {}
+
+        private final Path dir;
+        private final Random random;
+        private final int kills;
+        private final Path workspace;
+        private final Path remote;
+        private final String originalDeploy;
+        private final Map<Integer, Map<String, String>> expectedTrees = new HashMap<>();
+
+        Lane(Path dir, Random random, int kills) {
+            this.dir = dir;
+            this.random = random;
+            this.kills = kills;
+            this.workspace = Checkout.copyExampleWorkspace(dir.resolve("workspace"));
+            this.remote = GitServers.bareRepository(dir.resolve("remote.git"));
+            Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+            Workspaces.setRemote(workspace, "integration", GitServers.fileUrl(remote).replace("remote.git", "remote-int.git"));
+            GitServers.bareRepository(dir.resolve("remote-int.git"));
+            this.originalDeploy = Checkout.read(deploySql());
+        }
+
+        Report run() {
+            for (int state = 0; state < 2; state++) {
+                setState(state);
+                Path scratch = dir.resolve("expected-" + state);
+                Storyc.Outcome outcome = Storyc.run(workspace, compileArgs("--out", scratch.toString()));
+                assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+                Map<String, String> trees = new HashMap<>();
+                for (String environment : ENVIRONMENTS) {
+                    trees.put(environment, GitCli.git(scratch.resolve(environment), "rev-parse", "main^{tree}"));
+                }
+                expectedTrees.put(state, trees);
+            }
+            long started = System.nanoTime();
+            long compileMillis = timed(compileArgs());
+            long pushMillis = timed(pushArgs());
+            int delivered = 0;
+            int runs = 0;
+            int locksExplained = 0;
+            int state = 0;
+            while (delivered < kills && runs < kills * 6) {
+                boolean push = runs % 3 == 2;
+                if (!push) {
+                    state = 1 - state;
+                    setState(state);
+                }
+                Map<String, Optional<String>> localBefore = localHeads();
+                Map<String, Optional<String>> remoteBefore = remoteHeads();
+                StorycProcess process = StorycProcess.start(workspace, dir.resolve("logs"), Map.of("CI", "true"),
+                        push ? pushArgs() : compileArgs());
+                sleep(delay(push ? pushMillis : compileMillis));
+                runs++;
+                if (process.isAlive()) {
+                    process.kill();
+                    delivered++;
+                } else {
+                    Storyc.Outcome outcome = process.await(60);
+                    assertThat(outcome.exitCode()).as(outcome.toString()).isIn(0, 3);
+                }
+                assertOldOrNew(localBefore, remoteBefore, push ? Optional.empty() : Optional.of(state));
+                if (!lockFiles().isEmpty()) {
+                    locksExplained += explainAndClearLocks(push);
+                }
+            }
+            assertConverges();
+            return new Report(delivered, runs, locksExplained, compileMillis, pushMillis,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+
+        /** Each local repository at its old head or at one new compile of the current state; each remote at its old head or the local one. */
+        private void assertOldOrNew(Map<String, Optional<String>> localBefore, Map<String, Optional<String>> remoteBefore,
+                Optional<Integer> compiledState) {
+            for (String environment : ENVIRONMENTS) {
+                Path local = workspace.resolve("out").resolve(environment);
+                if (Files.isDirectory(local.resolve(".git"))) {
+                    assertFsckClean(local);
+                }
+                Optional<String> before = localBefore.get(environment);
+                Optional<String> after = head(local);
+                if (!after.equals(before)) {
+                    assertThat(compiledState).as("only a compile moves %s's local branch", environment).isPresent();
+                    String parents = GitCli.git(local, "log", "-1", "--format=%P", "main");
+                    assertThat(parents).as("%s: the new commit sits on the old one", environment)
+                            .isEqualTo(before.orElse(""));
+                    assertThat(GitCli.git(local, "rev-parse", "main^{tree}")).as("%s: the new commit is whole", environment)
+                            .isEqualTo(expectedTrees.get(compiledState.get()).get(environment));
+                }
+                Path remoteRepo = remoteOf(environment);
+                assertFsckClean(remoteRepo);
+                Optional<String> remoteAfter = head(remoteRepo);
+                if (!remoteAfter.equals(remoteBefore.get(environment))) {
+                    assertThat(remoteAfter).as("%s: the remote moved only to what was pushed", environment).isEqualTo(after);
+                }
+            }
+        }
+
+        /**
+         * A kill at the instant a lock was held leaves the lock behind. The next run must explain it
+         * (exit 3 naming the file) or work around it (a locked index only skips the working tree
+         * refresh); then the lock is removed, as the explanation tells a person to do.
+         */
+        private int explainAndClearLocks(boolean push) {
+            List<Path> locks = lockFiles();
+            Storyc.Outcome next = StorycProcess.start(workspace, dir.resolve("logs"), Map.of("CI", "true"),
+                    push ? pushArgs() : compileArgs()).await(120);
+            assertThat(next.exitCode()).as(next.toString()).isIn(0, 3);
+            if (next.exitCode() == 3) {
+                assertThat(next.stderr()).as(next.toString()).contains(".lock`").contains("old");
+            }
+            for (Path lock : locks) {
+                try {
+                    Files.deleteIfExists(lock);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return locks.size();
+        }
+
+        private void assertConverges() {
+            Storyc.Outcome compile = StorycProcess.start(workspace, dir.resolve("logs"), Map.of(), compileArgs()).await(120);
+            assertThat(compile.exitCode()).as(compile.toString()).isZero();
+            Storyc.Outcome push = StorycProcess.start(workspace, dir.resolve("logs"), Map.of(), pushArgs()).await(120);
+            assertThat(push.exitCode()).as(push.toString()).isZero();
+            for (String environment : ENVIRONMENTS) {
+                Path local = workspace.resolve("out").resolve(environment);
+                assertThat(head(remoteOf(environment))).isEqualTo(head(local));
+                assertThat(GitCli.git(local, "status", "--porcelain")).as("working tree refreshed").isEmpty();
+                assertFsckClean(local);
+                assertFsckClean(remoteOf(environment));
+            }
+        }
+
+        private long delay(long typicalMillis) {
+            // Half the kills anywhere in the run, half in its last 40%, where the writing happens.
+            double fraction = random.nextBoolean() ? random.nextDouble() : 0.6 + 0.4 * random.nextDouble();
+            return (long) (typicalMillis * 1.1 * fraction);
+        }
+
+        private long timed(String[] args) {
+            long start = System.nanoTime();
+            Storyc.Outcome outcome = StorycProcess.start(workspace, dir.resolve("logs"), Map.of("CI", "true"), args)
+                    .await(120);
+            assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
+        private List<Path> lockFiles() {
+            List<Path> locks = new ArrayList<>();
+            List<Path> gitDirs = new ArrayList<>(List.of(remote, remoteOf("integration")));
+            ENVIRONMENTS.forEach(e -> gitDirs.add(workspace.resolve("out").resolve(e).resolve(".git")));
+            // Only git folders: the output tree itself holds a file named storyc.lock.
+            for (Path root : gitDirs) {
+                if (!Files.exists(root)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(p -> p.getFileName().toString().endsWith(".lock")).forEach(locks::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return locks;
+        }
+
+        private Map<String, Optional<String>> localHeads() {
+            Map<String, Optional<String>> heads = new HashMap<>();
+            ENVIRONMENTS.forEach(e -> heads.put(e, head(workspace.resolve("out").resolve(e))));
+            return heads;
+        }
+
+        private Map<String, Optional<String>> remoteHeads() {
+            Map<String, Optional<String>> heads = new HashMap<>();
+            ENVIRONMENTS.forEach(e -> heads.put(e, head(remoteOf(e))));
+            return heads;
+        }
+
+        private Path remoteOf(String environment) {
+            return environment.equals("production") ? remote : dir.resolve("remote-int.git");
+        }
+
+        private static Optional<String> head(Path repository) {
+            if (!Files.exists(repository)) {
+                return Optional.empty();
+            }
+            GitCli.Run run = GitCli.run(repository, "rev-parse", "--verify", "-q", "refs/heads/main");
+            return run.exitCode() == 0 ? Optional.of(run.stdout().strip()) : Optional.empty();
+        }
+
+        private static void assertFsckClean(Path repository) {
+            GitCli.Run fsck = GitCli.run(repository, "fsck", "--full", "--no-dangling");
+            assertThat(fsck.exitCode()).as("git fsck --full in %s: %s", repository, fsck.stderr()).isZero();
+        }
+
+        private void setState(int state) {
+            Checkout.write(deploySql(), originalDeploy + "\n-- crash test state " + state + "\n");
+        }
+
+        private Path deploySql() {
+            return workspace.resolve("stories/patients/schema/deploy.sql");
+        }
+
+        private static String[] compileArgs(String... extra) {
+            List<String> args = new ArrayList<>(List.of("compile"));
+            ENVIRONMENTS.forEach(e -> args.addAll(List.of("--env", e)));
+            args.addAll(List.of(extra));
+            return args.toArray(String[]::new);
+        }
+
+        private static String[] pushArgs() {
+            List<String> args = new ArrayList<>(List.of("push"));
+            ENVIRONMENTS.forEach(e -> args.addAll(List.of("--env", e)));
+            return args.toArray(String[]::new);
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(Math.max(0, millis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return dir.getFileName().toString();
+        }
+    }
+}

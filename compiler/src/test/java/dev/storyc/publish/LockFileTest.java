@@ -1,0 +1,82 @@
+package dev.storyc.publish;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lock files left by a killed run are explained, and removed only when clearly stale. */
+class LockFileTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFreshRefLockIsExplainedAndLeftAlone() throws Exception {
+        Path workspace = compiledOnce();
+        Path lock = Checkout.write(workspace.resolve("out/production/.git/refs/heads/main.lock"), "");
+        String before = git(workspace.resolve("out/production"), "rev-parse", "main");
+        Workspaces.changeSource(workspace, "blocked");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isEqualTo(3);
+        assertThat(compile.stderr()).contains("is locked by `" + lock).contains("s old)")
+                .contains("If no such process is running, delete `" + lock + "`");
+        assertThat(lock).exists();
+        assertThat(git(workspace.resolve("out/production"), "rev-parse", "main")).isEqualTo(before);
+    }
+
+    @Test
+    void aStaleRefLockIsRemovedWithAWarning() throws Exception {
+        Path workspace = compiledOnce();
+        Path lock = Checkout.write(workspace.resolve("out/production/.git/refs/heads/main.lock"), "");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Workspaces.changeSource(workspace, "unblocked");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stderr()).contains("warning: removed the stale lock `" + lock + "` (60 min old)");
+        assertThat(lock).doesNotExist();
+        assertThat(git(workspace.resolve("out/production"), "rev-list", "--count", "main")).isEqualTo("2");
+    }
+
+    @Test
+    void aLockedIndexOnlySkipsTheWorkingTreeRefresh() throws Exception {
+        Path workspace = compiledOnce();
+        Checkout.write(workspace.resolve("out/production/.git/index.lock"), "");
+        Workspaces.changeSource(workspace, "index locked");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stderr()).contains("was not refreshed: the index is locked by").contains("The commit is made");
+        assertThat(git(workspace.resolve("out/production"), "rev-list", "--count", "main")).isEqualTo("2");
+    }
+
+    @Test
+    void anInterruptedCreationLeavesAFolderThatIsStillUsable() throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Files.createDirectories(workspace.resolve("out/production/" + OutputRepository.INIT_PREFIX + "killed/.git"));
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(git(workspace.resolve("out/production"), "rev-list", "--count", "main")).isEqualTo("1");
+    }
+
+    private Path compiledOnce() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        return workspace;
+    }
+}

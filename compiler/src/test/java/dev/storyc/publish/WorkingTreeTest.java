@@ -1,0 +1,75 @@
+package dev.storyc.publish;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.Workspaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output repository's working tree always shows its branch: files come, change and go with it. */
+class WorkingTreeTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aStoryThatLeavesTakesItsFilesAndFoldersWithIt() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/integration");
+        assertThat(Storyc.run(workspace, "compile", "--env", "integration").exitCode()).isZero();
+        assertThat(out.resolve("views/medication-adherence")).isDirectory();
+
+        deleteTree(workspace.resolve("stories/medication-adherence"));
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "integration");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(out.resolve("views/medication-adherence")).doesNotExist();
+        assertThat(out.resolve("etl/medication-adherence")).doesNotExist();
+        assertThat(git(out, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+    }
+
+    @Test
+    void aFileEditedByHandIsRestoredByTheNextCommit() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Checkout.write(out.resolve("manifest.lkml"), "edited by hand\n");
+
+        Workspaces.changeSource(workspace, "next");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+        assertThat(git(out, "status", "--porcelain")).isEmpty();
+        assertThat(Checkout.read(out.resolve("manifest.lkml"))).isEqualTo(git(out, "show", "main:manifest.lkml") + "\n");
+    }
+
+    @Test
+    void aRunKilledBeforeTheRefreshIsRepairedByTheNext() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Checkout.write(out.resolve(".git/" + OutputRepository.REFRESH_PENDING), "whatever\n");
+        Checkout.write(out.resolve("manifest.lkml"), "half written");
+
+        Storyc.Outcome again = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stderr()).contains("reset the working tree of").contains("an earlier run was interrupted");
+        assertThat(git(out, "status", "--porcelain")).isEmpty();
+        assertThat(out.resolve(".git/" + OutputRepository.REFRESH_PENDING)).doesNotExist();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
