@@ -33,6 +33,7 @@ import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -257,7 +258,7 @@ public final class OutputRepository implements AutoCloseable {
                 }
             }
             try (ObjectInserter inserter = inserterFor(missing)) {
-                ObjectId treeId = writeTree(tree, inserter);
+                ObjectId treeId = writeTree(tree, inserter, missing);
                 if (headCommit != null && headCommit.getTree().getId().equals(treeId)) {
                     return new PublishResult.Unchanged(head.name(), treeId.name());
                 }
@@ -315,8 +316,13 @@ public final class OutputRepository implements AutoCloseable {
         return repository.newObjectInserter();
     }
 
-    private ObjectId writeTree(OutputTree tree, ObjectInserter inserter) throws IOException {
-        ProgressMonitor monitor = progress.monitor(directory.getFileName().toString());
+    /**
+     * Writes the tree's objects; progress counts only the {@code newObjects} blobs the repository
+     * lacks, so a compile that changes nothing stays silent.
+     */
+    private ObjectId writeTree(OutputTree tree, ObjectInserter inserter, int newObjects) throws IOException {
+        ProgressMonitor monitor = newObjects == 0 ? NullProgressMonitor.INSTANCE
+                : progress.monitor(directory.getFileName().toString());
         monitor.beginTask("Writing objects", tree.all().size());
         DirCache index = DirCache.newInCore();
         DirCacheBuilder builder = index.builder();
