@@ -36,9 +36,9 @@ final class Compilation {
     record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments) {}
 
     /** Diagnostics found while compiling one version of the workspace (working tree or a pinned release). */
-    private record Found(Workspace workspace, List<Diagnostic> diagnostics) {
+    private record Found(Workspace workspace, List<SameInEnvironments.Found> diagnostics) {
         /** Returns the list for {@code workspace}, compared by identity: workspaces are large values. */
-        static List<Diagnostic> in(List<Found> all, Workspace workspace) {
+        static List<SameInEnvironments.Found> in(List<Found> all, Workspace workspace) {
             for (Found found : all) {
                 if (found.workspace() == workspace) {
                     return found.diagnostics();
@@ -75,6 +75,7 @@ final class Compilation {
         boolean failed = false;
         List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
         List<EnvironmentCompiler> taskCompilers = new ArrayList<>();
+        List<String> taskEnvironments = new ArrayList<>();
         Optional<SourceRepository> repository = Optional.empty();
         try {
             for (Environment environment : environments) {
@@ -90,7 +91,8 @@ final class Compilation {
                     compiler = pinned.computeIfAbsent(sealed.get().name(),
                             name -> pinnedCompiler(project, sealed.get(), source, processEnvironment));
                 }
-                diagnostics.get(0).diagnostics().addAll(compiler.diagnostics());
+                compiler.diagnostics().forEach(d -> diagnostics.get(0).diagnostics()
+                        .add(new SameInEnvironments.Found(Optional.empty(), d)));
                 if (!compiler.ok()) {
                     failed = true;
                     continue;
@@ -98,6 +100,7 @@ final class Compilation {
                 EnvironmentCompiler task = jobs == 1 ? compiler.get()
                         : compiler(project, compiler.get().workspace(), processEnvironment);
                 taskCompilers.add(compiler.get());
+                taskEnvironments.add(environment.name());
                 tasks.add(() -> task.compile(environment));
             }
         } finally {
@@ -107,7 +110,9 @@ final class Compilation {
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
         for (int i = 0; i < results.size(); i++) {
             Result<CompiledEnvironment> result = results.get(i);
-            Found.in(diagnostics, taskCompilers.get(i).workspace()).addAll(result.diagnostics());
+            Optional<String> environment = Optional.of(taskEnvironments.get(i));
+            List<SameInEnvironments.Found> into = Found.in(diagnostics, taskCompilers.get(i).workspace());
+            result.diagnostics().forEach(d -> into.add(new SameInEnvironments.Found(environment, d)));
             if (result.ok()) {
                 compiled.add(result.get());
             } else {
@@ -115,7 +120,8 @@ final class Compilation {
             }
         }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
-        diagnostics.forEach(found -> console.diagnostics(found.diagnostics(), found.workspace().allSources()));
+        diagnostics.forEach(found -> console.diagnostics(SameInEnvironments.merge(found.diagnostics()),
+                found.workspace().allSources()));
         if (failed) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }

@@ -64,7 +64,12 @@ public final class TextRenderer {
                         .append('\n'));
         for (Related related : diagnostic.related()) {
             out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "note")).append(": ")
-                    .append(related.message()).append(" at ").append(related.position()).append('\n');
+                    .append(related.message());
+            if (related.position().equals(position)) {
+                out.append('\n');
+                continue; // a note about the same place needs no second arrow or quote
+            }
+            out.append(" at ").append(related.position()).append('\n');
             String relatedLine = related.position().hasLine() ? lineOf(related.position()) : "";
             if (!relatedLine.isEmpty()) {
                 out.append(gutter).append("     ").append(expandTabs(relatedLine.strip())).append('\n');

@@ -26,14 +26,22 @@ public final class PinnedStories {
     public static Result<Map<StoryId, Story>> load(Optional<SourceRepository> repository, List<Pin> pins, String release) {
         Diagnostics diagnostics = new Diagnostics();
         Map<StoryId, Story> stories = new TreeMap<>();
+        if (repository.isEmpty() && !pins.isEmpty()) {
+            // One cause, one error: without a repository no pin can be read.
+            diagnostics.add(Diagnostic.error(Code.PIN_OBJECT_MISSING, pins.get(0).position(),
+                            "release `" + release + "` is sealed, but the workspace is not in a git repository, so"
+                                    + " its pinned trees cannot be read")
+                    .withHint("compile from a clone of the workspace's repository, or unseal the release by deleting"
+                            + " its [pins] table"));
+            return Result.failed(diagnostics.all());
+        }
         for (Pin pin : pins) {
             Optional<List<SourceFile>> files = repository.flatMap(r -> r.filesAt(pin.tree(), "stories/" + pin.story(),
                     diagnostics));
             if (files.isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.PIN_OBJECT_MISSING, pin.position(),
                                 "release `" + release + "` pins `" + pin.story() + "` to tree " + pin.tree()
-                                        + ", which " + (repository.isPresent() ? "this repository does not have"
-                                                : "cannot be read: the workspace is not in a git repository"))
+                                        + ", which this repository does not have")
                         .withHint("fetch the history that holds it (a shallow clone lacks old trees), or seal the "
                                 + "release again: storyc release seal " + release));
                 continue;

@@ -68,7 +68,8 @@ class OutputFormatsTest {
 
         JsonNode diagnostics = JSON.readTree(outcome.stdout());
         assertThat(diagnostics.isArray()).isTrue();
-        assertThat(diagnostics).hasSize(2);
+        // The same join is broken in both environments: one diagnostic, with a note naming the other.
+        assertThat(diagnostics).hasSize(1);
         JsonNode first = diagnostics.get(0);
         assertThat(first.get("code").asText()).isEqualTo("E0601");
         assertThat(first.get("severity").asText()).isEqualTo("error");
@@ -76,7 +77,8 @@ class OutputFormatsTest {
         assertThat(first.get("line").asInt()).isEqualTo(2);
         assertThat(first.get("column").asInt()).isEqualTo(9);
         assertThat(first.get("hint").asText()).isEqualTo("did you mean `base`?");
-        assertThat(outcome.stderr()).isEqualTo("2 errors, 0 warnings\n");
+        assertThat(first.toString()).contains("the same in environment prod");
+        assertThat(outcome.stderr()).isEqualTo("1 error, 0 warnings\n");
     }
 
     @Test

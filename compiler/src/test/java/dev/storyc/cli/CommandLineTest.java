@@ -94,4 +94,16 @@ class CommandLineTest {
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.stderr()).contains("error[E0101]").contains("is not a storyc workspace");
     }
+
+    @Test
+    void aProblemFoundInSeveralEnvironmentsIsPrintedOnce(@TempDir Path temp) {
+        Path workspace = temp.resolve("ws");
+        Checkout.copy(Checkout.root().resolve("compiler/src/test/resources/cases/minimal"), workspace);
+        Checkout.write(workspace.resolve("stories/base/views/base.view.lkml"),
+                "view: base {\n  sql_table_name: <% env.warehouse.shema %>.base ;;\n}\n");
+        Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr().split("error\\[E0401\\]", -1)).hasSize(2);
+        assertThat(outcome.stderr()).contains("= note: the same in environment prod\n").contains("1 error, 0 warnings");
+    }
 }
