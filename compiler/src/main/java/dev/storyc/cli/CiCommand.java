@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -45,10 +46,8 @@ final class CiCommand implements Callable<Integer> {
             description = "Build on commits that storyc did not make on a remote instead of stopping at them.")
     boolean adoptDrift;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "How to print diagnostics: ${COMPLETION-CANDIDATES}. json and sarif go to stdout,"
-                    + " the table and everything else to stderr. Default: ${DEFAULT-VALUE}.")
-    DiagnosticFormat format = DiagnosticFormat.text;
+    @Mixin
+    FormatOption output;
 
     /** One row of the summary table. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
@@ -56,7 +55,7 @@ final class CiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = root.console(format);
+        Console console = root.console(output.format);
         int parallelism = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallelism < 1) {
             console.failure("--jobs must be at least 1", null);
@@ -65,11 +64,8 @@ final class CiCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
         Compilation.Compiled compilation = Compilation.run(project, all,
-                name -> Optional.ofNullable(root.processEnvironment().get(name)), console, parallelism);
-        for (CompiledEnvironment environment : compilation.environments()) {
-            console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
-                    environment.selection().releaseName(), environment.selection().stories().size()));
-        }
+                root.processLookup(), console, parallelism);
+        Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
         for (CompiledEnvironment target : targets) {

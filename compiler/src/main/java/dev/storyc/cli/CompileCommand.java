@@ -28,10 +28,8 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     EnvironmentOptions environments;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "How to print diagnostics: ${COMPLETION-CANDIDATES}. json and sarif go to stdout,"
-                    + " everything else to stderr. Default: ${DEFAULT-VALUE}.")
-    DiagnosticFormat format = DiagnosticFormat.text;
+    @Mixin
+    FormatOption output;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Where output repositories go, one folder per environment. Default: each environment's"
@@ -40,11 +38,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = root.console(format);
+        Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var compilation = Compilation.run(project, selected,
-                name -> Optional.ofNullable(root.processEnvironment().get(name)), console);
+                root.processLookup(), console);
 
         for (CompiledEnvironment compiled : compilation.environments()) {
             Path directory = OutputFolders.of(project, compiled.environment(), out, root.settings().output());

@@ -21,4 +21,12 @@ final class Reports {
         console.failure(message.toString(), "storyc never overwrites a commit it did not make. Move the change into"
                 + " the stories and revert it on the remote, or run with --adopt-drift to build the next commit on top of it");
     }
+
+    /** Prints one line per environment that compiled and passed every check. */
+    static void checked(Console console, java.util.List<dev.storyc.emit.CompiledEnvironment> environments) {
+        for (var environment : environments) {
+            console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
+                    environment.selection().releaseName(), environment.selection().stories().size()));
+        }
+    }
 }

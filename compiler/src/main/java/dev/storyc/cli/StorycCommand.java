@@ -150,6 +150,11 @@ final class StorycCommand implements Callable<Integer> {
         return settings;
     }
 
+    /** Returns the process environment as a lookup, for the checks that look for secret values. */
+    java.util.function.Function<String, java.util.Optional<String>> processLookup() {
+        return name -> java.util.Optional.ofNullable(processEnvironment.get(name));
+    }
+
     /** Returns what `${env:...}` and `${sys:...}` may read: this process's variables and properties. */
     ProcessValues processValues() {
         Map<String, String> properties = new TreeMap<>();
