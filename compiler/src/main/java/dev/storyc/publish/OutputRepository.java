@@ -295,8 +295,14 @@ public final class OutputRepository implements AutoCloseable {
             RefUpdate.Result result = update.update();
             switch (result) {
                 case NEW, FORCED, NO_CHANGE, FAST_FORWARD -> { }
+                // The commit is in place; a tag is a bookmark on it, so a held lock only costs a warning
+                // (a run killed while tagging leaves one) and the next compile tags again.
+                case LOCK_FAILURE -> progress.warn("could not tag " + name + " in `" + directory + "`: "
+                        + LockFiles.of(repository.getDirectory().toPath().resolve(Constants.R_TAGS + name))
+                                .map(lock -> lock.describe() + " is held; " + LockFiles.hint(lock))
+                                .orElse("its lock is held; compile again"));
                 default -> throw new PublishException("cannot tag " + name + " (" + result + ")",
-                        "another process may hold the tag's lock; compile again");
+                        "check the repository with `git fsck`");
             }
         } catch (IOException e) {
             throw new PublishException("cannot tag " + name + ": " + e.getMessage(), "check permissions", e);
