@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             CiCommand.class,
             EnvCommand.class,
             StoryCommand.class,
+            InitCommand.class,
             LookmlCommand.class,
             ReleaseCommand.class,
             StatusCommand.class,

@@ -78,7 +78,8 @@ public final class StorySelector {
      * it lists: an unpinned story would be compiled from the working tree, not from what was tested.
      */
     private static void checkSealing(Environment environment, ReleaseManifest manifest, Diagnostics diagnostics) {
-        if (environment.isProtected() && !manifest.isSealed()) {
+        // An empty release has nothing to pin, so nothing unpinned can ship from it.
+        if (environment.isProtected() && !manifest.isSealed() && !manifest.stories().isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
                             "protected environment `" + environment.name() + "` uses release `" + manifest.name()
                                     + "`, which is not sealed")

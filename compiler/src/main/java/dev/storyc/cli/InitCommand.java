@@ -1,0 +1,85 @@
+package dev.storyc.cli;
+
+import dev.storyc.release.ReleaseNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc init DIR}: a new workspace that compiles and checks cleanly from the first minute. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a new workspace: environments.toml (production and one environment per developer),",
+                "storyc.toml, a first weekly release and .gitignore. Refuses a folder that is not empty.",
+                "Then: cd DIR && storyc story new my-first-story && storyc compile"})
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Parameters(paramLabel = "DIR", description = "The folder to create the workspace in.")
+    Path directory;
+
+    @Option(names = "--project-name", paramLabel = "NAME",
+            description = "The Looker project name. Default: the folder's name, made a safe identifier.")
+    String projectName;
+
+    @Option(names = "--developer", paramLabel = "NAME",
+            description = "Your name, for your dev-<name> environment. Default: the `developer` setting, else $USER.")
+    String developer;
+
+    @Override
+    public Integer call() {
+        Console console = root.console();
+        Path target = directory.toAbsolutePath().normalize();
+        if (!isEmptyOrMissing(target)) {
+            console.failure("`" + target + "` is not empty; nothing was written",
+                    "storyc init creates a new workspace; pick an empty or new folder");
+            return ExitCode.USAGE;
+        }
+        String name = identifier(projectName != null ? projectName : String.valueOf(target.getFileName()), "analytics");
+        String who = developer != null ? developer
+                : root.settings().developer().orElse(root.processEnvironment().getOrDefault("USER", "me"));
+        String developerName = who.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "");
+        if (developerName.isEmpty()) {
+            developerName = "me";
+        }
+        Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(LocalDate.now()));
+        files.forEach((path, text) -> WorkspaceFiles.write(target.resolve(path), text, console));
+        try {
+            Files.createDirectories(target.resolve("stories"));
+        } catch (IOException e) {
+            console.failure("cannot create `" + target.resolve("stories") + "`: " + e.getMessage(), null);
+            return ExitCode.OPERATION_FAILED;
+        }
+        console.result("created a storyc workspace in " + target + " (project " + name + ", developer " + developerName
+                + ")");
+        console.result("next: cd " + directory + " && storyc story new my-first-story && storyc compile");
+        return ExitCode.OK;
+    }
+
+    private static boolean isEmptyOrMissing(Path folder) {
+        if (!Files.exists(folder)) {
+            return true;
+        }
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Returns {@code text} as a safe lower-case identifier, or {@code fallback} when nothing is left. */
+    static String identifier(String text, String fallback) {
+        String cleaned = text.toLowerCase().replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z_]+", "");
+        return cleaned.isEmpty() ? fallback : cleaned;
+    }
+}
