@@ -1,0 +1,58 @@
+package dev.storyc.cli;
+
+import dev.storyc.config.Environment;
+import dev.storyc.diag.Spelling;
+import dev.storyc.release.PromotionEditor;
+import dev.storyc.release.ReleaseManifest;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc release promote NAME --to ENV}. */
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = {"Point an environment at a release by editing its `release` line in environments.toml.",
+                "Only that line changes. A protected environment takes only sealed releases."})
+final class ReleasePromoteCommand implements Callable<Integer> {
+    @ParentCommand
+    ReleaseCommand release;
+
+    @Parameters(paramLabel = "NAME", description = "The release.")
+    String name;
+
+    @Option(names = "--to", required = true, paramLabel = "ENV", description = "The environment to point at it.")
+    String environment;
+
+    @Override
+    public Integer call() {
+        Console console = release.root.console();
+        Project project = release.root.openProject();
+        ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
+        Environment target = project.environments().find(environment).orElseThrow(() -> {
+            console.failure("environment `" + environment + "` is not defined in environments.toml",
+                    Spelling.didYouMean(environment, project.environments().names())
+                            .orElse("`storyc env list` shows the environments"));
+            return new CommandFailure(ExitCode.USAGE);
+        });
+        if (target.isProtected() && !manifest.isSealed()) {
+            console.failure("`" + environment + "` is protected and release `" + name + "` is not sealed; nothing"
+                    + " was changed", "seal it first: storyc release seal " + name);
+            return ExitCode.PROJECT_ERRORS;
+        }
+        String text = project.workspace().environments().orElseThrow().text();
+        Optional<String> edited = PromotionEditor.promote(text, environment, name);
+        if (edited.isEmpty()) {
+            console.failure("`" + environment + "` has no [environments." + environment + "] table to edit",
+                    "environments made from a template follow the template's release; edit environments.toml");
+            return ExitCode.PROJECT_ERRORS;
+        }
+        if (!edited.get().equals(text)) {
+            WorkspaceFiles.write(project.root().resolve("environments.toml"), edited.get(), console);
+        }
+        console.result(environment + " now uses release " + name + (target.release().equals(name) ? " (unchanged)"
+                : " (was " + target.release() + ")"));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.storyc.cli;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.release.ManifestEditor;
+import dev.storyc.release.ReleaseManifest;
+import dev.storyc.workspace.SourceRepository;
+import dev.storyc.workspace.StoryId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc release seal NAME}. */
+@Command(name = "seal", mixinStandardHelpOptions = true,
+        description = {"Pin every story of a release to its git tree at HEAD.",
+                "From then on every environment on the release compiles those trees, not the working tree.",
+                "Refused when a story has uncommitted changes or is not committed."})
+final class ReleaseSealCommand implements Callable<Integer> {
+    @ParentCommand
+    ReleaseCommand release;
+
+    @Parameters(paramLabel = "NAME", description = "The release to seal.")
+    String name;
+
+    @Override
+    public Integer call() {
+        Console console = release.root.console();
+        Project project = release.root.openProject();
+        ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
+        Optional<SourceRepository> found = SourceRepository.find(project.root());
+        if (found.isEmpty()) {
+            console.failure("cannot seal `" + name + "`: the workspace is not in a git repository",
+                    "sealing pins each story to a git tree; commit the workspace to git first");
+            return ExitCode.OPERATION_FAILED;
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<StoryId, String> pins = new LinkedHashMap<>();
+        try (SourceRepository repository = found.get()) {
+            for (ReleaseManifest.Entry entry : manifest.stories()) {
+                String folder = "stories/" + entry.story();
+                if (project.workspace().story(entry.story()).isEmpty()) {
+                    problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
+                            "cannot seal: `" + entry.story() + "` has no folder under stories/"));
+                    continue;
+                }
+                List<String> changes = repository.uncommittedChanges(folder);
+                if (!changes.isEmpty()) {
+                    problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
+                                    "cannot seal: `" + entry.story() + "` has uncommitted changes in "
+                                            + String.join(", ", changes.stream().limit(3).toList())
+                                            + (changes.size() > 3 ? " and " + (changes.size() - 3) + " more" : ""))
+                            .withHint("commit or stash them, so the pin is exactly what you tested"));
+                    continue;
+                }
+                Optional<String> tree = repository.treeAtHead(folder);
+                if (tree.isEmpty()) {
+                    problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
+                                    "cannot seal: `" + entry.story() + "` is not committed")
+                            .withHint("commit " + folder + " first"));
+                    continue;
+                }
+                pins.put(entry.story(), tree.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            console.diagnostics(problems, project.workspace().allSources());
+            return ExitCode.PROJECT_ERRORS;
+        }
+        String text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
+        WorkspaceFiles.write(ReleaseCommand.fileOf(project, name), text, console);
+        console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
+        return ExitCode.OK;
+    }
+}
