@@ -27,6 +27,7 @@ final class Console {
     private final DiagnosticFormat format;
     private final List<String> secrets = new ArrayList<>();
     private final List<Diagnostic> pending = new ArrayList<>();
+    private boolean verbose;
 
     Console(PrintWriter out, PrintWriter err, boolean color, boolean quiet) {
         this(out, err, color, quiet, DiagnosticFormat.text);
@@ -58,6 +59,19 @@ final class Console {
         if (!quiet) {
             (format == DiagnosticFormat.text ? out : err).println(line);
         }
+    }
+
+    /** Prints a line of detail to stderr, only with --verbose. */
+    void info(String line) {
+        if (verbose) {
+            err.println("storyc: " + line);
+        }
+    }
+
+    /** Returns a console that also prints --verbose detail. */
+    Console verbose(boolean on) {
+        this.verbose = on;
+        return this;
     }
 
     /** Prints a problem that is not about the project's files, such as an unwritable folder. */

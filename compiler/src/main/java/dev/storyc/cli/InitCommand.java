@@ -15,8 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc init DIR}: a new workspace that compiles and checks cleanly from the first minute. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a new workspace: environments.toml (production and one environment per developer),",
-                "storyc.toml, a first weekly release and .gitignore. Refuses a folder that is not empty.",
+        description = {"Create a new workspace that compiles and checks cleanly.",
+                "Writes environments.toml (production and one environment per developer), storyc.toml,",
+                "a first weekly release and .gitignore. Refuses a folder that is not empty.",
                 "Then: cd DIR && storyc story new my-first-story && storyc compile"})
 final class InitCommand implements Callable<Integer> {
     @ParentCommand

@@ -15,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc status}: which version of each story each environment gets. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show a matrix of stories x environments: which version of each story each environment",
-                "compiles. A release manager sees at a glance what is where."},
+        description = {"Show which version of each story each environment compiles (stories x environments).",
+                "A release manager sees at a glance what is where."},
         footer = {"", "Cells:",
                 "  main        the working tree (release `all`, or an unsealed release)",
                 "  1a2b3c4d5e  the git tree a sealed release pins",

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Compiles analytics stories (warehouse schema, ETL, LookML views, explores and dashboards)",
-            "into one git repository per environment.",
+            "Compiles analytics stories (warehouse schema, ETL, LookML views, explores and dashboards) into one"
+                    + " git repository per environment.",
             ""
         },
         subcommands = {
@@ -62,14 +62,15 @@ final class StorycCommand implements Callable<Integer> {
     ColorMode color;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE",
-            description = {"Set a setting for this run; repeatable. Beats STORYC_* variables, the user's",
-                    "config.toml and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env."})
+            description = "Set a setting for this run; repeatable. Beats STORYC_* variables, the user's config.toml"
+                    + " and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env.")
     List<String> definitions = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print more about what happens.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print the workspace loaded and where each setting came from, on stderr.")
     boolean verbose;
 
     @Spec
@@ -130,7 +131,7 @@ final class StorycCommand implements Callable<Integer> {
             case never -> false;
             case auto -> interactive && !processEnvironment.containsKey("NO_COLOR");
         };
-        return new Console(out, err, useColor, quiet, format);
+        return new Console(out, err, useColor, quiet, format).verbose(verbose && !quiet);
     }
 
     /**
@@ -185,6 +186,12 @@ final class StorycCommand implements Callable<Integer> {
 
     /** Loads the project, printing its problems on {@code console}. */
     Project openProject(Console console) {
-        return Project.open(projectRoot(), processValues(), console);
+        Project project = Project.open(projectRoot(), processValues(), console);
+        console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
+                + project.workspace().releases().size() + " releases, " + project.environments().all().size()
+                + " environments");
+        settings().values().forEach((setting, value) ->
+                console.info("setting " + setting.key() + " = " + value.value() + " (from " + value.source() + ")"));
+        return project;
     }
 }

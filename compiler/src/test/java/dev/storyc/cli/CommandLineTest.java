@@ -106,4 +106,14 @@ class CommandLineTest {
         assertThat(outcome.stderr().split("error\\[E0401\\]", -1)).hasSize(2);
         assertThat(outcome.stderr()).contains("= note: the same in environment prod\n").contains("1 error, 0 warnings");
     }
+
+    @Test
+    void verboseNamesTheWorkspaceAndWhereEachSettingCameFrom() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "-v", "-D", "developer=bob", "check");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stderr()).contains("storyc: workspace " + EXAMPLE + ": 7 stories, 2 releases, 7 environments")
+                .containsPattern("storyc: setting developer = bob \\(from .*-D.*\\)");
+        assertThat(outcome.stdout()).contains("ok  dev-bob");
+        assertThat(Storyc.run(EXAMPLE, "-D", "developer=bob", "check").stderr()).doesNotContain("storyc: workspace");
+    }
 }
