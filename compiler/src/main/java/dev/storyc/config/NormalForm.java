@@ -1,10 +1,7 @@
 package dev.storyc.config;
 
+import dev.storyc.workspace.Sha256;
 import dev.storyc.toml.TomlText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -37,12 +34,7 @@ public final class NormalForm {
 
     /** Returns {@code sha256:<hex>} of a normal form. */
     public static String hash(String normalForm) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalForm.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.tagged(normalForm);
     }
 
     private static void write(Map<String, String> out, String prefix, Map<String, Object> table) {

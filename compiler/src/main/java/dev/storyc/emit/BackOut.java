@@ -1,5 +1,6 @@
 package dev.storyc.emit;
 
+import dev.storyc.workspace.Sha256;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class BackOut {
             }
             previousRevert(previous, previousPlan, story).ifPresent(text -> {
                 String script = PENDING_FOLDER + story + "/revert.sql";
-                pending.put(story, new WarehousePlan.PendingRevert(story, script, Sha256.of(text)));
+                pending.put(story, new WarehousePlan.PendingRevert(story, script, Sha256.tagged(text)));
                 scripts.put(script, text);
             });
         }

@@ -1,5 +1,6 @@
 package dev.storyc.emit;
 
+import dev.storyc.workspace.Sha256;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
@@ -63,7 +64,7 @@ public final class OutputTreeBuilder {
                 files.put(path, new OutputFile(path, file.text()));
                 origins.put(path, origin);
                 if (file.file().kind().isSchemaScript()) {
-                    hashes.put(file.file().kind(), Sha256.of(file.text()));
+                    hashes.put(file.file().kind(), Sha256.tagged(file.text()));
                 }
             }
             if (hasSchema) {

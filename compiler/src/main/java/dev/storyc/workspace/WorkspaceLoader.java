@@ -14,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -133,19 +130,10 @@ public final class WorkspaceLoader {
         try {
             byte[] bytes = Files.readAllBytes(path);
             return decode(relative, bytes, diagnostics)
-                    .<ImportedFile>map(source -> new ImportedFile.Loaded(source, sha256(bytes)))
+                    .<ImportedFile>map(source -> new ImportedFile.Loaded(source, Sha256.hex(bytes)))
                     .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
         } catch (IOException e) {
             return new ImportedFile.Unreadable(e.getMessage());
-        }
-    }
-
-    /** Returns the lower-case hex sha256 of some bytes. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -89,8 +89,8 @@ class EnvCommandsTest {
 
         Storyc.Outcome freeze = Storyc.run(workspace, "env", "freeze");
         assertThat(freeze.exitCode()).as(freeze.toString()).isZero();
-        String bases = WorkspaceLoader.sha256("[bases.shared]\nmodel = \"warehouse\"\n".getBytes(StandardCharsets.UTF_8));
-        String more = WorkspaceLoader.sha256("[bases.more]\nmodel = \"warehouse\"\n".getBytes(StandardCharsets.UTF_8));
+        String bases = dev.storyc.workspace.Sha256.hex("[bases.shared]\nmodel = \"warehouse\"\n".getBytes(StandardCharsets.UTF_8));
+        String more = dev.storyc.workspace.Sha256.hex("[bases.more]\nmodel = \"warehouse\"\n".getBytes(StandardCharsets.UTF_8));
         String frozen = Files.readString(file);
         assertThat(frozen).isEqualTo(edited
                 .replace("{ path = \"shared/bases.toml\" }", "{ path = \"shared/bases.toml\", sha256 = \"" + bases + "\" }")

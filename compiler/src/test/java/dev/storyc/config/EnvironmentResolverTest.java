@@ -109,7 +109,7 @@ class EnvironmentResolverTest {
 
     @Test
     void aPinnedImportJoinsItsBases(@TempDir Path temp) throws Exception {
-        String sha = WorkspaceLoader.sha256(Files.readAllBytes(ConfigFixtures.CONFIG.resolve("shared/bases.toml")));
+        String sha = dev.storyc.workspace.Sha256.hex(Files.readAllBytes(ConfigFixtures.CONFIG.resolve("shared/bases.toml")));
         Map<String, Object> values = values(temp, "imports = [{ path = \"shared/bases.toml\", sha256 = \"" + sha + "\" }]\n"
                 + "[environments.int]\nextends = [\"shared\"]\nkind = \"integration\"\nconnection = \"c\"\n"
                 + "warehouse.database = \"d\"\n", "int");
