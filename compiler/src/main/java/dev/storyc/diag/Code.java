@@ -30,14 +30,12 @@ public enum Code {
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),
-    ENV_FILE_MISSING("E0202", "environments.toml is missing"),
     ENV_FIELD_TYPE("E0203", "environment field has the wrong type"),
     ENV_FIELD_MISSING("E0204", "environment lacks a required field"),
     ENV_UNKNOWN_PARENT("E0205", "extends names an unknown environment"),
     ENV_EXTENDS_CYCLE("E0206", "extends forms a cycle"),
     ENV_UNDEFINED_REFERENCE("E0207", "reference to an undefined value"),
     ENV_REFERENCE_CYCLE("E0208", "references form a cycle"),
-    ENV_UNKNOWN_ENVIRONMENT("E0209", "unknown environment"),
     ENV_INVALID_NAME("E0210", "invalid environment name"),
     ENV_DUPLICATE("E0211", "environment defined twice"),
     ENV_UNKNOWN_TEMPLATE_PARAM("E0212", "unknown template parameter"),
@@ -110,9 +108,7 @@ public enum Code {
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
 
     // E07xx: output trees and publishing
-    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
-    OUTPUT_NOT_A_REPOSITORY("E0702", "output folder is not a storyc repository"),
-    OUTPUT_REF_MOVED("E0703", "output branch moved during the compile");
+    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path");
 
     private final String id;
     private final String title;

@@ -21,7 +21,7 @@ public final class BackOut {
 
     /** Returns the compiled environment with pending reverts carried from {@code previous}. */
     public static CompiledEnvironment apply(CompiledEnvironment compiled, PreviousOutput previous) {
-        Map<String, String> stories = compiled.lock().storyTrees();
+        Map<String, String> stories = compiled.lock().stories();
         Map<String, WarehousePlan.PendingRevert> pending = new LinkedHashMap<>();
         Map<String, String> scripts = new TreeMap<>();
         // Reverts still pending from earlier back-outs stay until their story returns.
@@ -34,7 +34,7 @@ public final class BackOut {
                 });
             }
         }
-        for (String story : previous.lock().map(LockFile::storyTrees).orElse(Map.of()).keySet()) {
+        for (String story : previous.lock().<Map<String, String>>map(LockFile::stories).orElse(Map.of()).keySet()) {
             if (stories.containsKey(story) || pending.containsKey(story)) {
                 continue;
             }

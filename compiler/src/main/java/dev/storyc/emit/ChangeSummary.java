@@ -9,8 +9,7 @@ import java.util.Optional;
  * What a compile changes in an output repository, story by story, compared with the lock of the
  * previous compile. It feeds the commit message and the command's summary line.
  */
-public record ChangeSummary(List<String> added, List<String> removed, List<String> changed, int unchanged,
-        boolean environmentChanged) {
+public record ChangeSummary(List<String> added, List<String> removed, List<String> changed) {
 
     public ChangeSummary {
         added = List.copyOf(added);
@@ -20,25 +19,21 @@ public record ChangeSummary(List<String> added, List<String> removed, List<Strin
 
     /** Returns the difference between the previous lock (absent for a first compile) and the next. */
     public static ChangeSummary between(Optional<LockFile> previous, LockFile next) {
-        Map<String, String> before = previous.map(LockFile::storyTrees).orElse(Map.of());
-        Map<String, String> after = next.storyTrees();
+        Map<String, String> before = previous.<Map<String, String>>map(LockFile::stories).orElse(Map.of());
+        Map<String, String> after = next.stories();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        int unchanged = 0;
         for (Map.Entry<String, String> entry : after.entrySet()) {
             String old = before.get(entry.getKey());
             if (old == null) {
                 added.add(entry.getKey());
             } else if (!old.equals(entry.getValue())) {
                 changed.add(entry.getKey());
-            } else {
-                unchanged++;
             }
         }
         before.keySet().stream().filter(id -> !after.containsKey(id)).sorted().forEach(removed::add);
-        boolean environmentChanged = previous.map(p -> !p.environmentHash().equals(next.environmentHash())).orElse(true);
-        return new ChangeSummary(added, removed, changed, unchanged, environmentChanged);
+        return new ChangeSummary(added, removed, changed);
     }
 
     /**

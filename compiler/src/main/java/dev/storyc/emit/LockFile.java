@@ -54,9 +54,4 @@ public record LockFile(
                 String.valueOf(toml.getString("release")),
                 stories));
     }
-
-    /** Returns the story ids and trees, for comparisons. */
-    public Map<String, String> storyTrees() {
-        return stories;
-    }
 }
