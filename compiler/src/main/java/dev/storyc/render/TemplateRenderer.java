@@ -23,7 +23,9 @@ import java.util.Optional;
 public final class TemplateRenderer {
     private final StrictMustacheFactory factory;
     private final Map<String, SourceFile> sources = new HashMap<>();
-    private final Map<String, Compiled> compiled = new HashMap<>();
+    // Keyed by path and text: a pinned story and the working tree can hold different texts under
+    // one path, and a hash of the text alone could collide.
+    private final Map<SourceFile, Compiled> compiled = new HashMap<>();
 
     private record Compiled(Optional<Mustache> mustache, List<Diagnostic> diagnostics) {}
 
@@ -42,7 +44,7 @@ public final class TemplateRenderer {
     /** Renders {@code template} with {@code context} as the only data scope. */
     public synchronized Rendered render(SourceFile template, Map<String, Object> context) {
         sources.put(template.path(), template);
-        Compiled compiledTemplate = compiled.computeIfAbsent(template.path() + "\u0000" + template.text().hashCode(),
+        Compiled compiledTemplate = compiled.computeIfAbsent(template,
                 key -> compile(template));
         if (compiledTemplate.mustache().isEmpty()) {
             return new Rendered("", compiledTemplate.diagnostics());
