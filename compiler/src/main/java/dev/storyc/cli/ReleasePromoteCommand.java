@@ -1,7 +1,6 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
-import dev.storyc.diag.Spelling;
 import dev.storyc.release.PromotionEditor;
 import dev.storyc.release.ReleaseManifest;
 import java.util.Optional;
@@ -30,12 +29,7 @@ final class ReleasePromoteCommand implements Callable<Integer> {
         Console console = release.root.console();
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
-        Environment target = project.environments().find(environment).orElseThrow(() -> {
-            console.failure("environment `" + environment + "` is not defined in environments.toml",
-                    Spelling.didYouMean(environment, project.environments().names())
-                            .orElse("`storyc env list` shows the environments"));
-            return new CommandFailure(ExitCode.USAGE);
-        });
+        Environment target = EnvCommand.find(project, environment, console);
         if (target.isProtected() && !manifest.isSealed()) {
             console.failure("`" + environment + "` is protected and release `" + name + "` is not sealed; nothing"
                     + " was changed", "seal it first: storyc release seal " + name);

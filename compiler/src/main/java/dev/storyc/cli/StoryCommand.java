@@ -80,7 +80,7 @@ final class StoryCommand extends CommandGroup {
             for (StoryId requirement : required) {
                 if (project.workspace().story(requirement).isEmpty()) {
                     console.failure("story `" + requirement + "` does not exist", Spelling.didYouMean(requirement.value(),
-                            project.workspace().stories().keySet().stream().map(StoryId::value).toList())
+                            project.workspace().storyNames())
                             .orElse("`storyc story list` shows the stories"));
                     return ExitCode.USAGE;
                 }
@@ -112,7 +112,7 @@ final class StoryCommand extends CommandGroup {
             Story found = StoryId.isValid(id) ? project.workspace().story(new StoryId(id)).orElse(null) : null;
             if (found == null) {
                 console.failure("story `" + id + "` does not exist", Spelling.didYouMean(id,
-                        project.workspace().stories().keySet().stream().map(StoryId::value).toList())
+                        project.workspace().storyNames())
                         .orElse("`storyc story list` shows the stories"));
                 return ExitCode.USAGE;
             }

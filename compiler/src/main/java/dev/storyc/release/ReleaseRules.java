@@ -31,7 +31,7 @@ public final class ReleaseRules {
                 problems.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, Position.ofFile("stories/" + id),
                                 "story `" + id + "` does not exist")
                         .withHint(Spelling.didYouMean(id.value(),
-                                workspace.stories().keySet().stream().map(StoryId::value).toList())
+                                workspace.storyNames())
                                 .orElse("`storyc story list` shows the stories")));
                 continue;
             }

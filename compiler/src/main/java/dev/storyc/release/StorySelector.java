@@ -59,7 +59,7 @@ public final class StorySelector {
                                     "release `" + environment.release() + "` lists `" + entry.story()
                                             + "`, which has no folder under stories/")
                             .withHint(Spelling.didYouMean(entry.story().value(),
-                                    workspace.stories().keySet().stream().map(StoryId::value).toList())
+                                    workspace.storyNames())
                                     .orElse("create stories/" + entry.story() + "/ or delete the line")));
                     continue;
                 }
@@ -141,7 +141,7 @@ public final class StorySelector {
             diagnostics.add(Diagnostic.error(Code.UNKNOWN_REQUIRED_STORY, requirement.position(),
                             "story `" + story.id() + "` requires `" + requirement.story() + "`, which does not exist")
                     .withHint(Spelling.didYouMean(requirement.story().value(),
-                            workspace.stories().keySet().stream().map(StoryId::value).toList())
+                            workspace.storyNames())
                             .orElse("remove it from requires, or create stories/" + requirement.story() + "/")));
             return;
         }

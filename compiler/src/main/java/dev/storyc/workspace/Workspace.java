@@ -35,6 +35,11 @@ public record Workspace(
         this(environments, stories, releases, partials, settings, stdlib, new TreeMap<>());
     }
 
+    /** Returns the story ids as text, the candidates for a "did you mean". */
+    public List<String> storyNames() {
+        return stories.keySet().stream().map(StoryId::value).toList();
+    }
+
     /** Returns a story by id. */
     public Optional<Story> story(StoryId id) {
         return Optional.ofNullable(stories.get(id));
