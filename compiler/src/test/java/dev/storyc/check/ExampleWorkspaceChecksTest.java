@@ -64,7 +64,7 @@ class ExampleWorkspaceChecksTest {
         // Claims forgot to declare that it needs encounters, so the release accepts the back-out.
         // The release is unsealed here so that the edited working tree is what compiles.
         Path w47 = workspace.resolve("releases/2026-W47.toml");
-        Checkout.write(w47, Checkout.read(w47).substring(0, Checkout.read(w47).indexOf("\n# Sealed")));
+        Checkout.write(w47, dev.storyc.release.ManifestEditor.of(Checkout.read(w47)).unsealed());
         Checkout.write(workspace.resolve("environments.toml"), Checkout.read(workspace.resolve("environments.toml"))
                 .replace("protected = true", "protected = false"));
         edit(w47, "  \"encounters\",\n", "");
