@@ -83,17 +83,14 @@ final class Console {
     }
 
     /**
-     * Prints diagnostics once each, in order, and a closing count on stderr. The same problem found
-     * while compiling several environments is shown only once. JSON and SARIF are collected instead
-     * and printed once by {@link #finish()}, so that stdout holds exactly one document.
+     * Prints diagnostics once each, in order, on stderr; {@link #finish()} prints the closing count.
+     * JSON and SARIF are collected instead and printed once by {@link #finish()}, so that stdout
+     * holds exactly one document.
      */
     void diagnostics(Collection<Diagnostic> diagnostics, List<SourceFile> sources) {
-        if (format != DiagnosticFormat.text) {
-            pending.addAll(diagnostics);
-            return;
-        }
         List<Diagnostic> unique = unique(diagnostics);
-        if (unique.isEmpty()) {
+        pending.addAll(unique);
+        if (format != DiagnosticFormat.text || unique.isEmpty()) {
             return;
         }
         // Masked before rendering, so that not even the caret's length tells a secret's.
@@ -102,22 +99,24 @@ final class Console {
         for (Diagnostic diagnostic : unique) {
             err.println(masked(renderer.render(diagnostic)));
         }
-        err.println(TextRenderer.summary(unique));
         err.flush();
     }
 
     /**
-     * Ends the command's output: prints the JSON or SARIF document of everything reported, even when
-     * there is nothing to report, so that tools always get a document.
+     * Ends the command's output: the closing count of errors and warnings, and the JSON or SARIF
+     * document of everything reported, even when there is nothing to report, so that tools always
+     * get a document.
      */
     void finish() {
-        if (format == DiagnosticFormat.text) {
+        List<Diagnostic> unique = unique(pending);
+        if (format != DiagnosticFormat.text) {
+            out.print(masked(format == DiagnosticFormat.json ? JsonRenderer.render(unique)
+                    : SarifRenderer.render(unique, Version.number())));
+            out.flush();
+        } else if (unique.isEmpty()) {
             return;
         }
-        List<Diagnostic> unique = unique(pending);
-        out.print(masked(format == DiagnosticFormat.json ? JsonRenderer.render(unique)
-                : SarifRenderer.render(unique, Version.number())));
-        out.flush();
+        // One closing count for the whole command, however many stages reported.
         err.println(TextRenderer.summary(unique));
         err.flush();
         pending.clear();

@@ -143,7 +143,9 @@ final class StorycCommand implements Callable<Integer> {
             SettingsLoader loader = new SettingsLoader(processEnvironment, definitions, projectRoot());
             Result<Settings> loaded = loader.load();
             if (!loaded.ok()) {
-                new Console(out, err, false, quiet).diagnostics(loaded.diagnostics(), loader.sources());
+                Console early = new Console(out, err, false, quiet);
+                early.diagnostics(loaded.diagnostics(), loader.sources());
+                early.finish();
                 boolean fromFile = loaded.diagnostics().stream().allMatch(d -> d.position().hasLine());
                 throw new CommandFailure(fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE);
             }
