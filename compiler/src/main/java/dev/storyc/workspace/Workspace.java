@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * A Workspace is everything storyc reads from a user's repository, held in memory: the
  * environments file and the files it imports, the stories, the release manifests and the partials.
  * Once loaded, no later stage reads the disk, which keeps them pure and lets one load serve many environments.
+ *
+ * @param rejected files that were read but left out because of errors (a story whose story.toml is
+ *     invalid), kept so that those errors can quote their lines
  */
 public record Workspace(
         Optional<SourceFile> environments,
@@ -19,20 +22,22 @@ public record Workspace(
         Map<String, SourceFile> partials,
         Optional<SourceFile> settings,
         Stdlib stdlib,
-        SortedMap<String, ImportedFile> environmentImports) {
+        SortedMap<String, ImportedFile> environmentImports,
+        List<SourceFile> rejected) {
 
     public Workspace {
         stories = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stories));
         releases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(releases));
         partials = Map.copyOf(partials);
         environmentImports = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environmentImports));
+        rejected = List.copyOf(rejected);
     }
 
     /** Returns a workspace whose environments.toml imports nothing. */
     public Workspace(Optional<SourceFile> environments, SortedMap<StoryId, Story> stories,
             SortedMap<String, SourceFile> releases, Map<String, SourceFile> partials, Optional<SourceFile> settings,
             Stdlib stdlib) {
-        this(environments, stories, releases, partials, settings, stdlib, new TreeMap<>());
+        this(environments, stories, releases, partials, settings, stdlib, new TreeMap<>(), List.of());
     }
 
     /** Returns the story ids as text, the candidates for a "did you mean". */
@@ -49,7 +54,7 @@ public record Workspace(
     public Workspace withStories(Map<StoryId, Story> replacements) {
         SortedMap<StoryId, Story> merged = new TreeMap<>(stories);
         merged.putAll(replacements);
-        return new Workspace(environments, merged, releases, partials, settings, stdlib);
+        return new Workspace(environments, merged, releases, partials, settings, stdlib, environmentImports, rejected);
     }
 
     /** Returns every source file, for the diagnostic renderer to quote lines from. */
@@ -68,6 +73,7 @@ public record Workspace(
         }
         all.addAll(releases.values());
         all.addAll(partials.values());
+        all.addAll(rejected);
         all.add(stdlib.environmentType());
         all.addAll(stdlib.templates().values());
         all.addAll(stdlib.partials().values());

@@ -37,6 +37,7 @@ public final class WorkspaceLoader {
     private final Path root;
     private final Path realRoot;
     private final Diagnostics diagnostics = new Diagnostics();
+    private final List<SourceFile> rejected = new ArrayList<>();
 
     private WorkspaceLoader(Path root) throws IOException {
         this.root = root;
@@ -87,7 +88,7 @@ public final class WorkspaceLoader {
         }
         Optional<SourceFile> settings = readIfPresent("storyc.toml");
         Workspace workspace = new Workspace(environments, new TreeMap<>(stories), new TreeMap<>(releases), partials,
-                settings, stdlib, readImports(environments.get()));
+                settings, stdlib, readImports(environments.get()), rejected);
         return Result.of(workspace, diagnostics);
     }
 
@@ -162,7 +163,12 @@ public final class WorkspaceLoader {
     }
 
     private Optional<Story> loadStory(StoryId id) throws IOException {
-        return StoryAssembler.assemble(id, readTree("stories/" + id), diagnostics);
+        List<SourceFile> files = readTree("stories/" + id);
+        Optional<Story> story = StoryAssembler.assemble(id, files, diagnostics);
+        if (story.isEmpty()) {
+            rejected.addAll(files);
+        }
+        return story;
     }
 
     /** Reads every regular file below a workspace folder, sorted by path, skipping dot-files. */

@@ -116,4 +116,15 @@ class CommandLineTest {
         assertThat(outcome.stdout()).contains("ok  dev-bob");
         assertThat(Storyc.run(EXAMPLE, "-D", "developer=bob", "check").stderr()).doesNotContain("storyc: workspace");
     }
+
+    @Test
+    void anErrorInAStoryThatFailedToLoadStillQuotesItsLineAndTheCommandEndsWithOneCount(@TempDir Path temp) {
+        Path workspace = temp.resolve("ws");
+        Checkout.copy(Checkout.root().resolve("compiler/src/test/resources/cases/minimal"), workspace);
+        Checkout.write(workspace.resolve("stories/base/story.toml"), "title = \"Base\"\nownr = \"alice\"\n");
+        Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("2 | ownr = \"alice\"\n").contains("did you mean `owner`?");
+        assertThat(outcome.stderr().split("errors?, \\d+ warnings?", -1)).as(outcome.stderr()).hasSize(2);
+    }
 }

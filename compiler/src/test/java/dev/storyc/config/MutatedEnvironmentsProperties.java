@@ -69,7 +69,7 @@ class MutatedEnvironmentsProperties {
         imports.put("shared/bases.toml", new ImportedFile.Loaded(new SourceFile("shared/bases.toml", SHARED),
                 "0".repeat(64)));
         Workspace workspace = new Workspace(Optional.of(new SourceFile("environments.toml", text)), new TreeMap<>(),
-                new TreeMap<>(), Map.of(), Optional.empty(), stdlib, new TreeMap<>(imports));
+                new TreeMap<>(), Map.of(), Optional.empty(), stdlib, new TreeMap<>(imports), List.of());
         return EnvironmentResolver.evaluate(workspace, ConfigFixtures.PROCESS);
     }
 
