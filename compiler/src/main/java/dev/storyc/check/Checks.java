@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The cross-layer checks (§7): what makes a release that compiles a release that works. They run on
+ * The cross-layer checks: what makes a release that compiles a release that works. They run on
  * one environment's rendered stories and output tree, after rendering and before anything is
  * written, and report at the template line that produced the text they found.
  *

@@ -48,7 +48,7 @@ final class EnvironmentOptions {
         return selected;
     }
 
-    /** Returns {@code dev-<developer>}, the developer coming from the settings stack (§9). */
+    /** Returns {@code dev-<developer>}, the developer coming from the settings stack. */
     private static String defaultEnvironment(Settings settings, Console console) {
         Optional<String> developer = settings.developer();
         if (developer.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.storyc.cli;
 
-/** The exit codes of §8; scripts and CI depend on them, so they never change meaning. */
+/** The exit codes: 0 success, 1 project errors, 2 usage, 3 operation failed, 70 a bug. Scripts and CI depend on them, so they never change meaning. */
 public final class ExitCode {
     /** Success. */
     public static final int OK = 0;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where the token for HTTPS remotes comes from: the environment variable named by the setting
- * {@code git.token_env} (from any layer of §9, such as {@code STORYC_GIT_TOKEN_ENV=GITHUB_TOKEN}),
+ * {@code git.token_env} (from any layer of the settings stack, such as {@code STORYC_GIT_TOKEN_ENV=GITHUB_TOKEN}),
  * {@code STORYC_GIT_TOKEN} by default. Settings hold the variable's name, never the token.
  */
 final class GitTokenSetting {

@@ -135,7 +135,7 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the layered settings of §9, read once. A bad setting ends the command: exit 2 when it
+     * Returns the layered settings (-D, STORYC_*, user config, storyc.toml, defaults), read once. A bad setting ends the command: exit 2 when it
      * came from the command line or a STORYC_* variable, exit 1 when it came from a file.
      */
     Settings settings() {

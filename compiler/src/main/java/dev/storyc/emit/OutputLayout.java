@@ -4,7 +4,7 @@ import dev.storyc.workspace.StoryFile;
 import dev.storyc.workspace.StoryId;
 
 /**
- * Where each kind of story file lands in an output repository (§5). Stories get a folder each, so a
+ * Where each kind of story file lands in an output repository. Stories get a folder each, so a
  * story's files can be added or removed as one unit and no two stories' file names can clash.
  */
 public final class OutputLayout {

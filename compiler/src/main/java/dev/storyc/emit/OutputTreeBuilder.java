@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Assembles an environment's output tree (§5) from its rendered stories: story files in their
+ * Assembles an environment's output tree from its rendered stories: story files in their
  * folders, the generated model, manifest and README, the warehouse plan and the lock.
  */
 public final class OutputTreeBuilder {

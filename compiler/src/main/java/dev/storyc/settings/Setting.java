@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A Setting is one knob of §9's settings stack: its key in config files and {@code -D}, the
+ * A Setting is one knob of the settings stack: its key in config files and {@code -D}, the
  * {@code STORYC_*} variable that sets it, and what a valid value looks like.
  */
 public enum Setting {

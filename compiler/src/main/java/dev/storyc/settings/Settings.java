@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings are the values of §9's stack once layered: each with the layer that set it, so that a
+ * Settings are the values of the settings stack once layered: each with the layer that set it, so that a
  * user can find out why storyc did what it did.
  */
 public record Settings(Map<Setting, Value> values) {

@@ -24,7 +24,7 @@ import org.apache.commons.configuration2.MapConfiguration;
 import org.tomlj.TomlTable;
 
 /**
- * Reads §9's settings stack into {@link Settings}, highest layer first: {@code -D key=value},
+ * Reads the settings stack into {@link Settings}, highest layer first: {@code -D key=value},
  * {@code STORYC_*} variables, the user's {@code config.toml}, the workspace's {@code storyc.toml},
  * then defaults. The layers are stacked with Commons Configuration's {@link CompositeConfiguration},
  * which also says which layer a value came from.

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** §9: -D beats STORYC_*, which beats the user's config.toml, which beats storyc.toml, then defaults. */
+/** -D beats STORYC_*, which beats the user's config.toml, which beats storyc.toml, then defaults. */
 class SettingsStackTest {
 
     @Test
