@@ -1,6 +1,9 @@
 package dev.storyc.cli;
 
-/** The exit codes: 0 success, 1 project errors, 2 usage, 3 operation failed, 70 a bug. Scripts and CI depend on them, so they never change meaning. */
+/**
+ * The exit codes: 0 success, 1 the project has errors, 2 command-line usage, 3 an operation failed,
+ * 70 a bug in storyc. Scripts and CI depend on them, so they never change meaning.
+ */
 public final class ExitCode {
     /** Success. */
     public static final int OK = 0;
