@@ -63,24 +63,20 @@ final class CiCommand implements Callable<Integer> {
         }
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
+        var folders = OutputFolders.approve(project, root.settings(), null,
+                all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
         Compilation.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism);
         Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
-        for (CompiledEnvironment target : targets) {
-            Optional<String> problem = OutputRepository.problemWith(OutputFolders.of(project, target.environment(), null, root.settings().output()));
-            if (problem.isPresent()) {
-                console.failure(problem.get() + "; nothing was written",
-                        "storyc only writes into repositories it created; move the folder away");
-                return ExitCode.OPERATION_FAILED;
-            }
-        }
+        folders.require();
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
         List<Callable<Row>> tasks = targets.stream().map(target -> (Callable<Row>) () ->
-                publish(project, target, compilation.compiler().renderer(), source, credentials, progress, console))
+                publish(project, target, folders.folder(target.environment()), compilation.compiler().renderer(),
+                        source, credentials, progress, console))
                 .toList();
         List<Row> rows = Parallel.all(tasks, parallelism);
         printTable(console, rows);
@@ -88,12 +84,11 @@ final class CiCommand implements Callable<Integer> {
     }
 
     /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */
-    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
-            GitCredentials credentials, Progress progress, Console console) {
+    private Row publish(Project project, CompiledEnvironment compiled, Path directory, TemplateRenderer renderer,
+            String source, GitCredentials credentials, Progress progress, Console console) {
         Environment environment = compiled.environment();
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
-        Path directory = OutputFolders.of(project, environment, null, root.settings().output());
         try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);

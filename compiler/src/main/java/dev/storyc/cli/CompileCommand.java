@@ -6,7 +6,6 @@ import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,9 @@ final class CompileCommand implements Callable<Integer> {
     FormatOption output;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Where output repositories go, one folder per environment. Default: each environment's"
-                    + " output.path, else the `output` setting, else out/ in the workspace.")
+            description = "Where output repositories go, one folder per environment; the only way to write"
+                    + " outside the workspace. Default: each environment's output.path, else the `output`"
+                    + " setting, else out/ in the workspace.")
     Path out;
 
     @Override
@@ -41,23 +41,15 @@ final class CompileCommand implements Callable<Integer> {
         Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
+        var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         var compilation = Compilation.run(project, selected,
                 root.processLookup(), console);
-
-        for (CompiledEnvironment compiled : compilation.environments()) {
-            Path directory = OutputFolders.of(project, compiled.environment(), out, root.settings().output());
-            Optional<String> problem = OutputRepository.problemWith(directory);
-            if (problem.isPresent()) {
-                console.failure(problem.get() + "; nothing was written",
-                        "storyc only writes into repositories it created; move the folder away or pass --out DIR");
-                return ExitCode.OPERATION_FAILED;
-            }
-        }
+        folders.require();
         String source = SourceRevision.describe(project.root());
         int committed = 0;
         for (CompiledEnvironment fresh : compilation.environments()) {
             Environment environment = fresh.environment();
-            Path directory = OutputFolders.of(project, environment, out, root.settings().output());
+            Path directory = folders.folder(environment);
             try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(),
                     root.progress(1))) {
                 OutputCommit.Outcome outcome = OutputCommit.commit(repository, fresh, project.workspace().stdlib(),

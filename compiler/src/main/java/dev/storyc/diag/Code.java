@@ -108,7 +108,17 @@ public enum Code {
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
 
     // E07xx: output trees and publishing
-    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path");
+    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
+    OUTPUT_ROOT_OUTSIDE_WORKSPACE("E0702", "the output root is outside the workspace"),
+    OUTPUT_FOLDER_IS_WORKSPACE("E0703", "an output folder is the workspace or holds it"),
+    OUTPUT_FOLDER_IN_SOURCES("E0704", "an output folder overlaps the workspace's sources"),
+    OUTPUT_FOLDER_OUTSIDE_ROOT("E0705", "an output folder is outside the output root"),
+    OUTPUT_FOLDER_SHARED("E0706", "two environments share an output folder"),
+    OUTPUT_REMOTE_SHARED("E0707", "two environments share an output remote"),
+    OUTPUT_BRANCH_INVALID("E0708", "the output branch is not a valid git branch name"),
+    OUTPUT_FOLDER_SYMLINK("E0709", "an output folder's path holds a symbolic link"),
+    OUTPUT_FOREIGN_REPOSITORY("E0710", "an output folder holds a git repository storyc did not create"),
+    OUTPUT_FOLDER_NOT_EMPTY("E0711", "an output folder holds files and is not a git repository");
 
     private final String id;
     private final String title;
