@@ -16,7 +16,7 @@ import org.eclipse.jgit.lib.Repository;
  */
 final class BranchMoves {
     /** How long a ref lock of a live writer is waited on before storyc explains it and stops. */
-    static final Duration LIVE_LOCK_WAIT = Duration.ofSeconds(20);
+    static final Duration LIVE_LOCK_WAIT = Duration.ofSeconds(10);
 
     private final Repository repository;
     private final Path directory;

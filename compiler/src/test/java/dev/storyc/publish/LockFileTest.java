@@ -90,6 +90,77 @@ class LockFileTest {
         assertThat(git(workspace.resolve("out/production"), "rev-list", "--count", "main")).isEqualTo("1");
     }
 
+    @Test
+    void aRefLockOfAKilledStorycIsRemovedAtOnce() throws Exception {
+        Path workspace = compiledOnce();
+        Path repository = workspace.resolve("out/production");
+        Path lock = Checkout.write(repository.resolve(".git/refs/heads/main.lock"), "");
+        Path registration = registerDeadWriter(repository);
+        Workspaces.changeSource(workspace, "after a kill");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stderr()).contains("removed the stale lock `" + lock + "`")
+                .contains("which was killed");
+        assertThat(lock).doesNotExist();
+        assertThat(registration).doesNotExist();
+        assertThat(git(repository, "rev-list", "--count", "main")).isEqualTo("2");
+        assertThat(git(repository, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void anIndexLockOfAKilledStorycIsRemovedAndTheWorkingTreeRepaired() throws Exception {
+        Path workspace = compiledOnce();
+        Path repository = workspace.resolve("out/production");
+        Path lock = Checkout.write(repository.resolve(".git/index.lock"), "");
+        registerDeadWriter(repository);
+        // What a kill in the middle of a refresh leaves: a half-written file and one missing.
+        Checkout.write(repository.resolve("manifest.lkml"), "half");
+        Files.delete(repository.resolve("README.md"));
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stdout()).contains("unchanged");
+        assertThat(compile.stderr()).contains("removed the stale lock `" + lock + "`")
+                .contains("reset the working tree of");
+        assertThat(lock).doesNotExist();
+        assertThat(git(repository, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aLockOfAWriterThatIsStillRunningIsNotTakenFromIt() throws Exception {
+        Path workspace = compiledOnce();
+        Path repository = workspace.resolve("out/production");
+        Path lock = Checkout.write(repository.resolve(".git/refs/heads/main.lock"), "");
+        // This test's own process is alive: its registration must keep the lock in place.
+        ProcessHandle me = ProcessHandle.current();
+        Checkout.write(repository.resolve(".git/storyc-writers/" + host() + "-" + me.pid() + "-alive"),
+                "pid=" + me.pid() + "\nhost=" + host() + "\nstarted="
+                        + me.info().startInstant().map(Object::toString).orElse("") + "\n");
+        Workspaces.changeSource(workspace, "blocked by a live writer");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isEqualTo(3);
+        assertThat(compile.stderr()).contains("is locked by `" + lock);
+        assertThat(lock).exists();
+    }
+
+    /** Registers a storyc writer whose process has ended, as a SIGKILL leaves it. */
+    private static Path registerDeadWriter(Path repository) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long pid = ended.pid();
+        return Checkout.write(repository.resolve(".git/storyc-writers/" + host() + "-" + pid + "-killed"),
+                "pid=" + pid + "\nhost=" + host() + "\nstarted=2026-01-01T00:00:00Z\n");
+    }
+
+    private static String host() throws Exception {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    }
+
     private Path compiledOnce() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
