@@ -74,9 +74,8 @@ public final class OutputRepository implements AutoCloseable {
                             "storyc only writes into repositories it created; move the folder away or choose --out");
                 }
                 RepositoryCreation.create(directory, branch);
-            } else {
-                requireOwn(directory, gitDir);
             }
+            requireOwn(directory, gitDir);
             return open(directory, branch, progress);
         } catch (IOException | GitAPIException e) {
             throw new PublishException("cannot open the output repository `" + directory + "`: " + e.getMessage(),
@@ -139,7 +138,9 @@ public final class OutputRepository implements AutoCloseable {
             return Optional.of("`" + directory + "` exists and is not a git repository");
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.anyMatch(entry -> !RepositoryCreation.isStaging(entry))
+            // A .git that appeared since the caller looked is another storyc's creation, checked next.
+            return entries.anyMatch(entry -> !RepositoryCreation.isStaging(entry)
+                            && !entry.getFileName().toString().equals(Constants.DOT_GIT))
                     ? Optional.of("`" + directory + "` exists and is not a git repository")
                     : Optional.empty();
         } catch (IOException e) {

@@ -1,9 +1,7 @@
 package dev.storyc.publish;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,11 +32,12 @@ final class RepositoryCreation {
             OwnershipMarker.write(staging.resolve(".git"));
             try {
                 Files.move(staging.resolve(".git"), directory.resolve(".git"), StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+            } catch (FileSystemException e) {
+                // Another process created the repository at the same instant (the rename onto its
+                // .git fails, with an error that depends on the platform); use theirs.
                 if (!Files.isDirectory(directory.resolve(".git"))) {
                     throw e;
                 }
-                // Another process created the repository at the same instant; use theirs.
             }
         } finally {
             deleteTree(staging);
