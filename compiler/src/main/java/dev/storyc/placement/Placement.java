@@ -145,12 +145,16 @@ public final class Placement {
     /** Two environments may share neither a folder (nor nest one in the other) nor a remote. */
     private void checkShared(List<OutputTarget> targets) {
         for (int i = 0; i < targets.size(); i++) {
-            OutputTarget later = targets.get(i);
-            for (int j = 0; j < i && !misplaced.contains(later.environment()); j++) {
-                OutputTarget earlier = targets.get(j);
-                if (misplaced.contains(earlier.environment())) {
+            OutputTarget current = targets.get(i);
+            for (int j = 0; j < i && !misplaced.contains(current.environment()); j++) {
+                OutputTarget other = targets.get(j);
+                if (misplaced.contains(other.environment())) {
                     continue;
                 }
+                // Point at the output.path someone wrote rather than at a default folder.
+                boolean swap = other.fromOutputPath() && !current.fromOutputPath();
+                OutputTarget later = swap ? other : current;
+                OutputTarget earlier = swap ? current : other;
                 Path a = earlier.folder();
                 Path b = later.folder();
                 if (a.startsWith(b) || b.startsWith(a)) {

@@ -11,9 +11,14 @@ import org.eclipse.jgit.lib.Repository;
 public final class BranchNames {
     private BranchNames() {}
 
-    /** Returns true when {@code branch} is a name JGit accepts for {@code refs/heads/<branch>}. */
+    /**
+     * Returns true when {@code branch} is a name JGit accepts for {@code refs/heads/<branch>}, and
+     * git too: git also refuses a name that starts with {@code -} or has a component ending in
+     * {@code .lock} ({@code b.lock/c}), which JGit lets through and a git remote would then refuse.
+     */
     public static boolean isValid(String branch) {
         return branch != null && !branch.isEmpty() && !branch.startsWith("-")
-                && Repository.isValidRefName(Constants.R_HEADS + branch);
+                && Repository.isValidRefName(Constants.R_HEADS + branch)
+                && java.util.Arrays.stream(branch.split("/")).noneMatch(part -> part.endsWith(".lock"));
     }
 }

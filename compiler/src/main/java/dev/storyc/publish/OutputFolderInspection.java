@@ -56,7 +56,7 @@ public final class OutputFolderInspection {
         Path gitDir = folder.resolve(Constants.DOT_GIT);
         try {
             if (Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isOwn(folder, gitDir)) {
+                if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isOwn(gitDir)) {
                     problems.add(Diagnostic.error(Code.OUTPUT_FOREIGN_REPOSITORY, at, "the output folder of `"
                                     + environment + "`, `" + folder + "`, holds a git repository that storyc did"
                                     + " not create; nothing was written")

@@ -102,7 +102,7 @@ public final class OutputRepository implements AutoCloseable {
 
     /** Refuses a repository storyc did not make; marks one an earlier storyc made. */
     private static void requireOwn(Path directory, Path gitDir) throws IOException, PublishException {
-        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isOwn(directory, gitDir)) {
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isOwn(gitDir)) {
             throw new PublishException("`" + directory + "` holds a git repository that storyc did not create;"
                     + " nothing was written", "storyc replaces the whole working tree of its repositories; move"
                     + " this one away, or choose another output folder");

@@ -42,11 +42,11 @@ final class OwnershipMarker {
     }
 
     /**
-     * Returns true when the repository in {@code gitDir} is storyc's own: marked, made by an earlier
-     * storyc (its head is a storyc commit), or empty (no commits, nothing beside {@code .git}: a run
-     * killed right after creating it, with nothing anyone could lose).
+     * Returns true when the repository in {@code gitDir} is storyc's own: marked, or made by an
+     * earlier storyc (its head is a storyc commit). An unmarked repository without commits is not:
+     * this version creates repositories marked in one rename, so only a person makes such a one.
      */
-    static boolean isOwn(Path folder, Path gitDir) throws IOException {
+    static boolean isOwn(Path gitDir) throws IOException {
         if (isMarked(gitDir)) {
             return true;
         }
@@ -54,7 +54,7 @@ final class OwnershipMarker {
                 .setMustExist(true).build()) {
             ObjectId head = repository.resolve(Constants.HEAD);
             if (head == null) {
-                return repository.getRefDatabase().getRefs().isEmpty() && onlyGitDir(folder);
+                return false;
             }
             try (RevWalk walk = new RevWalk(repository)) {
                 RevCommit commit = walk.parseCommit(head);
@@ -65,13 +65,6 @@ final class OwnershipMarker {
             }
         } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
             return false;
-        }
-    }
-
-    private static boolean onlyGitDir(Path folder) throws IOException {
-        try (var entries = Files.list(folder)) {
-            return entries.allMatch(entry -> entry.getFileName().toString().equals(Constants.DOT_GIT)
-                    || entry.getFileName().toString().startsWith(RepositoryCreation.INIT_PREFIX));
         }
     }
 

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Four {@code storyc ci} processes compile four different source states and push to the same
  * remotes at once, two over file:// and two through git daemon. Every run ends cleanly, every
- * remote passes fsck, and each remote's history holds each run's compile exactly once.
+ * remote passes fsck, and each remote's history is linear and holds each run's compile exactly
+ * once.
+ *
+ * <p>Only outcomes that hold whatever the interleaving are asserted: on a loaded machine the runs
+ * may well take turns instead of racing, and that must pass too. How often they did race (pushes
+ * retried on a newer remote head) is printed, for whoever wants to know what was exercised.
  */
 class ConcurrentCiTest {
     static final int RUNS = 4;
@@ -78,14 +83,14 @@ class ConcurrentCiTest {
                 assertThat(git(remote, "log", "--format=%(trailers:key=Storyc-Env-Hash,valueonly)", "main")
                         .lines().filter(line -> !line.isBlank()).count()).isEqualTo(RUNS);
             }
-            assertThat(logsMentionRetries()).as("the runs really raced").isTrue();
+            System.out.println("ConcurrentCiTest: " + retries() + " pushes retried on a newer remote head");
         }
     }
 
-    private boolean logsMentionRetries() {
+    private long retries() {
         try (var logs = Files.list(temp.resolve("logs"))) {
-            return logs.anyMatch(log -> Checkout.read(log).contains("another run pushed first")
-                    || Checkout.read(log).contains("yes, after"));
+            return logs.filter(log -> Checkout.read(log).contains("another run pushed first")
+                    || Checkout.read(log).contains("yes, after")).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
