@@ -22,7 +22,9 @@ import org.eclipse.jgit.lib.Constants;
  *       down to the folder and its {@code .git} is a symbolic link (E0709): a link would carry the
  *       writes somewhere the rules never looked at.</li>
  *   <li>A folder that holds a git repository is storyc's own (see {@link OwnershipMarker}), else
- *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's.</li>
+ *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's. Nor may the
+ *       folder lie inside another repository's working tree below the anchor (such as another
+ *       environment's output repository), whose files it would become (E0710).</li>
  *   <li>A folder that is not a repository is missing or empty, else E0711.</li>
  * </ul>
  */
@@ -44,6 +46,15 @@ public final class OutputFolderInspection {
                             + "` is `" + folder + "`, and `" + link + "` on its way is a symbolic link")
                     .withHint("storyc does not follow links when it writes; replace the link with a real folder"
                             + " or choose another output folder"));
+            return problems;
+        }
+        Path enclosing = enclosingRepository(anchor, folder);
+        if (enclosing != null) {
+            problems.add(Diagnostic.error(Code.OUTPUT_FOREIGN_REPOSITORY, at, "the output folder of `" + environment
+                            + "`, `" + folder + "`, is inside the git repository `" + enclosing + "`; nothing was"
+                            + " written")
+                    .withHint("an output repository inside another would turn up as files in that one's working"
+                            + " tree; choose a folder of its own"));
             return problems;
         }
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -90,6 +101,21 @@ public final class OutputFolderInspection {
         for (Path part : start.relativize(folder.resolve(Constants.DOT_GIT))) {
             current = current.resolve(part);
             if (Files.isSymbolicLink(current)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the folder strictly between the anchor and {@code folder} that holds a {@code .git}. */
+    private static Path enclosingRepository(Path anchor, Path folder) {
+        if (!folder.startsWith(anchor)) {
+            return null;
+        }
+        Path current = anchor;
+        for (Path part : anchor.relativize(folder)) {
+            current = current.resolve(part);
+            if (!current.equals(folder) && Files.exists(current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
                 return current;
             }
         }
