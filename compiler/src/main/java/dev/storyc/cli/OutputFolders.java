@@ -14,6 +14,7 @@ import dev.storyc.settings.Setting;
 import dev.storyc.settings.Settings;
 import dev.storyc.settings.SettingsLoader;
 import dev.storyc.workspace.ImportedFile;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +25,10 @@ import java.util.Optional;
 
 /**
  * The one place the commands ask where an environment's output repository lives and whether storyc
- * may write there: {@code compile}, {@code ci}, {@code push} and {@code check} all call
- * {@link #approve}. It gathers each environment's folder, remote and branch with their positions,
- * asks the pure rules ({@link Placement}) and the disk ({@link OutputFolderInspection}), and prints
- * what they found. No writer opens a repository without an approval.
+ * may write there: {@code compile}, {@code ci}, {@code push} and {@code check} all call {@link
+ * #approve}. It gathers each environment's folder, remote and branch with their positions, asks the
+ * pure rules ({@link Placement}) and the disk ({@link OutputFolderInspection}), and prints what
+ * they found. No writer opens a repository without an approval.
  */
 final class OutputFolders {
     /** The command-line option that alone may put output outside the workspace. */
@@ -48,7 +49,9 @@ final class OutputFolders {
             return folders.get(environment.name());
         }
 
-        /** Ends the command with exit 1 when storyc may not write; for check, after its own report. */
+        /**
+         * Ends the command with exit 1 when storyc may not write; for check, after its own report.
+         */
         void require() {
             if (!ok) {
                 throw new CommandFailure(ExitCode.PROJECT_ERRORS);
@@ -57,28 +60,42 @@ final class OutputFolders {
     }
 
     /**
-     * Checks where every environment's repository goes, and inspects the disk for those in
-     * {@code writing}; prints every problem on {@code console}.
+     * Checks where every environment's repository goes, and inspects the disk for those in {@code
+     * writing}; prints every problem on {@code console}.
      *
      * @param override the folder of {@code compile --out}, or null
      */
-    static Approval approve(Project project, Settings settings, Path override,
-            Collection<Environment> writing, Console console) {
+    static Approval approve(
+            Project project,
+            Settings settings,
+            Path override,
+            Collection<Environment> writing,
+            Console console) {
         Path workspace = project.root().toAbsolutePath().normalize();
         OutputRoot root = rootOf(workspace, settings, override);
         List<OutputTarget> targets = new ArrayList<>();
         for (Environment environment : project.environments().all()) {
             targets.add(targetOf(project, root, override != null, environment));
         }
-        List<Diagnostic> problems = new ArrayList<>(Placement.check(workspace, root, targets,
-                sourceFiles(project), BranchNames::isValid));
+        List<Diagnostic> problems =
+                new ArrayList<>(
+                        Placement.check(
+                                workspace,
+                                root,
+                                targets,
+                                sourceFiles(project),
+                                BranchNames::isValid));
         if (problems.isEmpty()) {
             Path anchor = override == null ? workspace : root.folder().getParent();
             for (Environment environment : writing) {
-                OutputTarget target = targets.stream().filter(t -> t.environment().equals(environment.name()))
-                        .findFirst().orElseThrow();
-                problems.addAll(OutputFolderInspection.inspect(anchor, target.folder(), target.environment(),
-                        target.folderAt()));
+                OutputTarget target =
+                        targets.stream()
+                                .filter(t -> t.environment().equals(environment.name()))
+                                .findFirst()
+                                .orElseThrow();
+                problems.addAll(
+                        OutputFolderInspection.inspect(
+                                anchor, target.folder(), target.environment(), target.folderAt()));
             }
         }
         console.diagnostics(problems, project.workspace().allSources());
@@ -89,40 +106,64 @@ final class OutputFolders {
 
     private static OutputRoot rootOf(Path workspace, Settings settings, Path override) {
         if (override != null) {
-            return new OutputRoot(override.toAbsolutePath().normalize(), Position.ofFile(SettingsLoader.COMMAND_LINE),
+            return new OutputRoot(
+                    override.toAbsolutePath().normalize(),
+                    Position.ofFile(SettingsLoader.COMMAND_LINE),
                     true);
         }
         Optional<Settings.Value> set = settings.get(Setting.OUTPUT);
-        Position at = set.map(value -> SettingsLoader.positionOf(value.source()))
-                .orElse(Position.ofFile("environments.toml"));
+        Position at =
+                set.map(value -> SettingsLoader.positionOf(value.source()))
+                        .orElse(Position.ofFile("environments.toml"));
         return new OutputRoot(workspace.resolve(settings.output()).normalize(), at, false);
     }
 
-    private static OutputTarget targetOf(Project project, OutputRoot root, boolean overridden, Environment env) {
+    private static OutputTarget targetOf(
+            Project project, OutputRoot root, boolean overridden, Environment env) {
         Optional<ConfigTable> tree = project.evaluation().tree(env.name());
         Position definedAt = overridden ? root.setAt() : env.definedAt();
         boolean fromPath = !overridden && env.output().path().isPresent();
-        Path folder = fromPath ? project.root().toAbsolutePath().resolve(env.output().path().get()).normalize()
-                : root.folder().resolve(env.name());
-        return new OutputTarget(env.name(), folder, fromPath,
+        Path folder =
+                fromPath
+                        ? project.root()
+                                .toAbsolutePath()
+                                .resolve(env.output().path().get())
+                                .normalize()
+                        : root.folder().resolve(env.name());
+        return new OutputTarget(
+                env.name(),
+                folder,
+                fromPath,
                 fromPath ? positionOf(tree, "output.path", definedAt) : definedAt,
-                env.output().remote(), positionOf(tree, "output.remote", env.definedAt()),
-                env.output().branch(), positionOf(tree, "output.branch", env.definedAt()));
+                env.output().remote(),
+                positionOf(tree, "output.remote", env.definedAt()),
+                env.output().branch(),
+                positionOf(tree, "output.branch", env.definedAt()));
     }
 
-    private static Position positionOf(Optional<ConfigTable> tree, String field, Position otherwise) {
-        return tree.flatMap(t -> t.at(field)).map(ConfigValue::position).filter(Position::hasLine).orElse(otherwise);
+    private static Position positionOf(
+            Optional<ConfigTable> tree, String field, Position otherwise) {
+        return tree.flatMap(t -> t.at(field))
+                .map(ConfigValue::position)
+                .filter(Position::hasLine)
+                .orElse(otherwise);
     }
 
-    /** Returns environments.toml and the files it imports: an output folder must hold none of them. */
+    /**
+     * Returns environments.toml and the files it imports: an output folder must hold none of them.
+     */
     private static List<String> sourceFiles(Project project) {
         List<String> files = new ArrayList<>();
         project.workspace().environments().ifPresent(file -> files.add(file.path()));
-        project.workspace().environmentImports().values().forEach(imported -> {
-            if (imported instanceof ImportedFile.Loaded loaded) {
-                files.add(loaded.source().path());
-            }
-        });
+        project.workspace()
+                .environmentImports()
+                .values()
+                .forEach(
+                        imported -> {
+                            if (imported instanceof ImportedFile.Loaded loaded) {
+                                files.add(loaded.source().path());
+                            }
+                        });
         return files;
     }
 }

@@ -1,6 +1,7 @@
 package dev.storyc.placement;
 
 import dev.storyc.diag.Position;
+
 import java.nio.file.Path;
 
 /**
@@ -11,7 +12,8 @@ import java.nio.file.Path;
  *     {@code out}, the workspace's environments.toml
  * @param explicit true only for {@code compile --out DIR}: the one way a person running storyc can
  *     put output outside the workspace. Settings never count, whichever layer sets them, because a
- *     committed storyc.toml (or a CI script in the same pull request) must not move writes elsewhere
+ *     committed storyc.toml (or a CI script in the same pull request) must not move writes
+ *     elsewhere
  */
 public record OutputRoot(Path folder, Position setAt, boolean explicit) {
     public OutputRoot {

@@ -1,6 +1,7 @@
 package dev.storyc.placement;
 
 import dev.storyc.diag.Position;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -9,8 +10,8 @@ import java.util.Optional;
  * place it was set, so that every rule can point at the line to change.
  *
  * @param folder absolute and normalised
- * @param fromOutputPath true when environments.toml's {@code output.path} chose the folder, false when
- *     it is {@code <output root>/<environment>}
+ * @param fromOutputPath true when environments.toml's {@code output.path} chose the folder, false
+ *     when it is {@code <output root>/<environment>}
  * @param folderAt the {@code output.path} value, else the environment's table (or the command line
  *     for {@code --out})
  */

@@ -1,13 +1,14 @@
 package dev.storyc.publish;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Moves refs of an output repository by compare-and-swap. A lock held by a process that may be
@@ -29,9 +30,9 @@ final class BranchMoves {
     }
 
     /**
-     * Moves {@code ref} from {@code expected} (null: the ref must not exist) to {@code next}, failing
-     * if anyone else moved it meanwhile. {@code rebuild} allows a move that is not a fast-forward,
-     * for local commits that were never pushed and are rebuilt on a new remote head.
+     * Moves {@code ref} from {@code expected} (null: the ref must not exist) to {@code next},
+     * failing if anyone else moved it meanwhile. {@code rebuild} allows a move that is not a
+     * fast-forward, for local commits that were never pushed and are rebuilt on a new remote head.
      */
     void update(String ref, ObjectId expected, ObjectId next, String reason, boolean rebuild)
             throws IOException, PublishException {
@@ -50,7 +51,8 @@ final class BranchMoves {
                 case LOCK_FAILURE -> {
                     Optional<LockFiles.Lock> lock = lockOf(ref);
                     if (lock.isEmpty()) {
-                        // JGit reports a ref that moved under the compare-and-swap as a lock failure too.
+                        // JGit reports a ref that moved under the compare-and-swap as a lock
+                        // failure too.
                         throw moved(ref, result);
                     }
                     if (locks.releaseIfOrphaned(lock.get())) {
@@ -60,8 +62,15 @@ final class BranchMoves {
                         pause(attempt);
                         continue;
                     }
-                    throw new PublishException("`" + ref + "` in `" + directory + "` is locked by "
-                            + lock.get().describe() + "; nothing was changed", LockFiles.hint(lock.get()));
+                    throw new PublishException(
+                            "`"
+                                    + ref
+                                    + "` in `"
+                                    + directory
+                                    + "` is locked by "
+                                    + lock.get().describe()
+                                    + "; nothing was changed",
+                            LockFiles.hint(lock.get()));
                 }
                 default -> throw moved(ref, result);
             }
@@ -69,14 +78,21 @@ final class BranchMoves {
     }
 
     private PublishException moved(String ref, RefUpdate.Result result) {
-        return new PublishException("`" + Repository.shortenRefName(ref) + "` in `" + directory
-                + "` moved while storyc was writing it (" + result + "); nothing was changed",
+        return new PublishException(
+                "`"
+                        + Repository.shortenRefName(ref)
+                        + "` in `"
+                        + directory
+                        + "` moved while storyc was writing it ("
+                        + result
+                        + "); nothing was changed",
                 "another storyc run wrote this repository at the same time; run the command again");
     }
 
     private Optional<LockFiles.Lock> lockOf(String ref) {
         Path gitDir = repository.getDirectory().toPath();
-        return LockFiles.of(gitDir.resolve(ref)).or(() -> LockFiles.of(gitDir.resolve(Constants.PACKED_REFS)));
+        return LockFiles.of(gitDir.resolve(ref))
+                .or(() -> LockFiles.of(gitDir.resolve(Constants.PACKED_REFS)));
     }
 
     private static void pause(int attempt) throws PublishException {
@@ -84,7 +100,8 @@ final class BranchMoves {
             Thread.sleep(Math.min(500, 10L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishException("interrupted while waiting for a lock", "run the command again", e);
+            throw new PublishException(
+                    "interrupted while waiting for a lock", "run the command again", e);
         }
     }
 }

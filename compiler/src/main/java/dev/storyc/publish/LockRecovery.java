@@ -36,9 +36,16 @@ final class LockRecovery {
         if (dead.isEmpty() || dead.size() != others.size()) {
             return false;
         }
-        String killed = dead.get(0).describe() + (dead.size() > 1 ? " and " + (dead.size() - 1) + " more" : "");
+        String killed =
+                dead.get(0).describe()
+                        + (dead.size() > 1 ? " and " + (dead.size() - 1) + " more" : "");
         for (Path lock : lockFiles()) {
-            LockFiles.at(lock).ifPresent(found -> remove(found, "it was left by " + killed + ", which was killed"));
+            LockFiles.at(lock)
+                    .ifPresent(
+                            found ->
+                                    remove(
+                                            found,
+                                            "it was left by " + killed + ", which was killed"));
         }
         dead.forEach(Writers::forget);
         return true;
@@ -51,7 +58,10 @@ final class LockRecovery {
     boolean releaseIfOrphaned(LockFiles.Lock lock) {
         List<Writers.Writer> others = writers.others();
         if (!others.isEmpty() && others.stream().allMatch(Writers.Writer::isDead)) {
-            boolean removed = remove(lock, "it was left by " + others.get(0).describe() + ", which was killed");
+            boolean removed =
+                    remove(
+                            lock,
+                            "it was left by " + others.get(0).describe() + ", which was killed");
             others.forEach(Writers::forget);
             return removed;
         }
@@ -61,7 +71,9 @@ final class LockRecovery {
         return false;
     }
 
-    /** Returns true when another storyc process is registered as writing this repository right now. */
+    /**
+     * Returns true when another storyc process is registered as writing this repository right now.
+     */
     boolean anotherWriterAlive() {
         return writers.othersAlive();
     }
@@ -72,12 +84,19 @@ final class LockRecovery {
         } catch (IOException e) {
             return false;
         }
-        progress.warn("removed the stale lock " + lock.describe() + ": " + why
-                + "; the file it guarded was never half-written");
+        progress.warn(
+                "removed the stale lock "
+                        + lock.describe()
+                        + ": "
+                        + why
+                        + "; the file it guarded was never half-written");
         return true;
     }
 
-    /** Returns the lock files git and JGit take in a repository: refs, HEAD, packed-refs, index, config. */
+    /**
+     * Returns the lock files git and JGit take in a repository: refs, HEAD, packed-refs, index,
+     * config.
+     */
     private List<Path> lockFiles() {
         List<Path> locks = new ArrayList<>();
         for (String name : List.of("HEAD.lock", "packed-refs.lock", "index.lock", "config.lock")) {

@@ -1,13 +1,7 @@
 package dev.storyc.publish;
 
 import dev.storyc.emit.OutputTree;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
+
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -18,6 +12,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One environment's output repository on disk. Objects are written first ({@link TreeCommits}) and
@@ -40,27 +42,33 @@ public final class OutputRepository implements AutoCloseable {
     private final WorkingTree workingTree;
     private boolean killedWriterFound;
 
-    private OutputRepository(Repository repository, Path directory, String branch, Progress progress,
+    private OutputRepository(
+            Repository repository,
+            Path directory,
+            String branch,
+            Progress progress,
             Writers writers) {
         this.repository = repository;
         this.directory = directory;
         this.branch = branch;
         this.progress = progress;
         this.writers = writers;
-        LockRecovery locks = new LockRecovery(repository.getDirectory().toPath(), writers, progress);
+        LockRecovery locks =
+                new LockRecovery(repository.getDirectory().toPath(), writers, progress);
         this.branchMoves = new BranchMoves(repository, directory, locks);
         this.workingTree = new WorkingTree(repository, directory, branch, progress, locks);
         this.killedWriterFound = locks.recoverKilledWriters();
     }
 
     /** Opens or creates the repository, without progress or warnings. */
-    public static OutputRepository openOrCreate(Path directory, String branch) throws PublishException {
+    public static OutputRepository openOrCreate(Path directory, String branch)
+            throws PublishException {
         return openOrCreate(directory, branch, Progress.silent());
     }
 
     /**
-     * Opens the repository in {@code directory}, creating it when the folder is missing or empty.
-     * A folder that holds anything else, or a repository storyc did not create, is refused rather
+     * Opens the repository in {@code directory}, creating it when the folder is missing or empty. A
+     * folder that holds anything else, or a repository storyc did not create, is refused rather
      * than taken over ({@link OutputFolderInspection} explains the same with a position first).
      */
     public static OutputRepository openOrCreate(Path directory, String branch, Progress progress)
@@ -70,16 +78,20 @@ public final class OutputRepository implements AutoCloseable {
             if (!Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
                 Optional<String> problem = problemWith(directory);
                 if (problem.isPresent()) {
-                    throw new PublishException(problem.get(),
-                            "storyc only writes into repositories it created; move the folder away or choose --out");
+                    throw new PublishException(
+                            problem.get(),
+                            "storyc only writes into repositories it created; move the folder away"
+                                + " or choose --out");
                 }
                 RepositoryCreation.create(directory, branch);
             }
             requireOwn(directory, gitDir);
             return open(directory, branch, progress);
         } catch (IOException | GitAPIException e) {
-            throw new PublishException("cannot open the output repository `" + directory + "`: " + e.getMessage(),
-                    "check that the folder is writable", e);
+            throw new PublishException(
+                    "cannot open the output repository `" + directory + "`: " + e.getMessage(),
+                    "check that the folder is writable",
+                    e);
         }
     }
 
@@ -88,35 +100,50 @@ public final class OutputRepository implements AutoCloseable {
             throws PublishException {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
         if (!Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new PublishException("`" + directory + "` is not an output repository yet",
+            throw new PublishException(
+                    "`" + directory + "` is not an output repository yet",
                     "run `storyc compile` for this environment first");
         }
         try {
             requireOwn(directory, gitDir);
             return open(directory, branch, progress);
         } catch (IOException e) {
-            throw new PublishException("cannot open the output repository `" + directory + "`: " + e.getMessage(),
-                    "run `git fsck` in it", e);
+            throw new PublishException(
+                    "cannot open the output repository `" + directory + "`: " + e.getMessage(),
+                    "run `git fsck` in it",
+                    e);
         }
     }
 
     /** Refuses a repository storyc did not make; marks one an earlier storyc made. */
-    private static void requireOwn(Path directory, Path gitDir) throws IOException, PublishException {
-        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isOwn(gitDir)) {
-            throw new PublishException("`" + directory + "` holds a git repository that storyc did not create;"
-                    + " nothing was written", "storyc replaces the whole working tree of its repositories; move"
-                    + " this one away, or choose another output folder");
+    private static void requireOwn(Path directory, Path gitDir)
+            throws IOException, PublishException {
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
+                || !OwnershipMarker.isOwn(gitDir)) {
+            throw new PublishException(
+                    "`"
+                            + directory
+                            + "` holds a git repository that storyc did not create;"
+                            + " nothing was written",
+                    "storyc replaces the whole working tree of its repositories; move"
+                            + " this one away, or choose another output folder");
         }
         OwnershipMarker.write(gitDir);
     }
 
-    private static OutputRepository open(Path directory, String branch, Progress progress) throws IOException {
-        Repository repository = new FileRepositoryBuilder()
-                .setGitDir(directory.resolve(Constants.DOT_GIT).toFile())
-                .setMustExist(true)
-                .build();
+    private static OutputRepository open(Path directory, String branch, Progress progress)
+            throws IOException {
+        Repository repository =
+                new FileRepositoryBuilder()
+                        .setGitDir(directory.resolve(Constants.DOT_GIT).toFile())
+                        .setMustExist(true)
+                        .build();
         try {
-            return new OutputRepository(repository, directory, branch, progress,
+            return new OutputRepository(
+                    repository,
+                    directory,
+                    branch,
+                    progress,
                     Writers.register(repository.getDirectory().toPath()));
         } catch (IOException | RuntimeException e) {
             repository.close();
@@ -131,16 +158,22 @@ public final class OutputRepository implements AutoCloseable {
      */
     static Optional<String> problemWith(Path directory) {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)
-                || Files.isDirectory(directory.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
+                || Files.isDirectory(
+                        directory.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("`" + directory + "` exists and is not a git repository");
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            // A .git that appeared since the caller looked is another storyc's creation, checked next.
-            return entries.anyMatch(entry -> !RepositoryCreation.isStaging(entry)
-                            && !entry.getFileName().toString().equals(Constants.DOT_GIT))
+            // A .git that appeared since the caller looked is another storyc's creation, checked
+            // next.
+            return entries.anyMatch(
+                            entry ->
+                                    !RepositoryCreation.isStaging(entry)
+                                            && !entry.getFileName()
+                                                    .toString()
+                                                    .equals(Constants.DOT_GIT))
                     ? Optional.of("`" + directory + "` exists and is not a git repository")
                     : Optional.empty();
         } catch (IOException e) {
@@ -156,9 +189,13 @@ public final class OutputRepository implements AutoCloseable {
     /** Returns the commit the branch points at, if the branch exists. */
     public Optional<String> head() throws PublishException {
         try {
-            return Optional.ofNullable(repository.resolve(Constants.R_HEADS + branch)).map(ObjectId::name);
+            return Optional.ofNullable(repository.resolve(Constants.R_HEADS + branch))
+                    .map(ObjectId::name);
         } catch (IOException e) {
-            throw new PublishException("cannot read the output repository: " + e.getMessage(), "run `git fsck` in it", e);
+            throw new PublishException(
+                    "cannot read the output repository: " + e.getMessage(),
+                    "run `git fsck` in it",
+                    e);
         }
     }
 
@@ -180,7 +217,10 @@ public final class OutputRepository implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new PublishException("cannot read the output repository: " + e.getMessage(), "run `git fsck` in it", e);
+            throw new PublishException(
+                    "cannot read the output repository: " + e.getMessage(),
+                    "run `git fsck` in it",
+                    e);
         }
     }
 
@@ -216,8 +256,12 @@ public final class OutputRepository implements AutoCloseable {
                 ObjectId commitId = TreeCommits.commit(inserter, treeId, head, message);
                 inserter.flush();
                 try {
-                    moveBranchAndRefresh(head, commitId, () -> workingTree.write(tree, ids.blobs()),
-                            "storyc: compile", false);
+                    moveBranchAndRefresh(
+                            head,
+                            commitId,
+                            () -> workingTree.write(tree, ids.blobs()),
+                            "storyc: compile",
+                            false);
                 } catch (PublishException e) {
                     Optional<ObjectId> same = headWithTree(treeId);
                     if (same.isPresent()) {
@@ -228,19 +272,27 @@ public final class OutputRepository implements AutoCloseable {
                 return new PublishResult.Committed(commitId.name(), treeId.name());
             }
         } catch (IOException e) {
-            throw new PublishException("cannot write the output repository: " + e.getMessage(),
-                    "check free disk space and permissions; the branch still points at its previous commit", e);
+            throw new PublishException(
+                    "cannot write the output repository: " + e.getMessage(),
+                    "check free disk space and permissions; the branch still points at its previous"
+                        + " commit",
+                    e);
         }
     }
 
-    /** Returns the branch's head when its tree is {@code tree}: another run committed the same output. */
+    /**
+     * Returns the branch's head when its tree is {@code tree}: another run committed the same
+     * output.
+     */
     private Optional<ObjectId> headWithTree(ObjectId tree) throws IOException {
         ObjectId now = repository.resolve(Constants.R_HEADS + branch);
         if (now == null) {
             return Optional.empty();
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            return walk.parseCommit(now).getTree().getId().equals(tree) ? Optional.of(now) : Optional.empty();
+            return walk.parseCommit(now).getTree().getId().equals(tree)
+                    ? Optional.of(now)
+                    : Optional.empty();
         }
     }
 
@@ -266,7 +318,8 @@ public final class OutputRepository implements AutoCloseable {
      * with the pending-refresh marker around both, so a kill anywhere in between is repaired by the
      * next run.
      */
-    void moveBranchAndRefresh(ObjectId expected, ObjectId next, Refresh refresh, String reason, boolean rebuild)
+    void moveBranchAndRefresh(
+            ObjectId expected, ObjectId next, Refresh refresh, String reason, boolean rebuild)
             throws IOException, PublishException {
         Path marker = workingTree.pendingMarker();
         Files.writeString(marker, next.name() + "\n");

@@ -1,5 +1,8 @@
 package dev.storyc.publish;
 
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -9,8 +12,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Creates an output repository. It is built in a hidden folder, marked as storyc's own, and moved
@@ -31,7 +32,10 @@ final class RepositoryCreation {
             Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
             OwnershipMarker.write(staging.resolve(".git"));
             try {
-                Files.move(staging.resolve(".git"), directory.resolve(".git"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        staging.resolve(".git"),
+                        directory.resolve(".git"),
+                        StandardCopyOption.ATOMIC_MOVE);
             } catch (FileSystemException e) {
                 // Another process created the repository at the same instant (the rename onto its
                 // .git fails, with an error that depends on the platform); use theirs.

@@ -2,11 +2,7 @@ package dev.storyc.publish;
 
 import dev.storyc.emit.OutputFile;
 import dev.storyc.emit.OutputTree;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -21,12 +17,19 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Writes an output tree's objects and the commit that holds them, without moving any ref: nothing
  * refers to the objects until the branch moves, so a crash here leaves only unreachable objects.
  */
 final class TreeCommits {
     static final PersonIdent AUTHOR_TEMPLATE = new PersonIdent("storyc", "storyc@localhost");
+
     /** New objects from which a publish writes one pack instead of loose objects. */
     static final int PACK_THRESHOLD = 64;
 
@@ -59,12 +62,14 @@ final class TreeCommits {
 
     /**
      * Returns an inserter that writes one pack when a publish adds many objects, and loose objects
-     * otherwise. Thousands of loose files cost far more than one pack, while a pack per small compile
-     * would pile up; git's own {@code receive.unpackLimit} draws the same line. Both write to
-     * temporary files renamed into place, and nothing refers to the objects until the branch moves.
+     * otherwise. Thousands of loose files cost far more than one pack, while a pack per small
+     * compile would pile up; git's own {@code receive.unpackLimit} draws the same line. Both write
+     * to temporary files renamed into place, and nothing refers to the objects until the branch
+     * moves.
      */
     ObjectInserter inserterFor(int newObjects) {
-        if (newObjects >= PACK_THRESHOLD && repository.getObjectDatabase() instanceof ObjectDirectory objects) {
+        if (newObjects >= PACK_THRESHOLD
+                && repository.getObjectDatabase() instanceof ObjectDirectory objects) {
             return objects.newPackInserter();
         }
         return repository.newObjectInserter();
@@ -74,9 +79,12 @@ final class TreeCommits {
      * Writes the tree's objects; progress counts only the {@code newObjects} blobs the repository
      * lacks, so a compile that changes nothing stays silent.
      */
-    ObjectId writeTree(OutputTree tree, ObjectInserter inserter, int newObjects) throws IOException {
-        ProgressMonitor monitor = newObjects == 0 ? NullProgressMonitor.INSTANCE
-                : progress.monitor(directory.getFileName().toString());
+    ObjectId writeTree(OutputTree tree, ObjectInserter inserter, int newObjects)
+            throws IOException {
+        ProgressMonitor monitor =
+                newObjects == 0
+                        ? NullProgressMonitor.INSTANCE
+                        : progress.monitor(directory.getFileName().toString());
         monitor.beginTask("Writing objects", tree.all().size());
         DirCache index = DirCache.newInCore();
         DirCacheBuilder builder = index.builder();

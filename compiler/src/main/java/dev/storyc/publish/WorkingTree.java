@@ -2,16 +2,7 @@ package dev.storyc.publish;
 
 import dev.storyc.emit.OutputFile;
 import dev.storyc.emit.OutputTree;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
+
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -26,6 +17,17 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
 /**
  * The working tree of an output repository: a convenience view of the branch, brought along after
  * each move and repaired to the branch when a killed run left it behind. The branch is the truth;
@@ -34,8 +36,8 @@ import org.eclipse.jgit.lib.Repository;
 final class WorkingTree {
     /**
      * Present in the git folder from just before the branch moves until the working tree shows the
-     * new commit: when a run finds it, an earlier run was killed in between, and the working tree is
-     * reset to the branch before anything else.
+     * new commit: when a run finds it, an earlier run was killed in between, and the working tree
+     * is reset to the branch before anything else.
      */
     static final String REFRESH_PENDING = "storyc-refresh-pending";
 
@@ -45,7 +47,12 @@ final class WorkingTree {
     private final Progress progress;
     private final LockRecovery locks;
 
-    WorkingTree(Repository repository, Path directory, String branch, Progress progress, LockRecovery locks) {
+    WorkingTree(
+            Repository repository,
+            Path directory,
+            String branch,
+            Progress progress,
+            LockRecovery locks) {
         this.repository = repository;
         this.directory = directory;
         this.branch = branch;
@@ -64,31 +71,56 @@ final class WorkingTree {
      */
     void repair(boolean killedWriter) throws IOException {
         Path marker = pendingMarker();
-        if ((!killedWriter && !Files.exists(marker)) || repository.isBare() || locks.anotherWriterAlive()) {
+        if ((!killedWriter && !Files.exists(marker))
+                || repository.isBare()
+                || locks.anotherWriterAlive()) {
             return;
         }
         if (repository.resolve(Constants.R_HEADS + branch) == null) {
             Files.deleteIfExists(marker);
             return;
         }
-        // A reset takes the index's and HEAD's locks; a run killed during an earlier repair leaves them.
-        for (Path locked : List.of(repository.getIndexFile().toPath(), repository.getDirectory().toPath().resolve("HEAD"))) {
+        // A reset takes the index's and HEAD's locks; a run killed during an earlier repair leaves
+        // them.
+        for (Path locked :
+                List.of(
+                        repository.getIndexFile().toPath(),
+                        repository.getDirectory().toPath().resolve("HEAD"))) {
             Optional<LockFiles.Lock> lock = LockFiles.of(locked);
             if (lock.isPresent() && !locks.releaseIfOrphaned(lock.get())) {
-                progress.warn("the working tree of `" + directory + "` may be out of date: an earlier run was"
-                        + " interrupted and " + lock.get().describe() + " is held; " + LockFiles.hint(lock.get()));
+                progress.warn(
+                        "the working tree of `"
+                                + directory
+                                + "` may be out of date: an earlier run was"
+                                + " interrupted and "
+                                + lock.get().describe()
+                                + " is held; "
+                                + LockFiles.hint(lock.get()));
                 return;
             }
         }
         try {
-            Git.wrap(repository).reset().setMode(ResetCommand.ResetType.HARD)
-                    .setRef(Constants.R_HEADS + branch).call();
+            Git.wrap(repository)
+                    .reset()
+                    .setMode(ResetCommand.ResetType.HARD)
+                    .setRef(Constants.R_HEADS + branch)
+                    .call();
             Files.deleteIfExists(marker);
-            progress.warn("reset the working tree of `" + directory + "` to `" + branch
-                    + "`: an earlier run was interrupted while refreshing it; the branch itself was intact");
+            progress.warn(
+                    "reset the working tree of `"
+                            + directory
+                            + "` to `"
+                            + branch
+                            + "`: an earlier run was interrupted while refreshing it; the branch"
+                            + " itself was intact");
         } catch (GitAPIException | JGitInternalException e) {
-            // The branch is intact; only the convenience checkout is behind, and the next run retries.
-            progress.warn("the working tree of `" + directory + "` may be out of date: " + e.getMessage());
+            // The branch is intact; only the convenience checkout is behind, and the next run
+            // retries.
+            progress.warn(
+                    "the working tree of `"
+                            + directory
+                            + "` may be out of date: "
+                            + e.getMessage());
         }
     }
 
@@ -120,7 +152,9 @@ final class WorkingTree {
                 entry.setFileMode(FileMode.REGULAR_FILE);
                 entry.setObjectId(blob);
                 entry.setLength(bytes.length);
-                if (old != null && old.getObjectId().equals(blob) && untouched(old, target, bytes.length)) {
+                if (old != null
+                        && old.getObjectId().equals(blob)
+                        && untouched(old, target, bytes.length)) {
                     entry.setLastModified(old.getLastModifiedInstant());
                 } else {
                     if (folders.add(target.getParent())) {
@@ -143,7 +177,9 @@ final class WorkingTree {
 
     private void deleteWithEmptyParents(Path file) throws IOException {
         Files.deleteIfExists(file);
-        for (Path parent = file.getParent(); !parent.equals(directory); parent = parent.getParent()) {
+        for (Path parent = file.getParent();
+                !parent.equals(directory);
+                parent = parent.getParent()) {
             try (Stream<Path> entries = Files.list(parent)) {
                 if (entries.findAny().isPresent()) {
                     break;
@@ -158,12 +194,15 @@ final class WorkingTree {
      * modification time. The entry's own length is not used, because writing the index zeroes it
      * for files written in the same instant ("racily clean", as in git).
      */
-    private static boolean untouched(DirCacheEntry entry, Path file, int length) throws IOException {
+    private static boolean untouched(DirCacheEntry entry, Path file, int length)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             return false;
         }
         return Files.size(file) == length
-                && Files.getLastModifiedTime(file).toInstant().equals(entry.getLastModifiedInstant());
+                && Files.getLastModifiedTime(file)
+                        .toInstant()
+                        .equals(entry.getLastModifiedInstant());
     }
 
     /**
@@ -186,19 +225,30 @@ final class WorkingTree {
         }
     }
 
-    /** Locks the index for a refresh; a lock held elsewhere is a warning, since the commit is already made. */
+    /**
+     * Locks the index for a refresh; a lock held elsewhere is a warning, since the commit is
+     * already made.
+     */
     private Optional<DirCache> lockIndex() throws IOException {
         Optional<LockFiles.Lock> lock = LockFiles.of(repository.getIndexFile().toPath());
         if (lock.isPresent() && !locks.releaseIfOrphaned(lock.get())) {
-            progress.warn("the working tree of `" + directory + "` was not refreshed: the index is locked by "
-                    + lock.get().describe() + ". The commit is made; " + LockFiles.hint(lock.get()));
+            progress.warn(
+                    "the working tree of `"
+                            + directory
+                            + "` was not refreshed: the index is locked by "
+                            + lock.get().describe()
+                            + ". The commit is made; "
+                            + LockFiles.hint(lock.get()));
             return Optional.empty();
         }
         try {
             return Optional.of(repository.lockDirCache());
         } catch (LockFailedException e) {
-            progress.warn("the working tree of `" + directory + "` was not refreshed: another process holds"
-                    + " its index. The commit is made; the next compile refreshes it");
+            progress.warn(
+                    "the working tree of `"
+                            + directory
+                            + "` was not refreshed: another process holds"
+                            + " its index. The commit is made; the next compile refreshes it");
             return Optional.empty();
         }
     }

@@ -13,11 +13,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The storyc processes writing one output repository, each registered by a small file in
- * {@code .git/storyc-writers/} that names its process id, host and start time. A process registers
- * before it takes any lock and removes its file when it is done, so a registration whose process is
- * gone proves that a storyc writer was killed here, and that the locks it may have left are orphans:
- * no waiting out a timeout when nothing is writing.
+ * The storyc processes writing one output repository, each registered by a small file in {@code
+ * .git/storyc-writers/} that names its process id, host and start time. A process registers before
+ * it takes any lock and removes its file when it is done, so a registration whose process is gone
+ * proves that a storyc writer was killed here, and that the locks it may have left are orphans: no
+ * waiting out a timeout when nothing is writing.
  *
  * <p>A process is known dead only on the same host (same hostname), when no process has its id or
  * the process with its id started at another instant (the id was reused). A registration from
@@ -61,8 +61,14 @@ final class Writers {
         ProcessHandle me = ProcessHandle.current();
         Path file = folder.resolve(HOST + "-" + me.pid() + "-" + UUID.randomUUID());
         Path temporary = folder.resolve(file.getFileName() + ".tmp");
-        String text = "pid=" + me.pid() + "\nhost=" + HOST + "\nstarted="
-                + me.info().startInstant().map(Instant::toString).orElse("") + "\n";
+        String text =
+                "pid="
+                        + me.pid()
+                        + "\nhost="
+                        + HOST
+                        + "\nstarted="
+                        + me.info().startInstant().map(Instant::toString).orElse("")
+                        + "\n";
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new Writers(folder, file);
@@ -72,7 +78,8 @@ final class Writers {
     List<Writer> others() {
         List<Writer> writers = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> !f.equals(self) && !f.toString().endsWith(".tmp")).toList()) {
+            for (Path file :
+                    files.filter(f -> !f.equals(self) && !f.toString().endsWith(".tmp")).toList()) {
                 read(file).ifPresent(writers::add);
             }
         } catch (IOException e) {
@@ -106,11 +113,17 @@ final class Writers {
     private static Optional<Writer> read(Path file) {
         try {
             Properties properties = new Properties();
-            properties.load(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            properties.load(
+                    new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
             String started = properties.getProperty("started", "");
-            return Optional.of(new Writer(file, Long.parseLong(properties.getProperty("pid", "-1")),
-                    properties.getProperty("host", ""),
-                    started.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(started))));
+            return Optional.of(
+                    new Writer(
+                            file,
+                            Long.parseLong(properties.getProperty("pid", "-1")),
+                            properties.getProperty("host", ""),
+                            started.isEmpty()
+                                    ? Optional.empty()
+                                    : Optional.of(Instant.parse(started))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The placement rules as values: folders, remotes and branches in, located diagnostics out. */
 class PlacementTest {
@@ -34,10 +36,16 @@ class PlacementTest {
         "/w/acme/releases,  false, E0704",
     })
     void theOutputRoot(String root, boolean explicit, String code) {
-        List<Diagnostic> found = Placement.check(WORKSPACE, new OutputRoot(Path.of(root), SETTING, explicit),
-                List.of(target("production", Path.of(root).resolve("production"), false)), List.of(), ANY_BRANCH);
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        new OutputRoot(Path.of(root), SETTING, explicit),
+                        List.of(target("production", Path.of(root).resolve("production"), false)),
+                        List.of(),
+                        ANY_BRANCH);
         assertThat(found.stream().map(d -> d.code().id() + " " + d.position()).toList())
-                .containsExactlyElementsOf(code.isEmpty() ? List.of() : List.of(code + " storyc.toml:1:1"));
+                .containsExactlyElementsOf(
+                        code.isEmpty() ? List.of() : List.of(code + " storyc.toml:1:1"));
     }
 
     @ParameterizedTest(name = "output.path {0} -> {1}")
@@ -62,28 +70,69 @@ class PlacementTest {
     })
     void anOutputPath(String path, String code) {
         Position at = Position.of("environments.toml", 9, 1);
-        List<Diagnostic> found = Placement.check(WORKSPACE, root(), List.of(
-                target("production", WORKSPACE.resolve("out/production"), false),
-                new OutputTarget("integration", WORKSPACE.resolve(path), true, at, Optional.empty(), at, "main", at)),
-                List.of("environments.toml", "shared/envs.toml"), ANY_BRANCH);
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        root(),
+                        List.of(
+                                target("production", WORKSPACE.resolve("out/production"), false),
+                                new OutputTarget(
+                                        "integration",
+                                        WORKSPACE.resolve(path),
+                                        true,
+                                        at,
+                                        Optional.empty(),
+                                        at,
+                                        "main",
+                                        at)),
+                        List.of("environments.toml", "shared/envs.toml"),
+                        ANY_BRANCH);
         assertThat(found.stream().map(d -> d.code().id() + " " + d.position()).toList())
-                .containsExactlyElementsOf(code.isEmpty() ? List.of() : List.of(code + " environments.toml:9:1"));
+                .containsExactlyElementsOf(
+                        code.isEmpty() ? List.of() : List.of(code + " environments.toml:9:1"));
     }
 
     @Test
     void aSharedFolderPointsAtTheWrittenPathAndNamesTheOther() {
         Position written = Position.of("environments.toml", 9, 1);
-        List<Diagnostic> found = Placement.check(WORKSPACE, root(), List.of(
-                new OutputTarget("a-env", WORKSPACE.resolve("out/z-env"), true, written, Optional.empty(), written,
-                        "main", written),
-                target("z-env", WORKSPACE.resolve("out/z-env"), false)), List.of(), ANY_BRANCH);
-        assertThat(found).singleElement().satisfies(d -> {
-            assertThat(d.position()).isEqualTo(written);
-            assertThat(d.message()).isEqualTo("`a-env` has the same output folder `out/z-env` as `z-env`: one"
-                    + " environment's commit would land in the other's history");
-            assertThat(d.related()).singleElement().satisfies(r -> assertThat(r.position())
-                    .isEqualTo(Position.of("environments.toml", 1, 1)));
-        });
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        root(),
+                        List.of(
+                                new OutputTarget(
+                                        "a-env",
+                                        WORKSPACE.resolve("out/z-env"),
+                                        true,
+                                        written,
+                                        Optional.empty(),
+                                        written,
+                                        "main",
+                                        written),
+                                target("z-env", WORKSPACE.resolve("out/z-env"), false)),
+                        List.of(),
+                        ANY_BRANCH);
+        assertThat(found)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.position()).isEqualTo(written);
+                            assertThat(d.message())
+                                    .isEqualTo(
+                                            "`a-env` has the same output folder `out/z-env` as"
+                                                + " `z-env`: one environment's commit would land in"
+                                                + " the other's history");
+                            assertThat(d.related())
+                                    .singleElement()
+                                    .satisfies(
+                                            r ->
+                                                    assertThat(r.position())
+                                                            .isEqualTo(
+                                                                    Position.of(
+                                                                            "environments.toml",
+                                                                            1,
+                                                                            1)));
+                        });
     }
 
     @ParameterizedTest(name = "{0} and {1} are one remote: {2}")
@@ -100,10 +149,31 @@ class PlacementTest {
     void remotesCompareByIdentity(String first, String second, boolean same) {
         Position a = Position.of("environments.toml", 3, 1);
         Position b = Position.of("environments.toml", 7, 1);
-        List<Diagnostic> found = Placement.check(WORKSPACE, root(), List.of(
-                new OutputTarget("a", WORKSPACE.resolve("out/a"), false, a, Optional.of(first), a, "main", a),
-                new OutputTarget("b", WORKSPACE.resolve("out/b"), false, b, Optional.of(second), b, "main", b)),
-                List.of(), ANY_BRANCH);
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        root(),
+                        List.of(
+                                new OutputTarget(
+                                        "a",
+                                        WORKSPACE.resolve("out/a"),
+                                        false,
+                                        a,
+                                        Optional.of(first),
+                                        a,
+                                        "main",
+                                        a),
+                                new OutputTarget(
+                                        "b",
+                                        WORKSPACE.resolve("out/b"),
+                                        false,
+                                        b,
+                                        Optional.of(second),
+                                        b,
+                                        "main",
+                                        b)),
+                        List.of(),
+                        ANY_BRANCH);
         assertThat(found.stream().map(d -> d.code().id() + " " + d.position()).toList())
                 .isEqualTo(same ? List.of("E0707 environments.toml:7:1") : List.of());
     }
@@ -111,22 +181,44 @@ class PlacementTest {
     @Test
     void aBranchTheRuleRefusesIsLocatedAtItsField() {
         Position branchAt = Position.of("environments.toml", 12, 1);
-        OutputTarget target = new OutputTarget("integration", WORKSPACE.resolve("out/integration"), false,
-                Position.of("environments.toml", 10, 1), Optional.empty(), branchAt, "main.lock", branchAt);
-        List<Diagnostic> found = Placement.check(WORKSPACE, root(), List.of(target), List.of(),
-                branch -> !branch.endsWith(".lock"));
-        assertThat(found).singleElement().satisfies(d -> {
-            assertThat(d.code().id()).isEqualTo("E0708");
-            assertThat(d.position()).isEqualTo(branchAt);
-        });
+        OutputTarget target =
+                new OutputTarget(
+                        "integration",
+                        WORKSPACE.resolve("out/integration"),
+                        false,
+                        Position.of("environments.toml", 10, 1),
+                        Optional.empty(),
+                        branchAt,
+                        "main.lock",
+                        branchAt);
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        root(),
+                        List.of(target),
+                        List.of(),
+                        branch -> !branch.endsWith(".lock"));
+        assertThat(found)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.code().id()).isEqualTo("E0708");
+                            assertThat(d.position()).isEqualTo(branchAt);
+                        });
     }
 
     @Test
     void aBadRootIsReportedOnceNotOncePerEnvironment() {
         OutputRoot root = new OutputRoot(WORKSPACE, SETTING, false);
-        List<Diagnostic> found = Placement.check(WORKSPACE, root, List.of(
-                target("a", WORKSPACE.resolve("a"), false), target("b", WORKSPACE.resolve("b"), false)),
-                List.of(), ANY_BRANCH);
+        List<Diagnostic> found =
+                Placement.check(
+                        WORKSPACE,
+                        root,
+                        List.of(
+                                target("a", WORKSPACE.resolve("a"), false),
+                                target("b", WORKSPACE.resolve("b"), false)),
+                        List.of(),
+                        ANY_BRANCH);
         assertThat(found).extracting(d -> d.code().id()).containsExactly("E0703");
     }
 
@@ -136,6 +228,7 @@ class PlacementTest {
 
     private static OutputTarget target(String environment, Path folder, boolean fromOutputPath) {
         Position at = Position.of("environments.toml", 1, 1);
-        return new OutputTarget(environment, folder, fromOutputPath, at, Optional.empty(), at, "main", at);
+        return new OutputTarget(
+                environment, folder, fromOutputPath, at, Optional.empty(), at, "main", at);
     }
 }

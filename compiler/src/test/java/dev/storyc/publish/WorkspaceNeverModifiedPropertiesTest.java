@@ -6,6 +6,16 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.TreeSnapshot;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random output settings (an environment's {@code output.path} and {@code output.branch}, the
@@ -36,13 +38,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * allows outside the workspace).
  */
 class WorkspaceNeverModifiedPropertiesTest {
-    static final List<String> SOURCES = List.of("stories", "releases", "partials", ".git", "environments.toml");
+    static final List<String> SOURCES =
+            List.of("stories", "releases", "partials", ".git", "environments.toml");
     static Path scratch;
     static Path template;
 
     /** One try's settings. */
-    record Settings(Optional<String> outputPath, Optional<String> branch, Optional<String> output,
-            String layer, Optional<String> out, boolean check) {}
+    record Settings(
+            Optional<String> outputPath,
+            Optional<String> branch,
+            Optional<String> output,
+            String layer,
+            Optional<String> out,
+            boolean check) {}
 
     @BeforeContainer
     static void compileTheTemplateOnce() throws IOException {
@@ -51,7 +59,15 @@ class WorkspaceNeverModifiedPropertiesTest {
         Checkout.write(template.resolve(".gitignore"), "/out\n");
         assertThat(Storyc.run(template, "compile", "--env", "production").exitCode()).isZero();
         GitCli.git(template, "add", "-A");
-        GitCli.git(template, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "workspace");
+        GitCli.git(
+                template,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "commit",
+                "-qm",
+                "workspace");
     }
 
     @AfterContainer
@@ -64,7 +80,8 @@ class WorkspaceNeverModifiedPropertiesTest {
     }
 
     @Property(tries = 24, seed = "20261130")
-    void noOutputSettingModifiesTheWorkspace(@ForAll("settings") Settings settings) throws IOException {
+    void noOutputSettingModifiesTheWorkspace(@ForAll("settings") Settings settings)
+            throws IOException {
         Path trial = Files.createTempDirectory(scratch, "try");
         Path workspace = trial.resolve("workspace");
         Checkout.copy(template, workspace);
@@ -72,47 +89,88 @@ class WorkspaceNeverModifiedPropertiesTest {
         Map<String, String> variables = new HashMap<>();
         List<String> args = new ArrayList<>();
         if (settings.outputPath().isPresent() || settings.branch().isPresent()) {
-            String table = "\n[environments.integration.output]\n"
-                    + settings.outputPath().map(p -> "path = \"" + p + "\"\n").orElse("")
-                    + settings.branch().map(b -> "branch = \"" + b + "\"\n").orElse("");
-            Files.writeString(workspace.resolve("environments.toml"), table, StandardOpenOption.APPEND);
+            String table =
+                    "\n[environments.integration.output]\n"
+                            + settings.outputPath().map(p -> "path = \"" + p + "\"\n").orElse("")
+                            + settings.branch().map(b -> "branch = \"" + b + "\"\n").orElse("");
+            Files.writeString(
+                    workspace.resolve("environments.toml"), table, StandardOpenOption.APPEND);
         }
-        settings.output().ifPresent(output -> {
-            switch (settings.layer()) {
-                case "storyc.toml" -> Checkout.write(workspace.resolve("storyc.toml"), "output = \"" + output + "\"\n");
-                case "variable" -> variables.put("STORYC_OUTPUT", output);
-                default -> args.addAll(List.of("-D", "output=" + output));
-            }
-        });
+        settings.output()
+                .ifPresent(
+                        output -> {
+                            switch (settings.layer()) {
+                                case "storyc.toml" ->
+                                        Checkout.write(
+                                                workspace.resolve("storyc.toml"),
+                                                "output = \"" + output + "\"\n");
+                                case "variable" -> variables.put("STORYC_OUTPUT", output);
+                                default -> args.addAll(List.of("-D", "output=" + output));
+                            }
+                        });
         GitCli.git(workspace, "add", "-A");
-        GitCli.git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "settings", "--allow-empty");
+        GitCli.git(
+                workspace,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "commit",
+                "-qm",
+                "settings",
+                "--allow-empty");
         TreeSnapshot before = TreeSnapshot.of(workspace);
-        args.addAll(settings.check() ? List.of("check", "--all") : List.of("compile", "--env", "integration"));
-        settings.out().filter(o -> !settings.check()).ifPresent(out -> args.addAll(List.of("--out",
-                out.replace("{outside}", outside.toString()).replace("{workspace}", workspace.toString()))));
+        args.addAll(
+                settings.check()
+                        ? List.of("check", "--all")
+                        : List.of("compile", "--env", "integration"));
+        settings.out()
+                .filter(o -> !settings.check())
+                .ifPresent(
+                        out ->
+                                args.addAll(
+                                        List.of(
+                                                "--out",
+                                                out.replace("{outside}", outside.toString())
+                                                        .replace(
+                                                                "{workspace}",
+                                                                workspace.toString()))));
 
         Storyc.Outcome outcome = Storyc.run(workspace, variables, args.toArray(String[]::new));
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isIn(0, 1);
         assertThat(outcome.stderr()).doesNotContain("internal error").doesNotContain("\tat ");
         TreeSnapshot after = TreeSnapshot.of(workspace);
-        before.entries().forEach((path, value) -> {
-            if (path.equals(". [git]")) {
-                assertThat(headAndRefs(after.entries().get(path))).as("%s: HEAD and refs", outcome)
-                        .isEqualTo(headAndRefs(value));
-            } else {
-                assertThat(after.entries().get(path)).as("%s after %s", path, outcome).isEqualTo(value);
-            }
-        });
+        before.entries()
+                .forEach(
+                        (path, value) -> {
+                            if (path.equals(". [git]")) {
+                                assertThat(headAndRefs(after.entries().get(path)))
+                                        .as("%s: HEAD and refs", outcome)
+                                        .isEqualTo(headAndRefs(value));
+                            } else {
+                                assertThat(after.entries().get(path))
+                                        .as("%s after %s", path, outcome)
+                                        .isEqualTo(value);
+                            }
+                        });
         for (String added : after.entries().keySet()) {
             if (!before.entries().containsKey(added)) {
-                assertThat(SOURCES).as("%s was created by %s", added, outcome)
-                        .noneMatch(source -> added.equals(source) || added.startsWith(source + "/"));
+                assertThat(SOURCES)
+                        .as("%s was created by %s", added, outcome)
+                        .noneMatch(
+                                source -> added.equals(source) || added.startsWith(source + "/"));
             }
         }
         try (Stream<Path> outsideFiles = Files.walk(trial)) {
-            assertThat(outsideFiles.filter(path -> !path.startsWith(workspace) && !path.startsWith(outside)
-                    && !path.equals(trial))).as("written beside the workspace").isEmpty();
+            assertThat(
+                            outsideFiles.filter(
+                                    path ->
+                                            !path.startsWith(workspace)
+                                                    && !path.startsWith(outside)
+                                                    && !path.equals(trial)))
+                    .as("written beside the workspace")
+                    .isEmpty();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -124,15 +182,47 @@ class WorkspaceNeverModifiedPropertiesTest {
 
     @Provide
     Arbitrary<Settings> settings() {
-        Arbitrary<String> piece = Arbitraries.of(".", "..", "out", "out", "stories", "releases", "partials", ".git",
-                "x", "production", "integration", "build", "environments.toml", "out/production", "/tmp");
-        Arbitrary<String> path = piece.list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("/", parts)
-                .replace("//", "/"));
-        Arbitrary<String> branch = Arbitraries.of("main", "main.lock", "a//b", "main/", "release/x", "a..b");
-        Arbitrary<String> out = Arbitraries.of("{outside}", "{outside}/deep", "{workspace}", "{workspace}/stories",
-                "{workspace}/out", "{workspace}/out/production", "{workspace}/..", "{workspace}/.git");
-        return Combinators.combine(path.optional(0.6), branch.optional(0.3), path.optional(0.5),
-                        Arbitraries.of("storyc.toml", "variable", "-D"), out.optional(0.3), Arbitraries.of(true, false))
+        Arbitrary<String> piece =
+                Arbitraries.of(
+                        ".",
+                        "..",
+                        "out",
+                        "out",
+                        "stories",
+                        "releases",
+                        "partials",
+                        ".git",
+                        "x",
+                        "production",
+                        "integration",
+                        "build",
+                        "environments.toml",
+                        "out/production",
+                        "/tmp");
+        Arbitrary<String> path =
+                piece.list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .map(parts -> String.join("/", parts).replace("//", "/"));
+        Arbitrary<String> branch =
+                Arbitraries.of("main", "main.lock", "a//b", "main/", "release/x", "a..b");
+        Arbitrary<String> out =
+                Arbitraries.of(
+                        "{outside}",
+                        "{outside}/deep",
+                        "{workspace}",
+                        "{workspace}/stories",
+                        "{workspace}/out",
+                        "{workspace}/out/production",
+                        "{workspace}/..",
+                        "{workspace}/.git");
+        return Combinators.combine(
+                        path.optional(0.6),
+                        branch.optional(0.3),
+                        path.optional(0.5),
+                        Arbitraries.of("storyc.toml", "variable", "-D"),
+                        out.optional(0.3),
+                        Arbitraries.of(true, false))
                 .as(Settings::new);
     }
 }
