@@ -89,6 +89,28 @@ final class BranchMoves {
                 "another storyc run wrote this repository at the same time; run the command again");
     }
 
+    /**
+     * Returns once {@code ref} is not locked, removing an orphaned lock and waiting briefly for a
+     * live writer's; throws, before anything is written, when a lock stays. Called before a publish
+     * writes any object, so a locked branch leaves the repository exactly as it was.
+     */
+    void awaitUnlocked(String ref) throws PublishException {
+        long deadline = System.nanoTime() + LIVE_LOCK_WAIT.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            Optional<LockFiles.Lock> lock = lockOf(ref);
+            if (lock.isEmpty() || locks.releaseIfOrphaned(lock.get())) {
+                return;
+            }
+            if (!locks.anotherWriterAlive() || System.nanoTime() >= deadline) {
+                throw new PublishException(
+                        "`" + ref + "` in `" + directory + "` is locked by "
+                                + lock.get().describe() + "; nothing was changed",
+                        LockFiles.hint(lock.get()));
+            }
+            pause(attempt);
+        }
+    }
+
     private Optional<LockFiles.Lock> lockOf(String ref) {
         Path gitDir = repository.getDirectory().toPath();
         return LockFiles.of(gitDir.resolve(ref))

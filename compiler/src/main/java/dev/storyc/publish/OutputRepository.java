@@ -245,6 +245,7 @@ public final class OutputRepository implements AutoCloseable {
         TreeCommits commits = new TreeCommits(repository, directory, progress);
         try (RevWalk walk = new RevWalk(repository)) {
             repairInterruptedRefresh();
+            branchMoves.awaitUnlocked(Constants.R_HEADS + branch);
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             RevCommit headCommit = head == null ? null : walk.parseCommit(head);
             TreeCommits.Written ids = commits.ids(tree);

@@ -6,6 +6,7 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.TreeSnapshot;
+import dev.storyc.testing.Workspaces;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,10 @@ class NothingDestroyedTest {
         String apply(Path workspace, Path temp) throws IOException;
     }
 
+    /**
+     * One defect; {@code code} is the diagnostic code, or for exit 3 the text the message must
+     * hold.
+     */
     record Row(
             String name,
             Defect defect,
@@ -461,6 +466,20 @@ class NothingDestroyedTest {
                             "--env",
                             "integration"));
         }
+        // 9. A lock whose writer may be alive: exit 3 naming the file, and nothing written at all.
+        rows.add(
+                new Row(
+                        "a fresh ref lock of unknown origin",
+                        (ws, t) -> {
+                            Checkout.write(ws.resolve("out/production/.git/refs/heads/main.lock"), "");
+                            Workspaces.changeSource(ws, "blocked");
+                            return "";
+                        },
+                        true,
+                        Map.of(),
+                        3,
+                        "is locked by `",
+                        List.of("compile", "--env", "production")));
         return rows.stream().map(row -> Arguments.of(row.name(), row));
     }
 
@@ -494,15 +513,20 @@ class NothingDestroyedTest {
         Storyc.Outcome outcome = Storyc.run(workspace, row.variables(), args);
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(row.exit());
-        assertThat(outcome.stderr())
-                .as(outcome.toString())
-                .containsPattern(
-                        Pattern.compile(
-                                "error\\["
-                                        + row.code()
-                                        + "\\][^\\n]*\\n\\s*--> "
-                                        + Pattern.quote(location)
-                                        + "\\n"));
+        if (row.exit() == 3) {
+            // An operational failure: no position, a message that names what blocked the run.
+            assertThat(outcome.stderr()).as(outcome.toString()).contains("error: ", row.code());
+        } else {
+            assertThat(outcome.stderr())
+                    .as(outcome.toString())
+                    .containsPattern(
+                            Pattern.compile(
+                                    "error\\["
+                                            + row.code()
+                                            + "\\][^\\n]*\\n\\s*--> "
+                                            + Pattern.quote(location)
+                                            + "\\n"));
+        }
         assertThat(outcome.stderr()).doesNotContain("internal error").doesNotContain("\tat ");
         assertThat(TreeSnapshot.of(temp))
                 .as("everything under the test folder, unchanged")
