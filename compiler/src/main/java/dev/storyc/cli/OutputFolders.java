@@ -18,6 +18,7 @@ import dev.storyc.workspace.ImportedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +88,10 @@ final class OutputFolders {
                                 BranchNames::isValid));
         if (problems.isEmpty()) {
             Path anchor = override == null ? workspace : root.folder().getParent();
+            Map<String, OutputTarget> byName = new HashMap<>();
+            targets.forEach(target -> byName.put(target.environment(), target));
             for (Environment environment : writing) {
-                OutputTarget target =
-                        targets.stream()
-                                .filter(t -> t.environment().equals(environment.name()))
-                                .findFirst()
-                                .orElseThrow();
+                OutputTarget target = byName.get(environment.name());
                 problems.addAll(
                         OutputFolderInspection.inspect(
                                 anchor, target.folder(), target.environment(), target.folderAt()));

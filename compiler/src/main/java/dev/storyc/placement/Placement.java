@@ -7,6 +7,7 @@ import dev.storyc.diag.Position;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +128,8 @@ public final class Placement {
                     root.setAt(),
                     "the output root `" + show(folder) + "` is outside the workspace",
                     "the `output` setting must name a folder inside the workspace, whichever file,"
-                        + " variable or -D sets it; to write elsewhere on purpose, pass `storyc"
-                        + " compile --out DIR`");
+                            + " variable or -D sets it; to write elsewhere on purpose, pass `storyc"
+                            + " compile --out DIR`");
             return false;
         }
         for (Path source : sources) {
@@ -169,7 +170,7 @@ public final class Placement {
             return;
         }
         if (folder.startsWith(workspace)
-                && workspace.relativize(folder).toString().matches("(.*/)?\\.git(/.*)?")) {
+                && namesGit(workspace.relativize(folder))) {
             error(
                     Code.OUTPUT_FOLDER_IN_SOURCES,
                     target.folderAt(),
@@ -209,48 +210,33 @@ public final class Placement {
         }
     }
 
-    /** Two environments may share neither a folder (nor nest one in the other) nor a remote. */
+    /**
+     * Two environments may share neither a folder (nor nest one in the other) nor a remote. Found
+     * through maps, by each folder's ancestors, so that thousands of environments cost thousands of
+     * lookups rather than millions of comparisons.
+     */
     private void checkShared(List<OutputTarget> targets) {
-        for (int i = 0; i < targets.size(); i++) {
-            OutputTarget current = targets.get(i);
-            for (int j = 0; j < i && !misplaced.contains(current.environment()); j++) {
-                OutputTarget other = targets.get(j);
-                if (misplaced.contains(other.environment())) {
-                    continue;
-                }
-                // Point at the output.path someone wrote rather than at a default folder.
-                boolean swap = other.fromOutputPath() && !current.fromOutputPath();
-                OutputTarget later = swap ? other : current;
-                OutputTarget earlier = swap ? current : other;
-                Path a = earlier.folder();
-                Path b = later.folder();
-                if (a.startsWith(b) || b.startsWith(a)) {
-                    String relation =
-                            a.equals(b)
-                                    ? "the same output folder `" + show(a) + "` as `"
-                                    : "an output folder nested with that of `";
-                    diagnostics.add(
-                            Diagnostic.error(
-                                            Code.OUTPUT_FOLDER_SHARED,
-                                            later.folderAt(),
-                                            "`"
-                                                    + later.environment()
-                                                    + "` has "
-                                                    + relation
-                                                    + earlier.environment()
-                                                    + "`"
-                                                    + (a.equals(b)
-                                                            ? ""
-                                                            : " (`" + show(b) + "` and `" + show(a)
-                                                                    + "`)")
-                                                    + ": one environment's commit would land in the"
-                                                    + " other's history")
-                                    .withHint(
-                                            "give each environment a folder of its own; by default"
-                                                + " it is `<output root>/<environment>`")
-                                    .withRelated(
-                                            earlier.folderAt(),
-                                            "the folder of `" + earlier.environment() + "`"));
+        Map<Path, OutputTarget> byFolder = new HashMap<>();
+        for (OutputTarget target : targets) {
+            if (misplaced.contains(target.environment())) {
+                continue;
+            }
+            OutputTarget first = byFolder.putIfAbsent(target.folder(), target);
+            if (first != null) {
+                sharedFolder(first, target);
+            }
+        }
+        for (OutputTarget target : targets) {
+            if (misplaced.contains(target.environment())
+                    || byFolder.get(target.folder()) != target) {
+                continue;
+            }
+            for (Path outer = target.folder().getParent();
+                    outer != null;
+                    outer = outer.getParent()) {
+                OutputTarget enclosing = byFolder.get(outer);
+                if (enclosing != null) {
+                    sharedFolder(enclosing, target);
                     break;
                 }
             }
@@ -279,6 +265,57 @@ public final class Placement {
                                         "the remote of `" + first.environment() + "`"));
             }
         }
+    }
+
+    /**
+     * Reports two environments whose folders are the same or nested, at the {@code output.path}
+     * someone wrote rather than at a default folder.
+     */
+    private void sharedFolder(OutputTarget first, OutputTarget second) {
+        boolean swap = first.fromOutputPath() && !second.fromOutputPath();
+        OutputTarget reported = swap ? first : second;
+        OutputTarget other = swap ? second : first;
+        Path a = other.folder();
+        Path b = reported.folder();
+        String relation =
+                a.equals(b)
+                        ? "the same output folder `"
+                                + show(a)
+                                + "` as `"
+                                + other.environment()
+                                + "`"
+                        : "an output folder nested with that of `"
+                                + other.environment()
+                                + "` (`"
+                                + show(b)
+                                + "` and `"
+                                + show(a)
+                                + "`)";
+        diagnostics.add(
+                Diagnostic.error(
+                                Code.OUTPUT_FOLDER_SHARED,
+                                reported.folderAt(),
+                                "`"
+                                        + reported.environment()
+                                        + "` has "
+                                        + relation
+                                        + ": one environment's commit would land in the other's"
+                                        + " history")
+                        .withHint(
+                                "give each environment a folder of its own; by default it is"
+                                        + " `<output root>/<environment>`")
+                        .withRelated(
+                                other.folderAt(), "the folder of `" + other.environment() + "`"));
+    }
+
+    /** Returns true when any component of {@code relative} is {@code .git}. */
+    private static boolean namesGit(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals(".git")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String overlap(Path folder, Path source) {

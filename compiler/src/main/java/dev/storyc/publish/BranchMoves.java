@@ -103,8 +103,13 @@ final class BranchMoves {
             }
             if (!locks.anotherWriterAlive() || System.nanoTime() >= deadline) {
                 throw new PublishException(
-                        "`" + ref + "` in `" + directory + "` is locked by "
-                                + lock.get().describe() + "; nothing was changed",
+                        "`"
+                                + ref
+                                + "` in `"
+                                + directory
+                                + "` is locked by "
+                                + lock.get().describe()
+                                + "; nothing was changed",
                         LockFiles.hint(lock.get()));
             }
             pause(attempt);

@@ -81,7 +81,7 @@ public final class OutputRepository implements AutoCloseable {
                     throw new PublishException(
                             problem.get(),
                             "storyc only writes into repositories it created; move the folder away"
-                                + " or choose --out");
+                                    + " or choose --out");
                 }
                 RepositoryCreation.create(directory, branch);
             }
@@ -276,7 +276,7 @@ public final class OutputRepository implements AutoCloseable {
             throw new PublishException(
                     "cannot write the output repository: " + e.getMessage(),
                     "check free disk space and permissions; the branch still points at its previous"
-                        + " commit",
+                            + " commit",
                     e);
         }
     }

@@ -117,8 +117,8 @@ class NothingDestroyedTest {
                                         ws,
                                         3,
                                         "\n"
-                                            + "[environments.integration.output]\n"
-                                            + "path = \"out/production\"\n"),
+                                                + "[environments.integration.output]\n"
+                                                + "path = \"out/production\"\n"),
                         "compile",
                         "--all"));
         rows.add(
@@ -131,8 +131,8 @@ class NothingDestroyedTest {
                                         ws,
                                         3,
                                         "\n"
-                                            + "[environments.integration.output]\n"
-                                            + "path = \"out/production/nested\"\n"),
+                                                + "[environments.integration.output]\n"
+                                                + "path = \"out/production/nested\"\n"),
                         "compile",
                         "--env",
                         "integration"));
@@ -146,15 +146,15 @@ class NothingDestroyedTest {
                                     ws,
                                     0,
                                     "\n"
-                                        + "[environments.integration.output]\n"
-                                        + "remote ="
-                                        + " \"https://ci-token@GitHub.com/acme/out.git\"\n");
+                                            + "[environments.integration.output]\n"
+                                            + "remote ="
+                                            + " \"https://ci-token@GitHub.com/acme/out.git\"\n");
                             return envs(
                                     ws,
                                     3,
                                     "\n"
-                                        + "[environments.production.output]\n"
-                                        + "remote = \"https://github.com/acme/out/\"\n");
+                                            + "[environments.production.output]\n"
+                                            + "remote = \"https://github.com/acme/out/\"\n");
                         },
                         "compile",
                         "--all"));
@@ -268,8 +268,8 @@ class NothingDestroyedTest {
                                         ws,
                                         3,
                                         "\n"
-                                            + "[environments.integration.output]\n"
-                                            + "path = \"stories/integration\"\n"),
+                                                + "[environments.integration.output]\n"
+                                                + "path = \"stories/integration\"\n"),
                         "compile",
                         "--all"));
         rows.add(
@@ -294,8 +294,8 @@ class NothingDestroyedTest {
                                         ws,
                                         3,
                                         "\n"
-                                            + "[environments.integration.output]\n"
-                                            + "path = \"out/.git\"\n"),
+                                                + "[environments.integration.output]\n"
+                                                + "path = \"out/.git\"\n"),
                         "compile",
                         "--all"));
         rows.add(
@@ -308,8 +308,8 @@ class NothingDestroyedTest {
                                         ws,
                                         3,
                                         "\n"
-                                            + "[environments.integration.output]\n"
-                                            + "path = \"build/integration\"\n"),
+                                                + "[environments.integration.output]\n"
+                                                + "path = \"build/integration\"\n"),
                         "compile",
                         "--all"));
         // 4. A repository storyc did not create, and links on the way.
@@ -350,8 +350,8 @@ class NothingDestroyedTest {
                                     ws,
                                     0,
                                     "\n"
-                                        + "[environments.production.output]\n"
-                                        + "remote = \"https://example.invalid/p.git\"\n");
+                                            + "[environments.production.output]\n"
+                                            + "remote = \"https://example.invalid/p.git\"\n");
                             GitCli.git(
                                     Files.createDirectories(ws.resolve("out/production")),
                                     "init",
@@ -471,7 +471,8 @@ class NothingDestroyedTest {
                 new Row(
                         "a fresh ref lock of unknown origin",
                         (ws, t) -> {
-                            Checkout.write(ws.resolve("out/production/.git/refs/heads/main.lock"), "");
+                            Checkout.write(
+                                    ws.resolve("out/production/.git/refs/heads/main.lock"), "");
                             Workspaces.changeSource(ws, "blocked");
                             return "";
                         },
