@@ -1,4 +1,4 @@
-package dev.storyc.cli;
+package dev.storyc.compile;
 
 import dev.storyc.diag.Diagnostic;
 import java.util.ArrayList;
@@ -12,13 +12,14 @@ import java.util.Optional;
  * found once per environment that compiles the story; printing it twelve times buries the next
  * problem, so the first is kept and a note names the other environments.
  */
-final class SameInEnvironments {
+public final class SameInEnvironments {
     private SameInEnvironments() {}
 
     /** A diagnostic and the environment whose compile found it (empty for project-wide ones). */
-    record Found(Optional<String> environment, Diagnostic diagnostic) {}
+    public record Found(Optional<String> environment, Diagnostic diagnostic) {}
 
-    static List<Diagnostic> merge(List<Found> found) {
+    /** Returns one diagnostic per distinct problem, in the order each was first found. */
+    public static List<Diagnostic> merge(List<Found> found) {
         Map<String, List<Found>> groups = new LinkedHashMap<>();
         for (Found item : found) {
             groups.computeIfAbsent(key(item), k -> new ArrayList<>()).add(item);
