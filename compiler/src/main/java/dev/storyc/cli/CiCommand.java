@@ -13,7 +13,6 @@ import dev.storyc.publish.OutputRemote;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.Progress;
 import dev.storyc.publish.PublishException;
-import dev.storyc.render.TemplateRenderer;
 import dev.storyc.publish.PushResult;
 import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.RemoteUrl;
@@ -75,7 +74,6 @@ final class CiCommand implements Callable<Integer> {
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
-        TemplateRenderer renderer = compilation.compiler().renderer();
         OutputWrites.Outcome<Row> written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
             @Override
             public Optional<String> problemWith(CompiledEnvironment target) {
@@ -84,7 +82,7 @@ final class CiCommand implements Callable<Integer> {
 
             @Override
             public Row write(CompiledEnvironment target) {
-                return publish(project, target, renderer, source, credentials, progress, console);
+                return publish(project, compilation, target, source, credentials, progress, console);
             }
         }, parallelism);
         if (written instanceof OutputWrites.Outcome.Refused<Row> refused) {
@@ -98,8 +96,8 @@ final class CiCommand implements Callable<Integer> {
     }
 
     /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */
-    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
-            GitCredentials credentials, Progress progress, Console console) {
+    private Row publish(Project project, ProjectCompiler.Compiled compilation, CompiledEnvironment compiled,
+            String source, GitCredentials credentials, Progress progress, Console console) {
         Environment environment = compiled.environment();
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
@@ -116,8 +114,7 @@ final class CiCommand implements Callable<Integer> {
                     return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
                 }
             }
-            OutputCommit.Outcome outcome = OutputCommit.commit(new RepositoryOutputStore(repository), compiled,
-                    project.workspace().stdlib(), renderer, source);
+            OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), compiled, source);
             OutputStore.Commit published = outcome.commit();
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;

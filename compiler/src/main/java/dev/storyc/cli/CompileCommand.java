@@ -2,13 +2,13 @@ package dev.storyc.cli;
 
 import dev.storyc.compile.OutputCommit;
 import dev.storyc.compile.OutputWrites;
+import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.SourceRevision;
-import dev.storyc.render.TemplateRenderer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
         OutputWrites.Outcome<OutputCommit.Outcome> written;
         try {
             written = OutputWrites.writeAll(compilation.environments(),
-                    new Writer(project, compilation.compiler().renderer(), source, console), 1);
+                    new Writer(project, compilation, source, console), 1);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             return ExitCode.OPERATION_FAILED;
@@ -71,13 +71,13 @@ final class CompileCommand implements Callable<Integer> {
     /** Commits each environment into its folder's repository and prints one line for it. */
     private final class Writer implements OutputWrites.Writer<OutputCommit.Outcome, PublishException> {
         private final Project project;
-        private final TemplateRenderer renderer;
+        private final ProjectCompiler.Compiled compilation;
         private final String source;
         private final Console console;
 
-        Writer(Project project, TemplateRenderer renderer, String source, Console console) {
+        Writer(Project project, ProjectCompiler.Compiled compilation, String source, Console console) {
             this.project = project;
-            this.renderer = renderer;
+            this.compilation = compilation;
             this.source = source;
             this.console = console;
         }
@@ -92,8 +92,8 @@ final class CompileCommand implements Callable<Integer> {
             Environment environment = fresh.environment();
             try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
                     environment.output().branch(), root.progress(1))) {
-                OutputCommit.Outcome outcome = OutputCommit.commit(new RepositoryOutputStore(repository), fresh,
-                        project.workspace().stdlib(), renderer, source);
+                OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
+                        source);
                 console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
                         outcome.committed() ? "committed" : "unchanged", environment.name(),
                         fresh.selection().releaseName(), fresh.selection().stories().size(),

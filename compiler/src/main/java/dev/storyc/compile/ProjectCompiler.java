@@ -64,6 +64,17 @@ public final class ProjectCompiler {
      */
     public record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments,
             List<Findings> findings, boolean failed) {
+        /**
+         * Commits one of {@link #environments} into {@code store}, rendering its message with the
+         * working tree's templates: a commit message describes the compile, not a pinned story.
+         *
+         * @param source the workspace revision the commit message names
+         */
+        public <X extends Exception> OutputCommit.Outcome commit(OutputStore<X> store, CompiledEnvironment environment,
+                String source) throws X {
+            return OutputCommit.commit(store, environment, compiler.workspace().stdlib(), compiler.renderer(), source);
+        }
+
         /** Returns every finding's diagnostics in order, for callers that need no sources. */
         public List<Diagnostic> diagnostics() {
             return findings.stream().flatMap(f -> f.diagnostics().stream()).toList();
