@@ -28,8 +28,8 @@ final class Compilation {
     /** Compiles with up to {@code jobs} environments at once. */
     static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
             Function<String, Optional<String>> processEnvironment, Console console, int jobs) {
-        ProjectCompiler.Inputs inputs = new ProjectCompiler.Inputs(project.workspace(), project.environments(),
-                new GitContentIds(), Version.number(), processEnvironment);
+        ProjectCompiler.Inputs inputs = new ProjectCompiler.Inputs(project.workspace(),
+                project.environments(), new GitContentIds(), Version.number(), processEnvironment);
         ProjectCompiler.Compiled compiled;
         try (GitPinnedSources pinned = new GitPinnedSources(project.root())) {
             compiled = new ProjectCompiler(inputs, pinned, jobs).compile(environments);

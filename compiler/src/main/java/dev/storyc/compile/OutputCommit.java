@@ -33,10 +33,12 @@ public final class OutputCommit {
      *
      * @param source the workspace revision the commit message names
      */
-    public static <X extends Exception> Outcome commit(OutputStore<X> store, CompiledEnvironment fresh,
-            Stdlib stdlib, TemplateRenderer renderer, String source) throws X {
+    public static <X extends Exception> Outcome commit(OutputStore<X> store,
+            CompiledEnvironment fresh, Stdlib stdlib, TemplateRenderer renderer, String source)
+            throws X {
         Optional<LockFile> previous = store.readAtHead(OutputLayout.LOCK).flatMap(LockFile::parse);
-        CompiledEnvironment compiled = BackOut.apply(fresh, new PreviousOutput(previous, store::fileAtHead));
+        CompiledEnvironment compiled = BackOut.apply(fresh,
+                new PreviousOutput(previous, store::fileAtHead));
         ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
         String message = CommitMessage.render(stdlib, renderer, compiled, summary, source);
         OutputStore.Commit commit = store.commit(compiled.tree(), message);

@@ -12,7 +12,7 @@ import java.util.Optional;
  *     and hint without {@code compile} depending on it
  */
 public interface OutputStore<X extends Exception> {
-    /** Returns the text of a file at the branch's head, or empty when the branch or file is absent. */
+    /** Returns a file's text at the branch's head, or empty when the branch or file is absent. */
     Optional<String> readAtHead(String path) throws X;
 
     /**

@@ -73,7 +73,8 @@ public final class OutputWrites {
     /** A write's result, or the checked exception it threw (unchecked ones propagate as bugs). */
     private record Attempt<R>(R result, Exception failure) {}
 
-    private static <R, X extends Exception> Attempt<R> attempt(Writer<R, X> writer, CompiledEnvironment target) {
+    private static <R, X extends Exception> Attempt<R> attempt(Writer<R, X> writer,
+            CompiledEnvironment target) {
         try {
             return new Attempt<>(writer.write(target), null);
         } catch (RuntimeException e) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 public final class Parallel {
     private Parallel() {}
 
-    /** Returns every task's result, in the order of {@code tasks}; one job runs them on this thread. */
+    /** Returns every task's result in the tasks' order; one job runs them on this thread. */
     public static <R> List<R> all(List<Callable<R>> tasks, int jobs) {
         if (jobs <= 1 || tasks.size() <= 1) {
             List<R> results = new ArrayList<>();

@@ -70,9 +70,10 @@ public final class ProjectCompiler {
          *
          * @param source the workspace revision the commit message names
          */
-        public <X extends Exception> OutputCommit.Outcome commit(OutputStore<X> store, CompiledEnvironment environment,
-                String source) throws X {
-            return OutputCommit.commit(store, environment, compiler.workspace().stdlib(), compiler.renderer(), source);
+        public <X extends Exception> OutputCommit.Outcome commit(OutputStore<X> store,
+                CompiledEnvironment environment, String source) throws X {
+            return OutputCommit.commit(store, environment, compiler.workspace().stdlib(),
+                    compiler.renderer(), source);
         }
 
         /** Returns every finding's diagnostics in order, for callers that need no sources. */
@@ -107,15 +108,18 @@ public final class ProjectCompiler {
         List<String> taskEnvironments = new ArrayList<>();
         for (Environment environment : selected) {
             Optional<ReleaseManifest> sealed = sealedRelease(inputs.workspace(), environment);
-            Result<EnvironmentCompiler> compiler = sealed.isEmpty() ? Result.of(workingTree, List.of())
-                    : pinnedCompilers.computeIfAbsent(sealed.get().name(), name -> pinnedCompiler(sealed.get()));
+            Result<EnvironmentCompiler> compiler = sealed.isEmpty()
+                    ? Result.of(workingTree, List.of())
+                    : pinnedCompilers.computeIfAbsent(sealed.get().name(),
+                            name -> pinnedCompiler(sealed.get()));
             compiler.diagnostics().forEach(d -> projectWide.found().add(
                     new SameInEnvironments.Found(Optional.empty(), d)));
             if (!compiler.ok()) {
                 failed = true;
                 continue;
             }
-            EnvironmentCompiler task = jobs == 1 ? compiler.get() : compilerFor(compiler.get().workspace());
+            EnvironmentCompiler task = jobs == 1 ? compiler.get()
+                    : compilerFor(compiler.get().workspace());
             taskWorkspaces.add(compiler.get().workspace());
             taskEnvironments.add(environment.name());
             tasks.add(() -> task.compile(environment));
@@ -126,7 +130,8 @@ public final class ProjectCompiler {
             Result<CompiledEnvironment> result = results.get(i);
             Optional<String> environment = Optional.of(taskEnvironments.get(i));
             Group group = Group.of(groups, taskWorkspaces.get(i));
-            result.diagnostics().forEach(d -> group.found().add(new SameInEnvironments.Found(environment, d)));
+            result.diagnostics().forEach(d -> group.found()
+                    .add(new SameInEnvironments.Found(environment, d)));
             if (result.ok()) {
                 compiled.add(result.get());
             } else {
@@ -134,13 +139,14 @@ public final class ProjectCompiler {
             }
         }
         List<Findings> findings = groups.stream()
-                .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found()))).toList();
+                .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found())))
+                .toList();
         return new Compiled(workingTree, compiled, findings, failed);
     }
 
     /** Diagnostics found in one version of the workspace, before merging. */
     private record Group(Workspace workspace, List<SameInEnvironments.Found> found) {
-        /** Returns the group for {@code workspace}, compared by identity: workspaces are large values. */
+        /** Returns the group of {@code workspace}, by identity: workspaces are large values. */
         static Group of(List<Group> groups, Workspace workspace) {
             for (Group group : groups) {
                 if (group.workspace() == workspace) {
@@ -155,18 +161,21 @@ public final class ProjectCompiler {
 
     /** Returns the environment's release when it is sealed; parse errors surface in the compile. */
     static Optional<ReleaseManifest> sealedRelease(Workspace workspace, Environment environment) {
-        if (environment.takesAllStories() || !workspace.releases().containsKey(environment.release())) {
+        if (environment.takesAllStories()
+                || !workspace.releases().containsKey(environment.release())) {
             return Optional.empty();
         }
-        return ReleaseParser.parse(environment.release(), workspace.releases().get(environment.release()),
-                new Diagnostics()).filter(ReleaseManifest::isSealed);
+        return ReleaseParser.parse(environment.release(),
+                workspace.releases().get(environment.release()), new Diagnostics())
+                .filter(ReleaseManifest::isSealed);
     }
 
     /** Returns the pins of a sealed release, in the order its {@code stories} list names them. */
     static List<PinnedStories.Pin> pinsOf(ReleaseManifest release) {
         return release.stories().stream()
                 .filter(entry -> release.pins().containsKey(entry.story()))
-                .map(entry -> new PinnedStories.Pin(entry.story(), release.pins().get(entry.story()),
+                .map(entry -> new PinnedStories.Pin(entry.story(),
+                        release.pins().get(entry.story()),
                         release.pinPositions().get(entry.story())))
                 .toList();
     }
@@ -181,6 +190,7 @@ public final class ProjectCompiler {
         if (!stories.ok()) {
             return Result.failed(stories.diagnostics());
         }
-        return Result.of(compilerFor(inputs.workspace().withStories(stories.get())), stories.diagnostics());
+        return Result.of(compilerFor(inputs.workspace().withStories(stories.get())),
+                stories.diagnostics());
     }
 }

@@ -27,10 +27,11 @@ public final class SameInEnvironments {
         List<Diagnostic> merged = new ArrayList<>();
         for (List<Found> group : groups.values()) {
             Diagnostic first = group.get(0).diagnostic();
-            List<String> others = group.stream().skip(1).map(Found::environment).flatMap(Optional::stream)
-                    .distinct().toList();
+            List<String> others = group.stream().skip(1).map(Found::environment)
+                    .flatMap(Optional::stream).distinct().toList();
             merged.add(others.isEmpty() ? first : first.withRelated(first.position(),
-                    "the same in environment" + (others.size() == 1 ? " " : "s ") + String.join(", ", others)));
+                    "the same in environment" + (others.size() == 1 ? " " : "s ")
+                            + String.join(", ", others)));
         }
         return merged;
     }
@@ -38,8 +39,9 @@ public final class SameInEnvironments {
     /** Returns what the diagnostic says with its environment's name blanked out. */
     private static String key(Found item) {
         Diagnostic d = item.diagnostic();
-        String text = d.code().id() + "\u0000" + d.position() + "\u0000" + d.message() + "\u0000" + d.hint().orElse("")
-                + "\u0000" + d.related();
-        return item.environment().map(name -> text.replace("`" + name + "`", "`\u0001`")).orElse(text);
+        String text = d.code().id() + "\u0000" + d.position() + "\u0000" + d.message() + "\u0000"
+                + d.hint().orElse("") + "\u0000" + d.related();
+        return item.environment().map(name -> text.replace("`" + name + "`", "`\u0001`"))
+                .orElse(text);
     }
 }

@@ -40,7 +40,7 @@ public final class TomlSpans {
         return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
     }
 
-    /** Returns the offset of the newline that ends the line holding {@code from}, or the text's length. */
+    /** Returns the offset of the newline ending the line of {@code from}, or the text's length. */
     public static int lineEnd(String text, int from) {
         int newline = text.indexOf('\n', from);
         return newline < 0 ? text.length() : newline;
@@ -55,15 +55,15 @@ public final class TomlSpans {
         return i;
     }
 
-    /** Returns the offset of the value of the key written at {@code keyAt}: after its {@code =}, or -1. */
+    /** Returns the offset of the value of the key at {@code keyAt}: after its {@code =}, or -1. */
     public static int valueStart(String text, int keyAt) {
         int equals = text.indexOf('=', keyAt);
         return equals < 0 ? -1 : skipBlanks(text, equals + 1);
     }
 
     /**
-     * Returns the offset just past the string that starts at {@code start}: basic ({@code "…"} with
-     * backslash escapes), literal ({@code '…'}), or either multi-line form. Returns -1 when no
+     * Returns the offset just past the string that starts at {@code start}: basic ({@code "…"}
+     * with backslash escapes), literal ({@code '…'}), or either multi-line form. Returns -1 when no
      * string starts there or it is not closed (a one-line string ends at its line).
      */
     public static int stringEnd(String text, int start) {
