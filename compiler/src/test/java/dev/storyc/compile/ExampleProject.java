@@ -22,8 +22,8 @@ final class ExampleProject {
     private ExampleProject() {}
 
     static ProjectCompiler.Inputs inputs() {
-        return new ProjectCompiler.Inputs(WORKSPACE, EVALUATION.environments(), new GitContentIds(), "0.0.0-test",
-                name -> Optional.empty());
+        return new ProjectCompiler.Inputs(WORKSPACE, EVALUATION.environments(),
+                new GitContentIds(), "0.0.0-test", name -> Optional.empty());
     }
 
     static List<Environment> all() {
@@ -37,15 +37,18 @@ final class ExampleProject {
     private static Workspace load() {
         Result<Workspace> loaded = WorkspaceLoader.load(Checkout.root(), StdlibLoader.load());
         if (!loaded.ok()) {
-            throw new IllegalStateException("the example workspace does not load: " + loaded.diagnostics());
+            throw new IllegalStateException("the example workspace does not load: "
+                    + loaded.diagnostics());
         }
         return loaded.get();
     }
 
     private static Evaluation evaluate() {
-        Result<Evaluation> evaluation = EnvironmentResolver.evaluate(WORKSPACE, ProcessValues.ofEnvironment(Map.of()));
+        Result<Evaluation> evaluation = EnvironmentResolver.evaluate(WORKSPACE,
+                ProcessValues.ofEnvironment(Map.of()));
         if (!evaluation.ok()) {
-            throw new IllegalStateException("the example environments do not evaluate: " + evaluation.diagnostics());
+            throw new IllegalStateException("the example environments do not evaluate: "
+                    + evaluation.diagnostics());
         }
         return evaluation.get();
     }

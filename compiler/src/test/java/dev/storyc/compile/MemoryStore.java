@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An output store in memory: the branch is the list of committed trees, commit ids are "c1", "c2"… */
+/** An output store in memory: the branch is its list of trees; commits are "c1", "c2"… */
 final class MemoryStore implements OutputStore<RuntimeException> {
     final List<Map<String, String>> trees = new ArrayList<>();
     final List<String> messages = new ArrayList<>();
@@ -15,7 +15,8 @@ final class MemoryStore implements OutputStore<RuntimeException> {
 
     @Override
     public Optional<String> readAtHead(String path) {
-        return trees.isEmpty() ? Optional.empty() : Optional.ofNullable(trees.get(trees.size() - 1).get(path));
+        return trees.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(trees.get(trees.size() - 1).get(path));
     }
 
     @Override

@@ -14,7 +14,8 @@ class OutputCommitTest {
             new ProjectCompilerTest.RecordingPins(story -> story), 1).compile(ExampleProject.all());
 
     static CompiledEnvironment compiled(String name) {
-        return COMPILED.environments().stream().filter(c -> c.environment().name().equals(name)).findFirst()
+        return COMPILED.environments().stream()
+                .filter(c -> c.environment().name().equals(name)).findFirst()
                 .orElseThrow();
     }
 
@@ -33,10 +34,12 @@ class OutputCommitTest {
 
         assertThat(first.committed()).isTrue();
         assertThat(first.commit().id()).isEqualTo("c1");
-        assertThat(first.summary().added()).containsExactlyElementsOf(integration.lock().stories().keySet());
+        assertThat(first.summary().added())
+                .containsExactlyElementsOf(integration.lock().stories().keySet());
         assertThat(first.summary().removed()).isEmpty();
         assertThat(store.trees.get(0)).isEqualTo(integration.tree().texts());
-        assertThat(store.messages.get(0)).contains("abc1234 (main)").contains(integration.environment().hash());
+        assertThat(store.messages.get(0)).contains("abc1234 (main)")
+                .contains(integration.environment().hash());
         assertThat(second.committed()).isFalse();
         assertThat(second.commit().id()).isEqualTo("c1");
         assertThat(second.summary().added()).isEmpty();
@@ -51,7 +54,8 @@ class OutputCommitTest {
 
         OutputCommit.Outcome outcome = commit(store, compiled("production"));
 
-        assertThat(store.tags).containsExactly(Map.entry("release/2026-W47", outcome.commit().id()));
+        assertThat(store.tags)
+                .containsExactly(Map.entry("release/2026-W47", outcome.commit().id()));
         assertThat(OutputCommit.releaseTag("2026-W48")).isEqualTo("release/2026-W48");
     }
 
@@ -74,8 +78,9 @@ class OutputCommitTest {
                     .filter(e -> e.getKey().matches("warehouse/\\d+-" + story + "/revert\\.sql"))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (revert != null) {
-                assertThat(head).containsEntry("warehouse/pending-reverts/" + story + "/revert.sql", revert);
-                assertThat(head.get(OutputLayout.PLAN)).contains("warehouse/pending-reverts/" + story + "/revert.sql");
+                String pending = "warehouse/pending-reverts/" + story + "/revert.sql";
+                assertThat(head).containsEntry(pending, revert);
+                assertThat(head.get(OutputLayout.PLAN)).contains(pending);
             }
         }
         assertThat(head.keySet()).anyMatch(p -> p.startsWith("warehouse/pending-reverts/"));

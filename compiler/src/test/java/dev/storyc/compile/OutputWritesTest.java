@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The write step's order: vet everything, write nothing on a refusal, then write each in order. */
 class OutputWritesTest {
-    static final List<CompiledEnvironment> TARGETS = OutputCommitTest.COMPILED.environments().subList(0, 4);
+    static final List<CompiledEnvironment> TARGETS = OutputCommitTest.COMPILED.environments()
+            .subList(0, 4);
 
     /** Records every call; refuses one environment and fails writing another, when told to. */
     static final class Recorder implements OutputWrites.Writer<String, IOException> {
@@ -30,7 +31,8 @@ class OutputWritesTest {
         public Optional<String> problemWith(CompiledEnvironment environment) {
             String name = environment.environment().name();
             calls.add("vet " + name);
-            return name.equals(refuse) ? Optional.of("`out/" + name + "` is not storyc's") : Optional.empty();
+            return name.equals(refuse) ? Optional.of("`out/" + name + "` is not storyc's")
+                    : Optional.empty();
         }
 
         @Override
@@ -70,7 +72,8 @@ class OutputWritesTest {
         OutputWrites.Outcome<String> outcome = OutputWrites.writeAll(TARGETS, recorder, 3);
 
         assertThat(recorder.calls).allMatch(c -> c.startsWith("vet "));
-        assertThat(outcome).isEqualTo(new OutputWrites.Outcome.Refused<String>(TARGETS.get(TARGETS.size() - 1),
+        assertThat(outcome)
+                .isEqualTo(new OutputWrites.Outcome.Refused<String>(TARGETS.get(TARGETS.size() - 1),
                 "`out/" + last + "` is not storyc's"));
     }
 
@@ -93,7 +96,8 @@ class OutputWritesTest {
         assertThatThrownBy(() -> OutputWrites.writeAll(TARGETS, recorder, 3))
                 .isInstanceOf(IOException.class).hasMessage("disk full at " + second);
         assertThat(recorder.calls).filteredOn(c -> c.startsWith("write "))
-                .containsExactlyInAnyOrderElementsOf(names().stream().map(n -> "write " + n).toList());
+                .containsExactlyInAnyOrderElementsOf(names().stream().map(n -> "write " + n)
+                        .toList());
     }
 
     @Test

@@ -26,19 +26,22 @@ class SameInEnvironmentsTest {
         List<Diagnostic> merged = SameInEnvironments.merge(List.of(found("prod", join("broken")),
                 found("acc", join("broken")), found("int", join("broken"))));
 
-        assertThat(merged).containsExactly(join("broken").withRelated(AT, "the same in environments acc, int"));
+        assertThat(merged).containsExactly(join("broken").withRelated(AT,
+                "the same in environments acc, int"));
     }
 
     @Test
     void oneOtherEnvironmentIsNamedInTheSingular() {
-        assertThat(SameInEnvironments.merge(List.of(found("prod", join("x")), found("acc", join("x")))))
+        assertThat(SameInEnvironments.merge(
+                List.of(found("prod", join("x")), found("acc", join("x")))))
                 .containsExactly(join("x").withRelated(AT, "the same in environment acc"));
     }
 
     @Test
     void aMessageThatNamesItsOwnEnvironmentStillMerges() {
         List<Diagnostic> merged = SameInEnvironments.merge(List.of(
-                found("prod", join("`prod` reads `prod_db`")), found("acc", join("`acc` reads `prod_db`"))));
+                found("prod", join("`prod` reads `prod_db`")), found("acc",
+                        join("`acc` reads `prod_db`"))));
 
         assertThat(merged).containsExactly(join("`prod` reads `prod_db`")
                 .withRelated(AT, "the same in environment acc"));
@@ -46,7 +49,8 @@ class SameInEnvironmentsTest {
 
     @Test
     void differentPositionsCodesOrHintsStayApartInFirstFoundOrder() {
-        Diagnostic elsewhere = Diagnostic.error(Code.DEPLOY_WITHOUT_REVERT, Position.of("b.sql", 1, 1), "broken")
+        Diagnostic elsewhere = Diagnostic.error(Code.DEPLOY_WITHOUT_REVERT,
+                Position.of("b.sql", 1, 1), "broken")
                 .withHint("fix it");
         Diagnostic otherHint = join("broken").withHint("another fix");
         List<Diagnostic> merged = SameInEnvironments.merge(List.of(found("prod", elsewhere),

@@ -20,19 +20,24 @@ class ImportPinsTest {
 
     @Test
     void anInlineImportGetsItsPinInsideTheBraces() {
-        Result<ImportPins.Frozen> frozen = freeze("imports = [ { path = \"shared/base.toml\" } ] # shared\n");
+        Result<ImportPins.Frozen> frozen =
+                freeze("imports = [ { path = \"shared/base.toml\" } ] # shared\n");
 
         assertThat(frozen.get().text())
-                .isEqualTo("imports = [ { path = \"shared/base.toml\", sha256 = \"" + SHA + "\" } ] # shared\n");
-        assertThat(frozen.get().pins()).containsExactly(new ImportPins.Pin("shared/base.toml", SHA, true));
+                .isEqualTo("imports = [ { path = \"shared/base.toml\", sha256 = \"" + SHA
+                        + "\" } ] # shared\n");
+        assertThat(frozen.get().pins())
+                .containsExactly(new ImportPins.Pin("shared/base.toml", SHA, true));
     }
 
     @Test
     void anImportTableGetsAPinLineWithThePathsIndentationAndLineEnding() {
-        Result<ImportPins.Frozen> frozen = freeze("[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n[x]\r\n");
+        Result<ImportPins.Frozen> frozen =
+                freeze("[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n[x]\r\n");
 
         assertThat(frozen.get().text()).isEqualTo(
-                "[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n  sha256 = \"" + SHA + "\"\r\n[x]\r\n");
+                "[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n  sha256 = \"" + SHA
+                        + "\"\r\n[x]\r\n");
     }
 
     @Test
@@ -40,7 +45,8 @@ class ImportPinsTest {
         String text = "[[imports]]\npath = \"shared/base.toml\"\nsha256 = \"\"\"old\"\"\" # keep\n";
 
         assertThat(freeze(text).get().text())
-                .isEqualTo("[[imports]]\npath = \"shared/base.toml\"\nsha256 = \"" + SHA + "\" # keep\n");
+                .isEqualTo("[[imports]]\npath = \"shared/base.toml\"\nsha256 = \"" + SHA
+                        + "\" # keep\n");
     }
 
     @Test
@@ -50,6 +56,7 @@ class ImportPinsTest {
         Result<ImportPins.Frozen> frozen = freeze(text);
 
         assertThat(frozen.get().text()).isEqualTo(text);
-        assertThat(frozen.get().pins()).containsExactly(new ImportPins.Pin("shared/base.toml", SHA, false));
+        assertThat(frozen.get().pins())
+                .containsExactly(new ImportPins.Pin("shared/base.toml", SHA, false));
     }
 }

@@ -22,17 +22,20 @@ import java.util.Map;
  */
 final class MinimalProject {
     static final Workspace WORKSPACE = WorkspaceLoader.load(
-            Checkout.root().resolve("compiler/src/test/resources/cases/minimal"), StdlibLoader.load()).get();
+            Checkout.root().resolve("compiler/src/test/resources/cases/minimal"),
+                    StdlibLoader.load()).get();
     static final TemplateRenderer RENDERER = TemplateRenderer.forWorkspace(WORKSPACE);
 
     /** Content ids that name the story, so that a lock shows which story each id belongs to. */
-    static final ContentIds IDS = story -> String.format("%-40s", story.id().value()).replace(' ', '0');
+    static final ContentIds IDS =
+            story -> String.format("%-40s", story.id().value()).replace(' ', '0');
 
     private MinimalProject() {}
 
     static Environment environment(String name) {
         return EnvironmentResolver.evaluate(WORKSPACE, ProcessValues.ofEnvironment(Map.of())).get()
-                .environments().all().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+                .environments().all().stream().filter(e -> e.name().equals(name)).findFirst()
+                        .orElseThrow();
     }
 
     static Selection selection(Environment environment) {
@@ -40,7 +43,8 @@ final class MinimalProject {
     }
 
     static List<RenderedStory> rendered(Environment environment) {
-        Result<List<RenderedStory>> rendered = StoryRenderer.render(environment, selection(environment).stories(),
+        Result<List<RenderedStory>> rendered = StoryRenderer.render(environment,
+                selection(environment).stories(),
                 RENDERER);
         return rendered.get();
     }

@@ -21,15 +21,19 @@ class OutputLayoutTest {
         "ETL_JOB,       etl/load.job.toml,              etl/patients/load.job.toml",
     })
     void storyFilesLandInTheirStorysFolder(ArtifactKind kind, String relative, String expected) {
-        StoryFile file = new StoryFile(new SourceFile("stories/patients/" + relative, ""), kind, relative);
+        StoryFile file = new StoryFile(new SourceFile("stories/patients/" + relative, ""), kind,
+                relative);
 
-        assertThat(OutputLayout.pathOf(new StoryId("patients"), file, "warehouse/03-patients")).isEqualTo(expected);
+        assertThat(OutputLayout.pathOf(new StoryId("patients"), file, "warehouse/03-patients"))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} of {1}")
-    @CsvSource({"1, 9, warehouse/01-s", "12, 99, warehouse/12-s", "7, 100, warehouse/007-s", "1000, 1000, warehouse/1000-s"})
+    @CsvSource({"1, 9, warehouse/01-s", "12, 99, warehouse/12-s", "7, 100, warehouse/007-s",
+        "1000, 1000, warehouse/1000-s"})
     void warehouseFoldersArePaddedSoTheySortInApplyOrder(int order, int total, String expected) {
-        assertThat(OutputLayout.warehouseFolder(order, total, new StoryId("s"))).isEqualTo(expected);
+        assertThat(OutputLayout.warehouseFolder(order, total, new StoryId("s")))
+                .isEqualTo(expected);
         assertThat(OutputLayout.modelPath("warehouse")).isEqualTo("warehouse.model.lkml");
     }
 }

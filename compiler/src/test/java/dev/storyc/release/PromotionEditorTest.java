@@ -27,7 +27,8 @@ class PromotionEditorTest {
     @Test
     void addsALineUnderTheHeaderOfAnEnvironmentThatInheritsItsRelease() {
         assertThat(PromotionEditor.promote(FILE, "production", "2026-W47")).contains(FILE.replace(
-                "[environments.production]\n", "[environments.production]\nrelease = \"2026-W47\"\n"));
+                "[environments.production]\n",
+                "[environments.production]\nrelease = \"2026-W47\"\n"));
     }
 
     @Test
@@ -38,27 +39,32 @@ class PromotionEditorTest {
 
     @Test
     void literalStringsAndNamesThatNeedEscapingAreWrittenAsBasicStrings() {
-        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 'old' # x\n", "a", "say \"hi\""))
+        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 'old' # x\n", "a",
+                "say \"hi\""))
                 .contains("[environments.a]\nrelease = \"say \\\"hi\\\"\" # x\n");
     }
 
     @Test
     void aBareValueIsReplacedUpToItsComment() {
-        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 2026 # not a string\n", "a", "r2"))
+        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 2026 # not a string\n", "a",
+                "r2"))
                 .contains("[environments.a]\nrelease = \"r2\" # not a string\n");
     }
 
     @Test
     void refusesWhatItCannotEditByLine() {
-        assertThat(PromotionEditor.promote("environments.a = { release = \"r1\" }\n", "b", "r2")).isEmpty();
-        assertThat(PromotionEditor.promote("[environments]\na = { kind = \"acceptance\" }\n", "a", "r2"))
+        assertThat(PromotionEditor.promote("environments.a = { release = \"r1\" }\n", "b", "r2"))
+                .isEmpty();
+        assertThat(PromotionEditor.promote("[environments]\na = { kind = \"acceptance\" }\n", "a",
+                "r2"))
                 .isEqualTo(Optional.empty());
         assertThat(PromotionEditor.promote("not = [valid\n", "a", "r2")).isEmpty();
     }
 
     @Test
     void aReleaseInAnInlineTableIsReplacedInPlace() {
-        assertThat(PromotionEditor.promote("[environments]\na = { release = \"r1\", kind = \"x\" }\n", "a", "r2"))
+        String inline = "[environments]\na = { release = \"r1\", kind = \"x\" }\n";
+        assertThat(PromotionEditor.promote(inline, "a", "r2"))
                 .contains("[environments]\na = { release = \"r2\", kind = \"x\" }\n");
     }
 }

@@ -23,10 +23,12 @@ class TomlDocumentTest {
 
     @Test
     void knowsWhereEachKeyAndElementWasWritten() {
-        TomlDocument doc = TomlDocument.parse(FILE, Code.ENV_TOML_SYNTAX, new Diagnostics()).orElseThrow();
+        TomlDocument doc = TomlDocument.parse(FILE, Code.ENV_TOML_SYNTAX, new Diagnostics())
+                .orElseThrow();
 
         assertThat(doc.positionOf(doc.root(), "requires").toString()).isEqualTo("story.toml:2:1");
-        assertThat(doc.positionOf(doc.root().getArray("requires"), 1).toString()).isEqualTo("story.toml:4:5");
+        assertThat(doc.positionOf(doc.root().getArray("requires"), 1).toString())
+                .isEqualTo("story.toml:4:5");
         assertThat(doc.positionOf(doc.root(), "absent").toString()).isEqualTo("story.toml");
         assertThat(doc.filePosition().toString()).isEqualTo("story.toml");
         assertThat(doc.source()).isSameAs(FILE);
@@ -34,13 +36,16 @@ class TomlDocumentTest {
 
     @Test
     void unknownKeysAreErrorsWithASpellingHint() {
-        TomlDocument doc = TomlDocument.parse(FILE, Code.ENV_TOML_SYNTAX, new Diagnostics()).orElseThrow();
+        TomlDocument doc = TomlDocument.parse(FILE, Code.ENV_TOML_SYNTAX, new Diagnostics())
+                .orElseThrow();
         Diagnostics diagnostics = new Diagnostics();
 
-        doc.rejectUnknownKeys(doc.root().getTable("owner"), Set.of("name", "email"), Code.ENV_FIELD_TYPE,
+        doc.rejectUnknownKeys(doc.root().getTable("owner"), Set.of("name", "email"),
+                Code.ENV_FIELD_TYPE,
                 "[owner]", "see the docs", diagnostics);
 
-        assertThat(diagnostics.all()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message() + " / "
+        assertThat(diagnostics.all()).extracting(d -> d.code().id() + " " + d.position() + " "
+                + d.message() + " / "
                 + d.hint().orElse("")).containsExactly(
                 "E0203 story.toml:7:1 unknown field `nmae` in [owner] / did you mean `name`?");
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 
-/** The spans the line-preserving editors cut at, measured on the text tomlj positions point into. */
+/** The spans the line-preserving editors cut at, on the text tomlj's positions point into. */
 class TomlSpansTest {
     static final String TEXT = "a = 1\n[t]\nkey = \"v\" # c\n";
 

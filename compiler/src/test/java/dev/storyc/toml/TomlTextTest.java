@@ -16,7 +16,8 @@ class TomlTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "with \"quotes\"", "back\\slash", "new\nline", "tab\t", "bell\u0007",
+    @ValueSource(strings = {"", "plain", "with \"quotes\"", "back\\slash", "new\nline", "tab\t",
+            "bell\u0007",
         "é ü 中文", "''' and \"\"\""})
     void everyStringRoundTrips(String value) {
         assertThat(Toml.parse("k = " + TomlText.string(value)).getString("k")).isEqualTo(value);
@@ -27,6 +28,7 @@ class TomlTextTest {
         assertThat(TomlText.key("care-gaps_2")).isEqualTo("care-gaps_2");
         assertThat(TomlKeys.quote("a.b")).isEqualTo("\"a.b\"");
         assertThat(TomlKeys.quote("")).isEqualTo("\"\"");
-        assertThat(Toml.parse(TomlText.key("a.b") + " = 1").getLong(java.util.List.of("a.b"))).isEqualTo(1L);
+        assertThat(Toml.parse(TomlText.key("a.b") + " = 1").getLong(java.util.List.of("a.b")))
+                .isEqualTo(1L);
     }
 }
