@@ -156,7 +156,7 @@ public final class OutputRepository implements AutoCloseable {
      * missing, empty, or already a git repository. Staging folders of an interrupted creation count
      * as empty.
      */
-    static Optional<String> problemWith(Path directory) {
+    public static Optional<String> problemWith(Path directory) {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)
                 || Files.isDirectory(
                         directory.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
