@@ -2,6 +2,7 @@ package dev.storyc.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storyc.diag.Code;
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
@@ -9,6 +10,7 @@ import dev.storyc.testing.TreeSnapshot;
 import dev.storyc.testing.Workspaces;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -482,6 +484,17 @@ class NothingDestroyedTest {
                         "is locked by `",
                         List.of("compile", "--env", "production")));
         return rows.stream().map(row -> Arguments.of(row.name(), row));
+    }
+
+    @Test
+    void everyPlacementCodeHasARow() {
+        List<String> covered = rows().map(arguments -> ((Row) arguments.get()[1]).code()).toList();
+        assertThat(covered)
+                .containsAll(
+                        Stream.of(Code.values())
+                                .map(Code::id)
+                                .filter(id -> id.startsWith("E07") && !id.equals("E0701"))
+                                .toList());
     }
 
     @ParameterizedTest(name = "{0}")
