@@ -32,9 +32,6 @@ import java.util.Optional;
  * they found. No writer opens a repository without an approval.
  */
 final class OutputFolders {
-    /** The command-line option that alone may put output outside the workspace. */
-    static final String OUT_OPTION = "--out";
-
     private OutputFolders() {}
 
     /**

@@ -3,6 +3,7 @@ package dev.storyc.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ final class LockRecovery {
                         + (dead.size() > 1 ? " and " + (dead.size() - 1) + " more" : "");
         for (Path lock : lockFiles()) {
             LockFiles.at(lock)
+                    .filter(this::olderThanThisRun)
                     .ifPresent(
                             found ->
                                     remove(
@@ -57,7 +59,9 @@ final class LockRecovery {
      */
     boolean releaseIfOrphaned(LockFiles.Lock lock) {
         List<Writers.Writer> others = writers.others();
-        if (!others.isEmpty() && others.stream().allMatch(Writers.Writer::isDead)) {
+        if (!others.isEmpty()
+                && others.stream().allMatch(Writers.Writer::isDead)
+                && olderThanThisRun(lock)) {
             boolean removed =
                     remove(
                             lock,
@@ -76,6 +80,11 @@ final class LockRecovery {
      */
     boolean anotherWriterAlive() {
         return writers.othersAlive();
+    }
+
+    /** Returns true when {@code lock} was written before this process registered. */
+    private boolean olderThanThisRun(LockFiles.Lock lock) {
+        return Instant.now().minus(lock.age()).isBefore(writers.registeredAt());
     }
 
     private boolean remove(LockFiles.Lock lock, String why) {

@@ -48,8 +48,10 @@ final class Writers {
 
     private final Path folder;
     private final Path self;
+    private final Instant registeredAt;
 
-    private Writers(Path folder, Path self) {
+    private Writers(Path folder, Path self, Instant registeredAt) {
+        this.registeredAt = registeredAt;
         this.folder = folder;
         this.self = self;
     }
@@ -58,6 +60,7 @@ final class Writers {
     static Writers register(Path gitDir) throws IOException {
         Path folder = gitDir.resolve(FOLDER);
         Files.createDirectories(folder);
+        Instant now = Instant.now();
         ProcessHandle me = ProcessHandle.current();
         Path file = folder.resolve(HOST + "-" + me.pid() + "-" + UUID.randomUUID());
         Path temporary = folder.resolve(file.getFileName() + ".tmp");
@@ -71,7 +74,15 @@ final class Writers {
                         + "\n";
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new Writers(folder, file);
+        return new Writers(folder, file, now);
+    }
+
+    /**
+     * Returns when this process registered. A lock written later may belong to a writer that
+     * registered after this one looked, so only older locks are ever taken for a dead writer's.
+     */
+    Instant registeredAt() {
+        return registeredAt;
     }
 
     /** Returns every other registration, read now. */
