@@ -36,6 +36,7 @@ final class Scope {
     private final TemplateRenderer renderer;
     final ParseCache cache;
     private Definitions elsewhere;
+    private LookmlCatalog catalog;
 
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
             TemplateRenderer renderer, ParseCache cache) {
@@ -57,6 +58,14 @@ final class Scope {
             defined = Definitions.of(files, cache);
         }
         return defined;
+    }
+
+    /** Returns the included LookML with refinements and extends merged, worked out on first use. */
+    LookmlCatalog catalog() {
+        if (catalog == null) {
+            catalog = LookmlCatalog.of(defined());
+        }
+        return catalog;
     }
 
     void report(Diagnostic diagnostic) {
