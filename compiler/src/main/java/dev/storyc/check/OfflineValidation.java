@@ -12,5 +12,8 @@ final class OfflineValidation {
 
     static void check(Scope scope) {
         FieldReferences.check(scope);
+        ConstantReferences.check(scope);
+        LiquidReferences.check(scope);
+        ColumnReferences.check(scope);
     }
 }

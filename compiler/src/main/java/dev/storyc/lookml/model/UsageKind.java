@@ -10,6 +10,8 @@ public enum UsageKind {
     FIELD_NAME,
     /** An entry of a dimension group's {@code timeframes} or {@code intervals}. */
     TIMEFRAME,
+    /** The column of {@code ${TABLE}.column}, as written (quoted names keep their quotes). */
+    COLUMN,
     /** {@code @{name}}: a LookML constant. */
     CONSTANT,
     /** A text that holds Liquid ({@code {{ }}} or {@code {% %}}), parsed as a whole. */

@@ -142,6 +142,9 @@ final class Usages {
                 }
                 String name = source.substring(i + 2, close).strip();
                 add(c == '$' ? UsageKind.SUBSTITUTION : UsageKind.CONSTANT, name, tree, i + 2, key, field, join);
+                if (c == '$' && name.equals("TABLE")) {
+                    column(tree, close + 1, end, key, field, join);
+                }
                 i = close;
             }
         }
@@ -150,6 +153,32 @@ final class Usages {
             if (text.contains("{{") || text.contains("{%")) {
                 add(UsageKind.LIQUID, text, tree, start, key, field, join);
             }
+        }
+    }
+
+    /** Records the column of {@code ${TABLE}.column} or {@code ${TABLE}."Column"} that starts at {@code dot}. */
+    private void column(SyntaxTree tree, int dot, int end, String key, Optional<String> field,
+            Optional<String> join) {
+        String source = tree.source();
+        if (dot + 1 >= end || source.charAt(dot) != '.') {
+            return;
+        }
+        int start = dot + 1;
+        int i = start;
+        if (source.charAt(i) == '"') {
+            int close = source.indexOf('"', i + 1);
+            if (close < 0 || close >= end) {
+                return;
+            }
+            i = close + 1;
+        } else {
+            while (i < end && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_'
+                    || source.charAt(i) == '$')) {
+                i++;
+            }
+        }
+        if (i > start) {
+            add(UsageKind.COLUMN, source.substring(start, i), tree, start, key, field, join);
         }
     }
 
