@@ -10,10 +10,14 @@ package dev.storyc.check;
 final class OfflineValidation {
     private OfflineValidation() {}
 
-    static void check(Scope scope) {
+    static void check(Scope scope, java.util.List<EtlJobs.Target> targets) {
         FieldReferences.check(scope);
         ConstantReferences.check(scope);
         LiquidReferences.check(scope);
         ColumnReferences.check(scope);
+        var sqlUses = SqlTableReferences.uses(scope);
+        SqlTableReferences.check(scope, sqlUses);
+        RequiresUse.check(scope, targets, sqlUses);
+        RevertScripts.check(scope);
     }
 }

@@ -72,7 +72,7 @@ final class TableReferences {
     }
 
     /** Returns true when an external declaration covers a table; {@code schema.*} covers a schema. */
-    private static boolean matches(TableName external, TableName table) {
+    static boolean matches(TableName external, TableName table) {
         if (external.table().equals("*")) {
             return table.schema().isPresent() && external.schema().equals(table.schema());
         }
@@ -80,7 +80,7 @@ final class TableReferences {
     }
 
     /** Reads {@code variables.external_tables}; an entry that is not a table name is an error. */
-    private static List<TableName> externals(Scope scope) {
+    static List<TableName> externals(Scope scope) {
         List<TableName> externals = new ArrayList<>();
         Object variables = scope.environment.values().get("variables");
         if (!(variables instanceof Map<?, ?> map) || !map.containsKey(EXTERNAL_TABLES)) {
