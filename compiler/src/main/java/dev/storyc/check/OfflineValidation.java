@@ -19,5 +19,6 @@ final class OfflineValidation {
         SqlTableReferences.check(scope, sqlUses);
         RequiresUse.check(scope, targets, sqlUses);
         RevertScripts.check(scope);
+        ModelLevel.check(scope);
     }
 }

@@ -52,6 +52,14 @@ final class Scope {
         }
     }
 
+    /** Returns the workspace's {@code model/*.lkml} as rendered for this environment, by path. */
+    java.util.Map<String, String> modelFiles() {
+        java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>();
+        var context = TemplateContexts.forEnvironment(environment);
+        workspace.modelFiles().forEach((path, source) -> rendered.put(path, renderer.render(source, context).text()));
+        return rendered;
+    }
+
     /** Returns what the included stories define, worked out on first use. */
     Definitions defined() {
         if (defined == null) {

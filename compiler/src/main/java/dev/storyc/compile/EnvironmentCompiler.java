@@ -39,7 +39,8 @@ public final class EnvironmentCompiler {
             Environments environments, Function<String, Optional<String>> processEnvironment) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
-        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds), compilerVersion);
+        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds), compilerVersion,
+                workspace.modelFiles());
         this.checks = new Checks(workspace, environments, renderer, processEnvironment);
     }
 
