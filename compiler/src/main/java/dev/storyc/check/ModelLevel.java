@@ -53,12 +53,15 @@ final class ModelLevel {
             model.datagroups().forEach(d -> datagroups.putIfAbsent(d.value(), d));
             modelUsages.addAll(model.usages());
         }
+        boolean[] unknownGrant = {false};
+        boolean[] unknownDatagroup = {false};
         Set<String> usedGrants = new java.util.HashSet<>();
         Set<String> usedDatagroups = new java.util.HashSet<>();
         for (Usage usage : modelUsages) {
             if (usage.kind() == UsageKind.DATAGROUP) {
                 usedDatagroups.add(usage.text());
                 if (!datagroups.containsKey(usage.text())) {
+                    unknownDatagroup[0] = true;
                     unknown(scope, usage.position(), usage, "datagroup", datagroups.keySet(),
                             Code.UNKNOWN_DATAGROUP);
                 }
@@ -72,21 +75,24 @@ final class ModelLevel {
                 if (usage.kind() == UsageKind.ACCESS_GRANT) {
                     usedGrants.add(usage.text());
                     if (!grants.containsKey(usage.text())) {
+                        unknownGrant[0] = true;
                         unknown(scope, file.file().at(usage.position(), usage.text()), usage, "access grant",
                                 grants.keySet(), Code.UNKNOWN_ACCESS_GRANT);
                     }
                 } else if (usage.kind() == UsageKind.DATAGROUP) {
                     usedDatagroups.add(usage.text());
                     if (!datagroups.containsKey(usage.text())) {
+                        unknownDatagroup[0] = true;
                         unknown(scope, file.file().at(usage.position(), usage.text()), usage, "datagroup",
                                 datagroups.keySet(), Code.UNKNOWN_DATAGROUP);
                     }
                 }
             }
         }
-        unused(scope, grants, usedGrants, "access grant", "required_access_grants: [NAME] on a field, view, join"
+        // A misspelt use is reported once, as unknown; the declaration it missed is not also unused.
+        unused(scope, grants, unknownGrant[0] ? grants.keySet() : usedGrants, "access grant", "required_access_grants: [NAME] on a field, view, join"
                 + " or explore");
-        unused(scope, datagroups, usedDatagroups, "datagroup", "persist_with: NAME in the model or an explore, or"
+        unused(scope, datagroups, unknownDatagroup[0] ? datagroups.keySet() : usedDatagroups, "datagroup", "persist_with: NAME in the model or an explore, or"
                 + " datagroup_trigger: NAME in a derived table");
     }
 
