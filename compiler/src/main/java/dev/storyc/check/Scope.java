@@ -37,6 +37,8 @@ final class Scope {
     final ParseCache cache;
     private Definitions elsewhere;
     private LookmlCatalog catalog;
+    /** The environment's external tables, read once: reading reports invalid entries. */
+    List<TableName> externals;
 
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
             TemplateRenderer renderer, ParseCache cache) {

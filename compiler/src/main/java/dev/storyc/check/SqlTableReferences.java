@@ -27,7 +27,7 @@ final class SqlTableReferences {
         List<TableUse> uses = new ArrayList<>();
         for (CheckedFile file : scope.files(ArtifactKind.ETL_SQL)) {
             for (SqlTables.Use use : scope.cache.sqlTables(file.path(), file.text())) {
-                uses.add(new TableUse(use.name(), file.atOffset(use.offset(), use.name().table()), file,
+                uses.add(new TableUse(use.name(), file.atOffset(use.offset(), use.name().text()), file,
                         "ETL SQL `" + file.file().fileName() + "` uses table `" + use.name() + "`"));
             }
         }
@@ -36,7 +36,7 @@ final class SqlTableReferences {
             view.derivedTable().flatMap(d -> d.sql()).ifPresent(sql -> {
                 for (SqlTables.Use use : SqlTables.uses(sql.value())) {
                     uses.add(new TableUse(use.name(), def.file().at(
-                            TextPositions.at(sql.position(), sql.value(), use.offset()), use.name().table()),
+                            TextPositions.at(sql.position(), sql.value(), use.offset()), use.name().text()),
                             def.file(), "the derived table of view `" + view.name() + "` reads table `"
                                     + use.name() + "`"));
                 }

@@ -79,8 +79,18 @@ final class TableReferences {
         return table.refersTo(external);
     }
 
-    /** Reads {@code variables.external_tables}; an entry that is not a table name is an error. */
+    /**
+     * Reads {@code variables.external_tables}, once per scope; an entry that is not a table name
+     * is an error.
+     */
     static List<TableName> externals(Scope scope) {
+        if (scope.externals == null) {
+            scope.externals = readExternals(scope);
+        }
+        return scope.externals;
+    }
+
+    private static List<TableName> readExternals(Scope scope) {
         List<TableName> externals = new ArrayList<>();
         Object variables = scope.environment.values().get("variables");
         if (!(variables instanceof Map<?, ?> map) || !map.containsKey(EXTERNAL_TABLES)) {

@@ -397,6 +397,26 @@ class SeededDefectsTest {
         assertThat(clean().count()).isGreaterThanOrEqualTo(15);
     }
 
+    @Test
+    void aViewWhoseColumnsCannotBeKnownIsANoteAtVerbose() {
+        Path ws = workspace.resolve("ws");
+        List<Edit> derived = List.of(append(E, "  <%> lkml/audit_timestamps %>\n", "}\n\nview: stays {\n"
+                + "  derived_table: { sql: SELECT encounter_id FROM ${encounters.SQL_TABLE_NAME} ;; }\n"
+                + "  dimension: id { sql: ${TABLE}.encounter_idd ;; }\n"
+                + "  dimension: id2 { sql: ${TABLE}.other ;; }\n}\n\nview: +encounters {\n"));
+        List<JsonNode> found = withEdits(ws, derived, () -> check(ws, ALL));
+        String mutated = withEdits(ws, derived, () -> Checkout.read(ws.resolve(E)));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("severity").asText()).isEqualTo("note");
+        assertThat(found.get(0).get("code").asText()).isEqualTo("E0627");
+        assertThat(found.get(0).get("line").asInt()).isEqualTo(lineOf(mutated, "view: stays {"));
+        assertThat(found.get(0).get("message").asText()).contains("view `stays`").contains("derived table");
+
+        Storyc.Outcome quiet = withEdits(ws, derived, () -> Storyc.run(ws, SECRETS, "check", "--env", ALL));
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.stderr()).as("notes are detail, shown only with --verbose").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("defects")
     void eachSeededDefectIsReportedAtItsLine(Case seeded) throws IOException {
