@@ -161,7 +161,7 @@ final class ColumnCatalog {
     private static String selectList(Cursor c, List<String> into) {
         while (!c.done() && !c.peekWord("select")) {
             if (c.peekPunct("(")) {
-                c.skipElement();
+                c.skipGroup();
             } else {
                 c.skip();
             }
@@ -419,6 +419,19 @@ final class ColumnCatalog {
             }
             punct(")");
             return names;
+        }
+
+        /** Skips a parenthesised group that starts here, up to and including its closing {@code )}. */
+        void skipGroup() {
+            int depth = 0;
+            while (!done()) {
+                Token t = tokens.get(at++);
+                if (t.text().equals("(")) {
+                    depth++;
+                } else if (t.text().equals(")") && --depth == 0) {
+                    return;
+                }
+            }
         }
 
         /** Skips to (not past) the next {@code ,} or {@code )} at this depth, parenthesised groups whole. */
