@@ -42,9 +42,18 @@ final class ColumnCatalog {
 
     /** Applies the scripts in order and returns the tables that exist at the end, by {@link TableName#key()}. */
     static Map<String, Columns> build(List<Script> scripts) {
+        return build(scripts, script -> SqlLexer.statements(script.sql()));
+    }
+
+    /**
+     * Applies the scripts in order, splitting each with {@code statements}, which lets a caller
+     * that checks many environments reuse the split of a text it has seen.
+     */
+    static Map<String, Columns> build(List<Script> scripts,
+            java.util.function.Function<Script, List<List<Token>>> statements) {
         ColumnCatalog catalog = new ColumnCatalog();
         for (Script script : scripts) {
-            for (List<Token> statement : SqlLexer.statements(script.sql())) {
+            for (List<Token> statement : statements.apply(script)) {
                 catalog.statement(statement, script);
             }
         }

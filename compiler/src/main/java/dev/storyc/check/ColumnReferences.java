@@ -37,7 +37,8 @@ final class ColumnReferences {
     }
 
     static void check(Scope scope) {
-        Map<String, ColumnCatalog.Columns> tables = ColumnCatalog.build(scripts(scope));
+        Map<String, ColumnCatalog.Columns> tables = ColumnCatalog.build(scripts(scope),
+                script -> scope.cache.statements(script.path(), script.sql()));
         LookmlCatalog catalog = scope.catalog();
         Set<String> noted = new HashSet<>();
         for (var def : LookmlReferences.allViews(scope.defined())) {

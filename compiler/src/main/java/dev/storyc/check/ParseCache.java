@@ -40,6 +40,7 @@ final class ParseCache {
     private final Map<String, Map<String, List<SqlScanner.Created>>> created = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> tokens = new HashMap<>();
     private final Map<String, Map<String, List<SqlTables.Use>>> sqlTables = new HashMap<>();
+    private final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
 
     Lkml lkml(String path, String text) {
         return get(lkml, path, text, (p, t) -> {
@@ -64,6 +65,11 @@ final class ParseCache {
 
     List<SqlScanner.Created> createdRelations(String path, String text) {
         return get(created, path, text, (p, t) -> SqlScanner.createdRelations(t));
+    }
+
+    /** Returns a SQL script's statements as tokens. */
+    List<List<SqlLexer.Token>> statements(String path, String text) {
+        return get(statements, path, text, (p, t) -> SqlLexer.statements(t));
     }
 
     /** Returns the tables a SQL script reads and writes. */

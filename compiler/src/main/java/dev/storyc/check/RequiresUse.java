@@ -25,8 +25,15 @@ import java.util.Set;
  * use, naming the line of story.toml to change.
  */
 final class RequiresUse {
-    /** A story using what another defines, at a template position. */
-    private record Use(CheckedFile file, Position at, String what, StoryId definer) {}
+    /**
+     * A story using what another defines, at a position in the rendered text; the template
+     * position is worked out only for a use that is reported.
+     */
+    private record Use(CheckedFile file, Position renderedAt, String token, String what, StoryId definer) {
+        Position at() {
+            return file.at(renderedAt, token);
+        }
+    }
 
     private RequiresUse() {}
 
@@ -36,39 +43,37 @@ final class RequiresUse {
         for (var def : LookmlReferences.allViews(defined)) {
             View view = def.value();
             if (view.refinement()) {
-                defined.view(view.name()).ifPresent(d -> uses.add(new Use(def.file(), def.position(),
-                        "refines view `" + view.name() + "`", d.story())));
+                defined.view(view.name()).ifPresent(d -> uses.add(new Use(def.file(), def.renderedPosition(),
+                        view.name(), "refines view `" + view.name() + "`", d.story())));
             }
             for (Located parent : view.extendsViews()) {
                 defined.view(parent.value()).ifPresent(d -> uses.add(new Use(def.file(),
-                        def.file().at(parent.position(), parent.value()), "extends view `" + parent.value() + "`",
-                        d.story())));
+                        parent.position(), parent.value(), "extends view `" + parent.value() + "`", d.story())));
             }
             view.sqlTableName().flatMap(t -> TableName.parse(t.value())).ifPresent(name ->
                     defined.table(name).ifPresent(t -> uses.add(new Use(def.file(),
-                            def.file().at(view.sqlTableName().get().position(), name.table()),
-                            "reads table `" + name + "`", t.story()))));
+                            view.sqlTableName().get().position(), name.table(), "reads table `" + name + "`",
+                            t.story()))));
         }
         for (var def : LookmlReferences.allExplores(defined)) {
             Explore explore = def.value();
             if (explore.refinement()) {
-                defined.explore(explore.name()).ifPresent(d -> uses.add(new Use(def.file(), def.position(),
-                        "refines explore `" + explore.name() + "`", d.story())));
+                defined.explore(explore.name()).ifPresent(d -> uses.add(new Use(def.file(), def.renderedPosition(),
+                        explore.name(), "refines explore `" + explore.name() + "`", d.story())));
             }
             for (Located parent : explore.extendsExplores()) {
                 defined.explore(parent.value()).ifPresent(d -> uses.add(new Use(def.file(),
-                        def.file().at(parent.position(), parent.value()), "extends explore `" + parent.value() + "`",
-                        d.story())));
+                        parent.position(), parent.value(), "extends explore `" + parent.value() + "`", d.story())));
             }
             Optional<Located> base = explore.from().or(explore::viewName);
             if (base.isEmpty() && !explore.refinement() && explore.extendsExplores().isEmpty()) {
                 base = Optional.of(new Located(explore.name(), explore.position()));
             }
             base.ifPresent(b -> defined.view(b.value()).ifPresent(d -> uses.add(new Use(def.file(),
-                    def.file().at(b.position(), b.value()), "reads view `" + b.value() + "`", d.story()))));
+                    b.position(), b.value(), "reads view `" + b.value() + "`", d.story()))));
             for (Join join : explore.joins()) {
                 Position at = join.from().map(Located::position).orElse(join.position());
-                defined.view(join.view()).ifPresent(d -> uses.add(new Use(def.file(), def.file().at(at, join.view()),
+                defined.view(join.view()).ifPresent(d -> uses.add(new Use(def.file(), at, join.view(),
                         "joins view `" + join.view() + "`", d.story())));
             }
         }
@@ -79,30 +84,35 @@ final class RequiresUse {
                 def.value().filters().stream().map(DashboardFilter::explore).forEach(explores::add);
                 for (Optional<Located> explore : explores) {
                     explore.ifPresent(e -> defined.explore(e.value()).ifPresent(d -> uses.add(new Use(def.file(),
-                            def.file().at(e.position(), e.value()), "queries explore `" + e.value() + "`",
-                            d.story()))));
+                            e.position(), e.value(), "queries explore `" + e.value() + "`", d.story()))));
                 }
             }
         }
         for (EtlJobs.Target target : targets) {
             TableName.parse(target.value()).flatMap(defined::table).ifPresent(t -> uses.add(new Use(target.file(),
-                    target.file().at(target.renderedAt(), "target"), "writes table `" + target.value() + "`",
-                    t.story())));
+                    target.renderedAt(), "target", "writes table `" + target.value() + "`", t.story())));
         }
         for (SqlTableReferences.TableUse use : sqlUses) {
-            defined.table(use.name()).ifPresent(t -> uses.add(new Use(use.file(), use.at(),
-                    "uses table `" + use.name() + "`", t.story())));
+            defined.table(use.name()).ifPresent(t -> uses.add(new Use(use.file(), use.renderedAt(),
+                    use.name().text(), "uses table `" + use.name() + "`", t.story())));
         }
         report(scope, uses);
     }
 
     private static void report(Scope scope, List<Use> uses) {
         Set<String> reported = new HashSet<>();
-        uses.sort(java.util.Comparator.comparing(Use::at));
+        List<Use> missing = new ArrayList<>();
         for (Use use : uses) {
             Story user = use.file().story();
-            if (use.definer().equals(user.id()) || user.manifest().requiredIds().contains(use.definer())
-                    || !reported.add(user.id() + " " + use.definer())) {
+            if (!use.definer().equals(user.id()) && !user.manifest().requiredIds().contains(use.definer())) {
+                missing.add(use);
+            }
+        }
+        // Rendered positions sort as template positions do: by file, then line.
+        missing.sort(java.util.Comparator.comparing(Use::renderedAt));
+        for (Use use : missing) {
+            Story user = use.file().story();
+            if (!reported.add(user.id() + " " + use.definer())) {
                 continue;
             }
             scope.report(Diagnostic.error(Code.MISSING_REQUIRES, use.at(),

@@ -20,7 +20,7 @@ final class RevertScripts {
 
     static void check(Scope scope) {
         for (CheckedFile revert : scope.files(ArtifactKind.SCHEMA_REVERT)) {
-            List<List<Token>> statements = SqlLexer.statements(revert.text());
+            List<List<Token>> statements = scope.cache.statements(revert.path(), revert.text());
             if (statements.isEmpty()) {
                 scope.report(Diagnostic.error(Code.REVERT_EMPTY, Position.of(revert.path(), 1, 1),
                                 "revert.sql of story `" + revert.story().id() + "` has no statement, so backing the"

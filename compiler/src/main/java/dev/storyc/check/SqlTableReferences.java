@@ -17,8 +17,16 @@ import java.util.Map;
  * {@code sql_table_name} and ETL targets already must be (E0607). Reported at the SQL's line.
  */
 final class SqlTableReferences {
-    /** One table some SQL uses: the name, where in the template, and the file it is in. */
-    record TableUse(TableName name, Position at, CheckedFile file, String what) {}
+    /**
+     * One table some SQL uses: the name, where in the rendered text, and the file it is in. The
+     * template position is worked out only for a use that is reported: tracing a template's lines
+     * is the costly part of a position.
+     */
+    record TableUse(TableName name, Position renderedAt, CheckedFile file, String what) {
+        Position at() {
+            return file.at(renderedAt, name.text());
+        }
+    }
 
     private SqlTableReferences() {}
 
@@ -27,7 +35,7 @@ final class SqlTableReferences {
         List<TableUse> uses = new ArrayList<>();
         for (CheckedFile file : scope.files(ArtifactKind.ETL_SQL)) {
             for (SqlTables.Use use : scope.cache.sqlTables(file.path(), file.text())) {
-                uses.add(new TableUse(use.name(), file.atOffset(use.offset(), use.name().text()), file,
+                uses.add(new TableUse(use.name(), file.renderedPosition(use.offset()), file,
                         "ETL SQL `" + file.file().fileName() + "` uses table `" + use.name() + "`"));
             }
         }
@@ -35,8 +43,7 @@ final class SqlTableReferences {
             View view = def.value();
             view.derivedTable().flatMap(d -> d.sql()).ifPresent(sql -> {
                 for (SqlTables.Use use : SqlTables.uses(sql.value())) {
-                    uses.add(new TableUse(use.name(), def.file().at(
-                            TextPositions.at(sql.position(), sql.value(), use.offset()), use.name().text()),
+                    uses.add(new TableUse(use.name(), TextPositions.at(sql.position(), sql.value(), use.offset()),
                             def.file(), "the derived table of view `" + view.name() + "` reads table `"
                                     + use.name() + "`"));
                 }
