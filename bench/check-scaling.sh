@@ -35,13 +35,15 @@ printf '%8s  %-9s  %9s  %9s  %9s\n' stories jar best median cpu
 # Times one jar on one workspace once; prints "wall cpu".
 time_once() {
   local jar_path="$1" workspace="$2" start end cpu_before cpu_after
+  # This function runs in a subshell; java is its child, so its CPU lands in this shell's cutime.
+  local me=$BASHPID
   start=$(date +%s.%N)
-  cpu_before=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  cpu_before=$(awk '{print $14+$15+$16+$17}' /proc/$me/stat)
   # shellcheck disable=SC2086
   ( java $java_opts -jar "$jar_path" -p "$workspace" -q check --all >/dev/null ) 2>/dev/null \
     || { echo "check failed on $workspace with $jar_path" >&2; exit 1; }
   end=$(date +%s.%N)
-  cpu_after=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  cpu_after=$(awk '{print $14+$15+$16+$17}' /proc/$me/stat)
   echo "$(echo "$end - $start" | bc) $(echo "($cpu_after - $cpu_before) / $(getconf CLK_TCK)" | bc -l)"
 }
 
