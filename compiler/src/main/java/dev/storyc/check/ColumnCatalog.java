@@ -2,6 +2,7 @@ package dev.storyc.check;
 
 import dev.storyc.check.SqlLexer.Token;
 import dev.storyc.check.SqlLexer.TokenKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,8 +26,11 @@ final class ColumnCatalog {
     /** One schema script, in apply order: the story it belongs to, its path, its rendered SQL. */
     record Script(String story, String path, String sql) {}
 
-    /** A table's columns in order, or why they cannot be known; and the script that last shaped it. */
-    record Columns(TableName table, List<String> names, Optional<String> unknownBecause, Script script) {
+    /**
+     * A table's columns in order, or why they cannot be known; and the script that last shaped it.
+     */
+    record Columns(
+            TableName table, List<String> names, Optional<String> unknownBecause, Script script) {
         boolean known() {
             return unknownBecause.isEmpty();
         }
@@ -40,7 +44,10 @@ final class ColumnCatalog {
 
     private ColumnCatalog() {}
 
-    /** Applies the scripts in order and returns the tables that exist at the end, by {@link TableName#key()}. */
+    /**
+     * Applies the scripts in order and returns the tables that exist at the end, by {@link
+     * TableName#key()}.
+     */
     static Map<String, Columns> build(List<Script> scripts) {
         return build(scripts, script -> SqlLexer.statements(script.sql()));
     }
@@ -49,7 +56,8 @@ final class ColumnCatalog {
      * Applies the scripts in order, splitting each with {@code statements}, which lets a caller
      * that checks many environments reuse the split of a text it has seen.
      */
-    static Map<String, Columns> build(List<Script> scripts,
+    static Map<String, Columns> build(
+            List<Script> scripts,
             java.util.function.Function<Script, List<List<Token>>> statements) {
         ColumnCatalog catalog = new ColumnCatalog();
         for (Script script : scripts) {
@@ -75,7 +83,8 @@ final class ColumnCatalog {
             create(c, script);
         } else if (c.word("alter") && c.word("table")) {
             alter(c, script);
-        } else if (c.word("drop") && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
+        } else if (c.word("drop")
+                && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
             c.words("if", "exists");
             do {
                 c.name().ifPresent(name -> remove(name));
@@ -111,7 +120,8 @@ final class ColumnCatalog {
                 return;
             }
         }
-        // CREATE TABLE x AS / CREATE VIEW x AS: skip options such as WITH (...) or BACKUP NO up to AS
+        // CREATE TABLE x AS / CREATE VIEW x AS: skip options such as WITH (...) or BACKUP NO up to
+        // AS
         while (!c.done() && !c.peekWord("as")) {
             c.skip();
         }
@@ -141,8 +151,10 @@ final class ColumnCatalog {
                 if (source.isPresent() && source.get().known()) {
                     columns.addAll(source.get().names());
                 } else {
-                    unknown = "it is created LIKE " + like.map(TableName::text).orElse("another table")
-                            + ", whose columns are not known";
+                    unknown =
+                            "it is created LIKE "
+                                    + like.map(TableName::text).orElse("another table")
+                                    + ", whose columns are not known";
                 }
             } else if (!isConstraint(first)) {
                 identifier(first).ifPresent(columns::add);
@@ -154,8 +166,16 @@ final class ColumnCatalog {
     }
 
     private static boolean isConstraint(Token token) {
-        for (String word : List.of("constraint", "primary", "unique", "foreign", "check", "exclude", "distkey",
-                "sortkey")) {
+        for (String word :
+                List.of(
+                        "constraint",
+                        "primary",
+                        "unique",
+                        "foreign",
+                        "check",
+                        "exclude",
+                        "distkey",
+                        "sortkey")) {
             if (token.isWord(word)) {
                 return true;
             }
@@ -186,8 +206,12 @@ final class ColumnCatalog {
             int depth = 0;
             while (!c.done()) {
                 Token t = c.peek();
-                if (depth == 0 && (t.text().equals(",") || t.isWord("from") || t.isWord("into")
-                        || t.isWord("where") || t.isWord("union"))) {
+                if (depth == 0
+                        && (t.text().equals(",")
+                                || t.isWord("from")
+                                || t.isWord("into")
+                                || t.isWord("where")
+                                || t.isWord("union"))) {
                     break;
                 }
                 if (t.text().equals("(")) {
@@ -201,7 +225,8 @@ final class ColumnCatalog {
             Optional<String> column = itemName(item);
             if (column.isEmpty()) {
                 String text = item.stream().map(Token::text).reduce("", (a, b) -> a + b);
-                return text.endsWith("*") ? "its select list has `" + text + "`"
+                return text.endsWith("*")
+                        ? "its select list has `" + text + "`"
                         : "its select list has `" + text + "` without a name (add AS name)";
             }
             into.add(column.get());
@@ -212,7 +237,10 @@ final class ColumnCatalog {
         return null;
     }
 
-    /** Returns the name a select item gives its column: {@code ... AS x}, {@code ... x}, {@code t.x}, {@code x}. */
+    /**
+     * Returns the name a select item gives its column: {@code ... AS x}, {@code ... x}, {@code
+     * t.x}, {@code x}.
+     */
     private static Optional<String> itemName(List<Token> item) {
         if (item.isEmpty()) {
             return Optional.empty();
@@ -226,7 +254,10 @@ final class ColumnCatalog {
         }
         boolean plain = true;
         for (int i = 0; i < item.size(); i++) {
-            boolean name = i % 2 == 0 ? item.get(i).kind() != TokenKind.PUNCTUATION : item.get(i).text().equals(".");
+            boolean name =
+                    i % 2 == 0
+                            ? item.get(i).kind() != TokenKind.PUNCTUATION
+                            : item.get(i).text().equals(".");
             plain &= name;
         }
         if (plain && item.size() % 2 == 1) {
@@ -234,8 +265,10 @@ final class ColumnCatalog {
         }
         // An expression followed by a bare alias: `LOWER(x) y`, `count(*) n`.
         Token before = item.size() >= 2 ? item.get(item.size() - 2) : null;
-        if (before != null && last.kind() != TokenKind.PUNCTUATION
-                && (before.text().equals(")") || before.kind() != TokenKind.PUNCTUATION && !before.text().equals("."))
+        if (before != null
+                && last.kind() != TokenKind.PUNCTUATION
+                && (before.text().equals(")")
+                        || before.kind() != TokenKind.PUNCTUATION && !before.text().equals("."))
                 && !isKeyword(last)) {
             return identifier(last);
         }
@@ -264,10 +297,18 @@ final class ColumnCatalog {
                 Optional<TableName> renamed = c.name();
                 if (existing.isPresent() && renamed.isPresent()) {
                     remove(name.get());
-                    TableName target = renamed.get().schema().isPresent() ? renamed.get()
-                            : new TableName(withTable(existing.get().table(), renamed.get().table()),
-                                    renamed.get().text());
-                    put(target, existing.get().names(), existing.get().unknownBecause().orElse(null), script);
+                    TableName target =
+                            renamed.get().schema().isPresent()
+                                    ? renamed.get()
+                                    : new TableName(
+                                            withTable(
+                                                    existing.get().table(), renamed.get().table()),
+                                            renamed.get().text());
+                    put(
+                            target,
+                            existing.get().names(),
+                            existing.get().unknownBecause().orElse(null),
+                            script);
                 }
                 return;
             }
@@ -280,7 +321,11 @@ final class ColumnCatalog {
                 if (at >= 0 && to.isPresent()) {
                     names.set(at, to.get());
                 }
-                put(existing.get().table(), names, existing.get().unknownBecause().orElse(null), script);
+                put(
+                        existing.get().table(),
+                        names,
+                        existing.get().unknownBecause().orElse(null),
+                        script);
             }
             return;
         }
@@ -292,8 +337,11 @@ final class ColumnCatalog {
             if (c.word("add")) {
                 c.word("column");
                 c.words("if", "not", "exists");
-                if (!c.peekWord("constraint") && !c.peekWord("primary") && !c.peekWord("unique")
-                        && !c.peekWord("foreign") && !c.peekWord("check")) {
+                if (!c.peekWord("constraint")
+                        && !c.peekWord("primary")
+                        && !c.peekWord("unique")
+                        && !c.peekWord("foreign")
+                        && !c.peekWord("check")) {
                     c.nextIdentifier().ifPresent(names::add);
                 }
             } else if (c.word("drop")) {
@@ -307,7 +355,11 @@ final class ColumnCatalog {
                 c.skipElement();
             }
         } while (c.punct(","));
-        put(existing.get().table(), List.copyOf(names), existing.get().unknownBecause().orElse(null), script);
+        put(
+                existing.get().table(),
+                List.copyOf(names),
+                existing.get().unknownBecause().orElse(null),
+                script);
     }
 
     private static List<String> withTable(TableName name, String table) {
@@ -318,8 +370,13 @@ final class ColumnCatalog {
 
     private void put(TableName name, List<String> columns, String unknown, Script script) {
         remove(name);
-        tables.put(name.key(), new Columns(name, List.copyOf(new LinkedHashSet<>(columns)),
-                Optional.ofNullable(unknown), script));
+        tables.put(
+                name.key(),
+                new Columns(
+                        name,
+                        List.copyOf(new LinkedHashSet<>(columns)),
+                        Optional.ofNullable(unknown),
+                        script));
     }
 
     private void remove(TableName name) {
@@ -404,7 +461,10 @@ final class ColumnCatalog {
             while (!done() && peek().kind() != TokenKind.PUNCTUATION) {
                 Token part = tokens.get(at++);
                 parts.add(ColumnCatalog.identifier(part).orElseThrow());
-                text.append(part.kind() == TokenKind.QUOTED_IDENTIFIER ? "\"" + part.text() + "\"" : part.text());
+                text.append(
+                        part.kind() == TokenKind.QUOTED_IDENTIFIER
+                                ? "\"" + part.text() + "\""
+                                : part.text());
                 if (parts.size() < 3 && peekPunct(".")) {
                     at++;
                     text.append('.');
@@ -412,7 +472,9 @@ final class ColumnCatalog {
                     break;
                 }
             }
-            return parts.isEmpty() ? Optional.empty() : Optional.of(new TableName(parts, text.toString()));
+            return parts.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new TableName(parts, text.toString()));
         }
 
         /** Reads {@code (a, b, c)}. */
@@ -430,7 +492,9 @@ final class ColumnCatalog {
             return names;
         }
 
-        /** Skips a parenthesised group that starts here, up to and including its closing {@code )}. */
+        /**
+         * Skips a parenthesised group that starts here, up to and including its closing {@code )}.
+         */
         void skipGroup() {
             int depth = 0;
             while (!done()) {
@@ -443,7 +507,10 @@ final class ColumnCatalog {
             }
         }
 
-        /** Skips to (not past) the next {@code ,} or {@code )} at this depth, parenthesised groups whole. */
+        /**
+         * Skips to (not past) the next {@code ,} or {@code )} at this depth, parenthesised groups
+         * whole.
+         */
         void skipElement() {
             int depth = 0;
             while (!done()) {

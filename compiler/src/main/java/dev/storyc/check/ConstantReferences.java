@@ -6,6 +6,7 @@ import dev.storyc.diag.Spelling;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.model.Usage;
 import dev.storyc.lookml.model.UsageKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +30,26 @@ final class ConstantReferences {
                 if (usage.kind() != UsageKind.CONSTANT || defined.contains(usage.text())) {
                     continue;
                 }
-                scope.report(Diagnostic.error(Code.UNKNOWN_CONSTANT, file.file().at(usage.position(), usage.text()),
-                                "`@{" + usage.text() + "}` in `" + usage.key() + "` names a constant that environment `"
-                                        + scope.environment.name() + "` does not define")
-                        .withHint(Spelling.closest(usage.text(), defined).map(c -> "did you mean `@{" + c + "}`?")
-                                .orElse("declare it for the environment: looker.constants." + usage.text()
-                                        + " = \"...\" in environments.toml")));
+                scope.report(
+                        Diagnostic.error(
+                                        Code.UNKNOWN_CONSTANT,
+                                        file.file().at(usage.position(), usage.text()),
+                                        "`@{"
+                                                + usage.text()
+                                                + "}` in `"
+                                                + usage.key()
+                                                + "` names a constant that environment `"
+                                                + scope.environment.name()
+                                                + "` does not define")
+                                .withHint(
+                                        Spelling.closest(usage.text(), defined)
+                                                .map(c -> "did you mean `@{" + c + "}`?")
+                                                .orElse(
+                                                        "declare it for the environment:"
+                                                            + " looker.constants."
+                                                                + usage.text()
+                                                                + " = \"...\" in"
+                                                                + " environments.toml")));
             }
         }
     }

@@ -1,15 +1,16 @@
 package dev.storyc.check;
 
 import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.Related;
-import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Spelling;
 import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.Join;
 import dev.storyc.lookml.model.Timeframes;
 import dev.storyc.lookml.model.Usage;
 import dev.storyc.lookml.model.View;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +53,33 @@ final class FieldReferences {
     /**
      * @param definedAt where a view is defined, for the note under a missing field
      */
-    FieldReferences(LookmlCatalog catalog, Consumer<Diagnostic> sink, Function<String, Optional<Related>> definedAt) {
+    FieldReferences(
+            LookmlCatalog catalog,
+            Consumer<Diagnostic> sink,
+            Function<String, Optional<Related>> definedAt) {
         this.catalog = catalog;
         this.sink = sink;
         this.definedAt = definedAt;
     }
 
     static void check(Scope scope) {
-        FieldReferences references = new FieldReferences(scope.catalog(), scope::report, view ->
-                scope.defined().view(view).map(d -> new Related(d.position(),
-                        "view `" + view + "` is defined here, in story `" + d.story() + "`")));
+        FieldReferences references =
+                new FieldReferences(
+                        scope.catalog(),
+                        scope::report,
+                        view ->
+                                scope.defined()
+                                        .view(view)
+                                        .map(
+                                                d ->
+                                                        new Related(
+                                                                d.position(),
+                                                                "view `"
+                                                                        + view
+                                                                        + "` is defined here, in"
+                                                                        + " story `"
+                                                                        + d.story()
+                                                                        + "`")));
         for (var def : LookmlReferences.allViews(scope.defined())) {
             references.view(def.value(), def.file()::at);
         }
@@ -81,7 +99,7 @@ final class FieldReferences {
                 case FIELD_LIST -> listInView(place, view.name(), usage);
                 case FIELD_NAME -> nameInView(place, view.name(), usage);
                 case TIMEFRAME -> timeframe(place, view.name(), usage);
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -96,7 +114,7 @@ final class FieldReferences {
             switch (usage.kind()) {
                 case SUBSTITUTION, FIELD_NAME -> inExplore(place, explore, qualifiers, usage);
                 case FIELD_LIST -> listInExplore(place, explore, qualifiers, usage);
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -109,11 +127,26 @@ final class FieldReferences {
         }
         int dot = name.indexOf('.');
         if (dot < 0) {
-            field(place, usage, Code.UNKNOWN_FIELD_REFERENCE, view, view, name, name, where(view, usage));
+            field(
+                    place,
+                    usage,
+                    Code.UNKNOWN_FIELD_REFERENCE,
+                    view,
+                    view,
+                    name,
+                    name,
+                    where(view, usage));
             return;
         }
-        qualified(place, usage, Code.UNKNOWN_FIELD_REFERENCE, view, name, where(view, usage),
-                q -> catalog.resolveQualifier(view, q), catalog.neighbours(view).keySet());
+        qualified(
+                place,
+                usage,
+                Code.UNKNOWN_FIELD_REFERENCE,
+                view,
+                name,
+                where(view, usage),
+                q -> catalog.resolveQualifier(view, q),
+                catalog.neighbours(view).keySet());
     }
 
     /** A name of a {@code filters} key, {@code order_by_field} or {@code field} in a view. */
@@ -123,10 +156,25 @@ final class FieldReferences {
             return;
         }
         if (name.indexOf('.') < 0) {
-            field(place, usage, Code.UNKNOWN_FIELD_IN_LIST, view, view, name, name, where(view, usage));
+            field(
+                    place,
+                    usage,
+                    Code.UNKNOWN_FIELD_IN_LIST,
+                    view,
+                    view,
+                    name,
+                    name,
+                    where(view, usage));
         } else {
-            qualified(place, usage, Code.UNKNOWN_FIELD_IN_LIST, view, name, where(view, usage),
-                    q -> catalog.resolveQualifier(view, q), catalog.neighbours(view).keySet());
+            qualified(
+                    place,
+                    usage,
+                    Code.UNKNOWN_FIELD_IN_LIST,
+                    view,
+                    name,
+                    where(view, usage),
+                    q -> catalog.resolveQualifier(view, q),
+                    catalog.neighbours(view).keySet());
         }
     }
 
@@ -135,29 +183,56 @@ final class FieldReferences {
         String entry = entry(usage.text());
         String what = where(view, usage);
         if (entry.equals("ALL_FIELDS*")) {
-            sink.accept(Diagnostic.error(Code.UNKNOWN_FIELD_IN_LIST, place.at(usage.position(), usage.text()),
-                            what + " lists `ALL_FIELDS*`, which only an explore's `fields` may use")
-                    .withHint("list the fields, or a set such as `" + firstSet(view) + "*`"));
+            sink.accept(
+                    Diagnostic.error(
+                                    Code.UNKNOWN_FIELD_IN_LIST,
+                                    place.at(usage.position(), usage.text()),
+                                    what
+                                            + " lists `ALL_FIELDS*`, which only an explore's"
+                                            + " `fields` may use")
+                            .withHint(
+                                    "list the fields, or a set such as `" + firstSet(view) + "*`"));
             return;
         }
-        listEntry(place, usage, view, entry, what, q -> catalog.resolveQualifier(view, q),
+        listEntry(
+                place,
+                usage,
+                view,
+                entry,
+                what,
+                q -> catalog.resolveQualifier(view, q),
                 catalog.neighbours(view).keySet());
     }
 
     /** A name in an explore's or join's code, filters or access filters: qualified by an alias. */
-    private void inExplore(Placer place, Explore explore, Map<String, String> qualifiers, Usage usage) {
+    private void inExplore(
+            Placer place, Explore explore, Map<String, String> qualifiers, Usage usage) {
         String name = usage.text();
         if (SPECIAL.contains(name) || !isName(name) || name.indexOf('.') < 0) {
-            return; // Looker wants explores' names qualified; an unqualified one is not a field we can place
+            return; // Looker wants explores' names qualified; an unqualified one is not a field we
+                    // can place
         }
-        Code code = usage.kind() == dev.storyc.lookml.model.UsageKind.SUBSTITUTION
-                ? Code.UNKNOWN_FIELD_REFERENCE : Code.UNKNOWN_FIELD_IN_LIST;
-        qualified(place, usage, code, null, name, where(explore, usage),
-                q -> Optional.ofNullable(qualifiers.get(q)), qualifiers.keySet());
+        Code code =
+                usage.kind() == dev.storyc.lookml.model.UsageKind.SUBSTITUTION
+                        ? Code.UNKNOWN_FIELD_REFERENCE
+                        : Code.UNKNOWN_FIELD_IN_LIST;
+        qualified(
+                place,
+                usage,
+                code,
+                null,
+                name,
+                where(explore, usage),
+                q -> Optional.ofNullable(qualifiers.get(q)),
+                qualifiers.keySet());
     }
 
-    /** An entry of an explore's {@code fields}, or of a join's, where plain names are the joined view's. */
-    private void listInExplore(Placer place, Explore explore, Map<String, String> qualifiers, Usage usage) {
+    /**
+     * An entry of an explore's {@code fields}, or of a join's, where plain names are the joined
+     * view's.
+     */
+    private void listInExplore(
+            Placer place, Explore explore, Map<String, String> qualifiers, Usage usage) {
         String entry = entry(usage.text());
         if (entry.equals("ALL_FIELDS*")) {
             return;
@@ -166,18 +241,44 @@ final class FieldReferences {
         Optional<Join> join = usage.join().flatMap(explore::join);
         String home = join.map(Join::view).orElse(null);
         if (home == null && entry.indexOf('.') < 0) {
-            sink.accept(Diagnostic.error(Code.UNKNOWN_FIELD_IN_LIST, place.at(usage.position(), usage.text()),
-                            what + " lists `" + entry + "`, but an explore's fields are named `view.field`")
-                    .withHint("qualify it by the view or join it belongs to, such as `"
-                            + explore.baseAlias() + "." + entry + "`"));
+            sink.accept(
+                    Diagnostic.error(
+                                    Code.UNKNOWN_FIELD_IN_LIST,
+                                    place.at(usage.position(), usage.text()),
+                                    what
+                                            + " lists `"
+                                            + entry
+                                            + "`, but an explore's fields are named `view.field`")
+                            .withHint(
+                                    "qualify it by the view or join it belongs to, such as `"
+                                            + explore.baseAlias()
+                                            + "."
+                                            + entry
+                                            + "`"));
             return;
         }
-        listEntry(place, usage, home, entry, what, q -> Optional.ofNullable(qualifiers.get(q)), qualifiers.keySet());
+        listEntry(
+                place,
+                usage,
+                home,
+                entry,
+                what,
+                q -> Optional.ofNullable(qualifiers.get(q)),
+                qualifiers.keySet());
     }
 
-    /** Resolves one list entry: {@code field}, {@code set*}, {@code view.field}, {@code view.set*}, {@code view.*}. */
-    private void listEntry(Placer place, Usage usage, String home, String entry, String what,
-            java.util.function.Function<String, Optional<String>> resolve, Collection<String> aliases) {
+    /**
+     * Resolves one list entry: {@code field}, {@code set*}, {@code view.field}, {@code view.set*},
+     * {@code view.*}.
+     */
+    private void listEntry(
+            Placer place,
+            Usage usage,
+            String home,
+            String entry,
+            String what,
+            java.util.function.Function<String, Optional<String>> resolve,
+            Collection<String> aliases) {
         if (!isName(entry.replace("*", ""))) {
             return;
         }
@@ -188,7 +289,8 @@ final class FieldReferences {
         if (qualifier != null) {
             Optional<String> resolved = resolve.apply(qualifier);
             if (resolved.isEmpty()) {
-                unknownQualifier(place, usage, Code.UNKNOWN_FIELD_IN_LIST, what, qualifier, rest, aliases);
+                unknownQualifier(
+                        place, usage, Code.UNKNOWN_FIELD_IN_LIST, what, qualifier, rest, aliases);
                 return;
             }
             view = resolved.get();
@@ -204,19 +306,42 @@ final class FieldReferences {
             Set<String> sets = catalog.sets(view);
             if (!sets.contains(set)) {
                 String prefix = qualifier == null ? "" : qualifier + ".";
-                sink.accept(Diagnostic.error(Code.UNKNOWN_FIELD_IN_LIST, place.at(usage.position(), usage.text()),
-                                what + " lists `" + entry + "`, but view `" + view + "` has no set `" + set + "`")
-                        .withHint(Spelling.closest(set, sets).map(s -> "did you mean `" + prefix + s + "*`?")
-                                .orElse(sets.isEmpty() ? "view `" + view + "` declares no sets"
-                                        : "its sets are " + quoted(sets))));
+                sink.accept(
+                        Diagnostic.error(
+                                        Code.UNKNOWN_FIELD_IN_LIST,
+                                        place.at(usage.position(), usage.text()),
+                                        what
+                                                + " lists `"
+                                                + entry
+                                                + "`, but view `"
+                                                + view
+                                                + "` has no set `"
+                                                + set
+                                                + "`")
+                                .withHint(
+                                        Spelling.closest(set, sets)
+                                                .map(s -> "did you mean `" + prefix + s + "*`?")
+                                                .orElse(
+                                                        sets.isEmpty()
+                                                                ? "view `"
+                                                                        + view
+                                                                        + "` declares no sets"
+                                                                : "its sets are " + quoted(sets))));
             }
             return;
         }
         field(place, usage, Code.UNKNOWN_FIELD_IN_LIST, qualifier, view, rest, entry, what);
     }
 
-    private void qualified(Placer place, Usage usage, Code code, String home, String name, String what,
-            java.util.function.Function<String, Optional<String>> resolve, Collection<String> aliases) {
+    private void qualified(
+            Placer place,
+            Usage usage,
+            Code code,
+            String home,
+            String name,
+            String what,
+            java.util.function.Function<String, Optional<String>> resolve,
+            Collection<String> aliases) {
         int dot = name.indexOf('.');
         String qualifier = name.substring(0, dot);
         String fieldName = name.substring(dot + 1);
@@ -225,7 +350,8 @@ final class FieldReferences {
         }
         if (fieldName.equals("SQL_TABLE_NAME")) {
             if (!catalog.hasView(qualifier)) {
-                unknownQualifier(place, usage, code, what, qualifier, fieldName, catalog.viewNames());
+                unknownQualifier(
+                        place, usage, code, what, qualifier, fieldName, catalog.viewNames());
             }
             return;
         }
@@ -241,31 +367,76 @@ final class FieldReferences {
     }
 
     /** Reports {@code fieldName} unless {@code view} has it. */
-    private void field(Placer place, Usage usage, Code code, String qualifier, String view, String fieldName,
-            String written, String what) {
+    private void field(
+            Placer place,
+            Usage usage,
+            Code code,
+            String qualifier,
+            String view,
+            String fieldName,
+            String written,
+            String what) {
         Set<String> names = catalog.fields(view).keySet();
         if (names.contains(fieldName)) {
             return;
         }
         String prefix = qualifier == null || usage.text().indexOf('.') < 0 ? "" : qualifier + ".";
-        Diagnostic diagnostic = Diagnostic.error(code, place.at(usage.position(), written),
-                what + " names `" + written + "`, but view `" + view + "` has no field `" + fieldName + "`");
-        diagnostic = diagnostic.withHint(Spelling.closest(fieldName, names).map(n -> "did you mean `" + prefix + n + "`?")
-                .orElse("dimension groups are used by timeframe, such as `created_date`; see the fields of"
-                        + " view `" + view + "`"));
+        Diagnostic diagnostic =
+                Diagnostic.error(
+                        code,
+                        place.at(usage.position(), written),
+                        what
+                                + " names `"
+                                + written
+                                + "`, but view `"
+                                + view
+                                + "` has no field `"
+                                + fieldName
+                                + "`");
+        diagnostic =
+                diagnostic.withHint(
+                        Spelling.closest(fieldName, names)
+                                .map(n -> "did you mean `" + prefix + n + "`?")
+                                .orElse(
+                                        "dimension groups are used by timeframe, such as"
+                                            + " `created_date`; see the fields of view `"
+                                                + view
+                                                + "`"));
         Optional<Related> related = definedAt.apply(view);
-        sink.accept(related.isPresent() ? diagnostic.withRelated(related.get().position(), related.get().message())
-                : diagnostic);
+        sink.accept(
+                related.isPresent()
+                        ? diagnostic.withRelated(related.get().position(), related.get().message())
+                        : diagnostic);
     }
 
-    private void unknownQualifier(Placer place, Usage usage, Code code, String what, String qualifier,
-            String rest, Collection<String> aliases) {
-        sink.accept(Diagnostic.error(code, place.at(usage.position(), qualifier),
-                        what + " names `" + qualifier + "." + rest + "`, but there is no view or join `" + qualifier
-                                + "` here")
-                .withHint(Spelling.closest(qualifier, aliases).map(a -> "did you mean `" + a + "." + rest + "`?")
-                        .orElse(aliases.isEmpty() ? "no explore joins a view beside this one"
-                                : "the views and joins here are " + quoted(aliases))));
+    private void unknownQualifier(
+            Placer place,
+            Usage usage,
+            Code code,
+            String what,
+            String qualifier,
+            String rest,
+            Collection<String> aliases) {
+        sink.accept(
+                Diagnostic.error(
+                                code,
+                                place.at(usage.position(), qualifier),
+                                what
+                                        + " names `"
+                                        + qualifier
+                                        + "."
+                                        + rest
+                                        + "`, but there is no view or join `"
+                                        + qualifier
+                                        + "` here")
+                        .withHint(
+                                Spelling.closest(qualifier, aliases)
+                                        .map(a -> "did you mean `" + a + "." + rest + "`?")
+                                        .orElse(
+                                                aliases.isEmpty()
+                                                        ? "no explore joins a view beside this one"
+                                                        : "the views and joins here are "
+                                                                + quoted(aliases))));
     }
 
     private void timeframe(Placer place, String view, Usage usage) {
@@ -273,13 +444,28 @@ final class FieldReferences {
         if (Timeframes.isKnown(usage.text(), duration)) {
             return;
         }
-        List<String> known = duration ? Timeframes.DEFAULT_INTERVALS : Timeframes.DEFAULT_TIMEFRAMES;
-        sink.accept(Diagnostic.error(Code.UNKNOWN_TIMEFRAME, place.at(usage.position(), usage.text()),
-                        "dimension group `" + usage.field().orElse("?") + "` of view `" + view + "` lists "
-                                + (duration ? "interval" : "timeframe") + " `" + usage.text()
-                                + "`, which Looker does not have")
-                .withHint(Spelling.didYouMean(usage.text(), known).orElse("the " + usage.key() + " are "
-                        + String.join(", ", known))));
+        List<String> known =
+                duration ? Timeframes.DEFAULT_INTERVALS : Timeframes.DEFAULT_TIMEFRAMES;
+        sink.accept(
+                Diagnostic.error(
+                                Code.UNKNOWN_TIMEFRAME,
+                                place.at(usage.position(), usage.text()),
+                                "dimension group `"
+                                        + usage.field().orElse("?")
+                                        + "` of view `"
+                                        + view
+                                        + "` lists "
+                                        + (duration ? "interval" : "timeframe")
+                                        + " `"
+                                        + usage.text()
+                                        + "`, which Looker does not have")
+                        .withHint(
+                                Spelling.didYouMean(usage.text(), known)
+                                        .orElse(
+                                                "the "
+                                                        + usage.key()
+                                                        + " are "
+                                                        + String.join(", ", known))));
     }
 
     private static String entry(String text) {
@@ -309,16 +495,25 @@ final class FieldReferences {
     }
 
     private static String where(Explore explore, Usage usage) {
-        String owner = usage.join().map(j -> "join `" + j + "` of explore `" + explore.name() + "`")
-                .orElse("explore `" + explore.name() + "`");
+        String owner =
+                usage.join()
+                        .map(j -> "join `" + j + "` of explore `" + explore.name() + "`")
+                        .orElse("explore `" + explore.name() + "`");
         return "`" + usage.key() + "` of " + owner;
     }
 
     private static String owned(String owner, Usage usage) {
-        return "`" + usage.key() + "` of " + usage.field().map(f -> "field `" + f + "` of ").orElse("") + owner;
+        return "`"
+                + usage.key()
+                + "` of "
+                + usage.field().map(f -> "field `" + f + "` of ").orElse("")
+                + owner;
     }
 
     static String quoted(Collection<String> names) {
-        return names.stream().map(n -> "`" + n + "`").reduce((a, b) -> a + ", " + b).orElse("nothing");
+        return names.stream()
+                .map(n -> "`" + n + "`")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("nothing");
     }
 }

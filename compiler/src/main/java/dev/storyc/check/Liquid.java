@@ -1,12 +1,5 @@
 package dev.storyc.check;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
@@ -14,6 +7,14 @@ import liqp.exceptions.LiquidException;
 import liqp.nodes.LNode;
 import liqp.parser.Flavor;
 import liqp.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Liquid that LookML carries in {@code sql}, {@code html}, links and labels: parsed with Liqp,
@@ -29,44 +30,61 @@ final class Liquid {
     /** A syntax error: Liqp's message, at a 1-based line and 0-based column of the text. */
     record Problem(String message, int line, int column) {}
 
-    /** A field Liquid names, as written ({@code view.field} or {@code field}), at an offset of the text. */
+    /**
+     * A field Liquid names, as written ({@code view.field} or {@code field}), at an offset of the
+     * text.
+     */
     record FieldName(String name, int offset) {}
 
-    private static final TemplateParser PARSER = new TemplateParser.Builder()
-            .withFlavor(Flavor.LIQUID)
-            .withBlock(new LookerBlock("condition"))
-            .withBlock(new LookerBlock("incrementcondition"))
-            .withTag(new LookerTag("parameter"))
-            .withTag(new LookerTag("date_start"))
-            .withTag(new LookerTag("date_end"))
-            .build();
+    private static final TemplateParser PARSER =
+            new TemplateParser.Builder()
+                    .withFlavor(Flavor.LIQUID)
+                    .withBlock(new LookerBlock("condition"))
+                    .withBlock(new LookerBlock("incrementcondition"))
+                    .withTag(new LookerTag("parameter"))
+                    .withTag(new LookerTag("date_start"))
+                    .withTag(new LookerTag("date_end"))
+                    .build();
     private static final Map<String, Optional<Problem>> PROBLEMS = new ConcurrentHashMap<>();
 
     private static final Pattern SPAN = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "(?<![\\w.'\"])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\._(?:value|rendered_value|filterable_value|link"
-                    + "|linked_value|is_selected|in_query|is_filtered|parameter_value|sql|name)\\b");
-    private static final Pattern FILTERS = Pattern.compile("_filters\\s*\\[\\s*['\"]([\\w.]+)['\"]\\s*]");
-    private static final Pattern LOOKER_TAG = Pattern.compile(
-            "\\{%-?\\s*(?:condition|parameter|date_start|date_end)\\s+([A-Za-z_][\\w.]*)");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile(
+                    "(?<![\\w.'\"])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\._"
+                            + "(?:value|rendered_value|filterable_value|link|linked_value"
+                            + "|is_selected|in_query|is_filtered|parameter_value|sql|name)\\b");
+    private static final Pattern FILTERS =
+            Pattern.compile("_filters\\s*\\[\\s*['\"]([\\w.]+)['\"]\\s*]");
+    private static final Pattern LOOKER_TAG =
+            Pattern.compile(
+                    "\\{%-?\\s*(?:condition|parameter|date_start|date_end)\\s+([A-Za-z_][\\w.]*)");
 
     private Liquid() {}
 
     /** Returns why the text is not valid Liquid, or empty when it parses. */
     static Optional<Problem> problem(String text) {
-        return PROBLEMS.computeIfAbsent(text, t -> {
-            try {
-                PARSER.parse(withoutSubstitutions(t));
-                return Optional.empty();
-            } catch (LiquidException e) {
-                return Optional.of(new Problem(message(e.getMessage()), e.line, Math.max(0, e.charPositionInLine)));
-            } catch (RuntimeException e) {
-                return Optional.of(new Problem(String.valueOf(e.getMessage()), 0, 0));
-            }
-        });
+        return PROBLEMS.computeIfAbsent(
+                text,
+                t -> {
+                    try {
+                        PARSER.parse(withoutSubstitutions(t));
+                        return Optional.empty();
+                    } catch (LiquidException e) {
+                        return Optional.of(
+                                new Problem(
+                                        message(e.getMessage()),
+                                        e.line,
+                                        Math.max(0, e.charPositionInLine)));
+                    } catch (RuntimeException e) {
+                        return Optional.of(new Problem(String.valueOf(e.getMessage()), 0, 0));
+                    }
+                });
     }
 
-    /** Returns the fields the text's Liquid names, in order. Names that begin with {@code _} are Looker's. */
+    /**
+     * Returns the fields the text's Liquid names, in order. Names that begin with {@code _} are
+     * Looker's.
+     */
     static List<FieldName> fieldNames(String text) {
         List<FieldName> names = new ArrayList<>();
         Matcher span = SPAN.matcher(text);
@@ -112,7 +130,10 @@ final class Liquid {
         return out.toString();
     }
 
-    /** Keeps the part of Liqp's message a person reads: the problem, without the token list ANTLR expected. */
+    /**
+     * Keeps the part of Liqp's message a person reads: the problem, without the token list ANTLR
+     * expected.
+     */
     private static String message(String raw) {
         String message = String.valueOf(raw);
         int quote = message.indexOf('"');

@@ -7,6 +7,7 @@ import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.Usage;
 import dev.storyc.lookml.model.UsageKind;
 import dev.storyc.lookml.model.View;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +43,16 @@ final class LiquidReferences {
     void view(View view, FieldReferences.Placer place) {
         boolean resolvable = !view.extensionRequired() && catalog.hasView(view.name());
         for (Usage usage : view.usages()) {
-            if (usage.kind() == UsageKind.LIQUID && parses(usage, "view `" + view.name() + "`", place) && resolvable) {
-                names(usage, "view `" + view.name() + "`", place, view.name(),
-                        q -> catalog.resolveQualifier(view.name(), q), catalog.neighbours(view.name()).keySet());
+            if (usage.kind() == UsageKind.LIQUID
+                    && parses(usage, "view `" + view.name() + "`", place)
+                    && resolvable) {
+                names(
+                        usage,
+                        "view `" + view.name() + "`",
+                        place,
+                        view.name(),
+                        q -> catalog.resolveQualifier(view.name(), q),
+                        catalog.neighbours(view.name()).keySet());
             }
         }
     }
@@ -53,27 +61,53 @@ final class LiquidReferences {
         boolean resolvable = !explore.extensionRequired() && catalog.hasExplore(explore.name());
         Map<String, String> qualifiers = resolvable ? catalog.qualifiers(explore.name()) : Map.of();
         for (Usage usage : explore.usages()) {
-            if (usage.kind() == UsageKind.LIQUID && parses(usage, "explore `" + explore.name() + "`", place)
+            if (usage.kind() == UsageKind.LIQUID
+                    && parses(usage, "explore `" + explore.name() + "`", place)
                     && resolvable) {
-                names(usage, "explore `" + explore.name() + "`", place, null,
-                        q -> Optional.ofNullable(qualifiers.get(q)), qualifiers.keySet());
+                names(
+                        usage,
+                        "explore `" + explore.name() + "`",
+                        place,
+                        null,
+                        q -> Optional.ofNullable(qualifiers.get(q)),
+                        qualifiers.keySet());
             }
         }
     }
 
     private boolean parses(Usage usage, String owner, FieldReferences.Placer place) {
         Optional<Liquid.Problem> problem = Liquid.problem(usage.text());
-        problem.ifPresent(p -> sink.accept(Diagnostic.error(Code.LIQUID_SYNTAX,
-                        place.at(TextPositions.atLine(usage.position(), p.line(), p.column()), null),
-                        "the Liquid in " + where(owner, usage) + " does not parse: " + p.message())
-                .withHint("every {% if %}, {% for %}, {% case %} and {% condition %} needs its {% end... %};"
-                        + " tags are spelt as in Liquid, plus Looker's condition, parameter, date_start"
-                        + " and date_end")));
+        problem.ifPresent(
+                p ->
+                        sink.accept(
+                                Diagnostic.error(
+                                                Code.LIQUID_SYNTAX,
+                                                place.at(
+                                                        TextPositions.atLine(
+                                                                usage.position(),
+                                                                p.line(),
+                                                                p.column()),
+                                                        null),
+                                                "the Liquid in "
+                                                        + where(owner, usage)
+                                                        + " does not parse: "
+                                                        + p.message())
+                                        .withHint(
+                                                "every {% if %}, {% for %}, {% case %} and {%"
+                                                    + " condition %} needs its {% end... %}; tags"
+                                                    + " are spelt as in Liquid, plus Looker's"
+                                                    + " condition, parameter, date_start and"
+                                                    + " date_end")));
         return problem.isEmpty();
     }
 
-    private void names(Usage usage, String owner, FieldReferences.Placer place, String home,
-            Function<String, Optional<String>> resolve, Collection<String> aliases) {
+    private void names(
+            Usage usage,
+            String owner,
+            FieldReferences.Placer place,
+            String home,
+            Function<String, Optional<String>> resolve,
+            Collection<String> aliases) {
         for (Liquid.FieldName name : Liquid.fieldNames(usage.text())) {
             String written = name.name();
             int dot = written.indexOf('.');
@@ -89,9 +123,14 @@ final class LiquidReferences {
                 Optional<String> resolved = resolve.apply(written.substring(0, dot));
                 field = written.substring(dot + 1);
                 if (resolved.isEmpty()) {
-                    report(usage, owner, place, name, "there is no view or join `" + written.substring(0, dot)
-                            + "` here", Spelling.closest(written.substring(0, dot), aliases)
-                            .map(a -> "did you mean `" + a + "." + field + "`?"));
+                    report(
+                            usage,
+                            owner,
+                            place,
+                            name,
+                            "there is no view or join `" + written.substring(0, dot) + "` here",
+                            Spelling.closest(written.substring(0, dot), aliases)
+                                    .map(a -> "did you mean `" + a + "." + field + "`?"));
                     continue;
                 }
                 view = resolved.get();
@@ -102,22 +141,50 @@ final class LiquidReferences {
             Set<String> fields = catalog.fields(view).keySet();
             if (!fields.contains(field)) {
                 String prefix = dot < 0 ? "" : written.substring(0, dot) + ".";
-                report(usage, owner, place, name, "view `" + view + "` has no field `" + field + "`",
-                        Spelling.closest(field, fields).map(f -> "did you mean `" + prefix + f + "`?"));
+                report(
+                        usage,
+                        owner,
+                        place,
+                        name,
+                        "view `" + view + "` has no field `" + field + "`",
+                        Spelling.closest(field, fields)
+                                .map(f -> "did you mean `" + prefix + f + "`?"));
             }
         }
     }
 
-    private void report(Usage usage, String owner, FieldReferences.Placer place, Liquid.FieldName name,
-            String why, Optional<String> hint) {
-        sink.accept(Diagnostic.error(Code.LIQUID_UNKNOWN_FIELD,
-                        place.at(TextPositions.at(usage.position(), usage.text(), name.offset()), name.name()),
-                        "the Liquid in " + where(owner, usage) + " names `" + name.name() + "`, but " + why)
-                .withHint(hint.orElse("Liquid names fields as `view.field._value` or `_filters['view.field']`,"
-                        + " with the names LookML gives them")));
+    private void report(
+            Usage usage,
+            String owner,
+            FieldReferences.Placer place,
+            Liquid.FieldName name,
+            String why,
+            Optional<String> hint) {
+        sink.accept(
+                Diagnostic.error(
+                                Code.LIQUID_UNKNOWN_FIELD,
+                                place.at(
+                                        TextPositions.at(
+                                                usage.position(), usage.text(), name.offset()),
+                                        name.name()),
+                                "the Liquid in "
+                                        + where(owner, usage)
+                                        + " names `"
+                                        + name.name()
+                                        + "`, but "
+                                        + why)
+                        .withHint(
+                                hint.orElse(
+                                        "Liquid names fields as `view.field._value` or"
+                                            + " `_filters['view.field']`, with the names LookML"
+                                            + " gives them")));
     }
 
     private static String where(String owner, Usage usage) {
-        return "`" + usage.key() + "` of " + usage.field().map(f -> "field `" + f + "` of ").orElse("") + owner;
+        return "`"
+                + usage.key()
+                + "` of "
+                + usage.field().map(f -> "field `" + f + "` of ").orElse("")
+                + owner;
     }
 }

@@ -5,6 +5,7 @@ import dev.storyc.lookml.model.Field;
 import dev.storyc.lookml.model.FieldSet;
 import dev.storyc.lookml.model.Join;
 import dev.storyc.lookml.model.View;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,13 +37,20 @@ final class LookmlCatalog {
      * @param explores every explore by name, refinements excluded
      * @param viewRefinements and {@code exploreRefinements}: in include order
      */
-    LookmlCatalog(Map<String, View> views, List<View> viewRefinements, Map<String, Explore> explores,
+    LookmlCatalog(
+            Map<String, View> views,
+            List<View> viewRefinements,
+            Map<String, Explore> explores,
             List<Explore> exploreRefinements) {
         this.views = views;
         this.exploreDefinitions = explores;
-        viewRefinements.forEach(r -> refinements.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
-        exploreRefinements.forEach(r -> this.exploreRefinements.computeIfAbsent(r.name(), k -> new ArrayList<>())
-                .add(r));
+        viewRefinements.forEach(
+                r -> refinements.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
+        exploreRefinements.forEach(
+                r ->
+                        this.exploreRefinements
+                                .computeIfAbsent(r.name(), k -> new ArrayList<>())
+                                .add(r));
     }
 
     /** Returns the catalog of what an environment's included stories define. */
@@ -51,8 +59,11 @@ final class LookmlCatalog {
         defined.views.forEach((name, defs) -> views.put(name, defs.get(0).value()));
         Map<String, Explore> explores = new LinkedHashMap<>();
         defined.explores.forEach((name, defs) -> explores.put(name, defs.get(0).value()));
-        return new LookmlCatalog(views, defined.viewRefinements.stream().map(Definitions.Def::value).toList(),
-                explores, defined.exploreRefinements.stream().map(Definitions.Def::value).toList());
+        return new LookmlCatalog(
+                views,
+                defined.viewRefinements.stream().map(Definitions.Def::value).toList(),
+                explores,
+                defined.exploreRefinements.stream().map(Definitions.Def::value).toList());
     }
 
     boolean hasView(String view) {
@@ -103,11 +114,13 @@ final class LookmlCatalog {
 
     /** Returns the names of a view's sets, with its refinements and the views it extends. */
     Set<String> sets(String view) {
-        return sets.computeIfAbsent(view, name -> {
-            Set<String> names = new LinkedHashSet<>();
-            addSets(name, names, new HashSet<>());
-            return names;
-        });
+        return sets.computeIfAbsent(
+                view,
+                name -> {
+                    Set<String> names = new LinkedHashSet<>();
+                    addSets(name, names, new HashSet<>());
+                    return names;
+                });
     }
 
     private void addSets(String view, Set<String> into, Set<String> seen) {
@@ -122,7 +135,8 @@ final class LookmlCatalog {
 
     /**
      * Returns the names an explore's fields are qualified by, each with the view it means: the base
-     * alias ({@code view_name}, else the explore's name), then each join's name. Explores it extends
+     * alias ({@code view_name}, else the explore's name), then each join's name. Explores it
+     * extends
      * come first, refinements last, as Looker merges them.
      */
     Map<String, String> qualifiers(String explore) {
@@ -155,7 +169,11 @@ final class LookmlCatalog {
                 into.put(part.baseAlias(), part.baseView());
             } else if (!part.refinement()) {
                 // An explore that extends another inherits its base view under its own name too.
-                into.putIfAbsent(explore, part.extendsExplores().isEmpty() || inherited == null ? explore : inherited);
+                into.putIfAbsent(
+                        explore,
+                        part.extendsExplores().isEmpty() || inherited == null
+                                ? explore
+                                : inherited);
             }
             for (Join join : part.joins()) {
                 into.put(join.name(), join.view());
@@ -181,7 +199,8 @@ final class LookmlCatalog {
             for (String explore : explores()) {
                 Map<String, String> reachable = qualifiers(explore);
                 for (String reached : new LinkedHashSet<>(reachable.values())) {
-                    Map<String, String> into = aliasesByView.computeIfAbsent(reached, k -> new LinkedHashMap<>());
+                    Map<String, String> into =
+                            aliasesByView.computeIfAbsent(reached, k -> new LinkedHashMap<>());
                     reachable.forEach(into::putIfAbsent);
                 }
             }
@@ -189,7 +208,10 @@ final class LookmlCatalog {
         return aliasesByView.getOrDefault(view, Map.of());
     }
 
-    /** Returns the view a qualifier in a view's code means: the view itself, a view, or an alias beside it. */
+    /**
+     * Returns the view a qualifier in a view's code means: the view itself, a view, or an alias
+     * beside it.
+     */
     Optional<String> resolveQualifier(String view, String qualifier) {
         if (qualifier.equals(view) || hasView(qualifier)) {
             return Optional.of(qualifier);

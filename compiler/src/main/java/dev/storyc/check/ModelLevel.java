@@ -7,6 +7,7 @@ import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.model.Usage;
 import dev.storyc.lookml.model.UsageKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +39,26 @@ final class ModelLevel {
             parsed.diagnostics().forEach(scope::report);
             for (Located key : parsed.topLevelKeys()) {
                 if (NOT_IN_MODEL.contains(key.value())) {
-                    scope.report(Diagnostic.error(Code.MODEL_FILE_INVALID, key.position(),
-                                    "model file declares `" + key.value() + ":`, which "
-                                            + (key.value().equals("view") || key.value().equals("explore")
-                                                    ? "belongs in a story" : "storyc generates for each environment"))
-                            .withHint(key.value().equals("view") || key.value().equals("explore")
-                                    ? "move it into the story that owns it, under views/ or explores/"
-                                    : "remove it: the connection comes from environments.toml and storyc includes"
-                                            + " every story's files"));
+                    scope.report(
+                            Diagnostic.error(
+                                            Code.MODEL_FILE_INVALID,
+                                            key.position(),
+                                            "model file declares `"
+                                                    + key.value()
+                                                    + ":`, which "
+                                                    + (key.value().equals("view")
+                                                                    || key.value().equals("explore")
+                                                            ? "belongs in a story"
+                                                            : "storyc generates for each"
+                                                                  + " environment"))
+                                    .withHint(
+                                            key.value().equals("view")
+                                                            || key.value().equals("explore")
+                                                    ? "move it into the story that owns it, under"
+                                                          + " views/ or explores/"
+                                                    : "remove it: the connection comes from"
+                                                          + " environments.toml and storyc includes"
+                                                          + " every story's files"));
                 }
             }
             LookmlFile model = parsed.model();
@@ -62,7 +75,12 @@ final class ModelLevel {
                 usedDatagroups.add(usage.text());
                 if (!datagroups.containsKey(usage.text())) {
                     unknownDatagroup[0] = true;
-                    unknown(scope, usage.position(), usage, "datagroup", datagroups.keySet(),
+                    unknown(
+                            scope,
+                            usage.position(),
+                            usage,
+                            "datagroup",
+                            datagroups.keySet(),
                             Code.UNKNOWN_DATAGROUP);
                 }
             }
@@ -76,51 +94,102 @@ final class ModelLevel {
                     usedGrants.add(usage.text());
                     if (!grants.containsKey(usage.text())) {
                         unknownGrant[0] = true;
-                        unknown(scope, file.file().at(usage.position(), usage.text()), usage, "access grant",
-                                grants.keySet(), Code.UNKNOWN_ACCESS_GRANT);
+                        unknown(
+                                scope,
+                                file.file().at(usage.position(), usage.text()),
+                                usage,
+                                "access grant",
+                                grants.keySet(),
+                                Code.UNKNOWN_ACCESS_GRANT);
                     }
                 } else if (usage.kind() == UsageKind.DATAGROUP) {
                     usedDatagroups.add(usage.text());
                     if (!datagroups.containsKey(usage.text())) {
                         unknownDatagroup[0] = true;
-                        unknown(scope, file.file().at(usage.position(), usage.text()), usage, "datagroup",
-                                datagroups.keySet(), Code.UNKNOWN_DATAGROUP);
+                        unknown(
+                                scope,
+                                file.file().at(usage.position(), usage.text()),
+                                usage,
+                                "datagroup",
+                                datagroups.keySet(),
+                                Code.UNKNOWN_DATAGROUP);
                     }
                 }
             }
         }
-        // A misspelt use is reported once, as unknown; the declaration it missed is not also unused.
-        unused(scope, grants, unknownGrant[0] ? grants.keySet() : usedGrants, "access grant", "required_access_grants: [NAME] on a field, view, join"
-                + " or explore");
-        unused(scope, datagroups, unknownDatagroup[0] ? datagroups.keySet() : usedDatagroups, "datagroup", "persist_with: NAME in the model or an explore, or"
-                + " datagroup_trigger: NAME in a derived table");
+        // A misspelt use is reported once, as unknown; the declaration it missed is not also
+        // unused.
+        unused(
+                scope,
+                grants,
+                unknownGrant[0] ? grants.keySet() : usedGrants,
+                "access grant",
+                "required_access_grants: [NAME] on a field, view, join" + " or explore");
+        unused(
+                scope,
+                datagroups,
+                unknownDatagroup[0] ? datagroups.keySet() : usedDatagroups,
+                "datagroup",
+                "persist_with: NAME in the model or an explore, or"
+                        + " datagroup_trigger: NAME in a derived table");
     }
 
-    private static void unknown(Scope scope, dev.storyc.diag.Position at, Usage usage, String kind, Set<String> known,
+    private static void unknown(
+            Scope scope,
+            dev.storyc.diag.Position at,
+            Usage usage,
+            String kind,
+            Set<String> known,
             Code code) {
-        scope.report(Diagnostic.error(code, at, "`" + usage.key() + "` names " + kind + " `" + usage.text()
-                        + "`, which the workspace model does not declare")
-                .withHint(Spelling.closest(usage.text(), known).map(k -> "did you mean `" + k + "`?")
-                        .orElse("declare " + kind.replace("access grant", "access_grant") + " `" + usage.text()
-                                + "` once for every environment in model/*.lkml")));
+        scope.report(
+                Diagnostic.error(
+                                code,
+                                at,
+                                "`"
+                                        + usage.key()
+                                        + "` names "
+                                        + kind
+                                        + " `"
+                                        + usage.text()
+                                        + "`, which the workspace model does not declare")
+                        .withHint(
+                                Spelling.closest(usage.text(), known)
+                                        .map(k -> "did you mean `" + k + "`?")
+                                        .orElse(
+                                                "declare "
+                                                        + kind.replace(
+                                                                "access grant", "access_grant")
+                                                        + " `"
+                                                        + usage.text()
+                                                        + "` once for every environment in"
+                                                        + " model/*.lkml")));
     }
 
     /**
      * Warns of declarations nothing uses, only where every story is included: a release that leaves
      * out the one story using a grant is no reason to drop the grant.
      */
-    private static void unused(Scope scope, Map<String, Located> declared, Set<String> used, String kind,
-            String how) {
+    private static void unused(
+            Scope scope, Map<String, Located> declared, Set<String> used, String kind, String how) {
         if (!scope.environment.takesAllStories()) {
             return;
         }
-        declared.forEach((name, at) -> {
-            if (!used.contains(name)) {
-                scope.report(Diagnostic.warning(Code.UNUSED_MODEL_DECLARATION, at.position(),
-                                kind + " `" + name + "` is declared in the workspace model, but nothing in environment `"
-                                        + scope.environment.name() + "` uses it")
-                        .withHint("use it with " + how + ", or remove it"));
-            }
-        });
+        declared.forEach(
+                (name, at) -> {
+                    if (!used.contains(name)) {
+                        scope.report(
+                                Diagnostic.warning(
+                                                Code.UNUSED_MODEL_DECLARATION,
+                                                at.position(),
+                                                kind
+                                                        + " `"
+                                                        + name
+                                                        + "` is declared in the workspace model,"
+                                                        + " but nothing in environment `"
+                                                        + scope.environment.name()
+                                                        + "` uses it")
+                                        .withHint("use it with " + how + ", or remove it"));
+                    }
+                });
     }
 }

@@ -9,7 +9,9 @@ package dev.storyc.check;
  * {@link SqlScanner} for why this is hand-written rather than a SQL parser.
  */
 final class SqlLexer {
-    /** A token of the script: a word (keyword or identifier), a quoted identifier, or punctuation. */
+    /**
+     * A token of the script: a word (keyword or identifier), a quoted identifier, or punctuation.
+     */
     record Token(TokenKind kind, String text, int offset) {
         boolean isWord(String word) {
             return kind == TokenKind.WORD && text.equalsIgnoreCase(word);
@@ -107,7 +109,10 @@ final class SqlLexer {
         }
     }
 
-    /** Skips a string whose opening quote is at {@code at}; {@code ''} is a quote, and so is {@code \'} in E-strings. */
+    /**
+     * Skips a string whose opening quote is at {@code at}; {@code ''} is a quote, and so is {@code
+     * \'} in E-strings.
+     */
     private void skipString(boolean backslashEscapes) {
         at++;
         while (at < sql.length()) {
@@ -157,7 +162,8 @@ final class SqlLexer {
         if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
             return -1;
         }
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+        while (i < sql.length()
+                && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
             i++;
         }
         return i < sql.length() && sql.charAt(i) == '$' ? i + 1 : -1;
@@ -169,5 +175,4 @@ final class SqlLexer {
         int close = sql.indexOf(tag, tagEnd);
         at = close < 0 ? sql.length() : close + tag.length();
     }
-    
 }

@@ -6,6 +6,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
 import dev.storyc.lookml.model.View;
 import dev.storyc.workspace.ArtifactKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +36,40 @@ final class SqlTableReferences {
         List<TableUse> uses = new ArrayList<>();
         for (CheckedFile file : scope.files(ArtifactKind.ETL_SQL)) {
             for (SqlTables.Use use : scope.cache.sqlTables(file.path(), file.text())) {
-                uses.add(new TableUse(use.name(), file.renderedPosition(use.offset()), file,
-                        "ETL SQL `" + file.file().fileName() + "` uses table `" + use.name() + "`"));
+                uses.add(
+                        new TableUse(
+                                use.name(),
+                                file.renderedPosition(use.offset()),
+                                file,
+                                "ETL SQL `"
+                                        + file.file().fileName()
+                                        + "` uses table `"
+                                        + use.name()
+                                        + "`"));
             }
         }
         for (var def : LookmlReferences.allViews(scope.defined())) {
             View view = def.value();
-            view.derivedTable().flatMap(d -> d.sql()).ifPresent(sql -> {
-                for (SqlTables.Use use : SqlTables.uses(sql.value())) {
-                    uses.add(new TableUse(use.name(), TextPositions.at(sql.position(), sql.value(), use.offset()),
-                            def.file(), "the derived table of view `" + view.name() + "` reads table `"
-                                    + use.name() + "`"));
-                }
-            });
+            view.derivedTable()
+                    .flatMap(d -> d.sql())
+                    .ifPresent(
+                            sql -> {
+                                for (SqlTables.Use use : SqlTables.uses(sql.value())) {
+                                    uses.add(
+                                            new TableUse(
+                                                    use.name(),
+                                                    TextPositions.at(
+                                                            sql.position(),
+                                                            sql.value(),
+                                                            use.offset()),
+                                                    def.file(),
+                                                    "the derived table of view `"
+                                                            + view.name()
+                                                            + "` reads table `"
+                                                            + use.name()
+                                                            + "`"));
+                                }
+                            });
         }
         return uses;
     }
@@ -56,27 +78,58 @@ final class SqlTableReferences {
         List<TableName> externals = TableReferences.externals(scope);
         for (TableUse use : uses) {
             TableName name = use.name();
-            if (scope.defined().table(name).isPresent() || externals.stream().anyMatch(e -> TableReferences.matches(e, name))) {
+            if (scope.defined().table(name).isPresent()
+                    || externals.stream().anyMatch(e -> TableReferences.matches(e, name))) {
                 continue;
             }
-            Diagnostic diagnostic = Diagnostic.error(Code.SQL_UNKNOWN_TABLE, use.at(),
-                    use.what() + ", which no story of environment `" + scope.environment.name() + "` creates");
+            Diagnostic diagnostic =
+                    Diagnostic.error(
+                            Code.SQL_UNKNOWN_TABLE,
+                            use.at(),
+                            use.what()
+                                    + ", which no story of environment `"
+                                    + scope.environment.name()
+                                    + "` creates");
             var elsewhere = scope.elsewhere().table(name);
             if (elsewhere.isPresent()) {
                 var def = elsewhere.get();
-                scope.report(diagnostic
-                        .withHint("table `" + name + "` is created by story `" + def.story() + "`, which "
-                                + scope.releasePhrase() + " does not include; add the story back, or stop using the table")
-                        .withRelated(Definitions.tablePosition(def), "`" + name + "` is created here, in story `"
-                                + def.story() + "`"));
+                scope.report(
+                        diagnostic
+                                .withHint(
+                                        "table `"
+                                                + name
+                                                + "` is created by story `"
+                                                + def.story()
+                                                + "`, which "
+                                                + scope.releasePhrase()
+                                                + " does not include; add the story back, or stop"
+                                                + " using the table")
+                                .withRelated(
+                                        Definitions.tablePosition(def),
+                                        "`"
+                                                + name
+                                                + "` is created here, in story `"
+                                                + def.story()
+                                                + "`"));
                 continue;
             }
             Map<String, String> known = new LinkedHashMap<>();
-            scope.defined().tables.forEach(t -> known.putIfAbsent(t.value().name().table(), t.value().name().key()));
-            scope.report(diagnostic.withHint(Spelling.closest(name.table(), known.keySet())
-                    .map(table -> "did you mean `" + known.get(table) + "`?").orElse(
-                            "create it in a story's schema/deploy.sql, or declare it external for this environment:"
-                                    + " variables.external_tables = [\"" + name.key() + "\"] in environments.toml")));
+            scope.defined()
+                    .tables
+                    .forEach(
+                            t ->
+                                    known.putIfAbsent(
+                                            t.value().name().table(), t.value().name().key()));
+            scope.report(
+                    diagnostic.withHint(
+                            Spelling.closest(name.table(), known.keySet())
+                                    .map(table -> "did you mean `" + known.get(table) + "`?")
+                                    .orElse(
+                                            "create it in a story's schema/deploy.sql, or declare"
+                                                + " it external for this environment:"
+                                                + " variables.external_tables = [\""
+                                                    + name.key()
+                                                    + "\"] in environments.toml")));
         }
     }
 }

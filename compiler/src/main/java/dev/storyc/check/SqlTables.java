@@ -2,6 +2,7 @@ package dev.storyc.check;
 
 import dev.storyc.check.SqlLexer.Token;
 import dev.storyc.check.SqlLexer.TokenKind;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +20,12 @@ final class SqlTables {
     /** One table a script uses, with the offset of its name. */
     record Use(TableName name, int offset) {}
 
-    private static final Set<String> CLAUSE_WORDS = Set.of("select", "in", "exists", "from", "join", "as", "on",
-            "where", "and", "or", "not", "any", "all", "some", "using", "lateral", "union", "values", "with",
-            "into", "then", "else", "when", "case", "by", "having", "set", "is", "like", "over");
+    private static final Set<String> CLAUSE_WORDS =
+            Set.of(
+                    "select", "in", "exists", "from", "join", "as", "on", "where", "and", "or",
+                    "not", "any", "all", "some", "using", "lateral", "union", "values", "with",
+                    "into", "then", "else", "when", "case", "by", "having", "set", "is", "like",
+                    "over");
 
     private SqlTables() {}
 
@@ -32,7 +36,9 @@ final class SqlTables {
         for (List<Token> statement : SqlLexer.statements(sql)) {
             statement(statement, local, uses);
         }
-        return uses.stream().filter(u -> u.name().parts().size() > 1 || !local.contains(u.name().table())).toList();
+        return uses.stream()
+                .filter(u -> u.name().parts().size() > 1 || !local.contains(u.name().table()))
+                .toList();
     }
 
     private static void statement(List<Token> tokens, Set<String> local, List<Use> into) {
@@ -51,8 +57,11 @@ final class SqlTables {
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token t = tokens.get(i);
             boolean opens = t.isWord("with") || t.text().equals(",") || t.isWord("recursive");
-            if (opens && tokens.get(i + 1).kind() != TokenKind.PUNCTUATION && tokens.get(i + 2).isWord("as")
-                    && i + 3 < tokens.size() && tokens.get(i + 3).text().equals("(")) {
+            if (opens
+                    && tokens.get(i + 1).kind() != TokenKind.PUNCTUATION
+                    && tokens.get(i + 2).isWord("as")
+                    && i + 3 < tokens.size()
+                    && tokens.get(i + 3).text().equals("(")) {
                 ColumnCatalog.identifier(tokens.get(i + 1)).ifPresent(local::add);
             }
         }
@@ -62,8 +71,10 @@ final class SqlTables {
             Token t = tokens.get(i);
             if (t.text().equals("(") && t.kind() == TokenKind.PUNCTUATION) {
                 Token before = i > 0 ? tokens.get(i - 1) : null;
-                functionCall.add(before != null && before.kind() == TokenKind.WORD
-                        && !CLAUSE_WORDS.contains(before.text().toLowerCase(Locale.ROOT)));
+                functionCall.add(
+                        before != null
+                                && before.kind() == TokenKind.WORD
+                                && !CLAUSE_WORDS.contains(before.text().toLowerCase(Locale.ROOT)));
                 continue;
             }
             if (t.text().equals(")") && t.kind() == TokenKind.PUNCTUATION) {
@@ -85,8 +96,9 @@ final class SqlTables {
                 if (next < tokens.size() && tokens.get(next).isWord("table")) {
                     next++;
                 }
-            } else if (t.isWord("into") && i > 0 && (tokens.get(i - 1).isWord("insert")
-                    || tokens.get(i - 1).isWord("merge"))) {
+            } else if (t.isWord("into")
+                    && i > 0
+                    && (tokens.get(i - 1).isWord("insert") || tokens.get(i - 1).isWord("merge"))) {
                 next = i + 1;
             } else if (t.isWord("using") && statementIs(tokens, "merge", "delete")) {
                 next = i + 1;
@@ -108,7 +120,8 @@ final class SqlTables {
                 if (j < tokens.size() && tokens.get(j).isWord("as")) {
                     j++;
                 }
-                if (j < tokens.size() && tokens.get(j).kind() != TokenKind.PUNCTUATION
+                if (j < tokens.size()
+                        && tokens.get(j).kind() != TokenKind.PUNCTUATION
                         && !CLAUSE_WORDS.contains(tokens.get(j).text().toLowerCase(Locale.ROOT))
                         && !isClause(tokens.get(j))) {
                     j++;
@@ -123,8 +136,24 @@ final class SqlTables {
     }
 
     private static boolean isClause(Token token) {
-        for (String word : List.of("left", "right", "inner", "outer", "full", "cross", "natural", "group", "order",
-                "limit", "offset", "window", "qualify", "returning", "except", "intersect")) {
+        for (String word :
+                List.of(
+                        "left",
+                        "right",
+                        "inner",
+                        "outer",
+                        "full",
+                        "cross",
+                        "natural",
+                        "group",
+                        "order",
+                        "limit",
+                        "offset",
+                        "window",
+                        "qualify",
+                        "returning",
+                        "except",
+                        "intersect")) {
             if (token.isWord(word)) {
                 return true;
             }
@@ -152,7 +181,10 @@ final class SqlTables {
         while (i < tokens.size() && tokens.get(i).kind() != TokenKind.PUNCTUATION) {
             Token part = tokens.get(i++);
             parts.add(ColumnCatalog.identifier(part).orElseThrow());
-            text.append(part.kind() == TokenKind.QUOTED_IDENTIFIER ? "\"" + part.text() + "\"" : part.text());
+            text.append(
+                    part.kind() == TokenKind.QUOTED_IDENTIFIER
+                            ? "\"" + part.text() + "\""
+                            : part.text());
             if (parts.size() < 3 && i < tokens.size() && tokens.get(i).text().equals(".")) {
                 i++;
                 text.append('.');
@@ -160,7 +192,8 @@ final class SqlTables {
                 break;
             }
         }
-        if (parts.isEmpty() || !columnsMayFollow && i < tokens.size() && tokens.get(i).text().equals("(")) {
+        if (parts.isEmpty()
+                || !columnsMayFollow && i < tokens.size() && tokens.get(i).text().equals("(")) {
             return -1; // a subquery, or a table function such as generate_series(...)
         }
         if (parts.size() == 1 && CLAUSE_WORDS.contains(parts.get(0))) {

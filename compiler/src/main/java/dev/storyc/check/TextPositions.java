@@ -19,7 +19,8 @@ final class TextPositions {
                 lineStart = i + 1;
             }
         }
-        return lines == 0 ? Position.of(start.file(), start.line(), start.column() + offset)
+        return lines == 0
+                ? Position.of(start.file(), start.line(), start.column() + offset)
                 : Position.of(start.file(), start.line() + lines, offset - lineStart + 1);
     }
 
@@ -28,7 +29,8 @@ final class TextPositions {
         if (!start.hasLine() || line < 1) {
             return start;
         }
-        return line == 1 ? Position.of(start.file(), start.line(), start.column() + column)
+        return line == 1
+                ? Position.of(start.file(), start.line(), start.column() + column)
                 : Position.of(start.file(), start.line() + line - 1, column + 1);
     }
 }

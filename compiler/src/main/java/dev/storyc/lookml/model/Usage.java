@@ -1,6 +1,7 @@
 package dev.storyc.lookml.model;
 
 import dev.storyc.diag.Position;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +18,12 @@ import java.util.Optional;
  * @param field the field whose block holds it, when it is inside one
  * @param join the join whose block holds it, when it is inside one
  */
-public record Usage(UsageKind kind, String text, Position position, String key, Optional<String> field,
+public record Usage(
+        UsageKind kind,
+        String text,
+        Position position,
+        String key,
+        Optional<String> field,
         Optional<String> join) {
     public Usage {
         Objects.requireNonNull(kind, "kind");

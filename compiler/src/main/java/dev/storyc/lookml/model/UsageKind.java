@@ -4,9 +4,14 @@ package dev.storyc.lookml.model;
 public enum UsageKind {
     /** {@code ${field}}, {@code ${view.field}}, {@code ${TABLE}} in code or strings. */
     SUBSTITUTION,
-    /** An entry of {@code fields}, {@code drill_fields} or {@code required_fields}: sets, {@code *}, {@code -}. */
+    /**
+     * An entry of {@code fields}, {@code drill_fields} or {@code required_fields}: sets, {@code *},
+     * {@code -}.
+     */
     FIELD_LIST,
-    /** A field named on its own: the key of a {@code filters} pair, {@code order_by_field}, a sort. */
+    /**
+     * A field named on its own: the key of a {@code filters} pair, {@code order_by_field}, a sort.
+     */
     FIELD_NAME,
     /** An entry of a dimension group's {@code timeframes} or {@code intervals}. */
     TIMEFRAME,

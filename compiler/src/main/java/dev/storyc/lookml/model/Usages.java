@@ -8,6 +8,7 @@ import dev.storyc.lookml.syntax.Item;
 import dev.storyc.lookml.syntax.ListNode;
 import dev.storyc.lookml.syntax.Pair;
 import dev.storyc.lookml.syntax.SyntaxTree;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,15 @@ import java.util.Set;
  */
 final class Usages {
     /** Keys whose lists name fields and sets. */
-    private static final Set<String> FIELD_LISTS = Set.of("fields", "drill_fields", "required_fields");
+    private static final Set<String> FIELD_LISTS =
+            Set.of("fields", "drill_fields", "required_fields");
+
     /** Keys of plain strings that Looker renders as Liquid. */
     private static final Set<String> LIQUID_STRINGS = Set.of("label", "url", "icon_url", "html");
+
     /** Blocks whose names resolve in another explore. */
-    private static final Set<String> OTHER_EXPLORE = Set.of("explore_source", "aggregate_table", "query");
+    private static final Set<String> OTHER_EXPLORE =
+            Set.of("explore_source", "aggregate_table", "query");
 
     private final List<Usage> usages = new ArrayList<>();
 
@@ -95,8 +100,14 @@ final class Usages {
         } else if (key.equals("datagroup_trigger") || key.equals("persist_with")) {
             add(UsageKind.DATAGROUP, pair.value(), tree, pair.valueStart(), key, field, join);
         } else if (pair.isQuoted()) {
-            scan(tree, pair.valueStart() + 1, Math.max(pair.valueStart() + 1, pair.valueEnd() - 1), key, field,
-                    join, LIQUID_STRINGS.contains(key));
+            scan(
+                    tree,
+                    pair.valueStart() + 1,
+                    Math.max(pair.valueStart() + 1, pair.valueEnd() - 1),
+                    key,
+                    field,
+                    join,
+                    LIQUID_STRINGS.contains(key));
         }
     }
 
@@ -108,19 +119,33 @@ final class Usages {
             }
             if (element.isPair()) {
                 if (key.equals("filters") || key.equals("sorts")) {
-                    add(UsageKind.FIELD_NAME, element.key().orElse(""), tree, element.start(), key, field, join);
+                    add(
+                            UsageKind.FIELD_NAME,
+                            element.key().orElse(""),
+                            tree,
+                            element.start(),
+                            key,
+                            field,
+                            join);
                 }
                 continue;
             }
-            UsageKind kind = switch (key) {
-                case "fields", "drill_fields", "required_fields" -> UsageKind.FIELD_LIST;
-                case "unless" -> UsageKind.FIELD_NAME;
-                case "timeframes", "intervals" -> UsageKind.TIMEFRAME;
-                case "required_access_grants" -> UsageKind.ACCESS_GRANT;
-                default -> null;
-            };
+            UsageKind kind =
+                    switch (key) {
+                        case "fields", "drill_fields", "required_fields" -> UsageKind.FIELD_LIST;
+                        case "unless" -> UsageKind.FIELD_NAME;
+                        case "timeframes", "intervals" -> UsageKind.TIMEFRAME;
+                        case "required_access_grants" -> UsageKind.ACCESS_GRANT;
+                        default -> null;
+                    };
             if (kind != null) {
-                add(kind, element.value(), tree, element.valueStart() + (element.isQuoted() ? 1 : 0), key, field,
+                add(
+                        kind,
+                        element.value(),
+                        tree,
+                        element.valueStart() + (element.isQuoted() ? 1 : 0),
+                        key,
+                        field,
                         join);
             }
         }
@@ -130,8 +155,14 @@ final class Usages {
      * Records the {@code ${...}} substitutions and {@code @{...}} constants of a text, and the text
      * itself when {@code liquid} and it holds Liquid.
      */
-    private void scan(SyntaxTree tree, int start, int end, String key, Optional<String> field,
-            Optional<String> join, boolean liquid) {
+    private void scan(
+            SyntaxTree tree,
+            int start,
+            int end,
+            String key,
+            Optional<String> field,
+            Optional<String> join,
+            boolean liquid) {
         String source = tree.source();
         for (int i = start; i + 1 < end; i++) {
             char c = source.charAt(i);
@@ -141,7 +172,14 @@ final class Usages {
                     break;
                 }
                 String name = source.substring(i + 2, close).strip();
-                add(c == '$' ? UsageKind.SUBSTITUTION : UsageKind.CONSTANT, name, tree, i + 2, key, field, join);
+                add(
+                        c == '$' ? UsageKind.SUBSTITUTION : UsageKind.CONSTANT,
+                        name,
+                        tree,
+                        i + 2,
+                        key,
+                        field,
+                        join);
                 if (c == '$' && name.equals("TABLE")) {
                     column(tree, close + 1, end, key, field, join);
                 }
@@ -156,8 +194,16 @@ final class Usages {
         }
     }
 
-    /** Records the column of {@code ${TABLE}.column} or {@code ${TABLE}."Column"} that starts at {@code dot}. */
-    private void column(SyntaxTree tree, int dot, int end, String key, Optional<String> field,
+    /**
+     * Records the column of {@code ${TABLE}.column} or {@code ${TABLE}."Column"} that starts at
+     * {@code dot}.
+     */
+    private void column(
+            SyntaxTree tree,
+            int dot,
+            int end,
+            String key,
+            Optional<String> field,
             Optional<String> join) {
         String source = tree.source();
         if (dot + 1 >= end || source.charAt(dot) != '.') {
@@ -172,8 +218,10 @@ final class Usages {
             }
             i = close + 1;
         } else {
-            while (i < end && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_'
-                    || source.charAt(i) == '$')) {
+            while (i < end
+                    && (Character.isLetterOrDigit(source.charAt(i))
+                            || source.charAt(i) == '_'
+                            || source.charAt(i) == '$')) {
                 i++;
             }
         }
@@ -182,7 +230,13 @@ final class Usages {
         }
     }
 
-    private void add(UsageKind kind, String text, SyntaxTree tree, int offset, String key, Optional<String> field,
+    private void add(
+            UsageKind kind,
+            String text,
+            SyntaxTree tree,
+            int offset,
+            String key,
+            Optional<String> field,
             Optional<String> join) {
         usages.add(new Usage(kind, text, tree.position(offset), key, field, join));
     }
