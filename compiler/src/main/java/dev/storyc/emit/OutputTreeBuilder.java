@@ -144,7 +144,7 @@ public final class OutputTreeBuilder {
         for (var file : modelFiles.values()) {
             var result = renderer.render(file, TemplateContexts.forEnvironment(environment));
             diagnostics.addAll(result.diagnostics());
-            String text = result.text().endsWith("\n") ? result.text() : result.text() + "\n";
+            String text = result.text().stripTrailing(); // the template ends the line
             rendered.add(Map.of("path", file.path(), "text", text));
         }
         return rendered;
