@@ -5,6 +5,7 @@ import dev.storyc.config.ConfigValue;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
 import dev.storyc.placement.OutputRoot;
 import dev.storyc.placement.OutputTarget;
 import dev.storyc.placement.Placement;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place the commands ask where an environment's output repository lives and whether storyc
@@ -146,10 +149,12 @@ final class OutputFolders {
     }
 
     /**
-     * Returns environments.toml and the files it imports: an output folder must hold none of them.
+     * Returns the files the workspace loaded (environments.toml, its imports) and the top folder of
+     * every other source, so that a source folder added to the loader is protected without a list
+     * to keep in step: an output folder must hold none of them.
      */
     private static List<String> sourceFiles(Project project) {
-        List<String> files = new ArrayList<>();
+        Set<String> files = new TreeSet<>();
         project.workspace().environments().ifPresent(file -> files.add(file.path()));
         project.workspace()
                 .environmentImports()
@@ -160,6 +165,10 @@ final class OutputFolders {
                                 files.add(loaded.source().path());
                             }
                         });
-        return files;
+        for (SourceFile source : project.workspace().allSources()) {
+            int slash = source.path().indexOf('/');
+            files.add(slash < 0 ? source.path() : source.path().substring(0, slash));
+        }
+        return List.copyOf(files);
     }
 }

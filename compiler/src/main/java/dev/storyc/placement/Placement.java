@@ -35,7 +35,14 @@ import java.util.function.Predicate;
 public final class Placement {
     /** Folders of a workspace that storyc reads, whether or not they exist yet. */
     static final List<String> SOURCE_FOLDERS =
-            List.of("stories", "releases", "partials", ".git", "environments.toml", "storyc.toml");
+            List.of(
+                    "stories",
+                    "releases",
+                    "partials",
+                    "model",
+                    ".git",
+                    "environments.toml",
+                    "storyc.toml");
 
     private final Path workspace;
     private final List<Path> sources;

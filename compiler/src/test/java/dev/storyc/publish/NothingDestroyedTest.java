@@ -276,6 +276,19 @@ class NothingDestroyedTest {
                         "--all"));
         rows.add(
                 row(
+                        "output.path inside model/",
+                        false,
+                        "E0704",
+                        (ws, t) ->
+                                envs(
+                                        ws,
+                                        3,
+                                        "\n[environments.integration.output]\npath ="
+                                                + " \"model/integration\"\n"),
+                        "compile",
+                        "--all"));
+        rows.add(
+                row(
                         "output.path is .git",
                         false,
                         "E0704",

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  */
 class WorkspaceNeverModifiedPropertiesTest {
     static final List<String> SOURCES =
-            List.of("stories", "releases", "partials", ".git", "environments.toml");
+            List.of("stories", "releases", "partials", "model", ".git", "environments.toml");
     static Path scratch;
     static Path template;
 
