@@ -37,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        Path target = directory.toAbsolutePath().normalize();
+        Path target = root.workingDirectory().resolve(directory).normalize();
         if (!isEmptyOrMissing(target)) {
             console.failure("`" + target + "` is not empty; nothing was written",
                     "storyc init creates a new workspace; pick an empty or new folder");
