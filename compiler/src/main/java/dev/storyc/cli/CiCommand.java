@@ -51,7 +51,16 @@ final class CiCommand implements Callable<Integer> {
 
     /** One row of the summary table. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
-            boolean failed) {}
+            boolean failed, List<String> backedOut) {
+        Row(String environment, String release, int added, int removed, String commit, String pushed,
+                boolean failed) {
+            this(environment, release, added, removed, commit, pushed, failed, List.of());
+        }
+
+        Row backedOut(List<String> stories) {
+            return new Row(environment, release, added, removed, commit, pushed, failed, stories);
+        }
+    }
 
     @Override
     public Integer call() {
@@ -91,9 +100,19 @@ final class CiCommand implements Callable<Integer> {
     private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
             GitCredentials credentials, Progress progress, Console console) {
         Environment environment = compiled.environment();
-        String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
         Path directory = OutputFolders.of(project, environment, null, root.settings().output());
+        // Collected beside the row, so that every early return below still reports the back-outs.
+        List<String> backedOut = new java.util.ArrayList<>();
+        return publish(project, compiled, renderer, source, credentials, progress, console, directory, remote,
+                backedOut).backedOut(List.copyOf(backedOut));
+    }
+
+    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
+            GitCredentials credentials, Progress progress, Console console, Path directory,
+            Optional<RemoteUrl> remote, List<String> backedOut) {
+        Environment environment = compiled.environment();
+        String release = compiled.selection().releaseName();
         try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
@@ -109,6 +128,7 @@ final class CiCommand implements Callable<Integer> {
             OutputCommit.Outcome outcome = OutputCommit.commit(repository, compiled, project.workspace().stdlib(),
                     renderer, source);
             PublishResult published = outcome.result();
+            backedOut.addAll(outcome.backedOut());
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
             if (remote.isEmpty()) {
@@ -144,7 +164,8 @@ final class CiCommand implements Callable<Integer> {
         for (Row row : rows) {
             console.result(String.format(format, row.environment(), row.release(), "+" + row.added(),
                     "-" + row.removed(), row.commit().length() > 12 ? row.commit().substring(0, 12) : row.commit(),
-                    row.pushed()));
+                    row.pushed()) + (row.backedOut().isEmpty() ? ""
+                            : "; backed out: " + String.join(", ", row.backedOut()) + " (revert pending)"));
         }
         long failed = rows.stream().filter(Row::failed).count();
         console.result(String.format("%d environment%s compiled, %d failed", rows.size(), rows.size() == 1 ? "" : "s",

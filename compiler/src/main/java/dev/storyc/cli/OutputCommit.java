@@ -7,12 +7,14 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.LockFile;
 import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.PreviousOutput;
+import dev.storyc.emit.WarehousePlan;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.PublishResult;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Stdlib;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,8 +25,12 @@ import java.util.Optional;
 final class OutputCommit {
     private OutputCommit() {}
 
-    /** What committing did: the publish result and the change it described. */
-    record Outcome(PublishResult result, ChangeSummary summary) {
+    /**
+     * What committing did: the publish result, the change it described, and the stories backed out
+     * whose revert scripts are still pending in the output (so a back-out stays visible in `ci`'s
+     * table after the compile that made it).
+     */
+    record Outcome(PublishResult result, ChangeSummary summary, List<String> backedOut) {
         boolean committed() {
             return result instanceof PublishResult.Committed;
         }
@@ -40,6 +46,10 @@ final class OutputCommit {
         if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
             repository.tag("release/" + compiled.selection().releaseName(), result.commit());
         }
-        return new Outcome(result, summary);
+        List<String> backedOut = Optional.ofNullable(compiled.tree().files().get(OutputLayout.PLAN))
+                .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()).stream()
+                        .map(WarehousePlan.PendingRevert::story).sorted().toList())
+                .orElse(List.of());
+        return new Outcome(result, summary, backedOut);
     }
 }

@@ -4,6 +4,11 @@ import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Result;
 import dev.storyc.settings.Settings;
 import dev.storyc.settings.SettingsLoader;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.settings.Setting;
+import dev.storyc.settings.VersionRequirement;
+import java.util.Optional;
 import dev.storyc.workspace.WorkspaceDiscovery;
 import dev.storyc.publish.Progress;
 import java.io.PrintWriter;
@@ -43,6 +48,7 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             StatusCommand.class,
             GraphCommand.class,
+            VersionCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -88,6 +94,7 @@ final class StorycCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final boolean interactive;
     private Settings settings;
+    private List<dev.storyc.diag.SourceFile> settingsSources = List.of();
 
     StorycCommand(Map<String, String> processEnvironment, Path workingDirectory, PrintWriter out, PrintWriter err,
             boolean interactive) {
@@ -158,6 +165,7 @@ final class StorycCommand implements Callable<Integer> {
                 throw new CommandFailure(fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE);
             }
             settings = loaded.get();
+            settingsSources = loader.sources();
         }
         return settings;
     }
@@ -219,8 +227,29 @@ final class StorycCommand implements Callable<Integer> {
         return openProject(console());
     }
 
+    /**
+     * Ends the command with exit 1 when the workspace's {@code required_version} does not admit this
+     * storyc: a workspace that needs features this storyc lacks, or that a newer one would read
+     * differently, must not be half-compiled.
+     */
+    void requireVersion(Console console) {
+        Optional<Settings.Value> required = settings().get(Setting.REQUIRED_VERSION);
+        Optional<VersionRequirement> range = settings().requiredVersion();
+        if (required.isEmpty() || range.isEmpty() || range.get().admits(Version.number())) {
+            return;
+        }
+        console.diagnostics(List.of(Diagnostic.error(Code.STORYC_VERSION_MISMATCH,
+                        SettingsLoader.positionOf(required.get().source()),
+                        "this workspace requires storyc " + range.get().text() + ", but this is storyc "
+                                + Version.number())
+                .withHint("install a storyc in that range (docs/install.md), or change required_version once"
+                        + " the workspace works with " + Version.number())), settingsSources);
+        throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+    }
+
     /** Loads the project, printing its problems on {@code console}. */
     Project openProject(Console console) {
+        requireVersion(console);
         Project project = Project.open(projectRoot(), processValues(), console);
         console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
                 + project.workspace().releases().size() + " releases, " + project.environments().all().size()

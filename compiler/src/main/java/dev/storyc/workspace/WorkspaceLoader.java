@@ -245,7 +245,7 @@ public final class WorkspaceLoader {
      * Returns why an I/O operation failed, in words. A {@link java.nio.file.FileSystemException}'s
      * message is often just the path again, which the caller already names.
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
