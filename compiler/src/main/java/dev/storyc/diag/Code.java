@@ -27,6 +27,7 @@ public enum Code {
     STORY_UNKNOWN_FIELD("E0109", "story.toml has an unknown field"),
     STORY_MANIFEST_MISSING("E0110", "story has no story.toml"),
     UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
+    SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),
