@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             GraphCommand.class,
             VersionCommand.class,
+            CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
