@@ -51,6 +51,7 @@ public final class Main {
                     }
                     return internalError(errWriter, exception);
                 });
+        HelpLayout.install(commandLine);
         try {
             int code = commandLine.execute(args);
             storyc.finish();

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             GraphCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
-            picocli.CommandLine.HelpCommand.class
+            HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
