@@ -1,5 +1,9 @@
 package dev.storyc.cli;
 
+import dev.storyc.compile.OutputCommit;
+import dev.storyc.compile.OutputStore;
+import dev.storyc.compile.OutputWrites;
+import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.config.EnvironmentKind;
 import dev.storyc.emit.CompiledEnvironment;
@@ -9,9 +13,8 @@ import dev.storyc.publish.OutputRemote;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.Progress;
 import dev.storyc.publish.PublishException;
-import dev.storyc.publish.PublishResult;
-import dev.storyc.render.TemplateRenderer;
 import dev.storyc.publish.PushResult;
+import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.RemoteUrl;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
@@ -49,16 +52,12 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    /** One row of the summary table. */
+    /** One row of the summary table; {@code backedOut} names stories whose revert is still pending. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
             boolean failed, List<String> backedOut) {
         Row(String environment, String release, int added, int removed, String commit, String pushed,
                 boolean failed) {
             this(environment, release, added, removed, commit, pushed, failed, List.of());
-        }
-
-        Row backedOut(List<String> stories) {
-            return new Row(environment, release, added, removed, commit, pushed, failed, stories);
         }
     }
 
@@ -72,47 +71,42 @@ final class CiCommand implements Callable<Integer> {
         }
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
-        Compilation.Compiled compilation = Compilation.run(project, all,
+        ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism);
         Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
-        for (CompiledEnvironment target : targets) {
-            Optional<String> problem = OutputRepository.problemWith(OutputFolders.of(project, target.environment(), null, root.settings().output()));
-            if (problem.isPresent()) {
-                console.failure(problem.get() + "; nothing was written",
-                        "storyc only writes into repositories it created; move the folder away");
-                return ExitCode.OPERATION_FAILED;
-            }
-        }
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
-        List<Callable<Row>> tasks = targets.stream().map(target -> (Callable<Row>) () ->
-                publish(project, target, compilation.compiler().renderer(), source, credentials, progress, console))
-                .toList();
-        List<Row> rows = Parallel.all(tasks, parallelism);
+        OutputWrites.Outcome<Row> written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
+            @Override
+            public Optional<String> problemWith(CompiledEnvironment target) {
+                return OutputRepository.problemWith(folderOf(project, target.environment()));
+            }
+
+            @Override
+            public Row write(CompiledEnvironment target) {
+                return publish(project, compilation, target, source, credentials, progress, console);
+            }
+        }, parallelism);
+        if (written instanceof OutputWrites.Outcome.Refused<Row> refused) {
+            console.failure(refused.problem() + "; nothing was written",
+                    "storyc only writes into repositories it created; move the folder away");
+            return ExitCode.OPERATION_FAILED;
+        }
+        List<Row> rows = ((OutputWrites.Outcome.Written<Row>) written).results();
         printTable(console, rows);
         return rows.stream().anyMatch(Row::failed) ? ExitCode.OPERATION_FAILED : ExitCode.OK;
     }
 
     /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */
-    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
-            GitCredentials credentials, Progress progress, Console console) {
-        Environment environment = compiled.environment();
-        Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
-        Path directory = OutputFolders.of(project, environment, null, root.settings().output());
-        // Collected beside the row, so that every early return below still reports the back-outs.
-        List<String> backedOut = new java.util.ArrayList<>();
-        return publish(project, compiled, renderer, source, credentials, progress, console, directory, remote,
-                backedOut).backedOut(List.copyOf(backedOut));
-    }
-
-    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
-            GitCredentials credentials, Progress progress, Console console, Path directory,
-            Optional<RemoteUrl> remote, List<String> backedOut) {
+    private Row publish(Project project, ProjectCompiler.Compiled compilation, CompiledEnvironment compiled,
+            String source, GitCredentials credentials, Progress progress, Console console) {
         Environment environment = compiled.environment();
         String release = compiled.selection().releaseName();
+        Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
+        Path directory = folderOf(project, environment);
         try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
@@ -125,37 +119,44 @@ final class CiCommand implements Callable<Integer> {
                     return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
                 }
             }
-            OutputCommit.Outcome outcome = OutputCommit.commit(repository, compiled, project.workspace().stdlib(),
-                    renderer, source);
-            PublishResult published = outcome.result();
-            backedOut.addAll(outcome.backedOut());
+            OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), compiled, source);
+            OutputStore.Commit published = outcome.commit();
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
+            List<String> backedOut = outcome.backedOut();
             if (remote.isEmpty()) {
-                return new Row(environment.name(), release, added, removed, published.commit(), "no remote", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false,
+                        backedOut);
             }
             if (output == null) {
-                return new Row(environment.name(), release, added, removed, published.commit(), "no: --no-push", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push",
+                        false, backedOut);
             }
             PushResult pushed = output.push(adoptDrift);
             if (pushed instanceof PushResult.Pushed p) {
                 return new Row(environment.name(), release, added, removed, p.commit(),
-                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false);
+                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false, backedOut);
             }
             if (pushed instanceof PushResult.Drifted d) {
                 synchronized (console) {
                     Reports.drift(console, environment.name(), remote.get(), d.drift());
                 }
-                return new Row(environment.name(), release, added, removed, published.commit(), "no: drift", true);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true,
+                        backedOut);
             }
             String remoteHead = ((PushResult.UpToDate) pushed).commit();
-            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false);
+            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false,
+                    backedOut);
         } catch (PublishException e) {
             synchronized (console) {
                 console.failure(e.getMessage(), e.hint());
             }
             return new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
+    }
+
+    private Path folderOf(Project project, Environment environment) {
+        return OutputFolders.of(project, environment, null, root.settings().output());
     }
 
     private static void printTable(Console console, List<Row> rows) {
