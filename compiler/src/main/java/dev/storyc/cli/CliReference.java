@@ -22,21 +22,26 @@ public final class CliReference {
     /** Returns the reference as Markdown: every command, its synopsis, description and options. */
     public static String markdown() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        CommandLine root = new CommandLine(new StorycCommand(Map.of(), Path.of(""), sink, sink, false));
+        CommandLine root = new CommandLine(
+                new StorycCommand(Map.of(), Path.of(""), sink, sink, false));
         StringBuilder out = new StringBuilder();
         out.append("# Command-line reference\n\n")
-                .append("<!-- Generated from storyc's Picocli model by dev.storyc.cli.CliReference; do not edit.\n")
-                .append("     CliReferenceTest fails when this file is stale; STORYC_UPDATE_GOLDEN=1 rewrites it. -->\n\n")
-                .append("Every command also takes `-h`/`--help`. `storyc help COMMAND...` prints the same help.\n")
-                .append("Exit codes: `0` success, `1` the project has errors, `2` command-line usage, `3` an\n")
-                .append("operation failed, `70` a bug in storyc.\n");
+                .append("<!-- Generated from storyc's Picocli model by")
+                .append(" dev.storyc.cli.CliReference;")
+                .append(" do not edit.\n     CliReferenceTest fails when this file is stale;")
+                .append(" STORYC_UPDATE_GOLDEN=1 rewrites it. -->\n\n")
+                .append("Every command also takes `-h`/`--help`.")
+                .append(" `storyc help COMMAND...` prints the")
+                .append(" same help.\nExit codes: `0` success, `1` the project has errors, `2`")
+                .append(" command-line usage, `3` an\noperation failed, `70` a bug in storyc.\n");
         command(root, out);
         return out.toString();
     }
 
     private static void command(CommandLine commandLine, StringBuilder out) {
         CommandSpec spec = commandLine.getCommandSpec();
-        CommandLine.Help help = new CommandLine.Help(spec, CommandLine.Help.defaultColorScheme(Ansi.OFF));
+        CommandLine.Help help = new CommandLine.Help(spec,
+                CommandLine.Help.defaultColorScheme(Ansi.OFF));
         out.append("\n## `").append(spec.qualifiedName()).append("`\n\n```\n")
                 .append(help.synopsis(0).stripTrailing()).append("\n```\n\n");
         for (String paragraph : spec.usageMessage().description()) {
@@ -51,7 +56,8 @@ public final class CliReference {
             }
         }
         for (OptionSpec option : spec.options()) {
-            if (option.hidden() || option.usageHelp() || option.versionHelp() && spec.parent() != null) {
+            boolean standard = option.usageHelp() || option.versionHelp() && spec.parent() != null;
+            if (option.hidden() || standard) {
                 continue;
             }
             String names = String.join(", ", option.names());
@@ -62,7 +68,8 @@ public final class CliReference {
             out.append("\n| Argument | Meaning |\n|---|---|\n").append(rows);
         }
         commandLine.getSubcommands().forEach((name, sub) -> {
-            if (name.equals(sub.getCommandName()) && !sub.getCommandSpec().usageMessage().hidden()) {
+            boolean hidden = sub.getCommandSpec().usageMessage().hidden();
+            if (name.equals(sub.getCommandName()) && !hidden) {
                 command(sub, out);
             }
         });
@@ -70,11 +77,15 @@ public final class CliReference {
 
     private static void row(StringBuilder rows, String label, ArgSpec arg) {
         rows.append("| `").append(label).append("` | ")
-                .append(escape(String.join(" ", arg.description()).replace("%n", " ")).replace("|", "\\|"))
+                .append(escape(String.join(" ", arg.description()).replace("%n", " "))
+                        .replace("|", "\\|"))
                 .append(" |\n");
     }
 
-    /** Keeps {@code releases/<name>.toml} and {@code STORYC_*} as written: Markdown hides tags, stars italicise. */
+    /**
+     * Keeps {@code releases/<name>.toml} and {@code STORYC_*} as written: Markdown hides what looks
+     * like a tag, and a star starts italics.
+     */
     private static String escape(String text) {
         return text.replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*");
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "help", helpCommand = true,
         description = "Show the help of a command, such as: storyc help release seal.")
 final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer> {
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, and its subcommand.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "The command, and its subcommand.")
     List<String> path = new ArrayList<>();
 
     private CommandLine parent;
@@ -27,7 +28,8 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Calla
     private PrintWriter err;
 
     @Override
-    public void init(CommandLine helpCommandLine, ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
+    public void init(CommandLine helpCommandLine, ColorScheme colorScheme, PrintWriter out,
+            PrintWriter err) {
         this.parent = helpCommandLine.getParent();
         this.out = out;
         this.err = err;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Lays out the description, options, parameters and command list of every help page. Picocli's
@@ -24,16 +25,17 @@ final class HelpLayout {
     /** Installs the layout on {@code commandLine} and every command beneath it. */
     static void install(CommandLine commandLine) {
         Map<String, CommandLine.IHelpSectionRenderer> sections = commandLine.getHelpSectionMap();
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameters);
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commands);
+        sections.put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
+        sections.put(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameters);
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
+        sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commands);
         commandLine.getSubcommands().values().forEach(HelpLayout::install);
     }
 
     /** Returns the first sentence of a command's description: what a listing of commands shows. */
     static String summary(CommandSpec spec) {
-        String text = plain(String.join(" ", spec.usageMessage().description())).replace('\n', ' ').strip();
+        String text = plain(String.join(" ", spec.usageMessage().description()))
+                .replace('\n', ' ').strip();
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);
     }
@@ -48,7 +50,7 @@ final class HelpLayout {
         return out.toString();
     }
 
-    /** Expands the two format sequences Picocli's descriptions may hold, {@code %n} and {@code %%}. */
+    /** Expands the format sequences Picocli's descriptions may hold: {@code %n}, {@code %%}. */
     private static String plain(String text) {
         return text.replace("%n", "\n").replace("%%", "%");
     }
@@ -65,7 +67,7 @@ final class HelpLayout {
     private static int column(CommandLine.Help help) {
         List<String[]> rows = new ArrayList<>(parameterRows(help));
         rows.addAll(optionRows(help));
-        return INDENT + rows.stream().mapToInt(r -> r[0].length()).filter(n -> n <= MAX_LABEL).max().orElse(0) + 2;
+        return columnOf(rows);
     }
 
     private static List<String[]> parameterRows(CommandLine.Help help) {
@@ -93,7 +95,8 @@ final class HelpLayout {
                     longNames.add(name);
                 }
             }
-            String label = shortName.isEmpty() ? "    " : shortName + (longNames.isEmpty() ? "" : ", ");
+            String label = shortName.isEmpty() ? "    "
+                    : shortName + (longNames.isEmpty() ? "" : ", ");
             label += String.join(", ", longNames);
             if (option.typeInfo().isBoolean() && option.arity().max() == 0) {
                 rows.add(new String[] {label, text(option)});
@@ -107,12 +110,19 @@ final class HelpLayout {
     private static String commands(CommandLine.Help help) {
         List<String[]> rows = new ArrayList<>();
         help.commandSpec().subcommands().forEach((name, sub) -> {
-            if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandName())) {
+            boolean hidden = sub.getCommandSpec().usageMessage().hidden();
+            if (!hidden && name.equals(sub.getCommandName())) {
                 rows.add(new String[] {name, summary(sub.getCommandSpec())});
             }
         });
-        int column = INDENT + rows.stream().mapToInt(r -> r[0].length()).filter(n -> n <= MAX_LABEL).max().orElse(0) + 2;
-        return table(rows, width(help), column);
+        return table(rows, width(help), columnOf(rows));
+    }
+
+    /** Returns where descriptions start: after the longest label that is not too long, plus two. */
+    private static int columnOf(List<String[]> rows) {
+        int labels = rows.stream().mapToInt(r -> r[0].length()).filter(n -> n <= MAX_LABEL).max()
+                .orElse(0);
+        return INDENT + labels + 2;
     }
 
     private static String text(ArgSpec arg) {
@@ -133,7 +143,7 @@ final class HelpLayout {
         return out.toString();
     }
 
-    /** Appends {@code text} after {@code first}, wrapped at spaces; later lines are indented to {@code indent}. */
+    /** Appends {@code text} after {@code first}, wrapped at spaces, later lines indented. */
     private static void wrap(StringBuilder out, String first, String text, int width, int indent) {
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;

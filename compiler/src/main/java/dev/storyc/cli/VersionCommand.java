@@ -8,13 +8,15 @@ import picocli.CommandLine.ParentCommand;
 /** {@code storyc version [--check]}: which storyc this is, and whether the workspace accepts it. */
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = {"Print storyc's version and the Java it runs on.",
-                "With --check, also check it against the workspace's required_version (storyc.toml)."})
+                "With --check, also check it against the workspace's required_version"
+                        + " (storyc.toml)."})
 final class VersionCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
 
     @Option(names = "--check",
-            description = "Exit 1 when this storyc is not in the workspace's required_version range.")
+            description = "Exit 1 when this storyc is not in the workspace's required_version"
+                    + " range.")
     boolean check;
 
     @Override
@@ -26,7 +28,8 @@ final class VersionCommand implements Callable<Integer> {
         if (check) {
             root.requireVersion(console);
             console.result(root.settings().get(dev.storyc.settings.Setting.REQUIRED_VERSION)
-                    .map(v -> "satisfies required_version " + v.value().strip() + " (" + v.source() + ")")
+                    .map(v -> "satisfies required_version " + v.value().strip() + " (" + v.source()
+                            + ")")
                     .orElse("the workspace sets no required_version"));
         }
         return ExitCode.OK;

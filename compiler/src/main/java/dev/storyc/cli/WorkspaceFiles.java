@@ -27,15 +27,17 @@ final class WorkspaceFiles {
     static void write(Path target, String text, Console console) {
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Path temporary = target.resolveSibling(
+                    "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
+                try (OutputStream out = Files.newOutputStream(temporary,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     out.write(text.getBytes(StandardCharsets.UTF_8));
                 }
                 keepPermissions(target, temporary);
                 try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -50,8 +52,8 @@ final class WorkspaceFiles {
     }
 
     private static void keepPermissions(Path target, Path temporary) throws IOException {
-        PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        PosixFileAttributeView to = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        var from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        var to = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
         if (from != null && to != null && Files.isRegularFile(target)) {
             to.setPermissions(from.readAttributes().permissions());
         }

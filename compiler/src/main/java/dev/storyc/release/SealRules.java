@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class SealRules {
     private SealRules() {}
 
-    /** One story whose pin a seal changes; {@code before} or {@code after} is empty when added or dropped. */
+    /** One story whose pin a seal changes; {@code before} or {@code after} may be empty. */
     public record PinChange(StoryId story, Optional<String> before, Optional<String> after) {
         /** Returns a line such as {@code claims  e9e5e7743fc5 -> 0d7f9a1c2b3e}. */
         public String describe() {
@@ -46,17 +46,21 @@ public final class SealRules {
             return problems;
         }
         List<Environment> guarding = runningIt.stream().filter(Environment::isProtected).toList();
-        if (manifest.isSealed() && !guarding.isEmpty() && !changes(manifest.pins(), pins).isEmpty() && !force) {
+        boolean repins = !changes(manifest.pins(), pins).isEmpty();
+        if (manifest.isSealed() && !guarding.isEmpty() && repins && !force) {
             Environment first = guarding.get(0);
             List<String> names = guarding.stream().map(Environment::name).toList();
+            boolean one = names.size() == 1;
             Diagnostic refused = Diagnostic.error(Code.SEALED_RELEASE_IN_USE, file,
                             "cannot seal `" + manifest.name() + "` again: protected environment"
-                                    + (names.size() == 1 ? " `" : "s `") + String.join("`, `", names)
-                                    + (names.size() == 1 ? "` runs" : "` run") + " it, and new pins would change what"
-                                    + " it compiles without anyone promoting anything")
-                    .withRelated(first.definedAt(), "`" + first.name() + "` runs `" + manifest.name() + "` here")
-                    .withHint("make a new release for the change (storyc release new --week), test it and promote"
-                            + " it; in an emergency, `storyc release seal " + manifest.name() + " --force`");
+                                    + (one ? " `" : "s `") + String.join("`, `", names)
+                                    + (one ? "` runs" : "` run") + " it, and new pins would change"
+                                    + " what it compiles without anyone promoting anything")
+                    .withRelated(first.definedAt(),
+                            "`" + first.name() + "` runs `" + manifest.name() + "` here")
+                    .withHint("make a new release for the change (storyc release new --week), test"
+                            + " it and promote it; in an emergency, `storyc release seal "
+                            + manifest.name() + " --force`");
             problems.add(refused);
         }
         return problems;

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * hand-written because the three comparisons do not justify a semver library.
  */
 public record VersionRequirement(String text, List<Bound> bounds) {
-    private static final Pattern BOUND = Pattern.compile("\\s*(>=|<=|==|=|>|<)?\\s*(\\d+(?:\\.\\d+){0,2})\\s*");
-    private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[-+.].*)?");
+    private static final Pattern BOUND =
+            Pattern.compile("\\s*(>=|<=|==|=|>|<)?\\s*(\\d+(?:\\.\\d+){0,2})\\s*");
+    private static final Pattern VERSION =
+            Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[-+.].*)?");
 
     /** One comparison, such as {@code >=0.1.0}. */
     public record Bound(String operator, String version) {
@@ -50,7 +52,8 @@ public record VersionRequirement(String text, List<Bound> bounds) {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            bounds.add(new Bound(m.group(1) == null ? "==" : m.group(1).equals("=") ? "==" : m.group(1), m.group(2)));
+            String operator = m.group(1) == null || m.group(1).equals("=") ? "==" : m.group(1);
+            bounds.add(new Bound(operator, m.group(2)));
         }
         return Optional.of(new VersionRequirement(text.strip(), bounds));
     }
