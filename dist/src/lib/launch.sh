@@ -7,6 +7,9 @@
 # Needs only bash and Java 17 or newer (JAVA_HOME, else `java` on PATH). Environment:
 #   STORYC_JAVA_OPTS  replaces the JVM flags below
 #   STORYC_NO_CDS=1   never uses or makes a class-data-sharing archive
+#
+# Every command pays for this script, so its usual path starts no process but java itself: a
+# machine with busy processors makes each extra fork a visible wait.
 
 storyc_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -29,39 +32,47 @@ storyc_java_feature() {
 storyc_launch() {
   local jar="$1" cache="$2"
   shift 2
-  local java feature
+  local java
   java="$(storyc_java)"
   if [ -z "$java" ]; then
     echo "storyc: needs Java 17 or newer: install one (such as Eclipse Temurin) or set JAVA_HOME" >&2
     exit 3
   fi
-  feature="$(storyc_java_feature "$java")"
-  if [ -n "$feature" ] && [ "$feature" -lt 17 ]; then
-    echo "storyc: needs Java 17 or newer, but $java is Java $feature; set JAVA_HOME to a newer one" >&2
-    exit 3
-  fi
-  # A run lasts about a second: C2 compilation would cost more CPU than it saves, and the serial
-  # collector is the cheapest for a heap that lives this briefly.
+  # A run lasts about a second: C2 compilation would cost more CPU than it saves, the serial
+  # collector is the cheapest for a heap that lives this briefly, and no perf-data file is needed.
   local -a flags
   read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
-  # Class-data sharing: an archive of storyc's classes, parsed and verified once, saves a third of
-  # the start-up. An archive only works with the JVM and jar it was made with, at the same path, so
-  # it is keyed by both and made on first use, by a separate training run in the background.
-  if [ -z "${STORYC_NO_CDS:-}" ]; then
-    local key archive
-    key="$(ls -lLn "$java" "$jar" 2>/dev/null | cksum | cut -d ' ' -f 1)"
-    archive="$cache/storyc-$key.jsa"
-    if [ -f "$archive" ]; then
-      flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-    elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+  # Class-data sharing: an archive of storyc's classes, parsed and verified once. An archive only
+  # works with the JVM and the jar path it was made with, so there is one per JVM path, made on
+  # first use by a training run in the background, and made again when the jar or the JVM is newer
+  # than it. A JVM that cannot use it ignores it (-Xshare:auto), silently.
+  local archive="$cache/storyc${java//[^A-Za-z0-9]/_}.jsa"
+  if [ -n "${STORYC_NO_CDS:-}" ]; then
+    :
+  elif [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && [ "$archive" -nt "$java" ]; then
+    flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  else
+    storyc_require_java17 "$java"
+    if mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
       storyc_train "$java" "$jar" "$archive" "${flags[@]}" </dev/null >/dev/null 2>&1 &
     fi
   fi
   exec "$java" "${flags[@]}" -jar "$jar" "$@"
 }
 
-# Makes the archive from what a real session loads: a new workspace with a story, checked and
-# compiled. It runs once per JVM and jar; a concurrent first run makes its own and one wins.
+# Stops with a message instead of Java's UnsupportedClassVersionError. Checked only until an
+# archive exists, since the training run that makes one has already run storyc on this JVM.
+storyc_require_java17() {
+  local feature
+  feature="$(storyc_java_feature "$1")"
+  if [ -n "$feature" ] && [ "$feature" -lt 17 ]; then
+    echo "storyc: needs Java 17 or newer, but $1 is Java $feature; set JAVA_HOME to a newer one" >&2
+    exit 3
+  fi
+}
+
+# Makes the archive from what a real session loads: a new workspace with a story, compiled. It runs
+# once per JVM and jar; when two first runs race, each makes its own and the last rename wins.
 storyc_train() {
   local java="$1" jar="$2" archive="$3" work
   shift 3
