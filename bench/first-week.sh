@@ -95,5 +95,9 @@ files acceptance | grep -q '^warehouse/pending-reverts/lab-panels/revert.sql$' \
   || { echo "acceptance lacks the pending revert of lab-panels" >&2; exit 1; }
 grep -q "backed out: lab-panels" "$work/log" || { echo "ci never showed the back-out" >&2; exit 1; }
 
-printf 'first week: %d storyc commands, %.1f s wall in all, %.1f s of it in storyc\n' \
+# `times` prints this shell's user and system time, then its children's: storyc's JVMs, git, tar
+# and the background training runs that finished.
+children="$(times | tail -n 1)"
+printf 'first week: %d storyc commands, %.1f s wall in all, %.1f s of it in storyc;' \
   "$commands" "$(echo "$end - $begin" | bc)" "$storyc_seconds"
+printf ' CPU of all child processes: %s\n' "$children"
