@@ -45,6 +45,25 @@ class ShallowCheckoutTest {
     }
 
     @Test
+    void aShallowCloneWithoutARemoteSaysWhyItCouldNotFetch() {
+        Path root = Checkout.root();
+        assumeTrue(git(root, "rev-parse", "--is-shallow-repository").equals("false"),
+                "this checkout is itself shallow");
+        Path clone = temp.resolve("clone");
+        git(temp, "clone", "-q", "--depth", "1", "file://" + root, clone.toString());
+        git(clone, "remote", "remove", "origin");
+
+        Storyc.Outcome outcome = Storyc.runIn(clone, Map.of(), "--color", "never", "check", "--env",
+                "production");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .contains("warning[E0112]: this shallow clone lacks the trees release `2026-W47` pins, and"
+                        + " fetching the history failed: the clone has no remote `origin` to fetch from")
+                .contains("error[E0309]: release `2026-W47` pins `patients` to tree")
+                .contains("this shallow clone lacks it; clone with full history");
+    }
+
+    @Test
     void aZipDownloadSaysWhatASealedReleaseNeeds() {
         Path root = Checkout.root();
         Path unpacked = temp.resolve("storyc-main");
