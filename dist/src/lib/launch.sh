@@ -53,7 +53,9 @@ storyc_launch() {
     flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   else
     storyc_require_java17 "$java"
-    if mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+    # A CI job's cache folder dies with the job, so training there would only compete for the
+    # processors; it still uses an archive that a cache step restored.
+    if [ -z "${CI:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
       storyc_train "$java" "$jar" "$archive" "${flags[@]}" </dev/null >/dev/null 2>&1 &
     fi
   fi
