@@ -28,8 +28,14 @@ class ScaffoldCommandTest {
         assertThat(Checkout.read(workspace.resolve(".gitignore"))).isEqualTo("out/\n");
         assertThat(Checkout.read(workspace.resolve("storyc.toml"))).contains("developer = \"alice\"")
                 .containsPattern("required_version = \">=\\d+\\.\\d+\\.\\d+\"");
-        assertThat(Checkout.read(workspace.resolve(".github/workflows/storyc.yml")))
-                .contains("fetch-depth: 0").contains("storyc version --check").contains("storyc ci --jobs 2");
+        String workflow = Checkout.read(workspace.resolve(".github/workflows/storyc.yml"));
+        assertThat(workflow).contains("fetch-depth: 0").contains("storyc version --check")
+                .contains("storyc ci --jobs 2")
+                .contains("curl -fsSL \"${{ vars.STORYC_DIST_URL }}/storyc-$STORYC_VERSION.tar.gz\" \\\n");
+        Object parsed = new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(workflow);
+        assertThat(parsed).as("the workflow is valid YAML").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("name", "on", "jobs", "env");
         String[] releases = workspace.resolve("releases").toFile().list();
         java.util.Arrays.sort(releases);
         String baseline = releases[0].replace(".toml", "");
