@@ -97,7 +97,8 @@ grep -q "backed out: lab-panels" "$work/log" || { echo "ci never showed the back
 
 # `times` prints this shell's user and system time, then its children's: storyc's JVMs, git, tar
 # and the background training runs that finished.
-children="$(times | tail -n 1)"
+times >"$work/times"   # not in a pipeline: a subshell has no children of its own
+children="$(tail -n 1 "$work/times")"
 printf 'first week: %d storyc commands, %.1f s wall in all, %.1f s of it in storyc;' \
   "$commands" "$(echo "$end - $begin" | bc)" "$storyc_seconds"
 printf ' CPU of all child processes: %s\n' "$children"
