@@ -99,6 +99,10 @@ final class Scaffold {
                 pattern = "^[a-z_][a-z0-9_]*$"
                 doc = "The schema where source data lands before the ETL jobs load it."
 
+                [types.variables.external_tables]
+                type = "list<string>"
+                doc = "Tables no story creates, which SQL may read; `schema.*` is a whole schema."
+
                 # Bases hold shared settings. They are never compiled; environments `extends` them.
                 [bases.warehouse]
                 project_name = %1$s
@@ -109,6 +113,7 @@ final class Scaffold {
                 warehouse.schema = "analytics"
                 warehouse.user = "looker"
                 variables.raw_schema = "raw"
+                variables.external_tables = ["${variables.raw_schema}.*"]
 
                 # Every environment but production lives on the test cluster.
                 [bases.test-cluster]
