@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,11 +66,12 @@ class ShallowCheckoutTest {
     void aZipDownloadSaysWhatASealedReleaseNeeds() {
         Path root = Checkout.root();
         Path unpacked = temp.resolve("storyc-main");
-        for (String entry : List.of("environments.toml", "stories", "releases", "partials")) {
-            if (root.resolve(entry).toFile().exists()) {
-                Checkout.copy(root.resolve(entry), unpacked.resolve(entry));
-            }
-        }
+        // What GitHub's "Download ZIP" holds: the committed files of HEAD, no .git.
+        git(root, "archive", "--format=zip", "-o", temp.resolve("storyc-main.zip").toString(),
+                "--prefix=storyc-main/", "HEAD");
+        unzip(temp.resolve("storyc-main.zip"), temp);
+        assertThat(unpacked.resolve("environments.toml")).exists();
+        assertThat(unpacked.resolve(".git")).doesNotExist();
         Storyc.Outcome outcome = Storyc.runIn(unpacked, Map.of(), "--color", "never", "compile", "--env",
                 "production");
         assertThat(outcome.exitCode()).isEqualTo(1);
@@ -83,5 +83,22 @@ class ShallowCheckoutTest {
         Storyc.Outcome integration = Storyc.runIn(unpacked, Map.of(), "--color", "never", "compile", "--env",
                 "integration");
         assertThat(integration.exitCode()).as("unsealed environments need no history").isZero();
+    }
+
+    private static void unzip(Path zip, Path into) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                java.nio.file.Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.copy(in, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
