@@ -35,13 +35,19 @@ final class SecretLeaks {
 
     private SecretLeaks() {}
 
-    /** Returns the secrets of every environment whose value the process environment provides. */
+    /**
+     * Returns the secrets of every environment whose value the process environment provides, one
+     * per distinct value: environments that share a secret (every test database reading one
+     * password variable) are searched for it once, not once each.
+     */
     static List<Secret> secrets(Environments environments, Function<String, Optional<String>> processEnvironment) {
         List<Secret> secrets = new ArrayList<>();
         for (Environment environment : environments.all()) {
             collect(environment.name(), "", environment.values(), processEnvironment, secrets);
         }
-        return secrets;
+        Map<String, Secret> distinct = new LinkedHashMap<>();
+        secrets.forEach(secret -> distinct.putIfAbsent(secret.forms().get(""), secret));
+        return List.copyOf(distinct.values());
     }
 
     /** Returns the distinct secret values, for the command line to mask in anything it prints. */

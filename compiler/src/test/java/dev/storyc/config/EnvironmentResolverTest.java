@@ -119,7 +119,7 @@ class EnvironmentResolverTest {
     @Test
     void explainKeepsBothTheUseAndTheOrigin(@TempDir Path temp) {
         Result<Evaluation> result = evaluate(temp, PROD + "[environments.copy]\nextends = [\"prod\"]\n"
-                + "kind = \"integration\"\nconnection = \"${environments.prod.connection}\"\n");
+                + "kind = \"production\"\nconnection = \"${environments.prod.connection}\"\n");
         ConfigTable tree = result.get().tree("copy").orElseThrow();
         assertThat(tree.get("connection").orElseThrow().position().toString()).isEqualTo("environments.toml:10:1");
         assertThat(Explanation.explain("copy", tree, "connection").orElseThrow()).containsExactly(
