@@ -18,14 +18,22 @@ import java.util.Set;
  * Applies {@code extends}: each parent, in order, is merged under the child. Tables merge key by
  * key, recursively; scalars and lists are replaced whole, because merging lists element-wise is the
  * kind of surprise a configuration language should not have.
+ *
+ * <p>A chain of parents is at most {@value #MAX_DEPTH} long: the resolution recurses along it, and
+ * every level wraps each inherited value's origin once more, so a chain of thousands would cost
+ * quadratic time and then the stack.
  */
 final class ExtendsResolver {
+    static final int MAX_DEPTH = 32;
+
     private final Map<String, ConfigTable> declared;
     private final Diagnostics diagnostics;
     private final Map<String, ConfigTable> merged = new HashMap<>();
     private final List<String> inProgress = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
     private final Map<String, Position> extendsPositions = new HashMap<>();
+    /** One report is enough: every environment down a too-long chain would repeat it. */
+    private boolean reportedTooDeep;
 
     /** @param declared bases and environments by name, as written */
     ExtendsResolver(Map<String, ConfigTable> declared, Diagnostics diagnostics) {
@@ -44,6 +52,22 @@ final class ExtendsResolver {
         }
         if (inProgress.contains(name)) {
             reportCycle(name);
+            failed.addAll(inProgress);
+            return Optional.empty();
+        }
+        if (inProgress.size() >= MAX_DEPTH) {
+            String child = inProgress.get(inProgress.size() - 1);
+            failed.addAll(inProgress);
+            if (reportedTooDeep) {
+                return Optional.empty();
+            }
+            reportedTooDeep = true;
+            diagnostics.add(Diagnostic.error(Code.ENV_EXTENDS_TOO_DEEP,
+                            extendsPositions.getOrDefault(child + "->" + name, own.position()),
+                            "`extends` chains more than " + MAX_DEPTH + " deep, from `" + inProgress.get(0)
+                                    + "` to `" + name + "`")
+                    .withHint("extend the bases you need directly; a few levels (base, cluster, environment)"
+                            + " are all a workspace needs"));
             failed.addAll(inProgress);
             return Optional.empty();
         }

@@ -19,9 +19,15 @@ import java.util.Set;
  * whole-value {@code ${env:VAR}} becomes a {@link SecretReference}, decided later by the field's type.
  *
  * <p>Resolution is memoised per (environment, path) and guarded by a stack, so every chain of
- * references ends: in a value, or in a cycle error that shows the whole path.
+ * references ends: in a value, or in a cycle error that shows the whole path. Two budgets keep it
+ * cheap whatever the file says: a chain of references is at most {@value #MAX_DEPTH} deep, and an
+ * interpolated string at most {@value #MAX_LENGTH} characters long (24 lines that each double the
+ * previous one would otherwise build a 16-million-character string, in every environment).
  */
 final class ReferenceResolver {
+    static final int MAX_DEPTH = 64;
+    static final int MAX_LENGTH = 64 * 1024;
+
     private final Map<String, ConfigTable> environments;
     private final Set<String> environmentNames;
     private final VariableLookups lookups;
@@ -90,6 +96,12 @@ final class ReferenceResolver {
             } else if (part instanceof Interpolation.Reference reference) {
                 out.append(interpolate(environment, reference, scalar));
             }
+            if (out.length() > MAX_LENGTH) {
+                diagnostics.add(Diagnostic.error(Code.ENV_REFERENCE_TOO_LARGE, scalar.position(),
+                                "`" + path + "` expands to more than " + MAX_LENGTH + " characters")
+                        .withHint("references that repeat other references multiply; write the value out"));
+                return scalar;
+            }
         }
         return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
     }
@@ -107,6 +119,13 @@ final class ReferenceResolver {
                 reportCycle(i, new Frame(environment, path, raw.position()));
                 return raw;
             }
+        }
+        if (stack.size() >= MAX_DEPTH) {
+            diagnostics.add(Diagnostic.error(Code.ENV_REFERENCE_TOO_LARGE, stack.get(0).position,
+                            "references chain more than " + MAX_DEPTH + " deep, from `" + stack.get(0).label()
+                                    + "` to `" + environment + "." + path + "`")
+                    .withHint("refer to the value at the end of the chain directly"));
+            return raw;
         }
         stack.add(new Frame(environment, path, raw.position()));
         try {
