@@ -164,7 +164,10 @@ final class Isolation {
             put(values, warehouse.get("schema"), Field.SCHEMA);
             put(values, warehouse.get("host"), Field.HOST);
         }
-        environment.output().remote().ifPresent(remote -> put(values, remote, Field.REMOTE));
+        // A remote read from the process (it may carry a token) is a secret, not a name to match.
+        if (environment.values().get("output") instanceof Map<?, ?> output) {
+            put(values, output.get("remote"), Field.REMOTE);
+        }
         return values;
     }
 

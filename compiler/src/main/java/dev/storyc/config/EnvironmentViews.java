@@ -70,7 +70,7 @@ public final class EnvironmentViews {
                 writeJson(out, list.get(i), indent);
             }
             out.append(']');
-        } else if (value instanceof String || value instanceof SecretReference) {
+        } else if (value instanceof String || Tainted.isSecret(value)) {
             out.append(JsonText.quote(String.valueOf(value)));
         } else {
             out.append(value);

@@ -90,11 +90,13 @@ final class ReferenceResolver {
             return wholeValue(environment, whole.get(), scalar).orElse(scalar);
         }
         StringBuilder out = new StringBuilder();
+        boolean tainted = false;
         for (Interpolation.Part part : interpolation.parts()) {
             if (part instanceof Interpolation.Literal literal) {
                 out.append(literal.text());
             } else if (part instanceof Interpolation.Reference reference) {
                 out.append(interpolate(environment, reference, scalar));
+                tainted |= isSecretSource(environment, reference);
             }
             if (out.length() > MAX_LENGTH) {
                 diagnostics.add(Diagnostic.error(Code.ENV_REFERENCE_TOO_LARGE, scalar.position(),
@@ -103,7 +105,24 @@ final class ReferenceResolver {
                 return scalar;
             }
         }
-        return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
+        Object interpolated = tainted ? new Tainted(out.toString(), text) : out.toString();
+        return new ConfigScalar(interpolated, scalar.position(), scalar.origin().withWrittenSpelling(text));
+    }
+
+    /**
+     * Returns true when a reference inside a longer string reads a secret source: the process
+     * environment, or a value that was itself read from it.
+     */
+    private boolean isSecretSource(String environment, Interpolation.Reference reference) {
+        if (reference.target() instanceof Interpolation.Variable variable) {
+            return variable.prefix().equals("env");
+        }
+        if (reference.target() instanceof Interpolation.Path path) {
+            String target = path.environment().orElse(environment);
+            ConfigValue cached = done.get(target + "\u0000" + path.path());
+            return cached != null && cached.toPlain() instanceof Tainted;
+        }
+        return false;
     }
 
     /** Resolves the value stored at a path, memoised and guarded against cycles. */
@@ -203,6 +222,9 @@ final class ReferenceResolver {
                             "`" + reference.spelling() + "` is a secret and cannot be part of a longer string")
                     .withHint("a secret is only ever passed whole, as the value of a field typed `secret`"));
             return "";
+        }
+        if (plain instanceof Tainted tainted) {
+            return String.valueOf(tainted.value());
         }
         if (plain instanceof Map || plain instanceof List) {
             diagnostics.error(Code.ENV_FIELD_TYPE, at.position(), "`" + reference.spelling() + "` is a "

@@ -11,7 +11,6 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.util.IndentWriter;
 import com.github.mustachejava.reflect.MapObjectHandler;
-import dev.storyc.config.SecretReference;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
 import java.io.StringReader;
@@ -51,7 +50,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
             @Override
             public String stringify(Object object) {
                 // A secret is reported by the strict code; it must never reach the writer.
-                return object instanceof SecretReference ? "" : super.stringify(object);
+                return dev.storyc.config.Tainted.isSecret(object) ? "" : super.stringify(object);
             }
         });
     }
