@@ -32,6 +32,8 @@ final class ExtendsResolver {
     private final List<String> inProgress = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
     private final Map<String, Position> extendsPositions = new HashMap<>();
+    /** How many levels each resolved table stands on, itself included. */
+    private final Map<String, Integer> depths = new HashMap<>();
     /** One report is enough: every environment down a too-long chain would repeat it. */
     private boolean reportedTooDeep;
 
@@ -58,26 +60,25 @@ final class ExtendsResolver {
         if (inProgress.size() >= MAX_DEPTH) {
             String child = inProgress.get(inProgress.size() - 1);
             failed.addAll(inProgress);
-            if (reportedTooDeep) {
-                return Optional.empty();
-            }
-            reportedTooDeep = true;
-            diagnostics.add(Diagnostic.error(Code.ENV_EXTENDS_TOO_DEEP,
-                            extendsPositions.getOrDefault(child + "->" + name, own.position()),
-                            "`extends` chains more than " + MAX_DEPTH + " deep, from `" + inProgress.get(0)
-                                    + "` to `" + name + "`")
-                    .withHint("extend the bases you need directly; a few levels (base, cluster, environment)"
-                            + " are all a workspace needs"));
-            failed.addAll(inProgress);
+            reportTooDeep(child, name, extendsPositions.getOrDefault(child + "->" + name, own.position()));
             return Optional.empty();
         }
         inProgress.add(name);
         try {
             ConfigTable result = new ConfigTable(Map.of(), own.position(), own.origin());
+            int depth = 1;
             for (ParentRef parent : parents(name, own)) {
                 Optional<ConfigTable> resolved = resolve(parent.name);
                 if (resolved.isEmpty()) {
                     failed.add(name);
+                    return Optional.empty();
+                }
+                depth = Math.max(depth, depths.get(parent.name) + 1);
+                if (depth > MAX_DEPTH) {
+                    // Parents resolved earlier are memoised, so the recursion above stays shallow
+                    // even when the chain is long; the chain's length is checked here.
+                    failed.add(name);
+                    reportTooDeep(name, parent.name, parent.position);
                     return Optional.empty();
                 }
                 result = merge(result, (ConfigTable) resolved.get()
@@ -85,6 +86,7 @@ final class ExtendsResolver {
             }
             result = merge(result, own.without("extends"));
             merged.put(name, result);
+            depths.put(name, depth);
             return Optional.of(result);
         } finally {
             inProgress.remove(name);
@@ -92,6 +94,18 @@ final class ExtendsResolver {
     }
 
     private record ParentRef(String name, Position position) {}
+
+    private void reportTooDeep(String child, String parent, Position at) {
+        if (reportedTooDeep) {
+            return;
+        }
+        reportedTooDeep = true;
+        diagnostics.add(Diagnostic.error(Code.ENV_EXTENDS_TOO_DEEP, at,
+                        "`extends` chains more than " + MAX_DEPTH + " deep, where `" + child + "` extends `"
+                                + parent + "`")
+                .withHint("extend the bases you need directly; a few levels (base, cluster, environment)"
+                        + " are all a workspace needs"));
+    }
 
     private List<ParentRef> parents(String name, ConfigTable own) {
         List<ParentRef> parents = new ArrayList<>();
