@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -200,6 +201,62 @@ class ConfigHardeningTest {
         assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(CANARY);
         assertThat(outcome.stderr().length()).as("stderr stays short").isLessThan(20_000);
         assertThat(snapshot(workspace)).isEqualTo(before);
+    }
+
+    /**
+     * The secret canary for tainted values: a host read from the process and a remote whose token
+     * is, across every command that shows or compiles environments. The canary must appear in no
+     * printed line, output file or git object, and the environment hash must not depend on it.
+     */
+    @Test
+    void valuesReadFromTheProcessNeverLeak() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(shared.resolve("canary"));
+        Path environments = workspace.resolve("environments.toml");
+        Files.writeString(environments, Files.readString(environments)
+                .replace("warehouse.host = \"warehouse-test.acme-health.internal\"", "warehouse.host = \"${env:CANARY_HOST}\"")
+                .replace("warehouse.database = \"analytics_acc1\"", "warehouse.database = \"analytics_acc1\"\n"
+                        + "output.remote = \"https://ci:${env:CANARY_TOKEN}@git.example/acc1.git\""));
+        Map<String, String> process = new TreeMap<>(PROCESS);
+        process.put("CANARY_HOST", CANARY + "-host");
+        Path out = shared.resolve("canary-out");
+        List<Storyc.Outcome> outcomes = new java.util.ArrayList<>();
+        outcomes.add(Storyc.run(workspace, process, "compile", "--all", "--out", out.toString()));
+        outcomes.add(Storyc.run(workspace, process, "check", "--all", "--format", "json"));
+        outcomes.add(Storyc.run(workspace, process, "env", "list"));
+        List<String> names;
+        try (Stream<Path> listed = Files.list(out)) {
+            names = listed.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names).hasSize(7);
+        for (String name : names) {
+            outcomes.add(Storyc.run(workspace, process, "env", "show", name));
+            outcomes.add(Storyc.run(workspace, process, "env", "show", name, "--json"));
+            outcomes.add(Storyc.run(workspace, process, "env", "show", name, "--normal-form"));
+            outcomes.add(Storyc.run(workspace, process, "env", "explain", name, "warehouse"));
+            outcomes.add(Storyc.run(workspace, process, "env", "explain", name, "output"));
+            outcomes.add(Storyc.run(workspace, process, "env", "diff", name, "production"));
+        }
+        for (Storyc.Outcome outcome : outcomes) {
+            assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+            assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(CANARY);
+        }
+        assertThat(Storyc.run(workspace, process, "env", "show", "acceptance-1").stdout())
+                .contains("host = \"${env:CANARY_HOST}\"")
+                .contains("remote = \"https://ci:${env:CANARY_TOKEN}@git.example/acc1.git\"");
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as("%s", file)
+                        .doesNotContain(CANARY);
+            }
+        }
+        for (String name : names) {
+            assertThat(GitCli.git(out.resolve(name), "cat-file", "--batch-all-objects", "--batch"))
+                    .as("git objects of %s", name).isNotEmpty().doesNotContain(CANARY);
+        }
+        Map<String, String> other = new TreeMap<>(process);
+        other.replaceAll((k, v) -> "another-value-entirely");
+        assertThat(Storyc.run(workspace, other, "env", "hash", "acceptance-1").stdout())
+                .isEqualTo(Storyc.run(workspace, process, "env", "hash", "acceptance-1").stdout());
     }
 
     /** Returns the workspace's status, HEAD, and a digest of every file, output repositories included. */
