@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How isolation splits text into names. A token is a maximal run of letters, digits, {@code _} and
- * {@code $}: what a warehouse reads as one unquoted identifier. {@code -} and {@code .} end a token,
- * so {@code analytics_prod--x} and {@code analytics_prod.raw} both name {@code analytics_prod}.
+ * How isolation splits text into names. A token is a maximal run of letters, digits, {@code _}
+ * and {@code $}: what a warehouse reads as one unquoted identifier. {@code -} and {@code .} end a
+ * token, so {@code analytics_prod--x} and {@code analytics_prod.raw} both name
+ * {@code analytics_prod}.
  * Tokens compare case-insensitively, as the warehouse does for unquoted identifiers and DNS does
  * for host names, so {@code ANALYTICS_PROD} is the same name as {@code analytics_prod}.
  */
@@ -16,8 +17,8 @@ public final class IsolationTokens {
 
     /** Returns true for a character that continues a token. */
     public static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || (c > 127 && Character.isLetterOrDigit(c));
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '$' || (c > 127 && Character.isLetterOrDigit(c));
     }
 
     /** Returns the text folded the way isolation compares it. */
@@ -59,7 +60,8 @@ public final class IsolationTokens {
 
     /**
      * Returns true when {@code value} occurs in {@code text} at {@code offset}, ignoring case, as
-     * whole tokens: it starts at the start of a token, and ends at the end of one or in punctuation.
+     * whole tokens: it starts at the start of a token, and ends at the end of one or in
+     * punctuation.
      */
     public static boolean occursAt(String text, int offset, String value) {
         int end = offset + value.length();
@@ -67,7 +69,8 @@ public final class IsolationTokens {
             return false;
         }
         return (offset == 0 || !isTokenChar(text.charAt(offset - 1)))
-                && (end == text.length() || !isTokenChar(text.charAt(end)) || !isTokenChar(text.charAt(end - 1)));
+                && (end == text.length() || !isTokenChar(text.charAt(end))
+                        || !isTokenChar(text.charAt(end - 1)));
     }
 
     /** Returns true when {@code value} occurs in {@code text} as whole tokens, ignoring case. */

@@ -33,29 +33,28 @@ final class ProductionIsolation {
             "warehouse.database", "warehouse database",
             "warehouse.host", "warehouse host",
             "output.remote", "output remote");
-    private static final Set<String> NEVER_SHARED = Set.of("connection", "warehouse.database", "output.remote",
-            "output.path", "output", "warehouse");
+    private static final Set<String> NEVER_SHARED = Set.of("connection", "warehouse.database",
+            "output.remote", "output.path", "output", "warehouse");
 
     private record ProductionValue(String value, String environment, String field) {}
 
     private ProductionIsolation() {}
 
-    /** Reports every production value in a non-production environment, at that environment's value. */
+    /** Reports each production value in another kind of environment, at its value there. */
     static void check(Map<String, ConfigTable> trees, Diagnostics diagnostics) {
         Map<String, List<ProductionValue>> byFirstToken = new HashMap<>();
         trees.forEach((name, tree) -> {
             if (!isProduction(tree)) {
                 return;
             }
-            IDENTITY.forEach((path, label) -> tree.at(path).map(ConfigValue::toPlain).ifPresent(plain -> {
-                if (plain instanceof String text && !text.isBlank()) {
-                    String first = IsolationTokens.firstToken(text);
-                    if (!first.isEmpty()) {
-                        byFirstToken.computeIfAbsent(first, k -> new ArrayList<>())
-                                .add(new ProductionValue(text, name, label));
-                    }
+            IDENTITY.forEach((path, label) -> {
+                Object plain = tree.at(path).map(ConfigValue::toPlain).orElse(null);
+                String first = plain instanceof String text ? IsolationTokens.firstToken(text) : "";
+                if (!first.isEmpty()) {
+                    byFirstToken.computeIfAbsent(first, k -> new ArrayList<>())
+                            .add(new ProductionValue((String) plain, name, label));
                 }
-            }));
+            });
         });
         if (byFirstToken.isEmpty()) {
             return;
@@ -66,7 +65,7 @@ final class ProductionIsolation {
             }
             Set<String> shared = shares(tree, diagnostics);
             walk(tree, "", (path, scalar) -> {
-                if (path.equals(SHARES) || path.startsWith(SHARES + "[") || isShared(path, shared)) {
+                if (isShared(path, Set.of(SHARES)) || isShared(path, shared)) {
                     return;
                 }
                 String text = (String) scalar.value();
@@ -82,21 +81,24 @@ final class ProductionIsolation {
         });
     }
 
-    private static Diagnostic diagnostic(String environment, String path, ConfigScalar scalar, ProductionValue value) {
+    private static Diagnostic diagnostic(String environment, String path, ConfigScalar scalar,
+            ProductionValue value) {
         String hint = NEVER_SHARED.contains(path)
-                ? "give `" + environment + "` a " + value.field() + " of its own; an environment that shares"
-                        + " production's " + value.field() + " is production"
+                ? "give `" + environment + "` a " + value.field() + " of its own; an environment"
+                        + " that shares production's " + value.field() + " is production"
                 : "give `" + environment + "` its own value, or, if sharing it is intended, say so:"
                         + " `" + SHARES + " = [\"" + path + "\"]`";
         return Diagnostic.error(Code.ENV_PRODUCTION_VALUE, scalar.position(),
-                        "`" + path + "` of " + "`" + environment + "` names `" + value.value() + "`, the "
-                                + value.field() + " of production environment `" + value.environment() + "`")
+                        "`" + path + "` of `" + environment + "` names `" + value.value()
+                                + "`, the " + value.field() + " of production environment `"
+                                + value.environment() + "`")
                 .withHint(hint);
     }
 
     private static boolean isShared(String path, Set<String> shared) {
         for (String prefix : shared) {
-            if (path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[")) {
+            if (path.equals(prefix) || path.startsWith(prefix + ".")
+                    || path.startsWith(prefix + "[")) {
                 return true;
             }
         }
@@ -116,11 +118,13 @@ final class ProductionIsolation {
             if (NEVER_SHARED.contains(path)) {
                 diagnostics.add(Diagnostic.error(Code.ENV_SHARE_REFUSED, item.position(),
                                 "`" + path + "` cannot be shared with production")
-                        .withHint("the connection, the warehouse database and the output are what make an"
-                                + " environment itself; share fields such as `warehouse.host` instead"));
+                        .withHint("the connection, the warehouse database and the output are what"
+                                + " make an environment itself; share fields such as"
+                                + " `warehouse.host` instead"));
             } else if (tree.at(path).isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.ENV_SHARE_REFUSED, item.position(),
-                                "`" + SHARES + "` names `" + path + "`, which this environment does not set")
+                                "`" + SHARES + "` names `" + path
+                                        + "`, which this environment does not set")
                         .withHint("name a field by its dotted path, such as `warehouse.host`"));
             } else {
                 shared.add(path);
@@ -155,7 +159,8 @@ final class ProductionIsolation {
                 for (int i = list.items().size() - 1; i >= 0; i--) {
                     work.add(new Item(item.path() + "[" + i + "]", list.items().get(i)));
                 }
-            } else if (item.value() instanceof ConfigScalar scalar && scalar.value() instanceof String) {
+            } else if (item.value() instanceof ConfigScalar scalar
+                    && scalar.value() instanceof String) {
                 leaf.visit(item.path(), scalar);
             }
         }

@@ -6,8 +6,9 @@ import java.util.Objects;
  * A value computed from a secret source: read from {@code ${env:VAR}} into a field that is not
  * typed {@code secret}, or interpolated from such a value or from a secret. It is carried, because
  * the tools that run the output may need it (a warehouse host, an output remote with a token), but
- * it is never shown, hashed or rendered: every view and the normal form print its {@link #spelling},
- * the text as written in environments.toml, and templates and written fields refuse it.
+ * it is never shown, hashed or rendered: every view and the normal form print its
+ * {@link #spelling}, the text as written in environments.toml, and templates and written fields
+ * refuse it.
  *
  * @param value the value as read, typed like the field (a string, an integer...)
  * @param spelling the value as written, such as {@code ${env:WAREHOUSE_HOST}}

@@ -34,7 +34,8 @@ public final class Json {
     @FunctionalInterface
     public interface Layout {
         /**
-         * @param path the field names and {@code []} (an array element) from the root to the container
+         * @param path the field names and {@code []} (an array element) from the root down to
+         *     the container
          * @param array whether the container is an array
          */
         boolean expanded(List<String> path, boolean array);
@@ -43,7 +44,7 @@ public final class Json {
         Layout ALL = (path, array) -> true;
     }
 
-    /** Which characters are written as escapes besides quotes, backslashes and control characters. */
+    /** Which characters are escaped besides quotes, backslashes and control characters. */
     public enum Escaping {
         /** Non-ASCII stays as it is. */
         CONTROL,
@@ -103,7 +104,7 @@ public final class Json {
         }
     }
 
-    /** Lays containers out as the {@link Layout} says, indenting two spaces per spread container. */
+    /** Lays containers out as the {@link Layout} says, two spaces deeper per spread container. */
     private static final class LayoutPrinter implements PrettyPrinter {
         private final Layout layout;
         private final Deque<Boolean> open = new ArrayDeque<>();

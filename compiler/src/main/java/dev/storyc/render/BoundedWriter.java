@@ -11,7 +11,7 @@ final class BoundedWriter extends Writer {
     private final StringBuilder text;
     private final int limit;
 
-    /** Thrown when the limit is reached; carries no stack trace, since it is an expected outcome. */
+    /** Thrown when the limit is reached; without a stack trace, since it is an expected outcome. */
     static final class Overflow extends RuntimeException {
         Overflow() {
             super("rendered text exceeds its limit", null, false, false);
