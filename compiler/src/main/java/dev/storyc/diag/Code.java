@@ -117,6 +117,22 @@ public enum Code {
     ISOLATION_LEAK("E0613", "output names another environment's resources"),
     SECRET_LEAK("E0614", "output contains a secret value"),
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
+    UNKNOWN_FIELD_REFERENCE("E0620", "`${...}` names a field or view that does not exist"),
+    UNKNOWN_FIELD_IN_LIST("E0621", "a field list, set, filter or sort names a field or set that does not exist"),
+    UNKNOWN_TIMEFRAME("E0622", "a dimension group lists a timeframe or interval Looker does not have"),
+    UNKNOWN_CONSTANT("E0623", "`@{...}` names a constant the environment does not define"),
+    LIQUID_SYNTAX("E0624", "Liquid syntax error"),
+    LIQUID_UNKNOWN_FIELD("E0625", "Liquid names a field that does not exist"),
+    UNKNOWN_COLUMN("E0626", "`${TABLE}.column` names a column the table does not have"),
+    COLUMNS_NOT_KNOWN("E0627", "a view's columns cannot be known offline"),
+    SQL_UNKNOWN_TABLE("E0628", "SQL reads or writes a table no story creates"),
+    MISSING_REQUIRES("E0629", "a story uses what another story defines without requiring it"),
+    REVERT_EMPTY("E0630", "revert.sql does nothing"),
+    REVERT_DROPS_NOTHING_CREATED("E0631", "revert.sql drops nothing deploy.sql creates"),
+    UNKNOWN_ACCESS_GRANT("E0632", "an access grant is not declared in the workspace model"),
+    UNKNOWN_DATAGROUP("E0633", "a datagroup is not declared in the workspace model"),
+    MODEL_FILE_INVALID("E0634", "a workspace model file holds what does not belong in a model"),
+    UNUSED_MODEL_DECLARATION("E0635", "an access grant or datagroup of the workspace model is never used"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path");
