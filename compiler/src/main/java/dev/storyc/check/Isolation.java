@@ -51,6 +51,8 @@ final class Isolation {
     private final Environments environments;
     private final Map<String, Owned> byValue = new HashMap<>();
     private final Map<String, List<Owned>> byFirstToken = new HashMap<>();
+    /** The values each distinct rendered text names, by path, then text. */
+    private final Map<String, Map<String, Map<Owned, List<Integer>>>> namedByText = new HashMap<>();
 
     Isolation(Environments environments) {
         this.environments = environments;
@@ -73,17 +75,22 @@ final class Isolation {
         }
         String self = scope.environment.name();
         for (CheckedFile file : scope.files) {
-            // Most files name nothing of any environment: their token sets (computed once per
-            // distinct text, shared by every environment) say so without scanning the text again.
-            Set<String> tokens = scope.cache.tokens(file.path(), file.text(), IsolationTokens::tokens);
-            if (tokens.stream().noneMatch(byFirstToken::containsKey)) {
-                continue;
-            }
+            // Which values a text names does not depend on the environment, so it is found once
+            // per distinct text; each environment then only asks which of them are foreign.
+            Map<Owned, List<Integer>> values = namedByText
+                    .computeIfAbsent(file.path(), p -> new HashMap<>(4))
+                    .computeIfAbsent(file.text(), this::occurrences);
             Set<String> reported = new HashSet<>();
-            scan(file.text(), self, (offset, leak) -> {
-                Position at = file.atOffset(offset, file.text().substring(offset, offset + leak.value().length()));
-                if (reported.add(at.line() + "\u0000" + leak.folded())) {
-                    scope.report(diagnostic(scope, at, leak, "this file"));
+            values.forEach((leak, offsets) -> {
+                if (!isForeign(leak, self)) {
+                    return;
+                }
+                for (int offset : offsets) {
+                    Position at = file.atOffset(offset,
+                            file.text().substring(offset, offset + leak.value().length()));
+                    if (reported.add(at.line() + "\u0000" + leak.folded())) {
+                        scope.report(diagnostic(scope, at, leak, "this file"));
+                    }
                 }
             });
         }
@@ -121,11 +128,22 @@ final class Isolation {
                 : diagnostic.withRelated(definedAt, "environment `" + first + "` is defined here");
     }
 
+    /** Returns every value of any environment that a text names, with the offsets it is named at. */
+    private Map<Owned, List<Integer>> occurrences(String text) {
+        Map<Owned, List<Integer>> found = new java.util.LinkedHashMap<>();
+        scan(text, null, (offset, value) -> found.computeIfAbsent(value, v -> new ArrayList<>())
+                .add(offset));
+        return found;
+    }
+
     private interface Hit {
         void found(int offset, Owned leak);
     }
 
-    /** Calls {@code hit} for every whole-token occurrence of another environment's value in {@code text}. */
+    /**
+     * Calls {@code hit} for every whole-token occurrence in {@code text} of a value foreign to
+     * {@code self}, or of any environment's value when {@code self} is null.
+     */
     private void scan(String text, String self, Hit hit) {
         int length = text.length();
         int i = 0;
@@ -141,7 +159,8 @@ final class Isolation {
             List<Owned> candidates = byFirstToken.get(IsolationTokens.fold(text.substring(i, end)));
             if (candidates != null) {
                 for (Owned candidate : candidates) {
-                    if (isForeign(candidate, self) && IsolationTokens.occursAt(text, i, candidate.value())) {
+                    if ((self == null || isForeign(candidate, self))
+                            && IsolationTokens.occursAt(text, i, candidate.value())) {
                         hit.found(i, candidate);
                     }
                 }
