@@ -382,11 +382,18 @@ public final class Applier implements AutoCloseable {
                 "55P03");
     }
 
-    /** The advisory lock key: a hash of the registry schema, so two registries never share it. */
     private long lockKey() {
+        return lockKey(target.registrySchema());
+    }
+
+    /**
+     * Returns the advisory lock key of a registry: a hash of its schema's name, so that two
+     * registries in one database never share a lock. Public for operators' and tests' scripts.
+     */
+    public static long lockKey(String registrySchema) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("storyc-apply:" + target.registrySchema()).getBytes(StandardCharsets.UTF_8));
+                    .digest(("storyc-apply:" + registrySchema).getBytes(StandardCharsets.UTF_8));
             long key = 0;
             for (int i = 0; i < 8; i++) {
                 key = (key << 8) | (digest[i] & 0xFF);
