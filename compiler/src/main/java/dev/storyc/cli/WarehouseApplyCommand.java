@@ -7,6 +7,9 @@ import dev.storyc.warehouse.ApplyPlan;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.Planner;
 import dev.storyc.warehouse.RegistryState;
+import dev.storyc.diag.SourceFile;
+import dev.storyc.warehouse.DeployedChange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,13 +69,25 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                                     took.toMillis()));
                         }
                     });
-            outcome.failure().ifPresent(failure -> console.diagnostics(List.of(failure),
-                    WarehouseSession.sources(session.snapshot)));
+            outcome.failure().ifPresent(failure -> console.diagnostics(List.of(failure), sources(session, plan)));
             report(console, session, plan, outcome, applier.statements());
             return outcome.failure().isPresent() ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }
+    }
+
+    /** Returns the output's scripts and the registry's revert texts, so a failure quotes its line. */
+    private static List<SourceFile> sources(WarehouseSession session, ApplyPlan plan) {
+        List<SourceFile> sources = new ArrayList<>(WarehouseSession.sources(session.snapshot));
+        for (Action action : plan.actions()) {
+            DeployedChange deployed = action instanceof Action.Revert revert ? revert.deployed()
+                    : action instanceof Action.Rework rework ? rework.deployed() : null;
+            if (deployed != null) {
+                sources.add(new SourceFile(Applier.storedRevertPath(deployed.id()), deployed.revertScript()));
+            }
+        }
+        return sources;
     }
 
     private ApplyPlan plan(WarehouseSession session, RegistryState state) {

@@ -241,8 +241,16 @@ public final class Applier implements AutoCloseable {
     }
 
     private static Script storedRevert(DeployedChange deployed) {
-        return new Script("registry:" + deployed.id() + "/revert.sql", deployed.revertScript(),
+        return new Script(storedRevertPath(deployed.id()), deployed.revertScript(),
                 Sha256.tagged(deployed.revertScript()));
+    }
+
+    /**
+     * Returns the name messages give a revert script read from the registry, such as
+     * {@code registry:care-gaps/base/revert.sql}: no output commit may hold it any more.
+     */
+    public static String storedRevertPath(ChangeId id) {
+        return "registry:" + id + "/revert.sql";
     }
 
     private void runScript(Script script) throws SQLException {
