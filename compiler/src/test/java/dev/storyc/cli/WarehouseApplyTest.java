@@ -122,6 +122,26 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void aDevelopmentEnvironmentMayReworkAnEditedChange() {
+        ok("compile", "--env", "dev");
+        ok("warehouse", "apply", "--env", "dev");
+        ws.dev.execute("INSERT INTO analytics.base VALUES (1)");
+        ws.write("stories/base/schema/deploy.sql",
+                "CREATE TABLE <% env.warehouse.schema %>.base (id BIGINT NOT NULL, note TEXT);\n");
+        ok("compile", "--env", "dev");
+        Storyc.Outcome refused = Storyc.run(ws.root, java.util.Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
+                dev.storyc.testing.PostgresServer.PASSWORD), "warehouse", "apply", "--env", "dev");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("error[E0806]").contains("--rework");
+        assertThat(ok("warehouse", "apply", "--env", "dev", "--rework").stdout()).contains("reworked       base/base");
+        assertThat(rows(ws.dev, "SELECT column_name FROM information_schema.columns WHERE table_name = 'base'"
+                + " ORDER BY ordinal_position")).containsExactly("id", "note");
+        assertThat(rows(ws.dev, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
+                .containsExactly("deploy|base", "deploy|extra", "revert|base", "rework|base");
+        assertThat(ok("warehouse", "apply", "--env", "dev").stdout()).contains("nothing to do");
+    }
+
+    @Test
     void statusPlanAndLogSpeakJson() throws Exception {
         ok("compile", "--env", "acc");
         JsonNode plan = json(ok("warehouse", "plan", "--env", "acc", "--format", "json"));
