@@ -47,4 +47,21 @@ public record ChangeStatus(ChangeId id, State state, Optional<DeployedChange> de
         }
         return rows;
     }
+
+    /**
+     * Returns one word per story for a matrix of environments: {@code deployed} (every planned
+     * change, with the planned text), {@code pending} (none yet), {@code partial}, {@code edited}
+     * (a deployed change has new text) or {@code revert} (deployed, but the plan no longer holds it).
+     */
+    public static Map<String, String> byStory(List<ChangeStatus> rows) {
+        Map<String, List<State>> states = new java.util.TreeMap<>();
+        rows.forEach(row -> states.computeIfAbsent(row.id().story(), s -> new ArrayList<>()).add(row.state()));
+        Map<String, String> words = new java.util.TreeMap<>();
+        states.forEach((story, list) -> words.put(story,
+                list.contains(State.EDITED) ? "edited"
+                        : list.contains(State.PENDING_REVERT) || list.contains(State.DRIFT) ? "revert"
+                        : list.stream().allMatch(state -> state == State.DEPLOYED) ? "deployed"
+                        : list.contains(State.DEPLOYED) ? "partial" : "pending"));
+        return words;
+    }
 }

@@ -142,6 +142,26 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void statusLiveAddsWhatEachReachableDatabaseHas() throws Exception {
+        ok("compile", "--env", "acc", "--env", "dev");
+        ok("warehouse", "apply", "--env", "acc");
+        ws.write("environments.toml", java.nio.file.Files.readString(ws.root.resolve("environments.toml"))
+                + "\n[environments.gone]\nkind = \"integration\"\nproject_name = \"mini\"\nconnection = \"c\"\n"
+                + "release = \"all\"\nwarehouse = { engine = \"postgres\", host = \"127.0.0.1\", port = 1,"
+                + " database = \"gone\", schema = \"analytics\", user = \"u\" }\n");
+        Storyc.Outcome status = ok("status", "--live");
+        assertThat(status.stdout().lines()).anySatisfy(line -> assertThat(line)
+                .matches("base\\s+main\\s+deployed\\s+main\\s+pending\\s+main\\s+\\?"));
+        assertThat(status.stderr()).contains("gone: cannot reach the warehouse of gone");
+        JsonNode json = json(ok("status", "--live", "--format", "json"));
+        JsonNode extra = json.get("stories").get(1);
+        assertThat(extra.get("story").asText()).isEqualTo("extra");
+        assertThat(extra.get("environments").get("acc").get("deployed").asText()).isEqualTo("deployed");
+        assertThat(extra.get("environments").get("dev").get("deployed").asText()).isEqualTo("pending");
+        assertThat(json.get("environments").get(2).get("reachable").asBoolean()).isFalse();
+    }
+
+    @Test
     void statusPlanAndLogSpeakJson() throws Exception {
         ok("compile", "--env", "acc");
         JsonNode plan = json(ok("warehouse", "plan", "--env", "acc", "--format", "json"));
