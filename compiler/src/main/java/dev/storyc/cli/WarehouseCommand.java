@@ -14,6 +14,6 @@ import picocli.CommandLine.Command;
         footer = {"  0   done, or nothing to do",
                 "  1   a refused or failing change (diagnostics printed at the script's line)",
                 "  2   command-line usage",
-                "  3   the database or the output repository failed: unreachable, password refused, lock held,"
-                        + " registry from a newer storyc, unknown commit"})
+                "  3   the database or the output repository failed: unreachable, password refused,",
+                "      lock held, registry from a newer storyc, unknown output commit"})
 final class WarehouseCommand extends CommandGroup {}
