@@ -162,6 +162,31 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void verifyRunsTheDeployedChangesChecksAndChangesNothing() {
+        ok("compile", "--env", "acc");
+        ws.write("stories/extra/schema/verify.sql", "SELECT base_id\nFROM <% env.warehouse.schema %>.extra;\n");
+        ok("compile", "--env", "acc");
+        ok("warehouse", "apply", "--env", "acc");
+        assertThat(ok("warehouse", "verify", "--env", "acc").stdout()).contains("0 verify scripts failed");
+        ws.acc.execute("ALTER TABLE analytics.extra RENAME COLUMN base_id TO other_id");
+        Storyc.Outcome failed = Storyc.run(ws.root, java.util.Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
+                dev.storyc.testing.PostgresServer.PASSWORD), "warehouse", "verify", "--env", "acc");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.stderr()).contains("error[E0808]: verify of `extra/base` failed: column \"base_id\" does"
+                + " not exist").contains("--> warehouse/extra/base/verify.sql:1:8");
+        assertThat(rows(ws.acc, "SELECT count(*) FROM storyc.events")).containsExactly("2");
+    }
+
+    @Test
+    void aPasswordInTheUrlSettingIsRefusedWithoutBeingPrinted() {
+        Storyc.Outcome refused = Storyc.run(ws.root, java.util.Map.of(), "-D",
+                "warehouse.url=jdbc:postgresql://127.0.0.1/x?user=a&password=Hunter2Secret", "warehouse", "plan",
+                "--env", "acc");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("a JDBC URL without a password").doesNotContain("Hunter2Secret");
+    }
+
+    @Test
     void statusPlanAndLogSpeakJson() throws Exception {
         ok("compile", "--env", "acc");
         JsonNode plan = json(ok("warehouse", "plan", "--env", "acc", "--format", "json"));
