@@ -193,7 +193,8 @@ public final class ProjectCompiler {
         }
         // A pinned change edited on main would be refused by every database that deployed it.
         List<Diagnostic> found = new ArrayList<>(stories.diagnostics());
-        found.addAll(PinnedChangeEdits.check(release.name(), inputs.workspace().stories(), stories.get()));
+        found.addAll(PinnedChangeEdits.check(release.name(), inputs.workspace().stories(),
+                stories.get()));
         return Result.of(compilerFor(inputs.workspace().withStories(stories.get())), found);
     }
 }

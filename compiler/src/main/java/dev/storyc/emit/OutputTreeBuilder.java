@@ -63,16 +63,19 @@ public final class OutputTreeBuilder {
                 files.put(path, new OutputFile(path, file.text()));
                 origins.put(path, origin);
                 if (file.file().kind().isSchemaScript()) {
-                    hashes.computeIfAbsent(path.substring(0, path.lastIndexOf('/')), f -> new LinkedHashMap<>())
+                    String folder = path.substring(0, path.lastIndexOf('/'));
+                    hashes.computeIfAbsent(folder, f -> new LinkedHashMap<>())
                             .put(file.file().kind(), Sha256.tagged(file.text()));
                 }
             }
-            List<String> requires = story.manifest().requiredIds().stream().map(StoryId::value).sorted().toList();
+            List<String> requires = story.manifest().requiredIds().stream()
+                    .map(StoryId::value).sorted().toList();
             for (SchemaChanges.Scripts scripts : SchemaChanges.of(story.files())) {
                 String folder = scripts.change().outputFolder(story.id());
                 Map<ArtifactKind, String> hashed = hashes.getOrDefault(folder, Map.of());
-                plan.add(new WarehousePlan.Change(plan.size() + 1, story.id().value(), scripts.change().name(),
-                        folder, requires, Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_DEPLOY)),
+                plan.add(new WarehousePlan.Change(plan.size() + 1, story.id().value(),
+                        scripts.change().name(), folder, requires,
+                        Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_DEPLOY)),
                         Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_REVERT)),
                         Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_VERIFY))));
             }

@@ -78,7 +78,8 @@ public final class SettingsLoader {
             String source = sourceOf(stack, setting.key());
             if (!setting.accepts(value)) {
                 diagnostics.add(Diagnostic.error(Code.SETTING_INVALID, positionOf(source),
-                                "setting `" + setting.key() + "` is `" + redacted(value) + "`, which is not "
+                                "setting `" + setting.key() + "` is `" + redacted(value)
+                                        + "`, which is not "
                                         + setting.expected())
                         .withHint("set by " + source));
                 continue;

@@ -2,7 +2,9 @@ package dev.storyc.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.storyc.testing.PostgresServer;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,36 +35,71 @@ public final class WarehouseApplyBench {
             generate(workspace, stories, database);
             run(jar, workspace, "compile", "--env", "bench");
             long start = System.nanoTime();
-            JsonNode first = json(run(jar, workspace, "warehouse", "apply", "--env", "bench", "--format", "json"));
+            JsonNode first =
+                    json(
+                            run(
+                                    jar,
+                                    workspace,
+                                    "warehouse",
+                                    "apply",
+                                    "--env",
+                                    "bench",
+                                    "--format",
+                                    "json"));
             double applySeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            JsonNode second = json(run(jar, workspace, "warehouse", "apply", "--env", "bench", "--format", "json"));
+            JsonNode second =
+                    json(
+                            run(
+                                    jar,
+                                    workspace,
+                                    "warehouse",
+                                    "apply",
+                                    "--env",
+                                    "bench",
+                                    "--format",
+                                    "json"));
             double noOpSeconds = (System.nanoTime() - start) / 1e9;
             int changes = first.get("done").size();
             long statements = first.get("statements").asLong();
             System.out.printf("stories: %d, changes applied: %d%n", stories, changes);
-            System.out.printf("apply into an empty database: %.2f s whole process, %.2f ms per change,"
-                    + " %d statements = %.2f round trips per change%n", applySeconds, applySeconds * 1000 / changes,
-                    statements, (double) statements / changes);
-            System.out.printf("no-op apply: %.2f s whole process, %d statements (%d changes up to date)%n",
-                    noOpSeconds, second.get("statements").asLong(), second.get("up_to_date").size());
+            System.out.printf(
+                    "apply into an empty database: %.2f s whole process, %.2f ms per change,"
+                            + " %d statements = %.2f round trips per change%n",
+                    applySeconds,
+                    applySeconds * 1000 / changes,
+                    statements,
+                    (double) statements / changes);
+            System.out.printf(
+                    "no-op apply: %.2f s whole process, %d statements (%d changes up to date)%n",
+                    noOpSeconds,
+                    second.get("statements").asLong(),
+                    second.get("up_to_date").size());
         }
     }
 
-    private static void generate(Path root, int stories, PostgresServer.Database database) throws IOException {
-        write(root.resolve("environments.toml"), """
+    private static void generate(Path root, int stories, PostgresServer.Database database)
+            throws IOException {
+        write(
+                root.resolve("environments.toml"),
+                """
                 [environments.bench]
                 kind = "integration"
                 project_name = "bench"
                 connection = "bench"
                 release = "all"
-                %s""".formatted(database.warehouseToml("analytics", "STORYC_BENCH_PASSWORD")));
+                %s"""
+                        .formatted(database.warehouseToml("analytics", "STORYC_BENCH_PASSWORD")));
         for (int i = 0; i < stories; i++) {
             String id = String.format("s%04d", i);
             String story = "stories/" + id + "/";
             String requires = i == 0 ? "" : "\"" + String.format("s%04d", (i - 1) / 10) + "\"";
-            write(root.resolve(story + "story.toml"), "title = \"Story " + i + "\"\nrequires = [" + requires + "]\n");
-            write(root.resolve(story + "schema/deploy.sql"), """
+            write(
+                    root.resolve(story + "story.toml"),
+                    "title = \"Story " + i + "\"\nrequires = [" + requires + "]\n");
+            write(
+                    root.resolve(story + "schema/deploy.sql"),
+                    """
                     CREATE TABLE <%% env.warehouse.schema %%>.t%1$s (
                         id BIGINT NOT NULL PRIMARY KEY,
                         parent_id BIGINT,
@@ -74,28 +111,47 @@ public final class WarehouseApplyBench {
                     SELECT CAST(created_at AS DATE) AS day, COUNT(*) AS n, SUM(amount) AS amount
                     FROM <%% env.warehouse.schema %%>.t%1$s
                     GROUP BY 1;
-                    """.formatted(id));
-            write(root.resolve(story + "schema/revert.sql"), """
+                    """
+                            .formatted(id));
+            write(
+                    root.resolve(story + "schema/revert.sql"),
+                    """
                     DROP VIEW IF EXISTS <%% env.warehouse.schema %%>.t%1$s_daily;
                     DROP TABLE IF EXISTS <%% env.warehouse.schema %%>.t%1$s;
-                    """.formatted(id));
-            write(root.resolve(story + "schema/verify.sql"),
-                    "SELECT id, parent_id, name, amount, created_at FROM <% env.warehouse.schema %>.t" + id
+                    """
+                            .formatted(id));
+            write(
+                    root.resolve(story + "schema/verify.sql"),
+                    "SELECT id, parent_id, name, amount, created_at FROM <% env.warehouse.schema"
+                        + " %>.t"
+                            + id
                             + " WHERE 1 = 0;\n");
         }
     }
 
     private static String run(Path jar, Path workspace, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "-p",
-                workspace.toString(), "-q", "--color", "never"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                jar.toString(),
+                                "-p",
+                                workspace.toString(),
+                                "-q",
+                                "--color",
+                                "never"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(Map.of("STORYC_BENCH_PASSWORD", PostgresServer.PASSWORD));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " failed with " + process.exitValue());
+            throw new IllegalStateException(
+                    String.join(" ", args) + " failed with " + process.exitValue());
         }
         return out;
     }
