@@ -120,8 +120,7 @@ public enum Code {
     DEPLOYED_CHANGE_EDITED("E0806", "a deployed schema change was edited"),
     DEPLOY_FAILED("E0807", "deploy script failed"),
     VERIFY_FAILED("E0808", "verify script failed"),
-    REVERT_FAILED("E0809", "revert script failed"),
-    REWORK_REFUSED("E0810", "rework is for development environments only");
+    REVERT_FAILED("E0809", "revert script failed");
 
     private final String id;
     private final String title;
