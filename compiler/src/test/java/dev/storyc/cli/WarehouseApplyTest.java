@@ -78,6 +78,25 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void anOlderOutputCommitIsAppliedAsItWasNotAsTheWorkingTreeIs() {
+        ok("compile", "--env", "acc");
+        String first = GitCli.git(ws.root.resolve("out/acc"), "rev-parse", "main");
+        ws.write("stories/base/schema/changes/01-add-name/deploy.sql",
+                "ALTER TABLE <% env.warehouse.schema %>.base ADD COLUMN name TEXT;\n");
+        ws.write("stories/base/schema/changes/01-add-name/revert.sql",
+                "ALTER TABLE <% env.warehouse.schema %>.base DROP COLUMN name;\n");
+        ok("compile", "--env", "acc");
+        // Not compiled yet: the working tree's edits never reach the database.
+        ws.write("stories/extra/schema/deploy.sql", "this is not SQL;\n");
+
+        Storyc.Outcome older = ok("warehouse", "apply", "--env", "acc", "--commit", first.substring(0, 10));
+        assertThat(older.stdout()).contains("acc is at output " + first.substring(0, 12) + ": 2 changes applied");
+        assertThat(rows(ws.acc, "SELECT DISTINCT output_commit FROM storyc.changes")).containsExactly(first);
+        assertThat(ok("warehouse", "plan", "--env", "acc").stdout())
+                .contains("deploy         base/add-name").contains("0 to revert, 1 to deploy");
+    }
+
+    @Test
     void aDryRunTouchesNothing() {
         ok("compile", "--env", "acc");
         Storyc.Outcome dry = ok("warehouse", "apply", "--env", "acc", "--dry-run");
