@@ -52,9 +52,17 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    /** One row of the summary table. */
+    /** Where each environment's repository goes, approved before anything is compiled or written. */
+    private OutputFolders.Approval folders;
+
+    /** One row of the summary table; {@code backedOut} names stories whose revert is still pending. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
-            boolean failed) {}
+            boolean failed, List<String> backedOut) {
+        Row(String environment, String release, int added, int removed, String commit, String pushed,
+                boolean failed) {
+            this(environment, release, added, removed, commit, pushed, failed, List.of());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -66,11 +74,14 @@ final class CiCommand implements Callable<Integer> {
         }
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
+        folders = OutputFolders.approve(project, root.settings(), null,
+                all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism);
         Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
+        folders.require();
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
@@ -118,25 +129,30 @@ final class CiCommand implements Callable<Integer> {
             OutputStore.Commit published = outcome.commit();
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
+            List<String> backedOut = outcome.backedOut();
             if (remote.isEmpty()) {
-                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false,
+                        backedOut);
             }
             if (output == null) {
-                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push",
+                        false, backedOut);
             }
             PushResult pushed = output.push(adoptDrift);
             if (pushed instanceof PushResult.Pushed p) {
                 return new Row(environment.name(), release, added, removed, p.commit(),
-                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false);
+                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false, backedOut);
             }
             if (pushed instanceof PushResult.Drifted d) {
                 synchronized (console) {
                     Reports.drift(console, environment.name(), remote.get(), d.drift());
                 }
-                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true,
+                        backedOut);
             }
             String remoteHead = ((PushResult.UpToDate) pushed).commit();
-            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false);
+            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false,
+                    backedOut);
         } catch (PublishException e) {
             synchronized (console) {
                 console.failure(e.getMessage(), e.hint());
@@ -146,7 +162,7 @@ final class CiCommand implements Callable<Integer> {
     }
 
     private Path folderOf(Project project, Environment environment) {
-        return OutputFolders.of(project, environment, null, root.settings().output());
+        return folders.folder(environment);
     }
 
     private static void printTable(Console console, List<Row> rows) {
@@ -155,7 +171,8 @@ final class CiCommand implements Callable<Integer> {
         for (Row row : rows) {
             console.result(String.format(format, row.environment(), row.release(), "+" + row.added(),
                     "-" + row.removed(), row.commit().length() > 12 ? row.commit().substring(0, 12) : row.commit(),
-                    row.pushed()));
+                    row.pushed()) + (row.backedOut().isEmpty() ? ""
+                            : "; backed out: " + String.join(", ", row.backedOut()) + " (revert pending)"));
         }
         long failed = rows.stream().filter(Row::failed).count();
         console.result(String.format("%d environment%s compiled, %d failed", rows.size(), rows.size() == 1 ? "" : "s",

@@ -12,6 +12,7 @@ import dev.storyc.warehouse.ChangeStatus;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.RegistryState;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,13 @@ import java.util.Optional;
  */
 record LiveStatus(Map<String, String> stories, Optional<String> problem) {
 
-    static LiveStatus of(Project project, Environment environment, StorycCommand root) {
+    /** @param folder the environment's output repository */
+    static LiveStatus of(Path folder, Environment environment, StorycCommand root) {
         OutputPlan plan;
         try {
             OutputSnapshot snapshot =
                     OutputSnapshot.read(
-                            OutputFolders.of(project, environment, null, root.settings().output()),
+                            folder,
                             environment.output().branch(),
                             Optional.empty());
             Result<OutputPlan> read = OutputPlan.read(snapshot.commit(), snapshot::file);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -28,9 +29,18 @@ public final class Main {
     /** Runs storyc with an explicit process environment, for tests that set variables. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> environment, boolean interactive,
             String... args) {
+        return run(out, err, environment, Path.of(""), interactive, args);
+    }
+
+    /**
+     * Runs storyc as if started in {@code workingDirectory}: where the workspace is looked for and
+     * relative paths are resolved. Tests use it to run storyc from a subfolder in-process.
+     */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
+            boolean interactive, String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        StorycCommand storyc = new StorycCommand(environment, outWriter, errWriter, interactive);
+        StorycCommand storyc = new StorycCommand(environment, workingDirectory, outWriter, errWriter, interactive);
         CommandLine commandLine = new CommandLine(storyc)
                 .setOut(outWriter)
                 .setErr(errWriter)
@@ -41,14 +51,33 @@ public final class Main {
                     }
                     return internalError(errWriter, exception);
                 });
+        HelpLayout.install(commandLine);
         try {
             int code = commandLine.execute(args);
             storyc.finish();
             return code;
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            // Picocli hands only exceptions to the handler; these errors would escape as a raw JVM
+            // trace. The limits in evaluation and rendering should make them unreachable.
+            return exhausted(errWriter, exhausted);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /** Reports running out of stack or memory as the bug it is, with the top of the trace only. */
+    private static int exhausted(PrintWriter err, VirtualMachineError error) {
+        err.println("error: storyc ran out of " + (error instanceof StackOverflowError ? "stack" : "memory")
+                + ". This is a bug in storyc: a limit should have stopped it with a located error.");
+        err.println("Please report it with the command you ran and the text below.");
+        err.println();
+        err.println(error);
+        StackTraceElement[] frames = error.getStackTrace();
+        for (int i = 0; i < Math.min(12, frames.length); i++) {
+            err.println("\tat " + frames[i]);
+        }
+        return ExitCode.INTERNAL_ERROR;
     }
 
     /** Reports a bug in storyc: the one case where a stack trace is the right thing to show. */

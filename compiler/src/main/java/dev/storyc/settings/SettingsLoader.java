@@ -211,8 +211,11 @@ public final class SettingsLoader {
         return file.toString().replace('\\', '/');
     }
 
-    /** Returns the position a layer's description names, for diagnostics. */
-    private static Position positionOf(String source) {
+    /**
+     * Returns the position a layer's description names, for diagnostics: a file's line, or the
+     * {@link #COMMAND_LINE} for {@code -D}.
+     */
+    public static Position positionOf(String source) {
         String[] parts = source.split(":");
         if (parts.length == 3) {
             try {
