@@ -9,6 +9,7 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.ReleaseParser;
+import dev.storyc.warehouse.PinnedChangeEdits;
 import dev.storyc.workspace.PinnedStories;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
@@ -190,7 +191,10 @@ public final class ProjectCompiler {
         if (!stories.ok()) {
             return Result.failed(stories.diagnostics());
         }
-        return Result.of(compilerFor(inputs.workspace().withStories(stories.get())),
-                stories.diagnostics());
+        // A pinned change edited on main would be refused by every database that deployed it.
+        List<Diagnostic> found = new ArrayList<>(stories.diagnostics());
+        found.addAll(PinnedChangeEdits.check(release.name(), inputs.workspace().stories(),
+                stories.get()));
+        return Result.of(compilerFor(inputs.workspace().withStories(stories.get())), found);
     }
 }

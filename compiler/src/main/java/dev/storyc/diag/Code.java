@@ -12,6 +12,7 @@ package dev.storyc.diag;
  *   <li>E05xx LookML and dashboard syntax</li>
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
+ *   <li>E08xx warehouse: schema changes, plans and deployments</li>
  * </ul>
  */
 public enum Code {
@@ -149,7 +150,18 @@ public enum Code {
     OUTPUT_BRANCH_INVALID("E0708", "the output branch is not a valid git branch name"),
     OUTPUT_FOLDER_SYMLINK("E0709", "an output folder's path holds a symbolic link"),
     OUTPUT_FOREIGN_REPOSITORY("E0710", "an output folder holds a git repository storyc did not create"),
-    OUTPUT_FOLDER_NOT_EMPTY("E0711", "an output folder holds files and is not a git repository");
+    OUTPUT_FOLDER_NOT_EMPTY("E0711", "an output folder holds files and is not a git repository"),
+
+    // E08xx: warehouse deployments
+    SCHEMA_CHANGE_FOLDER_INVALID("E0801", "file is not part of a valid schema change"),
+    SCHEMA_CHANGE_DUPLICATE("E0802", "two schema changes share a name or number"),
+    SCHEMA_CHANGE_INCOMPLETE("E0803", "schema change lacks a script"),
+    PINNED_CHANGE_EDITED("E0804", "a schema change pinned by a sealed release was edited"),
+    WAREHOUSE_PLAN_INVALID("E0805", "warehouse plan cannot be read"),
+    DEPLOYED_CHANGE_EDITED("E0806", "a deployed schema change was edited"),
+    DEPLOY_FAILED("E0807", "deploy script failed"),
+    VERIFY_FAILED("E0808", "verify script failed"),
+    REVERT_FAILED("E0809", "revert script failed");
 
     private final String id;
     private final String title;

@@ -20,7 +20,7 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check..", "dev.storyc.placement.."
+        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.placement.."
     };
 
     @BeforeAll
@@ -117,6 +117,29 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.workspace..", "dev.storyc.config..",
                         "dev.storyc.release..", "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDatabaseEdgeTalksToDatabases() {
+        noClasses().that().resideOutsideOfPackage("dev.storyc.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..")
+                .because("the warehouse database is an edge: db opens connections, runs SQL and explains its"
+                        + " failures; the stages before it plan with values")
+                .check(classes);
+    }
+
+    @Test
+    void warehousePlanningIsPure() {
+        noClasses().that().resideInAPackage("dev.storyc.warehouse..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "dev.storyc.db..", "dev.storyc.cli..", "dev.storyc.publish..")
+                .because("planning an apply is a pure function of the output plan and the registry's state;"
+                        + " the db edge reads the one and runs the other")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("dev.storyc.db..")
+                .because("db is an edge: core stages never reach the database")
                 .check(classes);
     }
 

@@ -83,7 +83,7 @@ class ScaffoldCommandTest {
         assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
                 .containsPattern("production\\s+" + week + "\\s+\\+1\\s+-0");
         assertThat(git(workspace.resolve("out/production"), "ls-tree", "-r", "--name-only", "main"))
-                .contains("views/lab-results/lab_results.view.lkml", "warehouse/01-lab-results/deploy.sql",
+                .contains("views/lab-results/lab_results.view.lkml", "warehouse/lab-results/base/deploy.sql",
                         "etl/lab-results/load_lab_results.sql")
                 .doesNotContain("lab-panels");
         assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  production       " + week);

@@ -53,7 +53,7 @@ class EnvironmentCompilerTest {
         assertThat(compiled.get().selection().releaseName()).isEqualTo("r1");
         assertThat(compiled.get().lock().compilerVersion()).isEqualTo("1.2.3");
         assertThat(compiled.get().lock().stories()).containsOnlyKeys("base", "extra");
-        assertThat(compiled.get().tree().texts()).containsKey("warehouse/02-extra/deploy.sql");
+        assertThat(compiled.get().tree().texts()).containsKey("warehouse/extra/base/deploy.sql");
         assertThat(compiler.workspace()).isSameAs(MINIMAL);
     }
 

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.workspace.ImportedFile;
-import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 /** Freezing edits only the pins' text: replaced in place, or inserted after the import's path. */
 class ImportPinsTest {
     static final String SHA = "a".repeat(64);
-    static final Map<String, ImportedFile> LOADED = Map.of("shared/base.toml",
-            new ImportedFile.Loaded(new SourceFile("shared/base.toml", "x = 1\n"), SHA));
+    static final Map<String, ImportedFile> LOADED =
+            Map.of(
+                    "shared/base.toml",
+                    new ImportedFile.Loaded(new SourceFile("shared/base.toml", "x = 1\n"), SHA));
 
     static Result<ImportPins.Frozen> freeze(String text) {
         return ImportPins.freeze(new SourceFile("environments.toml", text), LOADED);
@@ -24,8 +28,10 @@ class ImportPinsTest {
                 freeze("imports = [ { path = \"shared/base.toml\" } ] # shared\n");
 
         assertThat(frozen.get().text())
-                .isEqualTo("imports = [ { path = \"shared/base.toml\", sha256 = \"" + SHA
-                        + "\" } ] # shared\n");
+                .isEqualTo(
+                        "imports = [ { path = \"shared/base.toml\", sha256 = \""
+                                + SHA
+                                + "\" } ] # shared\n");
         assertThat(frozen.get().pins())
                 .containsExactly(new ImportPins.Pin("shared/base.toml", SHA, true));
     }
@@ -35,9 +41,11 @@ class ImportPinsTest {
         Result<ImportPins.Frozen> frozen =
                 freeze("[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n[x]\r\n");
 
-        assertThat(frozen.get().text()).isEqualTo(
-                "[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n  sha256 = \"" + SHA
-                        + "\"\r\n[x]\r\n");
+        assertThat(frozen.get().text())
+                .isEqualTo(
+                        "[[imports]]\r\n  path = 'shared/base.toml'  # why\r\n  sha256 = \""
+                                + SHA
+                                + "\"\r\n[x]\r\n");
     }
 
     @Test
@@ -45,8 +53,10 @@ class ImportPinsTest {
         String text = "[[imports]]\npath = \"shared/base.toml\"\nsha256 = \"\"\"old\"\"\" # keep\n";
 
         assertThat(freeze(text).get().text())
-                .isEqualTo("[[imports]]\npath = \"shared/base.toml\"\nsha256 = \"" + SHA
-                        + "\" # keep\n");
+                .isEqualTo(
+                        "[[imports]]\npath = \"shared/base.toml\"\nsha256 = \""
+                                + SHA
+                                + "\" # keep\n");
     }
 
     @Test

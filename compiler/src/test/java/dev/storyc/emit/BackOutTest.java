@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class BackOutTest {
     static final String REVERT = "DROP TABLE IF EXISTS analytics.gone;\n";
 
-    /** The previous output: the minimal prod tree plus a story `gone` with a schema folder. */
+    /**
+     * The previous output: the minimal prod tree plus a story `gone` with a schema folder, in plan
+     * format 1 (numbered folders, no change names), as older outputs have it.
+     */
     static PreviousOutput previousWithGone(CompiledEnvironment fresh) {
         Map<String, String> files = new TreeMap<>(fresh.tree().texts());
         files.put("warehouse/03-gone/revert.sql", REVERT);
@@ -38,11 +41,11 @@ class BackOutTest {
         CompiledEnvironment backedOut = BackOut.apply(fresh, previousWithGone(fresh));
 
         Map<String, String> texts = backedOut.tree().texts();
-        assertThat(texts).containsEntry("warehouse/pending-reverts/gone/revert.sql", REVERT);
+        assertThat(texts).containsEntry("warehouse/pending-reverts/gone/base/revert.sql", REVERT);
         assertThat(texts.keySet()).filteredOn(p -> !fresh.tree().texts().containsKey(p))
-                .containsExactly("warehouse/pending-reverts/gone/revert.sql");
+                .containsExactly("warehouse/pending-reverts/gone/base/revert.sql");
         assertThat(WarehousePlan.pendingRevertsIn(texts.get(OutputLayout.PLAN))).containsExactly(
-                new WarehousePlan.PendingRevert("gone", "warehouse/pending-reverts/gone/revert.sql",
+                new WarehousePlan.PendingRevert("gone", "base", "warehouse/pending-reverts/gone/base/revert.sql",
                         Sha256.tagged(REVERT)));
         assertThat(backedOut.lock()).isEqualTo(fresh.lock());
     }

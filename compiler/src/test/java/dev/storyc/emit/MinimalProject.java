@@ -13,6 +13,7 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.Workspace;
 import dev.storyc.workspace.WorkspaceLoader;
+
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +22,11 @@ import java.util.Map;
  * {@code prod} on release r1 and {@code dev} on all), selected and rendered, ready to emit.
  */
 final class MinimalProject {
-    static final Workspace WORKSPACE = WorkspaceLoader.load(
-            Checkout.root().resolve("compiler/src/test/resources/cases/minimal"),
-                    StdlibLoader.load()).get();
+    static final Workspace WORKSPACE =
+            WorkspaceLoader.load(
+                            Checkout.root().resolve("compiler/src/test/resources/cases/minimal"),
+                            StdlibLoader.load())
+                    .get();
     static final TemplateRenderer RENDERER = TemplateRenderer.forWorkspace(WORKSPACE);
 
     /** Content ids that name the story, so that a lock shows which story each id belongs to. */
@@ -33,9 +36,14 @@ final class MinimalProject {
     private MinimalProject() {}
 
     static Environment environment(String name) {
-        return EnvironmentResolver.evaluate(WORKSPACE, ProcessValues.ofEnvironment(Map.of())).get()
-                .environments().all().stream().filter(e -> e.name().equals(name)).findFirst()
-                        .orElseThrow();
+        return EnvironmentResolver.evaluate(WORKSPACE, ProcessValues.ofEnvironment(Map.of()))
+                .get()
+                .environments()
+                .all()
+                .stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Selection selection(Environment environment) {
@@ -43,15 +51,15 @@ final class MinimalProject {
     }
 
     static List<RenderedStory> rendered(Environment environment) {
-        Result<List<RenderedStory>> rendered = StoryRenderer.render(environment,
-                selection(environment).stories(),
-                RENDERER);
+        Result<List<RenderedStory>> rendered =
+                StoryRenderer.render(environment, selection(environment).stories(), RENDERER);
         return rendered.get();
     }
 
     static CompiledEnvironment built(String name) {
         Environment environment = environment(name);
         return new OutputTreeBuilder(WORKSPACE.stdlib(), RENDERER, IDS, "9.9.9")
-                .build(environment, selection(environment), rendered(environment)).get();
+                .build(environment, selection(environment), rendered(environment))
+                .get();
     }
 }

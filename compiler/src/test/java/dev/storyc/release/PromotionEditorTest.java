@@ -2,12 +2,14 @@ package dev.storyc.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 /** Promotion changes one value, or adds one line, and leaves every other byte alone. */
 class PromotionEditorTest {
-    static final String FILE = """
+    static final String FILE =
+            """
             # Where each release runs.
             [environments.acceptance]
             kind = "acceptance"
@@ -26,9 +28,11 @@ class PromotionEditorTest {
 
     @Test
     void addsALineUnderTheHeaderOfAnEnvironmentThatInheritsItsRelease() {
-        assertThat(PromotionEditor.promote(FILE, "production", "2026-W47")).contains(FILE.replace(
-                "[environments.production]\n",
-                "[environments.production]\nrelease = \"2026-W47\"\n"));
+        assertThat(PromotionEditor.promote(FILE, "production", "2026-W47"))
+                .contains(
+                        FILE.replace(
+                                "[environments.production]\n",
+                                "[environments.production]\nrelease = \"2026-W47\"\n"));
     }
 
     @Test
@@ -39,15 +43,17 @@ class PromotionEditorTest {
 
     @Test
     void literalStringsAndNamesThatNeedEscapingAreWrittenAsBasicStrings() {
-        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 'old' # x\n", "a",
-                "say \"hi\""))
+        assertThat(
+                        PromotionEditor.promote(
+                                "[environments.a]\nrelease = 'old' # x\n", "a", "say \"hi\""))
                 .contains("[environments.a]\nrelease = \"say \\\"hi\\\"\" # x\n");
     }
 
     @Test
     void aBareValueIsReplacedUpToItsComment() {
-        assertThat(PromotionEditor.promote("[environments.a]\nrelease = 2026 # not a string\n", "a",
-                "r2"))
+        assertThat(
+                        PromotionEditor.promote(
+                                "[environments.a]\nrelease = 2026 # not a string\n", "a", "r2"))
                 .contains("[environments.a]\nrelease = \"r2\" # not a string\n");
     }
 
@@ -55,8 +61,9 @@ class PromotionEditorTest {
     void refusesWhatItCannotEditByLine() {
         assertThat(PromotionEditor.promote("environments.a = { release = \"r1\" }\n", "b", "r2"))
                 .isEmpty();
-        assertThat(PromotionEditor.promote("[environments]\na = { kind = \"acceptance\" }\n", "a",
-                "r2"))
+        assertThat(
+                        PromotionEditor.promote(
+                                "[environments]\na = { kind = \"acceptance\" }\n", "a", "r2"))
                 .isEqualTo(Optional.empty());
         assertThat(PromotionEditor.promote("not = [valid\n", "a", "r2")).isEmpty();
     }

@@ -11,14 +11,23 @@ import org.tomlj.Toml;
 class TomlTextTest {
     @Test
     void escapesQuotesBackslashesAndControlCharacters() {
-        assertThat(TomlText.string("a\"b\\c\nd\te\rf\u0001g\u007f")).isEqualTo(
-                "\"a\\\"b\\\\c\\nd\\te\\rf\\u0001g\\u007F\"");
+        assertThat(TomlText.string("a\"b\\c\nd\te\rf\u0001g\u007f"))
+                .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\rf\\u0001g\\u007F\"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "with \"quotes\"", "back\\slash", "new\nline", "tab\t",
-            "bell\u0007",
-        "é ü 中文", "''' and \"\"\""})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "with \"quotes\"",
+                "back\\slash",
+                "new\nline",
+                "tab\t",
+                "bell\u0007",
+                "é ü 中文",
+                "''' and \"\"\""
+            })
     void everyStringRoundTrips(String value) {
         assertThat(Toml.parse("k = " + TomlText.string(value)).getString("k")).isEqualTo(value);
     }
