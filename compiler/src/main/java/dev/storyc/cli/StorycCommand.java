@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             StatusCommand.class,
             GraphCommand.class,
+            SiteCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

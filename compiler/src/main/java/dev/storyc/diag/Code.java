@@ -12,6 +12,7 @@ package dev.storyc.diag;
  *   <li>E05xx LookML and dashboard syntax</li>
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
+ *   <li>E10xx site and diff</li>
  * </ul>
  */
 public enum Code {
@@ -108,7 +109,11 @@ public enum Code {
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
 
     // E07xx: output trees and publishing
-    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path");
+    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
+
+    // E10xx: site and diff
+    SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),
+    DIFF_UNKNOWN_REF("E1002", "--against names no commit of the workspace");
 
     private final String id;
     private final String title;

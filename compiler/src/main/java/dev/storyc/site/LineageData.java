@@ -1,0 +1,64 @@
+package dev.storyc.site;
+
+import dev.storyc.check.Lineage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The lineage page's data: the union of every environment's graph, each node and edge tagged with
+ * the environments that have it, so the page filters by environment without another file.
+ */
+final class LineageData {
+    private LineageData() {}
+
+    static String kindName(Lineage.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Map<String, Object> of(SiteInput input) {
+        Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> edges = new LinkedHashMap<>();
+        for (Lineage.Graph graph : input.lineage()) {
+            for (Lineage.Node node : graph.nodes()) {
+                Map<String, Object> row = nodes.computeIfAbsent(node.id(), id -> {
+                    Map<String, Object> created = new LinkedHashMap<>();
+                    created.put("id", id);
+                    created.put("kind", kindName(node.kind()));
+                    created.put("name", node.name());
+                    created.put("label", node.label());
+                    created.put("story", node.story().orElse(""));
+                    created.put("fields", node.fields());
+                    created.put("envs", new ArrayList<String>());
+                    return created;
+                });
+                environments(row).add(graph.environment());
+            }
+            for (Lineage.Edge edge : graph.edges()) {
+                Map<String, Object> row = edges.computeIfAbsent(edge.from() + "\n" + edge.to(), key -> {
+                    Map<String, Object> created = new LinkedHashMap<>();
+                    created.put("from", edge.from());
+                    created.put("to", edge.to());
+                    created.put("envs", new ArrayList<String>());
+                    return created;
+                });
+                environments(row).add(graph.environment());
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kinds", java.util.Arrays.stream(Lineage.Kind.values()).map(LineageData::kindName).toList());
+        data.put("environments", input.lineage().stream().map(Lineage.Graph::environment).toList());
+        data.put("stories", new ArrayList<>(new TreeSet<>(input.stories().stream().map(s -> s.id().value()).toList())));
+        data.put("nodes", List.copyOf(nodes.values()));
+        data.put("edges", List.copyOf(edges.values()));
+        return data;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> environments(Map<String, Object> row) {
+        return (List<String>) row.get("envs");
+    }
+}
