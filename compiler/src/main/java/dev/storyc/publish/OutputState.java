@@ -1,12 +1,5 @@
 package dev.storyc.publish;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -14,6 +7,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What an output repository on disk holds right now, read without changing anything: the branch's
@@ -27,7 +28,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * @param pushed what storyc last pushed (or accepted) of the branch on the remote, if ever
  * @param file reads a file of the head commit
  */
-public record OutputState(String head, String tree, Instant committedAt, Optional<String> pushed,
+public record OutputState(
+        String head,
+        String tree,
+        Instant committedAt,
+        Optional<String> pushed,
         Function<String, Optional<String>> file) {
 
     /** Returns true when storyc's last push put exactly the head on the remote. */
@@ -39,25 +44,38 @@ public record OutputState(String head, String tree, Instant committedAt, Optiona
      * Returns the state of the repository in {@code directory} on {@code branch}, or empty when
      * there is no repository or the branch has no commit yet.
      */
-    public static Optional<OutputState> read(Path directory, String branch) throws PublishException {
+    public static Optional<OutputState> read(Path directory, String branch)
+            throws PublishException {
         if (!Files.isDirectory(directory.resolve(".git"))) {
             return Optional.empty();
         }
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(directory.resolve(".git").toFile())
-                .setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository =
+                        new FileRepositoryBuilder()
+                                .setGitDir(directory.resolve(".git").toFile())
+                                .setMustExist(true)
+                                .build();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             if (head == null) {
                 return Optional.empty();
             }
             RevCommit commit = walk.parseCommit(head);
-            Optional<String> pushed = Optional.ofNullable(repository.resolve("refs/storyc/pushed/" + branch))
-                    .map(ObjectId::name);
+            Optional<String> pushed =
+                    Optional.ofNullable(repository.resolve("refs/storyc/pushed/" + branch))
+                            .map(ObjectId::name);
             Function<String, Optional<String>> file = reader(directory, commit.getTree().getId());
-            return Optional.of(new OutputState(head.name(), commit.getTree().getId().name(),
-                    Instant.ofEpochSecond(commit.getCommitTime()), pushed, file));
+            return Optional.of(
+                    new OutputState(
+                            head.name(),
+                            commit.getTree().getId().name(),
+                            Instant.ofEpochSecond(commit.getCommitTime()),
+                            pushed,
+                            file));
         } catch (IOException e) {
-            throw new PublishException("cannot read the output repository `" + directory + "`: " + e.getMessage(),
-                    "run `git fsck` in it", e);
+            throw new PublishException(
+                    "cannot read the output repository `" + directory + "`: " + e.getMessage(),
+                    "run `git fsck` in it",
+                    e);
         }
     }
 
@@ -67,13 +85,19 @@ public record OutputState(String head, String tree, Instant committedAt, Optiona
      */
     private static Function<String, Optional<String>> reader(Path directory, ObjectId tree) {
         return path -> {
-            try (Repository repository = new FileRepositoryBuilder().setGitDir(directory.resolve(".git").toFile())
-                    .setMustExist(true).build();
+            try (Repository repository =
+                            new FileRepositoryBuilder()
+                                    .setGitDir(directory.resolve(".git").toFile())
+                                    .setMustExist(true)
+                                    .build();
                     TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
                 if (walk == null) {
                     return Optional.empty();
                 }
-                return Optional.of(new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                return Optional.of(
+                        new String(
+                                repository.open(walk.getObjectId(0)).getBytes(),
+                                StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The board: environments × stories. The environments' summary is HTML; the grid is data, drawn
- * by {@code assets/board.js} a page of rows at a time.
+ * The board: environments × stories. The environments' summary is HTML; the grid is data, drawn by
+ * {@code assets/board.js} a page of rows at a time.
  */
 final class Board {
     private Board() {}
@@ -31,7 +31,11 @@ final class Board {
             List<List<String>> cells = new ArrayList<>();
             for (EnvironmentColumn column : input.environments()) {
                 Cell cell = column.cell(id);
-                cells.add(List.of(cell.state(), cell.text(), cell instanceof Cell.Pinned p ? p.tree() : ""));
+                cells.add(
+                        List.of(
+                                cell.state(),
+                                cell.text(),
+                                cell instanceof Cell.Pinned p ? p.tree() : ""));
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
@@ -53,15 +57,27 @@ final class Board {
         row.put("release", column.release());
         row.put("connection", column.connection());
         row.put("compiled", column.output().isPresent());
-        column.output().ifPresent(output -> {
-            row.put("commit", output.head().substring(0, 10));
-            row.put("commit_full", output.head());
-            row.put("compiled_at", output.committedAt().toString());
-            row.put("state", output.upToDate() ? "committed" : "stale");
-            row.put("state_text", output.upToDate() ? "up to date" : "behind the workspace");
-            row.put("push", !output.hasRemote() ? "no-remote" : output.pushed() ? "pushed" : "not-pushed");
-            row.put("push_text", !output.hasRemote() ? "no remote" : output.pushed() ? "pushed" : "not pushed");
-        });
+        column.output()
+                .ifPresent(
+                        output -> {
+                            row.put("commit", output.head().substring(0, 10));
+                            row.put("commit_full", output.head());
+                            row.put("compiled_at", output.committedAt().toString());
+                            row.put("state", output.upToDate() ? "committed" : "stale");
+                            row.put(
+                                    "state_text",
+                                    output.upToDate() ? "up to date" : "behind the workspace");
+                            row.put(
+                                    "push",
+                                    !output.hasRemote()
+                                            ? "no-remote"
+                                            : output.pushed() ? "pushed" : "not-pushed");
+                            row.put(
+                                    "push_text",
+                                    !output.hasRemote()
+                                            ? "no remote"
+                                            : output.pushed() ? "pushed" : "not pushed");
+                        });
         return row;
     }
 }

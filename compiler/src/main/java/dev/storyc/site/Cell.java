@@ -11,7 +11,9 @@ public sealed interface Cell {
     /** Returns the text the board shows in the cell. */
     String text();
 
-    /** A sealed release pins the story to a git tree; {@code movedOn} when main has changed since. */
+    /**
+     * A sealed release pins the story to a git tree; {@code movedOn} when main has changed since.
+     */
     record Pinned(String tree, boolean movedOn) implements Cell {
         @Override
         public String state() {

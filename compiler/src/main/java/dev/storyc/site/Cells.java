@@ -3,6 +3,7 @@ package dev.storyc.site;
 import dev.storyc.release.Selection;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,11 +21,22 @@ public final class Cells {
      * @param backedOut stories whose revert scripts the environment's output keeps pending
      * @param mainTrees each story's git tree at the workspace's HEAD, where committed
      */
-    public static Map<String, Cell> of(Collection<StoryId> stories, Selection selection, Set<String> backedOut,
+    public static Map<String, Cell> of(
+            Collection<StoryId> stories,
+            Selection selection,
+            Set<String> backedOut,
             Map<String, String> mainTrees) {
-        Map<String, String> pins = selection.release().map(r -> r.pins().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue)))
-                .orElse(Map.of());
+        Map<String, String> pins =
+                selection
+                        .release()
+                        .map(
+                                r ->
+                                        r.pins().entrySet().stream()
+                                                .collect(
+                                                        java.util.stream.Collectors.toMap(
+                                                                e -> e.getKey().value(),
+                                                                Map.Entry::getValue)))
+                        .orElse(Map.of());
         Set<String> selected = new java.util.HashSet<>();
         selection.stories().stream().map(Story::id).map(StoryId::value).forEach(selected::add);
         Map<String, Cell> cells = new LinkedHashMap<>();
@@ -33,8 +45,12 @@ public final class Cells {
             Cell cell;
             if (selected.contains(story)) {
                 Optional<String> pin = Optional.ofNullable(pins.get(story));
-                cell = pin.<Cell>map(tree -> new Cell.Pinned(tree,
-                        !tree.equals(mainTrees.get(story)))).orElse(new Cell.Main());
+                cell =
+                        pin.<Cell>map(
+                                        tree ->
+                                                new Cell.Pinned(
+                                                        tree, !tree.equals(mainTrees.get(story))))
+                                .orElse(new Cell.Main());
             } else if (backedOut.contains(story)) {
                 cell = new Cell.BackedOut();
             } else {

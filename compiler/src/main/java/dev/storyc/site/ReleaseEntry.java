@@ -1,6 +1,7 @@
 package dev.storyc.site;
 
 import dev.storyc.release.ReleaseDiff;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,13 @@ import java.util.TreeMap;
  * @param environments the environments that compile this release
  * @param previous the release before this one, by name, with the diff from it
  */
-public record ReleaseEntry(String name, String path, List<String> stories, Map<String, String> pins,
-        List<String> environments, Optional<Previous> previous) {
+public record ReleaseEntry(
+        String name,
+        String path,
+        List<String> stories,
+        Map<String, String> pins,
+        List<String> environments,
+        Optional<Previous> previous) {
 
     /** The release before, and what changed since it. */
     public record Previous(String name, ReleaseDiff diff) {}

@@ -1,6 +1,11 @@
 package dev.storyc.site;
 
+import dev.storyc.check.Lineage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,23 +29,56 @@ public final class Site {
         for (String asset : SiteAssets.ALL) {
             files.put(asset, SiteAssets.read(asset));
         }
-        files.put("index.html", templates.render("board", page(input, "", "board", "Board", Board.page(input))));
+        files.put(
+                "index.html",
+                templates.render("board", page(input, "", "board", "Board", Board.page(input))));
         files.put("data/board.js", ScriptData.assign("STORYC_BOARD", Board.data(input)));
+        Map<String, List<Lineage.Node>> definitions = StoryPages.definitions(input);
+        Map<String, List<String>> requiredBy = new HashMap<>();
+        input.stories()
+                .forEach(
+                        story ->
+                                story.manifest()
+                                        .requiredIds()
+                                        .forEach(
+                                                required ->
+                                                        requiredBy
+                                                                .computeIfAbsent(
+                                                                        required.value(),
+                                                                        k -> new ArrayList<>())
+                                                                .add(story.id().value())));
         for (var story : input.stories()) {
             String id = story.id().value();
-            files.put(StoryPages.path(id), templates.render("story",
-                    page(input, "../", "stories", story.manifest().title(), StoryPages.page(input, story))));
+            Map<String, Object> values =
+                    StoryPages.page(
+                            input,
+                            story,
+                            requiredBy.getOrDefault(id, List.of()),
+                            definitions.getOrDefault(id, List.of()));
+            files.put(
+                    StoryPages.path(id),
+                    templates.render(
+                            "story",
+                            page(input, "../", "stories", story.manifest().title(), values)));
         }
-        files.put("lineage.html", templates.render("lineage", page(input, "", "lineage", "Lineage", Map.of())));
+        files.put(
+                "lineage.html",
+                templates.render("lineage", page(input, "", "lineage", "Lineage", Map.of())));
         files.put("data/lineage.js", ScriptData.assign("STORYC_LINEAGE", LineageData.of(input)));
-        files.put("releases.html", templates.render("releases",
-                page(input, "", "releases", "Releases", Releases.page(input))));
+        files.put(
+                "releases.html",
+                templates.render(
+                        "releases", page(input, "", "releases", "Releases", Releases.page(input))));
         files.put("data/search.js", ScriptData.assign("STORYC_SEARCH", SearchIndex.of(input)));
         return new SiteFiles(files);
     }
 
     /** Returns what every page's layout needs, plus the page's own values. */
-    private static Map<String, Object> page(SiteInput input, String root, String section, String heading,
+    private static Map<String, Object> page(
+            SiteInput input,
+            String root,
+            String section,
+            String heading,
             Map<String, Object> values) {
         Map<String, Object> scope = new LinkedHashMap<>(values);
         scope.put("root", root);

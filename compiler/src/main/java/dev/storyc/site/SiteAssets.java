@@ -11,12 +11,20 @@ import java.util.List;
  * are, so the site needs no build step and no network.
  */
 final class SiteAssets {
-    /** The pinned layout library: @dagrejs/dagre, fetched with {@code npm pack}; see docs/site.md. */
+    /**
+     * The pinned layout library: @dagrejs/dagre, fetched with {@code npm pack}; see docs/site.md.
+     */
     static final String DAGRE = "assets/dagre-3.1.3.min.js";
 
     /** Every asset, by its path in the site, which is also its path under {@code storyc/site/}. */
-    static final List<String> ALL = List.of("assets/site.css", "assets/site.js", "assets/board.js",
-            "assets/lineage.js", DAGRE, "assets/LICENSE-dagre.txt");
+    static final List<String> ALL =
+            List.of(
+                    "assets/site.css",
+                    "assets/site.js",
+                    "assets/board.js",
+                    "assets/lineage.js",
+                    DAGRE,
+                    "assets/LICENSE-dagre.txt");
 
     private SiteAssets() {}
 
@@ -24,7 +32,8 @@ final class SiteAssets {
     static byte[] read(String path) {
         try (InputStream in = SiteAssets.class.getResourceAsStream("/storyc/site/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("storyc/site/" + path + " is missing from the stdlib jar");
+                throw new IllegalStateException(
+                        "storyc/site/" + path + " is missing from the stdlib jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {

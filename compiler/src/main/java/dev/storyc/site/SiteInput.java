@@ -2,6 +2,7 @@ package dev.storyc.site;
 
 import dev.storyc.check.Lineage;
 import dev.storyc.workspace.Story;
+
 import java.util.List;
 
 /**
@@ -15,8 +16,13 @@ import java.util.List;
  * @param releases every release manifest, oldest first
  * @param lineage one graph per compiled environment
  */
-public record SiteInput(String title, String compilerVersion, List<EnvironmentColumn> environments,
-        List<Story> stories, List<ReleaseEntry> releases, List<Lineage.Graph> lineage) {
+public record SiteInput(
+        String title,
+        String compilerVersion,
+        List<EnvironmentColumn> environments,
+        List<Story> stories,
+        List<ReleaseEntry> releases,
+        List<Lineage.Graph> lineage) {
     public SiteInput {
         environments = List.copyOf(environments);
         stories = List.copyOf(stories);

@@ -4,10 +4,12 @@ import dev.storyc.check.Lineage;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.workspace.StoryId;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,26 +26,61 @@ final class StoryPages {
         return "stories/" + story + ".html";
     }
 
-    static Map<String, Object> page(SiteInput input, Story story) {
+    /**
+     * Returns what each story defines across the environments' graphs, by story id, each node once:
+     * worked out once for all pages, because scanning every graph per page is quadratic.
+     */
+    static Map<String, List<Lineage.Node>> definitions(SiteInput input) {
+        Map<String, List<Lineage.Node>> byStory = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Lineage.Graph graph : input.lineage()) {
+            for (Lineage.Node node : graph.nodes()) {
+                if (node.story().isPresent()
+                        && node.kind() != Lineage.Kind.ELEMENT
+                        && seen.add(node.id())) {
+                    byStory.computeIfAbsent(node.story().get(), k -> new ArrayList<>()).add(node);
+                }
+            }
+        }
+        return byStory;
+    }
+
+    /**
+     * Returns a story page's values.
+     *
+     * @param requiredBy the stories that require this one
+     * @param defines what the story defines, from {@link #definitions}
+     */
+    static Map<String, Object> page(
+            SiteInput input, Story story, List<String> requiredBy, List<Lineage.Node> defines) {
         String id = story.id().value();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("id", id);
         page.put("title", story.manifest().title());
         story.manifest().owner().ifPresent(owner -> page.put("owner", owner));
         story.manifest().ticket().ifPresent(ticket -> page.put("ticket", ticket));
-        story.manifest().description().ifPresent(description -> page.put("description", description));
-        page.put("requires", links(story.manifest().requiredIds().stream().map(StoryId::value).toList()));
-        List<String> requiredBy = input.stories().stream()
-                .filter(other -> other.manifest().requiredIds().contains(story.id()))
-                .map(other -> other.id().value()).toList();
+        story.manifest()
+                .description()
+                .ifPresent(description -> page.put("description", description));
+        page.put(
+                "requires",
+                links(story.manifest().requiredIds().stream().map(StoryId::value).toList()));
         page.put("required_by", links(requiredBy));
         page.put("layers", layers(story));
-        page.put("defines", defines(input, id));
+        page.put("defines", defines(defines));
         List<Map<String, Object>> environments = new ArrayList<>();
         for (EnvironmentColumn column : input.environments()) {
             Cell cell = column.cell(id);
-            environments.add(Map.of("name", column.name(), "release", column.release(), "state", cell.state(),
-                    "text", cell.text()));
+            environments.add(
+                    Map.of(
+                            "name",
+                            column.name(),
+                            "release",
+                            column.release(),
+                            "state",
+                            cell.state(),
+                            "text",
+                            cell.text()));
         }
         page.put("environments", environments);
         List<Map<String, Object>> history = new ArrayList<>();
@@ -90,27 +127,31 @@ final class StoryPages {
             files.get(Layer.of(file.kind())).add(file.storyRelativePath());
         }
         List<Map<String, Object>> layers = new ArrayList<>();
-        files.forEach((layer, paths) -> layers.add(Map.of("layer", layer.title(), "key", layer.name().toLowerCase(),
-                "files", paths, "empty", paths.isEmpty())));
+        files.forEach(
+                (layer, paths) ->
+                        layers.add(
+                                Map.of(
+                                        "layer",
+                                        layer.title(),
+                                        "key",
+                                        layer.name().toLowerCase(),
+                                        "files",
+                                        paths,
+                                        "empty",
+                                        paths.isEmpty())));
         return layers;
     }
 
-    /** Returns the tables, jobs, views, explores and dashboards the story defines, from the lineage. */
-    private static List<Map<String, Object>> defines(SiteInput input, String id) {
-        Set<String> seen = new LinkedHashSet<>();
+    /** Returns the rows of the tables, jobs, views, explores and dashboards a story defines. */
+    private static List<Map<String, Object>> defines(List<Lineage.Node> nodes) {
         List<Map<String, Object>> defines = new ArrayList<>();
-        for (Lineage.Graph graph : input.lineage()) {
-            for (Lineage.Node node : graph.nodes()) {
-                if (node.story().filter(id::equals).isPresent() && node.kind() != Lineage.Kind.ELEMENT
-                        && seen.add(node.id())) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("kind", LineageData.kindName(node.kind()));
-                    row.put("name", node.name());
-                    row.put("anchor", SearchIndex.anchor(node.id()));
-                    row.put("fields", String.join(", ", node.fields()));
-                    defines.add(row);
-                }
-            }
+        for (Lineage.Node node : nodes) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", LineageData.kindName(node.kind()));
+            row.put("name", node.name());
+            row.put("anchor", SearchIndex.anchor(node.id()));
+            row.put("fields", String.join(", ", node.fields()));
+            defines.add(row);
         }
         return defines;
     }

@@ -5,23 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.config.Environment;
 import dev.storyc.config.EnvironmentResolver;
 import dev.storyc.config.ProcessValues;
+import dev.storyc.release.StorySelector;
 import dev.storyc.render.StoryRenderer;
 import dev.storyc.render.TemplateRenderer;
-import dev.storyc.release.StorySelector;
 import dev.storyc.testing.Checkout;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.Workspace;
 import dev.storyc.workspace.WorkspaceLoader;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The lineage of the example workspace's environments, as the checks' own model reads it. */
 class LineageTest {
-    static final Workspace WORKSPACE = WorkspaceLoader.load(Checkout.root(), StdlibLoader.load()).get();
-    static final ProcessValues PROCESS = ProcessValues.of(Map.of("USER", "cobbr2",
-            "STORYC_PROD_WAREHOUSE_PASSWORD", "p", "STORYC_TEST_WAREHOUSE_PASSWORD", "t"), Map.of());
+    static final Workspace WORKSPACE =
+            WorkspaceLoader.load(Checkout.root(), StdlibLoader.load()).get();
+    static final ProcessValues PROCESS =
+            ProcessValues.of(
+                    Map.of(
+                            "USER",
+                            "cobbr2",
+                            "STORYC_PROD_WAREHOUSE_PASSWORD",
+                            "p",
+                            "STORYC_TEST_WAREHOUSE_PASSWORD",
+                            "t"),
+                    Map.of());
 
     static Lineage.Graph lineage(String name) {
         var environments = EnvironmentResolver.evaluate(WORKSPACE, PROCESS).get().environments();
@@ -29,24 +40,34 @@ class LineageTest {
         var selection = StorySelector.select(environment, WORKSPACE).get();
         TemplateRenderer renderer = TemplateRenderer.forWorkspace(WORKSPACE);
         var rendered = StoryRenderer.render(environment, selection.stories(), renderer).get();
-        return Lineage.of(environment, rendered, renderer);
+        return new Lineage().of(environment, rendered, renderer);
     }
 
     @Test
     void followsARawTableThroughEtlViewsAndExploresToDashboards() {
         Lineage.Graph graph = lineage("integration");
         assertThat(graph.environment()).isEqualTo("integration");
-        assertThat(graph.edges()).contains(
-                new Lineage.Edge("table:ehr.patients", "etl:patients/load_patients"),
-                new Lineage.Edge("etl:patients/load_patients", "table:analytics.patients"),
-                new Lineage.Edge("table:analytics.patients", "view:patients"),
-                new Lineage.Edge("view:patients", "explore:patients"),
-                new Lineage.Edge("view:encounters", "explore:claims"),
-                new Lineage.Edge("explore:patients", "element:patient_overview/patient_count"),
-                new Lineage.Edge("element:patient_overview/patient_count", "dashboard:patient_overview"));
+        assertThat(graph.edges())
+                .contains(
+                        new Lineage.Edge("table:ehr.patients", "etl:patients/load_patients"),
+                        new Lineage.Edge("etl:patients/load_patients", "table:analytics.patients"),
+                        new Lineage.Edge("table:analytics.patients", "view:patients"),
+                        new Lineage.Edge("view:patients", "explore:patients"),
+                        new Lineage.Edge("view:encounters", "explore:claims"),
+                        new Lineage.Edge(
+                                "explore:patients", "element:patient_overview/patient_count"),
+                        new Lineage.Edge(
+                                "element:patient_overview/patient_count",
+                                "dashboard:patient_overview"));
         assertThat(node(graph, "table:ehr.patients"))
-                .isEqualTo(new Lineage.Node("table:ehr.patients", Lineage.Kind.RAW_TABLE, "ehr.patients",
-                        Optional.empty(), "ehr.patients", List.of()));
+                .isEqualTo(
+                        new Lineage.Node(
+                                "table:ehr.patients",
+                                Lineage.Kind.RAW_TABLE,
+                                "ehr.patients",
+                                Optional.empty(),
+                                "ehr.patients",
+                                List.of()));
         Lineage.Node view = node(graph, "view:patients");
         assertThat(view.kind()).isEqualTo(Lineage.Kind.VIEW);
         assertThat(view.story()).contains("patients");
@@ -69,8 +90,10 @@ class LineageTest {
     void anEnvironmentSeesOnlyItsReleasesStories() {
         Lineage.Graph production = lineage("production");
         List<String> ids = production.nodes().stream().map(Lineage.Node::id).toList();
-        assertThat(ids).contains("view:claims", "dashboard:appointment_no_shows")
-                .doesNotContain("view:care_gaps", "view:medication_pdc", "table:analytics.care_gaps");
+        assertThat(ids)
+                .contains("view:claims", "dashboard:appointment_no_shows")
+                .doesNotContain(
+                        "view:care_gaps", "view:medication_pdc", "table:analytics.care_gaps");
     }
 
     private static Lineage.Node node(Lineage.Graph graph, String id) {

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The site of the example workspace in a real browser: headless Chromium driven by playwright-core
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("STORYC_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("STORYC_CHROMIUM", "/usr/bin/chromium"));
 
     JsonNode report;
     Path screenshots;
@@ -59,20 +63,26 @@ class SiteBrowserTest {
         assertThat(written.exitCode()).as(written.toString()).isZero();
         screenshots = Checkout.root().resolve("compiler/target/site-screenshots");
         Files.createDirectories(screenshots);
-        Process node = new ProcessBuilder("node", "site.test.mjs", site.toString(), screenshots.toString())
-                .directory(driver.toFile()).redirectError(temp.resolve("node.err").toFile()).start();
+        Process node =
+                new ProcessBuilder("node", "site.test.mjs", site.toString(), screenshots.toString())
+                        .directory(driver.toFile())
+                        .redirectError(temp.resolve("node.err").toFile())
+                        .start();
         byte[] out = node.getInputStream().readAllBytes();
         if (!node.waitFor(180, TimeUnit.SECONDS)) {
             node.destroyForcibly();
             fail("the browser driver did not finish in 180 s");
         }
         String stdout = new String(out, StandardCharsets.UTF_8);
-        assertThat(node.exitValue()).as(stdout + Files.readString(temp.resolve("node.err"))).isZero();
+        assertThat(node.exitValue())
+                .as(stdout + Files.readString(temp.resolve("node.err")))
+                .isZero();
         report = new ObjectMapper().readTree(stdout);
     }
 
     private static boolean onPath(String command) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String folder :
+                System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(folder, command))) {
                 return true;
             }
@@ -101,7 +111,8 @@ class SiteBrowserTest {
         JsonNode production = report.get("board").get("environments").get("production");
         assertThat(production.get(2).asText()).isEqualTo("2026-W47");
         assertThat(production.get(3).asText()).matches("[0-9a-f]{10}");
-        assertThat(production.get(4).asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(production.get(4).asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(production.get(5).asText()).isEqualTo("up to date");
         assertThat(production.get(6).asText()).isEqualTo("no remote");
         assertThat(screenshots.resolve("site-board.png")).isNotEmptyFile();
@@ -116,37 +127,61 @@ class SiteBrowserTest {
         assertThat(story.get("layers").get("etl").toString())
                 .isEqualTo("[\"etl/load_patients.job.toml\",\"etl/load_patients.sql\"]");
         assertThat(story.get("history").get(0).get(0).asText()).isEqualTo("2026-W47");
-        assertThat(story.get("history").get(0).get(1).asText()).isEqualTo("ed4f794bb3341f8410e1fd430780154e1428ba09");
+        assertThat(story.get("history").get(0).get(1).asText())
+                .isEqualTo("ed4f794bb3341f8410e1fd430780154e1428ba09");
     }
 
     @Test
     void theLineageGraphHasTheExpectedNodesAndEdges() {
         JsonNode lineage = report.get("lineage");
-        assertThat(texts(lineage.get("all").get("nodes"))).hasSize(60).contains("table:ehr.patients",
-                "etl:patients/load_patients", "table:analytics.patients", "view:patients", "explore:patients",
-                "element:patient_overview/patient_count", "dashboard:patient_overview");
-        assertThat(texts(lineage.get("all").get("edges"))).hasSize(72).contains(
-                "table:ehr.patients -> etl:patients/load_patients",
-                "etl:patients/load_patients -> table:analytics.patients",
-                "table:analytics.patients -> view:patients",
-                "view:patients -> explore:claims",
-                "explore:patients -> element:patient_overview/patient_count",
-                "element:patient_overview/patient_count -> dashboard:patient_overview");
+        assertThat(texts(lineage.get("all").get("nodes")))
+                .hasSize(60)
+                .contains(
+                        "table:ehr.patients",
+                        "etl:patients/load_patients",
+                        "table:analytics.patients",
+                        "view:patients",
+                        "explore:patients",
+                        "element:patient_overview/patient_count",
+                        "dashboard:patient_overview");
+        assertThat(texts(lineage.get("all").get("edges")))
+                .hasSize(72)
+                .contains(
+                        "table:ehr.patients -> etl:patients/load_patients",
+                        "etl:patients/load_patients -> table:analytics.patients",
+                        "table:analytics.patients -> view:patients",
+                        "view:patients -> explore:claims",
+                        "explore:patients -> element:patient_overview/patient_count",
+                        "element:patient_overview/patient_count -> dashboard:patient_overview");
         assertThat(lineage.get("all").get("positioned").asBoolean()).isTrue();
         // Production runs W47, which has no care gaps and no medication adherence.
-        assertThat(texts(lineage.get("production").get("nodes"))).hasSize(38)
-                .doesNotContain("view:care_gaps", "view:medication_pdc").contains("view:claims");
-        assertThat(texts(lineage.get("careGaps").get("nodes"))).containsExactlyInAnyOrder(
-                "table:ehr.lab_results", "etl:care-gaps/build_care_gaps", "table:analytics.care_gaps",
-                "view:care_gaps", "explore:care_gaps", "dashboard:care_gap_closure",
-                "element:care_gap_closure/open_gaps", "element:care_gap_closure/closure_rate_by_measure",
-                "element:care_gap_closure/gaps_closed_by_week", "element:care_gap_closure/outreach_list",
-                // upstream of the explore, which joins patients
-                "view:patients", "table:analytics.patients", "etl:patients/load_patients", "table:ehr.patients");
+        assertThat(texts(lineage.get("production").get("nodes")))
+                .hasSize(38)
+                .doesNotContain("view:care_gaps", "view:medication_pdc")
+                .contains("view:claims");
+        assertThat(texts(lineage.get("careGaps").get("nodes")))
+                .containsExactlyInAnyOrder(
+                        "table:ehr.lab_results",
+                        "etl:care-gaps/build_care_gaps",
+                        "table:analytics.care_gaps",
+                        "view:care_gaps",
+                        "explore:care_gaps",
+                        "dashboard:care_gap_closure",
+                        "element:care_gap_closure/open_gaps",
+                        "element:care_gap_closure/closure_rate_by_measure",
+                        "element:care_gap_closure/gaps_closed_by_week",
+                        "element:care_gap_closure/outreach_list",
+                        // upstream of the explore, which joins patients
+                        "view:patients",
+                        "table:analytics.patients",
+                        "etl:patients/load_patients",
+                        "table:ehr.patients");
         assertThat(lineage.get("careGapsHash").asText()).isEqualTo("#story=care-gaps");
-        assertThat(texts(lineage.get("selected").get("selected"))).containsExactly("view:care_gaps");
+        assertThat(texts(lineage.get("selected").get("selected")))
+                .containsExactly("view:care_gaps");
         assertThat(lineage.get("selected").get("storyLink").asText()).isEqualTo("care-gaps");
-        assertThat(lineage.get("selected").get("detail").asText()).contains("Upstream3 nodes", "Downstream6 nodes");
+        assertThat(lineage.get("selected").get("detail").asText())
+                .contains("Upstream3 nodes", "Downstream6 nodes");
         assertThat(screenshots.resolve("site-lineage.png")).isNotEmptyFile();
     }
 
@@ -163,7 +198,8 @@ class SiteBrowserTest {
     void theReleasesPageListsEachManifestNewestFirst() {
         JsonNode releases = report.get("releases");
         assertThat(releases.get(0).get("name").asText()).isEqualTo("2026-W48");
-        assertThat(texts(releases.get(0).get("added"))).containsExactly("+ care-gaps", "+ research-extract");
+        assertThat(texts(releases.get(0).get("added")))
+                .containsExactly("+ care-gaps", "+ research-extract");
         assertThat(texts(releases.get(1).get("stories")))
                 .containsExactly("patients", "encounters", "claims", "appointments");
     }

@@ -36,9 +36,9 @@
   // Returns the edges and nodes of one environment (or all), and of one story's lineage: the nodes
   // it defines and everything upstream and downstream of them.
   function visible() {
-    var env = envSelect.value;
-    var nodes = data.nodes.filter(function (n) { return !env || n.envs.indexOf(env) >= 0; });
-    var edges = data.edges.filter(function (e) { return !env || e.envs.indexOf(env) >= 0; });
+    var env = data.environments.indexOf(envSelect.value);
+    var nodes = data.nodes.filter(function (n) { return env < 0 || n.envs.indexOf(env) >= 0; });
+    var edges = data.edges.filter(function (e) { return env < 0 || e.envs.indexOf(env) >= 0; });
     var story = storySelect.value;
     if (story) {
       var keep = reach(nodes.filter(function (n) { return n.story === story; })
@@ -176,7 +176,7 @@
     } else {
       fact("Story", node.kind === "raw-table" ? "none: a raw or external table" : "none: not defined here");
     }
-    fact("Environments", node.envs.join(", "));
+    fact("Environments", node.envs.map(function (i) { return data.environments[i]; }).join(", "));
     fact("Upstream", Object.keys(up).length + " nodes");
     fact("Downstream", Object.keys(down).length + " nodes");
     if (node.fields.length) fact("Fields", node.fields.join(", "));
