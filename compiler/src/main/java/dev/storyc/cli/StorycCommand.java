@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             GraphCommand.class,
             SiteCommand.class,
+            DiffCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -9,12 +9,16 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What an output repository on disk holds right now, read without changing anything: the branch's
@@ -27,13 +31,15 @@ import java.util.function.Function;
  * @param committedAt the commit's committer time: when a compile last changed the output
  * @param pushed what storyc last pushed (or accepted) of the branch on the remote, if ever
  * @param file reads a file of the head commit
+ * @param files reads every file of the head commit, as path to text
  */
 public record OutputState(
         String head,
         String tree,
         Instant committedAt,
         Optional<String> pushed,
-        Function<String, Optional<String>> file) {
+        Function<String, Optional<String>> file,
+        Supplier<SortedMap<String, String>> files) {
 
     /** Returns true when storyc's last push put exactly the head on the remote. */
     public boolean isPushed() {
@@ -70,7 +76,8 @@ public record OutputState(
                             commit.getTree().getId().name(),
                             Instant.ofEpochSecond(commit.getCommitTime()),
                             pushed,
-                            file));
+                            file,
+                            () -> allFiles(directory, commit.getTree().getId())));
         } catch (IOException e) {
             throw new PublishException(
                     "cannot read the output repository `" + directory + "`: " + e.getMessage(),
@@ -102,5 +109,32 @@ public record OutputState(
                 return Optional.empty();
             }
         };
+    }
+
+    /**
+     * Returns every file of {@code tree}, as path to UTF-8 text. Output repositories hold only text
+     * storyc wrote, so decoding cannot lose anything; a read failure is an operational error.
+     */
+    private static SortedMap<String, String> allFiles(Path directory, ObjectId tree) {
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Repository repository =
+                        new FileRepositoryBuilder()
+                                .setGitDir(directory.resolve(".git").toFile())
+                                .setMustExist(true)
+                                .build();
+                TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            while (walk.next()) {
+                files.put(
+                        walk.getPathString(),
+                        new String(
+                                repository.open(walk.getObjectId(0)).getBytes(),
+                                StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 }
