@@ -2,6 +2,8 @@ package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
 import dev.storyc.release.ReleaseManifest;
+import dev.storyc.site.Cell;
+import dev.storyc.site.Listings;
 import dev.storyc.workspace.SourceRepository;
 import dev.storyc.workspace.StoryId;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
 
+    @picocli.CommandLine.Mixin
+    ListingFormatOption output;
+
     @Override
     public Integer call() {
         Console console = root.console();
@@ -40,6 +45,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         Optional<SourceRepository> repository = SourceRepository.find(project.root());
         try {
+            if (output.json()) {
+                console.out().print(json(project, environments, releases, repository));
+                return ExitCode.OK;
+            }
             StringBuilder header = new StringBuilder(String.format("%-22s", "STORY"));
             environments.forEach(e -> header.append(String.format(" %-13s", e.name())));
             console.out().println(header.toString().stripTrailing());
@@ -58,6 +67,39 @@ final class StatusCommand implements Callable<Integer> {
             repository.ifPresent(SourceRepository::close);
         }
         return ExitCode.OK;
+    }
+
+    private static String json(Project project, List<Environment> environments,
+            Map<String, Optional<ReleaseManifest>> releases,
+            Optional<SourceRepository> repository) {
+        Map<StoryId, Optional<String>> heads = new HashMap<>();
+        project.workspace().stories().keySet().forEach(story ->
+                heads.put(story, repository.flatMap(r -> r.treeAtHead("stories/" + story))));
+        List<Listings.StatusColumn> columns = new ArrayList<>();
+        for (Environment environment : environments) {
+            Map<String, Cell> cells = new HashMap<>();
+            heads.forEach((story, head) ->
+                    cells.put(story.value(), cellOf(environment, story, releases, head)));
+            columns.add(new Listings.StatusColumn(environment.name(), environment.kind().spelling(),
+                    environment.release(), cells));
+        }
+        return Listings.status(project.workspace().storyNames(), columns);
+    }
+
+    /** Returns the same answer as {@link #cell}, as the value the JSON document prints. */
+    private static Cell cellOf(Environment environment, StoryId story,
+            Map<String, Optional<ReleaseManifest>> releases, Optional<String> head) {
+        if (environment.takesAllStories()) {
+            return new Cell.Main();
+        }
+        Optional<ReleaseManifest> manifest =
+                releases.getOrDefault(environment.release(), Optional.empty());
+        if (manifest.isEmpty() || manifest.get().positionOf(story).isEmpty()) {
+            return new Cell.Absent();
+        }
+        String pin = manifest.get().pins().get(story);
+        return pin == null ? new Cell.Main()
+                : new Cell.Pinned(pin, head.map(h -> !h.equals(pin)).orElse(true));
     }
 
     private static String cell(Environment environment, StoryId story, Map<String, Optional<ReleaseManifest>> releases,

@@ -1,11 +1,5 @@
 package dev.storyc.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +17,6 @@ import java.util.function.Function;
 public final class DiffReport {
     /** The JSON document's schema id; a change that breaks readers gets a new number. */
     public static final String SCHEMA = "storyc.diff/1";
-
-    private static final ObjectWriter JSON =
-            new ObjectMapper()
-                    .writer(
-                            new DefaultPrettyPrinter()
-                                    .withSeparators(
-                                            Separators.createDefaultInstance()
-                                                    .withObjectFieldValueSpacing(
-                                                            Separators.Spacing.AFTER)));
 
     /**
      * One side of the comparison.
@@ -191,11 +176,7 @@ public final class DiffReport {
             groups.add(row);
         }
         document.put("changes", groups);
-        try {
-            return JSON.writeValueAsString(document) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the report is maps, lists and strings only", e);
-        }
+        return JsonDocuments.write(document);
     }
 
     private static Map<String, Object> side(Side side) {
