@@ -51,9 +51,9 @@ import java.util.stream.Collectors;
         description = {
             "Write a static HTML site of the workspace: the environments × stories board,",
             "a page per story, the lineage graph from raw tables to dashboards, the releases and"
-                + " search.",
+                    + " search.",
             "It works offline: open index.html from disk, or publish the folder on any static"
-                + " host.",
+                    + " host.",
             "Every environment is compiled in memory first; a workspace with errors writes no site."
         },
         footer = {
@@ -69,14 +69,15 @@ final class SiteCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "The folder to write the site to, replaced whole. Default: site/ in the"
-                        + " workspace.")
+                            + " workspace.")
     Path out;
 
     @Option(
-            names = {"--out-root"},
+            names = "--outputs",
             paramLabel = "DIR",
-            hidden = true,
-            description = "Where the environments' output repositories are, as compile's --out.")
+            description =
+                    "Where the output repositories are, as compile's --out. Default: as"
+                            + " compile.")
     Path outputs;
 
     @Override
