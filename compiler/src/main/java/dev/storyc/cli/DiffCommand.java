@@ -1,14 +1,10 @@
 package dev.storyc.cli;
 
+import dev.storyc.compile.OutputPreview;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
-import dev.storyc.emit.BackOut;
-import dev.storyc.emit.CompiledEnvironment;
-import dev.storyc.emit.LockFile;
-import dev.storyc.emit.OutputLayout;
-import dev.storyc.emit.PreviousOutput;
 import dev.storyc.publish.OutputState;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.UnifiedDiff;
@@ -30,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -101,15 +98,9 @@ final class DiffCommand implements Callable<Integer> {
             console.failure(e.getMessage(), e.hint());
             return ExitCode.OPERATION_FAILED;
         }
-        PreviousOutput previous =
-                state.map(
-                                s ->
-                                        new PreviousOutput(
-                                                s.file()
-                                                        .apply(OutputLayout.LOCK)
-                                                        .flatMap(LockFile::parse),
-                                                s.file()))
-                        .orElse(PreviousOutput.none());
+        Function<String, Optional<String>> previous =
+                state.<Function<String, Optional<String>>>map(OutputState::file)
+                        .orElse(path -> Optional.empty());
         Map<String, String> after = compile(project, selected, previous, console);
         Map<String, String> before;
         DiffReport.Side from;
@@ -153,13 +144,18 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Returns what a compile of the environment would commit on top of {@code previous}. */
+    /**
+     * Returns what a compile of the environment would commit on top of the output whose head files
+     * {@code previous} reads.
+     */
     private Map<String, String> compile(
-            Project project, Environment environment, PreviousOutput previous, Console console) {
+            Project project,
+            Environment environment,
+            Function<String, Optional<String>> previous,
+            Console console) {
         var compilation =
                 Compilation.run(project, List.of(environment), root.processLookup(), console);
-        CompiledEnvironment compiled = BackOut.apply(compilation.environments().get(0), previous);
-        return compiled.tree().texts();
+        return OutputPreview.onTopOf(compilation.environments().get(0), previous).tree().texts();
     }
 
     /** Writes the workspace at {@code --against} into {@code copy}; returns the commit id. */
@@ -186,7 +182,7 @@ final class DiffCommand implements Callable<Integer> {
                                                 + "` names no commit of the workspace that holds"
                                                 + " it",
                                         "give a branch, tag or commit id, such as `main`,"
-                                            + " `origin/main` or `HEAD~1`");
+                                                + " `origin/main` or `HEAD~1`");
                                 return null;
                             });
         }

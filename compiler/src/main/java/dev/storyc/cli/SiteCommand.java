@@ -1,20 +1,16 @@
 package dev.storyc.cli;
 
 import dev.storyc.check.Lineage;
+import dev.storyc.compile.CompiledLineage;
+import dev.storyc.compile.OutputPreview;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostics;
-import dev.storyc.emit.BackOut;
 import dev.storyc.emit.CompiledEnvironment;
-import dev.storyc.emit.LockFile;
-import dev.storyc.emit.OutputLayout;
-import dev.storyc.emit.PreviousOutput;
-import dev.storyc.emit.WarehousePlan;
 import dev.storyc.publish.GitContentIds;
 import dev.storyc.publish.OutputState;
 import dev.storyc.publish.PublishException;
 import dev.storyc.release.ReleaseDiff;
 import dev.storyc.release.ReleaseManifest;
-import dev.storyc.render.StoryRenderer;
 import dev.storyc.site.Cells;
 import dev.storyc.site.EnvironmentColumn;
 import dev.storyc.site.OutputSummary;
@@ -38,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * {@code storyc site}: compiles every environment in memory, reads what each output repository
@@ -110,21 +106,10 @@ final class SiteCommand implements Callable<Integer> {
                                                                                     id.value(),
                                                                                     tree))));
             List<EnvironmentColumn> columns = new ArrayList<>();
-            List<Lineage.Graph> lineage = new ArrayList<>();
-            Lineage reader = new Lineage();
             for (CompiledEnvironment compiled : compilation.environments()) {
                 columns.add(column(project, compiled, mainTrees));
-                var rendered =
-                        StoryRenderer.render(
-                                compiled.environment(),
-                                compiled.selection().stories(),
-                                compilation.compiler().renderer());
-                lineage.add(
-                        reader.of(
-                                compiled.environment(),
-                                rendered.value().orElse(List.of()),
-                                compilation.compiler().renderer()));
             }
+            List<Lineage.Graph> lineage = CompiledLineage.of(compilation);
             console.info(
                     "read the output repositories and the lineage in " + since(started) + " ms");
             input =
@@ -169,26 +154,13 @@ final class SiteCommand implements Callable<Integer> {
         Environment environment = fresh.environment();
         Path directory = OutputFolders.of(project, environment, outputs, root.settings().output());
         Optional<OutputState> state = OutputState.read(directory, environment.output().branch());
-        PreviousOutput previous =
-                state.map(
-                                s ->
-                                        new PreviousOutput(
-                                                s.file()
-                                                        .apply(OutputLayout.LOCK)
-                                                        .flatMap(LockFile::parse),
-                                                s.file()))
-                        .orElse(PreviousOutput.none());
         // What a compile would commit now: the fresh tree plus the reverts back-out keeps pending.
-        CompiledEnvironment compiled = BackOut.apply(fresh, previous);
-        Set<String> backedOut =
-                compiled
-                        .tree()
-                        .file(OutputLayout.PLAN)
-                        .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()))
-                        .orElse(List.of())
-                        .stream()
-                        .map(WarehousePlan.PendingRevert::story)
-                        .collect(Collectors.toSet());
+        CompiledEnvironment compiled =
+                OutputPreview.onTopOf(
+                        fresh,
+                        state.<Function<String, Optional<String>>>map(OutputState::file)
+                                .orElse(path -> Optional.empty()));
+        Set<String> backedOut = OutputPreview.backedOut(compiled);
         Optional<OutputSummary> output =
                 state.map(
                         s ->
