@@ -51,7 +51,11 @@ class ListingJsonTest {
                 Arguments.of("story", List.of("story", "show", "care-gaps")),
                 Arguments.of("environments", List.of("env", "list")),
                 Arguments.of("graph", List.of("graph")),
-                Arguments.of("graph", List.of("graph", "--release", "2026-W47")));
+                Arguments.of("graph", List.of("graph", "--release", "2026-W47")),
+                Arguments.of("releases", List.of("release", "list")),
+                Arguments.of("release", List.of("release", "show", "2026-W47")),
+                Arguments.of("release", List.of("release", "show", "2026-W48")),
+                Arguments.of("release-diff", List.of("release", "diff", "2026-W47", "2026-W48")));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -138,6 +142,31 @@ class ListingJsonTest {
         JsonNode all = document(List.of("graph"));
         assertThat(all.get("edges").toString())
                 .contains("{\"from\":\"care-gaps\",\"to\":\"patients\",\"missing\":false}");
+    }
+
+    @Test
+    void releasesCarryTheirStoriesPinsAndTheirDiff() throws IOException {
+        JsonNode releases = document(List.of("release", "list")).get("releases");
+        assertThat(names(releases, "name")).containsExactly("2026-W47", "2026-W48");
+        assertThat(releases.get(0).get("sealed").asBoolean()).isTrue();
+        assertThat(names(releases.get(0).get("environments"), null)).containsExactly("production");
+        assertThat(names(releases.get(1).get("stories"), null))
+                .containsExactly("patients", "encounters", "claims", "appointments", "care-gaps",
+                        "research-extract");
+        JsonNode w47 = document(List.of("release", "show", "2026-W47")).get("release");
+        assertThat(w47.get("path").asText()).isEqualTo("releases/2026-W47.toml");
+        JsonNode patients = row(w47.get("stories"), "patients");
+        assertThat(patients.get("pin").asText()).isEqualTo("ed4f794bb3341f8410e1fd430780154e1428ba09");
+        assertThat(names(row(w47.get("stories"), "claims").get("requires"), null))
+                .contains("patients", "encounters");
+        JsonNode w48 = document(List.of("release", "show", "2026-W48")).get("release");
+        assertThat(row(w48.get("stories"), "care-gaps").get("pin").isNull()).isTrue();
+        JsonNode diff = document(List.of("release", "diff", "2026-W47", "2026-W48"));
+        assertThat(diff.get("from").asText()).isEqualTo("2026-W47");
+        assertThat(names(diff.get("added"), null)).containsExactly("care-gaps", "research-extract");
+        assertThat(names(diff.get("removed"), null)).isEmpty();
+        JsonNode changed = row(diff.get("changed"), "patients", "story");
+        assertThat(changed.get("files").get(0).get("change").asText()).isIn("added", "modified", "deleted");
     }
 
     @Test
