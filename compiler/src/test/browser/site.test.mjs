@@ -1,6 +1,8 @@
 // Opens a site written by `storyc site` in headless Chromium and reports what a user sees, as one
 // JSON document on stdout; SiteBrowserTest (JUnit) asserts on it. Usage:
-//   node site.test.mjs SITE_DIR SCREENSHOT_DIR [--board-only]
+//   node site.test.mjs SITE_DIR SCREENSHOT_DIR [--board-only | --large]
+// --board-only stops after the board (for timing first paint); --large checks paging, the filter
+// and the lineage's story gate on a site of hundreds of stories instead of the example's pages.
 // Every request that leaves file:// and every console error is recorded, not just counted.
 import { chromium } from "playwright-core";
 import path from "node:path";
@@ -8,7 +10,7 @@ import { pathToFileURL } from "node:url";
 
 const [siteDir, shotDir, mode] = process.argv.slice(2);
 if (!siteDir || !shotDir) {
-  console.error("usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--board-only]");
+  console.error("usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--board-only | --large]");
   process.exit(2);
 }
 const url = (page) => pathToFileURL(path.join(path.resolve(siteDir), page)).href;
@@ -60,6 +62,29 @@ try {
   report.board.loadMs = Date.now() - started;
   await page.screenshot({ path: path.join(shotDir, "site-board.png"), fullPage: true });
   if (mode === "--board-only") {
+    console.log(JSON.stringify(report));
+    process.exit(0);
+  }
+  if (mode === "--large") {
+    const board = () => page.evaluate(() => ({
+      label: document.getElementById("board-page").textContent,
+      rows: Array.from(document.querySelectorAll("#board tbody tr")).map((tr) => tr.getAttribute("data-story")),
+    }));
+    report.paging = { first: await board() };
+    await page.click("#board-next");
+    report.paging.second = await board();
+    await page.fill("#board-filter", "s00024");
+    report.paging.filtered = await board();
+    await page.goto(url("lineage.html"), { waitUntil: "load" });
+    report.gate = await page.evaluate(() => ({
+      count: document.getElementById("lineage-count").textContent,
+      nodes: document.querySelectorAll("#lineage-graph .node").length,
+    }));
+    await page.selectOption("#lineage-story", "s00024");
+    await page.waitForSelector("#lineage-graph .node");
+    report.gate.story = await page.evaluate(() => Array.from(document.querySelectorAll("#lineage-graph .node"))
+      .map((g) => g.getAttribute("data-story")));
+    await browser.close();
     console.log(JSON.stringify(report));
     process.exit(0);
   }

@@ -1,61 +1,36 @@
 package dev.storyc.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The site of the example workspace in a real browser: headless Chromium driven by playwright-core
- * ({@code src/test/browser/site.test.mjs}), which reports what the pages show as JSON. Without
- * node, Chromium or {@code npm ci} in that folder the test is skipped on a developer's machine and
- * fails in CI ({@code CI=true}), so a missing install step can never pass for a green run.
+ * ({@code src/test/browser/site.test.mjs}), which reports what the pages show as JSON; see {@link
+ * BrowserDriver} for what happens when the browser is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteBrowserTest {
-    static final Path CHROMIUM =
-            Path.of(System.getenv().getOrDefault("STORYC_CHROMIUM", "/usr/bin/chromium"));
-
     JsonNode report;
     Path screenshots;
 
     @BeforeAll
     void openTheSite(@TempDir Path temp) throws IOException, InterruptedException {
-        Path driver = Checkout.root().resolve("compiler/src/test/browser");
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(CHROMIUM)) {
-            missing.add(CHROMIUM + " (apt-get install chromium)");
-        }
-        if (!Files.isDirectory(driver.resolve("node_modules/playwright-core"))) {
-            missing.add("playwright-core (npm ci in " + driver + ")");
-        }
-        if (!onPath("node")) {
-            missing.add("node (apt-get install nodejs)");
-        }
-        if (!missing.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the browser test needs " + String.join(", ", missing));
-            }
-            Assumptions.abort("skipped without " + String.join(", ", missing));
-        }
+        BrowserDriver.requireTools();
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         assertThat(Storyc.run(workspace, "compile", "--all").exitCode()).isZero();
         Path site = temp.resolve("site");
@@ -63,31 +38,7 @@ class SiteBrowserTest {
         assertThat(written.exitCode()).as(written.toString()).isZero();
         screenshots = Checkout.root().resolve("compiler/target/site-screenshots");
         Files.createDirectories(screenshots);
-        Process node =
-                new ProcessBuilder("node", "site.test.mjs", site.toString(), screenshots.toString())
-                        .directory(driver.toFile())
-                        .redirectError(temp.resolve("node.err").toFile())
-                        .start();
-        byte[] out = node.getInputStream().readAllBytes();
-        if (!node.waitFor(180, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            fail("the browser driver did not finish in 180 s");
-        }
-        String stdout = new String(out, StandardCharsets.UTF_8);
-        assertThat(node.exitValue())
-                .as(stdout + Files.readString(temp.resolve("node.err")))
-                .isZero();
-        report = new ObjectMapper().readTree(stdout);
-    }
-
-    private static boolean onPath(String command) {
-        for (String folder :
-                System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, command))) {
-                return true;
-            }
-        }
-        return false;
+        report = BrowserDriver.run(site, screenshots, temp);
     }
 
     @Test
