@@ -91,20 +91,7 @@ final class SiteCommand implements Callable<Integer> {
         Optional<SourceRepository> repository = SourceRepository.find(project.root());
         SiteInput input;
         try {
-            Map<String, String> mainTrees = new HashMap<>();
-            repository.ifPresent(
-                    source ->
-                            project.workspace()
-                                    .stories()
-                                    .keySet()
-                                    .forEach(
-                                            id ->
-                                                    source.treeAtHead("stories/" + id)
-                                                            .ifPresent(
-                                                                    tree ->
-                                                                            mainTrees.put(
-                                                                                    id.value(),
-                                                                                    tree))));
+            Map<String, String> mainTrees = mainTrees(project, repository);
             List<EnvironmentColumn> columns = new ArrayList<>();
             for (CompiledEnvironment compiled : compilation.environments()) {
                 columns.add(column(project, compiled, mainTrees));
@@ -112,13 +99,15 @@ final class SiteCommand implements Callable<Integer> {
             List<Lineage.Graph> lineage = CompiledLineage.of(compilation);
             console.info(
                     "read the output repositories and the lineage in " + since(started) + " ms");
+            List<ReleaseEntry> releases = releases(project, repository, console);
+            console.info("read the releases in " + since(started) + " ms");
             input =
                     new SiteInput(
                             project.root().getFileName().toString(),
                             Version.number(),
                             columns,
                             List.copyOf(project.workspace().stories().values()),
-                            releases(project, repository, console),
+                            releases,
                             lineage);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
@@ -126,7 +115,6 @@ final class SiteCommand implements Callable<Integer> {
         } finally {
             repository.ifPresent(SourceRepository::close);
         }
-        console.info("read the releases in " + since(started) + " ms");
         SiteFiles files = Site.render(input);
         console.info("rendered the site in " + since(started) + " ms");
         SiteFolder.write(target, files, console);
@@ -141,6 +129,21 @@ final class SiteCommand implements Callable<Integer> {
                         input.environments().size(),
                         since(started)));
         return ExitCode.OK;
+    }
+
+    /** Returns each story's git tree at the workspace's HEAD, where it is committed. */
+    private static Map<String, String> mainTrees(
+            Project project, Optional<SourceRepository> repository) {
+        Map<String, String> trees = new HashMap<>();
+        if (repository.isPresent()) {
+            for (StoryId id : project.workspace().stories().keySet()) {
+                repository
+                        .get()
+                        .treeAtHead("stories/" + id)
+                        .ifPresent(tree -> trees.put(id.value(), tree));
+            }
+        }
+        return trees;
     }
 
     /** Returns the milliseconds since {@code started}, a {@link System#nanoTime} reading. */
