@@ -23,8 +23,9 @@ import java.util.Set;
  * The lineage of one environment's stories, from raw tables to dashboard elements: raw or external
  * tables → ETL jobs → story tables → views → explores → dashboard elements → dashboards. It is read
  * with the same model the cross-layer checks use (the tables deploy.sql creates, ETL jobs' {@code
- * source} and {@code target}, views' {@code sql_table_name}, explores' base views and joins,
- * elements' explores), so the picture and the checks never disagree.
+ * source} and {@code target} and the tables their SQL reads, views' {@code sql_table_name} and
+ * derived-table SQL, explores' base views and joins, elements' explores), so the picture and the
+ * checks never disagree.
  *
  * <p>Names that the environment does not resolve (a table no story creates, an explore nobody
  * defines) still become nodes: the checks report them, and the picture shows where they hang.
@@ -145,10 +146,40 @@ public final class Lineage {
                 if (values.get("source") instanceof String source) {
                     edge(table(source), id);
                 }
+                Optional<TableName> written = Optional.empty();
                 if (values.get("target") instanceof String target) {
                     edge(id, table(target));
+                    written = TableName.parse(target);
+                }
+                if (values.get("sql") instanceof String sql) {
+                    reads(files, file, sql, written, cache).forEach(read -> edge(table(read), id));
                 }
             }
+        }
+
+        /**
+         * Returns the tables a job's SQL reads, as the SQL table check finds them, leaving out the
+         * table it writes (its {@code INSERT INTO} or {@code MERGE INTO}).
+         */
+        private static List<String> reads(
+                List<CheckedFile> files,
+                CheckedFile job,
+                String sql,
+                Optional<TableName> written,
+                ParseCache cache) {
+            List<String> reads = new ArrayList<>();
+            for (CheckedFile file : files) {
+                if (file.story() == job.story()
+                        && file.file().kind() == ArtifactKind.ETL_SQL
+                        && file.file().fileName().equals(sql)) {
+                    for (SqlTables.Use use : cache.sqlTables(file.path(), file.text())) {
+                        if (written.filter(w -> use.name().refersTo(w)).isEmpty()) {
+                            reads.add(use.name().text());
+                        }
+                    }
+                }
+            }
+            return reads;
         }
 
         private void views() {
@@ -167,6 +198,13 @@ public final class Lineage {
                         .flatMap(TableName::parse)
                         .ifPresent(name -> edge(table(name.text()), id));
                 view.extendsViews().forEach(parent -> edge(view(parent.value()), id));
+                view.derivedTable()
+                        .flatMap(derived -> derived.sql())
+                        .ifPresent(
+                                sql ->
+                                        SqlTables.uses(sql.value())
+                                                .forEach(
+                                                        use -> edge(table(use.name().text()), id)));
             }
         }
 

@@ -40,7 +40,7 @@ public final class EnvironmentCompiler {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
         this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds),
-                compilerVersion);
+                compilerVersion, workspace.modelFiles());
         this.checks = new Checks(workspace, environments, renderer, processEnvironment);
     }
 

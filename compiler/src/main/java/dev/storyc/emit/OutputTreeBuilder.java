@@ -31,12 +31,23 @@ public final class OutputTreeBuilder {
     private final TemplateRenderer renderer;
     private final ContentIds contentIds;
     private final String compilerVersion;
+    private final java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles;
 
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
+        this(stdlib, renderer, contentIds, compilerVersion, new TreeMap<>());
+    }
+
+    /**
+     * @param modelFiles the workspace's {@code model/*.lkml}, rendered for each environment into its
+     *     generated model file, in path order
+     */
+    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion,
+            java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles) {
         this.stdlib = stdlib;
         this.renderer = renderer;
         this.contentIds = contentIds;
         this.compilerVersion = compilerVersion;
+        this.modelFiles = modelFiles;
     }
 
     public Result<CompiledEnvironment> build(Environment environment, Selection selection, List<RenderedStory> stories) {
@@ -92,6 +103,7 @@ public final class OutputTreeBuilder {
         Map<String, Object> context = TemplateContexts.forEnvironment(environment);
         context.put("includes", includes(files));
         context.put("constants", constants(environment));
+        context.put("model_files", modelFiles(environment, diagnostics));
         context.put("stories", stories.stream().map(s -> Map.of(
                 "id", s.story().id().value(), "title", s.story().manifest().title())).toList());
         put(files, OutputLayout.modelPath(environment.model()), "model.lkml", context, diagnostics);
@@ -124,6 +136,18 @@ public final class OutputTreeBuilder {
             }
         }
         return List.copyOf(patterns);
+    }
+
+    /** Renders each {@code model/*.lkml} for the environment, for the model template to include. */
+    private List<Map<String, String>> modelFiles(Environment environment, Diagnostics diagnostics) {
+        List<Map<String, String>> rendered = new ArrayList<>();
+        for (var file : modelFiles.values()) {
+            var result = renderer.render(file, TemplateContexts.forEnvironment(environment));
+            diagnostics.addAll(result.diagnostics());
+            String text = result.text().stripTrailing(); // the template ends the line
+            rendered.add(Map.of("path", file.path(), "text", text));
+        }
+        return rendered;
     }
 
     private static List<Map<String, String>> constants(Environment environment) {

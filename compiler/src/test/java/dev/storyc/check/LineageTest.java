@@ -77,13 +77,32 @@ class LineageTest {
     }
 
     @Test
+    void anEtlJobReadsTheTablesItsSqlUsesButNotTheOneItWrites() {
+        Lineage.Graph graph = lineage("integration");
+        assertThat(graph.edges())
+                .contains(
+                        new Lineage.Edge(
+                                "table:raw_ehr.ehr_patients", "etl:patients/load_patients"),
+                        new Lineage.Edge(
+                                "table:analytics.patients", "etl:care-gaps/build_care_gaps"),
+                        new Lineage.Edge(
+                                "table:analytics.encounters", "etl:care-gaps/build_care_gaps"))
+                .doesNotContain(
+                        new Lineage.Edge("table:analytics.patients", "etl:patients/load_patients"),
+                        new Lineage.Edge(
+                                "table:analytics.care_gaps", "etl:care-gaps/build_care_gaps"));
+        assertThat(node(graph, "table:raw_ehr.ehr_patients").kind())
+                .isEqualTo(Lineage.Kind.RAW_TABLE);
+    }
+
+    @Test
     void everyEdgeJoinsTwoNodesOfTheGraph() {
         Lineage.Graph graph = lineage("integration");
         List<String> ids = graph.nodes().stream().map(Lineage.Node::id).toList();
         assertThat(ids).doesNotHaveDuplicates();
         graph.edges().forEach(edge -> assertThat(ids).contains(edge.from(), edge.to()));
-        assertThat(graph.nodes()).hasSize(60);
-        assertThat(graph.edges()).hasSize(72);
+        assertThat(graph.nodes()).hasSize(68);
+        assertThat(graph.edges()).hasSize(85);
     }
 
     @Test

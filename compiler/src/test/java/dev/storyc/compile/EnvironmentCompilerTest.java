@@ -99,7 +99,11 @@ class EnvironmentCompilerTest {
                 .extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
                 .containsExactly("E0601 stories/extra/explores/extra.explore.lkml:2:9 explore"
                         + " `extra` joins `nowhere`, but environment `prod` defines no view"
-                        + " `nowhere`");
+                        + " `nowhere`",
+                        // and the join's sql_on still names the alias the edit took away
+                        "E0620 stories/extra/explores/extra.explore.lkml:2:48 `sql_on` of join"
+                                + " `nowhere` of explore `extra` names `base.id`, but there is no view"
+                                + " or join `base` here");
         assertThat(compiled.value()).isEmpty();
     }
 }

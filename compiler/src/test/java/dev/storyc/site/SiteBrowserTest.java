@@ -86,7 +86,7 @@ class SiteBrowserTest {
     void theLineageGraphHasTheExpectedNodesAndEdges() {
         JsonNode lineage = report.get("lineage");
         assertThat(texts(lineage.get("all").get("nodes")))
-                .hasSize(60)
+                .hasSize(68)
                 .contains(
                         "table:ehr.patients",
                         "etl:patients/load_patients",
@@ -96,9 +96,11 @@ class SiteBrowserTest {
                         "element:patient_overview/patient_count",
                         "dashboard:patient_overview");
         assertThat(texts(lineage.get("all").get("edges")))
-                .hasSize(72)
+                .hasSize(85)
                 .contains(
                         "table:ehr.patients -> etl:patients/load_patients",
+                        "table:raw_ehr.ehr_patients -> etl:patients/load_patients",
+                        "table:analytics.patients -> etl:care-gaps/build_care_gaps",
                         "etl:patients/load_patients -> table:analytics.patients",
                         "table:analytics.patients -> view:patients",
                         "view:patients -> explore:claims",
@@ -107,12 +109,14 @@ class SiteBrowserTest {
         assertThat(lineage.get("all").get("positioned").asBoolean()).isTrue();
         // Production runs W47, which has no care gaps and no medication adherence.
         assertThat(texts(lineage.get("production").get("nodes")))
-                .hasSize(38)
+                .hasSize(43)
                 .doesNotContain("view:care_gaps", "view:medication_pdc")
                 .contains("view:claims");
         assertThat(texts(lineage.get("careGaps").get("nodes")))
                 .containsExactlyInAnyOrder(
                         "table:ehr.lab_results",
+                        "table:raw_ehr.ehr_lab_results",
+                        "table:raw_ehr.ehr_procedures",
                         "etl:care-gaps/build_care_gaps",
                         "table:analytics.care_gaps",
                         "view:care_gaps",
@@ -122,17 +126,23 @@ class SiteBrowserTest {
                         "element:care_gap_closure/closure_rate_by_measure",
                         "element:care_gap_closure/gaps_closed_by_week",
                         "element:care_gap_closure/outreach_list",
-                        // upstream of the explore, which joins patients
+                        // upstream: the explore joins patients, the job's SQL reads two story
+                        // tables
                         "view:patients",
                         "table:analytics.patients",
                         "etl:patients/load_patients",
-                        "table:ehr.patients");
+                        "table:ehr.patients",
+                        "table:raw_ehr.ehr_patients",
+                        "table:analytics.encounters",
+                        "etl:encounters/load_encounters",
+                        "table:ehr.encounters",
+                        "table:raw_ehr.ehr_encounters");
         assertThat(lineage.get("careGapsHash").asText()).isEqualTo("#story=care-gaps");
         assertThat(texts(lineage.get("selected").get("selected")))
                 .containsExactly("view:care_gaps");
         assertThat(lineage.get("selected").get("storyLink").asText()).isEqualTo("care-gaps");
         assertThat(lineage.get("selected").get("detail").asText())
-                .contains("Upstream3 nodes", "Downstream6 nodes");
+                .contains("Upstream13 nodes", "Downstream6 nodes");
         assertThat(screenshots.resolve("site-lineage.png")).isNotEmptyFile();
     }
 
