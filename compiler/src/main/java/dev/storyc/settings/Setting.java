@@ -20,7 +20,12 @@ public enum Setting {
     COLOR("color", "STORYC_COLOR", "auto|always|never", "auto, always or never"),
     /** The name of the environment variable that holds the git token for pushes; never the token. */
     GIT_TOKEN_ENV("git.token_env", "STORYC_GIT_TOKEN_ENV", "[A-Za-z_][A-Za-z0-9_]*",
-            "the name of an environment variable, such as `GITHUB_TOKEN`");
+            "the name of an environment variable, such as `GITHUB_TOKEN`"),
+    /** The storyc versions the workspace works with, as dbt's {@code require-dbt-version}. */
+    REQUIRED_VERSION("required_version", "STORYC_REQUIRED_VERSION",
+            "\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*"
+                    + "(,\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*)*",
+            "a version range such as `>=0.1.0, <0.2.0`");
 
     private final String key;
     private final String variable;

@@ -46,4 +46,9 @@ public record Settings(Map<Setting, Value> values) {
     public String gitTokenVariable() {
         return get(Setting.GIT_TOKEN_ENV).map(Value::value).orElse("STORYC_GIT_TOKEN");
     }
+
+    /** Returns the storyc versions the workspace works with, when it says. */
+    public Optional<VersionRequirement> requiredVersion() {
+        return get(Setting.REQUIRED_VERSION).flatMap(v -> VersionRequirement.parse(v.value()));
+    }
 }
