@@ -90,7 +90,10 @@ final class DiffCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject(console);
         Environment selected = EnvCommand.find(project, environment, console);
-        Path directory = OutputFolders.of(project, selected, out, root.settings().output());
+        // Read-only: diff opens no repository for writing, so it inspects none.
+        Path directory =
+                OutputFolders.approve(project, root.settings(), out, List.of(), console)
+                        .folder(selected);
         Optional<OutputState> state;
         try {
             state = OutputState.read(directory, selected.output().branch());

@@ -76,6 +76,8 @@ final class SiteCommand implements Callable<Integer> {
                             + " compile.")
     Path outputs;
 
+    private OutputFolders.Approval folders;
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
@@ -85,6 +87,8 @@ final class SiteCommand implements Callable<Integer> {
                 out == null ? project.root().resolve("site") : out.toAbsolutePath().normalize();
         SiteFolder.check(target, console);
         List<Environment> environments = List.copyOf(project.environments().all());
+        // Read-only: the site opens no repository for writing, so it inspects none.
+        folders = OutputFolders.approve(project, root.settings(), outputs, List.of(), console);
         var compilation = Compilation.run(project, environments, root.processLookup(), console);
         console.info(
                 "compiled " + environments.size() + " environments in " + since(started) + " ms");
@@ -155,7 +159,7 @@ final class SiteCommand implements Callable<Integer> {
             Project project, CompiledEnvironment fresh, Map<String, String> mainTrees)
             throws PublishException {
         Environment environment = fresh.environment();
-        Path directory = OutputFolders.of(project, environment, outputs, root.settings().output());
+        Path directory = folders.folder(environment);
         Optional<OutputState> state = OutputState.read(directory, environment.output().branch());
         // What a compile would commit now: the fresh tree plus the reverts back-out keeps pending.
         CompiledEnvironment compiled =
