@@ -49,6 +49,8 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             WarehouseCommand.class,
             GraphCommand.class,
+            SiteCommand.class,
+            DiffCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             HelpCommand.class

@@ -13,6 +13,7 @@ package dev.storyc.diag;
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
  *   <li>E08xx warehouse: schema changes, plans and deployments</li>
+ *   <li>E10xx site and diff</li>
  * </ul>
  */
 public enum Code {
@@ -161,7 +162,11 @@ public enum Code {
     DEPLOYED_CHANGE_EDITED("E0806", "a deployed schema change was edited"),
     DEPLOY_FAILED("E0807", "deploy script failed"),
     VERIFY_FAILED("E0808", "verify script failed"),
-    REVERT_FAILED("E0809", "revert script failed");
+    REVERT_FAILED("E0809", "revert script failed"),
+
+    // E10xx: site and diff
+    SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),
+    DIFF_UNKNOWN_REF("E1002", "--against names no commit of the workspace");
 
     private final String id;
     private final String title;
