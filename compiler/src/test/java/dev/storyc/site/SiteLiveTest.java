@@ -1,4 +1,4 @@
-package dev.storyc.cli;
+package dev.storyc.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * {@code storyc site --live} against real PostgreSQL databases: one environment deployed (one of
- * its stories since edited), one pending, and one whose database cannot be reached.
+ * its stories since edited), one pending, and one whose database cannot be reached; read from
+ * the files written and, where Chromium and playwright-core are installed, from the board drawn.
  */
 class SiteLiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +112,36 @@ class SiteLiveTest {
         assertThat(board.get("environments").get(0).has("database")).isFalse();
         assertThat(read(site.resolve("index.html"))).doesNotContain("Database");
         assertThat(read(site.resolve("stories/extra.html"))).doesNotContain("In the database");
+    }
+
+    @Test
+    void theBoardDrawsTheDeploymentWordsInABrowser() throws Exception {
+        BrowserDriver.requireTools();
+        Path site = temp.resolve("site");
+        ok("site", "--live", "--out", site.toString());
+        JsonNode report = BrowserDriver.run(site, temp, temp, "--board-only");
+        assertThat(report.get("consoleErrors")).isEmpty();
+        assertThat(report.get("pageErrors")).isEmpty();
+        assertThat(report.get("externalRequests")).isEmpty();
+        JsonNode cells = report.get("board").get("cells");
+        assertThat(drawn(cells, "acc", "base")).isEqualTo("main main deployed deployed");
+        assertThat(drawn(cells, "acc", "extra")).isEqualTo("main main edited edited");
+        assertThat(drawn(cells, "dev", "extra")).isEqualTo("main main pending pending");
+        assertThat(drawn(cells, "gone", "base")).isEqualTo("main main ? unreachable");
+        JsonNode environments = report.get("board").get("environments");
+        assertThat(environments.get("acc").get(7).asText()).isEqualTo("registry read");
+        assertThat(environments.get("gone").get(4).asText())
+                .startsWith("unreachable: cannot reach the warehouse of gone");
+    }
+
+    /** Returns a drawn cell as its state, its text and its {@code data-deployed} attribute. */
+    private static String drawn(JsonNode cells, String environment, String story) {
+        JsonNode cell = cells.get(environment).get(story);
+        return cell.get("state").asText()
+                + " "
+                + cell.get("text").asText()
+                + " "
+                + cell.get("deployed").asText();
     }
 
     /** Returns, per story, the deployment word of each environment's cell, in board order. */
