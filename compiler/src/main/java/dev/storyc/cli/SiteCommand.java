@@ -51,9 +51,11 @@ import java.util.function.Function;
                     + " search.",
             "It works offline: open index.html from disk, or publish the folder on any static"
                     + " host.",
-            "Every environment is compiled in memory first; a workspace with errors writes no site.",
+            "Every environment is compiled in memory first; a workspace with errors writes no"
+                    + " site.",
             "With --live, each board cell also says whether the story is deployed in that",
-            "environment's database (deployed, pending, partial, edited, revert or -), read from its",
+            "environment's database (deployed, pending, partial, edited, revert or -), read from"
+                    + " its",
             "warehouse registry with one query; a database that cannot be reached is shown as such",
             "and does not fail the site. Without --live no database is contacted."
         },
