@@ -45,7 +45,8 @@ try {
     document.querySelectorAll("#board tbody td.cell").forEach((td) => {
       const story = td.parentElement.getAttribute("data-story");
       const env = td.getAttribute("data-env");
-      (cells[env] = cells[env] || {})[story] = { state: td.getAttribute("data-state"), text: td.textContent };
+      (cells[env] = cells[env] || {})[story] = { state: td.getAttribute("data-state"), text: td.textContent,
+        deployed: td.getAttribute("data-deployed") };
     });
     const environments = {};
     document.querySelectorAll("#environments tbody tr").forEach((tr) => {

@@ -12,6 +12,7 @@ import dev.storyc.publish.PublishException;
 import dev.storyc.release.ReleaseDiff;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.site.Cells;
+import dev.storyc.site.Deployment;
 import dev.storyc.site.EnvironmentColumn;
 import dev.storyc.site.OutputSummary;
 import dev.storyc.site.ReleaseEntry;
@@ -50,11 +51,18 @@ import java.util.function.Function;
                     + " search.",
             "It works offline: open index.html from disk, or publish the folder on any static"
                     + " host.",
-            "Every environment is compiled in memory first; a workspace with errors writes no site."
+            "Every environment is compiled in memory first; a workspace with errors writes no"
+                    + " site.",
+            "With --live, each board cell also says whether the story is deployed in that",
+            "environment's database (deployed, pending, partial, edited, revert or -), read from"
+                    + " its",
+            "warehouse registry with one query; a database that cannot be reached is shown as such",
+            "and does not fail the site. Without --live no database is contacted."
         },
         footer = {
             "",
             "Example: storyc site --out build/site && xdg-open build/site/index.html",
+            "         storyc site --live    # in CI, where the warehouses' passwords are set",
             "See docs/site.md."
         })
 final class SiteCommand implements Callable<Integer> {
@@ -75,6 +83,13 @@ final class SiteCommand implements Callable<Integer> {
                     "Where the output repositories are, as compile's --out. Default: as"
                             + " compile.")
     Path outputs;
+
+    @Option(
+            names = "--live",
+            description =
+                    "Also read each environment's warehouse registry (one query each) and show"
+                            + " whether every story is deployed there.")
+    boolean live;
 
     private OutputFolders.Approval folders;
 
@@ -187,7 +202,21 @@ final class SiteCommand implements Callable<Integer> {
                         project.workspace().stories().keySet(),
                         compiled.selection(),
                         backedOut,
-                        mainTrees));
+                        mainTrees),
+                live ? Optional.of(deployment(directory, environment)) : Optional.empty());
+    }
+
+    /**
+     * Reads what the environment's warehouse registry holds, as {@code status --live} does. An
+     * unreachable database is a fact the board shows, not a failure of the site.
+     */
+    private Deployment deployment(Path directory, Environment environment) {
+        LiveStatus status = LiveStatus.of(directory, environment, root);
+        status.problem()
+                .ifPresent(why -> root.console().failure(environment.name() + ": " + why, null));
+        return status.problem()
+                .<Deployment>map(Deployment.Unreachable::new)
+                .orElseGet(() -> new Deployment.Read(status.stories()));
     }
 
     /**

@@ -18,7 +18,8 @@ final class Board {
         for (EnvironmentColumn column : input.environments()) {
             rows.add(environment(column));
         }
-        return Map.of("environments", rows, "story_count", input.stories().size());
+        return Map.of(
+                "environments", rows, "story_count", input.stories().size(), "live", live(input));
     }
 
     /** Returns the board's data: the environments, then per story one cell per environment. */
@@ -31,11 +32,13 @@ final class Board {
             List<List<String>> cells = new ArrayList<>();
             for (EnvironmentColumn column : input.environments()) {
                 Cell cell = column.cell(id);
+                // The fourth value is the deployment word, empty when the site was not --live.
                 cells.add(
                         List.of(
                                 cell.state(),
                                 cell.text(),
-                                cell instanceof Cell.Pinned p ? p.tree() : ""));
+                                cell instanceof Cell.Pinned p ? p.tree() : "",
+                                column.deployment().map(d -> d.word(id)).orElse("")));
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
@@ -46,8 +49,14 @@ final class Board {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("environments", environments);
+        data.put("live", live(input));
         data.put("stories", stories);
         return data;
+    }
+
+    /** Returns whether the site was written with {@code --live}: whether it has a DB column. */
+    private static boolean live(SiteInput input) {
+        return input.environments().stream().anyMatch(c -> c.deployment().isPresent());
     }
 
     private static Map<String, Object> environment(EnvironmentColumn column) {
@@ -57,6 +66,8 @@ final class Board {
         row.put("release", column.release());
         row.put("connection", column.connection());
         row.put("compiled", column.output().isPresent());
+        row.put("live", column.deployment().isPresent());
+        column.deployment().ifPresent(deployment -> row.putAll(database(deployment)));
         column.output()
                 .ifPresent(
                         output -> {
@@ -79,5 +90,18 @@ final class Board {
                                             : output.pushed() ? "pushed" : "not pushed");
                         });
         return row;
+    }
+
+    /** Returns an environment's database values: whether its registry was read, and if not why. */
+    private static Map<String, Object> database(Deployment deployment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (deployment instanceof Deployment.Unreachable unreachable) {
+            values.put("database", "unreachable");
+            values.put("database_text", "unreachable: " + unreachable.reason());
+        } else {
+            values.put("database", "reachable");
+            values.put("database_text", "registry read");
+        }
+        return values;
     }
 }

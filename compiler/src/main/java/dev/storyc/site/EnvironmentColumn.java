@@ -10,6 +10,7 @@ import java.util.TreeMap;
  *
  * @param output empty when the environment has never been compiled into its output folder
  * @param cells story id to cell, for every story of the workspace
+ * @param deployment what the warehouse registry holds, with {@code --live}; empty without it
  */
 public record EnvironmentColumn(
         String name,
@@ -17,7 +18,8 @@ public record EnvironmentColumn(
         String release,
         String connection,
         Optional<OutputSummary> output,
-        Map<String, Cell> cells) {
+        Map<String, Cell> cells,
+        Optional<Deployment> deployment) {
     public EnvironmentColumn {
         cells = java.util.Collections.unmodifiableMap(new TreeMap<>(cells));
     }

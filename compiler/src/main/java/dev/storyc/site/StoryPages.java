@@ -71,18 +71,16 @@ final class StoryPages {
         List<Map<String, Object>> environments = new ArrayList<>();
         for (EnvironmentColumn column : input.environments()) {
             Cell cell = column.cell(id);
-            environments.add(
-                    Map.of(
-                            "name",
-                            column.name(),
-                            "release",
-                            column.release(),
-                            "state",
-                            cell.state(),
-                            "text",
-                            cell.text()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", column.name());
+            row.put("release", column.release());
+            row.put("state", cell.state());
+            row.put("text", cell.text());
+            column.deployment().ifPresent(deployment -> row.put("deployed", deployment.word(id)));
+            environments.add(row);
         }
         page.put("environments", environments);
+        page.put("live", input.environments().stream().anyMatch(c -> c.deployment().isPresent()));
         List<Map<String, Object>> history = new ArrayList<>();
         for (ReleaseEntry release : input.releases()) {
             if (!release.stories().contains(id)) {

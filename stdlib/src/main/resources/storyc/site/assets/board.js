@@ -49,6 +49,17 @@
         td.setAttribute("data-env", data.environments[i].name);
         td.setAttribute("data-state", value[0]);
         if (value[2]) td.title = "pinned to tree " + value[2];
+        // With --live, the fourth value says whether the story is deployed in that database.
+        if (value[3]) {
+          var word = value[3];
+          var kind = word === "-" ? "none" : word === "?" ? "unreachable" : word;
+          var deployed = cell("span", word, "deployed " + kind);
+          deployed.title = word === "?" ? "database unreachable: "
+              + (data.environments[i].database_text || "") : "in the database: " + word;
+          td.setAttribute("data-deployed", kind);
+          td.appendChild(document.createTextNode(" "));
+          td.appendChild(deployed);
+        }
         row.appendChild(td);
       });
       body.appendChild(row);
