@@ -12,6 +12,7 @@ package dev.storyc.diag;
  *   <li>E05xx LookML and dashboard syntax</li>
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
+ *   <li>E09xx ETL runs, data tests and validation</li>
  * </ul>
  */
 public enum Code {
@@ -108,7 +109,25 @@ public enum Code {
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
 
     // E07xx: output trees and publishing
-    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path");
+    OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
+
+    // E09xx: ETL runs, data tests and live validation
+    ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),
+    ETL_KEY_INVALID("E0902", "ETL job key is invalid"),
+    ETL_STATEMENT_FAILED("E0903", "ETL job statement failed"),
+    ETL_KEY_NOT_UNIQUE("E0904", "ETL job left duplicate keys in its target"),
+    ETL_SCHEMA_NOT_DEPLOYED("E0905", "story's schema changes are not deployed"),
+    ETL_UNKNOWN_JOB("E0906", "no such ETL job"),
+    ETL_QUERY_SHAPE("E0907", "ETL job SQL has no statement"),
+    DATA_TEST_FAILED("E0911", "data test returned rows"),
+    DATA_TEST_ERROR("E0912", "data test SQL failed"),
+    DATA_TEST_SHAPE("E0913", "data test is not one query"),
+    VALIDATE_FIELD_FAILED("E0921", "field SQL fails in the database"),
+    VALIDATE_JOIN_FAILED("E0922", "join SQL fails in the database"),
+    VALIDATE_TABLE_FAILED("E0923", "view's table fails in the database"),
+    VALIDATE_UNRESOLVED_REFERENCE("E0924", "field SQL names a field that does not exist"),
+    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse"),
+    VALIDATE_LIQUID_SKIPPED("E0926", "field SQL uses Liquid; not validated");
 
     private final String id;
     private final String title;

@@ -20,7 +20,7 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check.."
+        "dev.storyc.check..", "dev.storyc.etl.."
     };
 
     @BeforeAll
@@ -100,6 +100,15 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.workspace..", "dev.storyc.config..",
                         "dev.storyc.release..", "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+    }
+
+    @Test
+    void etlPlansComeBeforeTheOutputTreeAndTheChecks() {
+        noClasses().that().resideInAPackage("dev.storyc.etl..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.emit..", "dev.storyc.check..",
+                        "dev.storyc.compile..", "dev.storyc.release..", "dev.storyc.config..")
+                .because("the emit stage writes schedules and the checks read jobs through etl, not the reverse")
                 .check(classes);
     }
 
