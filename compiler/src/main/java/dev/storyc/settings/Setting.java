@@ -20,7 +20,19 @@ public enum Setting {
     COLOR("color", "STORYC_COLOR", "auto|always|never", "auto, always or never"),
     /** The name of the environment variable that holds the git token for pushes; never the token. */
     GIT_TOKEN_ENV("git.token_env", "STORYC_GIT_TOKEN_ENV", "[A-Za-z_][A-Za-z0-9_]*",
-            "the name of an environment variable, such as `GITHUB_TOKEN`");
+            "the name of an environment variable, such as `GITHUB_TOKEN`"),
+    /**
+     * A JDBC URL that replaces the warehouse's host, port and database when connecting, such as an
+     * SSH tunnel's {@code jdbc:postgresql://127.0.0.1:15439/analytics_prod}.
+     */
+    WAREHOUSE_URL("warehouse.url", "STORYC_WAREHOUSE_URL", "jdbc:postgresql://\\S+",
+            "a JDBC URL such as `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
+    /** Seconds to wait for the warehouse to accept a connection and log in. */
+    WAREHOUSE_CONNECT_TIMEOUT("warehouse.connect_timeout", "STORYC_WAREHOUSE_CONNECT_TIMEOUT", "[1-9][0-9]{0,3}",
+            "a number of seconds from 1 to 9999"),
+    /** Seconds an apply waits for another apply's lock before giving up. */
+    WAREHOUSE_LOCK_TIMEOUT("warehouse.lock_timeout", "STORYC_WAREHOUSE_LOCK_TIMEOUT", "[0-9]{1,5}",
+            "a number of seconds from 0 to 99999");
 
     private final String key;
     private final String variable;

@@ -46,4 +46,19 @@ public record Settings(Map<Setting, Value> values) {
     public String gitTokenVariable() {
         return get(Setting.GIT_TOKEN_ENV).map(Value::value).orElse("STORYC_GIT_TOKEN");
     }
+
+    /** Returns the JDBC URL that replaces the warehouse's own, when a layer sets one. */
+    public Optional<String> warehouseUrl() {
+        return get(Setting.WAREHOUSE_URL).map(Value::value);
+    }
+
+    /** Returns the seconds to wait for a warehouse connection; 10 unless a layer says otherwise. */
+    public int warehouseConnectTimeout() {
+        return Integer.parseInt(get(Setting.WAREHOUSE_CONNECT_TIMEOUT).map(Value::value).orElse("10"));
+    }
+
+    /** Returns the seconds an apply waits for another apply's lock; 60 unless a layer says otherwise. */
+    public int warehouseLockTimeout() {
+        return Integer.parseInt(get(Setting.WAREHOUSE_LOCK_TIMEOUT).map(Value::value).orElse("60"));
+    }
 }

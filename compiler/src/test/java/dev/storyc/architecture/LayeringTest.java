@@ -20,7 +20,7 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check..", "dev.storyc.etl.."
+        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.etl.."
     };
 
     @BeforeAll
@@ -109,6 +109,29 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.emit..", "dev.storyc.check..",
                         "dev.storyc.compile..", "dev.storyc.release..", "dev.storyc.config..")
                 .because("the emit stage writes schedules and the checks read jobs through etl, not the reverse")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDatabaseEdgeTalksToDatabases() {
+        noClasses().that().resideOutsideOfPackage("dev.storyc.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..")
+                .because("the warehouse database is an edge: db opens connections, runs SQL and explains its"
+                        + " failures; the stages before it plan with values")
+                .check(classes);
+    }
+
+    @Test
+    void warehousePlanningIsPure() {
+        noClasses().that().resideInAPackage("dev.storyc.warehouse..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "dev.storyc.db..", "dev.storyc.cli..", "dev.storyc.publish..")
+                .because("planning an apply is a pure function of the output plan and the registry's state;"
+                        + " the db edge reads the one and runs the other")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("dev.storyc.db..")
+                .because("db is an edge: core stages never reach the database")
                 .check(classes);
     }
 

@@ -1,0 +1,45 @@
+package dev.storyc.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens JDBC connections to a warehouse with PostgreSQL's driver, which Redshift's wire protocol
+ * also accepts. The driver is called directly rather than through {@code DriverManager}, so no
+ * other driver on the class path ever sees the password, and a URL that is not
+ * {@code jdbc:postgresql:} is refused instead of silently routed elsewhere.
+ */
+public final class Connector {
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+    private Connector() {}
+
+    /**
+     * Connects and logs in, within the target's connect timeout.
+     *
+     * @throws DatabaseException with a message naming the host and what to check: unreachable,
+     *     refused password, missing database
+     */
+    public static Connection open(WarehouseTarget target) throws DatabaseException {
+        Properties properties = new Properties();
+        properties.setProperty("user", target.user());
+        target.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
+        long seconds = Math.max(1, target.timeouts().connect().toSeconds());
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
+        properties.setProperty("ApplicationName", "storyc");
+        properties.setProperty("tcpKeepAlive", "true");
+        try {
+            Connection connection = DRIVER.connect(target.jdbcUrl(), properties);
+            if (connection == null) {
+                throw new DatabaseException(DatabaseException.Kind.OTHER,
+                        "the warehouse URL of " + target.environment() + " is not a PostgreSQL JDBC URL",
+                        "warehouse.url must start with `jdbc:postgresql://`", "");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw SqlFailures.connecting(e, target);
+        }
+    }
+}

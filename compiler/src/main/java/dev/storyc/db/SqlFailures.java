@@ -1,0 +1,91 @@
+package dev.storyc.db;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/**
+ * Turns the driver's {@link SQLException}s into messages a user can act on, keyed by SQLSTATE
+ * (PostgreSQL's appendix A) and, for network failures that have none, by the cause. The messages
+ * name the environment, user, host and database; never the password, which neither PostgreSQL nor
+ * the driver put in theirs either.
+ */
+final class SqlFailures {
+    private SqlFailures() {}
+
+    /** Explains a failure to connect or log in. */
+    static DatabaseException connecting(SQLException e, WarehouseTarget target) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = target.describe();
+        Throwable cause = rootCause(e);
+        if (state.equals("28P01") || state.equals("28000") || state.equals("08004")) {
+            boolean noPassword = target.password().isEmpty();
+            return new DatabaseException(DatabaseException.Kind.AUTHENTICATION,
+                    "the warehouse of " + target.environment() + " refused to log in " + where + ": "
+                            + serverText(e),
+                    noPassword ? "set `warehouse.password = \"${env:VARIABLE}\"` in environments.toml"
+                            : "check the password in " + target.password().get().source()
+                                    + " and `warehouse.user`",
+                    state);
+        }
+        if (state.equals("3D000")) {
+            return new DatabaseException(DatabaseException.Kind.MISSING_DATABASE,
+                    "the warehouse of " + target.environment() + " has no database `" + target.database()
+                            + "` (" + where + ")",
+                    "create it (`CREATE DATABASE " + target.database() + "`) or fix `warehouse.database`", state);
+        }
+        if (cause instanceof UnknownHostException) {
+            return unreachable(target, "unknown host `" + target.host() + "`", state);
+        }
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            return unreachable(target, "connection refused", state);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return unreachable(target, "no answer within " + target.timeouts().connect().toSeconds() + " s", state);
+        }
+        if (state.startsWith("08")) {
+            return unreachable(target, serverText(e), state);
+        }
+        return failed(e, "connecting to the warehouse of " + target.environment() + " (" + where + ")");
+    }
+
+    /** Explains a failure of a statement storyc itself ran, such as a registry query. */
+    static DatabaseException failed(SQLException e, String doing) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("42501")) {
+            return new DatabaseException(DatabaseException.Kind.PERMISSION, doing + " failed: " + serverText(e),
+                    "grant the warehouse user the privilege, or run storyc as a user that has it", state);
+        }
+        if (state.startsWith("08") || state.equals("57P01")) {
+            return new DatabaseException(DatabaseException.Kind.UNREACHABLE,
+                    doing + " failed: the connection was lost (" + serverText(e) + ")",
+                    "run the command again; the registry shows how far it got", state);
+        }
+        return new DatabaseException(DatabaseException.Kind.OTHER, doing + " failed: " + serverText(e), "", state);
+    }
+
+    private static DatabaseException unreachable(WarehouseTarget target, String why, String state) {
+        return new DatabaseException(DatabaseException.Kind.UNREACHABLE,
+                "cannot reach the warehouse of " + target.environment() + " at " + target.describe() + ": " + why,
+                "check `warehouse.host` and `warehouse.port` (or the warehouse.url setting, for a tunnel),"
+                        + " and that the server accepts connections from here",
+                state);
+    }
+
+    /** Returns the server's message without the driver's {@code ERROR: } or {@code FATAL: } prefix. */
+    static String serverText(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String firstLine = message.lines().findFirst().orElse(message).strip();
+        return firstLine.replaceFirst("^(ERROR|FATAL|PANIC):\\s+", "");
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
