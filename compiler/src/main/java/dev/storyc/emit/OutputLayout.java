@@ -27,6 +27,7 @@ public final class OutputLayout {
             case DASHBOARD -> "dashboards/" + story + "/" + file.fileName();
             case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY -> warehouseFolder + "/" + file.fileName();
             case ETL_JOB, ETL_SQL -> "etl/" + story + "/" + file.fileName();
+            case TEST_SQL -> "tests/" + story + "/" + file.fileName();
         };
     }
 
