@@ -12,6 +12,7 @@ package dev.storyc.diag;
  *   <li>E05xx LookML and dashboard syntax</li>
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
+ *   <li>E08xx warehouse: schema changes, plans and deployments</li>
  *   <li>E09xx ETL runs, data tests and validation</li>
  * </ul>
  */
@@ -111,6 +112,18 @@ public enum Code {
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
 
+    // E08xx: warehouse deployments
+    SCHEMA_CHANGE_FOLDER_INVALID("E0801", "file is not part of a valid schema change"),
+    SCHEMA_CHANGE_DUPLICATE("E0802", "two schema changes share a name or number"),
+    SCHEMA_CHANGE_INCOMPLETE("E0803", "schema change lacks a script"),
+    PINNED_CHANGE_EDITED("E0804", "a schema change pinned by a sealed release was edited"),
+    WAREHOUSE_PLAN_INVALID("E0805", "warehouse plan cannot be read"),
+    DEPLOYED_CHANGE_EDITED("E0806", "a deployed schema change was edited"),
+    DEPLOY_FAILED("E0807", "deploy script failed"),
+    VERIFY_FAILED("E0808", "verify script failed"),
+    REVERT_FAILED("E0809", "revert script failed"),
+    REWORK_REFUSED("E0810", "rework is for development environments only"),
+
     // E09xx: ETL runs, data tests and live validation
     ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),
     ETL_KEY_INVALID("E0902", "ETL job key is invalid"),
@@ -126,8 +139,7 @@ public enum Code {
     VALIDATE_JOIN_FAILED("E0922", "join SQL fails in the database"),
     VALIDATE_TABLE_FAILED("E0923", "view's table fails in the database"),
     VALIDATE_UNRESOLVED_REFERENCE("E0924", "field SQL names a field that does not exist"),
-    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse"),
-    VALIDATE_LIQUID_SKIPPED("E0926", "field SQL uses Liquid; not validated");
+    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse");
 
     private final String id;
     private final String title;

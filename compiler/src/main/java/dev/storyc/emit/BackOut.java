@@ -10,9 +10,13 @@ import java.util.TreeMap;
 
 /**
  * Backing a story out removes every layer of it from the output, but its tables may still be in the
- * warehouse. So when a story that the previous output contained is gone, its revert script is kept,
- * under {@code warehouse/pending-reverts/<story>/}, and {@code warehouse/plan.toml} lists it as pending
- * until the story comes back. That is the one way the output depends on history, and it is here.
+ * warehouse. So when a story that the previous output contained is gone, the revert script of each
+ * of its changes is kept, under {@code warehouse/pending-reverts/<story>/<change>/}, and
+ * {@code warehouse/plan.toml} lists them as pending until the story comes back. That is the one way
+ * the output depends on history, and it is here.
+ *
+ * <p>{@code storyc warehouse apply} does not need these copies (its registry stores every deployed
+ * change's revert text); they are for deployers that only read the output repository.
  */
 public final class BackOut {
     static final String PENDING_FOLDER = "warehouse/pending-reverts/";
@@ -24,23 +28,30 @@ public final class BackOut {
         Map<String, String> stories = compiled.lock().stories();
         Map<String, WarehousePlan.PendingRevert> pending = new LinkedHashMap<>();
         Map<String, String> scripts = new TreeMap<>();
-        // Reverts still pending from earlier back-outs stay until their story returns.
+        // Reverts still pending from earlier back-outs stay until their story returns, and run first:
+        // a story that required a newly backed-out one must have left with it or before it.
         Optional<String> previousPlan = previous.file().apply(OutputLayout.PLAN);
         for (WarehousePlan.PendingRevert revert : previousPlan.map(WarehousePlan::pendingRevertsIn).orElse(List.of())) {
             if (!stories.containsKey(revert.story())) {
                 previous.file().apply(revert.script()).ifPresent(text -> {
-                    pending.put(revert.story(), revert);
+                    pending.put(revert.id(), revert);
                     scripts.put(revert.script(), text);
                 });
             }
         }
-        for (String story : previous.lock().<Map<String, String>>map(LockFile::stories).orElse(Map.of()).keySet()) {
-            if (stories.containsKey(story) || pending.containsKey(story)) {
+        List<WarehousePlan.Change> previousChanges =
+                new ArrayList<>(previousPlan.map(WarehousePlan::changesIn).orElse(List.of()));
+        java.util.Collections.reverse(previousChanges);
+        var previousStories = previous.lock().<Map<String, String>>map(LockFile::stories).orElse(Map.of()).keySet();
+        for (WarehousePlan.Change change : previousChanges) {
+            if (stories.containsKey(change.story()) || !previousStories.contains(change.story())
+                    || pending.containsKey(change.id())) {
                 continue;
             }
-            previousRevert(previous, previousPlan, story).ifPresent(text -> {
-                String script = PENDING_FOLDER + story + "/revert.sql";
-                pending.put(story, new WarehousePlan.PendingRevert(story, script, Sha256.tagged(text)));
+            previous.file().apply(change.folder() + "/revert.sql").ifPresent(text -> {
+                String script = PENDING_FOLDER + change.story() + "/" + change.change() + "/revert.sql";
+                pending.put(change.id(),
+                        new WarehousePlan.PendingRevert(change.story(), change.change(), script, Sha256.tagged(text)));
                 scripts.put(script, text);
             });
         }
@@ -54,23 +65,5 @@ public final class BackOut {
                 plan + WarehousePlan.pendingSection(new ArrayList<>(pending.values()))));
         return new CompiledEnvironment(compiled.environment(), compiled.selection(), new OutputTree(new TreeMap<>(files)),
                 compiled.lock());
-    }
-
-    /** Returns the story's revert script as the previous output had it, found through its plan. */
-    private static Optional<String> previousRevert(PreviousOutput previous, Optional<String> plan, String story) {
-        if (plan.isEmpty()) {
-            return Optional.empty();
-        }
-        org.tomlj.TomlParseResult toml = org.tomlj.Toml.parse(plan.get());
-        if (toml.hasErrors() || !toml.isArray("change")) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < toml.getArray("change").size(); i++) {
-            org.tomlj.TomlTable change = toml.getArray("change").getTable(i);
-            if (story.equals(change.getString("story")) && change.isString("folder")) {
-                return previous.file().apply(change.getString("folder") + "/revert.sql");
-            }
-        }
-        return Optional.empty();
     }
 }

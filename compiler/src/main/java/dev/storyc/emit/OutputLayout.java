@@ -1,11 +1,16 @@
 package dev.storyc.emit;
 
+import dev.storyc.workspace.SchemaChange;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.workspace.StoryId;
 
 /**
  * Where each kind of story file lands in an output repository. Stories get a folder each, so a
  * story's files can be added or removed as one unit and no two stories' file names can clash.
+ * Every path depends only on the story and the file, never on which other stories a release
+ * holds: a warehouse change lives at {@code warehouse/<story>/<change>/} in every environment and
+ * every release, so promoting a release renames nothing that a path-keyed deployer remembers.
+ * The apply order is in {@code warehouse/plan.toml}, not in folder names.
  */
 public final class OutputLayout {
     public static final String LOCK = "storyc.lock";
@@ -15,17 +20,14 @@ public final class OutputLayout {
 
     private OutputLayout() {}
 
-    /**
-     * Returns the output path of a story file.
-     *
-     * @param warehouseFolder the story's {@code warehouse/NN-story} folder, numbered by apply order
-     */
-    public static String pathOf(StoryId story, StoryFile file, String warehouseFolder) {
+    /** Returns the output path of a story file. */
+    public static String pathOf(StoryId story, StoryFile file) {
         return switch (file.kind()) {
             case VIEW -> "views/" + story + "/" + file.fileName();
             case EXPLORE -> "explores/" + story + "/" + file.fileName();
             case DASHBOARD -> "dashboards/" + story + "/" + file.fileName();
-            case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY -> warehouseFolder + "/" + file.fileName();
+            case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY -> SchemaChange.of(file.storyRelativePath())
+                    .orElseThrow().outputFolder(story) + "/" + file.fileName();
             case ETL_JOB, ETL_SQL -> "etl/" + story + "/" + file.fileName();
             case TEST_SQL -> "tests/" + story + "/" + file.fileName();
         };
@@ -34,11 +36,5 @@ public final class OutputLayout {
     /** Returns the model file's path: the same name in every environment, so Looker URLs match. */
     public static String modelPath(String model) {
         return model + ".model.lkml";
-    }
-
-    /** Returns {@code warehouse/NN-story}, zero-padded so that folders sort in apply order. */
-    public static String warehouseFolder(int order, int total, StoryId story) {
-        int width = Math.max(2, String.valueOf(total).length());
-        return "warehouse/" + String.format("%0" + width + "d", order) + "-" + story;
     }
 }

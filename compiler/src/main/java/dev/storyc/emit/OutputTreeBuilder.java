@@ -17,6 +17,8 @@ import dev.storyc.render.TemplateContexts;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.release.Selection;
 import dev.storyc.workspace.ArtifactKind;
+import dev.storyc.workspace.SchemaChanges;
+import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Stdlib;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,15 +52,12 @@ public final class OutputTreeBuilder {
         Map<String, Position> origins = new TreeMap<>();
         List<WarehousePlan.Change> plan = new ArrayList<>();
         TreeMap<String, String> storyTrees = new TreeMap<>();
-        int order = 0;
         for (RenderedStory rendered : stories) {
             var story = rendered.story();
             storyTrees.put(story.id().value(), contentIds.treeIdOf(story));
-            boolean hasSchema = rendered.files().stream().anyMatch(f -> f.file().kind().isSchemaScript());
-            String folder = hasSchema ? OutputLayout.warehouseFolder(++order, stories.size(), story.id()) : "";
-            Map<ArtifactKind, String> hashes = new LinkedHashMap<>();
+            Map<String, Map<ArtifactKind, String>> hashes = new LinkedHashMap<>();
             for (RenderedFile file : rendered.files()) {
-                String path = OutputLayout.pathOf(story.id(), file.file(), folder);
+                String path = OutputLayout.pathOf(story.id(), file.file());
                 Position origin = Position.ofFile(file.file().source().path());
                 if (files.containsKey(path)) {
                     diagnostics.add(Diagnostic.error(Code.OUTPUT_PATH_CLASH, origin,
@@ -69,14 +68,18 @@ public final class OutputTreeBuilder {
                 files.put(path, new OutputFile(path, file.text()));
                 origins.put(path, origin);
                 if (file.file().kind().isSchemaScript()) {
-                    hashes.put(file.file().kind(), Sha256.tagged(file.text()));
+                    hashes.computeIfAbsent(path.substring(0, path.lastIndexOf('/')), f -> new LinkedHashMap<>())
+                            .put(file.file().kind(), Sha256.tagged(file.text()));
                 }
             }
-            if (hasSchema) {
-                plan.add(new WarehousePlan.Change(order, story.id().value(), folder,
-                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_DEPLOY)),
-                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_REVERT)),
-                        Optional.ofNullable(hashes.get(ArtifactKind.SCHEMA_VERIFY))));
+            List<String> requires = story.manifest().requiredIds().stream().map(StoryId::value).sorted().toList();
+            for (SchemaChanges.Scripts scripts : SchemaChanges.of(story.files())) {
+                String folder = scripts.change().outputFolder(story.id());
+                Map<ArtifactKind, String> hashed = hashes.getOrDefault(folder, Map.of());
+                plan.add(new WarehousePlan.Change(plan.size() + 1, story.id().value(), scripts.change().name(),
+                        folder, requires, Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_DEPLOY)),
+                        Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_REVERT)),
+                        Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_VERIFY))));
             }
         }
         generated(environment, stories, files, diagnostics);
@@ -104,7 +107,7 @@ public final class OutputTreeBuilder {
                     .filter(f -> f.file().kind() == ArtifactKind.ETL_JOB)
                     .sorted(Comparator.comparing(f -> f.file().fileName()))
                     .forEach(f -> EtlJobReader.read(rendered.story().id().value(),
-                            OutputLayout.pathOf(rendered.story().id(), f.file(), ""), f.text()).ifPresent(jobs::add));
+                            OutputLayout.pathOf(rendered.story().id(), f.file()), f.text()).ifPresent(jobs::add));
         }
         ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
                 environment.output().branch(), compilerVersion);

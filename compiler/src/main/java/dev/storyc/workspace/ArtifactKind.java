@@ -24,6 +24,9 @@ public enum ArtifactKind {
      */
     public static Optional<ArtifactKind> of(String storyRelativePath) {
         String[] parts = storyRelativePath.split("/");
+        if (parts.length == 4 && SchemaChange.of(storyRelativePath).isPresent()) {
+            parts = new String[] {"schema", parts[3]};
+        }
         if (parts.length != 2) {
             return Optional.empty();
         }
@@ -45,7 +48,7 @@ public enum ArtifactKind {
         });
     }
 
-    /** Returns true for the warehouse scripts that go under {@code warehouse/NN-story/}. */
+    /** Returns true for the warehouse scripts that go under {@code warehouse/<story>/<change>/}. */
     public boolean isSchemaScript() {
         return this == SCHEMA_DEPLOY || this == SCHEMA_REVERT || this == SCHEMA_VERIFY;
     }

@@ -28,10 +28,18 @@ public final class StoryAssembler {
                 continue;
             }
             Optional<ArtifactKind> kind = ArtifactKind.of(relative);
+            Optional<String> changeProblem = SchemaChange.problemWith(relative);
+            if (changeProblem.isPresent()) {
+                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_FOLDER_INVALID, Position.ofFile(file.path()),
+                                "`" + relative + "` is not part of a schema change")
+                        .withHint(changeProblem.get()));
+                continue;
+            }
             if (kind.isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.UNEXPECTED_STORY_FILE, Position.ofFile(file.path()),
                                 "`" + relative + "` has no place in a story")
-                        .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, etl/*.job.toml, "
+                        .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, "
+                                + "schema/changes/NN-name/{deploy,revert,verify}.sql, etl/*.job.toml, "
                                 + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
                                 + "dashboards/*.dashboard.lookml"));
                 continue;
@@ -44,6 +52,7 @@ public final class StoryAssembler {
                     .withHint("create " + prefix + "story.toml with at least `title = \"...\"`"));
             return Optional.empty();
         }
+        SchemaChanges.validate(id, storyFiles, diagnostics);
         SourceFile manifest = manifestSource;
         return StoryManifestParser.parse(manifest, diagnostics).map(parsed -> new Story(id, manifest, parsed, storyFiles));
     }

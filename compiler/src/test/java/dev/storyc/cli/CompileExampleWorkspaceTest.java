@@ -78,11 +78,16 @@ class CompileExampleWorkspaceTest {
     }
 
     @Test
-    void warehouseScriptsAreInDependencyOrder() {
+    void warehouseScriptsHaveStablePathsAndThePlanHasTheOrder() {
+        // Folders are named by story and change only, so another release cannot renumber them.
         assertThat(storyFolders("acceptance-1", "warehouse")).containsExactly(
-                "01-patients", "02-encounters", "03-claims", "04-appointments", "05-care-gaps", "06-research-extract");
+                "appointments", "care-gaps", "claims", "encounters", "patients", "research-extract");
+        assertThat(git(repo("acceptance-1"), "show", "main:warehouse/claims/base/deploy.sql"))
+                .isEqualTo(git(repo("production"), "show", "main:warehouse/claims/base/deploy.sql")
+                        .replace("analytics_prod", "analytics_acc1"));
         String plan = git(repo("acceptance-1"), "show", "main:warehouse/plan.toml");
-        assertThat(plan.indexOf("story = \"claims\"")).isGreaterThan(plan.indexOf("story = \"encounters\""));
+        assertThat(plan.indexOf("id = \"claims/base\"")).isGreaterThan(plan.indexOf("id = \"encounters/base\""));
+        assertThat(plan.indexOf("id = \"encounters/base\"")).isGreaterThan(plan.indexOf("id = \"patients/base\""));
         assertThat(plan).contains("deploy = \"sha256:").contains("revert = \"sha256:");
     }
 

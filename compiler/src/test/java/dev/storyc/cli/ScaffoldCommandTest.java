@@ -42,8 +42,8 @@ class ScaffoldCommandTest {
         ok(workspace, "release", "seal", release);
         assertThat(ok(workspace, "compile", "--all").stdout()).contains("committed production");
         assertThat(git(workspace.resolve("out/production"), "ls-tree", "-r", "--name-only", "main"))
-                .contains("views/lab-panels/lab_panels.view.lkml", "warehouse/01-lab-results/deploy.sql",
-                        "warehouse/02-lab-panels/deploy.sql", "etl/lab-results/load_lab_results.sql");
+                .contains("views/lab-panels/lab_panels.view.lkml", "warehouse/lab-results/base/deploy.sql",
+                        "warehouse/lab-panels/base/deploy.sql", "etl/lab-results/load_lab_results.sql");
     }
 
     @Test

@@ -83,15 +83,16 @@ class SeedWeekTest {
         assertThat(ok("compile", "--env", "acceptance-1").stdout()).contains("backed out: care-gaps");
         String files = git(acceptance, "ls-tree", "-r", "--name-only", "main");
         assertThat(files.lines().filter(f -> f.contains("care-gaps") || f.contains("care_gaps")))
-                .containsExactly("warehouse/pending-reverts/care-gaps/revert.sql");
+                .containsExactly("warehouse/pending-reverts/care-gaps/base/revert.sql");
         assertThat(git(acceptance, "log", "-1", "--format=%B", "main")).contains("backed out: care-gaps")
                 .doesNotContain("added:");
         assertThat(git(acceptance, "show", "main:warehouse/plan.toml"))
-                .contains("[[pending_revert]]\nstory = \"care-gaps\"\nscript = \"warehouse/pending-reverts/care-gaps/revert.sql\"");
-        assertThat(git(acceptance, "show", "main:warehouse/pending-reverts/care-gaps/revert.sql")).contains("DROP");
+                .contains("[[pending_revert]]\nid = \"care-gaps/base\"\nstory = \"care-gaps\"\nchange = \"base\"\n"
+                        + "script = \"warehouse/pending-reverts/care-gaps/base/revert.sql\"");
+        assertThat(git(acceptance, "show", "main:warehouse/pending-reverts/care-gaps/base/revert.sql")).contains("DROP");
         assertThat(git(acceptance, "diff", "--name-only", "main~1", "main").lines())
                 .allMatch(f -> f.contains("care") || f.equals("storyc.lock") || f.equals("warehouse/plan.toml")
-                        || f.equals("warehouse.model.lkml") || f.equals("README.md") || f.startsWith("warehouse/0"));
+                        || f.equals("warehouse.model.lkml") || f.equals("README.md"));
 
         // 7. Production is promoted to the corrected W48; its output equals acceptance's but for values.
         ok("release", "promote", "2026-W48", "--to", "production");
@@ -101,6 +102,9 @@ class SeedWeekTest {
         assertThat(git(prod, "log", "-1", "--format=%B", "main")).contains("added: research-extract")
                 .contains("Storyc-Release: 2026-W48");
         assertThat(git(prod, "rev-parse", "release/2026-W48")).isEqualTo(head("production"));
+        // Stable paths: promoting adds folders and deletes or renames none of production's scripts.
+        assertThat(git(prod, "diff", "--name-only", "--diff-filter=DR", "main~1", "main").lines()
+                .filter(f -> f.startsWith("warehouse/"))).isEmpty();
         assertThat(section(git(prod, "show", "main:storyc.lock"), "[stories]"))
                 .isEqualTo(section(git(acceptance, "show", "main:storyc.lock"), "[stories]"));
         Map<String, String> prodFiles = tree(prod);
