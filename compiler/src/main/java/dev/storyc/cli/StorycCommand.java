@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             StatusCommand.class,
             GraphCommand.class,
+            EtlCommand.class,
+            TestCommand.class,
+            ValidateCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
