@@ -53,7 +53,8 @@ final class ValidateCommand implements Callable<Integer> {
         WarehouseTarget target = WarehouseSession.target(root, selected, console);
         ValidationResult result;
         try (Connection connection = WarehouseSession.open(target, console)) {
-            result = Validator.run(plan, new JdbcSqlExecutor(connection, target));
+            JdbcSqlExecutor executor = new JdbcSqlExecutor(connection, target);
+            result = strategy == Strategy.batched ? Validator.run(plan, executor) : Validator.runEach(plan, executor);
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         } catch (JdbcSqlExecutor.ConnectionLost e) {
@@ -66,9 +67,14 @@ final class ValidateCommand implements Callable<Integer> {
                 + result.skipped().entrySet().stream().map(e -> e.getValue() + ": " + e.getKey())
                         .collect(Collectors.joining("; ")) + ")";
         console.result(selected.name() + ": " + result.validated() + " fields valid, "
-                + result.diagnostics().size() + " problems, " + result.notValidated()
-                + " not validated behind a failing join or table" + skipped + "; " + result.queries()
-                + " queries in " + result.roundTrips() + " round trips");
+                + plural(result.diagnostics().size(), "problem") + ", " + result.notValidated()
+                + " not validated behind a failing join or table" + skipped + "; " + plural(result.queries(), "query")
+                + " in " + plural(result.roundTrips(), "round trip"));
         return result.passed() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + (count == 1 ? noun : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun + "s");
     }
 }

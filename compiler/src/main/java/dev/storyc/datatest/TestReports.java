@@ -32,7 +32,8 @@ public final class TestReports {
             DataTest test = outcome.test();
             if (outcome.status() == TestOutcome.Status.FAILED) {
                 diagnostics.add(Diagnostic.error(Code.DATA_TEST_FAILED, test.at(), "data test `" + test.name()
-                                + "` returned " + rows(outcome.rowCount()) + "\n" + table(outcome))
+                                + "` returned " + rows(outcome.rowCount()) + " (the report shows "
+                                + Math.min(outcome.rowCount(), TestOutcome.SHOWN) + ")")
                         .withHint(test.kind() == DataTest.Kind.STORY
                                 ? "the rows shown break the test's rule; fix the data or the ETL job that loads it"
                                 : "a primary key that repeats or is null makes Looker count rows twice across joins;"
@@ -60,6 +61,11 @@ public final class TestReports {
                 text.append("  (").append(rows(outcome.rowCount())).append(')');
             }
             text.append("  ").append(outcome.millis()).append(" ms\n");
+            if (outcome.status() == TestOutcome.Status.FAILED) {
+                table(outcome).lines().forEach(line -> text.append("       ").append(line).append('\n'));
+            } else if (outcome.status() == TestOutcome.Status.ERROR) {
+                text.append("       ").append(outcome.error()).append('\n');
+            }
         }
         return text.toString();
     }

@@ -39,6 +39,11 @@ final class LiveWarehouseFixture {
         return fixture;
     }
 
+    /** Returns the fixture over a workspace prepared by the caller. */
+    static LiveWarehouseFixture over(Path workspace) {
+        return new LiveWarehouseFixture(workspace);
+    }
+
     /** Runs storyc with the password set and the warehouse URL pointing at {@code database}. */
     Storyc.Outcome storyc(PostgresServer.Database database, String... args) {
         Map<String, String> environment = new HashMap<>(PostgresServer.Database.passwordEnvironment(PASSWORD_VARIABLE));
