@@ -3,7 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRunner;
-import dev.storyc.db.EtlRuns;
+import dev.storyc.db.WarehouseSession;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Result;
@@ -11,8 +11,6 @@ import dev.storyc.diag.Spelling;
 import dev.storyc.etl.EtlJob;
 import dev.storyc.etl.RunPlan;
 import dev.storyc.etl.RunStep;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +56,9 @@ final class EtlRunCommand implements Callable<Integer> {
             console.diagnostics(problems, output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
-        WarehouseTarget target = WarehouseSession.target(root, selected, console);
-        try (Connection connection = WarehouseSession.open(target, console)) {
-            EtlRunner runner = new EtlRunner(connection, target, EtlRuns.open(connection, target), Clock.systemUTC());
+        WarehouseTarget target = Warehouses.target(root, selected, console);
+        try (WarehouseSession session = Warehouses.open(target, console)) {
+            EtlRunner runner = session.etlRunner(Clock.systemUTC());
             for (Plan plan : plans) {
                 EtlRunner.JobRun run = runner.run(plan.job(), plan.steps(), output.commit());
                 console.result(String.format("%-9s %-40s %8d rows  %6d ms", run.status().name().toLowerCase(),
@@ -71,9 +69,7 @@ final class EtlRunCommand implements Callable<Integer> {
                 }
             }
         } catch (DatabaseException e) {
-            throw WarehouseSession.failed(console, e);
-        } catch (SQLException e) {
-            // Closing a connection that is already gone: the jobs' outcomes were printed.
+            throw Warehouses.failed(console, e);
         }
         return ExitCode.OK;
     }

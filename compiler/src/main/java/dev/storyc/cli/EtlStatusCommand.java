@@ -3,10 +3,9 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRuns;
+import dev.storyc.db.WarehouseSession;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.etl.EtlJob;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,14 +40,12 @@ final class EtlStatusCommand implements Callable<Integer> {
         Environment selected = environment.select(project, root, console);
         CompiledOutput output = CompiledOutput.read(root, project, selected, environment.out, console);
         List<EtlJob> jobs = EtlCommand.jobs(output);
-        WarehouseTarget target = WarehouseSession.target(root, selected, console);
+        WarehouseTarget target = Warehouses.target(root, selected, console);
         List<EtlRuns.Run> runs;
-        try (Connection connection = WarehouseSession.open(target, console)) {
-            runs = EtlRuns.open(connection, target).lastRuns(selected.name());
+        try (WarehouseSession session = Warehouses.open(target, console)) {
+            runs = session.etlRuns().lastRuns(selected.name());
         } catch (DatabaseException e) {
-            throw WarehouseSession.failed(console, e);
-        } catch (SQLException e) {
-            runs = List.of();
+            throw Warehouses.failed(console, e);
         }
         Map<String, EtlRuns.Run> last = runs.stream()
                 .collect(Collectors.toMap(r -> r.story() + "/" + r.job(), Function.identity(), (a, b) -> a));

@@ -4,12 +4,10 @@ import dev.storyc.config.Environment;
 import dev.storyc.datatest.DataTests;
 import dev.storyc.datatest.TestOutcome;
 import dev.storyc.datatest.TestReports;
-import dev.storyc.db.DataTestRunner;
 import dev.storyc.db.DatabaseException;
+import dev.storyc.db.WarehouseSession;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.diag.Spelling;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,14 +75,12 @@ final class TestCommand implements Callable<Integer> {
             console.diagnostics(collected.problems(), output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
-        WarehouseTarget target = WarehouseSession.target(root, selected, console);
+        WarehouseTarget target = Warehouses.target(root, selected, console);
         List<TestOutcome> outcomes;
-        try (Connection connection = WarehouseSession.open(target, console)) {
-            outcomes = DataTestRunner.run(connection, target, collected.tests());
+        try (WarehouseSession session = Warehouses.open(target, console)) {
+            outcomes = session.test(collected.tests());
         } catch (DatabaseException e) {
-            throw WarehouseSession.failed(console, e);
-        } catch (SQLException e) {
-            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+            throw Warehouses.failed(console, e);
         }
         switch (format) {
             case json -> console.out().print(TestReports.json(selected.name(), outcomes));

@@ -3,13 +3,13 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.JdbcSqlExecutor;
+import dev.storyc.db.WarehouseSession;
 import dev.storyc.db.WarehouseTarget;
+import dev.storyc.validate.SqlExecutor;
 import dev.storyc.validate.ValidationPlan;
 import dev.storyc.validate.ValidationPlanner;
 import dev.storyc.validate.ValidationResult;
 import dev.storyc.validate.Validator;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -50,17 +50,15 @@ final class ValidateCommand implements Callable<Integer> {
         DeployedLookml lookml = DeployedLookml.of(compiled);
         ValidationPlan plan = strategy == Strategy.batched ? ValidationPlanner.plan(lookml.project())
                 : ValidationPlanner.perField(lookml.project());
-        WarehouseTarget target = WarehouseSession.target(root, selected, console);
+        WarehouseTarget target = Warehouses.target(root, selected, console);
         ValidationResult result;
-        try (Connection connection = WarehouseSession.open(target, console)) {
-            JdbcSqlExecutor executor = new JdbcSqlExecutor(connection, target);
+        try (WarehouseSession session = Warehouses.open(target, console)) {
+            SqlExecutor executor = session.validation();
             result = strategy == Strategy.batched ? Validator.run(plan, executor) : Validator.runEach(plan, executor);
         } catch (DatabaseException e) {
-            throw WarehouseSession.failed(console, e);
+            throw Warehouses.failed(console, e);
         } catch (JdbcSqlExecutor.ConnectionLost e) {
-            throw WarehouseSession.failed(console, e.failure());
-        } catch (SQLException e) {
-            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+            throw Warehouses.failed(console, e.failure());
         }
         console.diagnostics(result.diagnostics(), compiled.sources());
         String skipped = result.skipped().isEmpty() ? "" : "; skipped " + plan.skippedCount() + " ("

@@ -1,11 +1,10 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
-import dev.storyc.db.Connector;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.Timeouts;
+import dev.storyc.db.WarehouseSession;
 import dev.storyc.db.WarehouseTarget;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.Map;
@@ -15,8 +14,8 @@ import java.util.Set;
  * Opens an environment's warehouse for the run-time commands, turning every operational failure
  * (unreachable, refused login, unset password) into its message and exit 3.
  */
-final class WarehouseSession {
-    private WarehouseSession() {}
+final class Warehouses {
+    private Warehouses() {}
 
     /** Returns where the environment's warehouse is, with the password read from the process. */
     static WarehouseTarget target(StorycCommand root, Environment environment, Console console) {
@@ -31,9 +30,9 @@ final class WarehouseSession {
     }
 
     /** Connects, or ends the command with exit 3. */
-    static Connection open(WarehouseTarget target, Console console) {
+    static WarehouseSession open(WarehouseTarget target, Console console) {
         try {
-            return Connector.open(target);
+            return WarehouseSession.open(target);
         } catch (DatabaseException e) {
             throw failed(console, e);
         }
