@@ -10,6 +10,7 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.GitContentIds;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.ReleaseParser;
+import dev.storyc.warehouse.PinnedChangeEdits;
 import dev.storyc.workspace.PinnedStories;
 import dev.storyc.workspace.SourceRepository;
 import dev.storyc.workspace.Story;
@@ -154,7 +155,9 @@ final class Compilation {
         if (!stories.ok()) {
             return Result.failed(stories.diagnostics());
         }
+        List<Diagnostic> found = new ArrayList<>(stories.diagnostics());
+        found.addAll(PinnedChangeEdits.check(release.name(), project.workspace().stories(), stories.get()));
         return Result.of(compiler(project, project.workspace().withStories(stories.get()), processEnvironment),
-                stories.diagnostics());
+                found);
     }
 }

@@ -27,12 +27,14 @@ final class Scaffold {
                 """.formatted(quote(title), quote(owner),
                 String.join(", ", requires.stream().map(r -> quote(r.value())).toList())));
         files.put(folder + "schema/deploy.sql", """
-                -- The schema change this story ships; revert.sql undoes it.
+                -- The story's first schema change, `%2$s/base`; revert.sql undoes it exactly.
+                -- Once it is deployed, leave it alone: change the schema by adding a change,
+                -- schema/changes/01-add-column/deploy.sql and revert.sql (docs/warehouse.md).
                 CREATE TABLE <%% env.warehouse.schema %%>.%1$s (
                     id VARCHAR(32) NOT NULL PRIMARY KEY,
                     <%%> sql/audit_columns %%>
                 );
-                """.formatted(table));
+                """.formatted(table, id));
         files.put(folder + "schema/revert.sql", """
                 DROP TABLE IF EXISTS <%% env.warehouse.schema %%>.%1$s;
                 """.formatted(table));

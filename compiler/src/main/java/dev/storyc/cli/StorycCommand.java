@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             LookmlCommand.class,
             ReleaseCommand.class,
             StatusCommand.class,
+            WarehouseCommand.class,
             GraphCommand.class,
             EtlCommand.class,
             TestCommand.class,
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
             "  0   success",
             "  1   the project has errors (diagnostics printed)",
             "  2   command-line usage",
-            "  3   an operation failed (I/O, push rejected)",
+            "  3   an operation failed (I/O, push rejected, database unreachable or locked)",
             "  70  an internal bug in storyc; please report it",
             "",
             "Run `storyc help COMMAND` for a command's options."
@@ -66,7 +67,8 @@ final class StorycCommand implements Callable<Integer> {
 
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Set a setting for this run; repeatable. Beats STORYC_* variables, the user's config.toml"
-                    + " and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env.")
+                    + " and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env,"
+                    + " warehouse.url, warehouse.connect_timeout, warehouse.lock_timeout.")
     List<String> definitions = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")

@@ -22,7 +22,13 @@ public final class Connector {
      *     refused password, missing database
      */
     public static Connection open(WarehouseTarget target) throws DatabaseException {
+        return open(target, new Properties());
+    }
+
+    /** Connects with extra driver properties, such as the query mode scripts run in. */
+    static Connection open(WarehouseTarget target, Properties extra) throws DatabaseException {
         Properties properties = new Properties();
+        properties.putAll(extra);
         properties.setProperty("user", target.user());
         target.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
         long seconds = Math.max(1, target.timeouts().connect().toSeconds());

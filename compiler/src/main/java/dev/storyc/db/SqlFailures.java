@@ -31,6 +31,11 @@ final class SqlFailures {
                     state);
         }
         if (state.equals("3D000")) {
+            if (target.urlOverride().isPresent()) {
+                return new DatabaseException(DatabaseException.Kind.MISSING_DATABASE,
+                        "the warehouse of " + target.environment() + " has no such database: " + where,
+                        "fix the database in the warehouse.url setting, or create it", state);
+            }
             return new DatabaseException(DatabaseException.Kind.MISSING_DATABASE,
                     "the warehouse of " + target.environment() + " has no database `" + target.database()
                             + "` (" + where + ")",

@@ -1,0 +1,181 @@
+package dev.storyc.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storyc.db.Registry;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.JsonRenderer;
+import dev.storyc.warehouse.Action;
+import dev.storyc.warehouse.ApplyPlan;
+import dev.storyc.warehouse.ChangeId;
+import dev.storyc.warehouse.ChangeStatus;
+import dev.storyc.warehouse.DeployedChange;
+import dev.storyc.warehouse.OutputPlan;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * How the warehouse commands print: aligned text for people, and with {@code --format json} one
+ * JSON document on stdout for scripts (Jackson), with the same facts and stable field names.
+ */
+final class WarehouseReports {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private WarehouseReports() {}
+
+    static String verb(Action action) {
+        if (action instanceof Action.Deploy) {
+            return "deploy";
+        } else if (action instanceof Action.Revert) {
+            return "revert";
+        } else if (action instanceof Action.Rework) {
+            return "rework";
+        }
+        return "update-revert";
+    }
+
+    static String reason(Action action) {
+        if (action instanceof Action.Revert revert) {
+            return (revert.pendingInPlan() ? "backed out" : "not in the plan") + "; deployed " + deployed(revert.deployed());
+        } else if (action instanceof Action.Rework rework) {
+            return "edited since it was deployed " + deployed(rework.deployed());
+        } else if (action instanceof Action.UpdateRevert) {
+            return "stores the corrected revert script";
+        }
+        return "new";
+    }
+
+    static String deployed(DeployedChange change) {
+        return change.deployedAt() + " by " + change.deployedBy() + " from " + OutputPlan.shortId(change.outputCommit());
+    }
+
+    static void planText(PrintWriter out, WarehouseSession session, ApplyPlan plan) {
+        for (Action action : plan.actions()) {
+            out.printf("%-14s %-40s %s%n", verb(action), action.id(), reason(action)).flush();
+        }
+        for (ChangeId done : plan.revertedAlready()) {
+            out.printf("%-14s %-40s %s%n", "reverted", done, "backed out, and already reverted");
+        }
+        long reverts = plan.actions().stream().filter(a -> a instanceof Action.Revert).count();
+        long deploys = plan.actions().stream().filter(a -> a instanceof Action.Deploy).count();
+        long reworks = plan.actions().stream().filter(a -> a instanceof Action.Rework).count();
+        out.printf("%s at output %s: %d to revert, %d to deploy, %d to rework, %d up to date%s%n",
+                session.environment.name(), OutputPlan.shortId(session.plan.commit()), reverts, deploys, reworks,
+                plan.upToDate().size(), plan.refusals().isEmpty() ? "" : ", " + plan.refusals().size() + " refused");
+        out.flush();
+    }
+
+    static ObjectNode planJson(WarehouseSession session, ApplyPlan plan) {
+        ObjectNode root = header(session);
+        ArrayNode actions = root.putArray("actions");
+        for (Action action : plan.actions()) {
+            ObjectNode node = actions.addObject();
+            node.put("action", verb(action));
+            node.put("change", action.id().toString());
+            node.put("reason", reason(action));
+        }
+        ArrayNode upToDate = root.putArray("up_to_date");
+        plan.upToDate().forEach(change -> upToDate.add(change.id().toString()));
+        ArrayNode reverted = root.putArray("reverted_already");
+        plan.revertedAlready().forEach(id -> reverted.add(id.toString()));
+        root.set("refused", diagnostics(plan.refusals()));
+        return root;
+    }
+
+    static void statusText(PrintWriter out, WarehouseSession session, List<ChangeStatus> rows) {
+        out.printf("%-40s %-15s %-21s %-16s %s%n", "CHANGE", "STATE", "DEPLOYED AT", "BY", "FROM");
+        for (ChangeStatus row : rows) {
+            out.printf("%-40s %-15s %-21s %-16s %s%n", row.id(), row.state().spelling(),
+                    row.deployed().map(d -> d.deployedAt().toString()).orElse("-"),
+                    row.deployed().map(DeployedChange::deployedBy).orElse("-"),
+                    row.deployed().map(d -> OutputPlan.shortId(d.outputCommit())).orElse("-"));
+        }
+        out.printf("%s at output %s: %d deployed, %d pending, %d edited, %d pending revert, %d drift%n",
+                session.environment.name(), OutputPlan.shortId(session.plan.commit()),
+                count(rows, ChangeStatus.State.DEPLOYED), count(rows, ChangeStatus.State.PENDING),
+                count(rows, ChangeStatus.State.EDITED), count(rows, ChangeStatus.State.PENDING_REVERT),
+                count(rows, ChangeStatus.State.DRIFT));
+        out.flush();
+    }
+
+    static ObjectNode statusJson(WarehouseSession session, List<ChangeStatus> rows) {
+        ObjectNode root = header(session);
+        ArrayNode changes = root.putArray("changes");
+        for (ChangeStatus row : rows) {
+            ObjectNode node = changes.addObject();
+            node.put("change", row.id().toString());
+            node.put("story", row.id().story());
+            node.put("state", row.state().spelling());
+            row.deployed().ifPresentOrElse(d -> {
+                node.put("deployed_at", d.deployedAt().toString());
+                node.put("deployed_by", d.deployedBy());
+                node.put("output_commit", d.outputCommit());
+                node.put("environment_hash", d.environmentHash());
+                node.put("deploy_hash", d.deployHash());
+            }, () -> node.putNull("deployed_at"));
+        }
+        return root;
+    }
+
+    static void logText(PrintWriter out, List<Registry.Event> events) {
+        for (Registry.Event event : events) {
+            out.printf("%6d %s %-13s %-40s %-16s %s%s%n", event.sequence(), event.at(), event.kind(), event.change(),
+                    event.actor(), event.outputCommit() == null ? "-" : OutputPlan.shortId(event.outputCommit()),
+                    event.message() == null ? "" : "  " + event.message());
+        }
+        out.flush();
+    }
+
+    static ObjectNode logJson(WarehouseSession session, List<Registry.Event> events) {
+        ObjectNode root = header(session);
+        ArrayNode list = root.putArray("events");
+        for (Registry.Event event : events) {
+            ObjectNode node = list.addObject();
+            node.put("sequence", event.sequence());
+            node.put("at", event.at().toString());
+            node.put("kind", event.kind());
+            node.put("change", event.change().toString());
+            node.put("deploy_hash", event.deployHash());
+            node.put("output_commit", event.outputCommit());
+            node.put("environment_hash", event.environmentHash());
+            node.put("actor", event.actor());
+            node.put("message", event.message());
+        }
+        return root;
+    }
+
+    static ObjectNode header(WarehouseSession session) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("environment", session.environment.name());
+        root.put("output_commit", session.plan.commit());
+        root.put("environment_hash", session.plan.environmentHash());
+        root.put("database", session.target.describe());
+        root.put("registry_schema", session.target.registrySchema());
+        return root;
+    }
+
+    static JsonNode diagnostics(List<Diagnostic> diagnostics) {
+        try {
+            return JSON.readTree(JsonRenderer.render(diagnostics));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("storyc's own diagnostics JSON did not parse", e);
+        }
+    }
+
+    static void print(PrintWriter out, JsonNode document) {
+        try {
+            out.println(JSON.writeValueAsString(document));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(List<ChangeStatus> rows, ChangeStatus.State state) {
+        return rows.stream().filter(row -> row.state() == state).count();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.storyc.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The files of one output commit that a deployer needs: everything under {@code warehouse/} and
+ * {@code storyc.lock}, read from git objects, never from the working tree, so what runs is exactly
+ * what was committed (and, after {@code storyc push}, what CI sees).
+ *
+ * @param commit the full commit id
+ */
+public record OutputSnapshot(String commit, Map<String, String> files) {
+    public OutputSnapshot {
+        files = Map.copyOf(files);
+    }
+
+    public Optional<String> file(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    /**
+     * Reads a commit of an output repository.
+     *
+     * @param revision a commit id (full or abbreviated), a tag such as {@code release/2026-W48}, or
+     *     empty for the head of {@code branch}
+     */
+    public static OutputSnapshot read(Path directory, String branch, Optional<String> revision)
+            throws PublishException {
+        if (!Files.isDirectory(directory.resolve(".git"))) {
+            throw new PublishException("`" + directory + "` is not an output repository yet",
+                    "run `storyc compile` for this environment first");
+        }
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(directory.resolve(".git").toFile())
+                .setMustExist(true).build()) {
+            ObjectId id = resolve(repository, directory, branch, revision);
+            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+                RevCommit commit = walk.parseCommit(id);
+                tree.addTree(commit.getTree());
+                tree.setRecursive(true);
+                Map<String, String> files = new TreeMap<>();
+                while (tree.next()) {
+                    String path = tree.getPathString();
+                    if (path.startsWith("warehouse/") || path.equals("storyc.lock")) {
+                        byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
+                        files.put(path, new String(bytes, StandardCharsets.UTF_8));
+                    }
+                }
+                return new OutputSnapshot(commit.name(), files);
+            }
+        } catch (IOException e) {
+            throw new PublishException("cannot read the output repository `" + directory + "`: " + e.getMessage(),
+                    "run `git fsck` in it");
+        }
+    }
+
+    private static ObjectId resolve(Repository repository, Path directory, String branch, Optional<String> revision)
+            throws IOException, PublishException {
+        String wanted = revision.orElse(Constants.R_HEADS + branch);
+        ObjectId id;
+        try {
+            id = repository.resolve(wanted + "^{commit}");
+        } catch (RevisionSyntaxException | IOException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw revision.isPresent()
+                    ? new PublishException("output commit `" + revision.get() + "` does not exist in `" + directory
+                            + "`", "name a commit of `git -C " + directory + " log`, or a tag such as"
+                            + " release/<name>; fetch first if CI compiled it")
+                    : new PublishException("`" + directory + "` has no commit on branch " + branch + " yet",
+                            "run `storyc compile` for this environment first");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.storyc.warehouse;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides an apply: the output plan against the registry's state, as a pure function. The order
+ * is reverts first (changes the plan no longer holds, stories that require others before those
+ * they require, a story's later changes before its earlier ones), then the plan's changes in plan
+ * order: new ones deployed, edited ones refused or, in development with {@code --rework},
+ * reworked.
+ *
+ * <p>A change is one unit, so reverting one change in the middle of a story leaves the changes
+ * before and after it deployed; nothing else is rolled back with it.
+ */
+public final class Planner {
+    /** Whether the environment may rework edited changes, and whether the user asked to. */
+    public record Options(boolean development, boolean rework) {}
+
+    private Planner() {}
+
+    public static ApplyPlan plan(OutputPlan output, RegistryState registry, Options options) {
+        Map<ChangeId, DeployedChange> deployed = registry.byId();
+        Map<ChangeId, PlannedChange> planned = new LinkedHashMap<>();
+        output.changes().forEach(change -> planned.put(change.id(), change));
+
+        List<Action> actions = new ArrayList<>();
+        for (DeployedChange gone : revertOrder(deployed.values().stream()
+                .filter(change -> !planned.containsKey(change.id())).toList())) {
+            actions.add(new Action.Revert(gone, output.pendingReverts().contains(gone.id())));
+        }
+        List<PlannedChange> upToDate = new ArrayList<>();
+        List<Diagnostic> refusals = new ArrayList<>();
+        for (PlannedChange change : output.changes()) {
+            DeployedChange current = deployed.get(change.id());
+            if (current == null) {
+                actions.add(new Action.Deploy(change));
+            } else if (!current.deployHash().equals(change.deploy().hash())) {
+                if (options.development() && options.rework()) {
+                    actions.add(new Action.Rework(current, change));
+                } else {
+                    refusals.add(edited(change, current, options.development()));
+                }
+            } else if (!current.revertHash().equals(change.revert().hash())) {
+                actions.add(new Action.UpdateRevert(current, change));
+            } else {
+                upToDate.add(change);
+            }
+        }
+        List<ChangeId> revertedAlready = output.pendingReverts().stream()
+                .filter(id -> !deployed.containsKey(id)).sorted().toList();
+        return new ApplyPlan(actions, upToDate, revertedAlready, refusals);
+    }
+
+    private static Diagnostic edited(PlannedChange change, DeployedChange current, boolean development) {
+        String hint = development
+                ? "this is a development environment: `storyc warehouse apply --rework` reverts the deployed"
+                        + " change with its stored revert script and deploys the new text"
+                : "a deployed change is history: undo the edit, and put the new work in a new change,"
+                        + " stories/" + change.id().story() + "/schema/changes/NN-name/deploy.sql and revert.sql";
+        return Diagnostic.error(Code.DEPLOYED_CHANGE_EDITED, change.deploy().positionOf(0),
+                        "change `" + change.id() + "` was edited after it was deployed (deployed "
+                                + current.deployHash().substring(0, Math.min(19, current.deployHash().length()))
+                                + "… from " + OutputPlan.shortId(current.outputCommit()) + ")")
+                .withHint(hint);
+    }
+
+    /**
+     * Orders reverts: a story before the stories it requires (as recorded when it was deployed),
+     * and within those constraints the most recently deployed first.
+     */
+    static List<DeployedChange> revertOrder(List<DeployedChange> changes) {
+        Map<String, List<DeployedChange>> byStory = new LinkedHashMap<>();
+        changes.forEach(change -> byStory.computeIfAbsent(change.id().story(), s -> new ArrayList<>()).add(change));
+        Map<String, Long> latest = new HashMap<>();
+        byStory.forEach((story, list) -> latest.put(story,
+                list.stream().mapToLong(DeployedChange::sequence).max().orElse(0)));
+        // Kahn's algorithm over "story S requires R, both leaving": S must go first.
+        Map<String, Integer> dependents = new HashMap<>();
+        byStory.keySet().forEach(story -> dependents.put(story, 0));
+        for (String story : byStory.keySet()) {
+            for (String required : requiresOf(byStory.get(story))) {
+                if (byStory.containsKey(required) && !required.equals(story)) {
+                    dependents.merge(required, 1, Integer::sum);
+                }
+            }
+        }
+        Comparator<String> newestFirst = Comparator.comparing((String s) -> -latest.get(s))
+                .thenComparing(Comparator.naturalOrder());
+        List<String> ready = new ArrayList<>(byStory.keySet().stream().filter(s -> dependents.get(s) == 0).toList());
+        List<DeployedChange> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        while (!ready.isEmpty()) {
+            ready.sort(newestFirst);
+            String story = ready.remove(0);
+            done.add(story);
+            byStory.get(story).stream().sorted(Comparator.comparingLong(DeployedChange::sequence).reversed())
+                    .forEach(ordered::add);
+            for (String required : requiresOf(byStory.get(story))) {
+                if (byStory.containsKey(required) && !required.equals(story)
+                        && dependents.merge(required, -1, Integer::sum) == 0) {
+                    ready.add(required);
+                }
+            }
+        }
+        // A cycle in recorded requires cannot come from a compiled plan; keep every change anyway.
+        byStory.keySet().stream().filter(story -> !done.contains(story)).sorted(newestFirst).forEach(story ->
+                byStory.get(story).stream().sorted(Comparator.comparingLong(DeployedChange::sequence).reversed())
+                        .forEach(ordered::add));
+        return ordered;
+    }
+
+    private static Set<String> requiresOf(List<DeployedChange> changes) {
+        Set<String> requires = new HashSet<>();
+        changes.forEach(change -> requires.addAll(change.requires()));
+        return requires;
+    }
+}

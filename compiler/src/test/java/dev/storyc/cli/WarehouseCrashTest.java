@@ -1,0 +1,126 @@
+package dev.storyc.cli;
+
+import static dev.storyc.testing.WarehouseWorkspace.rows;
+import static dev.storyc.testing.WarehouseWorkspace.tables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.PostgresServer;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.StorycProcess;
+import dev.storyc.testing.WarehouseWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crashes and races, with real processes: a SIGKILL at any moment of an apply leaves the registry
+ * agreeing with the schema, and two applies at once never run a change twice.
+ */
+class WarehouseCrashTest {
+    private static final int STORIES = 12;
+    private static final Map<String, String> ENV = Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
+            PostgresServer.PASSWORD);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aKillAtAnyMomentLeavesTheRegistryAgreeingWithTheSchema() {
+        try (WarehouseWorkspace ws = slowStories()) {
+            Random random = new Random(10);
+            int partial = 0;
+            for (int kill = 0; kill < 8; kill++) {
+                StorycProcess apply = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+                        "warehouse", "apply", "--env", "dev");
+                sleep(1000 + random.nextInt(3000));
+                apply.kill();
+                int deployed = assertConsistent(ws);
+                if (deployed > 0 && deployed < STORIES + 2) {
+                    partial++;
+                } else if (deployed == STORIES + 2) {
+                    // Start over, so that the next kill lands in the middle again.
+                    ws.dev.execute("DROP SCHEMA storyc CASCADE");
+                    ws.dev.execute("DROP SCHEMA analytics CASCADE");
+                }
+            }
+            assertThat(partial).as("kills that landed between two changes").isGreaterThanOrEqualTo(3);
+            Storyc.Outcome last = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev");
+            assertThat(last.exitCode()).as(last.toString()).isZero();
+            assertConsistent(ws);
+            assertThat(tables(ws.dev, "analytics")).hasSize(STORIES + 2);
+            assertThat(rows(ws.dev, "SELECT count(*) FROM storyc.changes")).containsExactly("" + (STORIES + 2));
+        }
+    }
+
+    @Test
+    void twoAppliesAtOnceNeverRunAChangeTwice() {
+        try (WarehouseWorkspace ws = slowStories()) {
+            StorycProcess first = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+                    "warehouse", "apply", "--env", "dev");
+            StorycProcess second = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+                    "warehouse", "apply", "--env", "dev");
+            Storyc.Outcome one = first.await(120);
+            Storyc.Outcome two = second.await(120);
+            assertThat(one.exitCode()).as(one.toString()).isZero();
+            assertThat(two.exitCode()).as(two.toString()).isZero();
+            // Whichever got the lock second found everything done.
+            assertThat(List.of(one.stdout(), two.stdout())).anySatisfy(out -> assertThat(out).contains("nothing to do"));
+            assertThat(rows(ws.dev, "SELECT count(*), count(DISTINCT story || '/' || change) FROM storyc.events"
+                    + " WHERE kind = 'deploy'")).containsExactly((STORIES + 2) + "|" + (STORIES + 2));
+
+            // A third that cannot wait long enough gives up with exit 3 and an explanation.
+            ws.write("stories/s00/schema/changes/01-more/deploy.sql", "SELECT pg_sleep(4);\n");
+            ws.write("stories/s00/schema/changes/01-more/revert.sql", "SELECT 1;\n");
+            assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
+            StorycProcess slow = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+                    "warehouse", "apply", "--env", "dev");
+            sleep(2500);
+            Storyc.Outcome impatient = Storyc.run(ws.root, ENV, "-D", "warehouse.lock_timeout=1",
+                    "warehouse", "apply", "--env", "dev");
+            assertThat(impatient.exitCode()).as(impatient.toString()).isEqualTo(3);
+            assertThat(impatient.stderr()).contains("another apply is running on").contains("(storyc)");
+            assertThat(slow.await(60).exitCode()).isZero();
+        }
+    }
+
+    /** Every story's table exists exactly when the registry has its change. */
+    /** Returns how many changes are deployed. */
+    private static int assertConsistent(WarehouseWorkspace ws) {
+        List<String> registryTables = rows(ws.dev, "SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = 'storyc'");
+        if (registryTables.get(0).equals("0")) {
+            assertThat(tables(ws.dev, "analytics")).isEmpty();
+            return 0;
+        }
+        assertThat(registryTables).containsExactly("3");
+        List<String> registered = rows(ws.dev, "SELECT story FROM storyc.changes ORDER BY 1");
+        assertThat(tables(ws.dev, "analytics")).isEqualTo(registered);
+        return registered.size();
+    }
+
+    private WarehouseWorkspace slowStories() {
+        WarehouseWorkspace ws = WarehouseWorkspace.create(temp);
+        for (int i = 0; i < STORIES; i++) {
+            String id = String.format("s%02d", i);
+            ws.write("stories/" + id + "/story.toml", "title = \"Slow " + i + "\"\nrequires = [\"base\"]\n");
+            ws.write("stories/" + id + "/schema/deploy.sql",
+                    "CREATE TABLE <% env.warehouse.schema %>." + id + " (id INTEGER);\nSELECT pg_sleep(0.3);\n");
+            ws.write("stories/" + id + "/schema/revert.sql", "DROP TABLE <% env.warehouse.schema %>." + id + ";\n");
+        }
+        Storyc.Outcome compiled = Storyc.run(ws.root, ENV, "compile", "--env", "dev");
+        assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+        return ws;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
