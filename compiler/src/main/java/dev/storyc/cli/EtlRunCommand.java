@@ -3,7 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRunner;
-import dev.storyc.db.WarehouseSession;
+import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Result;
@@ -11,9 +11,14 @@ import dev.storyc.diag.Spelling;
 import dev.storyc.etl.EtlJob;
 import dev.storyc.etl.RunPlan;
 import dev.storyc.etl.RunStep;
+import dev.storyc.warehouse.ChangeStatus;
+import dev.storyc.warehouse.OutputPlan;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,10 +62,17 @@ final class EtlRunCommand implements Callable<Integer> {
             return ExitCode.PROJECT_ERRORS;
         }
         WarehouseTarget target = Warehouses.target(root, selected, console);
-        try (WarehouseSession session = Warehouses.open(target, console)) {
+        Map<String, String> schemas = new TreeMap<>();
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
+            Result<OutputPlan> warehousePlan = OutputPlan.read(output.commit(),
+                    path -> Optional.ofNullable(output.files().get(path)));
+            if (warehousePlan.ok()) {
+                schemas.putAll(ChangeStatus.byStory(ChangeStatus.of(warehousePlan.get(), session.registry())));
+            }
             EtlRunner runner = session.etlRunner(Clock.systemUTC());
             for (Plan plan : plans) {
-                EtlRunner.JobRun run = runner.run(plan.job(), plan.steps(), output.commit());
+                EtlRunner.JobRun run = runner.run(plan.job(), plan.steps(), output.commit(),
+                        Optional.ofNullable(schemas.get(plan.job().story())));
                 console.result(String.format("%-9s %-40s %8d rows  %6d ms", run.status().name().toLowerCase(),
                         run.job().qualifiedName(), run.rows(), run.ended().toEpochMilli() - run.started().toEpochMilli()));
                 if (run.problem().isPresent()) {

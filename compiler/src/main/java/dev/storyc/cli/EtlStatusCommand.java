@@ -3,7 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRuns;
-import dev.storyc.db.WarehouseSession;
+import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.etl.EtlJob;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class EtlStatusCommand implements Callable<Integer> {
         List<EtlJob> jobs = EtlCommand.jobs(output);
         WarehouseTarget target = Warehouses.target(root, selected, console);
         List<EtlRuns.Run> runs;
-        try (WarehouseSession session = Warehouses.open(target, console)) {
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
             runs = session.etlRuns().lastRuns(selected.name());
         } catch (DatabaseException e) {
             throw Warehouses.failed(console, e);

@@ -5,7 +5,7 @@ import dev.storyc.datatest.DataTests;
 import dev.storyc.datatest.TestOutcome;
 import dev.storyc.datatest.TestReports;
 import dev.storyc.db.DatabaseException;
-import dev.storyc.db.WarehouseSession;
+import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.diag.Spelling;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ final class TestCommand implements Callable<Integer> {
         }
         WarehouseTarget target = Warehouses.target(root, selected, console);
         List<TestOutcome> outcomes;
-        try (WarehouseSession session = Warehouses.open(target, console)) {
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
             outcomes = session.test(collected.tests());
         } catch (DatabaseException e) {
             throw Warehouses.failed(console, e);

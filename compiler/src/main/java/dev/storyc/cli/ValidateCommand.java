@@ -3,7 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.JdbcSqlExecutor;
-import dev.storyc.db.WarehouseSession;
+import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.validate.SqlExecutor;
 import dev.storyc.validate.ValidationPlan;
@@ -52,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
                 : ValidationPlanner.perField(lookml.project());
         WarehouseTarget target = Warehouses.target(root, selected, console);
         ValidationResult result;
-        try (WarehouseSession session = Warehouses.open(target, console)) {
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
             SqlExecutor executor = session.validation();
             result = strategy == Strategy.batched ? Validator.run(plan, executor) : Validator.runEach(plan, executor);
         } catch (DatabaseException e) {

@@ -1,14 +1,13 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
+import dev.storyc.config.SecretReference;
 import dev.storyc.db.DatabaseException;
-import dev.storyc.db.Timeouts;
-import dev.storyc.db.WarehouseSession;
+import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
-import java.time.Duration;
-import java.util.AbstractMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Opens an environment's warehouse for the run-time commands, turning every operational failure
@@ -17,22 +16,27 @@ import java.util.Set;
 final class Warehouses {
     private Warehouses() {}
 
-    /** Returns where the environment's warehouse is, with the password read from the process. */
+    /**
+     * Returns where the environment's warehouse is, with the password read from the process (and
+     * masked on the console, in case anything printed it), as the warehouse commands read it.
+     */
     static WarehouseTarget target(StorycCommand root, Environment environment, Console console) {
-        var settings = root.settings();
-        Timeouts timeouts = new Timeouts(Duration.ofSeconds(settings.warehouseConnectTimeout()),
-                Duration.ofSeconds(settings.warehouseLockTimeout()));
+        if (environment.values().get("warehouse") instanceof Map<?, ?> warehouse
+                && warehouse.get("password") instanceof SecretReference secret) {
+            Optional.ofNullable(root.processEnvironment().get(secret.variable()))
+                    .ifPresent(value -> console.mask(List.of(value)));
+        }
         try {
-            return WarehouseTarget.of(environment, lookup(root), settings.warehouseUrl(), timeouts);
+            return WarehouseSession.target(environment, root.settings(), root.processEnvironment());
         } catch (DatabaseException e) {
             throw failed(console, e);
         }
     }
 
     /** Connects, or ends the command with exit 3. */
-    static WarehouseSession open(WarehouseTarget target, Console console) {
+    static WarehouseConnection open(WarehouseTarget target, Console console) {
         try {
-            return WarehouseSession.open(target);
+            return WarehouseConnection.open(target);
         } catch (DatabaseException e) {
             throw failed(console, e);
         }
@@ -42,21 +46,5 @@ final class Warehouses {
     static CommandFailure failed(Console console, DatabaseException e) {
         console.failure(e.getMessage(), e.hint().isEmpty() ? null : e.hint());
         return new CommandFailure(ExitCode.OPERATION_FAILED);
-    }
-
-    /** The process environment as the map WarehouseTarget reads; only {@code get} is ever used. */
-    private static Map<String, String> lookup(StorycCommand root) {
-        var values = root.processLookup();
-        return new AbstractMap<>() {
-            @Override
-            public String get(Object key) {
-                return values.apply(String.valueOf(key)).orElse(null);
-            }
-
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new UnsupportedOperationException("the process environment is read one name at a time");
-            }
-        };
     }
 }

@@ -24,9 +24,10 @@ import java.util.UUID;
  * or none does. The run is recorded in {@link EtlRuns} before the transaction starts and
  * completed after it ends, whatever happened.
  *
- * <p>A job is refused, before anything runs, when its target table does not exist: the story's
- * schema changes are not deployed there, and running the job would fail half-way or, worse,
- * create nothing and report success.
+ * <p>A job is refused, before anything runs, when the registry says its story's schema changes
+ * are not all deployed there with the text the output holds (pending, partly deployed, edited or
+ * being reverted), or, for a story without schema changes, when its target table does not exist:
+ * running it would fail half-way or load a table of the wrong shape.
  */
 public final class EtlRunner {
     private final Connection connection;
@@ -55,15 +56,18 @@ public final class EtlRunner {
     /**
      * Runs a job.
      *
-     * @param sqlPath the job's SQL file as reported, for positions of generated statements
+     * @param schema where the story's schema changes stand in the registry ({@code deployed},
+     *     {@code pending}, {@code partial}, {@code edited}, {@code revert}), or empty for a story
+     *     that has none
      * @throws DatabaseException when the connection is lost or the run cannot be recorded
      */
-    public JobRun run(EtlJob job, List<RunStep> steps, String outputCommit) throws DatabaseException {
+    public JobRun run(EtlJob job, List<RunStep> steps, String outputCommit, Optional<String> schema)
+            throws DatabaseException {
         String runId = UUID.randomUUID().toString();
         Instant started = clock.instant();
         try {
             connection.setAutoCommit(true);
-            Optional<Diagnostic> missing = missingTarget(job);
+            Optional<Diagnostic> missing = schema.isPresent() ? undeployed(job, schema.get()) : missingTarget(job);
             runs.started(runId, target.environment(), job.story(), job.name(), outputCommit, started);
             if (missing.isPresent()) {
                 return finish(job, runId, Status.REFUSED, 0, started, missing);
@@ -138,6 +142,22 @@ public final class EtlRunner {
             }
             return Optional.of(0L);
         }
+    }
+
+    private Optional<Diagnostic> undeployed(EtlJob job, String state) {
+        if (state.equals("deployed")) {
+            return Optional.empty();
+        }
+        String why = switch (state) {
+            case "pending" -> "are not deployed there yet";
+            case "partial" -> "are only partly deployed there";
+            case "edited" -> "were edited since they were deployed there";
+            default -> "are being reverted there";
+        };
+        return Optional.of(Diagnostic.error(Code.ETL_SCHEMA_NOT_DEPLOYED, job.definedAt(),
+                        "ETL job `" + job.qualifiedName() + "` was not run: story `" + job.story()
+                                + "`'s schema changes " + why + " (" + target.environment() + ")")
+                .withHint("deploy them first: storyc warehouse apply --env " + target.environment()));
     }
 
     private Optional<Diagnostic> missingTarget(EtlJob job) throws SQLException {

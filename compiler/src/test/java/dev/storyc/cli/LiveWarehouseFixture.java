@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
 
 /**
  * The example workspace with its integration environment pointed at a real PostgreSQL database:
@@ -56,14 +53,10 @@ final class LiveWarehouseFixture {
         return workspace.resolve("out").resolve(ENVIRONMENT);
     }
 
-    /** Runs every change's deploy.sql of the compiled plan, in order, as the warehouse apply would. */
-    void deploy(PostgresServer.Database database) throws Exception {
-        database.execute("CREATE SCHEMA IF NOT EXISTS analytics");
-        TomlArray changes = Toml.parse(Files.readString(output().resolve("warehouse/plan.toml"))).getArray("change");
-        for (int i = 0; i < changes.size(); i++) {
-            TomlTable change = changes.getTable(i);
-            database.execute(Files.readString(output().resolve(change.getString("folder")).resolve("deploy.sql")));
-        }
+    /** Deploys the compiled output's schema changes with {@code storyc warehouse apply}. */
+    void deploy(PostgresServer.Database database) {
+        Storyc.Outcome applied = storyc(database, "warehouse", "apply", "--env", ENVIRONMENT);
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
     }
 
     /** Loads the example's raw feeds. */

@@ -23,6 +23,13 @@ class LiveWarehouseTest {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("live_example")) {
             LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
+            Storyc.Outcome early = fixture.storyc(database, "etl", "run", "--env", "integration");
+            assertThat(early.exitCode()).as(early.toString()).isEqualTo(1);
+            assertThat(early.stderr()).contains("error[E0905]: ETL job `patients/load_patients` was not run: story"
+                    + " `patients`'s schema changes are not deployed there yet (integration)")
+                    .contains("--> out/integration/etl/patients/load_patients.job.toml")
+                    .contains("storyc warehouse apply --env integration");
+            assertThat(count(database, "SELECT COUNT(*) FROM storyc.etl_runs WHERE status = 'refused'")).isEqualTo(1);
             fixture.deploy(database);
             fixture.seed(database);
 

@@ -3,6 +3,7 @@ package dev.storyc.db;
 import dev.storyc.datatest.DataTest;
 import dev.storyc.datatest.TestOutcome;
 import dev.storyc.validate.SqlExecutor;
+import dev.storyc.warehouse.RegistryState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,19 +12,25 @@ import java.util.List;
 /**
  * One open connection to an environment's warehouse, for the run-time commands (etl, test,
  * validate): the CLI holds this, never a JDBC object, so that the driver stays behind the edge.
+ * ({@code cli.WarehouseSession} is the warehouse commands' context; this is only a connection.)
  */
-public final class WarehouseSession implements AutoCloseable {
+public final class WarehouseConnection implements AutoCloseable {
     private final Connection connection;
     private final WarehouseTarget target;
 
-    private WarehouseSession(Connection connection, WarehouseTarget target) {
+    private WarehouseConnection(Connection connection, WarehouseTarget target) {
         this.connection = connection;
         this.target = target;
     }
 
     /** Connects; see {@link Connector#open}. */
-    public static WarehouseSession open(WarehouseTarget target) throws DatabaseException {
-        return new WarehouseSession(Connector.open(target), target);
+    public static WarehouseConnection open(WarehouseTarget target) throws DatabaseException {
+        return new WarehouseConnection(Connector.open(target), target);
+    }
+
+    /** Returns what the registry says is deployed; empty when the database has no registry. */
+    public RegistryState registry() throws DatabaseException {
+        return new Registry(connection, target).read();
     }
 
     /** Returns a runner that records its runs in the registry's run table, creating it if needed. */
