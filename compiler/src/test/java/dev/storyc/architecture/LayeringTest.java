@@ -20,7 +20,8 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.etl.."
+        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.etl..",
+        "dev.storyc.validate..", "dev.storyc.datatest.."
     };
 
     @BeforeAll
