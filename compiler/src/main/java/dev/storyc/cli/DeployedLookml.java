@@ -14,14 +14,16 @@ record DeployedLookml(LookmlProject project, Map<String, String> viewStories) {
         files.putAll(output.under("explores/", ".explore.lkml"));
         LookmlProject project = LookmlProject.of(files);
         Map<String, String> stories = new TreeMap<>();
-        project.views().forEach(view -> {
-            String file = view.position().file();
-            String relative = file.substring(output.display().length() + 1);
-            String[] parts = relative.split("/");
-            if (parts.length >= 3) {
-                stories.put(view.name(), parts[1]);
-            }
-        });
+        project.views()
+                .forEach(
+                        view -> {
+                            String file = view.position().file();
+                            String relative = file.substring(output.display().length() + 1);
+                            String[] parts = relative.split("/");
+                            if (parts.length >= 3) {
+                                stories.put(view.name(), parts[1]);
+                            }
+                        });
         return new DeployedLookml(project, stories);
     }
 }

@@ -15,7 +15,9 @@ import org.tomlj.TomlTable;
 import picocli.CommandLine.Command;
 
 /** {@code storyc etl}: run an environment's ETL jobs and see how they went. */
-@Command(name = "etl", mixinStandardHelpOptions = true,
+@Command(
+        name = "etl",
+        mixinStandardHelpOptions = true,
         description = "Run the ETL jobs of an environment's compiled output against its warehouse.",
         subcommands = {EtlRunCommand.class, EtlStatusCommand.class})
 final class EtlCommand extends CommandGroup {
@@ -30,12 +32,18 @@ final class EtlCommand extends CommandGroup {
         for (Map.Entry<String, String> file : output.files().entrySet()) {
             String[] parts = file.getKey().split("/");
             if (parts.length == 3 && parts[0].equals("etl") && parts[2].endsWith(".job.toml")) {
-                EtlJobReader.read(parts[1], output.shown(file.getKey()), file.getValue()).ifPresent(jobs::add);
+                EtlJobReader.read(parts[1], output.shown(file.getKey()), file.getValue())
+                        .ifPresent(jobs::add);
             }
         }
-        jobs.sort(Comparator.<EtlJob>comparingInt(j -> order.contains(j.story()) ? order.indexOf(j.story())
-                        : Integer.MAX_VALUE)
-                .thenComparing(EtlJob::story).thenComparing(EtlJob::name));
+        jobs.sort(
+                Comparator.<EtlJob>comparingInt(
+                                j ->
+                                        order.contains(j.story())
+                                                ? order.indexOf(j.story())
+                                                : Integer.MAX_VALUE)
+                        .thenComparing(EtlJob::story)
+                        .thenComparing(EtlJob::name));
         return jobs;
     }
 
@@ -50,7 +58,8 @@ final class EtlCommand extends CommandGroup {
         TomlArray changes = parsed.getArray("change");
         if (changes != null) {
             for (int i = 0; i < changes.size(); i++) {
-                if (changes.get(i) instanceof TomlTable change && change.get("story") instanceof String story) {
+                if (changes.get(i) instanceof TomlTable change
+                        && change.get("story") instanceof String story) {
                     stories.add(story);
                 }
             }

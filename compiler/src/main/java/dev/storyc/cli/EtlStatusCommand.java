@@ -20,17 +20,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc etl status}: the last run of each job, and the jobs that never ran. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the last run of each ETL job of the environment, and the jobs that have never run.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show the last run of each ETL job of the environment, and the jobs that have never"
+                    + " run.")
 final class EtlStatusCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    @ParentCommand
-    EtlCommand etl;
+    @ParentCommand EtlCommand etl;
 
-    @Mixin
-    OneEnvironmentOption environment;
+    @Mixin OneEnvironmentOption environment;
 
     @Override
     public Integer call() {
@@ -38,7 +40,8 @@ final class EtlStatusCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject(console);
         Environment selected = environment.select(project, root, console);
-        CompiledOutput output = CompiledOutput.read(root, project, selected, environment.out, console);
+        CompiledOutput output =
+                CompiledOutput.read(root, project, selected, environment.out, console);
         List<EtlJob> jobs = EtlCommand.jobs(output);
         WarehouseTarget target = Warehouses.target(root, selected, console);
         List<EtlRuns.Run> runs;
@@ -47,9 +50,17 @@ final class EtlStatusCommand implements Callable<Integer> {
         } catch (DatabaseException e) {
             throw Warehouses.failed(console, e);
         }
-        Map<String, EtlRuns.Run> last = runs.stream()
-                .collect(Collectors.toMap(r -> r.story() + "/" + r.job(), Function.identity(), (a, b) -> a));
-        console.out().printf("%-40s %-9s %-20s %10s %8s  %s%n", "JOB", "STATUS", "STARTED", "TOOK", "ROWS", "COMMIT");
+        Map<String, EtlRuns.Run> last =
+                runs.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        r -> r.story() + "/" + r.job(),
+                                        Function.identity(),
+                                        (a, b) -> a));
+        console.out()
+                .printf(
+                        "%-40s %-9s %-20s %10s %8s  %s%n",
+                        "JOB", "STATUS", "STARTED", "TOOK", "ROWS", "COMMIT");
         for (EtlJob job : jobs) {
             Optional<EtlRuns.Run> run = Optional.ofNullable(last.get(job.qualifiedName()));
             if (run.isEmpty()) {
@@ -57,10 +68,19 @@ final class EtlStatusCommand implements Callable<Integer> {
                 continue;
             }
             EtlRuns.Run r = run.get();
-            String took = r.ended().map(e -> Duration.between(r.started(), e).toMillis() + " ms").orElse("-");
-            console.out().printf("%-40s %-9s %-20s %10s %8d  %s%n", job.qualifiedName(), r.status(),
-                    TIME.format(r.started()), took, r.rows(), r.outputCommit().substring(0,
-                            Math.min(12, r.outputCommit().length())));
+            String took =
+                    r.ended()
+                            .map(e -> Duration.between(r.started(), e).toMillis() + " ms")
+                            .orElse("-");
+            console.out()
+                    .printf(
+                            "%-40s %-9s %-20s %10s %8d  %s%n",
+                            job.qualifiedName(),
+                            r.status(),
+                            TIME.format(r.started()),
+                            took,
+                            r.rows(),
+                            r.outputCommit().substring(0, Math.min(12, r.outputCommit().length())));
             if (!r.error().isEmpty()) {
                 console.out().printf("    %s%n", r.error().lines().findFirst().orElse(""));
             }

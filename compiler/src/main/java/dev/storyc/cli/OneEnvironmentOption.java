@@ -10,19 +10,27 @@ import picocli.CommandLine.Option;
  * deployed warehouse: etl, test and validate.
  */
 final class OneEnvironmentOption {
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "ENV",
             description = "The environment whose warehouse to work on. Default: dev-<developer>.")
     String name;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Where the output repositories are, as given to compile --out. Default: the output"
-                    + " setting (out).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Where the output repositories are, as given to compile --out. Default: the"
+                        + " output setting (out).")
     Path out;
 
     /** Returns the environment, or ends the command with a usage error. */
     Environment select(Project project, StorycCommand root, Console console) {
         EnvironmentOptions options = new EnvironmentOptions();
-        options.names = name == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(List.of(name));
+        options.names =
+                name == null
+                        ? new java.util.ArrayList<>()
+                        : new java.util.ArrayList<>(List.of(name));
         return options.select(project, root.settings(), console).get(0);
     }
 }

@@ -22,26 +22,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc test}: the data tests of an environment, against its warehouse. */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run data tests against the environment's warehouse: each story's tests/*.sql (a query that"
-                + " must return no rows) and, for every primary_key dimension of its views, a uniqueness and a"
-                + " not-null test.",
-            "Tests run read-only, each in a transaction that is rolled back."})
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run data tests against the environment's warehouse: each story's tests/*.sql (a query"
+                + " that must return no rows) and, for every primary_key dimension of its views, a"
+                + " uniqueness and a not-null test.",
+            "Tests run read-only, each in a transaction that is rolled back."
+        })
 final class TestCommand implements Callable<Integer> {
     /** How the outcomes are printed. */
-    enum Format { text, json, junit }
+    enum Format {
+        text,
+        json,
+        junit
+    }
 
-    @ParentCommand
-    StorycCommand root;
+    @ParentCommand StorycCommand root;
 
-    @Mixin
-    OneEnvironmentOption environment;
+    @Mixin OneEnvironmentOption environment;
 
-    @Option(names = "--story", paramLabel = "ID", description = "Only this story's tests; repeat for several.")
+    @Option(
+            names = "--story",
+            paramLabel = "ID",
+            description = "Only this story's tests; repeat for several.")
     List<String> stories = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "${COMPLETION-CANDIDATES}: json and junit (JUnit XML for CI) go to stdout. Default: text.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "${COMPLETION-CANDIDATES}: json and junit (JUnit XML for CI) go to stdout."
+                        + " Default: text.")
     Format format = Format.text;
 
     @Override
@@ -49,28 +62,43 @@ final class TestCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject(console);
         Environment selected = environment.select(project, root, console);
-        CompiledOutput output = CompiledOutput.read(root, project, selected, environment.out, console);
+        CompiledOutput output =
+                CompiledOutput.read(root, project, selected, environment.out, console);
         DeployedLookml lookml = DeployedLookml.of(output);
         Map<String, Map<String, String>> testFiles = new TreeMap<>();
         Set<String> known = new TreeSet<>(lookml.viewStories().values());
-        output.files().forEach((path, text) -> {
-            String[] parts = path.split("/");
-            if (parts.length >= 2 && List.of("etl", "views", "explores", "tests").contains(parts[0])) {
-                known.add(parts[1]);
-            }
-            if (parts.length == 3 && parts[0].equals("tests") && parts[2].endsWith(".sql")) {
-                testFiles.computeIfAbsent(parts[1], s -> new TreeMap<>()).put(output.shown(path), text);
-            }
-        });
+        output.files()
+                .forEach(
+                        (path, text) -> {
+                            String[] parts = path.split("/");
+                            if (parts.length >= 2
+                                    && List.of("etl", "views", "explores", "tests")
+                                            .contains(parts[0])) {
+                                known.add(parts[1]);
+                            }
+                            if (parts.length == 3
+                                    && parts[0].equals("tests")
+                                    && parts[2].endsWith(".sql")) {
+                                testFiles
+                                        .computeIfAbsent(parts[1], s -> new TreeMap<>())
+                                        .put(output.shown(path), text);
+                            }
+                        });
         for (String story : stories) {
             if (!known.contains(story)) {
-                console.failure("environment " + selected.name() + " has no story `" + story + "`",
-                        Spelling.didYouMean(story, known).orElse("its stories are " + String.join(", ", known)));
+                console.failure(
+                        "environment " + selected.name() + " has no story `" + story + "`",
+                        Spelling.didYouMean(story, known)
+                                .orElse("its stories are " + String.join(", ", known)));
                 throw new CommandFailure(ExitCode.USAGE);
             }
         }
-        DataTests.Collected collected = DataTests.collect(testFiles, lookml.project(), lookml.viewStories(),
-                new LinkedHashSet<>(stories));
+        DataTests.Collected collected =
+                DataTests.collect(
+                        testFiles,
+                        lookml.project(),
+                        lookml.viewStories(),
+                        new LinkedHashSet<>(stories));
         if (!collected.problems().isEmpty()) {
             console.diagnostics(collected.problems(), output.sources());
             return ExitCode.PROJECT_ERRORS;
@@ -89,7 +117,8 @@ final class TestCommand implements Callable<Integer> {
         }
         console.out().flush();
         console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
-        long passed = outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
+        long passed =
+                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
         if (format == Format.text) {
             console.result(passed + " passed, " + (outcomes.size() - passed) + " failed");
         }

@@ -42,7 +42,9 @@ final class Warehouses {
         }
     }
 
-    /** Prints an operational failure and returns the exception that ends the command with exit 3. */
+    /**
+     * Prints an operational failure and returns the exception that ends the command with exit 3.
+     */
     static CommandFailure failed(Console console, DatabaseException e) {
         console.failure(e.getMessage(), e.hint().isEmpty() ? null : e.hint());
         return new CommandFailure(ExitCode.OPERATION_FAILED);

@@ -4,11 +4,11 @@ import dev.storyc.diag.Position;
 import java.util.Objects;
 
 /**
- * One data test: a query that must return no rows. A story declares its own under
- * {@code tests/} (dbt's singular tests); storyc generates the primary-key ones from the LookML.
+ * One data test: a query that must return no rows. A story declares its own under {@code tests/}
+ * (dbt's singular tests); storyc generates the primary-key ones from the LookML.
  *
- * @param name unique in a run, such as {@code patients/no_future_birth_dates} or
- *     {@code patients.patient_id is unique}
+ * @param name unique in a run, such as {@code patients/no_future_birth_dates} or {@code
+ *     patients.patient_id is unique}
  * @param story the story that owns it, for {@code --story} and for reports
  * @param at the test file, or the primary key dimension in its LookML file
  */

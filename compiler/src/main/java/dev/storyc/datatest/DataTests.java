@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects an environment's data tests from its compiled output: each story's
- * {@code tests/<story>/*.sql}, and for every view with a {@code primary_key: yes} dimension a
- * uniqueness and a not-null test. The primary key guard is Looker's: a key that repeats makes
- * symmetric aggregates count a row twice across a fan-out join, silently.
+ * Collects an environment's data tests from its compiled output: each story's {@code
+ * tests/<story>/*.sql}, and for every view with a {@code primary_key: yes} dimension a uniqueness
+ * and a not-null test. The primary key guard is Looker's: a key that repeats makes symmetric
+ * aggregates count a row twice across a fan-out join, silently.
  */
 public final class DataTests {
     private DataTests() {}
@@ -37,30 +37,55 @@ public final class DataTests {
      * @param testFiles story id to its test files, path to text, paths as they are reported
      * @param viewStories the story each view belongs to, so {@code --story} selects its key tests
      */
-    public static Collected collect(Map<String, Map<String, String>> testFiles, LookmlProject project,
-            Map<String, String> viewStories, Set<String> stories) {
+    public static Collected collect(
+            Map<String, Map<String, String>> testFiles,
+            LookmlProject project,
+            Map<String, String> viewStories,
+            Set<String> stories) {
         List<DataTest> tests = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
-        testFiles.forEach((story, files) -> {
-            if (!stories.isEmpty() && !stories.contains(story)) {
-                return;
-            }
-            files.forEach((path, text) -> {
-                List<SqlStatement> statements = SqlScript.statements(path, text);
-                if (statements.size() != 1 || !statements.get(0).isQuery()) {
-                    problems.add(Diagnostic.error(Code.DATA_TEST_SHAPE, statements.isEmpty()
-                                            ? Position.ofFile(path) : statements.get(0).start(),
-                                    "data test `" + path + "` must be one SELECT that returns the rows that break"
-                                            + " the rule; it has " + statements.size() + " statement(s)"
-                                            + (statements.size() == 1 ? " that write" : ""))
-                            .withHint("write a single SELECT (or WITH ... SELECT); it passes when it returns no rows"));
-                    return;
-                }
-                String name = story + "/" + fileName(path).replaceFirst("\\.sql$", "");
-                tests.add(new DataTest(name, story, DataTest.Kind.STORY, statements.get(0).text(),
-                        statements.get(0).start()));
-            });
-        });
+        testFiles.forEach(
+                (story, files) -> {
+                    if (!stories.isEmpty() && !stories.contains(story)) {
+                        return;
+                    }
+                    files.forEach(
+                            (path, text) -> {
+                                List<SqlStatement> statements = SqlScript.statements(path, text);
+                                if (statements.size() != 1 || !statements.get(0).isQuery()) {
+                                    problems.add(
+                                            Diagnostic.error(
+                                                            Code.DATA_TEST_SHAPE,
+                                                            statements.isEmpty()
+                                                                    ? Position.ofFile(path)
+                                                                    : statements.get(0).start(),
+                                                            "data test `"
+                                                                    + path
+                                                                    + "` must be one SELECT that"
+                                                                    + " returns the rows that break"
+                                                                    + " the rule; it has "
+                                                                    + statements.size()
+                                                                    + " statement(s)"
+                                                                    + (statements.size() == 1
+                                                                            ? " that write"
+                                                                            : ""))
+                                                    .withHint(
+                                                            "write a single SELECT (or WITH ..."
+                                                                + " SELECT); it passes when it"
+                                                                + " returns no rows"));
+                                    return;
+                                }
+                                String name =
+                                        story + "/" + fileName(path).replaceFirst("\\.sql$", "");
+                                tests.add(
+                                        new DataTest(
+                                                name,
+                                                story,
+                                                DataTest.Kind.STORY,
+                                                statements.get(0).text(),
+                                                statements.get(0).start()));
+                            });
+                });
         for (View view : project.views()) {
             String story = viewStories.getOrDefault(view.name(), "");
             if (!stories.isEmpty() && !stories.contains(story)) {
@@ -73,7 +98,8 @@ public final class DataTests {
         return new Collected(tests, problems);
     }
 
-    private static List<DataTest> primaryKey(LookmlProject project, View view, String key, String story) {
+    private static List<DataTest> primaryKey(
+            LookmlProject project, View view, String key, String story) {
         FieldSql sql = new FieldSql(project, Map.of(view.name(), view.name()));
         var field = view.field(key).orElseThrow();
         if (!(sql.table(view.name()) instanceof Resolved.Sql table)
@@ -84,11 +110,26 @@ public final class DataTests {
         String from = "FROM " + table.sql() + " AS " + view.name();
         String name = view.name() + "." + key;
         return List.of(
-                new DataTest(name + " is unique", story, DataTest.Kind.PRIMARY_KEY_UNIQUE,
-                        "SELECT " + column.sql() + " AS " + key + ", COUNT(*) AS copies\n" + from
-                                + "\nGROUP BY " + column.sql() + "\nHAVING COUNT(*) > 1", at),
-                new DataTest(name + " is not null", story, DataTest.Kind.PRIMARY_KEY_NOT_NULL,
-                        "SELECT *\n" + from + "\nWHERE " + column.sql() + " IS NULL", at));
+                new DataTest(
+                        name + " is unique",
+                        story,
+                        DataTest.Kind.PRIMARY_KEY_UNIQUE,
+                        "SELECT "
+                                + column.sql()
+                                + " AS "
+                                + key
+                                + ", COUNT(*) AS copies\n"
+                                + from
+                                + "\nGROUP BY "
+                                + column.sql()
+                                + "\nHAVING COUNT(*) > 1",
+                        at),
+                new DataTest(
+                        name + " is not null",
+                        story,
+                        DataTest.Kind.PRIMARY_KEY_NOT_NULL,
+                        "SELECT *\n" + from + "\nWHERE " + column.sql() + " IS NULL",
+                        at));
     }
 
     private static String fileName(String path) {

@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param rowCount how many rows the test returned in all
  * @param error the database's message when the test's SQL itself failed
  */
-public record TestOutcome(DataTest test, Status status, List<String> columns, List<List<String>> rows,
-        long rowCount, String error, long millis) {
+public record TestOutcome(
+        DataTest test,
+        Status status,
+        List<String> columns,
+        List<List<String>> rows,
+        long rowCount,
+        String error,
+        long millis) {
     /** The most failing rows a report shows. */
     public static final int SHOWN = 10;
 

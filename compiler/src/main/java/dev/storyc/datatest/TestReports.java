@@ -16,12 +16,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes data test outcomes for people (text), scripts (JSON) and CI servers (JUnit XML, the
- * format GitLab, Jenkins and GitHub's test reporters read: one {@code testcase} per test, a
- * {@code failure} for rows and an {@code error} for SQL that does not run).
+ * Writes data test outcomes for people (text), scripts (JSON) and CI servers (JUnit XML, the format
+ * GitLab, Jenkins and GitHub's test reporters read: one {@code testcase} per test, a {@code
+ * failure} for rows and an {@code error} for SQL that does not run).
  */
 public final class TestReports {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TestReports() {}
 
@@ -31,17 +32,37 @@ public final class TestReports {
         for (TestOutcome outcome : outcomes) {
             DataTest test = outcome.test();
             if (outcome.status() == TestOutcome.Status.FAILED) {
-                diagnostics.add(Diagnostic.error(Code.DATA_TEST_FAILED, test.at(), "data test `" + test.name()
-                                + "` returned " + rows(outcome.rowCount()) + " (the report shows "
-                                + Math.min(outcome.rowCount(), TestOutcome.SHOWN) + ")")
-                        .withHint(test.kind() == DataTest.Kind.STORY
-                                ? "the rows shown break the test's rule; fix the data or the ETL job that loads it"
-                                : "a primary key that repeats or is null makes Looker count rows twice across joins;"
-                                        + " fix the ETL job's key or the dimension's sql"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.DATA_TEST_FAILED,
+                                        test.at(),
+                                        "data test `"
+                                                + test.name()
+                                                + "` returned "
+                                                + rows(outcome.rowCount())
+                                                + " (the report shows "
+                                                + Math.min(outcome.rowCount(), TestOutcome.SHOWN)
+                                                + ")")
+                                .withHint(
+                                        test.kind() == DataTest.Kind.STORY
+                                                ? "the rows shown break the test's rule; fix the"
+                                                      + " data or the ETL job that loads it"
+                                                : "a primary key that repeats or is null makes"
+                                                      + " Looker count rows twice across joins; fix"
+                                                      + " the ETL job's key or the dimension's"
+                                                      + " sql"));
             } else if (outcome.status() == TestOutcome.Status.ERROR) {
-                diagnostics.add(Diagnostic.error(Code.DATA_TEST_ERROR, test.at(), "data test `" + test.name()
-                                + "` does not run: " + outcome.error())
-                        .withHint("run the test's SQL in the warehouse to see the whole message"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.DATA_TEST_ERROR,
+                                        test.at(),
+                                        "data test `"
+                                                + test.name()
+                                                + "` does not run: "
+                                                + outcome.error())
+                                .withHint(
+                                        "run the test's SQL in the warehouse to see the whole"
+                                            + " message"));
             }
         }
         return diagnostics;
@@ -51,18 +72,21 @@ public final class TestReports {
     public static String text(List<TestOutcome> outcomes) {
         StringBuilder text = new StringBuilder();
         for (TestOutcome outcome : outcomes) {
-            String status = switch (outcome.status()) {
-                case PASSED -> "pass ";
-                case FAILED -> "FAIL ";
-                case ERROR -> "ERROR";
-            };
+            String status =
+                    switch (outcome.status()) {
+                        case PASSED -> "pass ";
+                        case FAILED -> "FAIL ";
+                        case ERROR -> "ERROR";
+                    };
             text.append(status).append("  ").append(outcome.test().name());
             if (outcome.status() == TestOutcome.Status.FAILED) {
                 text.append("  (").append(rows(outcome.rowCount())).append(')');
             }
             text.append("  ").append(outcome.millis()).append(" ms\n");
             if (outcome.status() == TestOutcome.Status.FAILED) {
-                table(outcome).lines().forEach(line -> text.append("       ").append(line).append('\n'));
+                table(outcome)
+                        .lines()
+                        .forEach(line -> text.append("       ").append(line).append('\n'));
             } else if (outcome.status() == TestOutcome.Status.ERROR) {
                 text.append("       ").append(outcome.error()).append('\n');
             }
@@ -92,10 +116,12 @@ public final class TestReports {
                 ArrayNode columns = test.putArray("columns");
                 outcome.columns().forEach(columns::add);
                 ArrayNode rows = test.putArray("rows");
-                outcome.rows().forEach(row -> {
-                    ArrayNode values = rows.addArray();
-                    row.forEach(values::add);
-                });
+                outcome.rows()
+                        .forEach(
+                                row -> {
+                                    ArrayNode values = rows.addArray();
+                                    row.forEach(values::add);
+                                });
             }
             if (outcome.status() == TestOutcome.Status.ERROR) {
                 test.put("error", outcome.error());
@@ -118,14 +144,19 @@ public final class TestReports {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "storyc test --env " + environment);
             xml.writeAttribute("tests", Integer.toString(outcomes.size()));
-            xml.writeAttribute("failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
+            xml.writeAttribute(
+                    "failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
             xml.writeAttribute("errors", Long.toString(count(outcomes, TestOutcome.Status.ERROR)));
-            xml.writeAttribute("time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
+            xml.writeAttribute(
+                    "time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
             for (TestOutcome outcome : outcomes) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", outcome.test().story().isEmpty() ? environment
-                        : environment + "." + outcome.test().story());
+                xml.writeAttribute(
+                        "classname",
+                        outcome.test().story().isEmpty()
+                                ? environment
+                                : environment + "." + outcome.test().story());
                 xml.writeAttribute("name", outcome.test().name());
                 xml.writeAttribute("file", outcome.test().at().file());
                 xml.writeAttribute("line", Integer.toString(outcome.test().at().line()));
@@ -168,7 +199,8 @@ public final class TestReports {
             List<String> line = lines.get(l);
             StringBuilder row = new StringBuilder();
             for (int i = 0; i < widths.length && i < line.size(); i++) {
-                row.append(i == 0 ? "" : " | ").append(String.format("%-" + Math.max(1, widths[i]) + "s", line.get(i)));
+                row.append(i == 0 ? "" : " | ")
+                        .append(String.format("%-" + Math.max(1, widths[i]) + "s", line.get(i)));
             }
             text.append(row.toString().stripTrailing()).append('\n');
             if (l == 0) {
@@ -180,7 +212,10 @@ public final class TestReports {
             }
         }
         if (outcome.rowCount() > outcome.rows().size()) {
-            text.append("(").append(outcome.rows().size()).append(" of ").append(outcome.rowCount())
+            text.append("(")
+                    .append(outcome.rows().size())
+                    .append(" of ")
+                    .append(outcome.rowCount())
                     .append(" rows shown)\n");
         }
         return text.toString().stripTrailing();

@@ -19,7 +19,8 @@ public final class DataTestRunner {
     private DataTestRunner() {}
 
     /** Runs the tests in order; only a lost connection stops the run. */
-    public static List<TestOutcome> run(Connection connection, WarehouseTarget target, List<DataTest> tests)
+    public static List<TestOutcome> run(
+            Connection connection, WarehouseTarget target, List<DataTest> tests)
             throws DatabaseException {
         List<TestOutcome> outcomes = new ArrayList<>();
         try {
@@ -36,8 +37,15 @@ public final class DataTestRunner {
                 if (ServerErrors.isConnectionLost(e)) {
                     throw SqlFailures.failed(e, "running data test " + test.name());
                 }
-                outcomes.add(new TestOutcome(test, TestOutcome.Status.ERROR, List.of(), List.of(), 0,
-                        ServerErrors.message(e), millisSince(start)));
+                outcomes.add(
+                        new TestOutcome(
+                                test,
+                                TestOutcome.Status.ERROR,
+                                List.of(),
+                                List.of(),
+                                0,
+                                ServerErrors.message(e),
+                                millisSince(start)));
             } finally {
                 rollback(connection);
             }
@@ -45,7 +53,8 @@ public final class DataTestRunner {
         return outcomes;
     }
 
-    private static TestOutcome one(Connection connection, DataTest test, long start) throws SQLException {
+    private static TestOutcome one(Connection connection, DataTest test, long start)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         long count = 0;
@@ -70,14 +79,24 @@ public final class DataTestRunner {
             }
             if (count > TestOutcome.SHOWN) {
                 statement.setMaxRows(0);
-                try (ResultSet total = statement.executeQuery("SELECT COUNT(*) FROM (" + test.sql() + ") AS failing")) {
+                try (ResultSet total =
+                        statement.executeQuery(
+                                "SELECT COUNT(*) FROM (" + test.sql() + ") AS failing")) {
                     total.next();
                     count = total.getLong(1);
                 }
             }
         }
-        TestOutcome.Status status = count == 0 ? TestOutcome.Status.PASSED : TestOutcome.Status.FAILED;
-        return new TestOutcome(test, status, count == 0 ? List.of() : columns, rows, count, "", millisSince(start));
+        TestOutcome.Status status =
+                count == 0 ? TestOutcome.Status.PASSED : TestOutcome.Status.FAILED;
+        return new TestOutcome(
+                test,
+                status,
+                count == 0 ? List.of() : columns,
+                rows,
+                count,
+                "",
+                millisSince(start));
     }
 
     private static void rollback(Connection connection) {

@@ -20,14 +20,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs one ETL job's planned steps ({@code etl.RunPlan}) in one transaction: all of them commit
- * or none does. The run is recorded in {@link EtlRuns} before the transaction starts and
- * completed after it ends, whatever happened.
+ * Runs one ETL job's planned steps ({@code etl.RunPlan}) in one transaction: all of them commit or
+ * none does. The run is recorded in {@link EtlRuns} before the transaction starts and completed
+ * after it ends, whatever happened.
  *
- * <p>A job is refused, before anything runs, when the registry says its story's schema changes
- * are not all deployed there with the text the output holds (pending, partly deployed, edited or
- * being reverted), or, for a story without schema changes, when its target table does not exist:
- * running it would fail half-way or load a table of the wrong shape.
+ * <p>A job is refused, before anything runs, when the registry says its story's schema changes are
+ * not all deployed there with the text the output holds (pending, partly deployed, edited or being
+ * reverted), or, for a story without schema changes, when its target table does not exist: running
+ * it would fail half-way or load a table of the wrong shape.
  */
 public final class EtlRunner {
     private final Connection connection;
@@ -43,7 +43,13 @@ public final class EtlRunner {
     }
 
     /** One job's run: its status, rows, times, and the diagnostic that explains a failure. */
-    public record JobRun(EtlJob job, String runId, Status status, long rows, Instant started, Instant ended,
+    public record JobRun(
+            EtlJob job,
+            String runId,
+            Status status,
+            long rows,
+            Instant started,
+            Instant ended,
             Optional<Diagnostic> problem) {}
 
     public EtlRunner(Connection connection, WarehouseTarget target, EtlRuns runs, Clock clock) {
@@ -67,8 +73,10 @@ public final class EtlRunner {
         Instant started = clock.instant();
         try {
             connection.setAutoCommit(true);
-            Optional<Diagnostic> missing = schema.isPresent() ? undeployed(job, schema.get()) : missingTarget(job);
-            runs.started(runId, target.environment(), job.story(), job.name(), outputCommit, started);
+            Optional<Diagnostic> missing =
+                    schema.isPresent() ? undeployed(job, schema.get()) : missingTarget(job);
+            runs.started(
+                    runId, target.environment(), job.story(), job.name(), outputCommit, started);
             if (missing.isPresent()) {
                 return finish(job, runId, Status.REFUSED, 0, started, missing);
             }
@@ -97,17 +105,33 @@ public final class EtlRunner {
                 connection.commit();
             }
             connection.setAutoCommit(true);
-            return finish(job, runId, problem.isPresent() ? Status.FAILED : Status.SUCCEEDED,
-                    problem.isPresent() ? 0 : rows, started, problem);
+            return finish(
+                    job,
+                    runId,
+                    problem.isPresent() ? Status.FAILED : Status.SUCCEEDED,
+                    problem.isPresent() ? 0 : rows,
+                    started,
+                    problem);
         } catch (SQLException e) {
-            throw SqlFailures.failed(e, "running ETL job " + job.qualifiedName() + " in " + target.environment());
+            throw SqlFailures.failed(
+                    e, "running ETL job " + job.qualifiedName() + " in " + target.environment());
         }
     }
 
-    private JobRun finish(EtlJob job, String runId, Status status, long rows, Instant started,
-            Optional<Diagnostic> problem) throws SQLException {
+    private JobRun finish(
+            EtlJob job,
+            String runId,
+            Status status,
+            long rows,
+            Instant started,
+            Optional<Diagnostic> problem)
+            throws SQLException {
         Instant ended = clock.instant();
-        runs.ended(runId, ended, rows, status.name().toLowerCase(Locale.ROOT),
+        runs.ended(
+                runId,
+                ended,
+                rows,
+                status.name().toLowerCase(Locale.ROOT),
                 problem.map(Diagnostic::message).orElse(""));
         return new JobRun(job, runId, status, rows, started, ended, problem);
     }
@@ -117,7 +141,8 @@ public final class EtlRunner {
         try (Statement statement = connection.createStatement()) {
             if (step instanceof RunStep.ScriptStatement script) {
                 statement.execute(script.sql());
-                return Optional.of(script.countsRows() ? Math.max(0, statement.getUpdateCount()) : 0L);
+                return Optional.of(
+                        script.countsRows() ? Math.max(0, statement.getUpdateCount()) : 0L);
             } else if (step instanceof RunStep.StageQuery stage) {
                 statement.execute(stage.sql());
                 return Optional.of(0L);
@@ -148,24 +173,39 @@ public final class EtlRunner {
         if (state.equals("deployed")) {
             return Optional.empty();
         }
-        String why = switch (state) {
-            case "pending" -> "are not deployed there yet";
-            case "partial" -> "are only partly deployed there";
-            case "edited" -> "were edited since they were deployed there";
-            default -> "are being reverted there";
-        };
-        return Optional.of(Diagnostic.error(Code.ETL_SCHEMA_NOT_DEPLOYED, job.definedAt(),
-                        "ETL job `" + job.qualifiedName() + "` was not run: story `" + job.story()
-                                + "`'s schema changes " + why + " (" + target.environment() + ")")
-                .withHint("deploy them first: storyc warehouse apply --env " + target.environment()));
+        String why =
+                switch (state) {
+                    case "pending" -> "are not deployed there yet";
+                    case "partial" -> "are only partly deployed there";
+                    case "edited" -> "were edited since they were deployed there";
+                    default -> "are being reverted there";
+                };
+        return Optional.of(
+                Diagnostic.error(
+                                Code.ETL_SCHEMA_NOT_DEPLOYED,
+                                job.definedAt(),
+                                "ETL job `"
+                                        + job.qualifiedName()
+                                        + "` was not run: story `"
+                                        + job.story()
+                                        + "`'s schema changes "
+                                        + why
+                                        + " ("
+                                        + target.environment()
+                                        + ")")
+                        .withHint(
+                                "deploy them first: storyc warehouse apply --env "
+                                        + target.environment()));
     }
 
     private Optional<Diagnostic> missingTarget(EtlJob job) throws SQLException {
         String[] parts = job.target().split("\\.");
         String schema = parts.length > 1 ? parts[parts.length - 2] : target.schema();
         String table = parts[parts.length - 1];
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND"
+                            + " table_name = ?")) {
             query.setString(1, schema.toLowerCase(Locale.ROOT));
             query.setString(2, table.toLowerCase(Locale.ROOT));
             try (ResultSet rows = query.executeQuery()) {
@@ -174,11 +214,22 @@ public final class EtlRunner {
                 }
             }
         }
-        return Optional.of(Diagnostic.error(Code.ETL_SCHEMA_NOT_DEPLOYED, job.definedAt(),
-                        "ETL job `" + job.qualifiedName() + "` was not run: its target " + job.target()
-                                + " does not exist in " + target.environment()
-                                + ", so story `" + job.story() + "`'s schema changes are not deployed there")
-                .withHint("deploy them first: storyc warehouse apply --env " + target.environment()));
+        return Optional.of(
+                Diagnostic.error(
+                                Code.ETL_SCHEMA_NOT_DEPLOYED,
+                                job.definedAt(),
+                                "ETL job `"
+                                        + job.qualifiedName()
+                                        + "` was not run: its target "
+                                        + job.target()
+                                        + " does not exist in "
+                                        + target.environment()
+                                        + ", so story `"
+                                        + job.story()
+                                        + "`'s schema changes are not deployed there")
+                        .withHint(
+                                "deploy them first: storyc warehouse apply --env "
+                                        + target.environment()));
     }
 
     private Diagnostic statementFailed(EtlJob job, RunStep step, SQLException e) {
@@ -193,12 +244,22 @@ public final class EtlRunner {
             what = "the query of";
         } else {
             at = job.definedAt();
-            what = step instanceof RunStep.InsertFromStage
-                    ? "loading the query's rows (columns are matched to the target's by name) in"
-                    : "the SQL storyc writes for mode " + job.mode().name() + " in";
+            what =
+                    step instanceof RunStep.InsertFromStage
+                            ? "loading the query's rows (columns are matched to the target's by"
+                                  + " name) in"
+                            : "the SQL storyc writes for mode " + job.mode().name() + " in";
         }
-        return Diagnostic.error(Code.ETL_STATEMENT_FAILED, at, what + " ETL job `" + job.qualifiedName()
-                        + "` failed in " + target.environment() + ": " + ServerErrors.message(e))
+        return Diagnostic.error(
+                        Code.ETL_STATEMENT_FAILED,
+                        at,
+                        what
+                                + " ETL job `"
+                                + job.qualifiedName()
+                                + "` failed in "
+                                + target.environment()
+                                + ": "
+                                + ServerErrors.message(e))
                 .withHint("nothing of this run was kept: the job's transaction was rolled back");
     }
 
@@ -211,14 +272,26 @@ public final class EtlRunner {
                 for (int i = 1; i <= step.key().size(); i++) {
                     values.add(String.valueOf(rows.getString(i)));
                 }
-                examples.add("(" + String.join(", ", values) + ") x" + rows.getLong(step.key().size() + 1));
+                examples.add(
+                        "("
+                                + String.join(", ", values)
+                                + ") x"
+                                + rows.getLong(step.key().size() + 1));
             }
         } catch (SQLException e) {
             examples.add("(the duplicates could not be listed: " + ServerErrors.message(e) + ")");
         }
-        return Diagnostic.error(Code.ETL_KEY_NOT_UNIQUE, job.definedAt(), "ETL job `" + job.qualifiedName()
-                        + "` would leave key (" + String.join(", ", step.key()) + ") repeated in " + step.relation()
-                        + ": " + String.join(", ", examples))
+        return Diagnostic.error(
+                        Code.ETL_KEY_NOT_UNIQUE,
+                        job.definedAt(),
+                        "ETL job `"
+                                + job.qualifiedName()
+                                + "` would leave key ("
+                                + String.join(", ", step.key())
+                                + ") repeated in "
+                                + step.relation()
+                                + ": "
+                                + String.join(", ", examples))
                 .withHint("nothing of this run was kept; make the job's rows unique by its key");
     }
 }

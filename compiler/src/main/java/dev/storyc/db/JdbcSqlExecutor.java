@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the live validator's queries over one connection in autocommit mode, so that a failing
- * query aborts nothing else. {@link #runAll} sends several queries as one multi-statement string,
- * which the driver ships in a single round trip.
+ * Runs the live validator's queries over one connection in autocommit mode, so that a failing query
+ * aborts nothing else. {@link #runAll} sends several queries as one multi-statement string, which
+ * the driver ships in a single round trip.
  */
 public final class JdbcSqlExecutor implements SqlExecutor {
     private final Connection connection;
@@ -23,7 +23,8 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             connection.setAutoCommit(true);
             connection.setReadOnly(true);
         } catch (SQLException e) {
-            throw SqlFailures.failed(e, "preparing the validation connection to " + target.environment());
+            throw SqlFailures.failed(
+                    e, "preparing the validation connection to " + target.environment());
         }
     }
 
@@ -34,8 +35,11 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             return Optional.empty();
         } catch (SQLException e) {
             throwIfLost(e);
-            return Optional.of(new SqlFailure(ServerErrors.message(e), ServerErrors.position(e),
-                    e.getSQLState() == null ? "" : e.getSQLState()));
+            return Optional.of(
+                    new SqlFailure(
+                            ServerErrors.message(e),
+                            ServerErrors.position(e),
+                            e.getSQLState() == null ? "" : e.getSQLState()));
         }
     }
 

@@ -6,13 +6,15 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Reads what a statement's failure says: the server's message (with its detail and hint, which
- * PostgreSQL puts on lines of their own) and the 1-based character position it blames, which
- * storyc maps back to a file's line or to the field of a validation query.
+ * PostgreSQL puts on lines of their own) and the 1-based character position it blames, which storyc
+ * maps back to a file's line or to the field of a validation query.
  */
 final class ServerErrors {
     private ServerErrors() {}
 
-    /** Returns the server's message, without the driver's {@code ERROR:} prefix or position note. */
+    /**
+     * Returns the server's message, without the driver's {@code ERROR:} prefix or position note.
+     */
     static String message(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage server = psql.getServerErrorMessage();

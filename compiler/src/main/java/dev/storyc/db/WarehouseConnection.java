@@ -33,7 +33,9 @@ public final class WarehouseConnection implements AutoCloseable {
         return new Registry(connection, target).read();
     }
 
-    /** Returns a runner that records its runs in the registry's run table, creating it if needed. */
+    /**
+     * Returns a runner that records its runs in the registry's run table, creating it if needed.
+     */
     public EtlRunner etlRunner(Clock clock) throws DatabaseException {
         return new EtlRunner(connection, target, EtlRuns.open(connection, target), clock);
     }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param target the table it writes, {@code schema.table}
  * @param schedule a five-field Unix cron expression
  * @param sqlFile the SQL file beside the job
- * @param key the columns that identify a target row: what a merge upserts by, and what every
- *     mode proves unique after the run; empty when the job names none
+ * @param key the columns that identify a target row: what a merge upserts by, and what every mode
+ *     proves unique after the run; empty when the job names none
  * @param definedAt the job file
  */
 public record EtlJob(

@@ -3,8 +3,8 @@ package dev.storyc.etl;
 import java.util.List;
 
 /**
- * What running a job does to its target, as its {@code mode} says. The job's own SQL is the same
- * in every mode; the mode decides what storyc does around it, inside the job's one transaction.
+ * What running a job does to its target, as its {@code mode} says. The job's own SQL is the same in
+ * every mode; the mode decides what storyc does around it, inside the job's one transaction.
  */
 public sealed interface EtlMode {
     /** Returns the name a job file uses, such as {@code merge}. */

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.tomlj.TomlArray;
 
 /**
- * Reads a job's {@code key}: one column ({@code key = "claim_id"}) or several
- * ({@code key = ["patient_id", "measure_code"]}), each a plain SQL identifier, because storyc
- * writes them into the statements it generates.
+ * Reads a job's {@code key}: one column ({@code key = "claim_id"}) or several ({@code key =
+ * ["patient_id", "measure_code"]}), each a plain SQL identifier, because storyc writes them into
+ * the statements it generates.
  */
 public final class JobKey {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -33,36 +33,53 @@ public final class JobKey {
                 columns.add(column);
             }
         }
-        return columns.stream().allMatch(c -> IDENTIFIER.matcher(c).matches()) ? columns : List.of();
+        return columns.stream().allMatch(c -> IDENTIFIER.matcher(c).matches())
+                ? columns
+                : List.of();
     }
 
     /**
      * Returns what is wrong with a job's key for its mode, or empty when nothing is.
      *
-     * @param storycMerges whether storyc does the merge, as it does for a job whose SQL is a
-     *     query; a script that deletes and inserts by itself needs no key to run
+     * @param storycMerges whether storyc does the merge, as it does for a job whose SQL is a query;
+     *     a script that deletes and inserts by itself needs no key to run
      */
-    public static Optional<Problem> problem(String job, String mode, Object value, boolean storycMerges) {
+    public static Optional<Problem> problem(
+            String job, String mode, Object value, boolean storycMerges) {
         if (value == null) {
             return "merge".equals(mode) && storycMerges
-                    ? Optional.of(new Problem(Code.ETL_MERGE_WITHOUT_KEY,
-                            "merge job `" + job + "` names no key, so storyc cannot tell which target"
-                                    + " rows its rows replace",
-                            "add the columns that identify a row, such as key = \"claim_id\" or"
-                                    + " key = [\"patient_id\", \"measure_code\"]"))
+                    ? Optional.of(
+                            new Problem(
+                                    Code.ETL_MERGE_WITHOUT_KEY,
+                                    "merge job `"
+                                            + job
+                                            + "` names no key, so storyc cannot tell which target"
+                                            + " rows its rows replace",
+                                    "add the columns that identify a row, such as key ="
+                                        + " \"claim_id\" or key = [\"patient_id\","
+                                        + " \"measure_code\"]"))
                     : Optional.empty();
         }
-        boolean shaped = value instanceof String
-                || (value instanceof TomlArray array && array.size() > 0);
+        boolean shaped =
+                value instanceof String || (value instanceof TomlArray array && array.size() > 0);
         if (!shaped) {
-            return Optional.of(new Problem(Code.ETL_KEY_INVALID,
-                    "`key` of ETL job `" + job + "` must be a column name or a non-empty list of them",
-                    "write key = \"claim_id\" or key = [\"patient_id\", \"measure_code\"]"));
+            return Optional.of(
+                    new Problem(
+                            Code.ETL_KEY_INVALID,
+                            "`key` of ETL job `"
+                                    + job
+                                    + "` must be a column name or a non-empty list of them",
+                            "write key = \"claim_id\" or key = [\"patient_id\","
+                                + " \"measure_code\"]"));
         }
         if (columns(value).isEmpty()) {
-            return Optional.of(new Problem(Code.ETL_KEY_INVALID,
-                    "`key` of ETL job `" + job + "` must name columns as plain SQL identifiers",
-                    "use letters, digits and underscores, starting with a letter"));
+            return Optional.of(
+                    new Problem(
+                            Code.ETL_KEY_INVALID,
+                            "`key` of ETL job `"
+                                    + job
+                                    + "` must name columns as plain SQL identifiers",
+                            "use letters, digits and underscores, starting with a letter"));
         }
         return Optional.empty();
     }

@@ -4,14 +4,14 @@ import dev.storyc.diag.Position;
 import java.util.List;
 
 /**
- * One thing a job's run does inside its transaction. The SQL of every step is decided here, in
- * the pure core; the runner at the database edge executes them in order and stops at the first
- * failure, rolling the whole job back.
+ * One thing a job's run does inside its transaction. The SQL of every step is decided here, in the
+ * pure core; the runner at the database edge executes them in order and stops at the first failure,
+ * rolling the whole job back.
  */
 public sealed interface RunStep {
     /**
-     * A statement of the job's own script, run as written. Its rows count as the job's rows when
-     * it is an {@code INSERT}, {@code UPDATE}, {@code MERGE} or writing {@code WITH}.
+     * A statement of the job's own script, run as written. Its rows count as the job's rows when it
+     * is an {@code INSERT}, {@code UPDATE}, {@code MERGE} or writing {@code WITH}.
      */
     record ScriptStatement(SqlStatement statement) implements RunStep {
         /** Returns the SQL to send. */
@@ -29,8 +29,8 @@ public sealed interface RunStep {
     }
 
     /**
-     * The job's query, materialised into a temporary table that the later steps read. The
-     * query's text follows {@code prefix}, so a server's error position maps back to the file.
+     * The job's query, materialised into a temporary table that the later steps read. The query's
+     * text follows {@code prefix}, so a server's error position maps back to the file.
      */
     record StageQuery(SqlStatement query, String prefix) implements RunStep {
         /** Returns the SQL to send. */
@@ -48,8 +48,8 @@ public sealed interface RunStep {
     record Generated(String sql, String purpose) implements RunStep {}
 
     /**
-     * Copies the staged rows into the target by column name. The column list is known only once
-     * the stage exists, so the runner asks the stage for it and calls {@link #sql(List)}.
+     * Copies the staged rows into the target by column name. The column list is known only once the
+     * stage exists, so the runner asks the stage for it and calls {@link #sql(List)}.
      */
     record InsertFromStage(String target, String stage) implements RunStep {
         /** Returns the INSERT for the stage's columns. */

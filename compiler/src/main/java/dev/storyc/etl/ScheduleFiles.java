@@ -11,6 +11,7 @@ import java.util.TreeMap;
 public final class ScheduleFiles {
     /** The crontab, at the root so that no story id can clash with it. */
     public static final String CRONTAB = "schedules/crontab";
+
     /** The Kubernetes CronJob manifest. */
     public static final String KUBERNETES = "schedules/kubernetes.yaml";
 

@@ -13,17 +13,21 @@ import java.util.Optional;
  *     clones it, otherwise it mounts the volume {@code storyc-<environment>-checkout}
  * @param image the container image that holds storyc, tagged with the compiler's version
  */
-public record ScheduleTarget(String environment, String checkout, Optional<String> remote, String branch,
-        String image) {
+public record ScheduleTarget(
+        String environment, String checkout, Optional<String> remote, String branch, String image) {
     public ScheduleTarget {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(remote, "remote");
     }
 
     /** Returns the target of an environment under storyc's conventions. */
-    public static ScheduleTarget of(String environment, Optional<String> remote, String branch,
-            String compilerVersion) {
-        return new ScheduleTarget(environment, "/srv/storyc/" + environment, remote, branch,
+    public static ScheduleTarget of(
+            String environment, Optional<String> remote, String branch, String compilerVersion) {
+        return new ScheduleTarget(
+                environment,
+                "/srv/storyc/" + environment,
+                remote,
+                branch,
                 "storyc:" + compilerVersion);
     }
 }

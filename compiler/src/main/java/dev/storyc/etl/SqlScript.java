@@ -11,8 +11,8 @@ import java.util.List;
  * <p>A lexer, not a parser: it knows PostgreSQL's and Redshift's comments ({@code --} and nested
  * block comments), {@code '...'} and {@code E'...'} strings, {@code "quoted"} identifiers and
  * {@code $tag$...$tag$} dollar quoting, which is what it takes never to split inside text. The
- * driver's own splitting is not used because it reports no offsets, and JSqlParser was rejected
- * for the reason {@code check.SqlScanner} gives: it refuses ordinary Redshift SQL.
+ * driver's own splitting is not used because it reports no offsets, and JSqlParser was rejected for
+ * the reason {@code check.SqlScanner} gives: it refuses ordinary Redshift SQL.
  */
 public final class SqlScript {
     private final String path;
@@ -78,8 +78,10 @@ public final class SqlScript {
                     dollarQuoted(dollarTag());
                 } else if (Character.isLetter(c) || c == '_') {
                     int from = offset;
-                    while (offset < text.length() && (Character.isLetterOrDigit(text.charAt(offset))
-                            || text.charAt(offset) == '_' || text.charAt(offset) == '$')) {
+                    while (offset < text.length()
+                            && (Character.isLetterOrDigit(text.charAt(offset))
+                                    || text.charAt(offset) == '_'
+                                    || text.charAt(offset) == '$')) {
                         advance(1);
                     }
                     if (depth == 0) {
@@ -111,8 +113,8 @@ public final class SqlScript {
     }
 
     /**
-     * Skips a quoted string or identifier; a doubled quote is an escaped one, and in
-     * {@code E'...'} strings so is a backslash.
+     * Skips a quoted string or identifier; a doubled quote is an escaped one, and in {@code E'...'}
+     * strings so is a backslash.
      */
     private void quoted(char quote, boolean backslashEscapes) {
         advance(1);
@@ -134,10 +136,12 @@ public final class SqlScript {
     /** Returns {@code $tag$} at the current offset, or null when the dollar is not a quote. */
     private String dollarTag() {
         int end = offset + 1;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        while (end < text.length()
+                && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
             end++;
         }
-        if (end < text.length() && text.charAt(end) == '$'
+        if (end < text.length()
+                && text.charAt(end) == '$'
                 && (end == offset + 1 || !Character.isDigit(text.charAt(offset + 1)))) {
             return text.substring(offset, end + 1);
         }

@@ -37,8 +37,13 @@ public record SqlStatement(String text, Position start, List<String> topLevelWor
         if (!firstWord().equals("WITH")) {
             return false;
         }
-        return topLevelWords.stream().noneMatch(w -> w.equals("INSERT") || w.equals("UPDATE")
-                || w.equals("DELETE") || w.equals("MERGE"));
+        return topLevelWords.stream()
+                .noneMatch(
+                        w ->
+                                w.equals("INSERT")
+                                        || w.equals("UPDATE")
+                                        || w.equals("DELETE")
+                                        || w.equals("MERGE"));
     }
 
     /**

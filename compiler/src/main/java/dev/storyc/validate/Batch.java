@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Fields validated in one query: every field selected side by side over the same FROM clause,
- * with {@code LIMIT 0}, so the database plans the query (resolving every name and type) and
- * returns nothing. Dimensions and measures never share a batch: an aggregate beside a plain column
- * would need a GROUP BY, which is not what either field's SQL says.
+ * Fields validated in one query: every field selected side by side over the same FROM clause, with
+ * {@code LIMIT 0}, so the database plans the query (resolving every name and type) and returns
+ * nothing. Dimensions and measures never share a batch: an aggregate beside a plain column would
+ * need a GROUP BY, which is not what either field's SQL says.
  */
 public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQuery> fields) {
     public Batch {
@@ -37,7 +37,9 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
         /** Returns the region a 1-based character position falls in, if any. */
         public java.util.Optional<Region> regionAt(int position) {
             int offset = position - 1;
-            return regions.stream().filter(r -> offset >= r.start() && offset < r.end()).findFirst();
+            return regions.stream()
+                    .filter(r -> offset >= r.start() && offset < r.end())
+                    .findFirst();
         }
     }
 
@@ -62,7 +64,11 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
         for (QueryParts.Join join : from.joins()) {
             sql.append('\n');
             int start = sql.length();
-            sql.append(join.keyword()).append(' ').append(join.table()).append(" AS ").append(join.alias());
+            sql.append(join.keyword())
+                    .append(' ')
+                    .append(join.table())
+                    .append(" AS ")
+                    .append(join.alias());
             if (!join.on().isEmpty()) {
                 sql.append(" ON ").append(join.on());
             }
@@ -94,13 +100,15 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
         while (grew) {
             grew = false;
             for (QueryParts.Join join : from.joins()) {
-                if (!gone.contains(join.alias()) && join.needs().stream().anyMatch(gone::contains)) {
+                if (!gone.contains(join.alias())
+                        && join.needs().stream().anyMatch(gone::contains)) {
                     gone.add(join.alias());
                     grew = true;
                 }
             }
         }
-        List<QueryParts.Join> joins = from.joins().stream().filter(j -> !gone.contains(j.alias())).toList();
+        List<QueryParts.Join> joins =
+                from.joins().stream().filter(j -> !gone.contains(j.alias())).toList();
         List<QueryParts.FieldQuery> kept = new ArrayList<>();
         for (QueryParts.FieldQuery field : fields) {
             if (field.needs().stream().anyMatch(gone::contains)) {
@@ -109,8 +117,14 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
                 kept.add(field);
             }
         }
-        QueryParts.From narrower = new QueryParts.From(from.explore(), from.alias(), from.view(), from.table(),
-                from.tableAt(), joins);
+        QueryParts.From narrower =
+                new QueryParts.From(
+                        from.explore(),
+                        from.alias(),
+                        from.view(),
+                        from.table(),
+                        from.tableAt(),
+                        joins);
         return new Batch(label, narrower, kept);
     }
 }

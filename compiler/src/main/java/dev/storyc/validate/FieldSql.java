@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Substitutes LookML's references in a field's SQL the way Looker does when it writes a query:
- * {@code ${TABLE}} becomes the view's alias in the query, {@code ${field}} and
- * {@code ${view.field}} the referenced field's own SQL (in parentheses, so operator precedence
- * cannot change its meaning), {@code ${view.SQL_TABLE_NAME}} the view's table; a measure becomes
- * its aggregate.
+ * {@code ${TABLE}} becomes the view's alias in the query, {@code ${field}} and {@code
+ * ${view.field}} the referenced field's own SQL (in parentheses, so operator precedence cannot
+ * change its meaning), {@code ${view.SQL_TABLE_NAME}} the view's table; a measure becomes its
+ * aggregate.
  *
  * <p>Aliases are what a query calls each view: the explore's base view is called by the explore's
  * name, each join by the join's name, as in Looker's SQL.
@@ -40,9 +40,11 @@ public final class FieldSql {
     /** Returns the SQL a query selects for a field of the view called {@code alias}. */
     public Resolved select(String alias, Field field) {
         if (field.kind() == FieldKind.FILTER || field.kind() == FieldKind.PARAMETER) {
-            return new Resolved.Skipped("a " + field.kind().key() + " only exists in Looker's query");
+            return new Resolved.Skipped(
+                    "a " + field.kind().key() + " only exists in Looker's query");
         }
-        if (field.kind() == FieldKind.DIMENSION_GROUP && "duration".equals(field.type().orElse("time"))) {
+        if (field.kind() == FieldKind.DIMENSION_GROUP
+                && "duration".equals(field.type().orElse("time"))) {
             return new Resolved.Skipped("a duration group's SQL is sql_start and sql_end");
         }
         Set<String> aliases = new HashSet<>();
@@ -73,18 +75,27 @@ public final class FieldSql {
         if (view.get().derivedTable().isPresent()) {
             Optional<Located> sql = view.get().derivedTable().get().sql();
             if (sql.isEmpty()) {
-                return new Resolved.Skipped("a native derived table is built by Looker from an explore");
+                return new Resolved.Skipped(
+                        "a native derived table is built by Looker from an explore");
             }
             Resolved inner = sql(null, sql.get().value());
-            return inner instanceof Resolved.Sql s ? new Resolved.Sql("(" + s.sql().strip() + ")", s.aliases()) : inner;
+            return inner instanceof Resolved.Sql s
+                    ? new Resolved.Sql("(" + s.sql().strip() + ")", s.aliases())
+                    : inner;
         }
         String table = view.get().sqlTableName().map(Located::value).orElse(viewName).strip();
         return sql(null, table);
     }
 
-    private Resolved expression(String alias, Field field, Optional<String> timeframe, Set<String> aliases,
-            int depth) {
-        String raw = field.sql().map(Located::value).orElse(field.kind() == FieldKind.MEASURE ? "" : "${TABLE}." + field.name());
+    private Resolved expression(
+            String alias, Field field, Optional<String> timeframe, Set<String> aliases, int depth) {
+        String raw =
+                field.sql()
+                        .map(Located::value)
+                        .orElse(
+                                field.kind() == FieldKind.MEASURE
+                                        ? ""
+                                        : "${TABLE}." + field.name());
         Optional<Resolved> skipped = skipped(raw);
         if (skipped.isPresent()) {
             return skipped.get();
@@ -100,8 +111,12 @@ public final class FieldSql {
         if (field.kind() == FieldKind.MEASURE) {
             return Measures.aggregate(field.type().orElse("count"), sql)
                     .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases))
-                    .orElseGet(() -> new Resolved.Skipped("a measure of type " + field.type().orElse("")
-                            + " is written differently by each dialect"));
+                    .orElseGet(
+                            () ->
+                                    new Resolved.Skipped(
+                                            "a measure of type "
+                                                    + field.type().orElse("")
+                                                    + " is written differently by each dialect"));
         }
         if (field.kind() == FieldKind.DIMENSION_GROUP) {
             sql = Timeframe.expression(timeframe.orElse("raw"), sql);
@@ -110,7 +125,8 @@ public final class FieldSql {
     }
 
     /** Appends {@code sql} with its references replaced, or returns why it cannot. */
-    private Optional<Resolved> substitute(String alias, String sql, Set<String> aliases, int depth, StringBuilder out) {
+    private Optional<Resolved> substitute(
+            String alias, String sql, Set<String> aliases, int depth, StringBuilder out) {
         if (depth > MAX_DEPTH) {
             return Optional.of(new Resolved.Unresolved(sql, "references form a cycle"));
         }
@@ -129,11 +145,13 @@ public final class FieldSql {
         return Optional.empty();
     }
 
-    private Optional<Resolved> reference(String alias, String reference, Set<String> aliases, int depth,
-            StringBuilder out) {
+    private Optional<Resolved> reference(
+            String alias, String reference, Set<String> aliases, int depth, StringBuilder out) {
         if (reference.equals("TABLE")) {
             if (alias == null) {
-                return Optional.of(new Resolved.Unresolved("${TABLE}", "there is no view here for ${TABLE} to mean"));
+                return Optional.of(
+                        new Resolved.Unresolved(
+                                "${TABLE}", "there is no view here for ${TABLE} to mean"));
             }
             aliases.add(alias);
             out.append(alias);
@@ -151,22 +169,30 @@ public final class FieldSql {
             return Optional.of(table);
         }
         if (targetAlias == null) {
-            return Optional.of(new Resolved.Unresolved("${" + reference + "}", "name the view: ${view.field}"));
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}", "name the view: ${view.field}"));
         }
         String viewName = viewsByAlias.get(targetAlias);
         if (viewName == null) {
-            return Optional.of(new Resolved.Unresolved("${" + reference + "}",
-                    "the explore has no view or join called `" + targetAlias + "`"));
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}",
+                            "the explore has no view or join called `" + targetAlias + "`"));
         }
         Optional<View> view = project.view(viewName);
         Optional<Field> field = view.flatMap(v -> v.field(name));
         if (field.isEmpty()) {
-            return Optional.of(new Resolved.Unresolved("${" + reference + "}",
-                    "view `" + viewName + "` has no field `" + name + "`"));
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}",
+                            "view `" + viewName + "` has no field `" + name + "`"));
         }
-        Optional<String> timeframe = field.get().kind() == FieldKind.DIMENSION_GROUP && name.startsWith(field.get().name() + "_")
-                ? Optional.of(name.substring(field.get().name().length() + 1))
-                : Optional.empty();
+        Optional<String> timeframe =
+                field.get().kind() == FieldKind.DIMENSION_GROUP
+                                && name.startsWith(field.get().name() + "_")
+                        ? Optional.of(name.substring(field.get().name().length() + 1))
+                        : Optional.empty();
         Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1);
         if (resolved instanceof Resolved.Sql s) {
             out.append('(').append(s.sql()).append(')');

@@ -6,8 +6,8 @@ import liqp.TemplateParser;
 /**
  * Liquid in LookML SQL: found, and parsed with Liqp so that a syntax error is reported at the
  * field. Its output depends on what the user picked in Looker (parameters, filters, user
- * attributes), which no offline run can know, so a field with Liquid is counted as skipped, not
- * run with made-up values.
+ * attributes), which no offline run can know, so a field with Liquid is counted as skipped, not run
+ * with made-up values.
  */
 final class Liquid {
     private static final TemplateParser PARSER = new TemplateParser.Builder().build();

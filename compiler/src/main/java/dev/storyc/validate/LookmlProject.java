@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The views and explores of a compiled Looker project, as the live validator and the generated
- * data tests need them: each view with its primary keys, each explore, in file order. Refinements
- * are left out: they change labels and add fields that a later release of this validator may
- * merge, but the base definitions are what the database has to answer for.
+ * The views and explores of a compiled Looker project, as the live validator and the generated data
+ * tests need them: each view with its primary keys, each explore, in file order. Refinements are
+ * left out: they change labels and add fields that a later release of this validator may merge, but
+ * the base definitions are what the database has to answer for.
  */
 public final class LookmlProject {
     private final Map<String, View> views = new LinkedHashMap<>();
@@ -33,7 +33,9 @@ public final class LookmlProject {
     /** Reads the project from its LookML files' paths and texts, in path order. */
     public static LookmlProject of(Map<String, String> files) {
         LookmlProject project = new LookmlProject();
-        files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> project.add(e.getKey(), e.getValue()));
+        files.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> project.add(e.getKey(), e.getValue()));
         return project;
     }
 
@@ -50,17 +52,25 @@ public final class LookmlProject {
             if (block.isRefinement() || block.name().isEmpty()) {
                 continue;
             }
-            Set<String> keys = primaryKeys.computeIfAbsent(block.name().get(), v -> new HashSet<>());
+            Set<String> keys =
+                    primaryKeys.computeIfAbsent(block.name().get(), v -> new HashSet<>());
             for (Block dimension : block.blocks("dimension")) {
-                boolean primary = dimension.first("primary_key")
-                        .filter(item -> item instanceof Pair pair && pair.value().equals("yes"))
-                        .isPresent();
+                boolean primary =
+                        dimension
+                                .first("primary_key")
+                                .filter(
+                                        item ->
+                                                item instanceof Pair pair
+                                                        && pair.value().equals("yes"))
+                                .isPresent();
                 if (primary && dimension.name().isPresent()) {
                     keys.add(dimension.name().get());
                 }
             }
         }
-        file.explores().stream().filter(e -> !e.refinement() && !e.extensionRequired()).forEach(explores::add);
+        file.explores().stream()
+                .filter(e -> !e.refinement() && !e.extensionRequired())
+                .forEach(explores::add);
     }
 
     /** Returns the view with a name. */
@@ -78,12 +88,16 @@ public final class LookmlProject {
         return primaryKeys.getOrDefault(view, Set.of());
     }
 
-    /** Returns the explores that queries can use (not refinements, not {@code extension: required}). */
+    /**
+     * Returns the explores that queries can use (not refinements, not {@code extension: required}).
+     */
     public List<Explore> explores() {
         return List.copyOf(explores);
     }
 
-    /** Returns the LookML syntax errors found while reading, which the compile would have refused. */
+    /**
+     * Returns the LookML syntax errors found while reading, which the compile would have refused.
+     */
     public List<Diagnostic> syntaxErrors() {
         return List.copyOf(syntaxErrors);
     }

@@ -14,7 +14,13 @@ public final class QueryParts {
      * @param needs the aliases the SQL reads; a field is dropped with the join it needs
      * @param at the field's {@code sql} in its LookML file, or its name when it has none
      */
-    public record FieldQuery(String alias, String view, String field, boolean measure, String sql, Set<String> needs,
+    public record FieldQuery(
+            String alias,
+            String view,
+            String field,
+            boolean measure,
+            String sql,
+            Set<String> needs,
             Position at) {
         public FieldQuery {
             needs = Set.copyOf(needs);
@@ -33,7 +39,13 @@ public final class QueryParts {
      * @param needs the other aliases the join reads
      * @param at the {@code sql_on}, or the join's name when it has none
      */
-    public record Join(String alias, String view, String keyword, String table, String on, Set<String> needs,
+    public record Join(
+            String alias,
+            String view,
+            String keyword,
+            String table,
+            String on,
+            Set<String> needs,
             Position at) {
         public Join {
             needs = Set.copyOf(needs);
@@ -41,7 +53,13 @@ public final class QueryParts {
     }
 
     /** The FROM clause: the base view's table under its alias, then the joins in order. */
-    public record From(String explore, String alias, String view, String table, Position tableAt, List<Join> joins) {
+    public record From(
+            String explore,
+            String alias,
+            String view,
+            String table,
+            Position tableAt,
+            List<Join> joins) {
         public From {
             joins = List.copyOf(joins);
         }

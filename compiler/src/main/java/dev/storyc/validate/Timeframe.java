@@ -1,9 +1,9 @@
 package dev.storyc.validate;
 
 /**
- * The SQL Looker writes for a dimension group's timeframe, close enough to prove that the
- * column exists and has a date or time type: the timeframes truncate or cast, which fails on a
- * column of another type just as Looker's own SQL would.
+ * The SQL Looker writes for a dimension group's timeframe, close enough to prove that the column
+ * exists and has a date or time type: the timeframes truncate or cast, which fails on a column of
+ * another type just as Looker's own SQL would.
  */
 final class Timeframe {
     private Timeframe() {}

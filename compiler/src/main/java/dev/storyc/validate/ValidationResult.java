@@ -13,8 +13,13 @@ import java.util.Map;
  * @param queries queries sent, counting each query of a combined round trip
  * @param roundTrips calls to the database
  */
-public record ValidationResult(List<Diagnostic> diagnostics, int validated, int notValidated,
-        Map<String, Integer> skipped, int queries, int roundTrips) {
+public record ValidationResult(
+        List<Diagnostic> diagnostics,
+        int validated,
+        int notValidated,
+        Map<String, Integer> skipped,
+        int queries,
+        int roundTrips) {
     public ValidationResult {
         diagnostics = List.copyOf(diagnostics);
         skipped = Map.copyOf(skipped);

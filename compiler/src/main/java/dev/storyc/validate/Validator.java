@@ -14,11 +14,10 @@ import java.util.Set;
  *
  * <p>Batches go to the database {@link #ROUND_TRIP} at a time in one round trip; on a healthy
  * project that is the whole run. A failing batch is then run alone, and the server's error
- * <em>position</em> names the failing part directly: the validator knows where each field, join
- * and table sits in the text it sent. The blamed field is reported and removed, and the rest runs
- * again, so k failing fields cost k + 1 queries. Spectacles' binary search costs about
- * k log2(n) for n fields; here bisection is only the fallback for an error that carries no
- * position.
+ * <em>position</em> names the failing part directly: the validator knows where each field, join and
+ * table sits in the text it sent. The blamed field is reported and removed, and the rest runs
+ * again, so k failing fields cost k + 1 queries. Spectacles' binary search costs about k log2(n)
+ * for n fields; here bisection is only the fallback for an error that carries no position.
  */
 public final class Validator {
     /** How many queries share a round trip. */
@@ -42,17 +41,23 @@ public final class Validator {
         validator.diagnostics.addAll(plan.problems());
         List<Batch> batches = plan.batches();
         for (int start = 0; start < batches.size(); start += ROUND_TRIP) {
-            List<Batch> group = batches.subList(start, Math.min(batches.size(), start + ROUND_TRIP));
+            List<Batch> group =
+                    batches.subList(start, Math.min(batches.size(), start + ROUND_TRIP));
             validator.group(group);
         }
-        return new ValidationResult(validator.diagnostics, validator.validated, validator.notValidated,
-                plan.skipped(), validator.queries, validator.roundTrips);
+        return new ValidationResult(
+                validator.diagnostics,
+                validator.validated,
+                validator.notValidated,
+                plan.skipped(),
+                validator.queries,
+                validator.roundTrips);
     }
 
     /**
      * Sends a group of batches in one round trip; when one of them fails, halves the group until
-     * the failing batches stand alone, so one bad batch in a hundred costs seven round trips, not
-     * a hundred.
+     * the failing batches stand alone, so one bad batch in a hundred costs seven round trips, not a
+     * hundred.
      */
     /**
      * Runs each batch once in a round trip of its own and blames the part the error points at,
@@ -70,9 +75,12 @@ public final class Validator {
                 continue;
             }
             SqlExecutor.SqlFailure error = failure.get();
-            Optional<Batch.Region> region = error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
+            Optional<Batch.Region> region =
+                    error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
             if (region.isPresent() && region.get() instanceof Batch.Region.Join join) {
-                batch.from().joins().stream().filter(j -> j.alias().equals(join.alias())).findFirst()
+                batch.from().joins().stream()
+                        .filter(j -> j.alias().equals(join.alias()))
+                        .findFirst()
                         .ifPresent(j -> validator.joinFailed(batch.from(), j, error));
                 validator.notValidated += batch.fields().size();
             } else if (region.isPresent() && region.get() instanceof Batch.Region.Table) {
@@ -82,8 +90,13 @@ public final class Validator {
                 batch.fields().forEach(field -> validator.fieldFailed(field, error));
             }
         }
-        return new ValidationResult(validator.diagnostics, validator.validated, validator.notValidated,
-                plan.skipped(), validator.queries, validator.roundTrips);
+        return new ValidationResult(
+                validator.diagnostics,
+                validator.validated,
+                validator.notValidated,
+                plan.skipped(),
+                validator.queries,
+                validator.roundTrips);
     }
 
     private void group(List<Batch> group) {
@@ -113,13 +126,17 @@ public final class Validator {
                 return;
             }
             SqlExecutor.SqlFailure error = failure.get();
-            Optional<Batch.Region> region = error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
+            Optional<Batch.Region> region =
+                    error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
             if (region.isPresent() && region.get() instanceof Batch.Region.Field field) {
                 fieldFailed(current.fields().get(field.index()), error);
                 current = current.withoutField(field.index());
             } else if (region.isPresent() && region.get() instanceof Batch.Region.Join join) {
-                QueryParts.Join failed = current.from().joins().stream()
-                        .filter(j -> j.alias().equals(join.alias())).findFirst().orElseThrow();
+                QueryParts.Join failed =
+                        current.from().joins().stream()
+                                .filter(j -> j.alias().equals(join.alias()))
+                                .findFirst()
+                                .orElseThrow();
                 joinFailed(current.from(), failed, error);
                 List<QueryParts.FieldQuery> dropped = new ArrayList<>();
                 current = current.withoutJoin(join.alias(), dropped);
@@ -158,27 +175,61 @@ public final class Validator {
 
     private void fieldFailed(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
         String where = field.alias().equals(field.view()) ? "" : " (as `" + field.alias() + "`)";
-        report(Code.VALIDATE_FIELD_FAILED, field.at(), (field.measure() ? "measure" : "dimension") + " `"
-                + field.view() + "." + field.field() + "`" + where + " fails in the database: " + error.message(),
-                "the column or table it reads may have been dropped or renamed; compare with the story's deploy.sql");
+        report(
+                Code.VALIDATE_FIELD_FAILED,
+                field.at(),
+                (field.measure() ? "measure" : "dimension")
+                        + " `"
+                        + field.view()
+                        + "."
+                        + field.field()
+                        + "`"
+                        + where
+                        + " fails in the database: "
+                        + error.message(),
+                "the column or table it reads may have been dropped or renamed; compare with the"
+                    + " story's deploy.sql");
     }
 
-    private void joinFailed(QueryParts.From from, QueryParts.Join join, SqlExecutor.SqlFailure error) {
-        report(Code.VALIDATE_JOIN_FAILED, join.at(), "join `" + join.alias() + "` of explore `" + from.explore()
-                + "` fails in the database: " + error.message(),
+    private void joinFailed(
+            QueryParts.From from, QueryParts.Join join, SqlExecutor.SqlFailure error) {
+        report(
+                Code.VALIDATE_JOIN_FAILED,
+                join.at(),
+                "join `"
+                        + join.alias()
+                        + "` of explore `"
+                        + from.explore()
+                        + "` fails in the database: "
+                        + error.message(),
                 "check the columns its sql_on names on both sides, and the joined view's table");
     }
 
     private void tableFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {
-        report(Code.VALIDATE_TABLE_FAILED, from.tableAt(), "the table of view `" + from.view() + "` fails in the"
-                + " database: " + error.message(),
+        report(
+                Code.VALIDATE_TABLE_FAILED,
+                from.tableAt(),
+                "the table of view `"
+                        + from.view()
+                        + "` fails in the"
+                        + " database: "
+                        + error.message(),
                 "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name");
     }
 
     private void fromFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {
-        Position at = from.joins().isEmpty() ? from.tableAt() : from.joins().get(from.joins().size() - 1).at();
-        report(Code.VALIDATE_JOIN_FAILED, at, (from.explore().isEmpty() ? "view `" + from.view() + "`"
-                        : "explore `" + from.explore() + "`") + " fails in the database: " + error.message(),
+        Position at =
+                from.joins().isEmpty()
+                        ? from.tableAt()
+                        : from.joins().get(from.joins().size() - 1).at();
+        report(
+                Code.VALIDATE_JOIN_FAILED,
+                at,
+                (from.explore().isEmpty()
+                                ? "view `" + from.view() + "`"
+                                : "explore `" + from.explore() + "`")
+                        + " fails in the database: "
+                        + error.message(),
                 "the server named no position; check the view's table and each join's sql_on");
     }
 

@@ -28,8 +28,12 @@ final class LiveWarehouseFixture {
     static LiveWarehouseFixture compiled(Path folder, PostgresServer.Database database) {
         Checkout.copyExampleWorkspace(folder);
         Path environments = folder.resolve("environments.toml");
-        Checkout.write(environments, Checkout.read(environments).replace(
-                "warehouse.database = \"analytics_int\"\n", database.warehouseToml("analytics", PASSWORD_VARIABLE)));
+        Checkout.write(
+                environments,
+                Checkout.read(environments)
+                        .replace(
+                                "warehouse.database = \"analytics_int\"\n",
+                                database.warehouseToml("analytics", PASSWORD_VARIABLE)));
         LiveWarehouseFixture fixture = new LiveWarehouseFixture(folder);
         Storyc.Outcome compiled = fixture.storyc(database, "compile", "--env", ENVIRONMENT);
         assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
@@ -43,7 +47,8 @@ final class LiveWarehouseFixture {
 
     /** Runs storyc with the password set and the warehouse URL pointing at {@code database}. */
     Storyc.Outcome storyc(PostgresServer.Database database, String... args) {
-        Map<String, String> environment = new HashMap<>(PostgresServer.Database.passwordEnvironment(PASSWORD_VARIABLE));
+        Map<String, String> environment =
+                new HashMap<>(PostgresServer.Database.passwordEnvironment(PASSWORD_VARIABLE));
         environment.put("STORYC_PROD_WAREHOUSE_PASSWORD", "unused");
         environment.put("STORYC_WAREHOUSE_URL", database.jdbcUrl());
         return Storyc.run(workspace, environment, args);

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every field valid; then the runs are on record.
  */
 class LiveWarehouseTest {
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void theExampleLoadsTestsAndValidatesEndToEnd() throws Exception {
@@ -25,17 +24,27 @@ class LiveWarehouseTest {
             LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
             Storyc.Outcome early = fixture.storyc(database, "etl", "run", "--env", "integration");
             assertThat(early.exitCode()).as(early.toString()).isEqualTo(1);
-            assertThat(early.stderr()).contains("error[E0905]: ETL job `patients/load_patients` was not run: story"
-                    + " `patients`'s schema changes are not deployed there yet (integration)")
+            assertThat(early.stderr())
+                    .contains(
+                            "error[E0905]: ETL job `patients/load_patients` was not run: story"
+                                + " `patients`'s schema changes are not deployed there yet"
+                                + " (integration)")
                     .contains("--> out/integration/etl/patients/load_patients.job.toml")
                     .contains("storyc warehouse apply --env integration");
-            assertThat(count(database, "SELECT COUNT(*) FROM storyc.etl_runs WHERE status = 'refused'")).isEqualTo(1);
+            assertThat(
+                            count(
+                                    database,
+                                    "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
+                                        + " 'refused'"))
+                    .isEqualTo(1);
             fixture.deploy(database);
             fixture.seed(database);
 
             Storyc.Outcome run = fixture.storyc(database, "etl", "run", "--env", "integration");
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.stdout()).contains("succeeded patients/load_patients").contains("care-gaps/build_care_gaps");
+            assertThat(run.stdout())
+                    .contains("succeeded patients/load_patients")
+                    .contains("care-gaps/build_care_gaps");
             assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients")).isEqualTo(8);
             assertThat(count(database, "SELECT COUNT(*) FROM analytics.encounters")).isEqualTo(4);
             assertThat(count(database, "SELECT COUNT(*) FROM analytics.claims")).isEqualTo(3);
@@ -43,20 +52,30 @@ class LiveWarehouseTest {
             Storyc.Outcome again = fixture.storyc(database, "etl", "run", "--env", "integration");
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients"))
-                    .as("replace empties the target first").isEqualTo(8);
+                    .as("replace empties the target first")
+                    .isEqualTo(8);
             assertThat(count(database, "SELECT COUNT(*) FROM analytics.encounters"))
-                    .as("merge replaces rows by key").isEqualTo(4);
+                    .as("merge replaces rows by key")
+                    .isEqualTo(4);
 
-            Storyc.Outcome status = fixture.storyc(database, "etl", "status", "--env", "integration");
+            Storyc.Outcome status =
+                    fixture.storyc(database, "etl", "status", "--env", "integration");
             assertThat(status.exitCode()).as(status.toString()).isZero();
-            assertThat(status.stdout()).contains("patients/load_patients").contains("succeeded")
+            assertThat(status.stdout())
+                    .contains("patients/load_patients")
+                    .contains("succeeded")
                     .contains("7 jobs, 0 never run");
-            assertThat(count(database, "SELECT COUNT(*) FROM storyc.etl_runs WHERE status = 'succeeded'"))
+            assertThat(
+                            count(
+                                    database,
+                                    "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
+                                        + " 'succeeded'"))
                     .isEqualTo(14);
 
             Storyc.Outcome test = fixture.storyc(database, "test", "--env", "integration");
             assertThat(test.exitCode()).as(test.toString()).isZero();
-            assertThat(test.stdout()).contains("pass   patients.patient_id is unique")
+            assertThat(test.stdout())
+                    .contains("pass   patients.patient_id is unique")
                     .contains("pass   patients.patient_id is not null");
 
             Storyc.Outcome validate = fixture.storyc(database, "validate", "--env", "integration");

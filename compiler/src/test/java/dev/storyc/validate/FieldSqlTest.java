@@ -10,7 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FieldSqlTest {
-    static final String ORDERS = """
+    static final String ORDERS =
+            """
             view: orders {
               sql_table_name: shop.orders ;;
               dimension: id { primary_key: yes sql: ${TABLE}.id ;; }
@@ -18,7 +19,9 @@ class FieldSqlTest {
               dimension: is_big { type: yesno sql: ${amount} > 100 ;; }
               dimension: customer_id { sql: ${TABLE}.customer_id ;; }
               dimension: customer_tier { sql: ${customers.tier} ;; }
-              dimension_group: created { type: time timeframes: [raw, date, month] sql: ${TABLE}.created_at ;; }
+              dimension_group: created {
+                type: time timeframes: [raw, date, month] sql: ${TABLE}.created_at ;;
+              }
               dimension: created_day { sql: ${created_date} ;; }
               dimension: no_sql {}
               dimension: with_liquid { sql: {% if x %}1{% endif %} ;; }
@@ -30,7 +33,8 @@ class FieldSqlTest {
               filter: when {}
             }
             """;
-    static final String CUSTOMERS = """
+    static final String CUSTOMERS =
+            """
             view: customers {
               derived_table: { sql: SELECT * FROM ${raw_customers.SQL_TABLE_NAME} WHERE active ;; }
               dimension: tier { sql: ${TABLE}.tier ;; }
@@ -39,7 +43,8 @@ class FieldSqlTest {
             """;
 
     static LookmlProject project() {
-        return LookmlProject.of(Map.of("views/orders.view.lkml", ORDERS, "views/customers.view.lkml", CUSTOMERS));
+        return LookmlProject.of(
+                Map.of("views/orders.view.lkml", ORDERS, "views/customers.view.lkml", CUSTOMERS));
     }
 
     static Resolved select(String field, Map<String, String> aliases, String alias) {
@@ -55,17 +60,22 @@ class FieldSqlTest {
 
     @Test
     void substitutesTableAndOwnFieldsInParentheses() {
-        assertThat(inOrders("is_big")).isEqualTo(new Resolved.Sql("(orders.amount_cents / 100.0) > 100", Set.of("orders")));
-        assertThat(inOrders("no_sql")).isEqualTo(new Resolved.Sql("orders.no_sql", Set.of("orders")));
+        assertThat(inOrders("is_big"))
+                .isEqualTo(
+                        new Resolved.Sql("(orders.amount_cents / 100.0) > 100", Set.of("orders")));
+        assertThat(inOrders("no_sql"))
+                .isEqualTo(new Resolved.Sql("orders.no_sql", Set.of("orders")));
     }
 
     @Test
     void writesTimeframesAndAggregatesAsLookerDoes() {
-        assertThat(inOrders("created_day")).isEqualTo(
-                new Resolved.Sql("(CAST((orders.created_at) AS DATE))", Set.of("orders")));
+        assertThat(inOrders("created_day"))
+                .isEqualTo(
+                        new Resolved.Sql("(CAST((orders.created_at) AS DATE))", Set.of("orders")));
         assertThat(inOrders("count")).isEqualTo(new Resolved.Sql("COUNT(*)", Set.of()));
-        assertThat(inOrders("total")).isEqualTo(
-                new Resolved.Sql("SUM(((orders.amount_cents / 100.0)))", Set.of("orders")));
+        assertThat(inOrders("total"))
+                .isEqualTo(
+                        new Resolved.Sql("SUM(((orders.amount_cents / 100.0)))", Set.of("orders")));
         assertThat(((Resolved.Sql) inOrders("average_total")).sql())
                 .isEqualTo("(SUM(((orders.amount_cents / 100.0)))) / NULLIF((COUNT(*)), 0)");
     }
@@ -77,8 +87,11 @@ class FieldSqlTest {
         explore.put("orders", "orders");
         explore.put("buyer", "customers");
         LookmlProject project = project();
-        Field tier = project.view("orders").orElseThrow().fields().stream()
-                .filter(f -> f.name().equals("customer_tier")).findFirst().orElseThrow();
+        Field tier =
+                project.view("orders").orElseThrow().fields().stream()
+                        .filter(f -> f.name().equals("customer_tier"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(new FieldSql(project, explore).select("orders", tier))
                 .as("a join's alias is not the view's name; ${customers.tier} must name the alias")
                 .isInstanceOf(Resolved.Unresolved.class);
@@ -92,7 +105,8 @@ class FieldSqlTest {
         FieldSql sql = new FieldSql(project(), Map.of());
         assertThat(sql.table("orders")).isEqualTo(new Resolved.Sql("shop.orders", Set.of()));
         assertThat(sql.table("customers"))
-                .isEqualTo(new Resolved.Sql("(SELECT * FROM shop.customers WHERE active)", Set.of()));
+                .isEqualTo(
+                        new Resolved.Sql("(SELECT * FROM shop.customers WHERE active)", Set.of()));
     }
 
     @Test
@@ -100,8 +114,8 @@ class FieldSqlTest {
         assertThat(inOrders("with_liquid")).isInstanceOf(Resolved.Skipped.class);
         assertThat(inOrders("with_constant")).isInstanceOf(Resolved.Skipped.class);
         assertThat(inOrders("when")).isInstanceOf(Resolved.Skipped.class);
-        assertThat(inOrders("unknown")).isEqualTo(
-                new Resolved.Unresolved("${nope}", "view `orders` has no field `nope`"));
+        assertThat(inOrders("unknown"))
+                .isEqualTo(new Resolved.Unresolved("${nope}", "view `orders` has no field `nope`"));
     }
 
     @Test
