@@ -78,6 +78,19 @@ class LiveWarehouseTest {
                     .contains("pass   patients.patient_id is unique")
                     .contains("pass   patients.patient_id is not null");
 
+            Storyc.Outcome junit =
+                    fixture.storyc(database, "test", "--env", "integration", "--format", "junit");
+            assertThat(junit.exitCode()).as(junit.toString()).isZero();
+            org.w3c.dom.Element suite = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(junit.stdout())))
+                    .getDocumentElement();
+            assertThat(suite.getAttribute("failures")).isEqualTo("0");
+            assertThat(suite.getElementsByTagName("testcase").getLength())
+                    .as("two primary key tests for each of the example's views with a key")
+                    .isEqualTo(Integer.parseInt(suite.getAttribute("tests")))
+                    .isGreaterThanOrEqualTo(14);
+
             Storyc.Outcome validate = fixture.storyc(database, "validate", "--env", "integration");
             assertThat(validate.exitCode()).as(validate.toString()).isZero();
             assertThat(validate.stdout()).contains("0 problems");
