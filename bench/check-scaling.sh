@@ -7,6 +7,12 @@
 #   bench/check-scaling.sh                # 100 1000 5000
 #   RUNS=5 bench/check-scaling.sh 1000    # other sizes
 #
+# BASELINE_JAR=path/to/storyc.jar times that jar too, on the same workspaces, runs interleaved with
+# this checkout's, and prints the change: the way to measure what a new check costs, in one run.
+#
+#   git archive main | tar -x -C /tmp/base && (cd /tmp/base && mvn -o -q -DskipTests package)
+#   BASELINE_JAR=/tmp/base/compiler/target/storyc.jar RUNS=5 bench/check-scaling.sh 1000
+#
 # The JVM runs with the flags of ./storyc (STORYC_JAVA_OPTS overrides them; set it to a space to
 # time plain `java -jar`). Workspaces are generated once into $BENCH_DIR (default
 # /tmp/storyc-bench) and reused.
@@ -22,26 +28,51 @@ log="$(mktemp)"
 mvn -o -q -B -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 3; }
 rm -f "$log"
 jar="$PWD/compiler/target/storyc.jar"
-echo "java $java_opts -jar compiler/target/storyc.jar -p DIR check --all   (12 environments, $runs runs)"
-printf '%8s  %9s  %9s  %9s\n' stories best median cpu
+baseline="${BASELINE_JAR:-}"
+echo "java $java_opts -jar JAR -p DIR check --all   (12 environments, $runs runs)"
+printf '%8s  %-9s  %9s  %9s  %9s\n' stories jar best median cpu
+
+# Times one jar on one workspace once; prints "wall cpu".
+time_once() {
+  local jar_path="$1" workspace="$2" start end cpu_before cpu_after
+  # This function runs in a subshell; java is its child, so its CPU lands in this shell's cutime.
+  local me=$BASHPID
+  start=$(date +%s.%N)
+  cpu_before=$(awk '{print $14+$15+$16+$17}' /proc/$me/stat)
+  # shellcheck disable=SC2086
+  ( java $java_opts -jar "$jar_path" -p "$workspace" -q check --all >/dev/null ) 2>/dev/null \
+    || { echo "check failed on $workspace with $jar_path" >&2; exit 1; }
+  end=$(date +%s.%N)
+  cpu_after=$(awk '{print $14+$15+$16+$17}' /proc/$me/stat)
+  echo "$(echo "$end - $start" | bc) $(echo "($cpu_after - $cpu_before) / $(getconf CLK_TCK)" | bc -l)"
+}
+
+# Prints "best median cpu-of-best" of the "wall cpu" lines on stdin.
+summary() {
+  sort -n | awk '{ wall[NR] = $1; cpu[NR] = $2 }
+    END { printf "%.2f %.2f %.2f\n", wall[1], wall[int((NR + 1) / 2)], cpu[1] }'
+}
+
 for n in "${sizes[@]}"; do
   workspace="$bench_dir/stories-$n"
   if [ ! -f "$workspace/environments.toml" ]; then
     rm -rf "$workspace"
     java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$workspace" "$n" 12
   fi
-  results=()
+  current=()
+  base=()
   for _ in $(seq "$runs"); do
-    start=$(date +%s.%N)
-    cpu_before=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-    # shellcheck disable=SC2086
-    ( java $java_opts -jar "$jar" -p "$workspace" -q check --all >/dev/null ) 2>/dev/null \
-      || { echo "check failed on $workspace" >&2; exit 1; }
-    end=$(date +%s.%N)
-    cpu_after=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-    results+=("$(echo "$end - $start" | bc) $(echo "($cpu_after - $cpu_before) / $(getconf CLK_TCK)" | bc -l)")
+    [ -z "$baseline" ] || base+=("$(time_once "$baseline" "$workspace")")
+    current+=("$(time_once "$jar" "$workspace")")
   done
-  printf '%s\n' "${results[@]}" | sort -n | awk -v n="$n" '
-    { wall[NR] = $1; cpu[NR] = $2 }
-    END { printf "%8d  %8.2fs  %8.2fs  %8.2fs\n", n, wall[1], wall[int((NR + 1) / 2)], cpu[1] }'
+  read -r best median cpu < <(printf '%s\n' "${current[@]}" | summary)
+  if [ -n "$baseline" ]; then
+    read -r bbest bmedian bcpu < <(printf '%s\n' "${base[@]}" | summary)
+    printf '%8d  %-9s  %8.2fs  %8.2fs  %8.2fs\n' "$n" baseline "$bbest" "$bmedian" "$bcpu"
+  fi
+  printf '%8d  %-9s  %8.2fs  %8.2fs  %8.2fs\n' "$n" this "$best" "$median" "$cpu"
+  if [ -n "$baseline" ]; then
+    echo "$median $bmedian $cpu $bcpu" | awk '{ printf "%8s  %-9s  %+8.1f%%  (median wall)  %+.1f%% (cpu)\n", "", "change",
+      ($1 / $2 - 1) * 100, ($3 / $4 - 1) * 100 }'
+  fi
 done

@@ -75,6 +75,11 @@ final class CheckedFile {
         return Position.of(path(), line, column);
     }
 
+    /** Returns the position of a character offset in the rendered text. */
+    Position renderedPosition(int offset) {
+        return renderedSource().positionOf(offset);
+    }
+
     /** Returns the template position of a character offset in the rendered text. */
     Position atOffset(int offset, String token) {
         return at(renderedSource().positionOf(offset), token);

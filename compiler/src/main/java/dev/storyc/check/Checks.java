@@ -84,6 +84,7 @@ public final class Checks {
             List<EtlJobs.Target> targets = EtlJobs.check(scope);
             TableReferences.check(scope, targets);
             StoryRules.check(scope);
+            OfflineValidation.check(scope, targets);
             if (scope.diagnostics.size() == 0) {
                 clean.add(structure);
             }

@@ -6,14 +6,8 @@ import dev.storyc.diag.Spelling;
 import dev.storyc.lookml.model.Dashboard;
 import dev.storyc.lookml.model.DashboardElement;
 import dev.storyc.lookml.model.DashboardFilter;
-import dev.storyc.lookml.model.Explore;
-import dev.storyc.lookml.model.Join;
 import dev.storyc.lookml.model.Located;
-import dev.storyc.lookml.model.View;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +20,6 @@ import java.util.Set;
  */
 final class DashboardReferences {
     private final Scope scope;
-    private final Map<String, Map<String, String>> qualifiers = new LinkedHashMap<>();
-    private final Map<String, Set<String>> fields = new LinkedHashMap<>();
 
     private DashboardReferences(Scope scope) {
         this.scope = scope;
@@ -144,54 +136,12 @@ final class DashboardReferences {
 
     /** Returns the names fields of an explore may be qualified by, and the view each one means. */
     private Map<String, String> qualifiers(String explore) {
-        return qualifiers.computeIfAbsent(explore, name -> {
-            Map<String, String> reachable = new LinkedHashMap<>();
-            addQualifiers(name, reachable, new HashSet<>());
-            return reachable;
-        });
-    }
-
-    private void addQualifiers(String explore, Map<String, String> into, Set<String> seen) {
-        if (!seen.add(explore)) {
-            return;
-        }
-        List<Explore> parts = new ArrayList<>();
-        scope.defined().explore(explore).ifPresent(d -> parts.add(d.value()));
-        scope.defined().exploreRefinements.stream().filter(r -> r.name().equals(explore)).forEach(r -> parts.add(r.value()));
-        for (Explore part : parts) {
-            part.extendsExplores().forEach(parent -> addQualifiers(parent.value(), into, seen));
-        }
-        for (Explore part : parts) {
-            if (!part.refinement() || part.from().isPresent() || part.viewName().isPresent()) {
-                into.remove(explore);
-                into.put(explore, part.baseView());
-            }
-            for (Join join : part.joins()) {
-                into.put(join.name(), join.view());
-            }
-        }
+        return scope.catalog().qualifiers(explore);
     }
 
     /** Returns every field name of a view, with its refinements and the views it extends. */
     private Set<String> fields(String view) {
-        return fields.computeIfAbsent(view, name -> {
-            Set<String> names = new LinkedHashSet<>();
-            addFields(name, names, new HashSet<>());
-            return names;
-        });
-    }
-
-    private void addFields(String view, Set<String> into, Set<String> seen) {
-        if (!seen.add(view)) {
-            return;
-        }
-        List<View> parts = new ArrayList<>();
-        scope.defined().view(view).ifPresent(d -> parts.add(d.value()));
-        scope.defined().viewRefinements.stream().filter(r -> r.name().equals(view)).forEach(r -> parts.add(r.value()));
-        for (View part : parts) {
-            into.addAll(part.fieldNames());
-            part.extendsViews().forEach(parent -> addFields(parent.value(), into, seen));
-        }
+        return scope.catalog().fields(view).keySet();
     }
 
     private static String quoted(List<String> names) {

@@ -39,6 +39,8 @@ final class ParseCache {
     private final Map<String, Map<String, ParsedDashboards>> dashboards = new HashMap<>();
     private final Map<String, Map<String, List<SqlScanner.Created>>> created = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> tokens = new HashMap<>();
+    private final Map<String, Map<String, List<SqlTables.Use>>> sqlTables = new HashMap<>();
+    private final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
 
     Lkml lkml(String path, String text) {
         return get(lkml, path, text, (p, t) -> {
@@ -63,6 +65,16 @@ final class ParseCache {
 
     List<SqlScanner.Created> createdRelations(String path, String text) {
         return get(created, path, text, (p, t) -> SqlScanner.createdRelations(t));
+    }
+
+    /** Returns a SQL script's statements as tokens. */
+    List<List<SqlLexer.Token>> statements(String path, String text) {
+        return get(statements, path, text, (p, t) -> SqlLexer.statements(t));
+    }
+
+    /** Returns the tables a SQL script reads and writes. */
+    List<SqlTables.Use> sqlTables(String path, String text) {
+        return get(sqlTables, path, text, (p, t) -> SqlTables.uses(t));
     }
 
     /** Returns the distinct tokens of a file's text, as the isolation check splits it. */

@@ -36,6 +36,9 @@ final class Scope {
     private final TemplateRenderer renderer;
     final ParseCache cache;
     private Definitions elsewhere;
+    private LookmlCatalog catalog;
+    /** The environment's external tables, read once: reading reports invalid entries. */
+    List<TableName> externals;
 
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
             TemplateRenderer renderer, ParseCache cache) {
@@ -51,12 +54,28 @@ final class Scope {
         }
     }
 
+    /** Returns the workspace's {@code model/*.lkml} as rendered for this environment, by path. */
+    java.util.Map<String, String> modelFiles() {
+        java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>();
+        var context = TemplateContexts.forEnvironment(environment);
+        workspace.modelFiles().forEach((path, source) -> rendered.put(path, renderer.render(source, context).text()));
+        return rendered;
+    }
+
     /** Returns what the included stories define, worked out on first use. */
     Definitions defined() {
         if (defined == null) {
             defined = Definitions.of(files, cache);
         }
         return defined;
+    }
+
+    /** Returns the included LookML with refinements and extends merged, worked out on first use. */
+    LookmlCatalog catalog() {
+        if (catalog == null) {
+            catalog = LookmlCatalog.of(defined());
+        }
+        return catalog;
     }
 
     void report(Diagnostic diagnostic) {

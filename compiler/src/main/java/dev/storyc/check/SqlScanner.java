@@ -30,26 +30,13 @@ final class SqlScanner {
     /** One relation a script creates, with the offset of its name in the script. */
     record Created(Kind kind, TableName name, int offset) {}
 
-    /** A token of the script: a word (keyword or identifier), a quoted identifier, or punctuation. */
-    private record Token(TokenKind kind, String text, int offset) {
-        boolean isWord(String word) {
-            return kind == TokenKind.WORD && text.equalsIgnoreCase(word);
-        }
-    }
-
-    private enum TokenKind {
-        WORD,
-        QUOTED_IDENTIFIER,
-        PUNCTUATION
-    }
-
     /** Returns every relation the script creates, in script order. */
     static List<Created> createdRelations(String sql) {
         List<Created> created = new ArrayList<>();
-        List<Token> statement = new ArrayList<>();
-        Lexer lexer = new Lexer(sql);
-        for (Token token = lexer.next(); token != null; token = lexer.next()) {
-            if (token.kind() == TokenKind.PUNCTUATION && token.text().equals(";")) {
+        List<SqlLexer.Token> statement = new ArrayList<>();
+        SqlLexer lexer = new SqlLexer(sql);
+        for (SqlLexer.Token token = lexer.next(); token != null; token = lexer.next()) {
+            if (token.kind() == SqlLexer.TokenKind.PUNCTUATION && token.text().equals(";")) {
                 statement(statement, created);
                 statement.clear();
             } else if (statement.size() < 16) {
@@ -60,7 +47,7 @@ final class SqlScanner {
         return created;
     }
 
-    private static void statement(List<Token> tokens, List<Created> into) {
+    private static void statement(List<SqlLexer.Token> tokens, List<Created> into) {
         int i = 0;
         if (!at(tokens, i++, "create")) {
             return;
@@ -94,11 +81,11 @@ final class SqlScanner {
         int start = i < tokens.size() ? tokens.get(i).offset() : -1;
         StringBuilder text = new StringBuilder();
         while (i < tokens.size()) {
-            Token part = tokens.get(i);
-            if (part.kind() == TokenKind.WORD) {
+            SqlLexer.Token part = tokens.get(i);
+            if (part.kind() == SqlLexer.TokenKind.WORD) {
                 parts.add(part.text().toLowerCase(Locale.ROOT));
                 text.append(part.text());
-            } else if (part.kind() == TokenKind.QUOTED_IDENTIFIER) {
+            } else if (part.kind() == SqlLexer.TokenKind.QUOTED_IDENTIFIER) {
                 parts.add(part.text());
                 text.append('"').append(part.text().replace("\"", "\"\"")).append('"');
             } else {
@@ -117,7 +104,7 @@ final class SqlScanner {
         }
     }
 
-    private static boolean at(List<Token> tokens, int index, String word) {
+    private static boolean at(List<SqlLexer.Token> tokens, int index, String word) {
         return index < tokens.size() && tokens.get(index).isWord(word);
     }
 
@@ -127,134 +114,5 @@ final class SqlScanner {
 
     static boolean isIdentifierPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    /** Splits a script into tokens, skipping comments, whitespace and string literals. */
-    private static final class Lexer {
-        private final String sql;
-        private int at;
-
-        Lexer(String sql) {
-            this.sql = sql;
-        }
-
-        Token next() {
-            while (at < sql.length()) {
-                char c = sql.charAt(at);
-                if (Character.isWhitespace(c)) {
-                    at++;
-                } else if (c == '-' && peek(1) == '-') {
-                    int end = sql.indexOf('\n', at);
-                    at = end < 0 ? sql.length() : end + 1;
-                } else if (c == '/' && peek(1) == '*') {
-                    skipBlockComment();
-                } else if (c == '\'') {
-                    skipString(false);
-                } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
-                    at++;
-                    skipString(true);
-                } else if (c == '"') {
-                    return quotedIdentifier();
-                } else if (c == '$' && dollarTagEnd() > 0) {
-                    skipDollarQuoted();
-                } else if (isIdentifierStart(c)) {
-                    int start = at;
-                    while (at < sql.length() && isIdentifierPart(sql.charAt(at))) {
-                        at++;
-                    }
-                    return new Token(TokenKind.WORD, sql.substring(start, at), start);
-                } else {
-                    at++;
-                    return new Token(TokenKind.PUNCTUATION, String.valueOf(c), at - 1);
-                }
-            }
-            return null;
-        }
-
-        private char peek(int ahead) {
-            return at + ahead < sql.length() ? sql.charAt(at + ahead) : '\0';
-        }
-
-        /** PostgreSQL block comments nest: {@code /* a /* b *\/ c *\/} is one comment. */
-        private void skipBlockComment() {
-            int depth = 0;
-            while (at < sql.length()) {
-                if (sql.startsWith("/*", at)) {
-                    depth++;
-                    at += 2;
-                } else if (sql.startsWith("*/", at)) {
-                    depth--;
-                    at += 2;
-                    if (depth == 0) {
-                        return;
-                    }
-                } else {
-                    at++;
-                }
-            }
-        }
-
-        /** Skips a string whose opening quote is at {@code at}; {@code ''} is a quote, and so is {@code \'} in E-strings. */
-        private void skipString(boolean backslashEscapes) {
-            at++;
-            while (at < sql.length()) {
-                char c = sql.charAt(at);
-                if (backslashEscapes && c == '\\') {
-                    at += 2;
-                } else if (c == '\'') {
-                    if (peek(1) == '\'') {
-                        at += 2;
-                    } else {
-                        at++;
-                        return;
-                    }
-                } else {
-                    at++;
-                }
-            }
-        }
-
-        private Token quotedIdentifier() {
-            int start = at;
-            StringBuilder name = new StringBuilder();
-            at++;
-            while (at < sql.length()) {
-                char c = sql.charAt(at);
-                if (c == '"') {
-                    if (peek(1) == '"') {
-                        name.append('"');
-                        at += 2;
-                        continue;
-                    }
-                    at++;
-                    break;
-                }
-                name.append(c);
-                at++;
-            }
-            return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start);
-        }
-
-        /**
-         * Returns the end (exclusive) of a dollar-quote tag such as {@code $$} or {@code $body$} at
-         * {@code at}, or -1. A tag cannot start with a digit, so {@code $1} stays a parameter.
-         */
-        private int dollarTagEnd() {
-            int i = at + 1;
-            if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
-                return -1;
-            }
-            while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-                i++;
-            }
-            return i < sql.length() && sql.charAt(i) == '$' ? i + 1 : -1;
-        }
-
-        private void skipDollarQuoted() {
-            int tagEnd = dollarTagEnd();
-            String tag = sql.substring(at, tagEnd);
-            int close = sql.indexOf(tag, tagEnd);
-            at = close < 0 ? sql.length() : close + tag.length();
-        }
     }
 }

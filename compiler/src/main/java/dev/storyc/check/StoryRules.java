@@ -19,7 +19,8 @@ import java.util.Set;
 final class StoryRules {
     /** Top-level keys that only a model file may hold; storyc generates the model. */
     static final Set<String> MODEL_KEYS = Set.of("connection", "include", "datagroup", "persist_with",
-            "persist_for", "week_start_day", "fiscal_month_offset", "case_sensitive", "access_grant");
+            "persist_for", "week_start_day", "fiscal_month_offset", "case_sensitive", "access_grant",
+            "named_value_format");
 
     private StoryRules() {}
 
@@ -73,8 +74,12 @@ final class StoryRules {
                     scope.report(Diagnostic.error(Code.STORY_DECLARES_MODEL, at,
                                     "story `" + checked.story().id() + "` declares `" + key.value()
                                             + ":`, which belongs to the model")
-                            .withHint("storyc generates the model file for each environment, with its connection"
-                                    + " and an include for every story's files; remove this from the story"));
+                            .withHint(ModelLevel.NOT_IN_MODEL.contains(key.value())
+                                    ? "storyc generates the model file for each environment, with its connection"
+                                            + " and an include for every story's files; remove this from the story"
+                                    : "declare `" + key.value() + "` once for the workspace in model/*.lkml, which"
+                                            + " storyc renders into every environment's model file; stories may"
+                                            + " then use it (required_access_grants, datagroup_trigger)"));
                 }
             }
         }

@@ -72,15 +72,25 @@ final class TableReferences {
     }
 
     /** Returns true when an external declaration covers a table; {@code schema.*} covers a schema. */
-    private static boolean matches(TableName external, TableName table) {
+    static boolean matches(TableName external, TableName table) {
         if (external.table().equals("*")) {
             return table.schema().isPresent() && external.schema().equals(table.schema());
         }
         return table.refersTo(external);
     }
 
-    /** Reads {@code variables.external_tables}; an entry that is not a table name is an error. */
-    private static List<TableName> externals(Scope scope) {
+    /**
+     * Reads {@code variables.external_tables}, once per scope; an entry that is not a table name
+     * is an error.
+     */
+    static List<TableName> externals(Scope scope) {
+        if (scope.externals == null) {
+            scope.externals = readExternals(scope);
+        }
+        return scope.externals;
+    }
+
+    private static List<TableName> readExternals(Scope scope) {
         List<TableName> externals = new ArrayList<>();
         Object variables = scope.environment.values().get("variables");
         if (!(variables instanceof Map<?, ?> map) || !map.containsKey(EXTERNAL_TABLES)) {

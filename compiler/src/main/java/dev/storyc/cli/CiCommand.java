@@ -1,5 +1,9 @@
 package dev.storyc.cli;
 
+import dev.storyc.compile.OutputCommit;
+import dev.storyc.compile.OutputStore;
+import dev.storyc.compile.OutputWrites;
+import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.config.EnvironmentKind;
 import dev.storyc.emit.CompiledEnvironment;
@@ -9,9 +13,8 @@ import dev.storyc.publish.OutputRemote;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.Progress;
 import dev.storyc.publish.PublishException;
-import dev.storyc.publish.PublishResult;
-import dev.storyc.render.TemplateRenderer;
 import dev.storyc.publish.PushResult;
+import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.RemoteUrl;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
@@ -63,37 +66,42 @@ final class CiCommand implements Callable<Integer> {
         }
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
-        Compilation.Compiled compilation = Compilation.run(project, all,
+        ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism);
         Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
-        for (CompiledEnvironment target : targets) {
-            Optional<String> problem = OutputRepository.problemWith(OutputFolders.of(project, target.environment(), null, root.settings().output()));
-            if (problem.isPresent()) {
-                console.failure(problem.get() + "; nothing was written",
-                        "storyc only writes into repositories it created; move the folder away");
-                return ExitCode.OPERATION_FAILED;
-            }
-        }
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
-        List<Callable<Row>> tasks = targets.stream().map(target -> (Callable<Row>) () ->
-                publish(project, target, compilation.compiler().renderer(), source, credentials, progress, console))
-                .toList();
-        List<Row> rows = Parallel.all(tasks, parallelism);
+        OutputWrites.Outcome<Row> written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
+            @Override
+            public Optional<String> problemWith(CompiledEnvironment target) {
+                return OutputRepository.problemWith(folderOf(project, target.environment()));
+            }
+
+            @Override
+            public Row write(CompiledEnvironment target) {
+                return publish(project, compilation, target, source, credentials, progress, console);
+            }
+        }, parallelism);
+        if (written instanceof OutputWrites.Outcome.Refused<Row> refused) {
+            console.failure(refused.problem() + "; nothing was written",
+                    "storyc only writes into repositories it created; move the folder away");
+            return ExitCode.OPERATION_FAILED;
+        }
+        List<Row> rows = ((OutputWrites.Outcome.Written<Row>) written).results();
         printTable(console, rows);
         return rows.stream().anyMatch(Row::failed) ? ExitCode.OPERATION_FAILED : ExitCode.OK;
     }
 
     /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */
-    private Row publish(Project project, CompiledEnvironment compiled, TemplateRenderer renderer, String source,
-            GitCredentials credentials, Progress progress, Console console) {
+    private Row publish(Project project, ProjectCompiler.Compiled compilation, CompiledEnvironment compiled,
+            String source, GitCredentials credentials, Progress progress, Console console) {
         Environment environment = compiled.environment();
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
-        Path directory = OutputFolders.of(project, environment, null, root.settings().output());
+        Path directory = folderOf(project, environment);
         try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
@@ -106,16 +114,15 @@ final class CiCommand implements Callable<Integer> {
                     return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
                 }
             }
-            OutputCommit.Outcome outcome = OutputCommit.commit(repository, compiled, project.workspace().stdlib(),
-                    renderer, source);
-            PublishResult published = outcome.result();
+            OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), compiled, source);
+            OutputStore.Commit published = outcome.commit();
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
             if (remote.isEmpty()) {
-                return new Row(environment.name(), release, added, removed, published.commit(), "no remote", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false);
             }
             if (output == null) {
-                return new Row(environment.name(), release, added, removed, published.commit(), "no: --no-push", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push", false);
             }
             PushResult pushed = output.push(adoptDrift);
             if (pushed instanceof PushResult.Pushed p) {
@@ -126,7 +133,7 @@ final class CiCommand implements Callable<Integer> {
                 synchronized (console) {
                     Reports.drift(console, environment.name(), remote.get(), d.drift());
                 }
-                return new Row(environment.name(), release, added, removed, published.commit(), "no: drift", true);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true);
             }
             String remoteHead = ((PushResult.UpToDate) pushed).commit();
             return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false);
@@ -136,6 +143,10 @@ final class CiCommand implements Callable<Integer> {
             }
             return new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
+    }
+
+    private Path folderOf(Project project, Environment environment) {
+        return OutputFolders.of(project, environment, null, root.settings().output());
     }
 
     private static void printTable(Console console, List<Row> rows) {

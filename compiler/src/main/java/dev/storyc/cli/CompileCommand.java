@@ -1,9 +1,13 @@
 package dev.storyc.cli;
 
+import dev.storyc.compile.OutputCommit;
+import dev.storyc.compile.OutputWrites;
+import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
+import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,38 +47,65 @@ final class CompileCommand implements Callable<Integer> {
         var selected = environments.select(project, root.settings(), console);
         var compilation = Compilation.run(project, selected,
                 root.processLookup(), console);
-
-        for (CompiledEnvironment compiled : compilation.environments()) {
-            Path directory = OutputFolders.of(project, compiled.environment(), out, root.settings().output());
-            Optional<String> problem = OutputRepository.problemWith(directory);
-            if (problem.isPresent()) {
-                console.failure(problem.get() + "; nothing was written",
-                        "storyc only writes into repositories it created; move the folder away or pass --out DIR");
-                return ExitCode.OPERATION_FAILED;
-            }
-        }
         String source = SourceRevision.describe(project.root());
-        int committed = 0;
-        for (CompiledEnvironment fresh : compilation.environments()) {
-            Environment environment = fresh.environment();
-            Path directory = OutputFolders.of(project, environment, out, root.settings().output());
-            try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(),
-                    root.progress(1))) {
-                OutputCommit.Outcome outcome = OutputCommit.commit(repository, fresh, project.workspace().stdlib(),
-                        compilation.compiler().renderer(), source);
-                committed += outcome.committed() ? 1 : 0;
-                console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
-                        outcome.committed() ? "committed" : "unchanged", environment.name(),
-                        fresh.selection().releaseName(), fresh.selection().stories().size(),
-                        outcome.result().commit().substring(0, 12),
-                        outcome.committed() ? outcome.summary().describe(!environment.takesAllStories()) : "no commit"));
-            } catch (PublishException e) {
-                console.failure(e.getMessage(), e.hint());
-                return ExitCode.OPERATION_FAILED;
-            }
+        OutputWrites.Outcome<OutputCommit.Outcome> written;
+        try {
+            written = OutputWrites.writeAll(compilation.environments(),
+                    new Writer(project, compilation, source, console), 1);
+        } catch (PublishException e) {
+            console.failure(e.getMessage(), e.hint());
+            return ExitCode.OPERATION_FAILED;
         }
+        if (written instanceof OutputWrites.Outcome.Refused<OutputCommit.Outcome> refused) {
+            console.failure(refused.problem() + "; nothing was written",
+                    "storyc only writes into repositories it created; move the folder away or pass --out DIR");
+            return ExitCode.OPERATION_FAILED;
+        }
+        long committed = ((OutputWrites.Outcome.Written<OutputCommit.Outcome>) written).results().stream()
+                .filter(OutputCommit.Outcome::committed).count();
         console.result(String.format("%d environment%s compiled, %d committed", compilation.environments().size(),
                 compilation.environments().size() == 1 ? "" : "s", committed));
         return ExitCode.OK;
+    }
+
+    /** Commits each environment into its folder's repository and prints one line for it. */
+    private final class Writer implements OutputWrites.Writer<OutputCommit.Outcome, PublishException> {
+        private final Project project;
+        private final ProjectCompiler.Compiled compilation;
+        private final String source;
+        private final Console console;
+
+        Writer(Project project, ProjectCompiler.Compiled compilation, String source, Console console) {
+            this.project = project;
+            this.compilation = compilation;
+            this.source = source;
+            this.console = console;
+        }
+
+        @Override
+        public Optional<String> problemWith(CompiledEnvironment compiled) {
+            return OutputRepository.problemWith(folderOf(compiled.environment()));
+        }
+
+        @Override
+        public OutputCommit.Outcome write(CompiledEnvironment fresh) throws PublishException {
+            Environment environment = fresh.environment();
+            try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
+                    environment.output().branch(), root.progress(1))) {
+                OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
+                        source);
+                console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
+                        outcome.committed() ? "committed" : "unchanged", environment.name(),
+                        fresh.selection().releaseName(), fresh.selection().stories().size(),
+                        outcome.commit().id().substring(0, 12),
+                        outcome.committed() ? outcome.summary().describe(!environment.takesAllStories())
+                                : "no commit"));
+                return outcome;
+            }
+        }
+
+        private Path folderOf(Environment environment) {
+            return OutputFolders.of(project, environment, out, root.settings().output());
+        }
     }
 }

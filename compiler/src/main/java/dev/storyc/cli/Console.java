@@ -88,7 +88,9 @@ final class Console {
      * holds exactly one document.
      */
     void diagnostics(Collection<Diagnostic> diagnostics, List<SourceFile> sources) {
-        List<Diagnostic> unique = unique(diagnostics);
+        // Notes say what a check could not judge; they are detail, shown with --verbose.
+        List<Diagnostic> unique = unique(verbose ? diagnostics
+                : diagnostics.stream().filter(d -> d.severity() != dev.storyc.diag.Severity.NOTE).toList());
         pending.addAll(unique);
         if (format != DiagnosticFormat.text || unique.isEmpty()) {
             return;

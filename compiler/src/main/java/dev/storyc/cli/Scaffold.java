@@ -92,6 +92,10 @@ final class Scaffold {
                 pattern = "^[a-z_][a-z0-9_]*$"
                 doc = "The schema where source data lands before the ETL jobs load it."
 
+                [types.variables.external_tables]
+                type = "list<string>"
+                doc = "Tables no story creates, which SQL may read; `schema.*` is a whole schema."
+
                 [bases.warehouse]
                 project_name = %1$s
                 model = "warehouse"
@@ -102,6 +106,7 @@ final class Scaffold {
                 warehouse.user = "looker"
                 warehouse.password = "${env:STORYC_WAREHOUSE_PASSWORD}"
                 variables.raw_schema = "raw"
+                variables.external_tables = ["${variables.raw_schema}.*"]
 
                 [environments.production]
                 extends = ["warehouse"]

@@ -24,14 +24,16 @@ import picocli.CommandLine.ParentCommand;
                 "  1a2b..*     pinned, and main has moved on since (differs from main)",
                 "  -           not included",
                 "With --live, each environment whose database can be reached gets a DB column:",
-                "  deployed, pending, partial, edited, revert (backed out, not yet reverted), - (no schema),",
+                "  deployed, pending, partial, edited, revert (backed out, not yet reverted),",
+                "  - (no schema),",
                 "  ? (unreachable; the reason is printed on stderr)"})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
 
-    @Option(names = "--live", description = "Also read each environment's warehouse registry (one query each)"
-            + " and show whether each story is deployed there. See `storyc warehouse status` for one environment.")
+    @Option(names = "--live", description = "Also read each environment's warehouse registry (one query"
+            + " each) and show whether each story is deployed there. See `storyc warehouse status` for one"
+            + " environment.")
     boolean live;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -54,7 +56,8 @@ final class StatusCommand implements Callable<Integer> {
         if (live) {
             for (Environment environment : environments) {
                 LiveStatus status = LiveStatus.of(project, environment, root);
-                status.problem().ifPresent(why -> console.failure(environment.name() + ": " + why, null));
+                status.problem()
+                        .ifPresent(why -> console.failure(environment.name() + ": " + why, null));
                 liveStatus.put(environment.name(), status);
             }
         }
@@ -78,7 +81,8 @@ final class StatusCommand implements Callable<Integer> {
                 for (Environment environment : environments) {
                     row.append(String.format(" %-13s", cell(environment, story, releases, head)));
                     if (live) {
-                        row.append(String.format(" %-9s", liveStatus.get(environment.name()).cell(story.value())));
+                        String deployed = liveStatus.get(environment.name()).cell(story.value());
+                        row.append(String.format(" %-9s", deployed));
                     }
                 }
                 console.out().println(row.toString().stripTrailing());
@@ -96,7 +100,8 @@ final class StatusCommand implements Callable<Integer> {
         var document = mapper.createObjectNode();
         var envs = document.putArray("environments");
         for (Environment environment : environments) {
-            var node = envs.addObject().put("name", environment.name()).put("release", environment.release());
+            var node = envs.addObject().put("name", environment.name())
+                    .put("release", environment.release());
             if (live) {
                 LiveStatus status = liveStatus.get(environment.name());
                 node.put("reachable", status.problem().isEmpty());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.diag.Spelling;
+import dev.storyc.workspace.SchemaChanges;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
 import java.util.concurrent.Callable;
@@ -132,6 +133,10 @@ final class StoryCommand extends CommandGroup {
                                 .substring(0, 10) + ")" : "")));
             }
             out.printf("  releases  %s%n", releases.isEmpty() ? "-" : String.join(", ", releases));
+            // The ids the registry and `storyc warehouse` use, in apply order.
+            List<String> changes = SchemaChanges.of(found.files()).stream()
+                    .map(c -> found.id() + "/" + c.change().name()).toList();
+            out.printf("  changes   %s%n", changes.isEmpty() ? "-" : String.join(", ", changes));
             out.println("  files");
             for (StoryFile file : found.files()) {
                 out.printf("    %-14s %s%n", file.kind().name().toLowerCase().replace('_', ' '), file.storyRelativePath());

@@ -67,7 +67,8 @@ final class StorycCommand implements Callable<Integer> {
 
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Set a setting for this run; repeatable. Beats STORYC_* variables, the user's config.toml"
-                    + " and the workspace's storyc.toml. Keys: developer, output, jobs, color, git.token_env,"
+                    + " and the workspace's storyc.toml. Keys: developer, output, jobs, color,"
+                    + " git.token_env,"
                     + " warehouse.url, warehouse.connect_timeout, warehouse.lock_timeout.")
     List<String> definitions = new ArrayList<>();
 

@@ -2,42 +2,52 @@ package dev.storyc.cli;
 
 import dev.storyc.db.Applier;
 import dev.storyc.db.DatabaseException;
+import dev.storyc.diag.SourceFile;
 import dev.storyc.warehouse.Action;
 import dev.storyc.warehouse.ApplyPlan;
+import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.Planner;
 import dev.storyc.warehouse.RegistryState;
-import dev.storyc.diag.SourceFile;
-import dev.storyc.warehouse.DeployedChange;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
 /** {@code storyc warehouse apply}: bring the environment's database to its output commit. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Bring the environment's database to its output commit, under an advisory lock: create"
-                + " warehouse.schema and the registry when missing, revert changes the output no longer holds"
-                + " (stories that require others first), deploy new changes in plan order and run their verify"
-                + " scripts. Each change commits with its registry row in one transaction; the first failure"
-                + " stops the apply at the failing line, leaving the database at the last good change.",
-                "A change whose text was edited after it was deployed is refused, except in a development"
-                        + " environment with --rework."})
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Bring the environment's database to its output commit, under an advisory lock: create"
+                + " warehouse.schema and the registry when missing, revert changes the output no"
+                + " longer holds (stories that require others first), deploy new changes in plan"
+                + " order and run their verify scripts. Each change commits with its registry row"
+                + " in one transaction; the first failure stops the apply at the failing line,"
+                + " leaving the database at the last good change.",
+            "A change whose text was edited after it was deployed is refused, except in a"
+                + " development environment with --rework."
+        })
 final class WarehouseApplyCommand implements Callable<Integer> {
-    @ParentCommand
-    WarehouseCommand warehouse;
+    @ParentCommand WarehouseCommand warehouse;
 
-    @Mixin
-    WarehouseOptions options;
+    @Mixin WarehouseOptions options;
 
-    @Option(names = "--dry-run", description = "Print the plan and touch nothing (as `storyc warehouse plan`).")
+    @Option(
+            names = "--dry-run",
+            description = "Print the plan and touch nothing (as `storyc warehouse plan`).")
     boolean dryRun;
 
-    @Option(names = "--rework", description = "Development environments only: revert an edited change with its"
-            + " stored revert script, then deploy the new text.")
+    @Option(
+            names = "--rework",
+            description =
+                    "Development environments only: revert an edited change with its"
+                            + " stored revert script, then deploy the new text.")
     boolean rework;
 
     @Override
@@ -45,7 +55,10 @@ final class WarehouseApplyCommand implements Callable<Integer> {
         Console console = warehouse.root.console();
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         if (rework && !session.isDevelopment()) {
-            console.failure("--rework is for development environments, and " + session.environment.name() + " is "
+            console.failure(
+                    "--rework is for development environments, and "
+                            + session.environment.name()
+                            + " is "
                             + session.environment.kind().spelling(),
                     "deployed changes are history outside development: add a new change instead");
             return ExitCode.USAGE;
@@ -61,15 +74,25 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             if (!plan.refusals().isEmpty()) {
                 return WarehousePlanCommand.show(console, session, plan, options);
             }
-            Applier.Outcome outcome = applier.apply(session.plan, plan, state,
-                    WarehouseSession.actor(warehouse.root.processEnvironment()), Version.number(),
-                    (action, took) -> {
-                        if (!options.json()) {
-                            console.result(String.format("%-14s %-40s %d ms", done(action), action.id(),
-                                    took.toMillis()));
-                        }
-                    });
-            outcome.failure().ifPresent(failure -> console.diagnostics(List.of(failure), sources(session, plan)));
+            Applier.Outcome outcome =
+                    applier.apply(
+                            session.plan,
+                            plan,
+                            state,
+                            WarehouseSession.actor(warehouse.root.processEnvironment()),
+                            Version.number(),
+                            (action, took) -> {
+                                if (!options.json()) {
+                                    console.result(
+                                            String.format(
+                                                    "%-14s %-40s %d ms",
+                                                    done(action), action.id(), took.toMillis()));
+                                }
+                            });
+            outcome.failure()
+                    .ifPresent(
+                            failure ->
+                                    console.diagnostics(List.of(failure), sources(session, plan)));
             report(console, session, plan, outcome, applier.statements());
             return outcome.failure().isPresent() ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
         } catch (DatabaseException e) {
@@ -77,43 +100,75 @@ final class WarehouseApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns the output's scripts and the registry's revert texts, so a failure quotes its line. */
+    /**
+     * Returns the output's scripts and the registry's revert texts, so a failure quotes its line.
+     */
     private static List<SourceFile> sources(WarehouseSession session, ApplyPlan plan) {
         List<SourceFile> sources = new ArrayList<>(WarehouseSession.sources(session.snapshot));
         for (Action action : plan.actions()) {
-            DeployedChange deployed = action instanceof Action.Revert revert ? revert.deployed()
-                    : action instanceof Action.Rework rework ? rework.deployed() : null;
+            DeployedChange deployed =
+                    action instanceof Action.Revert revert
+                            ? revert.deployed()
+                            : action instanceof Action.Rework rework ? rework.deployed() : null;
             if (deployed != null) {
-                sources.add(new SourceFile(Applier.storedRevertPath(deployed.id()), deployed.revertScript()));
+                sources.add(
+                        new SourceFile(
+                                Applier.storedRevertPath(deployed.id()), deployed.revertScript()));
             }
         }
         return sources;
     }
 
     private ApplyPlan plan(WarehouseSession session, RegistryState state) {
-        return Planner.plan(session.plan, state, new Planner.Options(session.isDevelopment(), rework));
+        return Planner.plan(
+                session.plan, state, new Planner.Options(session.isDevelopment(), rework));
     }
 
-    private void report(Console console, WarehouseSession session, ApplyPlan plan, Applier.Outcome outcome,
+    private void report(
+            Console console,
+            WarehouseSession session,
+            ApplyPlan plan,
+            Applier.Outcome outcome,
             long statements) {
         String commit = OutputPlan.shortId(session.plan.commit());
         if (options.json()) {
             var root = WarehouseReports.planJson(session, plan);
             var done = root.putArray("done");
-            outcome.done().forEach(action -> done.addObject().put("action", WarehouseReports.verb(action))
-                    .put("change", action.id().toString()));
+            outcome.done()
+                    .forEach(
+                            action ->
+                                    done.addObject()
+                                            .put("action", WarehouseReports.verb(action))
+                                            .put("change", action.id().toString()));
             root.set("failure", WarehouseReports.diagnostics(outcome.failure().stream().toList()));
             root.put("statements", statements);
             WarehouseReports.print(console.out(), root);
         } else if (plan.actions().isEmpty()) {
-            console.result(session.environment.name() + " is up to date with output " + commit + ": "
-                    + plan.upToDate().size() + " changes deployed, nothing to do");
+            console.result(
+                    session.environment.name()
+                            + " is up to date with output "
+                            + commit
+                            + ": "
+                            + plan.upToDate().size()
+                            + " changes deployed, nothing to do");
         } else if (outcome.failure().isEmpty()) {
-            console.result(session.environment.name() + " is at output " + commit + ": " + outcome.done().size()
-                    + " changes applied, " + plan.upToDate().size() + " already there");
+            console.result(
+                    session.environment.name()
+                            + " is at output "
+                            + commit
+                            + ": "
+                            + outcome.done().size()
+                            + " changes applied, "
+                            + plan.upToDate().size()
+                            + " already there");
         } else {
-            console.result(session.environment.name() + " stopped after " + outcome.done().size() + " of "
-                    + plan.actions().size() + " changes; the database is at the last change that succeeded");
+            console.result(
+                    session.environment.name()
+                            + " stopped after "
+                            + outcome.done().size()
+                            + " of "
+                            + plan.actions().size()
+                            + " changes; the database is at the last change that succeeded");
         }
     }
 

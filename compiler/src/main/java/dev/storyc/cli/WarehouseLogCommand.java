@@ -3,25 +3,32 @@ package dev.storyc.cli;
 import dev.storyc.db.Applier;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.Registry;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+
 /** {@code storyc warehouse log}: the registry's append-only event log. */
-@Command(name = "log", mixinStandardHelpOptions = true,
-        description = {"Print the registry's event log, oldest first: every deploy, revert, rework and failure,"
-                + " with who, when and from which output commit."})
+@Command(
+        name = "log",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the registry's event log, oldest first: every deploy, revert, rework and"
+                + " failure, with who, when and from which output commit."
+        })
 final class WarehouseLogCommand implements Callable<Integer> {
-    @ParentCommand
-    WarehouseCommand warehouse;
+    @ParentCommand WarehouseCommand warehouse;
 
-    @Mixin
-    WarehouseOptions options;
+    @Mixin WarehouseOptions options;
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Only the last N events. Default: all.")
+    @Option(
+            names = {"-n", "--limit"},
+            paramLabel = "N",
+            description = "Only the last N events. Default: all.")
     int limit;
 
     @Override

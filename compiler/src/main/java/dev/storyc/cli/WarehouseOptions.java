@@ -1,17 +1,26 @@
 package dev.storyc.cli;
 
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every {@code storyc warehouse} command shares: one environment and an output commit. */
+import java.util.Optional;
+
+/**
+ * The options every {@code storyc warehouse} command shares: one environment and an output commit.
+ */
 final class WarehouseOptions {
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "ENV",
             description = "The environment whose database to work on. Default: dev-<developer>.")
     String environment;
 
-    @Option(names = "--commit", paramLabel = "REV",
-            description = "The output commit to read the plan from: a commit id or a tag such as release/2026-W48."
-                    + " Default: the head of the environment's output branch.")
+    @Option(
+            names = "--commit",
+            paramLabel = "REV",
+            description =
+                    "The output commit to read the plan from: a commit id or a tag such as"
+                        + " release/2026-W48. Default: the head of the environment's output"
+                        + " branch.")
     String commit;
 
     /** How a warehouse command prints its result. */
@@ -20,8 +29,12 @@ final class WarehouseOptions {
         json
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text for people, or json: one document on stdout for scripts. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "text for people, or json: one document on stdout for scripts. Default:"
+                        + " ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
     boolean json() {

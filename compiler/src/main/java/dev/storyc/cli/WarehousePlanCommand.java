@@ -5,25 +5,31 @@ import dev.storyc.db.DatabaseException;
 import dev.storyc.warehouse.ApplyPlan;
 import dev.storyc.warehouse.Planner;
 import dev.storyc.warehouse.RegistryState;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.concurrent.Callable;
+
 /** {@code storyc warehouse plan}: what apply would do, touching nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what `storyc warehouse apply` would do: reverts of changes the output no longer"
-                + " holds, deploys of new changes in plan order, reworks, and refusals. Reads the registry;"
-                + " changes nothing."})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show what `storyc warehouse apply` would do: reverts of changes the output no longer"
+                + " holds, deploys of new changes in plan order, reworks, and refusals. Reads the"
+                + " registry; changes nothing."
+        })
 final class WarehousePlanCommand implements Callable<Integer> {
-    @ParentCommand
-    WarehouseCommand warehouse;
+    @ParentCommand WarehouseCommand warehouse;
 
-    @Mixin
-    WarehouseOptions options;
+    @Mixin WarehouseOptions options;
 
-    @Option(names = "--rework", description = "Plan with --rework, as apply would in a development environment.")
+    @Option(
+            names = "--rework",
+            description = "Plan with --rework, as apply would in a development environment.")
     boolean rework;
 
     @Override
@@ -32,7 +38,11 @@ final class WarehousePlanCommand implements Callable<Integer> {
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         try (Applier applier = session.connect(console)) {
             RegistryState state = applier.readRegistry();
-            ApplyPlan plan = Planner.plan(session.plan, state, new Planner.Options(session.isDevelopment(), rework));
+            ApplyPlan plan =
+                    Planner.plan(
+                            session.plan,
+                            state,
+                            new Planner.Options(session.isDevelopment(), rework));
             return show(console, session, plan, options);
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
@@ -40,7 +50,8 @@ final class WarehousePlanCommand implements Callable<Integer> {
     }
 
     /** Prints a plan, text or JSON; exit 1 when it refuses a change. */
-    static int show(Console console, WarehouseSession session, ApplyPlan plan, WarehouseOptions options) {
+    static int show(
+            Console console, WarehouseSession session, ApplyPlan plan, WarehouseOptions options) {
         if (options.json()) {
             WarehouseReports.print(console.out(), WarehouseReports.planJson(session, plan));
         } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.storyc.db.Registry;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.JsonRenderer;
@@ -15,6 +16,7 @@ import dev.storyc.warehouse.ChangeId;
 import dev.storyc.warehouse.ChangeStatus;
 import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.OutputPlan;
+
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -23,7 +25,8 @@ import java.util.List;
  * JSON document on stdout for scripts (Jackson), with the same facts and stable field names.
  */
 final class WarehouseReports {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private WarehouseReports() {}
 
@@ -40,7 +43,9 @@ final class WarehouseReports {
 
     static String reason(Action action) {
         if (action instanceof Action.Revert revert) {
-            return (revert.pendingInPlan() ? "backed out" : "not in the plan") + "; deployed " + deployed(revert.deployed());
+            return (revert.pendingInPlan() ? "backed out" : "not in the plan")
+                    + "; deployed "
+                    + deployed(revert.deployed());
         } else if (action instanceof Action.Rework rework) {
             return "edited since it was deployed " + deployed(rework.deployed());
         } else if (action instanceof Action.UpdateRevert) {
@@ -50,7 +55,11 @@ final class WarehouseReports {
     }
 
     static String deployed(DeployedChange change) {
-        return change.deployedAt() + " by " + change.deployedBy() + " from " + OutputPlan.shortId(change.outputCommit());
+        return change.deployedAt()
+                + " by "
+                + change.deployedBy()
+                + " from "
+                + OutputPlan.shortId(change.outputCommit());
     }
 
     static void planText(PrintWriter out, WarehouseSession session, ApplyPlan plan) {
@@ -63,9 +72,15 @@ final class WarehouseReports {
         long reverts = plan.actions().stream().filter(a -> a instanceof Action.Revert).count();
         long deploys = plan.actions().stream().filter(a -> a instanceof Action.Deploy).count();
         long reworks = plan.actions().stream().filter(a -> a instanceof Action.Rework).count();
-        out.printf("%s at output %s: %d to revert, %d to deploy, %d to rework, %d up to date%s%n",
-                session.environment.name(), OutputPlan.shortId(session.plan.commit()), reverts, deploys, reworks,
-                plan.upToDate().size(), plan.refusals().isEmpty() ? "" : ", " + plan.refusals().size() + " refused");
+        out.printf(
+                "%s at output %s: %d to revert, %d to deploy, %d to rework, %d up to date%s%n",
+                session.environment.name(),
+                OutputPlan.shortId(session.plan.commit()),
+                reverts,
+                deploys,
+                reworks,
+                plan.upToDate().size(),
+                plan.refusals().isEmpty() ? "" : ", " + plan.refusals().size() + " refused");
         out.flush();
     }
 
@@ -89,15 +104,23 @@ final class WarehouseReports {
     static void statusText(PrintWriter out, WarehouseSession session, List<ChangeStatus> rows) {
         out.printf("%-40s %-15s %-21s %-16s %s%n", "CHANGE", "STATE", "DEPLOYED AT", "BY", "FROM");
         for (ChangeStatus row : rows) {
-            out.printf("%-40s %-15s %-21s %-16s %s%n", row.id(), row.state().spelling(),
+            out.printf(
+                    "%-40s %-15s %-21s %-16s %s%n",
+                    row.id(),
+                    row.state().spelling(),
                     row.deployed().map(d -> d.deployedAt().toString()).orElse("-"),
                     row.deployed().map(DeployedChange::deployedBy).orElse("-"),
                     row.deployed().map(d -> OutputPlan.shortId(d.outputCommit())).orElse("-"));
         }
-        out.printf("%s at output %s: %d deployed, %d pending, %d edited, %d pending revert, %d drift%n",
-                session.environment.name(), OutputPlan.shortId(session.plan.commit()),
-                count(rows, ChangeStatus.State.DEPLOYED), count(rows, ChangeStatus.State.PENDING),
-                count(rows, ChangeStatus.State.EDITED), count(rows, ChangeStatus.State.PENDING_REVERT),
+        out.printf(
+                "%s at output %s: %d deployed, %d pending, %d edited, %d pending revert, %d"
+                    + " drift%n",
+                session.environment.name(),
+                OutputPlan.shortId(session.plan.commit()),
+                count(rows, ChangeStatus.State.DEPLOYED),
+                count(rows, ChangeStatus.State.PENDING),
+                count(rows, ChangeStatus.State.EDITED),
+                count(rows, ChangeStatus.State.PENDING_REVERT),
                 count(rows, ChangeStatus.State.DRIFT));
         out.flush();
     }
@@ -110,21 +133,30 @@ final class WarehouseReports {
             node.put("change", row.id().toString());
             node.put("story", row.id().story());
             node.put("state", row.state().spelling());
-            row.deployed().ifPresentOrElse(d -> {
-                node.put("deployed_at", d.deployedAt().toString());
-                node.put("deployed_by", d.deployedBy());
-                node.put("output_commit", d.outputCommit());
-                node.put("environment_hash", d.environmentHash());
-                node.put("deploy_hash", d.deployHash());
-            }, () -> node.putNull("deployed_at"));
+            row.deployed()
+                    .ifPresentOrElse(
+                            d -> {
+                                node.put("deployed_at", d.deployedAt().toString());
+                                node.put("deployed_by", d.deployedBy());
+                                node.put("output_commit", d.outputCommit());
+                                node.put("environment_hash", d.environmentHash());
+                                node.put("deploy_hash", d.deployHash());
+                            },
+                            () -> node.putNull("deployed_at"));
         }
         return root;
     }
 
     static void logText(PrintWriter out, List<Registry.Event> events) {
         for (Registry.Event event : events) {
-            out.printf("%6d %s %-13s %-40s %-16s %s%s%n", event.sequence(), event.at(), event.kind(), event.change(),
-                    event.actor(), event.outputCommit() == null ? "-" : OutputPlan.shortId(event.outputCommit()),
+            out.printf(
+                    "%6d %s %-13s %-40s %-16s %s%s%n",
+                    event.sequence(),
+                    event.at(),
+                    event.kind(),
+                    event.change(),
+                    event.actor(),
+                    event.outputCommit() == null ? "-" : OutputPlan.shortId(event.outputCommit()),
                     event.message() == null ? "" : "  " + event.message());
         }
         out.flush();

@@ -13,6 +13,7 @@ import dev.storyc.publish.OutputSnapshot;
 import dev.storyc.publish.PublishException;
 import dev.storyc.settings.Settings;
 import dev.storyc.warehouse.OutputPlan;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,10 @@ final class WarehouseSession {
     final OutputPlan plan;
     final WarehouseTarget target;
 
-    private WarehouseSession(Environment environment, OutputSnapshot snapshot, OutputPlan plan,
+    private WarehouseSession(
+            Environment environment,
+            OutputSnapshot snapshot,
+            OutputPlan plan,
             WarehouseTarget target) {
         this.environment = environment;
         this.snapshot = snapshot;
@@ -47,8 +51,11 @@ final class WarehouseSession {
         Environment environment = selection.select(project, root.settings(), console).get(0);
         OutputSnapshot snapshot;
         try {
-            snapshot = OutputSnapshot.read(OutputFolders.of(project, environment, null, root.settings().output()),
-                    environment.output().branch(), options.commit());
+            snapshot =
+                    OutputSnapshot.read(
+                            OutputFolders.of(project, environment, null, root.settings().output()),
+                            environment.output().branch(),
+                            options.commit());
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
@@ -64,7 +71,8 @@ final class WarehouseSession {
         } catch (DatabaseException e) {
             throw failed(console, e);
         }
-        // Defence in depth: nothing should print the password, and the console masks it if anything did.
+        // Defence in depth: nothing should print the password, and the console masks it if anything
+        // did.
         if (environment.values().get("warehouse") instanceof Map<?, ?> warehouse
                 && warehouse.get("password") instanceof SecretReference secret) {
             Optional.ofNullable(root.processEnvironment().get(secret.variable()))
@@ -74,10 +82,15 @@ final class WarehouseSession {
     }
 
     /** Returns the database target of an environment, with the settings' URL and timeouts. */
-    static WarehouseTarget target(Environment environment, Settings settings, Map<String, String> process)
+    static WarehouseTarget target(
+            Environment environment, Settings settings, Map<String, String> process)
             throws DatabaseException {
-        return WarehouseTarget.of(environment, process, settings.warehouseUrl(),
-                new Timeouts(Duration.ofSeconds(settings.warehouseConnectTimeout()),
+        return WarehouseTarget.of(
+                environment,
+                process,
+                settings.warehouseUrl(),
+                new Timeouts(
+                        Duration.ofSeconds(settings.warehouseConnectTimeout()),
                         Duration.ofSeconds(settings.warehouseLockTimeout())));
     }
 
@@ -108,8 +121,10 @@ final class WarehouseSession {
 
     /** Returns who is applying, for the registry: CI's user when CI says, else the OS user. */
     static String actor(Map<String, String> process) {
-        for (String variable : List.of("STORYC_ACTOR", "GITHUB_ACTOR", "GITLAB_USER_LOGIN", "USER", "USERNAME")) {
-            Optional<String> value = Optional.ofNullable(process.get(variable)).filter(v -> !v.isBlank());
+        for (String variable :
+                List.of("STORYC_ACTOR", "GITHUB_ACTOR", "GITLAB_USER_LOGIN", "USER", "USERNAME")) {
+            Optional<String> value =
+                    Optional.ofNullable(process.get(variable)).filter(v -> !v.isBlank());
             if (value.isPresent()) {
                 return value.get();
             }

@@ -4,22 +4,27 @@ import dev.storyc.db.Applier;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.warehouse.OutputPlan;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code storyc warehouse verify}: run the verify scripts of the deployed changes. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Run the verify script of every planned change that is deployed with the planned text,"
-                + " each in a transaction that is rolled back, and report those that fail at their line."})
-final class WarehouseVerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    WarehouseCommand warehouse;
+import java.util.List;
+import java.util.concurrent.Callable;
 
-    @Mixin
-    WarehouseOptions options;
+/** {@code storyc warehouse verify}: run the verify scripts of the deployed changes. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the verify script of every planned change that is deployed with the planned text,"
+                + " each in a transaction that is rolled back, and report those that fail at their"
+                + " line."
+        })
+final class WarehouseVerifyCommand implements Callable<Integer> {
+    @ParentCommand WarehouseCommand warehouse;
+
+    @Mixin WarehouseOptions options;
 
     @Override
     public Integer call() {
@@ -34,8 +39,13 @@ final class WarehouseVerifyCommand implements Callable<Integer> {
             }
             console.diagnostics(failures, WarehouseSession.sources(session.snapshot));
             if (!options.json()) {
-                console.result(session.environment.name() + " at output " + OutputPlan.shortId(session.plan.commit())
-                        + ": " + failures.size() + " verify scripts failed");
+                console.result(
+                        session.environment.name()
+                                + " at output "
+                                + OutputPlan.shortId(session.plan.commit())
+                                + ": "
+                                + failures.size()
+                                + " verify scripts failed");
             }
             return failures.isEmpty() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
         } catch (DatabaseException e) {

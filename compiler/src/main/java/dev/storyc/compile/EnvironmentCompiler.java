@@ -39,7 +39,8 @@ public final class EnvironmentCompiler {
             Environments environments, Function<String, Optional<String>> processEnvironment) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
-        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds), compilerVersion);
+        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds),
+                compilerVersion, workspace.modelFiles());
         this.checks = new Checks(workspace, environments, renderer, processEnvironment);
     }
 
@@ -48,27 +49,31 @@ public final class EnvironmentCompiler {
      * secret checks find nothing; every other check runs.
      */
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion) {
-        this(workspace, contentIds, compilerVersion, new Environments(Map.of()), name -> Optional.empty());
+        this(workspace, contentIds, compilerVersion, new Environments(Map.of()),
+                name -> Optional.empty());
     }
 
     /**
      * Returns content ids computed once per story: a story's tree id is the same in every
-     * environment, and hashing every story again for each of a dozen environments showed in profiles.
+     * environment, and hashing every story again for each of a dozen environments showed in
+     * profiles.
      */
     private static ContentIds remembered(ContentIds contentIds) {
         Map<Story, String> ids = new ConcurrentHashMap<>();
         return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
 
-    /** Returns the renderer, shared so that generated texts (commit messages) reuse compiled templates. */
+    /** Returns the workspace compiled: the working tree's, or one with pinned stories. */
     public Workspace workspace() {
         return workspace;
     }
 
+    /** Returns the renderer, shared so that commit messages reuse the compiled templates. */
     public TemplateRenderer renderer() {
         return renderer;
     }
 
+    /** Compiles and checks one environment; errors come back as diagnostics, never thrown. */
     public Result<CompiledEnvironment> compile(Environment environment) {
         Diagnostics diagnostics = new Diagnostics();
         Result<Selection> selection = StorySelector.select(environment, workspace);
@@ -86,7 +91,9 @@ public final class EnvironmentCompiler {
         if (!built.ok()) {
             return Result.failed(diagnostics.all());
         }
-        diagnostics.addAll(checks.check(environment, selection.get(), rendered.get(), built.get().tree()));
-        return diagnostics.hasErrors() ? Result.failed(diagnostics.all()) : Result.of(built.get(), diagnostics);
+        diagnostics.addAll(checks.check(environment, selection.get(), rendered.get(),
+                built.get().tree()));
+        return diagnostics.hasErrors() ? Result.failed(diagnostics.all())
+                : Result.of(built.get(), diagnostics);
     }
 }

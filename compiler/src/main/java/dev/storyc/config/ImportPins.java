@@ -7,6 +7,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.toml.TomlDocument;
+import dev.storyc.toml.TomlSpans;
 import dev.storyc.workspace.ImportPaths;
 import dev.storyc.workspace.ImportedFile;
 import java.util.ArrayList;
@@ -45,7 +46,6 @@ public final class ImportPins {
             return Result.of(new Frozen(source.text(), List.of()), diagnostics);
         }
         String text = source.text();
-        int[] lineStarts = lineStarts(text);
         TomlArray imports = doc.root().getArray("imports");
         List<Edit> edits = new ArrayList<>();
         List<Pin> pins = new ArrayList<>();
@@ -71,8 +71,8 @@ public final class ImportPins {
                 continue;
             }
             Optional<Edit> edit = pinned != null
-                    ? replacePin(text, offset(lineStarts, doc.positionOf(entry, "sha256")), sha)
-                    : insertPin(text, offset(lineStarts, at), isInline(text, lineStarts, doc.positionOf(imports, i)),
+                    ? replacePin(text, offset(text, doc.positionOf(entry, "sha256")), sha)
+                    : insertPin(text, offset(text, at), isInline(text, doc.positionOf(imports, i)),
                             sha);
             if (edit.isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.ENV_FIELD_TYPE, at,
@@ -104,8 +104,8 @@ public final class ImportPins {
 
     /** Replaces the string after {@code sha256 =}, which starts at {@code keyAt}. */
     private static Optional<Edit> replacePin(String text, int keyAt, String sha) {
-        int start = valueStart(text, keyAt);
-        int end = start < 0 ? -1 : stringEnd(text, start);
+        int start = stringStart(text, keyAt);
+        int end = start < 0 ? -1 : TomlSpans.stringEnd(text, start);
         return end < 0 ? Optional.empty() : Optional.of(new Edit(start, end, "\"" + sha + "\""));
     }
 
@@ -114,8 +114,8 @@ public final class ImportPins {
      * a line of its own under {@code [[imports]]}, with the path line's indentation.
      */
     private static Optional<Edit> insertPin(String text, int pathKeyAt, boolean inline, String sha) {
-        int start = valueStart(text, pathKeyAt);
-        int end = start < 0 ? -1 : stringEnd(text, start);
+        int start = stringStart(text, pathKeyAt);
+        int end = start < 0 ? -1 : TomlSpans.stringEnd(text, start);
         if (end < 0) {
             return Optional.empty();
         }
@@ -123,7 +123,7 @@ public final class ImportPins {
             return Optional.of(new Edit(end, end, ", sha256 = \"" + sha + "\""));
         }
         int lineEnd = text.indexOf('\n', end);
-        int lineStart = text.lastIndexOf('\n', pathKeyAt) + 1;
+        int lineStart = TomlSpans.lineStart(text, pathKeyAt);
         String indent = text.substring(lineStart, pathKeyAt);
         if (lineEnd < 0) {
             return Optional.of(new Edit(text.length(), text.length(), "\n" + indent + "sha256 = \"" + sha + "\"\n"));
@@ -133,56 +133,19 @@ public final class ImportPins {
         return Optional.of(new Edit(at, at, (crlf ? "\r\n" : "\n") + indent + "sha256 = \"" + sha + "\""));
     }
 
-    /** Returns the offset of the string value after the key at {@code keyAt}, or -1. */
-    private static int valueStart(String text, int keyAt) {
-        int equals = text.indexOf('=', keyAt);
-        if (equals < 0) {
-            return -1;
-        }
-        int i = equals + 1;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'') ? i : -1;
-    }
-
-    /** Returns the offset just after a one-line basic or literal string that starts at {@code start}, or -1. */
-    private static int stringEnd(String text, int start) {
-        char quote = text.charAt(start);
-        if (text.startsWith(String.valueOf(quote).repeat(3), start)) {
-            return -1;
-        }
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                return -1;
-            }
-            if (c == '\\' && quote == '"') {
-                i++;
-            } else if (c == quote) {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isInline(String text, int[] lineStarts, Position element) {
-        int at = offset(lineStarts, element);
+    private static boolean isInline(String text, Position element) {
+        int at = offset(text, element);
         return at < text.length() && text.charAt(at) == '{';
     }
 
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+    /** Returns the offset of the string value of the key written at {@code keyAt}, or -1. */
+    private static int stringStart(String text, int keyAt) {
+        int start = TomlSpans.valueStart(text, keyAt);
+        return start >= 0 && start < text.length() && (text.charAt(start) == '"' || text.charAt(start) == '\'')
+                ? start : -1;
     }
 
-    private static int offset(int[] lineStarts, Position position) {
-        return lineStarts[Math.min(position.line(), lineStarts.length) - 1] + Math.max(position.column(), 1) - 1;
+    private static int offset(String text, Position position) {
+        return TomlSpans.offsetOf(text, position.line(), position.column());
     }
 }

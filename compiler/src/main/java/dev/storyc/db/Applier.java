@@ -11,6 +11,7 @@ import dev.storyc.warehouse.PlannedChange;
 import dev.storyc.warehouse.RegistryState;
 import dev.storyc.warehouse.Script;
 import dev.storyc.workspace.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,15 +27,15 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Runs an {@link ApplyPlan} against one warehouse: under an advisory lock, one transaction per
- * step holding both the step's scripts and its registry rows, so that a kill at any moment leaves
- * the registry telling the truth about the schema (PostgreSQL's DDL is transactional). It stops at
- * the first failure, which it logs, and reports it at the script's line.
+ * Runs an {@link ApplyPlan} against one warehouse: under an advisory lock, one transaction per step
+ * holding both the step's scripts and its registry rows, so that a kill at any moment leaves the
+ * registry telling the truth about the schema (PostgreSQL's DDL is transactional). It stops at the
+ * first failure, which it logs, and reports it at the script's line.
  *
  * <p>Scripts run as one simple-protocol query each: one round trip per script however many
  * statements it holds, and the server's error position counts from the script's first character.
- * Scripts therefore must not manage transactions themselves ({@code COMMIT},
- * {@code CREATE INDEX CONCURRENTLY}); docs/warehouse.md says so.
+ * Scripts therefore must not manage transactions themselves ({@code COMMIT}, {@code CREATE INDEX
+ * CONCURRENTLY}); docs/warehouse.md says so.
  */
 public final class Applier implements AutoCloseable {
     /** Hears about each finished step, to print progress. */
@@ -50,6 +51,7 @@ public final class Applier implements AutoCloseable {
     private final Registry registry;
     private long statements;
     private boolean locked;
+
     /** The last event number used; events are numbered by the one apply that holds the lock. */
     private long lastEvent;
 
@@ -70,7 +72,9 @@ public final class Applier implements AutoCloseable {
         return registry;
     }
 
-    /** Returns the number of statements sent so far (each one network round trip), for measurements. */
+    /**
+     * Returns the number of statements sent so far (each one network round trip), for measurements.
+     */
     public long statements() {
         return statements;
     }
@@ -83,13 +87,20 @@ public final class Applier implements AutoCloseable {
      */
     public void lock() throws DatabaseException {
         if (!target.engine().hasAdvisoryLocks()) {
-            throw new DatabaseException(DatabaseException.Kind.OTHER,
-                    "storyc warehouse apply needs PostgreSQL's advisory locks, and " + target.environment()
-                            + " is a " + target.engine().spelling() + " warehouse",
-                    "this version of storyc applies to PostgreSQL only; plan and status work everywhere", "");
+            throw new DatabaseException(
+                    DatabaseException.Kind.OTHER,
+                    "storyc warehouse apply needs PostgreSQL's advisory locks, and "
+                            + target.environment()
+                            + " is a "
+                            + target.engine().spelling()
+                            + " warehouse",
+                    "this version of storyc applies to PostgreSQL only; plan and status work"
+                        + " everywhere",
+                    "");
         }
         long deadline = System.nanoTime() + target.timeouts().lock().toNanos();
-        try (PreparedStatement take = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        try (PreparedStatement take =
+                connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             take.setLong(1, lockKey());
             while (true) {
                 statements++;
@@ -109,8 +120,11 @@ public final class Applier implements AutoCloseable {
             throw SqlFailures.failed(e, "taking the apply lock of " + target.describe());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatabaseException(DatabaseException.Kind.LOCK_TIMEOUT, "interrupted while waiting for the"
-                    + " apply lock of " + target.environment(), "", "");
+            throw new DatabaseException(
+                    DatabaseException.Kind.LOCK_TIMEOUT,
+                    "interrupted while waiting for the" + " apply lock of " + target.environment(),
+                    "",
+                    "");
         }
     }
 
@@ -126,8 +140,14 @@ public final class Applier implements AutoCloseable {
      *
      * @param state the registry as read under this applier's lock
      */
-    public Outcome apply(OutputPlan output, ApplyPlan plan, RegistryState state, String actor, String storycVersion,
-            Listener listener) throws DatabaseException {
+    public Outcome apply(
+            OutputPlan output,
+            ApplyPlan plan,
+            RegistryState state,
+            String actor,
+            String storycVersion,
+            Listener listener)
+            throws DatabaseException {
         if (!locked) {
             throw new IllegalStateException("apply without the lock");
         }
@@ -139,7 +159,9 @@ public final class Applier implements AutoCloseable {
             statements += 5;
             registry.create(storycVersion);
         }
-        execute("CREATE SCHEMA IF NOT EXISTS " + target.schema(), "creating the schema " + target.schema());
+        execute(
+                "CREATE SCHEMA IF NOT EXISTS " + target.schema(),
+                "creating the schema " + target.schema());
         lastEvent = state.lastEvent();
         for (Action action : plan.actions()) {
             long started = System.nanoTime();
@@ -158,11 +180,13 @@ public final class Applier implements AutoCloseable {
      * Runs the verify script of every planned change that is deployed with the planned text, each
      * in a transaction that is rolled back, so verifying never changes anything.
      */
-    public List<Diagnostic> verify(OutputPlan output, RegistryState state) throws DatabaseException {
+    public List<Diagnostic> verify(OutputPlan output, RegistryState state)
+            throws DatabaseException {
         List<Diagnostic> failures = new ArrayList<>();
         for (PlannedChange change : output.changes()) {
             Optional<DeployedChange> deployed = state.find(change.id());
-            if (change.verify().isEmpty() || deployed.isEmpty()
+            if (change.verify().isEmpty()
+                    || deployed.isEmpty()
                     || !deployed.get().deployHash().equals(change.deploy().hash())) {
                 continue;
             }
@@ -173,8 +197,13 @@ public final class Applier implements AutoCloseable {
                 if (ScriptFailure.isConnectionLoss(e)) {
                     throw SqlFailures.failed(e, "verifying " + change.id());
                 }
-                failures.add(ScriptFailure.diagnostic(Code.VERIFY_FAILED, "verify", change.id(),
-                        change.verify().get(), e));
+                failures.add(
+                        ScriptFailure.diagnostic(
+                                Code.VERIFY_FAILED,
+                                "verify",
+                                change.id(),
+                                change.verify().get(),
+                                e));
             } finally {
                 rollbackAndAutoCommit();
             }
@@ -204,7 +233,11 @@ public final class Applier implements AutoCloseable {
                 code = Code.REVERT_FAILED;
                 what = "revert";
                 runScript(failing);
-                recordRevert(revert.deployed().id(), output, actor, "revert",
+                recordRevert(
+                        revert.deployed().id(),
+                        output,
+                        actor,
+                        "revert",
                         revert.pendingInPlan() ? "backed out" : "not in the plan");
             } else if (action instanceof Action.Rework rework) {
                 failing = storedRevert(rework.deployed());
@@ -241,13 +274,15 @@ public final class Applier implements AutoCloseable {
     }
 
     private static Script storedRevert(DeployedChange deployed) {
-        return new Script(storedRevertPath(deployed.id()), deployed.revertScript(),
+        return new Script(
+                storedRevertPath(deployed.id()),
+                deployed.revertScript(),
                 Sha256.tagged(deployed.revertScript()));
     }
 
     /**
-     * Returns the name messages give a revert script read from the registry, such as
-     * {@code registry:care-gaps/base/revert.sql}: no output commit may hold it any more.
+     * Returns the name messages give a revert script read from the registry, such as {@code
+     * registry:care-gaps/base/revert.sql}: no output commit may hold it any more.
      */
     public static String storedRevertPath(ChangeId id) {
         return "registry:" + id + "/revert.sql";
@@ -288,7 +323,8 @@ public final class Applier implements AutoCloseable {
         }
     }
 
-    private void recordRevert(ChangeId id, OutputPlan output, String actor, String kind, String message)
+    private void recordRevert(
+            ChangeId id, OutputPlan output, String actor, String kind, String message)
             throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(registry.recordRevertSql())) {
             int i = 0;
@@ -330,10 +366,14 @@ public final class Applier implements AutoCloseable {
 
     private void logFailure(Action action, OutputPlan output, String actor, Diagnostic failure)
             throws DatabaseException {
-        String deployHash = action instanceof Action.Deploy deploy ? deploy.change().deploy().hash()
-                : action instanceof Action.Rework rework ? rework.change().deploy().hash()
-                : action instanceof Action.Revert revert ? revert.deployed().deployHash()
-                : ((Action.UpdateRevert) action).deployed().deployHash();
+        String deployHash =
+                action instanceof Action.Deploy deploy
+                        ? deploy.change().deploy().hash()
+                        : action instanceof Action.Rework rework
+                                ? rework.change().deploy().hash()
+                                : action instanceof Action.Revert revert
+                                        ? revert.deployed().deployHash()
+                                        : ((Action.UpdateRevert) action).deployed().deployHash();
         try (PreparedStatement insert = connection.prepareStatement(registry.eventSql())) {
             int i = 0;
             insert.setLong(++i, ++lastEvent);
@@ -363,30 +403,47 @@ public final class Applier implements AutoCloseable {
 
     private DatabaseException lockTimeout() {
         String holder = "another session";
-        String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start"
-                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
+        String sql =
+                "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start FROM"
+                    + " pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype ="
+                    + " 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid ="
+                    + " 1";
         try (PreparedStatement who = connection.prepareStatement(sql)) {
             long key = lockKey();
             who.setLong(1, key >>> 32);
             who.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet rows = who.executeQuery()) {
                 if (rows.next()) {
-                    holder = "session " + rows.getInt(1) + " of " + rows.getString(2)
-                            + (rows.getString(3) == null || rows.getString(3).isEmpty() ? ""
-                                    : " (" + rows.getString(3) + ")")
-                            + (rows.getString(4) == null ? "" : " from " + rows.getString(4))
-                            + " since " + rows.getTimestamp(5).toInstant();
+                    holder =
+                            "session "
+                                    + rows.getInt(1)
+                                    + " of "
+                                    + rows.getString(2)
+                                    + (rows.getString(3) == null || rows.getString(3).isEmpty()
+                                            ? ""
+                                            : " (" + rows.getString(3) + ")")
+                                    + (rows.getString(4) == null
+                                            ? ""
+                                            : " from " + rows.getString(4))
+                                    + " since "
+                                    + rows.getTimestamp(5).toInstant();
                 }
             }
         } catch (SQLException e) {
             // Only the holder's description is lost; the timeout is still the message.
         }
-        return new DatabaseException(DatabaseException.Kind.LOCK_TIMEOUT,
-                "another apply is running on " + target.describe() + ": " + holder + " holds the apply lock, and"
-                        + " it was not released within " + target.timeouts().lock().toSeconds() + " s",
-                "let it finish and run apply again (it will find nothing left to do, or continue), or raise the"
-                        + " setting warehouse.lock_timeout",
+        return new DatabaseException(
+                DatabaseException.Kind.LOCK_TIMEOUT,
+                "another apply is running on "
+                        + target.describe()
+                        + ": "
+                        + holder
+                        + " holds the apply lock, and"
+                        + " it was not released within "
+                        + target.timeouts().lock().toSeconds()
+                        + " s",
+                "let it finish and run apply again (it will find nothing left to do, or continue),"
+                    + " or raise the setting warehouse.lock_timeout",
                 "55P03");
     }
 
@@ -400,8 +457,11 @@ public final class Applier implements AutoCloseable {
      */
     public static long lockKey(String registrySchema) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("storyc-apply:" + registrySchema).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(
+                                    ("storyc-apply:" + registrySchema)
+                                            .getBytes(StandardCharsets.UTF_8));
             long key = 0;
             for (int i = 0; i < 8; i++) {
                 key = (key << 8) | (digest[i] & 0xFF);

@@ -7,8 +7,8 @@ import java.util.Properties;
 /**
  * Opens JDBC connections to a warehouse with PostgreSQL's driver, which Redshift's wire protocol
  * also accepts. The driver is called directly rather than through {@code DriverManager}, so no
- * other driver on the class path ever sees the password, and a URL that is not
- * {@code jdbc:postgresql:} is refused instead of silently routed elsewhere.
+ * other driver on the class path ever sees the password, and a URL that is not {@code
+ * jdbc:postgresql:} is refused instead of silently routed elsewhere.
  */
 public final class Connector {
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
@@ -39,9 +39,13 @@ public final class Connector {
         try {
             Connection connection = DRIVER.connect(target.jdbcUrl(), properties);
             if (connection == null) {
-                throw new DatabaseException(DatabaseException.Kind.OTHER,
-                        "the warehouse URL of " + target.environment() + " is not a PostgreSQL JDBC URL",
-                        "warehouse.url must start with `jdbc:postgresql://`", "");
+                throw new DatabaseException(
+                        DatabaseException.Kind.OTHER,
+                        "the warehouse URL of "
+                                + target.environment()
+                                + " is not a PostgreSQL JDBC URL",
+                        "warehouse.url must start with `jdbc:postgresql://`",
+                        "");
             }
             return connection;
         } catch (SQLException e) {

@@ -5,15 +5,15 @@ import java.util.Locale;
 /**
  * The warehouse engines storyc deploys to, and the SQL that differs between them. Both speak
  * PostgreSQL's wire protocol, so one JDBC driver serves both; what differs is said here, once, and
- * the registry and the applier ask instead of branching. (Template-facing spellings such as
- * {@code <% sql.now %>} live in {@code render.SqlDialect}.)
+ * the registry and the applier ask instead of branching. (Template-facing spellings such as {@code
+ * <% sql.now %>} live in {@code render.SqlDialect}.)
  */
 public enum Engine {
     /** PostgreSQL: transactional DDL and session advisory locks. */
     POSTGRES(true),
     /**
-     * Amazon Redshift: DDL is transactional too, but there are no advisory locks, so the apply
-     * lock is a row in the registry's lock table (see {@code Registry}).
+     * Amazon Redshift: DDL is transactional too, but there are no advisory locks, so the apply lock
+     * is a row in the registry's lock table (see {@code Registry}).
      */
     REDSHIFT(false);
 

@@ -3,6 +3,7 @@ package dev.storyc.db;
 import dev.storyc.warehouse.ChangeId;
 import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.RegistryState;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,19 +15,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * storyc's registry in the target database, in its own schema ({@code storyc} unless
- * {@code warehouse.registry_schema} names another):
+ * storyc's registry in the target database, in its own schema ({@code storyc} unless {@code
+ * warehouse.registry_schema} names another):
  *
  * <ul>
  *   <li>{@code registry}: one row, the registry's format version; a newer one than this storyc
- *       knows is refused, so an old storyc cannot misread what a new one wrote;</li>
+ *       knows is refused, so an old storyc cannot misread what a new one wrote;
  *   <li>{@code changes}: one row per deployed change, with the deploy script's hash, the revert
- *       script's text, who deployed it, when, from which output commit and environment hash;</li>
- *   <li>{@code events}: the append-only log of deploys, reverts, reworks and failures.</li>
+ *       script's text, who deployed it, when, from which output commit and environment hash;
+ *   <li>{@code events}: the append-only log of deploys, reverts, reworks and failures.
  * </ul>
  *
- * <p>{@link #read} is one query however long the history is, so a no-op apply costs the same on
- * the thousandth day as on the first.
+ * <p>{@link #read} is one query however long the history is, so a no-op apply costs the same on the
+ * thousandth day as on the first.
  */
 public final class Registry {
     private final Connection connection;
@@ -50,12 +51,21 @@ public final class Registry {
      * @throws DatabaseException when a newer storyc wrote it, or the read fails
      */
     public RegistryState read() throws DatabaseException {
-        String sql = "SELECT r.version, c.story, c.change, c.sequence, c.requires, c.deploy_hash, c.revert_hash,"
-                + " c.revert_script, c.deployed_by, c.deployed_at, c.output_commit, c.environment_hash,"
-                + " (SELECT COALESCE(MAX(e.sequence), 0) FROM " + schema + ".events e) AS last_event"
-                + " FROM " + schema + ".registry r LEFT JOIN " + schema + ".changes c ON TRUE"
-                + " ORDER BY c.sequence";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String sql =
+                "SELECT r.version, c.story, c.change, c.sequence, c.requires, c.deploy_hash,"
+                    + " c.revert_hash, c.revert_script, c.deployed_by, c.deployed_at,"
+                    + " c.output_commit, c.environment_hash, (SELECT COALESCE(MAX(e.sequence), 0)"
+                    + " FROM "
+                        + schema
+                        + ".events e) AS last_event"
+                        + " FROM "
+                        + schema
+                        + ".registry r LEFT JOIN "
+                        + schema
+                        + ".changes c ON TRUE"
+                        + " ORDER BY c.sequence";
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             int version = 0;
             long lastEvent = 0;
             List<DeployedChange> deployed = new ArrayList<>();
@@ -63,10 +73,18 @@ public final class Registry {
                 version = rows.getInt(1);
                 lastEvent = rows.getLong(13);
                 if (rows.getString(2) != null) {
-                    deployed.add(new DeployedChange(new ChangeId(rows.getString(2), rows.getString(3)),
-                            rows.getLong(4), splitRequires(rows.getString(5)), rows.getString(6), rows.getString(7),
-                            rows.getString(8), rows.getString(9), rows.getTimestamp(10).toInstant(),
-                            rows.getString(11), rows.getString(12)));
+                    deployed.add(
+                            new DeployedChange(
+                                    new ChangeId(rows.getString(2), rows.getString(3)),
+                                    rows.getLong(4),
+                                    splitRequires(rows.getString(5)),
+                                    rows.getString(6),
+                                    rows.getString(7),
+                                    rows.getString(8),
+                                    rows.getString(9),
+                                    rows.getTimestamp(10).toInstant(),
+                                    rows.getString(11),
+                                    rows.getString(12)));
                 }
             }
             checkVersion(version);
@@ -90,18 +108,36 @@ public final class Registry {
         String text = engine.textType();
         String[] ddl = {
             "CREATE SCHEMA IF NOT EXISTS " + schema,
-            "CREATE TABLE " + schema + ".registry (version INTEGER NOT NULL, created_by " + text + " NOT NULL,"
+            "CREATE TABLE "
+                    + schema
+                    + ".registry (version INTEGER NOT NULL, created_by "
+                    + text
+                    + " NOT NULL,"
                     + " created_at TIMESTAMPTZ NOT NULL)",
-            "CREATE TABLE " + schema + ".changes (story VARCHAR(64) NOT NULL, change VARCHAR(64) NOT NULL,"
-                    + " sequence BIGINT NOT NULL, requires " + text + " NOT NULL, deploy_hash VARCHAR(71) NOT NULL,"
-                    + " revert_hash VARCHAR(71) NOT NULL, revert_script " + text + " NOT NULL,"
-                    + " deployed_by " + text + " NOT NULL, deployed_at TIMESTAMPTZ NOT NULL,"
+            "CREATE TABLE "
+                    + schema
+                    + ".changes (story VARCHAR(64) NOT NULL, change VARCHAR(64) NOT NULL,"
+                    + " sequence BIGINT NOT NULL, requires "
+                    + text
+                    + " NOT NULL, deploy_hash VARCHAR(71) NOT NULL,"
+                    + " revert_hash VARCHAR(71) NOT NULL, revert_script "
+                    + text
+                    + " NOT NULL,"
+                    + " deployed_by "
+                    + text
+                    + " NOT NULL, deployed_at TIMESTAMPTZ NOT NULL,"
                     + " output_commit VARCHAR(64) NOT NULL, environment_hash VARCHAR(71) NOT NULL,"
                     + " PRIMARY KEY (story, change))",
-            "CREATE TABLE " + schema + ".events (sequence BIGINT NOT NULL PRIMARY KEY, at TIMESTAMPTZ NOT NULL,"
-                    + " kind VARCHAR(16) NOT NULL, story VARCHAR(64) NOT NULL, change VARCHAR(64) NOT NULL,"
-                    + " deploy_hash VARCHAR(71), output_commit VARCHAR(64), environment_hash VARCHAR(71),"
-                    + " actor " + text + " NOT NULL, message " + text + ")",
+            "CREATE TABLE "
+                    + schema
+                    + ".events (sequence BIGINT NOT NULL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, kind"
+                    + " VARCHAR(16) NOT NULL, story VARCHAR(64) NOT NULL, change VARCHAR(64) NOT"
+                    + " NULL, deploy_hash VARCHAR(71), output_commit VARCHAR(64), environment_hash"
+                    + " VARCHAR(71), actor "
+                    + text
+                    + " NOT NULL, message "
+                    + text
+                    + ")",
         };
         try {
             connection.setAutoCommit(false);
@@ -110,8 +146,13 @@ public final class Registry {
                     statement.execute(sql);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
-                    + ".registry (version, created_by, created_at) VALUES (?, ?, " + engine.now() + ")")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement(
+                            "INSERT INTO "
+                                    + schema
+                                    + ".registry (version, created_by, created_at) VALUES (?, ?, "
+                                    + engine.now()
+                                    + ")")) {
                 insert.setInt(1, RegistryState.CURRENT_VERSION);
                 insert.setString(2, "storyc " + storycVersion);
                 insert.executeUpdate();
@@ -126,22 +167,47 @@ public final class Registry {
     }
 
     /** One entry of the event log. */
-    public record Event(long sequence, Instant at, String kind, ChangeId change, String deployHash,
-            String outputCommit, String environmentHash, String actor, String message) {}
+    public record Event(
+            long sequence,
+            Instant at,
+            String kind,
+            ChangeId change,
+            String deployHash,
+            String outputCommit,
+            String environmentHash,
+            String actor,
+            String message) {}
 
     /** Returns the event log, oldest first; the last {@code limit} events when positive. */
     public List<Event> events(int limit) throws DatabaseException {
-        String sql = "SELECT sequence, at, kind, story, change, deploy_hash, output_commit, environment_hash, actor,"
-                + " message FROM " + schema + ".events"
-                + (limit > 0 ? " WHERE sequence > (SELECT COALESCE(MAX(sequence), 0) - " + limit + " FROM "
-                        + schema + ".events)" : "")
-                + " ORDER BY sequence";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String sql =
+                "SELECT sequence, at, kind, story, change, deploy_hash, output_commit,"
+                    + " environment_hash, actor, message FROM "
+                        + schema
+                        + ".events"
+                        + (limit > 0
+                                ? " WHERE sequence > (SELECT COALESCE(MAX(sequence), 0) - "
+                                        + limit
+                                        + " FROM "
+                                        + schema
+                                        + ".events)"
+                                : "")
+                        + " ORDER BY sequence";
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             List<Event> events = new ArrayList<>();
             while (rows.next()) {
-                events.add(new Event(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                        new ChangeId(rows.getString(4), rows.getString(5)), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getString(9), rows.getString(10)));
+                events.add(
+                        new Event(
+                                rows.getLong(1),
+                                rows.getTimestamp(2).toInstant(),
+                                rows.getString(3),
+                                new ChangeId(rows.getString(4), rows.getString(5)),
+                                rows.getString(6),
+                                rows.getString(7),
+                                rows.getString(8),
+                                rows.getString(9),
+                                rows.getString(10)));
             }
             return events;
         } catch (SQLException e) {
@@ -156,41 +222,64 @@ public final class Registry {
 
     /** Returns the SQL that records a deployed change: one statement, one round trip. */
     String recordDeploySql() {
-        return "WITH event AS (INSERT INTO " + schema + ".events (sequence, at, kind, story, change, deploy_hash,"
-                + " output_commit, environment_hash, actor, message) VALUES (?, " + engine.now()
+        return "WITH event AS (INSERT INTO "
+                + schema
+                + ".events (sequence, at, kind, story, change, deploy_hash,"
+                + " output_commit, environment_hash, actor, message) VALUES (?, "
+                + engine.now()
                 + ", ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence, at)"
-                + " INSERT INTO " + schema + ".changes (story, change, sequence, requires, deploy_hash, revert_hash,"
+                + " INSERT INTO "
+                + schema
+                + ".changes (story, change, sequence, requires, deploy_hash, revert_hash,"
                 + " revert_script, deployed_by, deployed_at, output_commit, environment_hash)"
                 + " SELECT ?, ?, sequence, ?, ?, ?, ?, ?, at, ?, ? FROM event";
     }
 
     /** Returns the SQL that forgets a reverted change and logs it: one statement. */
     String recordRevertSql() {
-        return "WITH gone AS (DELETE FROM " + schema + ".changes WHERE story = ? AND change = ?"
+        return "WITH gone AS (DELETE FROM "
+                + schema
+                + ".changes WHERE story = ? AND change = ?"
                 + " RETURNING deploy_hash)"
-                + " INSERT INTO " + schema + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
-                + " environment_hash, actor, message) SELECT ?, " + engine.now() + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
+                + " INSERT INTO "
+                + schema
+                + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
+                + " environment_hash, actor, message) SELECT ?, "
+                + engine.now()
+                + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
                 + " FROM gone";
     }
 
     /** Returns the SQL that stores a corrected revert script and logs it. */
     String updateRevertSql() {
-        return "WITH updated AS (UPDATE " + schema + ".changes SET revert_script = ?, revert_hash = ?"
+        return "WITH updated AS (UPDATE "
+                + schema
+                + ".changes SET revert_script = ?, revert_hash = ?"
                 + " WHERE story = ? AND change = ? RETURNING deploy_hash)"
-                + " INSERT INTO " + schema + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
-                + " environment_hash, actor, message) SELECT ?, " + engine.now() + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
+                + " INSERT INTO "
+                + schema
+                + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
+                + " environment_hash, actor, message) SELECT ?, "
+                + engine.now()
+                + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
                 + " FROM updated";
     }
 
     /** Returns the SQL that logs an event outside any change's transaction, such as a failure. */
     String eventSql() {
-        return "INSERT INTO " + schema + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
-                + " environment_hash, actor, message) VALUES (?, " + engine.now() + ", ?, ?, ?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO "
+                + schema
+                + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
+                + " environment_hash, actor, message) VALUES (?, "
+                + engine.now()
+                + ", ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     private int versionOnly() throws DatabaseException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM " + schema + ".registry")) {
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT MAX(version) FROM " + schema + ".registry")) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -200,10 +289,18 @@ public final class Registry {
 
     private void checkVersion(int version) throws DatabaseException {
         if (version > RegistryState.CURRENT_VERSION) {
-            throw new DatabaseException(DatabaseException.Kind.REGISTRY_TOO_NEW,
-                    "the registry " + schema + " has format " + version + ", written by a newer storyc; this storyc"
-                            + " knows format " + RegistryState.CURRENT_VERSION + " and will not change it",
-                    "run the storyc version that the rest of your pipeline uses (see storyc.lock's `compiler`)",
+            throw new DatabaseException(
+                    DatabaseException.Kind.REGISTRY_TOO_NEW,
+                    "the registry "
+                            + schema
+                            + " has format "
+                            + version
+                            + ", written by a newer storyc; this storyc"
+                            + " knows format "
+                            + RegistryState.CURRENT_VERSION
+                            + " and will not change it",
+                    "run the storyc version that the rest of your pipeline uses (see storyc.lock's"
+                        + " `compiler`)",
                     "");
         }
     }

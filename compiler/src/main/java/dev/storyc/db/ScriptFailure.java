@@ -4,9 +4,11 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.warehouse.ChangeId;
 import dev.storyc.warehouse.Script;
-import java.sql.SQLException;
+
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.SQLException;
 
 /**
  * Explains a deploy, verify or revert script that the server rejected, at the line it rejected:
@@ -19,14 +21,21 @@ final class ScriptFailure {
     /** Returns true when the failure is the connection's, not the script's. */
     static boolean isConnectionLoss(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+        return state.startsWith("08")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03");
     }
 
-    static Diagnostic diagnostic(Code code, String what, ChangeId id, Script script, SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    static Diagnostic diagnostic(
+            Code code, String what, ChangeId id, Script script, SQLException e) {
+        ServerErrorMessage server =
+                e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
-        String message = server != null && server.getMessage() != null ? server.getMessage()
-                : SqlFailures.serverText(e);
+        String message =
+                server != null && server.getMessage() != null
+                        ? server.getMessage()
+                        : SqlFailures.serverText(e);
         StringBuilder hint = new StringBuilder();
         if (server != null && server.getDetail() != null) {
             hint.append(server.getDetail()).append(' ');
@@ -34,10 +43,19 @@ final class ScriptFailure {
         if (server != null && server.getHint() != null) {
             hint.append(server.getHint()).append(' ');
         }
-        hint.append("the change was rolled back; the database is at the last change that succeeded");
-        return Diagnostic.error(code, script.positionOf(position),
-                        what + " of `" + id + "` failed: " + message
-                                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"))
+        hint.append(
+                "the change was rolled back; the database is at the last change that succeeded");
+        return Diagnostic.error(
+                        code,
+                        script.positionOf(position),
+                        what
+                                + " of `"
+                                + id
+                                + "` failed: "
+                                + message
+                                + (e.getSQLState() == null
+                                        ? ""
+                                        : " (SQLSTATE " + e.getSQLState() + ")"))
                 .withHint(hint.toString());
     }
 }

@@ -22,24 +22,45 @@ final class SqlFailures {
         Throwable cause = rootCause(e);
         if (state.equals("28P01") || state.equals("28000") || state.equals("08004")) {
             boolean noPassword = target.password().isEmpty();
-            return new DatabaseException(DatabaseException.Kind.AUTHENTICATION,
-                    "the warehouse of " + target.environment() + " refused to log in " + where + ": "
+            return new DatabaseException(
+                    DatabaseException.Kind.AUTHENTICATION,
+                    "the warehouse of "
+                            + target.environment()
+                            + " refused to log in "
+                            + where
+                            + ": "
                             + serverText(e),
-                    noPassword ? "set `warehouse.password = \"${env:VARIABLE}\"` in environments.toml"
-                            : "check the password in " + target.password().get().source()
+                    noPassword
+                            ? "set `warehouse.password = \"${env:VARIABLE}\"` in environments.toml"
+                            : "check the password in "
+                                    + target.password().get().source()
                                     + " and `warehouse.user`",
                     state);
         }
         if (state.equals("3D000")) {
             if (target.urlOverride().isPresent()) {
-                return new DatabaseException(DatabaseException.Kind.MISSING_DATABASE,
-                        "the warehouse of " + target.environment() + " has no such database: " + where,
-                        "fix the database in the warehouse.url setting, or create it", state);
+                return new DatabaseException(
+                        DatabaseException.Kind.MISSING_DATABASE,
+                        "the warehouse of "
+                                + target.environment()
+                                + " has no such database: "
+                                + where,
+                        "fix the database in the warehouse.url setting, or create it",
+                        state);
             }
-            return new DatabaseException(DatabaseException.Kind.MISSING_DATABASE,
-                    "the warehouse of " + target.environment() + " has no database `" + target.database()
-                            + "` (" + where + ")",
-                    "create it (`CREATE DATABASE " + target.database() + "`) or fix `warehouse.database`", state);
+            return new DatabaseException(
+                    DatabaseException.Kind.MISSING_DATABASE,
+                    "the warehouse of "
+                            + target.environment()
+                            + " has no database `"
+                            + target.database()
+                            + "` ("
+                            + where
+                            + ")",
+                    "create it (`CREATE DATABASE "
+                            + target.database()
+                            + "`) or fix `warehouse.database`",
+                    state);
         }
         if (cause instanceof UnknownHostException) {
             return unreachable(target, "unknown host `" + target.host() + "`", state);
@@ -48,38 +69,56 @@ final class SqlFailures {
             return unreachable(target, "connection refused", state);
         }
         if (cause instanceof SocketTimeoutException) {
-            return unreachable(target, "no answer within " + target.timeouts().connect().toSeconds() + " s", state);
+            return unreachable(
+                    target,
+                    "no answer within " + target.timeouts().connect().toSeconds() + " s",
+                    state);
         }
         if (state.startsWith("08")) {
             return unreachable(target, serverText(e), state);
         }
-        return failed(e, "connecting to the warehouse of " + target.environment() + " (" + where + ")");
+        return failed(
+                e, "connecting to the warehouse of " + target.environment() + " (" + where + ")");
     }
 
     /** Explains a failure of a statement storyc itself ran, such as a registry query. */
     static DatabaseException failed(SQLException e, String doing) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("42501")) {
-            return new DatabaseException(DatabaseException.Kind.PERMISSION, doing + " failed: " + serverText(e),
-                    "grant the warehouse user the privilege, or run storyc as a user that has it", state);
+            return new DatabaseException(
+                    DatabaseException.Kind.PERMISSION,
+                    doing + " failed: " + serverText(e),
+                    "grant the warehouse user the privilege, or run storyc as a user that has it",
+                    state);
         }
         if (state.startsWith("08") || state.equals("57P01")) {
-            return new DatabaseException(DatabaseException.Kind.UNREACHABLE,
+            return new DatabaseException(
+                    DatabaseException.Kind.UNREACHABLE,
                     doing + " failed: the connection was lost (" + serverText(e) + ")",
-                    "run the command again; the registry shows how far it got", state);
+                    "run the command again; the registry shows how far it got",
+                    state);
         }
-        return new DatabaseException(DatabaseException.Kind.OTHER, doing + " failed: " + serverText(e), "", state);
+        return new DatabaseException(
+                DatabaseException.Kind.OTHER, doing + " failed: " + serverText(e), "", state);
     }
 
     private static DatabaseException unreachable(WarehouseTarget target, String why, String state) {
-        return new DatabaseException(DatabaseException.Kind.UNREACHABLE,
-                "cannot reach the warehouse of " + target.environment() + " at " + target.describe() + ": " + why,
-                "check `warehouse.host` and `warehouse.port` (or the warehouse.url setting, for a tunnel),"
-                        + " and that the server accepts connections from here",
+        return new DatabaseException(
+                DatabaseException.Kind.UNREACHABLE,
+                "cannot reach the warehouse of "
+                        + target.environment()
+                        + " at "
+                        + target.describe()
+                        + ": "
+                        + why,
+                "check `warehouse.host` and `warehouse.port` (or the warehouse.url setting, for a"
+                    + " tunnel), and that the server accepts connections from here",
                 state);
     }
 
-    /** Returns the server's message without the driver's {@code ERROR: } or {@code FATAL: } prefix. */
+    /**
+     * Returns the server's message without the driver's {@code ERROR: } or {@code FATAL: } prefix.
+     */
     static String serverText(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String firstLine = message.lines().findFirst().orElse(message).strip();

@@ -8,7 +8,8 @@ import java.time.Duration;
  */
 public record Timeouts(Duration connect, Duration lock) {
     /** Ten seconds to connect, a minute for the lock. */
-    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    public static final Timeouts DEFAULT =
+            new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     public Timeouts {
         if (connect.isNegative() || lock.isNegative()) {

@@ -2,6 +2,7 @@ package dev.storyc.db;
 
 import dev.storyc.config.Environment;
 import dev.storyc.config.SecretReference;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -9,12 +10,12 @@ import java.util.Optional;
 
 /**
  * Where one environment's warehouse is and how storyc logs in: its {@code warehouse.*} fields of
- * environments.toml, the password read from the process environment, and the URL that a
- * {@code warehouse.url} setting may substitute (an SSH tunnel's local port, say).
+ * environments.toml, the password read from the process environment, and the URL that a {@code
+ * warehouse.url} setting may substitute (an SSH tunnel's local port, say).
  *
  * @param schema the schema stories deploy into ({@code warehouse.schema})
- * @param registrySchema the schema of storyc's registry ({@code warehouse.registry_schema},
- *     {@code storyc} unless set)
+ * @param registrySchema the schema of storyc's registry ({@code warehouse.registry_schema}, {@code
+ *     storyc} unless set)
  * @param password the password, when {@code warehouse.password} is set; prints as {@code ****}
  * @param urlOverride a JDBC URL that replaces host, port and database for connecting
  */
@@ -47,30 +48,54 @@ public record WarehouseTarget(
      *
      * @throws DatabaseException when the password's variable is not set
      */
-    public static WarehouseTarget of(Environment environment, Map<String, String> processEnvironment,
-            Optional<String> urlOverride, Timeouts timeouts) throws DatabaseException {
-        Map<?, ?> warehouse = environment.values().get("warehouse") instanceof Map<?, ?> map ? map : Map.of();
+    public static WarehouseTarget of(
+            Environment environment,
+            Map<String, String> processEnvironment,
+            Optional<String> urlOverride,
+            Timeouts timeouts)
+            throws DatabaseException {
+        Map<?, ?> warehouse =
+                environment.values().get("warehouse") instanceof Map<?, ?> map ? map : Map.of();
         Optional<Secret> password = Optional.empty();
         if (warehouse.get("password") instanceof SecretReference reference) {
-            Optional<String> value = Optional.ofNullable(processEnvironment.get(reference.variable()))
-                    .or(reference::fallback);
+            Optional<String> value =
+                    Optional.ofNullable(processEnvironment.get(reference.variable()))
+                            .or(reference::fallback);
             if (value.isEmpty()) {
-                throw new DatabaseException(DatabaseException.Kind.PASSWORD_UNSET,
-                        "the warehouse password of " + environment.name() + " is not set: `warehouse.password` reads "
-                                + reference.spelling() + " and " + reference.variable() + " is not set",
-                        "export " + reference.variable() + " in the shell or CI job that runs storyc", "");
+                throw new DatabaseException(
+                        DatabaseException.Kind.PASSWORD_UNSET,
+                        "the warehouse password of "
+                                + environment.name()
+                                + " is not set: `warehouse.password` reads "
+                                + reference.spelling()
+                                + " and "
+                                + reference.variable()
+                                + " is not set",
+                        "export "
+                                + reference.variable()
+                                + " in the shell or CI job that runs storyc",
+                        "");
             }
             password = Optional.of(new Secret(value.get(), reference.spelling()));
         }
         Object port = warehouse.get("port");
-        return new WarehouseTarget(environment.name(), Engine.of(text(warehouse, "engine", "redshift")),
-                text(warehouse, "host", ""), port instanceof Number number ? number.intValue() : 5439,
-                text(warehouse, "database", ""), text(warehouse, "schema", ""),
-                text(warehouse, "registry_schema", DEFAULT_REGISTRY_SCHEMA), text(warehouse, "user", ""),
-                password, urlOverride.filter(url -> !url.isBlank()), timeouts);
+        return new WarehouseTarget(
+                environment.name(),
+                Engine.of(text(warehouse, "engine", "redshift")),
+                text(warehouse, "host", ""),
+                port instanceof Number number ? number.intValue() : 5439,
+                text(warehouse, "database", ""),
+                text(warehouse, "schema", ""),
+                text(warehouse, "registry_schema", DEFAULT_REGISTRY_SCHEMA),
+                text(warehouse, "user", ""),
+                password,
+                urlOverride.filter(url -> !url.isBlank()),
+                timeouts);
     }
 
-    /** Returns the JDBC URL to connect to: the override, or one built from host, port and database. */
+    /**
+     * Returns the JDBC URL to connect to: the override, or one built from host, port and database.
+     */
     public String jdbcUrl() {
         return urlOverride.orElseGet(() -> "jdbc:postgresql://" + hostAndPort() + "/" + database);
     }
@@ -80,7 +105,11 @@ public record WarehouseTarget(
      * without its query string and user information, which may hold credentials.
      */
     public String describe() {
-        return user + "@" + urlOverride.map(WarehouseTarget::redact).orElseGet(() -> hostAndPort() + "/" + database);
+        return user
+                + "@"
+                + urlOverride
+                        .map(WarehouseTarget::redact)
+                        .orElseGet(() -> hostAndPort() + "/" + database);
     }
 
     private String hostAndPort() {
@@ -92,7 +121,10 @@ public record WarehouseTarget(
             URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
             String host = uri.getHost() == null ? "" : uri.getHost();
             String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-            return host + port + (uri.getPath() == null ? "" : uri.getPath()) + " (from warehouse.url)";
+            return host
+                    + port
+                    + (uri.getPath() == null ? "" : uri.getPath())
+                    + " (from warehouse.url)";
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
             return "the URL of the warehouse.url setting";
         }

@@ -108,6 +108,22 @@ public enum Code {
     ISOLATION_LEAK("E0613", "output names another environment's resources"),
     SECRET_LEAK("E0614", "output contains a secret value"),
     EXTERNAL_TABLES_INVALID("E0615", "external table declaration is invalid"),
+    UNKNOWN_FIELD_REFERENCE("E0620", "`${...}` names a field or view that does not exist"),
+    UNKNOWN_FIELD_IN_LIST("E0621", "a field list, set, filter or sort names a field or set that does not exist"),
+    UNKNOWN_TIMEFRAME("E0622", "a dimension group lists a timeframe or interval Looker does not have"),
+    UNKNOWN_CONSTANT("E0623", "`@{...}` names a constant the environment does not define"),
+    LIQUID_SYNTAX("E0624", "Liquid syntax error"),
+    LIQUID_UNKNOWN_FIELD("E0625", "Liquid names a field that does not exist"),
+    UNKNOWN_COLUMN("E0626", "`${TABLE}.column` names a column the table does not have"),
+    COLUMNS_NOT_KNOWN("E0627", "a view's columns cannot be known offline"),
+    SQL_UNKNOWN_TABLE("E0628", "SQL reads or writes a table no story creates"),
+    MISSING_REQUIRES("E0629", "a story uses what another story defines without requiring it"),
+    REVERT_EMPTY("E0630", "revert.sql does nothing"),
+    REVERT_DROPS_NOTHING_CREATED("E0631", "revert.sql drops nothing deploy.sql creates"),
+    UNKNOWN_ACCESS_GRANT("E0632", "an access grant is not declared in the workspace model"),
+    UNKNOWN_DATAGROUP("E0633", "a datagroup is not declared in the workspace model"),
+    MODEL_FILE_INVALID("E0634", "a workspace model file holds what does not belong in a model"),
+    UNUSED_MODEL_DECLARATION("E0635", "an access grant or datagroup of the workspace model is never used"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
@@ -122,7 +138,6 @@ public enum Code {
     DEPLOY_FAILED("E0807", "deploy script failed"),
     VERIFY_FAILED("E0808", "verify script failed"),
     REVERT_FAILED("E0809", "revert script failed"),
-    REWORK_REFUSED("E0810", "rework is for development environments only"),
 
     // E09xx: ETL runs, data tests and live validation
     ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),
@@ -130,7 +145,6 @@ public enum Code {
     ETL_STATEMENT_FAILED("E0903", "ETL job statement failed"),
     ETL_KEY_NOT_UNIQUE("E0904", "ETL job left duplicate keys in its target"),
     ETL_SCHEMA_NOT_DEPLOYED("E0905", "story's schema changes are not deployed"),
-    ETL_UNKNOWN_JOB("E0906", "no such ETL job"),
     ETL_QUERY_SHAPE("E0907", "ETL job SQL has no statement"),
     DATA_TEST_FAILED("E0911", "data test returned rows"),
     DATA_TEST_ERROR("E0912", "data test SQL failed"),

@@ -1,6 +1,7 @@
 package dev.storyc.emit;
 
 import dev.storyc.workspace.Sha256;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.TreeMap;
 /**
  * Backing a story out removes every layer of it from the output, but its tables may still be in the
  * warehouse. So when a story that the previous output contained is gone, the revert script of each
- * of its changes is kept, under {@code warehouse/pending-reverts/<story>/<change>/}, and
- * {@code warehouse/plan.toml} lists them as pending until the story comes back. That is the one way
- * the output depends on history, and it is here.
+ * of its changes is kept, under {@code warehouse/pending-reverts/<story>/<change>/}, and {@code
+ * warehouse/plan.toml} lists them as pending until the story comes back. That is the one way the
+ * output depends on history, and it is here.
  *
  * <p>{@code storyc warehouse apply} does not need these copies (its registry stores every deployed
  * change's revert text); they are for deployers that only read the output repository.
@@ -28,32 +29,55 @@ public final class BackOut {
         Map<String, String> stories = compiled.lock().stories();
         Map<String, WarehousePlan.PendingRevert> pending = new LinkedHashMap<>();
         Map<String, String> scripts = new TreeMap<>();
-        // Reverts still pending from earlier back-outs stay until their story returns, and run first:
+        // Reverts still pending from earlier back-outs stay until their story returns, and run
+        // first:
         // a story that required a newly backed-out one must have left with it or before it.
         Optional<String> previousPlan = previous.file().apply(OutputLayout.PLAN);
-        for (WarehousePlan.PendingRevert revert : previousPlan.map(WarehousePlan::pendingRevertsIn).orElse(List.of())) {
+        for (WarehousePlan.PendingRevert revert :
+                previousPlan.map(WarehousePlan::pendingRevertsIn).orElse(List.of())) {
             if (!stories.containsKey(revert.story())) {
-                previous.file().apply(revert.script()).ifPresent(text -> {
-                    pending.put(revert.id(), revert);
-                    scripts.put(revert.script(), text);
-                });
+                previous.file()
+                        .apply(revert.script())
+                        .ifPresent(
+                                text -> {
+                                    pending.put(revert.id(), revert);
+                                    scripts.put(revert.script(), text);
+                                });
             }
         }
         List<WarehousePlan.Change> previousChanges =
                 new ArrayList<>(previousPlan.map(WarehousePlan::changesIn).orElse(List.of()));
         java.util.Collections.reverse(previousChanges);
-        var previousStories = previous.lock().<Map<String, String>>map(LockFile::stories).orElse(Map.of()).keySet();
+        var previousStories =
+                previous.lock()
+                        .<Map<String, String>>map(LockFile::stories)
+                        .orElse(Map.of())
+                        .keySet();
         for (WarehousePlan.Change change : previousChanges) {
-            if (stories.containsKey(change.story()) || !previousStories.contains(change.story())
+            if (stories.containsKey(change.story())
+                    || !previousStories.contains(change.story())
                     || pending.containsKey(change.id())) {
                 continue;
             }
-            previous.file().apply(change.folder() + "/revert.sql").ifPresent(text -> {
-                String script = PENDING_FOLDER + change.story() + "/" + change.change() + "/revert.sql";
-                pending.put(change.id(),
-                        new WarehousePlan.PendingRevert(change.story(), change.change(), script, Sha256.tagged(text)));
-                scripts.put(script, text);
-            });
+            previous.file()
+                    .apply(change.folder() + "/revert.sql")
+                    .ifPresent(
+                            text -> {
+                                String script =
+                                        PENDING_FOLDER
+                                                + change.story()
+                                                + "/"
+                                                + change.change()
+                                                + "/revert.sql";
+                                pending.put(
+                                        change.id(),
+                                        new WarehousePlan.PendingRevert(
+                                                change.story(),
+                                                change.change(),
+                                                script,
+                                                Sha256.tagged(text)));
+                                scripts.put(script, text);
+                            });
         }
         if (pending.isEmpty()) {
             return compiled;
@@ -61,9 +85,15 @@ public final class BackOut {
         Map<String, OutputFile> files = new TreeMap<>(compiled.tree().files());
         scripts.forEach((path, text) -> files.put(path, new OutputFile(path, text)));
         String plan = files.get(OutputLayout.PLAN).text();
-        files.put(OutputLayout.PLAN, new OutputFile(OutputLayout.PLAN,
-                plan + WarehousePlan.pendingSection(new ArrayList<>(pending.values()))));
-        return new CompiledEnvironment(compiled.environment(), compiled.selection(), new OutputTree(new TreeMap<>(files)),
+        files.put(
+                OutputLayout.PLAN,
+                new OutputFile(
+                        OutputLayout.PLAN,
+                        plan + WarehousePlan.pendingSection(new ArrayList<>(pending.values()))));
+        return new CompiledEnvironment(
+                compiled.environment(),
+                compiled.selection(),
+                new OutputTree(new TreeMap<>(files)),
                 compiled.lock());
     }
 }

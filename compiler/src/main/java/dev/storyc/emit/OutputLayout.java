@@ -6,11 +6,11 @@ import dev.storyc.workspace.StoryId;
 
 /**
  * Where each kind of story file lands in an output repository. Stories get a folder each, so a
- * story's files can be added or removed as one unit and no two stories' file names can clash.
- * Every path depends only on the story and the file, never on which other stories a release
- * holds: a warehouse change lives at {@code warehouse/<story>/<change>/} in every environment and
- * every release, so promoting a release renames nothing that a path-keyed deployer remembers.
- * The apply order is in {@code warehouse/plan.toml}, not in folder names.
+ * story's files can be added or removed as one unit and no two stories' file names can clash. Every
+ * path depends only on the story and the file, never on which other stories a release holds: a
+ * warehouse change lives at {@code warehouse/<story>/<change>/} in every environment and every
+ * release, so promoting a release renames nothing that a path-keyed deployer remembers. The apply
+ * order is in {@code warehouse/plan.toml}, not in folder names.
  */
 public final class OutputLayout {
     public static final String LOCK = "storyc.lock";
@@ -26,8 +26,10 @@ public final class OutputLayout {
             case VIEW -> "views/" + story + "/" + file.fileName();
             case EXPLORE -> "explores/" + story + "/" + file.fileName();
             case DASHBOARD -> "dashboards/" + story + "/" + file.fileName();
-            case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY -> SchemaChange.of(file.storyRelativePath())
-                    .orElseThrow().outputFolder(story) + "/" + file.fileName();
+            case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY ->
+                    SchemaChange.of(file.storyRelativePath()).orElseThrow().outputFolder(story)
+                            + "/"
+                            + file.fileName();
             case ETL_JOB, ETL_SQL -> "etl/" + story + "/" + file.fileName();
             case TEST_SQL -> "tests/" + story + "/" + file.fileName();
         };

@@ -38,12 +38,23 @@ public final class OutputTreeBuilder {
     private final TemplateRenderer renderer;
     private final ContentIds contentIds;
     private final String compilerVersion;
+    private final java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles;
 
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
+        this(stdlib, renderer, contentIds, compilerVersion, new TreeMap<>());
+    }
+
+    /**
+     * @param modelFiles the workspace's {@code model/*.lkml}, rendered for each environment into its
+     *     generated model file, in path order
+     */
+    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion,
+            java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles) {
         this.stdlib = stdlib;
         this.renderer = renderer;
         this.contentIds = contentIds;
         this.compilerVersion = compilerVersion;
+        this.modelFiles = modelFiles;
     }
 
     public Result<CompiledEnvironment> build(Environment environment, Selection selection, List<RenderedStory> stories) {
@@ -68,16 +79,19 @@ public final class OutputTreeBuilder {
                 files.put(path, new OutputFile(path, file.text()));
                 origins.put(path, origin);
                 if (file.file().kind().isSchemaScript()) {
-                    hashes.computeIfAbsent(path.substring(0, path.lastIndexOf('/')), f -> new LinkedHashMap<>())
+                    String folder = path.substring(0, path.lastIndexOf('/'));
+                    hashes.computeIfAbsent(folder, f -> new LinkedHashMap<>())
                             .put(file.file().kind(), Sha256.tagged(file.text()));
                 }
             }
-            List<String> requires = story.manifest().requiredIds().stream().map(StoryId::value).sorted().toList();
+            List<String> requires = story.manifest().requiredIds().stream()
+                    .map(StoryId::value).sorted().toList();
             for (SchemaChanges.Scripts scripts : SchemaChanges.of(story.files())) {
                 String folder = scripts.change().outputFolder(story.id());
                 Map<ArtifactKind, String> hashed = hashes.getOrDefault(folder, Map.of());
-                plan.add(new WarehousePlan.Change(plan.size() + 1, story.id().value(), scripts.change().name(),
-                        folder, requires, Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_DEPLOY)),
+                plan.add(new WarehousePlan.Change(plan.size() + 1, story.id().value(),
+                        scripts.change().name(), folder, requires,
+                        Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_DEPLOY)),
                         Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_REVERT)),
                         Optional.ofNullable(hashed.get(ArtifactKind.SCHEMA_VERIFY))));
             }
@@ -120,6 +134,7 @@ public final class OutputTreeBuilder {
         Map<String, Object> context = TemplateContexts.forEnvironment(environment);
         context.put("includes", includes(files));
         context.put("constants", constants(environment));
+        context.put("model_files", modelFiles(environment, diagnostics));
         context.put("stories", stories.stream().map(s -> Map.of(
                 "id", s.story().id().value(), "title", s.story().manifest().title())).toList());
         put(files, OutputLayout.modelPath(environment.model()), "model.lkml", context, diagnostics);
@@ -152,6 +167,18 @@ public final class OutputTreeBuilder {
             }
         }
         return List.copyOf(patterns);
+    }
+
+    /** Renders each {@code model/*.lkml} for the environment, for the model template to include. */
+    private List<Map<String, String>> modelFiles(Environment environment, Diagnostics diagnostics) {
+        List<Map<String, String>> rendered = new ArrayList<>();
+        for (var file : modelFiles.values()) {
+            var result = renderer.render(file, TemplateContexts.forEnvironment(environment));
+            diagnostics.addAll(result.diagnostics());
+            String text = result.text().stripTrailing(); // the template ends the line
+            rendered.add(Map.of("path", file.path(), "text", text));
+        }
+        return rendered;
     }
 
     private static List<Map<String, String>> constants(Environment environment) {

@@ -1,28 +1,37 @@
 package dev.storyc.emit;
 
 import dev.storyc.toml.TomlText;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * {@code warehouse/plan.toml}: every schema change of the environment's stories in apply order,
  * each with its stable id ({@code story/change}), its folder ({@code warehouse/<story>/<change>},
- * the same in every environment and every release), the stories its story requires, and a hash
- * of each script, so that {@code storyc warehouse apply} and any other deployer can tell what
- * changed since it last ran. {@code [[pending_revert]]} lists the changes of backed-out stories.
+ * the same in every environment and every release), the stories its story requires, and a hash of
+ * each script, so that {@code storyc warehouse apply} and any other deployer can tell what changed
+ * since it last ran. {@code [[pending_revert]]} lists the changes of backed-out stories.
  */
 public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingReverts) {
     /** The plan format this compiler writes; 1 had numbered folders and one change per story. */
     public static final int FORMAT = 2;
 
     /** One change's scripts. */
-    public record Change(int order, String story, String change, String folder, List<String> requires,
-            Optional<String> deploy, Optional<String> revert, Optional<String> verify) {
+    public record Change(
+            int order,
+            String story,
+            String change,
+            String folder,
+            List<String> requires,
+            Optional<String> deploy,
+            Optional<String> revert,
+            Optional<String> verify) {
         public Change {
             requires = List.copyOf(requires);
         }
@@ -52,11 +61,16 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
         this(changes, List.of());
     }
 
-    /** Returns the {@code [[pending_revert]]} entries, in the order given (the order to run them). */
+    /**
+     * Returns the {@code [[pending_revert]]} entries, in the order given (the order to run them).
+     */
     static String pendingSection(List<PendingRevert> pending) {
         StringBuilder out = new StringBuilder();
         for (PendingRevert revert : pending) {
-            out.append("\n# Backed out: run this revert once to remove the change from the warehouse.\n");
+            out.append(
+                    "\n"
+                        + "# Backed out: run this revert once to remove the change from the"
+                        + " warehouse.\n");
             out.append("[[pending_revert]]\n");
             out.append("id = ").append(TomlText.string(revert.id())).append('\n');
             out.append("story = ").append(TomlText.string(revert.story())).append('\n');
@@ -68,8 +82,8 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
     }
 
     /**
-     * Reads the pending reverts of a plan written by this compiler or an earlier one (format 1
-     * had no change names: its one change per story is {@code base}); none when unreadable.
+     * Reads the pending reverts of a plan written by this compiler or an earlier one (format 1 had
+     * no change names: its one change per story is {@code base}); none when unreadable.
      */
     public static List<PendingRevert> pendingRevertsIn(String planText) {
         TomlParseResult toml = Toml.parse(planText);
@@ -82,8 +96,12 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
             TomlTable entry = array.getTable(i);
             if (entry.isString("story") && entry.isString("script") && entry.isString("hash")) {
                 String change = entry.isString("change") ? entry.getString("change") : "base";
-                pending.add(new PendingRevert(entry.getString("story"), change, entry.getString("script"),
-                        entry.getString("hash")));
+                pending.add(
+                        new PendingRevert(
+                                entry.getString("story"),
+                                change,
+                                entry.getString("script"),
+                                entry.getString("hash")));
             }
         }
         return pending;
@@ -104,8 +122,16 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
             TomlTable entry = array.getTable(i);
             if (entry.isString("story") && entry.isString("folder")) {
                 String change = entry.isString("change") ? entry.getString("change") : "base";
-                changes.add(new Change(i + 1, entry.getString("story"), change, entry.getString("folder"), List.of(),
-                        Optional.empty(), Optional.empty(), Optional.empty()));
+                changes.add(
+                        new Change(
+                                i + 1,
+                                entry.getString("story"),
+                                change,
+                                entry.getString("folder"),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
             }
         }
         return changes;
@@ -113,9 +139,12 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
 
     public String toToml() {
         StringBuilder out = new StringBuilder();
-        out.append("# Generated by storyc: apply each change's `deploy` in this order; `revert` undoes it,"
-                + " last first.\n");
-        out.append("# A change's id and folder never change; `storyc warehouse apply` reads this file.\n");
+        out.append(
+                "# Generated by storyc: apply each change's `deploy` in this order; `revert` undoes"
+                    + " it, last first.\n");
+        out.append(
+                "# A change's id and folder never change; `storyc warehouse apply` reads this"
+                    + " file.\n");
         out.append("format = ").append(FORMAT).append('\n');
         for (Change change : changes) {
             out.append("\n[[change]]\n");
@@ -129,9 +158,15 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
                 out.append(i == 0 ? "" : ", ").append(TomlText.string(change.requires().get(i)));
             }
             out.append("]\n");
-            change.deploy().ifPresent(h -> out.append("deploy = ").append(TomlText.string(h)).append('\n'));
-            change.revert().ifPresent(h -> out.append("revert = ").append(TomlText.string(h)).append('\n'));
-            change.verify().ifPresent(h -> out.append("verify = ").append(TomlText.string(h)).append('\n'));
+            change.deploy()
+                    .ifPresent(
+                            h -> out.append("deploy = ").append(TomlText.string(h)).append('\n'));
+            change.revert()
+                    .ifPresent(
+                            h -> out.append("revert = ").append(TomlText.string(h)).append('\n'));
+            change.verify()
+                    .ifPresent(
+                            h -> out.append("verify = ").append(TomlText.string(h)).append('\n'));
         }
         return out.append(pendingSection(pendingReverts)).toString();
     }

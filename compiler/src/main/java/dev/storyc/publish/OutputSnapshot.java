@@ -1,12 +1,5 @@
 package dev.storyc.publish;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -15,6 +8,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The files of one output commit that a deployer needs: everything under {@code warehouse/} and
@@ -41,13 +42,18 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
     public static OutputSnapshot read(Path directory, String branch, Optional<String> revision)
             throws PublishException {
         if (!Files.isDirectory(directory.resolve(".git"))) {
-            throw new PublishException("`" + directory + "` is not an output repository yet",
+            throw new PublishException(
+                    "`" + directory + "` is not an output repository yet",
                     "run `storyc compile` for this environment first");
         }
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(directory.resolve(".git").toFile())
-                .setMustExist(true).build()) {
+        try (Repository repository =
+                new FileRepositoryBuilder()
+                        .setGitDir(directory.resolve(".git").toFile())
+                        .setMustExist(true)
+                        .build()) {
             ObjectId id = resolve(repository, directory, branch, revision);
-            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            try (RevWalk walk = new RevWalk(repository);
+                    TreeWalk tree = new TreeWalk(repository)) {
                 RevCommit commit = walk.parseCommit(id);
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
@@ -62,12 +68,14 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
                 return new OutputSnapshot(commit.name(), files);
             }
         } catch (IOException e) {
-            throw new PublishException("cannot read the output repository `" + directory + "`: " + e.getMessage(),
+            throw new PublishException(
+                    "cannot read the output repository `" + directory + "`: " + e.getMessage(),
                     "run `git fsck` in it");
         }
     }
 
-    private static ObjectId resolve(Repository repository, Path directory, String branch, Optional<String> revision)
+    private static ObjectId resolve(
+            Repository repository, Path directory, String branch, Optional<String> revision)
             throws IOException, PublishException {
         String wanted = revision.orElse(Constants.R_HEADS + branch);
         ObjectId id;
@@ -78,10 +86,18 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
         }
         if (id == null) {
             throw revision.isPresent()
-                    ? new PublishException("output commit `" + revision.get() + "` does not exist in `" + directory
-                            + "`", "name a commit of `git -C " + directory + " log`, or a tag such as"
-                            + " release/<name>; fetch first if CI compiled it")
-                    : new PublishException("`" + directory + "` has no commit on branch " + branch + " yet",
+                    ? new PublishException(
+                            "output commit `"
+                                    + revision.get()
+                                    + "` does not exist in `"
+                                    + directory
+                                    + "`",
+                            "name a commit of `git -C "
+                                    + directory
+                                    + " log`, or a tag such as"
+                                    + " release/<name>; fetch first if CI compiled it")
+                    : new PublishException(
+                            "`" + directory + "` has no commit on branch " + branch + " yet",
                             "run `storyc compile` for this environment first");
         }
         return id;

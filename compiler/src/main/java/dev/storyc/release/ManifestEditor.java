@@ -1,5 +1,6 @@
 package dev.storyc.release;
 
+import dev.storyc.toml.TomlSpans;
 import dev.storyc.toml.TomlText;
 import dev.storyc.workspace.StoryId;
 import java.util.ArrayList;
@@ -40,27 +41,27 @@ public final class ManifestEditor {
         String literal = TomlText.string(story.value());
         if (stories.isEmpty()) {
             int open = offsetOfValue("stories");
-            int close = closingBracket(open + 1);
+            int close = closing(open + 1);
             if (text.substring(open, close).contains("\n")) {
                 // An empty list written over lines gets the one-per-line style from its first story.
-                int lineStart = text.lastIndexOf('\n', close - 1) + 1;
+                int lineStart = TomlSpans.lineStart(text, close);
                 return text.substring(0, lineStart) + "  " + literal + ",\n" + text.substring(lineStart);
             }
             return text.substring(0, close) + literal + text.substring(close);
         }
-        int lastStart = offset(stories.inputPositionOf(stories.size() - 1));
-        int lastEnd = endOfString(lastStart);
-        int close = closingBracket(lastEnd);
+        int lastStart = TomlSpans.offsetOf(text, stories.inputPositionOf(stories.size() - 1));
+        int lastEnd = TomlSpans.stringEnd(text, lastStart);
+        int close = closing(lastEnd);
         boolean multiline = text.substring(lastEnd, close).contains("\n");
         if (!multiline) {
             return text.substring(0, lastEnd) + ", " + literal + text.substring(lastEnd);
         }
         // One element per line: copy the last element's indentation and trailing-comma habit.
-        int lineStart = text.lastIndexOf('\n', lastStart) + 1;
+        int lineStart = TomlSpans.lineStart(text, lastStart);
         String indent = text.substring(lineStart, lastStart);
-        int afterLast = skipSpaces(lastEnd);
+        int afterLast = TomlSpans.skipBlanks(text, lastEnd);
         boolean hasComma = afterLast < text.length() && text.charAt(afterLast) == ',';
-        int lineEnd = endOfLine(lastEnd);
+        int lineEnd = TomlSpans.lineEnd(text, lastEnd);
         String fixedLast = hasComma ? text.substring(0, lineEnd) : text.substring(0, lastEnd) + "," + text.substring(lastEnd, lineEnd);
         return fixedLast + "\n" + indent + literal + (hasComma ? "," : "") + text.substring(lineEnd);
     }
@@ -100,7 +101,7 @@ public final class ManifestEditor {
         int start = header;
         // Take the comment lines written just above the table with it.
         while (start > 0) {
-            int previousLineStart = text.lastIndexOf('\n', start - 2) + 1;
+            int previousLineStart = TomlSpans.lineStart(text, start - 1);
             if (!text.substring(previousLineStart, start).stripLeading().startsWith("#")) {
                 break;
             }
@@ -119,16 +120,16 @@ public final class ManifestEditor {
         if (at == null) {
             return text;
         }
-        int lineStart = offset(at) - (at.column() - 1);
-        return text.substring(0, lineStart) + text.substring(Math.min(text.length(), endOfLine(lineStart) + 1));
+        int lineStart = TomlSpans.offsetOf(text, at.line(), 1);
+        return text.substring(0, lineStart) + text.substring(Math.min(text.length(), TomlSpans.lineEnd(text, lineStart) + 1));
     }
 
     private String dropElement(int index) {
         TomlArray stories = stories();
-        int start = offset(stories.inputPositionOf(index));
-        int end = endOfString(start);
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        int lineEnd = endOfLine(end);
+        int start = TomlSpans.offsetOf(text, stories.inputPositionOf(index));
+        int end = TomlSpans.stringEnd(text, start);
+        int lineStart = TomlSpans.lineStart(text, start);
+        int lineEnd = TomlSpans.lineEnd(text, end);
         String before = text.substring(lineStart, start);
         String after = text.substring(end, lineEnd).strip();
         boolean aloneOnLine = before.isBlank() && (after.isEmpty() || after.equals(",") || after.startsWith("#")
@@ -137,9 +138,9 @@ public final class ManifestEditor {
             return text.substring(0, lineStart) + text.substring(Math.min(text.length(), lineEnd + 1));
         }
         // Inline list: remove the element with the comma that follows it, or else the one before it.
-        int next = skipSpaces(end);
+        int next = TomlSpans.skipBlanks(text, end);
         if (next < text.length() && text.charAt(next) == ',') {
-            return text.substring(0, start) + text.substring(skipSpaces(next + 1));
+            return text.substring(0, start) + text.substring(TomlSpans.skipBlanks(text, next + 1));
         }
         int previous = start - 1;
         while (previous > 0 && Character.isWhitespace(text.charAt(previous))) {
@@ -163,35 +164,20 @@ public final class ManifestEditor {
 
     /** Returns [start, end) of the pins table's body: the lines after its header up to the next table. */
     private Optional<int[]> pinsSection() {
-        int header = findTableHeader("pins");
+        int header = TomlSpans.tableHeader(text, "pins");
         if (header < 0) {
             return Optional.empty();
         }
-        int bodyStart = endOfLine(header) + 1;
+        int bodyStart = TomlSpans.lineEnd(text, header) + 1;
         int end = bodyStart;
         while (end < text.length()) {
-            int lineEnd = endOfLine(end);
+            int lineEnd = TomlSpans.lineEnd(text, end);
             if (text.substring(end, lineEnd).stripLeading().startsWith("[")) {
                 break;
             }
             end = Math.min(text.length(), lineEnd + 1);
         }
         return Optional.of(new int[] {Math.min(bodyStart, text.length()), end});
-    }
-
-    private int findTableHeader(String name) {
-        int from = 0;
-        while (true) {
-            int at = text.indexOf("[" + name + "]", from);
-            if (at < 0) {
-                return -1;
-            }
-            int lineStart = text.lastIndexOf('\n', at - 1) + 1;
-            if (text.substring(lineStart, at).isBlank()) {
-                return at;
-            }
-            from = at + 1;
-        }
     }
 
     private TomlArray stories() {
@@ -203,58 +189,17 @@ public final class ManifestEditor {
     }
 
     private int offsetOfValue(String key) {
-        int keyOffset = offset(toml.inputPositionOf(key));
+        int keyOffset = TomlSpans.offsetOf(text, toml.inputPositionOf(key));
         return text.indexOf('[', keyOffset);
     }
 
-    private int closingBracket(int from) {
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                i = endOfLine(i);
-            } else if (c == '"') {
-                i = endOfString(i);
-            } else if (c == ']') {
-                return i;
-            } else {
-                i++;
-            }
+    /** Returns the {@code ]} that closes the list starting before {@code from}; the text parsed, so it exists. */
+    private int closing(int from) {
+        int close = TomlSpans.closingBracket(text, from);
+        if (close < 0) {
+            throw new IllegalArgumentException("unclosed list");
         }
-        throw new IllegalArgumentException("unclosed list");
-    }
-
-    /** Returns the offset just past a basic or literal string starting at {@code start}. */
-    private int endOfString(int start) {
-        char quote = text.charAt(start);
-        int i = start + 1;
-        while (i < text.length() && text.charAt(i) != quote) {
-            i += quote == '"' && text.charAt(i) == '\\' ? 2 : 1;
-        }
-        return Math.min(text.length(), i + 1);
-    }
-
-    private int skipSpaces(int from) {
-        int i = from;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    private int endOfLine(int from) {
-        int newline = text.indexOf('\n', from);
-        return newline < 0 ? text.length() : newline;
-    }
-
-    private int offset(TomlPosition position) {
-        int line = 1;
-        int i = 0;
-        while (line < position.line()) {
-            i = text.indexOf('\n', i) + 1;
-            line++;
-        }
-        return i + position.column() - 1;
+        return close;
     }
 
     /** Returns the ids listed in {@code stories}, for callers that check before editing. */

@@ -1,5 +1,6 @@
 package dev.storyc.release;
 
+import dev.storyc.toml.TomlSpans;
 import dev.storyc.toml.TomlText;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +28,16 @@ public final class PromotionEditor {
         String literal = TomlText.string(release);
         TomlPosition key = toml.inputPositionOf(List.of("environments", environment, "release"));
         if (key != null) {
-            int start = offset(text, key);
-            int equals = text.indexOf('=', start);
-            int valueStart = equals + 1;
-            while (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t') {
-                valueStart++;
+            int valueStart = TomlSpans.valueStart(text, TomlSpans.offsetOf(text, key));
+            int valueEnd = valueStart < 0 ? -1 : TomlSpans.valueEnd(text, valueStart);
+            if (valueEnd < 0) {
+                return Optional.empty(); // the file parsed, so this is only a value storyc cannot measure
             }
-            int valueEnd = endOfString(text, valueStart);
             return Optional.of(text.substring(0, valueStart) + literal + text.substring(valueEnd));
         }
         TomlPosition table = toml.inputPositionOf(List.of("environments", environment));
-        int tableStart = offset(text, table);
-        int lineStart = text.lastIndexOf('\n', Math.max(0, tableStart - 1)) + 1;
+        int tableStart = TomlSpans.offsetOf(text, table);
+        int lineStart = TomlSpans.lineStart(text, tableStart);
         if (!text.substring(lineStart).stripLeading().startsWith("[")) {
             return Optional.empty(); // an inline table: no line of its own to add to
         }
@@ -46,29 +45,5 @@ public final class PromotionEditor {
         int insertAt = headerLineEnd < 0 ? text.length() : headerLineEnd + 1;
         String prefix = headerLineEnd < 0 ? "\n" : "";
         return Optional.of(text.substring(0, insertAt) + prefix + "release = " + literal + "\n" + text.substring(insertAt));
-    }
-
-    private static int endOfString(String text, int start) {
-        char quote = text.charAt(start);
-        if (quote != '"' && quote != '\'') {
-            int end = start;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '#') {
-                end++;
-            }
-            return end;
-        }
-        int i = start + 1;
-        while (i < text.length() && text.charAt(i) != quote) {
-            i += quote == '"' && text.charAt(i) == '\\' ? 2 : 1;
-        }
-        return Math.min(text.length(), i + 1);
-    }
-
-    private static int offset(String text, TomlPosition position) {
-        int i = 0;
-        for (int line = 1; line < position.line(); line++) {
-            i = text.indexOf('\n', i) + 1;
-        }
-        return i + position.column() - 1;
     }
 }

@@ -25,10 +25,14 @@ public enum Setting {
      * A JDBC URL that replaces the warehouse's host, port and database when connecting, such as an
      * SSH tunnel's {@code jdbc:postgresql://127.0.0.1:15439/analytics_prod}.
      */
-    WAREHOUSE_URL("warehouse.url", "STORYC_WAREHOUSE_URL", "jdbc:postgresql://\\S+",
-            "a JDBC URL such as `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
+    // No password in it: settings are printed with --verbose; the password is warehouse.password.
+    WAREHOUSE_URL("warehouse.url", "STORYC_WAREHOUSE_URL",
+            "(?i)(?!.*[?&]password=)jdbc:postgresql://\\S+",
+            "a JDBC URL without a password, such as"
+                    + " `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
     /** Seconds to wait for the warehouse to accept a connection and log in. */
-    WAREHOUSE_CONNECT_TIMEOUT("warehouse.connect_timeout", "STORYC_WAREHOUSE_CONNECT_TIMEOUT", "[1-9][0-9]{0,3}",
+    WAREHOUSE_CONNECT_TIMEOUT("warehouse.connect_timeout", "STORYC_WAREHOUSE_CONNECT_TIMEOUT",
+            "[1-9][0-9]{0,3}",
             "a number of seconds from 1 to 9999"),
     /** Seconds an apply waits for another apply's lock before giving up. */
     WAREHOUSE_LOCK_TIMEOUT("warehouse.lock_timeout", "STORYC_WAREHOUSE_LOCK_TIMEOUT", "[0-9]{1,5}",

@@ -54,10 +54,11 @@ public record Settings(Map<Setting, Value> values) {
 
     /** Returns the seconds to wait for a warehouse connection; 10 unless a layer says otherwise. */
     public int warehouseConnectTimeout() {
-        return Integer.parseInt(get(Setting.WAREHOUSE_CONNECT_TIMEOUT).map(Value::value).orElse("10"));
+        return Integer.parseInt(
+                get(Setting.WAREHOUSE_CONNECT_TIMEOUT).map(Value::value).orElse("10"));
     }
 
-    /** Returns the seconds an apply waits for another apply's lock; 60 unless a layer says otherwise. */
+    /** Returns the seconds an apply waits for another apply's lock; 60 unless a layer says so. */
     public int warehouseLockTimeout() {
         return Integer.parseInt(get(Setting.WAREHOUSE_LOCK_TIMEOUT).map(Value::value).orElse("60"));
     }

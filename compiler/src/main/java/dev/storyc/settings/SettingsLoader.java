@@ -78,7 +78,9 @@ public final class SettingsLoader {
             String source = sourceOf(stack, setting.key());
             if (!setting.accepts(value)) {
                 diagnostics.add(Diagnostic.error(Code.SETTING_INVALID, positionOf(source),
-                                "setting `" + setting.key() + "` is `" + value + "`, which is not " + setting.expected())
+                                "setting `" + setting.key() + "` is `" + redacted(value)
+                                        + "`, which is not "
+                                        + setting.expected())
                         .withHint("set by " + source));
                 continue;
             }
@@ -220,5 +222,10 @@ public final class SettingsLoader {
             }
         }
         return Position.ofFile(source.startsWith("-D") ? COMMAND_LINE : source);
+    }
+
+    /** Hides a password that a URL setting should not hold but does, before the value is quoted. */
+    private static String redacted(String value) {
+        return value.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
     }
 }

@@ -20,7 +20,8 @@ public sealed interface Action {
      * Runs the registry's stored revert text of a change the plan no longer holds, and forgets it.
      *
      * @param pendingInPlan true when the output plan lists it under {@code [[pending_revert]]} (a
-     *     back-out); false when nothing in the plan knows it (drift, or a change removed from a story)
+     *     back-out); false when nothing in the plan knows it (drift, or a change removed from a
+     *     story)
      */
     record Revert(DeployedChange deployed, boolean pendingInPlan) implements Action {
         @Override
@@ -30,8 +31,8 @@ public sealed interface Action {
     }
 
     /**
-     * In a development environment, with {@code --rework}: reverts an edited change with its
-     * stored revert text, then deploys the new text, in one transaction.
+     * In a development environment, with {@code --rework}: reverts an edited change with its stored
+     * revert text, then deploys the new text, in one transaction.
      */
     record Rework(DeployedChange deployed, PlannedChange change) implements Action {
         @Override

@@ -1,6 +1,7 @@
 package dev.storyc.warehouse;
 
 import dev.storyc.diag.Diagnostic;
+
 import java.util.List;
 
 /**
@@ -11,7 +12,10 @@ import java.util.List;
  * @param upToDate planned changes the registry has with the same deploy hash
  * @param revertedAlready pending reverts of the output plan that the registry no longer holds
  */
-public record ApplyPlan(List<Action> actions, List<PlannedChange> upToDate, List<ChangeId> revertedAlready,
+public record ApplyPlan(
+        List<Action> actions,
+        List<PlannedChange> upToDate,
+        List<ChangeId> revertedAlready,
         List<Diagnostic> refusals) {
     public ApplyPlan {
         actions = List.copyOf(actions);

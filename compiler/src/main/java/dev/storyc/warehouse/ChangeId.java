@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The stable name of one schema change: its story and the change's name within the story, written
- * {@code story/change} (such as {@code lab-results/add-units}). It never changes once deployed:
- * the registry, the output paths ({@code warehouse/<story>/<change>/}) and messages all use it,
- * so that promoting a release does not rename anything a deployer keys on.
+ * {@code story/change} (such as {@code lab-results/add-units}). It never changes once deployed: the
+ * registry, the output paths ({@code warehouse/<story>/<change>/}) and messages all use it, so that
+ * promoting a release does not rename anything a deployer keys on.
  */
 public record ChangeId(String story, String change) implements Comparable<ChangeId> {
     /** A change name: lower case letters, digits and dashes, as story ids are. */

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param sequence the registry's event number of the deploy; later deploys have larger numbers
  * @param deployHash the tagged sha256 of the deploy script that ran
  */
-public record DeployedChange(ChangeId id, long sequence, List<String> requires, String deployHash,
-        String revertHash, String revertScript, String deployedBy, Instant deployedAt, String outputCommit,
+public record DeployedChange(
+        ChangeId id,
+        long sequence,
+        List<String> requires,
+        String deployHash,
+        String revertHash,
+        String revertScript,
+        String deployedBy,
+        Instant deployedAt,
+        String outputCommit,
         String environmentHash) {
     public DeployedChange {
         Objects.requireNonNull(id, "id");

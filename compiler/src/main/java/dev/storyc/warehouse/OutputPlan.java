@@ -9,27 +9,33 @@ import dev.storyc.emit.LockFile;
 import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.WarehousePlan;
 import dev.storyc.workspace.Sha256;
+
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
- * What an environment's output commit wants in its database: the changes of
- * {@code warehouse/plan.toml} with their scripts' texts, the commit and the environment hash
- * (recorded with every deployed change), and the ids it lists as pending reverts. Read from the
- * commit, never from the working tree, so production runs exactly the scripts acceptance ran.
+ * What an environment's output commit wants in its database: the changes of {@code
+ * warehouse/plan.toml} with their scripts' texts, the commit and the environment hash (recorded
+ * with every deployed change), and the ids it lists as pending reverts. Read from the commit, never
+ * from the working tree, so production runs exactly the scripts acceptance ran.
  *
- * <p>Every script's text is checked against the plan's hash: a repository edited by hand is
- * refused rather than applied.
+ * <p>Every script's text is checked against the plan's hash: a repository edited by hand is refused
+ * rather than applied.
  */
-public record OutputPlan(String commit, String environment, String environmentHash, List<PlannedChange> changes,
+public record OutputPlan(
+        String commit,
+        String environment,
+        String environmentHash,
+        List<PlannedChange> changes,
         Set<ChangeId> pendingReverts) {
     public OutputPlan {
         changes = List.copyOf(changes);
@@ -47,24 +53,47 @@ public record OutputPlan(String commit, String environment, String environmentHa
         Optional<LockFile> lock = files.apply(OutputLayout.LOCK).flatMap(LockFile::parse);
         if (planText.isEmpty() || lock.isEmpty()) {
             String missing = planText.isEmpty() ? OutputLayout.PLAN : OutputLayout.LOCK;
-            diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(missing),
-                            "output commit " + shortId(commit) + " has no readable `" + missing + "`")
-                    .withHint("is this an output repository? run `storyc compile` for the environment first"));
+            diagnostics.add(
+                    Diagnostic.error(
+                                    Code.WAREHOUSE_PLAN_INVALID,
+                                    Position.ofFile(missing),
+                                    "output commit "
+                                            + shortId(commit)
+                                            + " has no readable `"
+                                            + missing
+                                            + "`")
+                            .withHint(
+                                    "is this an output repository? run `storyc compile` for the"
+                                        + " environment first"));
             return Result.failed(diagnostics.all());
         }
         TomlParseResult toml = Toml.parse(planText.get());
         if (toml.hasErrors()) {
-            diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(OutputLayout.PLAN),
-                    "`" + OutputLayout.PLAN + "` of " + shortId(commit) + " is not valid TOML: "
-                            + toml.errors().get(0).getMessage()));
+            diagnostics.add(
+                    Diagnostic.error(
+                            Code.WAREHOUSE_PLAN_INVALID,
+                            Position.ofFile(OutputLayout.PLAN),
+                            "`"
+                                    + OutputLayout.PLAN
+                                    + "` of "
+                                    + shortId(commit)
+                                    + " is not valid TOML: "
+                                    + toml.errors().get(0).getMessage()));
             return Result.failed(diagnostics.all());
         }
         long format = toml.isLong("format") ? toml.getLong("format") : 1;
         if (format > WarehousePlan.FORMAT) {
-            diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(OutputLayout.PLAN),
-                            "`" + OutputLayout.PLAN + "` has format " + format + "; this storyc reads up to "
-                                    + WarehousePlan.FORMAT)
-                    .withHint("upgrade storyc to the version that compiled the output"));
+            diagnostics.add(
+                    Diagnostic.error(
+                                    Code.WAREHOUSE_PLAN_INVALID,
+                                    Position.ofFile(OutputLayout.PLAN),
+                                    "`"
+                                            + OutputLayout.PLAN
+                                            + "` has format "
+                                            + format
+                                            + "; this storyc reads up to "
+                                            + WarehousePlan.FORMAT)
+                            .withHint("upgrade storyc to the version that compiled the output"));
             return Result.failed(diagnostics.all());
         }
         List<PlannedChange> changes = new ArrayList<>();
@@ -78,26 +107,62 @@ public record OutputPlan(String commit, String environment, String environmentHa
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
-        return Result.of(new OutputPlan(commit, lock.get().environment(), lock.get().environmentHash(), changes,
-                pending), diagnostics);
+        return Result.of(
+                new OutputPlan(
+                        commit,
+                        lock.get().environment(),
+                        lock.get().environmentHash(),
+                        changes,
+                        pending),
+                diagnostics);
     }
 
-    private static Optional<PlannedChange> change(TomlTable entry, int order,
-            Function<String, Optional<String>> files, Diagnostics diagnostics) {
+    private static Optional<PlannedChange> change(
+            TomlTable entry,
+            int order,
+            Function<String, Optional<String>> files,
+            Diagnostics diagnostics) {
         if (!entry.isString("story") || !entry.isString("folder")) {
-            diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(OutputLayout.PLAN),
-                    "change " + order + " of `" + OutputLayout.PLAN + "` lacks `story` or `folder`"));
+            diagnostics.add(
+                    Diagnostic.error(
+                            Code.WAREHOUSE_PLAN_INVALID,
+                            Position.ofFile(OutputLayout.PLAN),
+                            "change "
+                                    + order
+                                    + " of `"
+                                    + OutputLayout.PLAN
+                                    + "` lacks `story` or `folder`"));
             return Optional.empty();
         }
-        ChangeId id = new ChangeId(entry.getString("story"),
-                entry.isString("change") ? entry.getString("change") : "base");
+        ChangeId id =
+                new ChangeId(
+                        entry.getString("story"),
+                        entry.isString("change") ? entry.getString("change") : "base");
         String folder = entry.getString("folder");
-        Optional<Script> deploy = script(id, folder + "/deploy.sql", entry.getString("deploy"), true, files,
-                diagnostics);
-        Optional<Script> revert = script(id, folder + "/revert.sql", entry.getString("revert"), true, files,
-                diagnostics);
-        Optional<Script> verify = script(id, folder + "/verify.sql", entry.getString("verify"), false, files,
-                diagnostics);
+        Optional<Script> deploy =
+                script(
+                        id,
+                        folder + "/deploy.sql",
+                        entry.getString("deploy"),
+                        true,
+                        files,
+                        diagnostics);
+        Optional<Script> revert =
+                script(
+                        id,
+                        folder + "/revert.sql",
+                        entry.getString("revert"),
+                        true,
+                        files,
+                        diagnostics);
+        Optional<Script> verify =
+                script(
+                        id,
+                        folder + "/verify.sql",
+                        entry.getString("verify"),
+                        false,
+                        files,
+                        diagnostics);
         List<String> requires = new ArrayList<>();
         if (entry.isArray("requires")) {
             TomlArray list = entry.getArray("requires");
@@ -108,26 +173,52 @@ public record OutputPlan(String commit, String environment, String environmentHa
         if (deploy.isEmpty() || revert.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PlannedChange(id, order, requires, deploy.get(), revert.get(), verify));
+        return Optional.of(
+                new PlannedChange(id, order, requires, deploy.get(), revert.get(), verify));
     }
 
-    private static Optional<Script> script(ChangeId id, String path, String hash, boolean required,
-            Function<String, Optional<String>> files, Diagnostics diagnostics) {
+    private static Optional<Script> script(
+            ChangeId id,
+            String path,
+            String hash,
+            boolean required,
+            Function<String, Optional<String>> files,
+            Diagnostics diagnostics) {
         Optional<String> text = files.apply(path);
         if (text.isEmpty()) {
             if (required || hash != null) {
-                diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(path),
-                                "change `" + id + "` has no `" + path + "` in the output commit")
-                        .withHint(required ? "a change needs deploy.sql and revert.sql; recompile the environment"
-                                : "the plan lists a verify script that is missing; recompile the environment"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.WAREHOUSE_PLAN_INVALID,
+                                        Position.ofFile(path),
+                                        "change `"
+                                                + id
+                                                + "` has no `"
+                                                + path
+                                                + "` in the output commit")
+                                .withHint(
+                                        required
+                                                ? "a change needs deploy.sql and revert.sql;"
+                                                      + " recompile the environment"
+                                                : "the plan lists a verify script that is missing;"
+                                                      + " recompile the environment"));
             }
             return Optional.empty();
         }
         String actual = Sha256.tagged(text.get());
         if (hash != null && !hash.equals(actual)) {
-            diagnostics.add(Diagnostic.error(Code.WAREHOUSE_PLAN_INVALID, Position.ofFile(path),
-                            "`" + path + "` does not match its hash in `" + OutputLayout.PLAN + "`")
-                    .withHint("the output repository was edited by hand; recompile the environment instead"));
+            diagnostics.add(
+                    Diagnostic.error(
+                                    Code.WAREHOUSE_PLAN_INVALID,
+                                    Position.ofFile(path),
+                                    "`"
+                                            + path
+                                            + "` does not match its hash in `"
+                                            + OutputLayout.PLAN
+                                            + "`")
+                            .withHint(
+                                    "the output repository was edited by hand; recompile the"
+                                        + " environment instead"));
             return Optional.empty();
         }
         return Optional.of(new Script(path, text.get(), actual));

@@ -7,9 +7,11 @@ import dev.storyc.workspace.SchemaChanges;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.workspace.StoryId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Warns, offline, when a schema change that a sealed release pins has been edited in the working
@@ -24,31 +26,43 @@ public final class PinnedChangeEdits {
     private PinnedChangeEdits() {}
 
     /** Returns one warning per edited deploy script of a pinned change. */
-    public static List<Diagnostic> check(String release, Map<StoryId, Story> workingTree, Map<StoryId, Story> pinned) {
+    public static List<Diagnostic> check(
+            String release, Map<StoryId, Story> workingTree, Map<StoryId, Story> pinned) {
         List<Diagnostic> warnings = new ArrayList<>();
-        pinned.forEach((id, pinnedStory) -> {
-            Story current = workingTree.get(id);
+        for (Map.Entry<StoryId, Story> entry : pinned.entrySet()) {
+            Story current = workingTree.get(entry.getKey());
             if (current == null) {
-                return;
+                continue;
             }
-            for (SchemaChanges.Scripts scripts : SchemaChanges.of(pinnedStory.files())) {
-                if (scripts.deploy().isEmpty()) {
-                    continue;
+            for (SchemaChanges.Scripts scripts : SchemaChanges.of(entry.getValue().files())) {
+                if (scripts.deploy().isPresent()) {
+                    edited(current, scripts.deploy().get())
+                            .ifPresent(file -> warnings.add(warning(release, entry.getKey(),
+                                    scripts.change().name(), file)));
                 }
-                StoryFile before = scripts.deploy().get();
-                current.files().stream()
-                        .filter(file -> file.storyRelativePath().equals(before.storyRelativePath()))
-                        .filter(file -> !file.source().text().equals(before.source().text()))
-                        .findFirst()
-                        .ifPresent(edited -> warnings.add(Diagnostic.warning(Code.PINNED_CHANGE_EDITED,
-                                        Position.ofFile(edited.source().path()),
-                                        "change `" + id + "/" + scripts.change().name() + "` is pinned by sealed"
-                                                + " release " + release + " and has been edited since")
-                                .withHint("environments that deployed it will refuse the new text; restore it and"
-                                        + " put the edit in a new change, stories/" + id
-                                        + "/schema/changes/NN-name/deploy.sql and revert.sql")));
             }
-        });
+        }
         return warnings;
+    }
+
+    /** Returns the working tree's version of a pinned file, when its text differs. */
+    private static Optional<StoryFile> edited(Story current, StoryFile pinned) {
+        for (StoryFile file : current.files()) {
+            if (file.storyRelativePath().equals(pinned.storyRelativePath())) {
+                return file.source().text().equals(pinned.source().text())
+                        ? Optional.empty()
+                        : Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Diagnostic warning(String release, StoryId story, String change, StoryFile file) {
+        return Diagnostic.warning(Code.PINNED_CHANGE_EDITED, Position.ofFile(file.source().path()),
+                        "change `" + story + "/" + change + "` is pinned by sealed release " + release
+                                + " and has been edited since")
+                .withHint("environments that deployed it will refuse the new text; restore it and put"
+                        + " the edit in a new change, stories/" + story
+                        + "/schema/changes/NN-name/deploy.sql and revert.sql");
     }
 }

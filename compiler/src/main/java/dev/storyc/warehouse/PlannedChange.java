@@ -5,13 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A change that an environment's output plan wants in the database, with its scripts as the
- * output commit holds them.
+ * A change that an environment's output plan wants in the database, with its scripts as the output
+ * commit holds them.
  *
  * @param order its place in {@code warehouse/plan.toml}, from 1
  * @param requires the stories its story requires, which must be deployed first and reverted last
  */
-public record PlannedChange(ChangeId id, int order, List<String> requires, Script deploy, Script revert,
+public record PlannedChange(
+        ChangeId id,
+        int order,
+        List<String> requires,
+        Script deploy,
+        Script revert,
         Optional<Script> verify) {
     public PlannedChange {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package dev.storyc.warehouse;
 
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,11 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides an apply: the output plan against the registry's state, as a pure function. The order
- * is reverts first (changes the plan no longer holds, stories that require others before those
- * they require, a story's later changes before its earlier ones), then the plan's changes in plan
- * order: new ones deployed, edited ones refused or, in development with {@code --rework},
- * reworked.
+ * Decides an apply: the output plan against the registry's state, as a pure function. The order is
+ * reverts first (changes the plan no longer holds, stories that require others before those they
+ * require, a story's later changes before its earlier ones), then the plan's changes in plan order:
+ * new ones deployed, edited ones refused or, in development with {@code --rework}, reworked.
  *
  * <p>A change is one unit, so reverting one change in the middle of a story leaves the changes
  * before and after it deployed; nothing else is rolled back with it.
@@ -33,8 +33,11 @@ public final class Planner {
         output.changes().forEach(change -> planned.put(change.id(), change));
 
         List<Action> actions = new ArrayList<>();
-        for (DeployedChange gone : revertOrder(deployed.values().stream()
-                .filter(change -> !planned.containsKey(change.id())).toList())) {
+        for (DeployedChange gone :
+                revertOrder(
+                        deployed.values().stream()
+                                .filter(change -> !planned.containsKey(change.id()))
+                                .toList())) {
             actions.add(new Action.Revert(gone, output.pendingReverts().contains(gone.id())));
         }
         List<PlannedChange> upToDate = new ArrayList<>();
@@ -55,21 +58,36 @@ public final class Planner {
                 upToDate.add(change);
             }
         }
-        List<ChangeId> revertedAlready = output.pendingReverts().stream()
-                .filter(id -> !deployed.containsKey(id)).sorted().toList();
+        List<ChangeId> revertedAlready =
+                output.pendingReverts().stream()
+                        .filter(id -> !deployed.containsKey(id))
+                        .sorted()
+                        .toList();
         return new ApplyPlan(actions, upToDate, revertedAlready, refusals);
     }
 
-    private static Diagnostic edited(PlannedChange change, DeployedChange current, boolean development) {
-        String hint = development
-                ? "this is a development environment: `storyc warehouse apply --rework` reverts the deployed"
-                        + " change with its stored revert script and deploys the new text"
-                : "a deployed change is history: undo the edit, and put the new work in a new change,"
-                        + " stories/" + change.id().story() + "/schema/changes/NN-name/deploy.sql and revert.sql";
-        return Diagnostic.error(Code.DEPLOYED_CHANGE_EDITED, change.deploy().positionOf(0),
-                        "change `" + change.id() + "` was edited after it was deployed (deployed "
-                                + current.deployHash().substring(0, Math.min(19, current.deployHash().length()))
-                                + "… from " + OutputPlan.shortId(current.outputCommit()) + ")")
+    private static Diagnostic edited(
+            PlannedChange change, DeployedChange current, boolean development) {
+        String hint =
+                development
+                        ? "this is a development environment: `storyc warehouse apply --rework`"
+                              + " reverts the deployed change with its stored revert script and"
+                              + " deploys the new text"
+                        : "a deployed change is history: undo the edit, and put the new work in a"
+                              + " new change, stories/"
+                                + change.id().story()
+                                + "/schema/changes/NN-name/deploy.sql and revert.sql";
+        return Diagnostic.error(
+                        Code.DEPLOYED_CHANGE_EDITED,
+                        change.deploy().positionOf(0),
+                        "change `"
+                                + change.id()
+                                + "` was edited after it was deployed (deployed "
+                                + current.deployHash()
+                                        .substring(0, Math.min(19, current.deployHash().length()))
+                                + "… from "
+                                + OutputPlan.shortId(current.outputCommit())
+                                + ")")
                 .withHint(hint);
     }
 
@@ -79,10 +97,16 @@ public final class Planner {
      */
     static List<DeployedChange> revertOrder(List<DeployedChange> changes) {
         Map<String, List<DeployedChange>> byStory = new LinkedHashMap<>();
-        changes.forEach(change -> byStory.computeIfAbsent(change.id().story(), s -> new ArrayList<>()).add(change));
+        changes.forEach(
+                change ->
+                        byStory.computeIfAbsent(change.id().story(), s -> new ArrayList<>())
+                                .add(change));
         Map<String, Long> latest = new HashMap<>();
-        byStory.forEach((story, list) -> latest.put(story,
-                list.stream().mapToLong(DeployedChange::sequence).max().orElse(0)));
+        byStory.forEach(
+                (story, list) ->
+                        latest.put(
+                                story,
+                                list.stream().mapToLong(DeployedChange::sequence).max().orElse(0)));
         // Kahn's algorithm over "story S requires R, both leaving": S must go first.
         Map<String, Integer> dependents = new HashMap<>();
         byStory.keySet().forEach(story -> dependents.put(story, 0));
@@ -93,28 +117,40 @@ public final class Planner {
                 }
             }
         }
-        Comparator<String> newestFirst = Comparator.comparing((String s) -> -latest.get(s))
-                .thenComparing(Comparator.naturalOrder());
-        List<String> ready = new ArrayList<>(byStory.keySet().stream().filter(s -> dependents.get(s) == 0).toList());
+        Comparator<String> newestFirst =
+                Comparator.comparing((String s) -> -latest.get(s))
+                        .thenComparing(Comparator.naturalOrder());
+        List<String> ready =
+                new ArrayList<>(
+                        byStory.keySet().stream().filter(s -> dependents.get(s) == 0).toList());
         List<DeployedChange> ordered = new ArrayList<>();
         Set<String> done = new HashSet<>();
         while (!ready.isEmpty()) {
             ready.sort(newestFirst);
             String story = ready.remove(0);
             done.add(story);
-            byStory.get(story).stream().sorted(Comparator.comparingLong(DeployedChange::sequence).reversed())
+            byStory.get(story).stream()
+                    .sorted(Comparator.comparingLong(DeployedChange::sequence).reversed())
                     .forEach(ordered::add);
             for (String required : requiresOf(byStory.get(story))) {
-                if (byStory.containsKey(required) && !required.equals(story)
+                if (byStory.containsKey(required)
+                        && !required.equals(story)
                         && dependents.merge(required, -1, Integer::sum) == 0) {
                     ready.add(required);
                 }
             }
         }
         // A cycle in recorded requires cannot come from a compiled plan; keep every change anyway.
-        byStory.keySet().stream().filter(story -> !done.contains(story)).sorted(newestFirst).forEach(story ->
-                byStory.get(story).stream().sorted(Comparator.comparingLong(DeployedChange::sequence).reversed())
-                        .forEach(ordered::add));
+        byStory.keySet().stream()
+                .filter(story -> !done.contains(story))
+                .sorted(newestFirst)
+                .forEach(
+                        story ->
+                                byStory.get(story).stream()
+                                        .sorted(
+                                                Comparator.comparingLong(DeployedChange::sequence)
+                                                        .reversed())
+                                        .forEach(ordered::add));
         return ordered;
     }
 

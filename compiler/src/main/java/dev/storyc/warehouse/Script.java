@@ -1,6 +1,7 @@
 package dev.storyc.warehouse;
 
 import dev.storyc.diag.Position;
+
 import java.util.Objects;
 
 /**
@@ -16,9 +17,9 @@ public record Script(String path, String text, String hash) {
     }
 
     /**
-     * Returns the line and column of a 1-based character position in the text, as PostgreSQL
-     * counts them in an error's {@code position} (characters, not bytes); the file alone when the
-     * position is unknown (0) or beyond the text.
+     * Returns the line and column of a 1-based character position in the text, as PostgreSQL counts
+     * them in an error's {@code position} (characters, not bytes); the file alone when the position
+     * is unknown (0) or beyond the text.
      */
     public Position positionOf(int serverPosition) {
         if (serverPosition <= 0) {

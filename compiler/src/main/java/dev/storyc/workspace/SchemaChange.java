@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * that was deployed, the way sqitch and Flyway users work:
  *
  * <pre>
- * schema/deploy.sql, revert.sql, verify.sql                      the first change, named {@code base}
- * schema/changes/01-add-units/deploy.sql, revert.sql, verify.sql  change {@code add-units}, second
- * schema/changes/02-index-by-date/...                             change {@code index-by-date}, third
+ * schema/deploy.sql, revert.sql, verify.sql           the first change, {@code base}
+ * schema/changes/01-add-units/deploy.sql, revert.sql  {@code add-units}, second
+ * schema/changes/02-index-by-date/...                 {@code index-by-date}, third
  * </pre>
  *
- * <p>The number orders the changes; the name is the change's stable id ({@code story/name}),
- * which the registry and the output paths ({@code warehouse/<story>/<name>/}) use, so renumbering
- * a folder reorders nothing that is already deployed and renames nothing a deployer keys on.
+ * <p>The number orders the changes; the name is the change's stable id ({@code story/name}), which
+ * the registry and the output paths ({@code warehouse/<story>/<name>/}) use, so renumbering a
+ * folder reorders nothing that is already deployed and renames nothing a deployer keys on.
  *
  * @param name the change's name, {@code base} for {@code schema/*.sql}
  * @param ordinal its place in the story: 0 for base, else the folder's number
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public record SchemaChange(String name, int ordinal, String folder) {
     /** The name of the change in {@code schema/} itself. */
     public static final String BASE = "base";
+
     /** The folder that holds the later changes. */
     public static final String CHANGES_FOLDER = "schema/changes/";
 
@@ -32,7 +33,8 @@ public record SchemaChange(String name, int ordinal, String folder) {
 
     /** Returns the change that a schema script belongs to, from its path inside the story. */
     public static Optional<SchemaChange> of(String storyRelativePath) {
-        if (storyRelativePath.startsWith("schema/") && storyRelativePath.indexOf('/', "schema/".length()) < 0) {
+        if (storyRelativePath.startsWith("schema/")
+                && storyRelativePath.indexOf('/', "schema/".length()) < 0) {
             return Optional.of(new SchemaChange(BASE, 0, "schema"));
         }
         if (!storyRelativePath.startsWith(CHANGES_FOLDER)) {
@@ -44,11 +46,16 @@ public record SchemaChange(String name, int ordinal, String folder) {
             return Optional.empty();
         }
         Matcher matcher = FOLDER.matcher(rest.substring(0, slash));
-        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0 || matcher.group(2).equals(BASE)) {
+        if (!matcher.matches()
+                || Integer.parseInt(matcher.group(1)) == 0
+                || matcher.group(2).equals(BASE)) {
             return Optional.empty();
         }
-        return Optional.of(new SchemaChange(matcher.group(2), Integer.parseInt(matcher.group(1)),
-                CHANGES_FOLDER + rest.substring(0, slash)));
+        return Optional.of(
+                new SchemaChange(
+                        matcher.group(2),
+                        Integer.parseInt(matcher.group(1)),
+                        CHANGES_FOLDER + rest.substring(0, slash)));
     }
 
     /**
@@ -62,24 +69,35 @@ public record SchemaChange(String name, int ordinal, String folder) {
         String rest = storyRelativePath.substring(CHANGES_FOLDER.length());
         int slash = rest.indexOf('/');
         if (slash < 0 || rest.indexOf('/', slash + 1) >= 0) {
-            return Optional.of("a schema change is a folder `schema/changes/NN-name/` holding deploy.sql,"
-                    + " revert.sql and verify.sql");
+            return Optional.of(
+                    "a schema change is a folder `schema/changes/NN-name/` holding deploy.sql,"
+                            + " revert.sql and verify.sql");
         }
         String folder = rest.substring(0, slash);
         String file = rest.substring(slash + 1);
         Matcher matcher = FOLDER.matcher(folder);
         if (!matcher.matches()) {
-            return Optional.of("`" + folder + "` is not a change folder name: write a number, a dash and a name of"
-                    + " lower case letters, digits and dashes, such as `01-add-units`");
+            return Optional.of(
+                    "`"
+                            + folder
+                            + "` is not a change folder name: write a number, a dash and a name of"
+                            + " lower case letters, digits and dashes, such as `01-add-units`");
         }
         if (Integer.parseInt(matcher.group(1)) == 0) {
-            return Optional.of("change numbers start at 1: `schema/` itself holds the first change, `base`");
+            return Optional.of(
+                    "change numbers start at 1: `schema/` itself holds the first change, `base`");
         }
         if (matcher.group(2).equals(BASE)) {
-            return Optional.of("`base` is the name of the change in `schema/` itself; pick another name");
+            return Optional.of(
+                    "`base` is the name of the change in `schema/` itself; pick another name");
         }
-        if (!file.equals("deploy.sql") && !file.equals("revert.sql") && !file.equals("verify.sql")) {
-            return Optional.of("a change folder holds deploy.sql, revert.sql and verify.sql only, not `" + file + "`");
+        if (!file.equals("deploy.sql")
+                && !file.equals("revert.sql")
+                && !file.equals("verify.sql")) {
+            return Optional.of(
+                    "a change folder holds deploy.sql, revert.sql and verify.sql only, not `"
+                            + file
+                            + "`");
         }
         return Optional.empty();
     }

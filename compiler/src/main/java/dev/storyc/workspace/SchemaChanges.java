@@ -4,6 +4,7 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Position;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +20,10 @@ import java.util.TreeMap;
  */
 public final class SchemaChanges {
     /** One change and its scripts; {@code verify} is optional. */
-    public record Scripts(SchemaChange change, Optional<StoryFile> deploy, Optional<StoryFile> revert,
+    public record Scripts(
+            SchemaChange change,
+            Optional<StoryFile> deploy,
+            Optional<StoryFile> revert,
             Optional<StoryFile> verify) {}
 
     private SchemaChanges() {}
@@ -34,17 +38,27 @@ public final class SchemaChanges {
             }
             SchemaChange change = SchemaChange.of(file.storyRelativePath()).orElseThrow();
             changes.putIfAbsent(change.folder(), change);
-            scripts.computeIfAbsent(change.folder(), f -> new LinkedHashMap<>()).put(file.kind(), file);
+            scripts.computeIfAbsent(change.folder(), f -> new LinkedHashMap<>())
+                    .put(file.kind(), file);
         }
         List<Scripts> ordered = new ArrayList<>();
         changes.values().stream()
-                .sorted(Comparator.comparingInt(SchemaChange::ordinal).thenComparing(SchemaChange::name))
-                .forEach(change -> {
-                    Map<ArtifactKind, StoryFile> byKind = scripts.get(change.folder());
-                    ordered.add(new Scripts(change, Optional.ofNullable(byKind.get(ArtifactKind.SCHEMA_DEPLOY)),
-                            Optional.ofNullable(byKind.get(ArtifactKind.SCHEMA_REVERT)),
-                            Optional.ofNullable(byKind.get(ArtifactKind.SCHEMA_VERIFY))));
-                });
+                .sorted(
+                        Comparator.comparingInt(SchemaChange::ordinal)
+                                .thenComparing(SchemaChange::name))
+                .forEach(
+                        change -> {
+                            Map<ArtifactKind, StoryFile> byKind = scripts.get(change.folder());
+                            ordered.add(
+                                    new Scripts(
+                                            change,
+                                            Optional.ofNullable(
+                                                    byKind.get(ArtifactKind.SCHEMA_DEPLOY)),
+                                            Optional.ofNullable(
+                                                    byKind.get(ArtifactKind.SCHEMA_REVERT)),
+                                            Optional.ofNullable(
+                                                    byKind.get(ArtifactKind.SCHEMA_VERIFY))));
+                        });
         return ordered;
     }
 
@@ -59,28 +73,60 @@ public final class SchemaChanges {
             SchemaChange change = scripts.change();
             Position at = Position.ofFile(prefix + change.folder() + "/deploy.sql");
             Scripts sameName = byName.putIfAbsent(change.name(), scripts);
-            Scripts sameNumber = change.ordinal() == 0 ? null : byNumber.putIfAbsent(change.ordinal(), scripts);
+            Scripts sameNumber =
+                    change.ordinal() == 0 ? null : byNumber.putIfAbsent(change.ordinal(), scripts);
             if (sameName != null || sameNumber != null) {
                 Scripts other = sameName != null ? sameName : sameNumber;
-                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_DUPLICATE, at,
-                                "`" + change.folder() + "` and `" + other.change().folder() + "` share a "
-                                        + (sameName != null ? "name" : "number"))
-                        .withHint("every change of a story needs its own number and name; its id is `" + story
-                                + "/" + change.name() + "`"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.SCHEMA_CHANGE_DUPLICATE,
+                                        at,
+                                        "`"
+                                                + change.folder()
+                                                + "` and `"
+                                                + other.change().folder()
+                                                + "` share a "
+                                                + (sameName != null ? "name" : "number"))
+                                .withHint(
+                                        "every change of a story needs its own number and name; its"
+                                            + " id is `"
+                                                + story
+                                                + "/"
+                                                + change.name()
+                                                + "`"));
                 continue;
             }
             if (change.ordinal() > 0 && !hasBase) {
-                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_INCOMPLETE, at,
-                                "story `" + story + "` has `" + change.folder() + "` but no schema/deploy.sql")
-                        .withHint("schema/deploy.sql is the story's first change; later changes build on it"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.SCHEMA_CHANGE_INCOMPLETE,
+                                        at,
+                                        "story `"
+                                                + story
+                                                + "` has `"
+                                                + change.folder()
+                                                + "` but no schema/deploy.sql")
+                                .withHint(
+                                        "schema/deploy.sql is the story's first change; later"
+                                            + " changes build on it"));
             }
-            if (change.ordinal() > 0 && (scripts.deploy().isEmpty() || scripts.revert().isEmpty())) {
+            if (change.ordinal() > 0
+                    && (scripts.deploy().isEmpty() || scripts.revert().isEmpty())) {
                 String missing = scripts.deploy().isEmpty() ? "deploy.sql" : "revert.sql";
-                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_INCOMPLETE,
-                                Position.ofFile(prefix + change.folder() + "/" + missing),
-                                "change `" + story + "/" + change.name() + "` has no " + missing)
-                        .withHint("a change is deploy.sql, which changes the schema, and revert.sql, which undoes"
-                                + " exactly that; verify.sql is optional"));
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.SCHEMA_CHANGE_INCOMPLETE,
+                                        Position.ofFile(prefix + change.folder() + "/" + missing),
+                                        "change `"
+                                                + story
+                                                + "/"
+                                                + change.name()
+                                                + "` has no "
+                                                + missing)
+                                .withHint(
+                                        "a change is deploy.sql, which changes the schema, and"
+                                            + " revert.sql, which undoes exactly that; verify.sql"
+                                            + " is optional"));
             }
         }
     }

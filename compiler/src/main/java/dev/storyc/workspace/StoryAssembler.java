@@ -30,7 +30,8 @@ public final class StoryAssembler {
             Optional<ArtifactKind> kind = ArtifactKind.of(relative);
             Optional<String> changeProblem = SchemaChange.problemWith(relative);
             if (changeProblem.isPresent()) {
-                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_FOLDER_INVALID, Position.ofFile(file.path()),
+                diagnostics.add(Diagnostic.error(Code.SCHEMA_CHANGE_FOLDER_INVALID,
+                                Position.ofFile(file.path()),
                                 "`" + relative + "` is not part of a schema change")
                         .withHint(changeProblem.get()));
                 continue;
@@ -39,7 +40,8 @@ public final class StoryAssembler {
                 diagnostics.add(Diagnostic.error(Code.UNEXPECTED_STORY_FILE, Position.ofFile(file.path()),
                                 "`" + relative + "` has no place in a story")
                         .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, "
-                                + "schema/changes/NN-name/{deploy,revert,verify}.sql, etl/*.job.toml, "
+                                + "schema/changes/NN-name/{deploy,revert,verify}.sql, "
+                                + "etl/*.job.toml, "
                                 + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
                                 + "dashboards/*.dashboard.lookml"));
                 continue;

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  *
  * @param rejected files that were read but left out because of errors (a story whose story.toml is
  *     invalid), kept so that those errors can quote their lines
+ * @param modelFiles {@code model/*.lkml} by path: model-level LookML (access grants, datagroups,
+ *     named value formats) that storyc renders into every environment's generated model file
  */
 public record Workspace(
         Optional<SourceFile> environments,
@@ -23,14 +25,24 @@ public record Workspace(
         Optional<SourceFile> settings,
         Stdlib stdlib,
         SortedMap<String, ImportedFile> environmentImports,
-        List<SourceFile> rejected) {
+        List<SourceFile> rejected,
+        SortedMap<String, SourceFile> modelFiles) {
 
     public Workspace {
+        modelFiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(modelFiles));
         stories = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stories));
         releases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(releases));
         partials = Map.copyOf(partials);
         environmentImports = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environmentImports));
         rejected = List.copyOf(rejected);
+    }
+
+    /** Returns a workspace without model files. */
+    public Workspace(Optional<SourceFile> environments, SortedMap<StoryId, Story> stories,
+            SortedMap<String, SourceFile> releases, Map<String, SourceFile> partials, Optional<SourceFile> settings,
+            Stdlib stdlib, SortedMap<String, ImportedFile> environmentImports, List<SourceFile> rejected) {
+        this(environments, stories, releases, partials, settings, stdlib, environmentImports, rejected,
+                new TreeMap<>());
     }
 
     /** Returns a workspace whose environments.toml imports nothing. */
@@ -54,7 +66,8 @@ public record Workspace(
     public Workspace withStories(Map<StoryId, Story> replacements) {
         SortedMap<StoryId, Story> merged = new TreeMap<>(stories);
         merged.putAll(replacements);
-        return new Workspace(environments, merged, releases, partials, settings, stdlib, environmentImports, rejected);
+        return new Workspace(environments, merged, releases, partials, settings, stdlib, environmentImports, rejected,
+                modelFiles);
     }
 
     /** Returns every source file, for the diagnostic renderer to quote lines from. */
@@ -74,6 +87,7 @@ public record Workspace(
         all.addAll(releases.values());
         all.addAll(partials.values());
         all.addAll(rejected);
+        all.addAll(modelFiles.values());
         all.add(stdlib.environmentType());
         all.addAll(stdlib.templates().values());
         all.addAll(stdlib.partials().values());

@@ -86,9 +86,16 @@ public final class WorkspaceLoader {
                 partials.put(name, file);
             }
         }
+        // model/*.lkml: model-level LookML (access grants, datagroups, ...) declared once for every environment
+        SortedMap<String, SourceFile> modelFiles = new TreeMap<>();
+        for (SourceFile file : readTree("model")) {
+            if (file.path().endsWith(".lkml") && file.path().indexOf('/', "model/".length()) < 0) {
+                modelFiles.put(file.path(), file);
+            }
+        }
         Optional<SourceFile> settings = readIfPresent("storyc.toml");
         Workspace workspace = new Workspace(environments, new TreeMap<>(stories), new TreeMap<>(releases), partials,
-                settings, stdlib, readImports(environments.get()), rejected);
+                settings, stdlib, readImports(environments.get()), rejected, modelFiles);
         return Result.of(workspace, diagnostics);
     }
 

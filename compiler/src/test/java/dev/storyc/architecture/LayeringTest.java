@@ -82,6 +82,23 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.workspace.WorkspaceLoader")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.workspace.StdlibLoader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.workspace.SourceRepository")
+                .because("pinned trees reach compile through PinnedSources, which the CLI answers with git")
+                .check(classes);
+    }
+
+    @Test
+    void theCliCallsCompileInsteadOfRunningTheStagesItself() {
+        noClasses().that().resideInAPackage("dev.storyc.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.compile.EnvironmentCompiler")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.release.StorySelector")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.render.StoryRenderer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.emit.OutputTreeBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.emit.BackOut")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.emit.PreviousOutput")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.storyc.emit.CommitMessage")
+                .because("compile owns the pipeline, pinned releases and the write order, so that check,"
+                        + " compile and ci cannot drift apart; the CLI parses, calls compile and prints")
                 .check(classes);
     }
 

@@ -23,8 +23,8 @@ class EnvCommandsTest {
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.stdout()).isEqualTo(String.join("\n",
                 "acceptance-1.warehouse.host = \"warehouse-test.acme-health.internal\"",
-                "  environments.toml:59:12  acceptance-1 extends test-cluster",
-                "  environments.toml:45:1   set in [bases.test-cluster]", ""));
+                "  environments.toml:64:12  acceptance-1 extends test-cluster",
+                "  environments.toml:50:1   set in [bases.test-cluster]", ""));
     }
 
     @Test

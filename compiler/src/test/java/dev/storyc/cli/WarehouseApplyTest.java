@@ -2,23 +2,28 @@ package dev.storyc.cli;
 
 import static dev.storyc.testing.WarehouseWorkspace.rows;
 import static dev.storyc.testing.WarehouseWorkspace.tables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.WarehouseWorkspace;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code storyc warehouse} end to end against a real PostgreSQL: deploy, no-op, back out, evolve. */
+import java.nio.file.Path;
+
+/**
+ * {@code storyc warehouse} end to end against a real PostgreSQL: deploy, no-op, back out, evolve.
+ */
 class WarehouseApplyTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     WarehouseWorkspace ws;
 
@@ -37,24 +42,58 @@ class WarehouseApplyTest {
         ok("compile", "--env", "acc");
         String head = GitCli.git(ws.root.resolve("out/acc"), "rev-parse", "main");
         Storyc.Outcome applied = ok("warehouse", "apply", "--env", "acc");
-        assertThat(applied.stdout()).contains("deployed       base/base").contains("deployed       extra/base")
+        assertThat(applied.stdout())
+                .contains("deployed       base/base")
+                .contains("deployed       extra/base")
                 .contains("acc is at output " + head.substring(0, 12) + ": 2 changes applied");
         assertThat(tables(ws.acc, "analytics")).containsExactly("base", "extra");
-        assertThat(rows(ws.acc, "SELECT story, change, output_commit, revert_script, deployed_by, requires"
-                + " FROM storyc.changes ORDER BY sequence")).containsExactly(
-                "base|base|" + head + "|DROP TABLE IF EXISTS analytics.base;\n|ci-bot|",
-                "extra|base|" + head + "|DROP TABLE IF EXISTS analytics.extra;\n|ci-bot|base");
+        assertThat(
+                        rows(
+                                ws.acc,
+                                "SELECT story, change, output_commit, revert_script, deployed_by,"
+                                    + " requires FROM storyc.changes ORDER BY sequence"))
+                .containsExactly(
+                        "base|base|" + head + "|DROP TABLE IF EXISTS analytics.base;\n|ci-bot|",
+                        "extra|base|"
+                                + head
+                                + "|DROP TABLE IF EXISTS analytics.extra;\n|ci-bot|base");
         assertThat(rows(ws.acc, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
                 .containsExactly("deploy|base", "deploy|extra");
         assertThat(rows(ws.acc, "SELECT environment_hash FROM storyc.changes LIMIT 1").get(0))
-                .isEqualTo(GitCli.git(ws.root.resolve("out/acc"), "show", "main:storyc.lock").lines()
-                        .filter(l -> l.startsWith("environment_hash")).findFirst().orElseThrow()
-                        .replaceAll(".*\"(.*)\"", "$1"));
+                .isEqualTo(
+                        GitCli.git(ws.root.resolve("out/acc"), "show", "main:storyc.lock")
+                                .lines()
+                                .filter(l -> l.startsWith("environment_hash"))
+                                .findFirst()
+                                .orElseThrow()
+                                .replaceAll(".*\"(.*)\"", "$1"));
 
         Storyc.Outcome again = ok("warehouse", "apply", "--env", "acc");
-        assertThat(again.stdout()).contains("acc is up to date with output " + head.substring(0, 12)
-                + ": 2 changes deployed, nothing to do");
+        assertThat(again.stdout())
+                .contains(
+                        "acc is up to date with output "
+                                + head.substring(0, 12)
+                                + ": 2 changes deployed, nothing to do");
         assertThat(rows(ws.acc, "SELECT count(*) FROM storyc.events")).containsExactly("2");
+    }
+
+    @Test
+    void anOlderOutputCommitIsAppliedAsItWasNotAsTheWorkingTreeIs() {
+        ok("compile", "--env", "acc");
+        String first = GitCli.git(ws.root.resolve("out/acc"), "rev-parse", "main");
+        ws.write("stories/base/schema/changes/01-add-name/deploy.sql",
+                "ALTER TABLE <% env.warehouse.schema %>.base ADD COLUMN name TEXT;\n");
+        ws.write("stories/base/schema/changes/01-add-name/revert.sql",
+                "ALTER TABLE <% env.warehouse.schema %>.base DROP COLUMN name;\n");
+        ok("compile", "--env", "acc");
+        // Not compiled yet: the working tree's edits never reach the database.
+        ws.write("stories/extra/schema/deploy.sql", "this is not SQL;\n");
+
+        Storyc.Outcome older = ok("warehouse", "apply", "--env", "acc", "--commit", first.substring(0, 10));
+        assertThat(older.stdout()).contains("acc is at output " + first.substring(0, 12) + ": 2 changes applied");
+        assertThat(rows(ws.acc, "SELECT DISTINCT output_commit FROM storyc.changes")).containsExactly(first);
+        assertThat(ok("warehouse", "plan", "--env", "acc").stdout())
+                .contains("deploy         base/add-name").contains("0 to revert, 1 to deploy");
     }
 
     @Test
@@ -62,8 +101,12 @@ class WarehouseApplyTest {
         ok("compile", "--env", "acc");
         Storyc.Outcome dry = ok("warehouse", "apply", "--env", "acc", "--dry-run");
         assertThat(dry.stdout()).contains("deploy         base/base").contains("2 to deploy");
-        assertThat(rows(ws.acc, "SELECT schema_name FROM information_schema.schemata"
-                + " WHERE schema_name IN ('storyc', 'analytics')")).isEmpty();
+        assertThat(
+                        rows(
+                                ws.acc,
+                                "SELECT schema_name FROM information_schema.schemata"
+                                        + " WHERE schema_name IN ('storyc', 'analytics')"))
+                .isEmpty();
     }
 
     @Test
@@ -73,16 +116,19 @@ class WarehouseApplyTest {
         ws.write("releases/r1.toml", "stories = [\n  \"base\",\n]\n");
         ok("compile", "--env", "acc");
         assertThat(ok("warehouse", "plan", "--env", "acc").stdout())
-                .contains("revert         extra/base").contains("backed out; deployed ")
+                .contains("revert         extra/base")
+                .contains("backed out; deployed ")
                 .contains("1 to revert, 0 to deploy, 0 to rework, 1 up to date");
-        assertThat(ok("warehouse", "apply", "--env", "acc").stdout()).contains("reverted       extra/base");
+        assertThat(ok("warehouse", "apply", "--env", "acc").stdout())
+                .contains("reverted       extra/base");
         assertThat(tables(ws.acc, "analytics")).containsExactly("base");
         assertThat(rows(ws.acc, "SELECT story FROM storyc.changes")).containsExactly("base");
         assertThat(rows(ws.acc, "SELECT kind, story, message FROM storyc.events ORDER BY sequence"))
                 .endsWith("revert|extra|backed out");
         // The revert ran once: the plan now lists it as done, and apply has nothing to do.
         assertThat(ok("warehouse", "plan", "--env", "acc").stdout())
-                .contains("reverted       extra/base").contains("0 to revert, 0 to deploy");
+                .contains("reverted       extra/base")
+                .contains("0 to revert, 0 to deploy");
         assertThat(ok("warehouse", "apply", "--env", "acc").stdout()).contains("nothing to do");
         JsonNode status = json(ok("warehouse", "status", "--env", "acc", "--format", "json"));
         assertThat(status.get("changes")).hasSize(1);
@@ -93,19 +139,26 @@ class WarehouseApplyTest {
     void aLaterChangeDeploysAloneAndDropsAloneInTheMiddle() {
         ok("compile", "--env", "acc");
         ok("warehouse", "apply", "--env", "acc");
-        ws.write("stories/base/schema/changes/01-add-name/deploy.sql",
+        ws.write(
+                "stories/base/schema/changes/01-add-name/deploy.sql",
                 "ALTER TABLE <% env.warehouse.schema %>.base ADD COLUMN name TEXT;\n");
-        ws.write("stories/base/schema/changes/01-add-name/revert.sql",
+        ws.write(
+                "stories/base/schema/changes/01-add-name/revert.sql",
                 "ALTER TABLE <% env.warehouse.schema %>.base DROP COLUMN name;\n");
-        ws.write("stories/base/schema/changes/01-add-name/verify.sql",
+        ws.write(
+                "stories/base/schema/changes/01-add-name/verify.sql",
                 "SELECT name FROM <% env.warehouse.schema %>.base WHERE 1 = 0;\n");
-        ws.write("stories/base/schema/changes/02-add-code/deploy.sql",
+        ws.write(
+                "stories/base/schema/changes/02-add-code/deploy.sql",
                 "ALTER TABLE <% env.warehouse.schema %>.base ADD COLUMN code TEXT;\n");
-        ws.write("stories/base/schema/changes/02-add-code/revert.sql",
+        ws.write(
+                "stories/base/schema/changes/02-add-code/revert.sql",
                 "ALTER TABLE <% env.warehouse.schema %>.base DROP COLUMN code;\n");
         ok("compile", "--env", "acc");
         Storyc.Outcome applied = ok("warehouse", "apply", "--env", "acc");
-        assertThat(applied.stdout()).contains("deployed       base/add-name").contains("deployed       base/add-code")
+        assertThat(applied.stdout())
+                .contains("deployed       base/add-name")
+                .contains("deployed       base/add-code")
                 .doesNotContain("base/base ");
         assertThat(columns()).containsExactly("id", "name", "code");
 
@@ -115,9 +168,14 @@ class WarehouseApplyTest {
             middle.resolve(file).toFile().delete();
         }
         ok("compile", "--env", "acc");
-        assertThat(ok("warehouse", "apply", "--env", "acc").stdout()).contains("reverted       base/add-name");
+        assertThat(ok("warehouse", "apply", "--env", "acc").stdout())
+                .contains("reverted       base/add-name");
         assertThat(columns()).containsExactly("id", "code");
-        assertThat(rows(ws.acc, "SELECT change FROM storyc.changes WHERE story = 'base' ORDER BY sequence"))
+        assertThat(
+                        rows(
+                                ws.acc,
+                                "SELECT change FROM storyc.changes WHERE story = 'base' ORDER BY"
+                                    + " sequence"))
                 .containsExactly("base", "add-code");
     }
 
@@ -126,16 +184,30 @@ class WarehouseApplyTest {
         ok("compile", "--env", "dev");
         ok("warehouse", "apply", "--env", "dev");
         ws.dev.execute("INSERT INTO analytics.base VALUES (1)");
-        ws.write("stories/base/schema/deploy.sql",
+        ws.write(
+                "stories/base/schema/deploy.sql",
                 "CREATE TABLE <% env.warehouse.schema %>.base (id BIGINT NOT NULL, note TEXT);\n");
         ok("compile", "--env", "dev");
-        Storyc.Outcome refused = Storyc.run(ws.root, java.util.Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
-                dev.storyc.testing.PostgresServer.PASSWORD), "warehouse", "apply", "--env", "dev");
+        Storyc.Outcome refused =
+                Storyc.run(
+                        ws.root,
+                        java.util.Map.of(
+                                WarehouseWorkspace.PASSWORD_VARIABLE,
+                                dev.storyc.testing.PostgresServer.PASSWORD),
+                        "warehouse",
+                        "apply",
+                        "--env",
+                        "dev");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stderr()).contains("error[E0806]").contains("--rework");
-        assertThat(ok("warehouse", "apply", "--env", "dev", "--rework").stdout()).contains("reworked       base/base");
-        assertThat(rows(ws.dev, "SELECT column_name FROM information_schema.columns WHERE table_name = 'base'"
-                + " ORDER BY ordinal_position")).containsExactly("id", "note");
+        assertThat(ok("warehouse", "apply", "--env", "dev", "--rework").stdout())
+                .contains("reworked       base/base");
+        assertThat(
+                        rows(
+                                ws.dev,
+                                "SELECT column_name FROM information_schema.columns WHERE"
+                                    + " table_name = 'base' ORDER BY ordinal_position"))
+                .containsExactly("id", "note");
         assertThat(rows(ws.dev, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
                 .containsExactly("deploy|base", "deploy|extra", "revert|base", "rework|base");
         assertThat(ok("warehouse", "apply", "--env", "dev").stdout()).contains("nothing to do");
@@ -145,20 +217,77 @@ class WarehouseApplyTest {
     void statusLiveAddsWhatEachReachableDatabaseHas() throws Exception {
         ok("compile", "--env", "acc", "--env", "dev");
         ok("warehouse", "apply", "--env", "acc");
-        ws.write("environments.toml", java.nio.file.Files.readString(ws.root.resolve("environments.toml"))
-                + "\n[environments.gone]\nkind = \"integration\"\nproject_name = \"mini\"\nconnection = \"c\"\n"
-                + "release = \"all\"\nwarehouse = { engine = \"postgres\", host = \"127.0.0.1\", port = 1,"
-                + " database = \"gone\", schema = \"analytics\", user = \"u\" }\n");
+        ws.write(
+                "environments.toml",
+                java.nio.file.Files.readString(ws.root.resolve("environments.toml"))
+                        + "\n"
+                        + "[environments.gone]\n"
+                        + "kind = \"integration\"\n"
+                        + "project_name = \"mini\"\n"
+                        + "connection = \"c\"\n"
+                        + "release = \"all\"\n"
+                        + "warehouse = { engine = \"postgres\", host = \"127.0.0.1\", port = 1,"
+                        + " database = \"gone\", schema = \"analytics\", user = \"u\" }\n");
         Storyc.Outcome status = ok("status", "--live");
-        assertThat(status.stdout().lines()).anySatisfy(line -> assertThat(line)
-                .matches("base\\s+main\\s+deployed\\s+main\\s+pending\\s+main\\s+\\?"));
+        String baseRow = "base\\s+main\\s+deployed\\s+main\\s+pending\\s+main\\s+\\?";
+        assertThat(status.stdout().lines()).anySatisfy(line -> assertThat(line).matches(baseRow));
         assertThat(status.stderr()).contains("gone: cannot reach the warehouse of gone");
         JsonNode json = json(ok("status", "--live", "--format", "json"));
         JsonNode extra = json.get("stories").get(1);
         assertThat(extra.get("story").asText()).isEqualTo("extra");
-        assertThat(extra.get("environments").get("acc").get("deployed").asText()).isEqualTo("deployed");
-        assertThat(extra.get("environments").get("dev").get("deployed").asText()).isEqualTo("pending");
+        assertThat(extra.get("environments").get("acc").get("deployed").asText())
+                .isEqualTo("deployed");
+        assertThat(extra.get("environments").get("dev").get("deployed").asText())
+                .isEqualTo("pending");
         assertThat(json.get("environments").get(2).get("reachable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void verifyRunsTheDeployedChangesChecksAndChangesNothing() {
+        ok("compile", "--env", "acc");
+        ws.write(
+                "stories/extra/schema/verify.sql",
+                "SELECT base_id\nFROM <% env.warehouse.schema %>.extra;\n");
+        ok("compile", "--env", "acc");
+        ok("warehouse", "apply", "--env", "acc");
+        assertThat(ok("warehouse", "verify", "--env", "acc").stdout())
+                .contains("0 verify scripts failed");
+        ws.acc.execute("ALTER TABLE analytics.extra RENAME COLUMN base_id TO other_id");
+        Storyc.Outcome failed =
+                Storyc.run(
+                        ws.root,
+                        java.util.Map.of(
+                                WarehouseWorkspace.PASSWORD_VARIABLE,
+                                dev.storyc.testing.PostgresServer.PASSWORD),
+                        "warehouse",
+                        "verify",
+                        "--env",
+                        "acc");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.stderr())
+                .contains(
+                        "error[E0808]: verify of `extra/base` failed: column \"base_id\" does"
+                                + " not exist")
+                .contains("--> warehouse/extra/base/verify.sql:1:8");
+        assertThat(rows(ws.acc, "SELECT count(*) FROM storyc.events")).containsExactly("2");
+    }
+
+    @Test
+    void aPasswordInTheUrlSettingIsRefusedWithoutBeingPrinted() {
+        Storyc.Outcome refused =
+                Storyc.run(
+                        ws.root,
+                        java.util.Map.of(),
+                        "-D",
+                        "warehouse.url=jdbc:postgresql://127.0.0.1/x?user=a&password=Hunter2Secret",
+                        "warehouse",
+                        "plan",
+                        "--env",
+                        "acc");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderr())
+                .contains("a JDBC URL without a password")
+                .doesNotContain("Hunter2Secret");
     }
 
     @Test
@@ -179,15 +308,25 @@ class WarehouseApplyTest {
     }
 
     private java.util.List<String> columns() {
-        return rows(ws.acc, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'analytics'"
-                + " AND table_name = 'base' ORDER BY ordinal_position");
+        return rows(
+                ws.acc,
+                "SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                    + " 'analytics' AND table_name = 'base' ORDER BY ordinal_position");
     }
 
     private Storyc.Outcome ok(String... args) {
-        Storyc.Outcome outcome = Storyc.run(ws.root, java.util.Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
-                dev.storyc.testing.PostgresServer.PASSWORD, "STORYC_ACTOR", "ci-bot"), args);
+        Storyc.Outcome outcome =
+                Storyc.run(
+                        ws.root,
+                        java.util.Map.of(
+                                WarehouseWorkspace.PASSWORD_VARIABLE,
+                                dev.storyc.testing.PostgresServer.PASSWORD,
+                                "STORYC_ACTOR",
+                                "ci-bot"),
+                        args);
         assertThat(outcome.exitCode()).as(String.join(" ", args) + "\n" + outcome).isZero();
-        assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(dev.storyc.testing.PostgresServer.PASSWORD);
+        assertThat(outcome.stdout() + outcome.stderr())
+                .doesNotContain(dev.storyc.testing.PostgresServer.PASSWORD);
         return outcome;
     }
 

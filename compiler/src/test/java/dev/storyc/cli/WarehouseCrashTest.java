@@ -2,18 +2,21 @@ package dev.storyc.cli;
 
 import static dev.storyc.testing.WarehouseWorkspace.rows;
 import static dev.storyc.testing.WarehouseWorkspace.tables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.testing.PostgresServer;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.StorycProcess;
 import dev.storyc.testing.WarehouseWorkspace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crashes and races, with real processes: a SIGKILL at any moment of an apply leaves the registry
@@ -21,11 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WarehouseCrashTest {
     private static final int STORIES = 12;
-    private static final Map<String, String> ENV = Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
-            PostgresServer.PASSWORD);
+    private static final Map<String, String> ENV =
+            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD);
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void aKillAtAnyMomentLeavesTheRegistryAgreeingWithTheSchema() {
@@ -33,8 +35,15 @@ class WarehouseCrashTest {
             Random random = new Random(10);
             int partial = 0;
             for (int kill = 0; kill < 8; kill++) {
-                StorycProcess apply = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
-                        "warehouse", "apply", "--env", "dev");
+                StorycProcess apply =
+                        StorycProcess.start(
+                                ws.root,
+                                temp.resolve("logs"),
+                                ENV,
+                                "warehouse",
+                                "apply",
+                                "--env",
+                                "dev");
                 sleep(1000 + random.nextInt(3000));
                 apply.kill();
                 int deployed = assertConsistent(ws);
@@ -46,42 +55,81 @@ class WarehouseCrashTest {
                     ws.dev.execute("DROP SCHEMA analytics CASCADE");
                 }
             }
-            assertThat(partial).as("kills that landed between two changes").isGreaterThanOrEqualTo(3);
+            assertThat(partial)
+                    .as("kills that landed between two changes")
+                    .isGreaterThanOrEqualTo(3);
             Storyc.Outcome last = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev");
             assertThat(last.exitCode()).as(last.toString()).isZero();
             assertConsistent(ws);
             assertThat(tables(ws.dev, "analytics")).hasSize(STORIES + 2);
-            assertThat(rows(ws.dev, "SELECT count(*) FROM storyc.changes")).containsExactly("" + (STORIES + 2));
+            assertThat(rows(ws.dev, "SELECT count(*) FROM storyc.changes"))
+                    .containsExactly("" + (STORIES + 2));
         }
     }
 
     @Test
     void twoAppliesAtOnceNeverRunAChangeTwice() {
         try (WarehouseWorkspace ws = slowStories()) {
-            StorycProcess first = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
-                    "warehouse", "apply", "--env", "dev");
-            StorycProcess second = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
-                    "warehouse", "apply", "--env", "dev");
+            StorycProcess first =
+                    StorycProcess.start(
+                            ws.root,
+                            temp.resolve("logs"),
+                            ENV,
+                            "warehouse",
+                            "apply",
+                            "--env",
+                            "dev");
+            StorycProcess second =
+                    StorycProcess.start(
+                            ws.root,
+                            temp.resolve("logs"),
+                            ENV,
+                            "warehouse",
+                            "apply",
+                            "--env",
+                            "dev");
             Storyc.Outcome one = first.await(120);
             Storyc.Outcome two = second.await(120);
             assertThat(one.exitCode()).as(one.toString()).isZero();
             assertThat(two.exitCode()).as(two.toString()).isZero();
             // Whichever got the lock second found everything done.
-            assertThat(List.of(one.stdout(), two.stdout())).anySatisfy(out -> assertThat(out).contains("nothing to do"));
-            assertThat(rows(ws.dev, "SELECT count(*), count(DISTINCT story || '/' || change) FROM storyc.events"
-                    + " WHERE kind = 'deploy'")).containsExactly((STORIES + 2) + "|" + (STORIES + 2));
+            assertThat(List.of(one.stdout(), two.stdout()))
+                    .anySatisfy(out -> assertThat(out).contains("nothing to do"));
+            assertThat(
+                            rows(
+                                    ws.dev,
+                                    "SELECT count(*), count(DISTINCT story || '/' || change) FROM"
+                                        + " storyc.events WHERE kind = 'deploy'"))
+                    .containsExactly((STORIES + 2) + "|" + (STORIES + 2));
 
             // A third that cannot wait long enough gives up with exit 3 and an explanation.
             ws.write("stories/s00/schema/changes/01-more/deploy.sql", "SELECT pg_sleep(4);\n");
             ws.write("stories/s00/schema/changes/01-more/revert.sql", "SELECT 1;\n");
             assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
-            StorycProcess slow = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
-                    "warehouse", "apply", "--env", "dev");
+            StorycProcess slow =
+                    StorycProcess.start(
+                            ws.root,
+                            temp.resolve("logs"),
+                            ENV,
+                            "warehouse",
+                            "apply",
+                            "--env",
+                            "dev");
             sleep(2500);
-            Storyc.Outcome impatient = Storyc.run(ws.root, ENV, "-D", "warehouse.lock_timeout=1",
-                    "warehouse", "apply", "--env", "dev");
+            Storyc.Outcome impatient =
+                    Storyc.run(
+                            ws.root,
+                            ENV,
+                            "-D",
+                            "warehouse.lock_timeout=1",
+                            "warehouse",
+                            "apply",
+                            "--env",
+                            "dev");
             assertThat(impatient.exitCode()).as(impatient.toString()).isEqualTo(3);
-            assertThat(impatient.stderr()).contains("another apply is running on").contains("(storyc)");
+            assertThat(impatient.stderr())
+                    .contains("another apply is running on")
+                    .contains("(storyc)");
             assertThat(slow.await(60).exitCode()).isZero();
         }
     }
@@ -89,8 +137,11 @@ class WarehouseCrashTest {
     /** Every story's table exists exactly when the registry has its change. */
     /** Returns how many changes are deployed. */
     private static int assertConsistent(WarehouseWorkspace ws) {
-        List<String> registryTables = rows(ws.dev, "SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'storyc'");
+        List<String> registryTables =
+                rows(
+                        ws.dev,
+                        "SELECT count(*) FROM information_schema.tables"
+                                + " WHERE table_schema = 'storyc'");
         if (registryTables.get(0).equals("0")) {
             assertThat(tables(ws.dev, "analytics")).isEmpty();
             return 0;
@@ -105,10 +156,17 @@ class WarehouseCrashTest {
         WarehouseWorkspace ws = WarehouseWorkspace.create(temp);
         for (int i = 0; i < STORIES; i++) {
             String id = String.format("s%02d", i);
-            ws.write("stories/" + id + "/story.toml", "title = \"Slow " + i + "\"\nrequires = [\"base\"]\n");
-            ws.write("stories/" + id + "/schema/deploy.sql",
-                    "CREATE TABLE <% env.warehouse.schema %>." + id + " (id INTEGER);\nSELECT pg_sleep(0.3);\n");
-            ws.write("stories/" + id + "/schema/revert.sql", "DROP TABLE <% env.warehouse.schema %>." + id + ";\n");
+            ws.write(
+                    "stories/" + id + "/story.toml",
+                    "title = \"Slow " + i + "\"\nrequires = [\"base\"]\n");
+            ws.write(
+                    "stories/" + id + "/schema/deploy.sql",
+                    "CREATE TABLE <% env.warehouse.schema %>."
+                            + id
+                            + " (id INTEGER);\nSELECT pg_sleep(0.3);\n");
+            ws.write(
+                    "stories/" + id + "/schema/revert.sql",
+                    "DROP TABLE <% env.warehouse.schema %>." + id + ";\n");
         }
         Storyc.Outcome compiled = Storyc.run(ws.root, ENV, "compile", "--env", "dev");
         assertThat(compiled.exitCode()).as(compiled.toString()).isZero();

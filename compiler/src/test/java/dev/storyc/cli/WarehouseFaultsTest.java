@@ -2,6 +2,7 @@ package dev.storyc.cli;
 
 import static dev.storyc.testing.WarehouseWorkspace.rows;
 import static dev.storyc.testing.WarehouseWorkspace.tables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.db.Applier;
@@ -9,6 +10,12 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.testing.PostgresServer;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.WarehouseWorkspace;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,22 +27,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fault of issue 10's table, each against a real PostgreSQL: a located diagnostic (exit 1) or
- * a clear exit-3 message, never a stack trace or the password, and never a half-applied change:
- * the schema and the registry are as they were, but for the event log's record of a failure.
+ * a clear exit-3 message, never a stack trace or the password, and never a half-applied change: the
+ * schema and the registry are as they were, but for the event log's record of a failure.
  */
 class WarehouseFaultsTest {
     private static final String WRONG_PASSWORD = "not-the-Pa55word-at-all";
 
     /** One fault: how to provoke it, and what the user must see. */
-    record Fault(String name, Consumer<WarehouseWorkspace> setup, List<String> args, Map<String, String> env,
-            int exit, String says, String code) {
+    record Fault(
+            String name,
+            Consumer<WarehouseWorkspace> setup,
+            List<String> args,
+            Map<String, String> env,
+            int exit,
+            String says,
+            String code) {
         @Override
         public String toString() {
             return name;
@@ -44,51 +53,158 @@ class WarehouseFaultsTest {
 
     static Stream<Arguments> faults() {
         return Stream.of(
-                fault("unreachable host", ws -> {}, List.of("-D", "warehouse.url=jdbc:postgresql://127.0.0.1:"
-                        + closedPort() + "/acc"), Map.of(), 3, "cannot reach the warehouse of acc at", null),
-                fault("unknown host", ws -> replace(ws, "warehouse.host = \"127.0.0.1\"",
-                        "warehouse.host = \"no-such-host.invalid\""), List.of(), Map.of(), 3,
-                        "unknown host `no-such-host.invalid`", null),
-                fault("wrong password", ws -> {}, List.of(), Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
-                        WRONG_PASSWORD), 3, "refused to log in " + PostgresServer.USER + "@127.0.0.1", null),
-                fault("password unset", ws -> {}, List.of(), Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, ""), 3,
-                        "the warehouse password of acc is not set", null),
-                fault("missing database", ws -> replace(ws, "warehouse.database = \"" + ws.acc.name() + "\"",
-                        "warehouse.database = \"no_such_database\""), List.of(), Map.of(), 3,
-                        "has no database `no_such_database`", null),
-                fault("failing deploy", ws -> change(ws, "01-bad", "ALTER TABLE analytics.base\n"
-                        + "    ADD COLUMN x INTEGER;\nSELECT nosuch FROM analytics.base;\n", "SELECT 1;\n", null),
-                        List.of(), Map.of(), 1, "warehouse/base/bad/deploy.sql:3:8", "E0807"),
-                fault("failing verify", ws -> change(ws, "01-bad", "ALTER TABLE analytics.base ADD COLUMN x INT;\n",
-                        "ALTER TABLE analytics.base DROP COLUMN x;\n", "SELECT 1;\nSELECT y FROM analytics.base;\n"),
-                        List.of(), Map.of(), 1, "warehouse/base/bad/verify.sql:2:8", "E0808"),
-                fault("failing revert", ws -> {
-                    ws.acc.execute("UPDATE storyc.changes SET revert_script = E'-- broken\\nSELECT nosuch FROM analytics.extra;'"
-                            + " WHERE story = 'extra'");
-                    ws.write("releases/r1.toml", "stories = [\"base\"]\n");
-                }, List.of(), Map.of(), 1, "registry:extra/base/revert.sql:2:8", "E0809"),
-                fault("lock held by another apply", ws -> change(ws, "01-more", "SELECT 1;\n", "SELECT 1;\n", null),
-                        List.of("-D", "warehouse.lock_timeout=1"), Map.of(), 3,
-                        "another apply is running on", null),
-                fault("edited deployed change", ws -> ws.write("stories/base/schema/deploy.sql",
-                        "CREATE TABLE <% env.warehouse.schema %>.base (id BIGINT NOT NULL);\n"), List.of(), Map.of(),
-                        1, "change `base/base` was edited after it was deployed", "E0806"),
-                fault("registry from a newer storyc", ws -> ws.acc.execute("UPDATE storyc.registry SET version = 99"),
-                        List.of(), Map.of(), 3, "has format 99, written by a newer storyc", null),
-                fault("output commit that does not exist", ws -> {}, List.of("--commit", "0123456789abcdef"),
-                        Map.of(), 3, "output commit `0123456789abcdef` does not exist", null),
-                fault("rework outside development", ws -> {}, List.of("--rework"), Map.of(), 2,
-                        "--rework is for development environments, and acc is acceptance", null));
+                fault(
+                        "unreachable host",
+                        ws -> {},
+                        List.of(
+                                "-D",
+                                "warehouse.url=jdbc:postgresql://127.0.0.1:"
+                                        + closedPort()
+                                        + "/acc"),
+                        Map.of(),
+                        3,
+                        "cannot reach the warehouse of acc at",
+                        null),
+                fault(
+                        "unknown host",
+                        ws ->
+                                replace(
+                                        ws,
+                                        "warehouse.host = \"127.0.0.1\"",
+                                        "warehouse.host = \"no-such-host.invalid\""),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "unknown host `no-such-host.invalid`",
+                        null),
+                fault(
+                        "wrong password",
+                        ws -> {},
+                        List.of(),
+                        Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, WRONG_PASSWORD),
+                        3,
+                        "refused to log in " + PostgresServer.USER + "@127.0.0.1",
+                        null),
+                fault(
+                        "password unset",
+                        ws -> {},
+                        List.of(),
+                        Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, ""),
+                        3,
+                        "the warehouse password of acc is not set",
+                        null),
+                fault(
+                        "missing database",
+                        ws ->
+                                replace(
+                                        ws,
+                                        "warehouse.database = \"" + ws.acc.name() + "\"",
+                                        "warehouse.database = \"no_such_database\""),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "has no database `no_such_database`",
+                        null),
+                fault(
+                        "failing deploy",
+                        ws ->
+                                change(
+                                        ws,
+                                        "01-bad",
+                                        "ALTER TABLE analytics.base\n"
+                                            + "    ADD COLUMN x INTEGER;\n"
+                                            + "SELECT nosuch FROM analytics.base;\n",
+                                        "SELECT 1;\n",
+                                        null),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "warehouse/base/bad/deploy.sql:3:8",
+                        "E0807"),
+                fault(
+                        "failing verify",
+                        ws ->
+                                change(
+                                        ws,
+                                        "01-bad",
+                                        "ALTER TABLE analytics.base ADD COLUMN x INT;\n",
+                                        "ALTER TABLE analytics.base DROP COLUMN x;\n",
+                                        "SELECT 1;\nSELECT y FROM analytics.base;\n"),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "warehouse/base/bad/verify.sql:2:8",
+                        "E0808"),
+                fault(
+                        "failing revert",
+                        ws -> {
+                            ws.acc.execute(
+                                    "UPDATE storyc.changes SET revert_script = E'-- broken\\n"
+                                        + "SELECT nosuch FROM analytics.extra;' WHERE story ="
+                                        + " 'extra'");
+                            ws.write("releases/r1.toml", "stories = [\"base\"]\n");
+                        },
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "registry:extra/base/revert.sql:2:8",
+                        "E0809"),
+                fault(
+                        "lock held by another apply",
+                        ws -> change(ws, "01-more", "SELECT 1;\n", "SELECT 1;\n", null),
+                        List.of("-D", "warehouse.lock_timeout=1"),
+                        Map.of(),
+                        3,
+                        "another apply is running on",
+                        null),
+                fault(
+                        "edited deployed change",
+                        ws ->
+                                ws.write(
+                                        "stories/base/schema/deploy.sql",
+                                        "CREATE TABLE <% env.warehouse.schema %>.base (id BIGINT"
+                                            + " NOT NULL);\n"),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "change `base/base` was edited after it was deployed",
+                        "E0806"),
+                fault(
+                        "registry from a newer storyc",
+                        ws -> ws.acc.execute("UPDATE storyc.registry SET version = 99"),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "has format 99, written by a newer storyc",
+                        null),
+                fault(
+                        "output commit that does not exist",
+                        ws -> {},
+                        List.of("--commit", "0123456789abcdef"),
+                        Map.of(),
+                        3,
+                        "output commit `0123456789abcdef` does not exist",
+                        null),
+                fault(
+                        "rework outside development",
+                        ws -> {},
+                        List.of("--rework"),
+                        Map.of(),
+                        2,
+                        "--rework is for development environments, and acc is acceptance",
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void faultsAreExplainedAndApplyNothing(Fault fault, @TempDir Path temp) throws Exception {
         try (WarehouseWorkspace ws = WarehouseWorkspace.create(temp)) {
-            Map<String, String> env = new HashMap<>(Map.of(WarehouseWorkspace.PASSWORD_VARIABLE,
-                    PostgresServer.PASSWORD));
+            Map<String, String> env =
+                    new HashMap<>(
+                            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD));
             assertThat(Storyc.run(ws.root, env, "compile", "--env", "acc").exitCode()).isZero();
-            assertThat(Storyc.run(ws.root, env, "warehouse", "apply", "--env", "acc").exitCode()).isZero();
+            assertThat(Storyc.run(ws.root, env, "warehouse", "apply", "--env", "acc").exitCode())
+                    .isZero();
             fault.setup().accept(ws);
             assertThat(Storyc.run(ws.root, env, "compile", "--env", "acc").exitCode()).isZero();
             List<String> before = state(ws);
@@ -108,7 +224,8 @@ class WarehouseFaultsTest {
             try (Connection holder = ws.acc.connect()) {
                 if (fault.name().startsWith("lock held")) {
                     try (Statement statement = holder.createStatement()) {
-                        statement.execute("SELECT pg_advisory_lock(" + Applier.lockKey("storyc") + ")");
+                        statement.execute(
+                                "SELECT pg_advisory_lock(" + Applier.lockKey("storyc") + ")");
                     }
                 }
                 outcome = Storyc.run(ws.root, env, args.toArray(String[]::new));
@@ -119,28 +236,50 @@ class WarehouseFaultsTest {
             if (fault.code() != null) {
                 assertThat(outcome.stderr()).contains("error[" + fault.code() + "]");
             }
-            assertThat(all).doesNotContain("\tat ").doesNotContain("Exception")
-                    .doesNotContain(PostgresServer.PASSWORD).doesNotContain(WRONG_PASSWORD);
+            assertThat(all)
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception")
+                    .doesNotContain(PostgresServer.PASSWORD)
+                    .doesNotContain(WRONG_PASSWORD);
             assertThat(state(ws)).as("nothing half-applied").isEqualTo(before);
             if (fault.code() != null && !fault.code().equals("E0806")) {
-                assertThat(rows(ws.acc, "SELECT kind FROM storyc.events ORDER BY sequence DESC LIMIT 1"))
+                assertThat(
+                                rows(
+                                        ws.acc,
+                                        "SELECT kind FROM storyc.events ORDER BY sequence DESC"
+                                            + " LIMIT 1"))
                         .containsExactly("fail");
             }
         }
     }
 
-    /** The schema's tables and columns and the registry's rows: what a half-applied change would alter. */
+    /**
+     * The schema's tables and columns and the registry's rows: what a half-applied change would
+     * alter.
+     */
     private static List<String> state(WarehouseWorkspace ws) {
         List<String> state = new ArrayList<>(tables(ws.acc, "analytics"));
-        state.addAll(rows(ws.acc, "SELECT table_name || '.' || column_name FROM information_schema.columns"
-                + " WHERE table_schema = 'analytics' ORDER BY 1"));
-        state.addAll(rows(ws.acc, "SELECT story, change, deploy_hash, revert_hash, revert_script FROM storyc.changes"
-                + " ORDER BY sequence"));
+        state.addAll(
+                rows(
+                        ws.acc,
+                        "SELECT table_name || '.' || column_name FROM information_schema.columns"
+                                + " WHERE table_schema = 'analytics' ORDER BY 1"));
+        state.addAll(
+                rows(
+                        ws.acc,
+                        "SELECT story, change, deploy_hash, revert_hash, revert_script FROM"
+                            + " storyc.changes ORDER BY sequence"));
         return state;
     }
 
-    private static Arguments fault(String name, Consumer<WarehouseWorkspace> setup, List<String> args,
-            Map<String, String> env, int exit, String says, String code) {
+    private static Arguments fault(
+            String name,
+            Consumer<WarehouseWorkspace> setup,
+            List<String> args,
+            Map<String, String> env,
+            int exit,
+            String says,
+            String code) {
         return Arguments.of(new Fault(name, setup, args, env, exit, says, code));
     }
 
@@ -151,7 +290,8 @@ class WarehouseFaultsTest {
         Checkout.write(file, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
     }
 
-    private static void change(WarehouseWorkspace ws, String folder, String deploy, String revert, String verify) {
+    private static void change(
+            WarehouseWorkspace ws, String folder, String deploy, String revert, String verify) {
         String base = "stories/base/schema/changes/" + folder + "/";
         ws.write(base + "deploy.sql", deploy);
         ws.write(base + "revert.sql", revert);

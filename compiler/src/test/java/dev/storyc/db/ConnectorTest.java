@@ -9,6 +9,12 @@ import dev.storyc.config.OutputSettings;
 import dev.storyc.config.SecretReference;
 import dev.storyc.diag.Position;
 import dev.storyc.testing.PostgresServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -17,10 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Connecting to a real PostgreSQL: success, and every way a connection fails, each a message that
@@ -34,11 +36,18 @@ class ConnectorTest {
     void connectsWithTheEnvironmentsSettingsAndTheSecretsValue() throws Exception {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("connector_ok")) {
-            WarehouseTarget target = WarehouseTarget.of(environment(server.port(), database.name()),
-                    Map.of(VARIABLE, PostgresServer.PASSWORD), Optional.empty(), Timeouts.DEFAULT);
+            WarehouseTarget target =
+                    WarehouseTarget.of(
+                            environment(server.port(), database.name()),
+                            Map.of(VARIABLE, PostgresServer.PASSWORD),
+                            Optional.empty(),
+                            Timeouts.DEFAULT);
             assertThat(target.toString()).doesNotContain(PostgresServer.PASSWORD).contains("****");
             try (Connection connection = Connector.open(target);
-                    ResultSet rows = connection.createStatement().executeQuery("SELECT current_database()")) {
+                    ResultSet rows =
+                            connection
+                                    .createStatement()
+                                    .executeQuery("SELECT current_database()")) {
                 rows.next();
                 assertThat(rows.getString(1)).isEqualTo(database.name());
             }
@@ -49,11 +58,20 @@ class ConnectorTest {
     void aUrlSettingReplacesHostPortAndDatabase() throws Exception {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("connector_url")) {
-            WarehouseTarget target = WarehouseTarget.of(environment(1, "not_this_one"),
-                    Map.of(VARIABLE, PostgresServer.PASSWORD), Optional.of(database.jdbcUrl() + "?sslmode=disable"),
-                    Timeouts.DEFAULT);
-            assertThat(target.describe()).isEqualTo(PostgresServer.USER + "@127.0.0.1:" + server.port() + "/"
-                    + database.name() + " (from warehouse.url)");
+            WarehouseTarget target =
+                    WarehouseTarget.of(
+                            environment(1, "not_this_one"),
+                            Map.of(VARIABLE, PostgresServer.PASSWORD),
+                            Optional.of(database.jdbcUrl() + "?sslmode=disable"),
+                            Timeouts.DEFAULT);
+            assertThat(target.describe())
+                    .isEqualTo(
+                            PostgresServer.USER
+                                    + "@127.0.0.1:"
+                                    + server.port()
+                                    + "/"
+                                    + database.name()
+                                    + " (from warehouse.url)");
             try (Connection connection = Connector.open(target)) {
                 assertThat(connection.getCatalog()).isEqualTo(database.name());
             }
@@ -62,53 +80,133 @@ class ConnectorTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("closed port", "127.0.0.1", closedPort(), "postgres", PostgresServer.PASSWORD,
-                        DatabaseException.Kind.UNREACHABLE, "connection refused"),
-                Arguments.of("unknown host", "no-such-host.invalid", 5432, "postgres", PostgresServer.PASSWORD,
-                        DatabaseException.Kind.UNREACHABLE, "unknown host `no-such-host.invalid`"),
-                Arguments.of("wrong password", "127.0.0.1", -1, "postgres", WRONG,
-                        DatabaseException.Kind.AUTHENTICATION, "password authentication failed"),
-                Arguments.of("missing database", "127.0.0.1", -1, "no_such_database", PostgresServer.PASSWORD,
-                        DatabaseException.Kind.MISSING_DATABASE, "has no database `no_such_database`"));
+                Arguments.of(
+                        "closed port",
+                        "127.0.0.1",
+                        closedPort(),
+                        "postgres",
+                        PostgresServer.PASSWORD,
+                        DatabaseException.Kind.UNREACHABLE,
+                        "connection refused"),
+                Arguments.of(
+                        "unknown host",
+                        "no-such-host.invalid",
+                        5432,
+                        "postgres",
+                        PostgresServer.PASSWORD,
+                        DatabaseException.Kind.UNREACHABLE,
+                        "unknown host `no-such-host.invalid`"),
+                Arguments.of(
+                        "wrong password",
+                        "127.0.0.1",
+                        -1,
+                        "postgres",
+                        WRONG,
+                        DatabaseException.Kind.AUTHENTICATION,
+                        "password authentication failed"),
+                Arguments.of(
+                        "missing database",
+                        "127.0.0.1",
+                        -1,
+                        "no_such_database",
+                        PostgresServer.PASSWORD,
+                        DatabaseException.Kind.MISSING_DATABASE,
+                        "has no database `no_such_database`"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void failuresExplainThemselvesWithoutThePassword(String name, String host, int port, String database,
-            String password, DatabaseException.Kind kind, String message) throws Exception {
+    void failuresExplainThemselvesWithoutThePassword(
+            String name,
+            String host,
+            int port,
+            String database,
+            String password,
+            DatabaseException.Kind kind,
+            String message)
+            throws Exception {
         int actualPort = port < 0 ? PostgresServer.shared().port() : port;
-        WarehouseTarget target = new WarehouseTarget("acceptance-1", Engine.POSTGRES, host, actualPort, database,
-                "analytics", "storyc", PostgresServer.USER, Optional.of(new Secret(password, "${env:" + VARIABLE + "}")),
-                Optional.empty(), new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(1)));
+        WarehouseTarget target =
+                new WarehouseTarget(
+                        "acceptance-1",
+                        Engine.POSTGRES,
+                        host,
+                        actualPort,
+                        database,
+                        "analytics",
+                        "storyc",
+                        PostgresServer.USER,
+                        Optional.of(new Secret(password, "${env:" + VARIABLE + "}")),
+                        Optional.empty(),
+                        new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(1)));
         assertThatThrownBy(() -> Connector.open(target))
-                .isInstanceOfSatisfying(DatabaseException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(kind);
-                    assertThat(e.getMessage()).contains("acceptance-1").contains(message)
-                            .doesNotContain(password);
-                    assertThat(e.hint()).isNotBlank().doesNotContain(password);
-                    assertThat(e.getCause()).isNull();
-                    assertThat(e.getStackTrace()).isEmpty();
-                });
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        e -> {
+                            assertThat(e.kind()).isEqualTo(kind);
+                            assertThat(e.getMessage())
+                                    .contains("acceptance-1")
+                                    .contains(message)
+                                    .doesNotContain(password);
+                            assertThat(e.hint()).isNotBlank().doesNotContain(password);
+                            assertThat(e.getCause()).isNull();
+                            assertThat(e.getStackTrace()).isEmpty();
+                        });
     }
 
     @Test
     void anUnsetPasswordVariableIsNamed() {
-        assertThatThrownBy(() -> WarehouseTarget.of(environment(5432, "analytics"), Map.of(), Optional.empty(),
-                Timeouts.DEFAULT))
-                .isInstanceOfSatisfying(DatabaseException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(DatabaseException.Kind.PASSWORD_UNSET);
-                    assertThat(e.getMessage()).contains("${env:" + VARIABLE + "}");
-                    assertThat(e.hint()).isEqualTo("export " + VARIABLE + " in the shell or CI job that runs storyc");
-                });
+        assertThatThrownBy(
+                        () ->
+                                WarehouseTarget.of(
+                                        environment(5432, "analytics"),
+                                        Map.of(),
+                                        Optional.empty(),
+                                        Timeouts.DEFAULT))
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        e -> {
+                            assertThat(e.kind()).isEqualTo(DatabaseException.Kind.PASSWORD_UNSET);
+                            assertThat(e.getMessage()).contains("${env:" + VARIABLE + "}");
+                            assertThat(e.hint())
+                                    .isEqualTo(
+                                            "export "
+                                                    + VARIABLE
+                                                    + " in the shell or CI job that runs storyc");
+                        });
     }
 
     private static Environment environment(int port, String database) {
-        Map<String, Object> warehouse = Map.of("engine", "postgres", "host", "127.0.0.1", "port", (long) port,
-                "database", database, "schema", "analytics", "user", PostgresServer.USER,
-                "password", new SecretReference(VARIABLE, Optional.empty()));
-        return new Environment("acceptance-1", EnvironmentKind.ACCEPTANCE, "looker_acc", "warehouse", "acme",
-                "all", false, new OutputSettings(Optional.empty(), Optional.empty(), "main"), Map.of(),
-                Map.of("warehouse", warehouse), "", "0".repeat(64), Position.ofFile("environments.toml"));
+        Map<String, Object> warehouse =
+                Map.of(
+                        "engine",
+                        "postgres",
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        (long) port,
+                        "database",
+                        database,
+                        "schema",
+                        "analytics",
+                        "user",
+                        PostgresServer.USER,
+                        "password",
+                        new SecretReference(VARIABLE, Optional.empty()));
+        return new Environment(
+                "acceptance-1",
+                EnvironmentKind.ACCEPTANCE,
+                "looker_acc",
+                "warehouse",
+                "acme",
+                "all",
+                false,
+                new OutputSettings(Optional.empty(), Optional.empty(), "main"),
+                Map.of(),
+                Map.of("warehouse", warehouse),
+                "",
+                "0".repeat(64),
+                Position.ofFile("environments.toml"));
     }
 
     private static int closedPort() {

@@ -35,7 +35,8 @@ public final class Checkout {
      */
     public static Path copyExampleWorkspace(Path target) {
         Path root = root();
-        for (String entry : List.of("environments.toml", "stories", "releases", "partials", "storyc.toml", "seed")) {
+        for (String entry : List.of("environments.toml", "stories", "releases", "partials", "model",
+                "storyc.toml", "seed")) {
             Path source = root.resolve(entry);
             if (Files.exists(source)) {
                 copy(source, target.resolve(entry));

@@ -26,16 +26,16 @@ import java.util.stream.Stream;
 /**
  * One real PostgreSQL 15 cluster per test JVM, for the warehouse and ETL tests: a private data
  * folder under the system temp folder, a free port on 127.0.0.1 only (no other address listens),
- * its Unix socket inside the data folder, and password (scram-sha-256) authentication over TCP
- * for the superuser {@link #USER}, so that a wrong password really is refused. It starts on first
- * use and stops, with its folder deleted, when the JVM exits.
+ * its Unix socket inside the data folder, and password (scram-sha-256) authentication over TCP for
+ * the superuser {@link #USER}, so that a wrong password really is refused. It starts on first use
+ * and stops, with its folder deleted, when the JVM exits.
  *
- * <p>PostgreSQL refuses to run as root, and CI runs as root: then every server command runs as
- * the {@code postgres} OS user through {@code runuser}, and the data folder belongs to it.
+ * <p>PostgreSQL refuses to run as root, and CI runs as root: then every server command runs as the
+ * {@code postgres} OS user through {@code runuser}, and the data folder belongs to it.
  *
  * <p>In CI ({@code CI=true}) a missing PostgreSQL fails the test, so that a broken machine cannot
- * pass by skipping; elsewhere it skips the test with a message saying what to install. The
- * binaries are looked up in {@code STORYC_PG_BIN}, then Debian's {@code /usr/lib/postgresql/15/bin}.
+ * pass by skipping; elsewhere it skips the test with a message saying what to install. The binaries
+ * are looked up in {@code STORYC_PG_BIN}, then Debian's {@code /usr/lib/postgresql/15/bin}.
  *
  * <p>Tests create a uniquely named database each with {@link #createDatabase(String)} and drop it
  * by closing the returned {@link Database}.
@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 public final class PostgresServer {
     /** The superuser every test connects as. */
     public static final String USER = "storyc_test";
+
     /** Its password; tests pass it to storyc through an environment variable, like users do. */
     public static final String PASSWORD = "storyc-test-Pa55word";
 
@@ -69,9 +70,13 @@ public final class PostgresServer {
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             Path bin = binaries();
-            if (!Files.isExecutable(bin.resolve("initdb")) || !Files.isExecutable(bin.resolve("pg_ctl"))) {
-                String message = "PostgreSQL 15 is not installed (no initdb and pg_ctl in " + bin
-                        + "); `apt-get install postgresql-15` (as .ci/run does) or set STORYC_PG_BIN";
+            if (!Files.isExecutable(bin.resolve("initdb"))
+                    || !Files.isExecutable(bin.resolve("pg_ctl"))) {
+                String message =
+                        "PostgreSQL 15 is not installed (no initdb and pg_ctl in "
+                                + bin
+                                + "); `apt-get install postgresql-15` (as .ci/run does) or set"
+                                + " STORYC_PG_BIN";
                 if (inCi()) {
                     fail(message);
                 }
@@ -110,22 +115,30 @@ public final class PostgresServer {
         try {
             return new org.postgresql.Driver().connect(jdbcUrl(database), properties);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + database + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot connect to " + database + ": " + e.getMessage(), e);
         }
     }
 
-    /** Creates a database with a unique name that starts with {@code prefix}; close it to drop it. */
+    /**
+     * Creates a database with a unique name that starts with {@code prefix}; close it to drop it.
+     */
     public Database createDatabase(String prefix) {
         String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String name = (clean.isEmpty() ? "test" : clean) + "_" + ProcessHandle.current().pid() + "_"
-                + DATABASES.incrementAndGet();
+        String name =
+                (clean.isEmpty() ? "test" : clean)
+                        + "_"
+                        + ProcessHandle.current().pid()
+                        + "_"
+                        + DATABASES.incrementAndGet();
         execute("postgres", "CREATE DATABASE " + name);
         return new Database(this, name);
     }
 
     /** Runs one statement in a database as the superuser. */
     public void execute(String database, String sql) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -155,14 +168,15 @@ public final class PostgresServer {
          */
         public String warehouseToml(String schema, String passwordVariable) {
             return """
-                    warehouse.engine = "postgres"
-                    warehouse.host = "127.0.0.1"
-                    warehouse.port = %d
-                    warehouse.database = "%s"
-                    warehouse.schema = "%s"
-                    warehouse.user = "%s"
-                    warehouse.password = "${env:%s}"
-                    """.formatted(server.port, name, schema, USER, passwordVariable);
+                   warehouse.engine = "postgres"
+                   warehouse.host = "127.0.0.1"
+                   warehouse.port = %d
+                   warehouse.database = "%s"
+                   warehouse.schema = "%s"
+                   warehouse.user = "%s"
+                   warehouse.password = "${env:%s}"
+                   """
+                    .formatted(server.port, name, schema, USER, passwordVariable);
         }
 
         /** Returns a process environment that gives {@code passwordVariable} the right password. */
@@ -188,18 +202,37 @@ public final class PostgresServer {
             }
             int port = freePort();
             PostgresServer server = new PostgresServer(bin, data, port, root);
-            server.runServerTool(List.of(bin.resolve("initdb").toString(), "--pgdata=" + data,
-                    "--username=" + USER, "--pwfile=" + passwordFile, "--auth-local=trust",
-                    "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"), folder);
+            server.runServerTool(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "--pgdata=" + data,
+                            "--username=" + USER,
+                            "--pwfile=" + passwordFile,
+                            "--auth-local=trust",
+                            "--auth-host=scram-sha-256",
+                            "--encoding=UTF8",
+                            "--locale=C",
+                            "--no-sync"),
+                    folder);
             Files.deleteIfExists(passwordFile);
             // Durability is pointless for throwaway test databases; the settings keep CI fast.
-            String options = "-c listen_addresses=127.0.0.1 -c port=" + port
-                    + " -c unix_socket_directories=" + data
-                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                    + " -c max_connections=100 -c shared_buffers=32MB";
-            server.runServerTool(List.of(bin.resolve("pg_ctl").toString(), "--pgdata=" + data,
-                    "--log=" + folder.resolve("server.log"), "--wait", "--timeout=60",
-                    "--options=" + options, "start"), folder);
+            String options =
+                    "-c listen_addresses=127.0.0.1 -c port="
+                            + port
+                            + " -c unix_socket_directories="
+                            + data
+                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                            + " -c max_connections=100 -c shared_buffers=32MB";
+            server.runServerTool(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "--pgdata=" + data,
+                            "--log=" + folder.resolve("server.log"),
+                            "--wait",
+                            "--timeout=60",
+                            "--options=" + options,
+                            "start"),
+                    folder);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -208,8 +241,14 @@ public final class PostgresServer {
 
     private void stop() {
         try {
-            runServerTool(List.of(bin.resolve("pg_ctl").toString(), "--pgdata=" + dataFolder, "--mode=immediate",
-                    "--wait", "stop"), dataFolder.getParent());
+            runServerTool(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "--pgdata=" + dataFolder,
+                            "--mode=immediate",
+                            "--wait",
+                            "stop"),
+                    dataFolder.getParent());
         } catch (RuntimeException e) {
             System.err.println("stopping the test PostgreSQL failed: " + e.getMessage());
         }
@@ -227,9 +266,13 @@ public final class PostgresServer {
 
     private static void run(List<String> command, Path folder) {
         try {
-            Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Process process =
+                    new ProcessBuilder(command)
+                            .directory(folder.toFile())
+                            .redirectErrorStream(true)
+                            .start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }

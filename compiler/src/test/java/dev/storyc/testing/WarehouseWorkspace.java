@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small workspace whose environments deploy into real databases of {@link PostgresServer}:
- * {@code acc} (acceptance, release r1: stories base and extra, extra requiring base) and
- * {@code dev} (development, every story), each with a database of its own that closes with it.
+ * A small workspace whose environments deploy into real databases of {@link PostgresServer}: {@code
+ * acc} (acceptance, release r1: stories base and extra, extra requiring base) and {@code dev}
+ * (development, every story), each with a database of its own that closes with it.
  */
 public final class WarehouseWorkspace implements AutoCloseable {
     /** The variable the environments read their password from. */
@@ -22,7 +22,8 @@ public final class WarehouseWorkspace implements AutoCloseable {
     public final PostgresServer.Database acc;
     public final PostgresServer.Database dev;
 
-    private WarehouseWorkspace(Path root, PostgresServer.Database acc, PostgresServer.Database dev) {
+    private WarehouseWorkspace(
+            Path root, PostgresServer.Database acc, PostgresServer.Database dev) {
         this.root = root;
         this.acc = acc;
         this.dev = dev;
@@ -35,7 +36,9 @@ public final class WarehouseWorkspace implements AutoCloseable {
         Checkout.copy(Checkout.root().resolve("compiler/src/test/resources/cases/minimal"), root);
         PostgresServer.Database acc = server.createDatabase("acc");
         PostgresServer.Database dev = server.createDatabase("dev");
-        Checkout.write(root.resolve("environments.toml"), """
+        Checkout.write(
+                root.resolve("environments.toml"),
+                """
                 [environments.acc]
                 kind = "acceptance"
                 project_name = "mini"
@@ -47,8 +50,10 @@ public final class WarehouseWorkspace implements AutoCloseable {
                 project_name = "mini"
                 connection = "mini_dev"
                 release = "all"
-                %s""".formatted(acc.warehouseToml("analytics", PASSWORD_VARIABLE),
-                dev.warehouseToml("analytics", PASSWORD_VARIABLE)));
+                %s"""
+                        .formatted(
+                                acc.warehouseToml("analytics", PASSWORD_VARIABLE),
+                                dev.warehouseToml("analytics", PASSWORD_VARIABLE)));
         return new WarehouseWorkspace(root, acc, dev);
     }
 
@@ -64,7 +69,8 @@ public final class WarehouseWorkspace implements AutoCloseable {
 
     /** Returns the rows of a query, each row's columns joined by '|'. */
     public static List<String> rows(PostgresServer.Database database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<String> result = new ArrayList<>();
             int columns = rows.getMetaData().getColumnCount();
@@ -83,8 +89,11 @@ public final class WarehouseWorkspace implements AutoCloseable {
 
     /** Returns the tables of a schema, sorted. */
     public static List<String> tables(PostgresServer.Database database, String schema) {
-        return rows(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
-                + "' ORDER BY table_name");
+        return rows(
+                database,
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                        + schema
+                        + "' ORDER BY table_name");
     }
 
     @Override

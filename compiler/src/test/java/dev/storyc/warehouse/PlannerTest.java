@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Position;
 import dev.storyc.workspace.Sha256;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /** The pure planning of an apply: plan against registry, in, actions out. */
 class PlannerTest {
@@ -17,92 +19,154 @@ class PlannerTest {
 
     @Test
     void deploysWhatIsNewInPlanOrderAndSkipsWhatIsThere() {
-        OutputPlan plan = plan(Set.of(), planned("patients", "base", 1, "A"), planned("encounters", "base", 2, "B"),
-                planned("patients", "add-units", 3, "C"));
+        OutputPlan plan =
+                plan(
+                        Set.of(),
+                        planned("patients", "base", 1, "A"),
+                        planned("encounters", "base", 2, "B"),
+                        planned("patients", "add-units", 3, "C"));
         RegistryState registry = registry(deployed("patients", "base", 1, "A", List.of()));
         ApplyPlan result = Planner.plan(plan, registry, ACCEPTANCE);
-        assertThat(result.actions()).extracting(a -> a.getClass().getSimpleName() + " " + a.id())
+        assertThat(result.actions())
+                .extracting(a -> a.getClass().getSimpleName() + " " + a.id())
                 .containsExactly("Deploy encounters/base", "Deploy patients/add-units");
-        assertThat(result.upToDate()).extracting(c -> c.id().toString()).containsExactly("patients/base");
+        assertThat(result.upToDate())
+                .extracting(c -> c.id().toString())
+                .containsExactly("patients/base");
         assertThat(result.refusals()).isEmpty();
     }
 
     @Test
     void revertsRequiringStoriesFirstAndLaterChangesFirst() {
         OutputPlan plan = plan(Set.of(new ChangeId("claims", "base")));
-        RegistryState registry = registry(
-                deployed("patients", "base", 1, "A", List.of()),
-                deployed("claims", "base", 2, "B", List.of("patients")),
-                deployed("patients", "add-units", 3, "C", List.of()),
-                deployed("claims", "add-index", 4, "D", List.of("patients")));
+        RegistryState registry =
+                registry(
+                        deployed("patients", "base", 1, "A", List.of()),
+                        deployed("claims", "base", 2, "B", List.of("patients")),
+                        deployed("patients", "add-units", 3, "C", List.of()),
+                        deployed("claims", "add-index", 4, "D", List.of("patients")));
         ApplyPlan result = Planner.plan(plan, registry, ACCEPTANCE);
-        assertThat(result.actions()).extracting(a -> a.id().toString())
-                .containsExactly("claims/add-index", "claims/base", "patients/add-units", "patients/base");
-        assertThat(result.actions().get(1)).isInstanceOfSatisfying(Action.Revert.class,
-                revert -> assertThat(revert.pendingInPlan()).isTrue());
-        assertThat(result.actions().get(3)).isInstanceOfSatisfying(Action.Revert.class,
-                revert -> assertThat(revert.pendingInPlan()).isFalse());
+        assertThat(result.actions())
+                .extracting(a -> a.id().toString())
+                .containsExactly(
+                        "claims/add-index", "claims/base", "patients/add-units", "patients/base");
+        assertThat(result.actions().get(1))
+                .isInstanceOfSatisfying(
+                        Action.Revert.class, revert -> assertThat(revert.pendingInPlan()).isTrue());
+        assertThat(result.actions().get(3))
+                .isInstanceOfSatisfying(
+                        Action.Revert.class,
+                        revert -> assertThat(revert.pendingInPlan()).isFalse());
     }
 
     @Test
     void anEditedDeployedChangeIsRefusedOutsideDevelopment() {
-        OutputPlan plan = plan(Set.of(), planned("patients", "base", 1, "A2"), planned("claims", "base", 2, "B"));
+        OutputPlan plan =
+                plan(
+                        Set.of(),
+                        planned("patients", "base", 1, "A2"),
+                        planned("claims", "base", 2, "B"));
         RegistryState registry = registry(deployed("patients", "base", 1, "A", List.of()));
         ApplyPlan result = Planner.plan(plan, registry, ACCEPTANCE);
-        assertThat(result.refusals()).singleElement().satisfies(refusal -> {
-            assertThat(refusal.code()).isEqualTo(Code.DEPLOYED_CHANGE_EDITED);
-            assertThat(refusal.position()).isEqualTo(Position.ofFile("warehouse/patients/base/deploy.sql"));
-            assertThat(refusal.message()).contains("change `patients/base` was edited after it was deployed");
-            assertThat(refusal.hint()).get().asString().contains("stories/patients/schema/changes/NN-name/");
-        });
+        assertThat(result.refusals())
+                .singleElement()
+                .satisfies(
+                        refusal -> {
+                            assertThat(refusal.code()).isEqualTo(Code.DEPLOYED_CHANGE_EDITED);
+                            assertThat(refusal.position())
+                                    .isEqualTo(
+                                            Position.ofFile("warehouse/patients/base/deploy.sql"));
+                            assertThat(refusal.message())
+                                    .contains(
+                                            "change `patients/base` was edited after it was"
+                                                + " deployed");
+                            assertThat(refusal.hint())
+                                    .get()
+                                    .asString()
+                                    .contains("stories/patients/schema/changes/NN-name/");
+                        });
         assertThat(result.isNoOp()).isFalse();
 
         ApplyPlan development = Planner.plan(plan, registry, new Planner.Options(true, false));
         assertThat(development.refusals().get(0).hint()).get().asString().contains("--rework");
         ApplyPlan rework = Planner.plan(plan, registry, new Planner.Options(true, true));
         assertThat(rework.refusals()).isEmpty();
-        assertThat(rework.actions()).extracting(a -> a.getClass().getSimpleName() + " " + a.id())
+        assertThat(rework.actions())
+                .extracting(a -> a.getClass().getSimpleName() + " " + a.id())
                 .containsExactly("Rework patients/base", "Deploy claims/base");
     }
 
     @Test
     void aCorrectedRevertScriptIsStoredAndBackOutsAlreadyDoneAreSaid() {
-        PlannedChange fixed = new PlannedChange(new ChangeId("patients", "base"), 1, List.of(),
-                script("patients", "base", "deploy", "A"), script("patients", "base", "revert", "fixed"),
-                Optional.empty());
-        OutputPlan plan = new OutputPlan("c0ffee", "acc", "sha256:env", List.of(fixed),
-                Set.of(new ChangeId("care-gaps", "base")));
-        ApplyPlan result = Planner.plan(plan, registry(deployed("patients", "base", 1, "A", List.of())), ACCEPTANCE);
+        PlannedChange fixed =
+                new PlannedChange(
+                        new ChangeId("patients", "base"),
+                        1,
+                        List.of(),
+                        script("patients", "base", "deploy", "A"),
+                        script("patients", "base", "revert", "fixed"),
+                        Optional.empty());
+        OutputPlan plan =
+                new OutputPlan(
+                        "c0ffee",
+                        "acc",
+                        "sha256:env",
+                        List.of(fixed),
+                        Set.of(new ChangeId("care-gaps", "base")));
+        ApplyPlan result =
+                Planner.plan(
+                        plan,
+                        registry(deployed("patients", "base", 1, "A", List.of())),
+                        ACCEPTANCE);
         assertThat(result.actions()).singleElement().isInstanceOf(Action.UpdateRevert.class);
         assertThat(result.revertedAlready()).containsExactly(new ChangeId("care-gaps", "base"));
     }
 
     @Test
     void statusSaysWhereEachChangeStands() {
-        OutputPlan plan = plan(Set.of(new ChangeId("care-gaps", "base")), planned("patients", "base", 1, "A"),
-                planned("claims", "base", 2, "B2"), planned("claims", "add-index", 3, "C"));
-        RegistryState registry = registry(deployed("patients", "base", 1, "A", List.of()),
-                deployed("claims", "base", 2, "B", List.of()), deployed("care-gaps", "base", 3, "G", List.of()),
-                deployed("manual", "base", 4, "M", List.of()));
-        assertThat(ChangeStatus.of(plan, registry)).extracting(s -> s.id() + " " + s.state().spelling())
-                .containsExactly("patients/base deployed", "claims/base edited", "claims/add-index pending",
-                        "manual/base drift", "care-gaps/base pending-revert");
+        OutputPlan plan =
+                plan(
+                        Set.of(new ChangeId("care-gaps", "base")),
+                        planned("patients", "base", 1, "A"),
+                        planned("claims", "base", 2, "B2"),
+                        planned("claims", "add-index", 3, "C"));
+        RegistryState registry =
+                registry(
+                        deployed("patients", "base", 1, "A", List.of()),
+                        deployed("claims", "base", 2, "B", List.of()),
+                        deployed("care-gaps", "base", 3, "G", List.of()),
+                        deployed("manual", "base", 4, "M", List.of()));
+        assertThat(ChangeStatus.of(plan, registry))
+                .extracting(s -> s.id() + " " + s.state().spelling())
+                .containsExactly(
+                        "patients/base deployed",
+                        "claims/base edited",
+                        "claims/add-index pending",
+                        "manual/base drift",
+                        "care-gaps/base pending-revert");
     }
 
     @Test
     void serverPositionsBecomeLinesAndColumns() {
-        Script script = new Script("warehouse/a/base/deploy.sql", "-- 😀 comment\nSELECT\n  nosuch;\n", "h");
+        Script script =
+                new Script(
+                        "warehouse/a/base/deploy.sql", "-- 😀 comment\nSELECT\n  nosuch;\n", "h");
         assertThat(script.positionOf(0)).isEqualTo(Position.ofFile("warehouse/a/base/deploy.sql"));
-        assertThat(script.positionOf(1)).isEqualTo(Position.of("warehouse/a/base/deploy.sql", 1, 1));
-        assertThat(script.positionOf(14)).isEqualTo(Position.of("warehouse/a/base/deploy.sql", 2, 1));
-        assertThat(script.positionOf(23)).isEqualTo(Position.of("warehouse/a/base/deploy.sql", 3, 3));
-        assertThat(script.positionOf(999)).isEqualTo(Position.ofFile("warehouse/a/base/deploy.sql"));
+        assertThat(script.positionOf(1))
+                .isEqualTo(Position.of("warehouse/a/base/deploy.sql", 1, 1));
+        assertThat(script.positionOf(14))
+                .isEqualTo(Position.of("warehouse/a/base/deploy.sql", 2, 1));
+        assertThat(script.positionOf(23))
+                .isEqualTo(Position.of("warehouse/a/base/deploy.sql", 3, 3));
+        assertThat(script.positionOf(999))
+                .isEqualTo(Position.ofFile("warehouse/a/base/deploy.sql"));
     }
 
     @Test
     void anOutputPlanIsReadFromTheCommitAndCheckedAgainstItsHashes() {
         String deploy = "CREATE TABLE a.t (id INT);\n";
-        String plan = """
+        String plan =
+                """
                 format = 2
                 [[change]]
                 id = "t/base"
@@ -113,45 +177,86 @@ class PlannerTest {
                 requires = ["u"]
                 deploy = "%s"
                 revert = "%s"
-                """.formatted(Sha256.tagged(deploy), Sha256.tagged("DROP TABLE a.t;\n"));
-        String lock = "compiler = \"x\"\nenvironment = \"acc\"\nenvironment_hash = \"sha256:e\"\nrelease = \"r\"\n"
-                + "[stories]\nt = \"abc\"\n";
-        java.util.Map<String, String> files = new java.util.HashMap<>(java.util.Map.of("warehouse/plan.toml", plan,
-                "storyc.lock", lock, "warehouse/t/base/deploy.sql", deploy,
-                "warehouse/t/base/revert.sql", "DROP TABLE a.t;\n"));
-        var read = OutputPlan.read("0123456789abcdef", path -> Optional.ofNullable(files.get(path)));
+                """
+                        .formatted(Sha256.tagged(deploy), Sha256.tagged("DROP TABLE a.t;\n"));
+        String lock =
+                "compiler = \"x\"\n"
+                    + "environment = \"acc\"\n"
+                    + "environment_hash = \"sha256:e\"\n"
+                    + "release = \"r\"\n"
+                    + "[stories]\n"
+                    + "t = \"abc\"\n";
+        java.util.Map<String, String> files =
+                new java.util.HashMap<>(
+                        java.util.Map.of(
+                                "warehouse/plan.toml",
+                                plan,
+                                "storyc.lock",
+                                lock,
+                                "warehouse/t/base/deploy.sql",
+                                deploy,
+                                "warehouse/t/base/revert.sql",
+                                "DROP TABLE a.t;\n"));
+        var read =
+                OutputPlan.read("0123456789abcdef", path -> Optional.ofNullable(files.get(path)));
         assertThat(read.ok()).as("%s", read.diagnostics()).isTrue();
         assertThat(read.get().environmentHash()).isEqualTo("sha256:e");
-        assertThat(read.get().changes()).singleElement().satisfies(change -> {
-            assertThat(change.id()).isEqualTo(new ChangeId("t", "base"));
-            assertThat(change.requires()).containsExactly("u");
-            assertThat(change.verify()).isEmpty();
-        });
+        assertThat(read.get().changes())
+                .singleElement()
+                .satisfies(
+                        change -> {
+                            assertThat(change.id()).isEqualTo(new ChangeId("t", "base"));
+                            assertThat(change.requires()).containsExactly("u");
+                            assertThat(change.verify()).isEmpty();
+                        });
         files.put("warehouse/t/base/deploy.sql", "-- edited by hand\n" + deploy);
-        var edited = OutputPlan.read("0123456789abcdef", path -> Optional.ofNullable(files.get(path)));
-        assertThat(edited.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(Code.WAREHOUSE_PLAN_INVALID);
-            assertThat(d.position()).isEqualTo(Position.ofFile("warehouse/t/base/deploy.sql"));
-        });
+        var edited =
+                OutputPlan.read("0123456789abcdef", path -> Optional.ofNullable(files.get(path)));
+        assertThat(edited.diagnostics())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.code()).isEqualTo(Code.WAREHOUSE_PLAN_INVALID);
+                            assertThat(d.position())
+                                    .isEqualTo(Position.ofFile("warehouse/t/base/deploy.sql"));
+                        });
     }
 
     private static OutputPlan plan(Set<ChangeId> pending, PlannedChange... changes) {
         return new OutputPlan("c0ffee", "acc", "sha256:env", List.of(changes), pending);
     }
 
-    private static PlannedChange planned(String story, String change, int order, String deployText) {
-        return new PlannedChange(new ChangeId(story, change), order, List.of(),
-                script(story, change, "deploy", deployText), script(story, change, "revert", "R"), Optional.empty());
+    private static PlannedChange planned(
+            String story, String change, int order, String deployText) {
+        return new PlannedChange(
+                new ChangeId(story, change),
+                order,
+                List.of(),
+                script(story, change, "deploy", deployText),
+                script(story, change, "revert", "R"),
+                Optional.empty());
     }
 
     private static Script script(String story, String change, String kind, String text) {
-        return new Script("warehouse/" + story + "/" + change + "/" + kind + ".sql", text, Sha256.tagged(text));
+        return new Script(
+                "warehouse/" + story + "/" + change + "/" + kind + ".sql",
+                text,
+                Sha256.tagged(text));
     }
 
-    private static DeployedChange deployed(String story, String change, long sequence, String deployText,
-            List<String> requires) {
-        return new DeployedChange(new ChangeId(story, change), sequence, requires, Sha256.tagged(deployText),
-                Sha256.tagged("R"), "R", "alice", Instant.EPOCH, "0123456789abcdef", "sha256:env");
+    private static DeployedChange deployed(
+            String story, String change, long sequence, String deployText, List<String> requires) {
+        return new DeployedChange(
+                new ChangeId(story, change),
+                sequence,
+                requires,
+                Sha256.tagged(deployText),
+                Sha256.tagged("R"),
+                "R",
+                "alice",
+                Instant.EPOCH,
+                "0123456789abcdef",
+                "sha256:env");
     }
 
     private static RegistryState registry(DeployedChange... deployed) {

@@ -55,6 +55,19 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void readsTheTopLevelLookmlOfTheModelFolder(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Checkout.write(temp.resolve("ws/model/grants.lkml"), "access_grant: phi {}\n");
+        Checkout.write(temp.resolve("ws/model/notes.md"), "not LookML\n");
+        Checkout.write(temp.resolve("ws/model/old/cache.lkml"), "datagroup: d {}\n");
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).as("%s", loaded.diagnostics()).isTrue();
+        assertThat(loaded.get().modelFiles().keySet()).containsExactly("model/grants.lkml");
+        assertThat(loaded.get().modelFiles().get("model/grants.lkml").text()).isEqualTo("access_grant: phi {}\n");
+        assertThat(loaded.get().allSources()).extracting(s -> s.path()).contains("model/grants.lkml");
+    }
+
+    @Test
     void aMissingWorkspaceIsADiagnostic(@TempDir Path temp) {
         var loaded = WorkspaceLoader.load(temp.resolve("nowhere"), StdlibLoader.load());
         assertThat(loaded.value()).isEmpty();

@@ -9,6 +9,10 @@ import java.util.Optional;
  * kind only says what its name promises.
  *
  * @param manifest present when the file declares {@code project_name}, constants or dependencies
+ * @param accessGrants the names of the file's top-level {@code access_grant} blocks
+ * @param datagroups the names of the file's top-level {@code datagroup} blocks
+ * @param usages what the file's top-level items outside views and explores use, such as a
+ *     model's {@code persist_with} or a named value format's constants
  */
 public record LookmlFile(
         String path,
@@ -17,13 +21,19 @@ public record LookmlFile(
         List<Located> includes,
         List<View> views,
         List<Explore> explores,
-        Optional<Manifest> manifest) {
+        Optional<Manifest> manifest,
+        List<Located> accessGrants,
+        List<Located> datagroups,
+        List<Usage> usages) {
 
     public LookmlFile {
         Objects.requireNonNull(path, "path");
         includes = List.copyOf(includes);
         views = List.copyOf(views);
         explores = List.copyOf(explores);
+        accessGrants = List.copyOf(accessGrants);
+        datagroups = List.copyOf(datagroups);
+        usages = List.copyOf(usages);
     }
 
     /** Returns the model name of a {@code NAME.model.lkml} file. */

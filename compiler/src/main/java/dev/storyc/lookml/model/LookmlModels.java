@@ -35,8 +35,12 @@ public final class LookmlModels {
         for (Item item : root.items("include")) {
             includes.addAll(values(item));
         }
+        List<Located> accessGrants = new ArrayList<>();
+        root.blocks("access_grant").forEach(b -> accessGrants.add(new Located(name(b), b.namePosition())));
+        List<Located> datagroups = new ArrayList<>();
+        root.blocks("datagroup").forEach(b -> datagroups.add(new Located(name(b), b.namePosition())));
         return new LookmlFile(tree.path(), FileKind.ofPath(tree.path()), scalar(root, "connection"), includes,
-                views, explores, manifest(root));
+                views, explores, manifest(root), accessGrants, datagroups, Usages.ofTopLevel(root));
     }
 
     private static View view(Block block) {
@@ -57,7 +61,7 @@ public final class LookmlModels {
         }
         return new View(plainName(block), block.namePosition(), block.isRefinement(), list(block, "extends"),
                 isYes(scalar(block, "extension"), "required"), scalar(block, "sql_table_name"), derived,
-                fields, sets);
+                fields, sets, Usages.of(block));
     }
 
     private static Field field(FieldKind kind, Block block) {
@@ -77,7 +81,7 @@ public final class LookmlModels {
         }
         return new Explore(plainName(block), block.namePosition(), block.isRefinement(), scalar(block, "view_name"),
                 scalar(block, "from"), list(block, "extends"), isYes(scalar(block, "extension"), "required"),
-                joins, list(block, "fields"));
+                joins, list(block, "fields"), Usages.of(block));
     }
 
     private static Optional<Manifest> manifest(Container root) {

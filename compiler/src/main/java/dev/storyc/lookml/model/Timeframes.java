@@ -20,7 +20,24 @@ public final class Timeframes {
     public static final List<String> DEFAULT_INTERVALS =
             List.of("second", "minute", "hour", "day", "week", "month", "quarter", "year");
 
+    /** Every timeframe a time group may list, besides the {@code hourN}, {@code minuteN} and {@code millisecondN} families. */
+    public static final java.util.Set<String> KNOWN_TIMEFRAMES = java.util.Set.of(
+            "raw", "time", "time_of_day", "hour", "hour_of_day", "minute", "second", "millisecond", "microsecond",
+            "date", "day_of_week", "day_of_week_index", "day_of_month", "day_of_year", "week", "week_of_year",
+            "month", "month_name", "month_num", "quarter", "quarter_of_year", "year", "yesno",
+            "fiscal_month_num", "fiscal_quarter", "fiscal_quarter_of_year", "fiscal_year");
+
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile(
+            "hour(2|3|4|6|8|12)|minute(2|3|4|5|6|10|12|15|20|30)"
+                    + "|millisecond(2|4|5|8|10|20|25|40|50|100|125|200|250|500)");
+
     private Timeframes() {}
+
+    /** Returns true when Looker knows the timeframe ({@code duration}: the interval) by this name. */
+    public static boolean isKnown(String part, boolean duration) {
+        return duration ? DEFAULT_INTERVALS.contains(part)
+                : KNOWN_TIMEFRAMES.contains(part) || GROUPED.matcher(part).matches();
+    }
 
     /**
      * Returns the field names of a dimension group.

@@ -10,6 +10,8 @@ import java.util.Set;
 /**
  * A View is a {@code view:} block, or a refinement of one ({@code view: +name}, whose {@link #name}
  * has no {@code +}).
+ *
+ * @param usages every name the view uses (fields, sets, constants) and every text with Liquid
  */
 public record View(
         String name,
@@ -20,7 +22,8 @@ public record View(
         Optional<Located> sqlTableName,
         Optional<DerivedTable> derivedTable,
         List<Field> fields,
-        List<FieldSet> sets) {
+        List<FieldSet> sets,
+        List<Usage> usages) {
 
     public View {
         Objects.requireNonNull(name, "name");
@@ -28,6 +31,7 @@ public record View(
         extendsViews = List.copyOf(extendsViews);
         fields = List.copyOf(fields);
         sets = List.copyOf(sets);
+        usages = List.copyOf(usages);
     }
 
     /** Returns every field name a query can use, dimension groups expanded, in declaration order. */

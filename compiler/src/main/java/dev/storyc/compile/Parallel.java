@@ -1,4 +1,4 @@
-package dev.storyc.cli;
+package dev.storyc.compile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs independent tasks on up to N threads and returns their results in the tasks' order. */
-final class Parallel {
+/**
+ * Runs independent tasks on up to N threads and returns their results in the tasks' order. A task's
+ * unchecked exception or error is rethrown as is, so a bug in one environment's compile still
+ * reaches the exit-70 handler with its own stack.
+ */
+public final class Parallel {
     private Parallel() {}
 
-    static <R> List<R> all(List<Callable<R>> tasks, int jobs) {
+    /** Returns every task's result in the tasks' order; one job runs them on this thread. */
+    public static <R> List<R> all(List<Callable<R>> tasks, int jobs) {
         if (jobs <= 1 || tasks.size() <= 1) {
             List<R> results = new ArrayList<>();
             for (Callable<R> task : tasks) {

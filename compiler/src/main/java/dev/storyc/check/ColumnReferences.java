@@ -1,0 +1,189 @@
+package dev.storyc.check;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Severity;
+import dev.storyc.diag.Spelling;
+import dev.storyc.lookml.model.Located;
+import dev.storyc.lookml.model.Usage;
+import dev.storyc.lookml.model.UsageKind;
+import dev.storyc.lookml.model.View;
+import dev.storyc.workspace.ArtifactKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every {@code ${TABLE}.column} of a view against the columns its {@code sql_table_name}
+ * has once the included stories' schema scripts have run in plan order (see {@link ColumnCatalog}):
+ * what Spectacles' SQL validator finds with a live warehouse, found offline. A view whose columns
+ * cannot be known (a derived table, a table no script makes, a {@code SELECT *}) is skipped, with
+ * one note per view that {@code --verbose} shows.
+ */
+final class ColumnReferences {
+    private ColumnReferences() {}
+
+    /** Returns the schema scripts of the included stories, in plan order. */
+    static List<ColumnCatalog.Script> scripts(Scope scope) {
+        List<ColumnCatalog.Script> scripts = new ArrayList<>();
+        for (CheckedFile file : scope.files(ArtifactKind.SCHEMA_DEPLOY)) {
+            scripts.add(
+                    new ColumnCatalog.Script(file.story().id().value(), file.path(), file.text()));
+        }
+        return scripts;
+    }
+
+    static void check(Scope scope) {
+        Map<String, ColumnCatalog.Columns> tables =
+                ColumnCatalog.build(
+                        scripts(scope),
+                        script -> scope.cache.statements(script.path(), script.sql()));
+        LookmlCatalog catalog = scope.catalog();
+        Set<String> noted = new HashSet<>();
+        for (var def : LookmlReferences.allViews(scope.defined())) {
+            View view = def.value();
+            List<Usage> columns =
+                    view.usages().stream().filter(u -> u.kind() == UsageKind.COLUMN).toList();
+            if (view.extensionRequired() || !catalog.hasView(view.name()) || columns.isEmpty()) {
+                continue;
+            }
+            Source source = source(catalog, view.name());
+            Optional<ColumnCatalog.Columns> table =
+                    source.table()
+                            .flatMap(t -> TableName.parse(t.value()))
+                            .flatMap(name -> ColumnCatalog.lookup(tables, name));
+            String unknown =
+                    source.derived()
+                            ? "it is a derived table"
+                            : source.table().isEmpty()
+                                    ? "it has no sql_table_name"
+                                    : TableName.parse(source.table().get().value()).isEmpty()
+                                            ? "its sql_table_name `"
+                                                    + source.table().get().value()
+                                                    + "` is not a plain table name"
+                                            : table.isEmpty()
+                                                    ? "no included story's schema script creates `"
+                                                            + source.table().get().value()
+                                                            + "`"
+                                                    : table.get()
+                                                            .unknownBecause()
+                                                            .map(
+                                                                    why ->
+                                                                            "`"
+                                                                                    + table.get()
+                                                                                            .table()
+                                                                                    + "`: "
+                                                                                    + why)
+                                                            .orElse(null);
+            if (unknown != null) {
+                if (noted.add(view.name())) {
+                    scope.report(
+                            new Diagnostic(
+                                    Severity.NOTE,
+                                    Code.COLUMNS_NOT_KNOWN,
+                                    def.position(),
+                                    "the columns of view `"
+                                            + view.name()
+                                            + "` cannot be known offline, because "
+                                            + unknown
+                                            + "; its ${TABLE}.column references are not checked",
+                                    Optional.empty(),
+                                    List.of()));
+                }
+                continue;
+            }
+            ColumnCatalog.Columns known = table.get();
+            for (Usage usage : columns) {
+                String column = folded(usage.text());
+                if (known.has(column)) {
+                    continue;
+                }
+                Diagnostic diagnostic =
+                        Diagnostic.error(
+                                        Code.UNKNOWN_COLUMN,
+                                        def.file().at(usage.position(), usage.text()),
+                                        "`${TABLE}."
+                                                + usage.text()
+                                                + "` in "
+                                                + usage.field()
+                                                        .map(f -> "field `" + f + "` of ")
+                                                        .orElse("")
+                                                + "view `"
+                                                + view.name()
+                                                + "` names a column that table `"
+                                                + known.table()
+                                                + "` does not have")
+                                .withHint(
+                                        Spelling.closest(column, known.names())
+                                                .map(c -> "did you mean `${TABLE}." + c + "`?")
+                                                .orElse(
+                                                        "add the column to the table in a schema"
+                                                            + " script, or fix the name; `"
+                                                                + known.table()
+                                                                + "` has "
+                                                                + FieldReferences.quoted(
+                                                                        known.names())));
+                var created = scope.defined().table(known.table());
+                scope.report(
+                        created.isEmpty()
+                                ? diagnostic
+                                : diagnostic.withRelated(
+                                        Definitions.tablePosition(created.get()),
+                                        "table `"
+                                                + known.table()
+                                                + "` is created here, in story `"
+                                                + created.get().story()
+                                                + "`"));
+            }
+        }
+    }
+
+    /**
+     * Where a view's rows come from, its refinements and the views it extends merged: the last word
+     * wins.
+     */
+    record Source(Optional<Located> table, boolean derived) {}
+
+    static Source source(LookmlCatalog catalog, String view) {
+        return source(catalog, view, new HashSet<>());
+    }
+
+    private static Source source(LookmlCatalog catalog, String view, Set<String> seen) {
+        if (!seen.add(view)) {
+            return new Source(Optional.empty(), false);
+        }
+        Optional<Located> table = Optional.empty();
+        boolean derived = false;
+        List<View> parts = catalog.parts(view);
+        for (View part : parts) {
+            for (Located parent : part.extendsViews()) {
+                Source inherited = source(catalog, parent.value(), seen);
+                if (inherited.table().isPresent() || inherited.derived()) {
+                    table = inherited.table();
+                    derived = inherited.derived();
+                }
+            }
+        }
+        for (View part : parts) {
+            if (part.sqlTableName().isPresent()) {
+                table = part.sqlTableName();
+                derived = false;
+            } else if (part.derivedTable().isPresent()) {
+                table = Optional.empty();
+                derived = true;
+            }
+        }
+        return new Source(table, derived);
+    }
+
+    private static String folded(String column) {
+        return column.startsWith("\"") && column.endsWith("\"") && column.length() >= 2
+                ? column.substring(1, column.length() - 1)
+                : column.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.storyc.check;
+
+/**
+ * The checks that make {@code storyc check} a superset of Looker's LookML validator for what can
+ * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
+ * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
+ * requires against use, revert scripts and the workspace model. One entry point, so that
+ * {@link Checks} runs them all in one line.
+ */
+final class OfflineValidation {
+    private OfflineValidation() {}
+
+    static void check(Scope scope, java.util.List<EtlJobs.Target> targets) {
+        FieldReferences.check(scope);
+        ConstantReferences.check(scope);
+        LiquidReferences.check(scope);
+        ColumnReferences.check(scope);
+        var sqlUses = SqlTableReferences.uses(scope);
+        SqlTableReferences.check(scope, sqlUses);
+        RequiresUse.check(scope, targets, sqlUses);
+        RevertScripts.check(scope);
+        ModelLevel.check(scope);
+    }
+}

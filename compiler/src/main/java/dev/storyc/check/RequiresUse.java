@@ -1,0 +1,253 @@
+package dev.storyc.check;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.lookml.model.DashboardElement;
+import dev.storyc.lookml.model.DashboardFilter;
+import dev.storyc.lookml.model.Explore;
+import dev.storyc.lookml.model.Join;
+import dev.storyc.lookml.model.Located;
+import dev.storyc.lookml.model.View;
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryId;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks {@code requires} against what stories actually use: when story A's LookML, dashboards,
+ * SQL or ETL use a view, explore or table that story B defines, A must require B. Without it a
+ * release can leave B out and compile A against nothing; environments with {@code release = "all"}
+ * would never notice, because they include B anyway. One report per pair of stories, at the first
+ * use, naming the line of story.toml to change.
+ */
+final class RequiresUse {
+    /**
+     * A story using what another defines, at a position in the rendered text; the template
+     * position is worked out only for a use that is reported.
+     */
+    private record Use(
+            CheckedFile file, Position renderedAt, String token, String what, StoryId definer) {
+        Position at() {
+            return file.at(renderedAt, token);
+        }
+    }
+
+    private RequiresUse() {}
+
+    static void check(
+            Scope scope, List<EtlJobs.Target> targets, List<SqlTableReferences.TableUse> sqlUses) {
+        Definitions defined = scope.defined();
+        List<Use> uses = new ArrayList<>();
+        for (var def : LookmlReferences.allViews(defined)) {
+            View view = def.value();
+            if (view.refinement()) {
+                defined.view(view.name())
+                        .ifPresent(
+                                d ->
+                                        uses.add(
+                                                new Use(
+                                                        def.file(),
+                                                        def.renderedPosition(),
+                                                        view.name(),
+                                                        "refines view `" + view.name() + "`",
+                                                        d.story())));
+            }
+            for (Located parent : view.extendsViews()) {
+                defined.view(parent.value())
+                        .ifPresent(
+                                d ->
+                                        uses.add(
+                                                new Use(
+                                                        def.file(),
+                                                        parent.position(),
+                                                        parent.value(),
+                                                        "extends view `" + parent.value() + "`",
+                                                        d.story())));
+            }
+            view.sqlTableName()
+                    .flatMap(t -> TableName.parse(t.value()))
+                    .ifPresent(
+                            name ->
+                                    defined.table(name)
+                                            .ifPresent(
+                                                    t ->
+                                                            uses.add(
+                                                                    new Use(
+                                                                            def.file(),
+                                                                            view.sqlTableName()
+                                                                                    .get()
+                                                                                    .position(),
+                                                                            name.table(),
+                                                                            "reads table `"
+                                                                                    + name
+                                                                                    + "`",
+                                                                            t.story()))));
+        }
+        for (var def : LookmlReferences.allExplores(defined)) {
+            Explore explore = def.value();
+            if (explore.refinement()) {
+                defined.explore(explore.name())
+                        .ifPresent(
+                                d ->
+                                        uses.add(
+                                                new Use(
+                                                        def.file(),
+                                                        def.renderedPosition(),
+                                                        explore.name(),
+                                                        "refines explore `" + explore.name() + "`",
+                                                        d.story())));
+            }
+            for (Located parent : explore.extendsExplores()) {
+                defined.explore(parent.value())
+                        .ifPresent(
+                                d ->
+                                        uses.add(
+                                                new Use(
+                                                        def.file(),
+                                                        parent.position(),
+                                                        parent.value(),
+                                                        "extends explore `" + parent.value() + "`",
+                                                        d.story())));
+            }
+            Optional<Located> base = explore.from().or(explore::viewName);
+            if (base.isEmpty() && !explore.refinement() && explore.extendsExplores().isEmpty()) {
+                base = Optional.of(new Located(explore.name(), explore.position()));
+            }
+            base.ifPresent(
+                    b ->
+                            defined.view(b.value())
+                                    .ifPresent(
+                                            d ->
+                                                    uses.add(
+                                                            new Use(
+                                                                    def.file(),
+                                                                    b.position(),
+                                                                    b.value(),
+                                                                    "reads view `"
+                                                                            + b.value()
+                                                                            + "`",
+                                                                    d.story()))));
+            for (Join join : explore.joins()) {
+                Position at = join.from().map(Located::position).orElse(join.position());
+                defined.view(join.view())
+                        .ifPresent(
+                                d ->
+                                        uses.add(
+                                                new Use(
+                                                        def.file(),
+                                                        at,
+                                                        join.view(),
+                                                        "joins view `" + join.view() + "`",
+                                                        d.story())));
+            }
+        }
+        for (var dashboards : defined.dashboards.values()) {
+            for (var def : dashboards) {
+                List<Optional<Located>> explores = new ArrayList<>();
+                def.value().elements().stream()
+                        .map(DashboardElement::explore)
+                        .forEach(explores::add);
+                def.value().filters().stream().map(DashboardFilter::explore).forEach(explores::add);
+                for (Optional<Located> explore : explores) {
+                    explore.ifPresent(
+                            e ->
+                                    defined.explore(e.value())
+                                            .ifPresent(
+                                                    d ->
+                                                            uses.add(
+                                                                    new Use(
+                                                                            def.file(),
+                                                                            e.position(),
+                                                                            e.value(),
+                                                                            "queries explore `"
+                                                                                    + e.value()
+                                                                                    + "`",
+                                                                            d.story()))));
+                }
+            }
+        }
+        for (EtlJobs.Target target : targets) {
+            TableName.parse(target.value())
+                    .flatMap(defined::table)
+                    .ifPresent(
+                            t ->
+                                    uses.add(
+                                            new Use(
+                                                    target.file(),
+                                                    target.renderedAt(),
+                                                    "target",
+                                                    "writes table `" + target.value() + "`",
+                                                    t.story())));
+        }
+        for (SqlTableReferences.TableUse use : sqlUses) {
+            defined.table(use.name())
+                    .ifPresent(
+                            t ->
+                                    uses.add(
+                                            new Use(
+                                                    use.file(),
+                                                    use.renderedAt(),
+                                                    use.name().text(),
+                                                    "uses table `" + use.name() + "`",
+                                                    t.story())));
+        }
+        report(scope, uses);
+    }
+
+    private static void report(Scope scope, List<Use> uses) {
+        Set<String> reported = new HashSet<>();
+        List<Use> missing = new ArrayList<>();
+        for (Use use : uses) {
+            Story user = use.file().story();
+            if (!use.definer().equals(user.id())
+                    && !user.manifest().requiredIds().contains(use.definer())) {
+                missing.add(use);
+            }
+        }
+        // Rendered positions sort as template positions do: by file, then line.
+        missing.sort(java.util.Comparator.comparing(Use::renderedAt));
+        for (Use use : missing) {
+            Story user = use.file().story();
+            if (!reported.add(user.id() + " " + use.definer())) {
+                continue;
+            }
+            scope.report(
+                    Diagnostic.error(
+                                    Code.MISSING_REQUIRES,
+                                    use.at(),
+                                    "story `"
+                                            + user.id()
+                                            + "` "
+                                            + use.what()
+                                            + ", which story `"
+                                            + use.definer()
+                                            + "` defines, but `"
+                                            + user.id()
+                                            + "` does not require `"
+                                            + use.definer()
+                                            + "`")
+                            .withHint(addition(user, use.definer())));
+        }
+    }
+
+    /** Returns the edit to story.toml that fixes the problem, with its line. */
+    private static String addition(Story story, StoryId missing) {
+        List<String> ids = new ArrayList<>();
+        story.manifest().requiredIds().forEach(id -> ids.add("\"" + id.value() + "\""));
+        ids.add("\"" + missing.value() + "\"");
+        String line = "requires = [" + String.join(", ", ids) + "]";
+        String path = story.manifestSource().path();
+        List<String> lines = story.manifestSource().text().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).stripLeading().startsWith("requires")) {
+                return "change line " + (i + 1) + " of " + path + " to `" + line + "`";
+            }
+        }
+        return "add the line `" + line + "` to " + path;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.storyc.check;
+
+import dev.storyc.check.SqlLexer.Token;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import dev.storyc.workspace.ArtifactKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks that revert.sql can back a story out: a script with nothing but comments and whitespace
+ * is an error (E0630), since backing the story out would silently leave its tables behind; a
+ * revert that drops none of the relations deploy.sql creates is a warning (E0631), because it
+ * may undo the story some other way, but usually it undoes another story.
+ */
+final class RevertScripts {
+    private RevertScripts() {}
+
+    static void check(Scope scope) {
+        for (CheckedFile revert : scope.files(ArtifactKind.SCHEMA_REVERT)) {
+            List<List<Token>> statements = scope.cache.statements(revert.path(), revert.text());
+            if (statements.isEmpty()) {
+                scope.report(
+                        Diagnostic.error(
+                                        Code.REVERT_EMPTY,
+                                        Position.of(revert.path(), 1, 1),
+                                        "revert.sql of story `"
+                                                + revert.story().id()
+                                                + "` has no statement, so backing the"
+                                                + " story out would leave what deploy.sql made")
+                                .withHint(
+                                        "write the statements that undo deploy.sql, such as DROP"
+                                            + " TABLE IF EXISTS for each table it creates"));
+                continue;
+            }
+            Optional<CheckedFile> deploy =
+                    scope.files(ArtifactKind.SCHEMA_DEPLOY).stream()
+                            .filter(f -> f.story().id().equals(revert.story().id()))
+                            .findFirst();
+            if (deploy.isEmpty()) {
+                continue;
+            }
+            List<SqlScanner.Created> created =
+                    scope.cache.createdRelations(deploy.get().path(), deploy.get().text());
+            if (created.isEmpty()) {
+                continue;
+            }
+            List<TableName> dropped = dropped(statements);
+            boolean dropsOne =
+                    created.stream()
+                            .anyMatch(c -> dropped.stream().anyMatch(d -> d.refersTo(c.name())));
+            if (!dropsOne) {
+                scope.report(
+                        Diagnostic.warning(
+                                        Code.REVERT_DROPS_NOTHING_CREATED,
+                                        Position.of(revert.path(), 1, 1),
+                                        "revert.sql of story `"
+                                                + revert.story().id()
+                                                + "` drops none of what its deploy.sql"
+                                                + " creates ("
+                                                + created.stream()
+                                                        .map(c -> "`" + c.name() + "`")
+                                                        .reduce((a, b) -> a + ", " + b)
+                                                        .orElse("")
+                                                + ")")
+                                .withHint(
+                                        "drop what deploy.sql creates, such as DROP TABLE IF EXISTS"
+                                            + " "
+                                                + created.get(0).name()
+                                                + ";")
+                                .withRelated(
+                                        Definitions.tablePosition(
+                                                new Definitions.Def<>(
+                                                        created.get(0).name().text(),
+                                                        created.get(0),
+                                                        deploy.get(),
+                                                        Position.ofFile(deploy.get().path()))),
+                                        "`" + created.get(0).name() + "` is created here"));
+            }
+        }
+    }
+
+    /**
+     * Returns the relations {@code DROP TABLE|VIEW|MATERIALIZED VIEW [IF EXISTS] a, b} statements
+     * name.
+     */
+    static List<TableName> dropped(List<List<Token>> statements) {
+        List<TableName> dropped = new ArrayList<>();
+        for (List<Token> statement : statements) {
+            ColumnCatalog.Cursor c = new ColumnCatalog.Cursor(statement);
+            if (c.word("drop")
+                    && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
+                c.words("if", "exists");
+                do {
+                    c.name().ifPresent(dropped::add);
+                } while (c.punct(","));
+            }
+        }
+        return dropped;
+    }
+}

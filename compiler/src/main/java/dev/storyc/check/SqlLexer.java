@@ -1,0 +1,178 @@
+package dev.storyc.check;
+
+/**
+ * Splits PostgreSQL and Redshift SQL into tokens: words (keywords and identifiers), quoted
+ * identifiers and punctuation, skipping whitespace, line comments, nested block comments,
+ * {@code '...'} and {@code E'...'} strings and {@code $tag$...$tag$} dollar quoting, so that no
+ * text inside a string or comment is ever mistaken for SQL. Shared by the scanners that read
+ * statements: {@link SqlScanner}, {@link ColumnCatalog} and {@link SqlTables}. See
+ * {@link SqlScanner} for why this is hand-written rather than a SQL parser.
+ */
+final class SqlLexer {
+    /**
+     * A token of the script: a word (keyword or identifier), a quoted identifier, or punctuation.
+     */
+    record Token(TokenKind kind, String text, int offset) {
+        boolean isWord(String word) {
+            return kind == TokenKind.WORD && text.equalsIgnoreCase(word);
+        }
+    }
+
+    enum TokenKind {
+        WORD,
+        QUOTED_IDENTIFIER,
+        PUNCTUATION
+    }
+
+    private final String sql;
+    private int at;
+
+    SqlLexer(String sql) {
+        this.sql = sql;
+    }
+
+    /** Returns the script's statements, each as its tokens without the closing {@code ;}. */
+    static java.util.List<java.util.List<Token>> statements(String sql) {
+        java.util.List<java.util.List<Token>> statements = new java.util.ArrayList<>();
+        java.util.List<Token> statement = new java.util.ArrayList<>();
+        SqlLexer lexer = new SqlLexer(sql);
+        for (Token token = lexer.next(); token != null; token = lexer.next()) {
+            if (token.kind() == TokenKind.PUNCTUATION && token.text().equals(";")) {
+                if (!statement.isEmpty()) {
+                    statements.add(statement);
+                }
+                statement = new java.util.ArrayList<>();
+            } else {
+                statement.add(token);
+            }
+        }
+        if (!statement.isEmpty()) {
+            statements.add(statement);
+        }
+        return statements;
+    }
+
+    /** Returns the next token, or null at the end of the script. */
+    Token next() {
+        while (at < sql.length()) {
+            char c = sql.charAt(at);
+            if (Character.isWhitespace(c)) {
+                at++;
+            } else if (c == '-' && peek(1) == '-') {
+                int end = sql.indexOf('\n', at);
+                at = end < 0 ? sql.length() : end + 1;
+            } else if (c == '/' && peek(1) == '*') {
+                skipBlockComment();
+            } else if (c == '\'') {
+                skipString(false);
+            } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
+                at++;
+                skipString(true);
+            } else if (c == '"') {
+                return quotedIdentifier();
+            } else if (c == '$' && dollarTagEnd() > 0) {
+                skipDollarQuoted();
+            } else if (SqlScanner.isIdentifierStart(c)) {
+                int start = at;
+                while (at < sql.length() && SqlScanner.isIdentifierPart(sql.charAt(at))) {
+                    at++;
+                }
+                return new Token(TokenKind.WORD, sql.substring(start, at), start);
+            } else {
+                at++;
+                return new Token(TokenKind.PUNCTUATION, String.valueOf(c), at - 1);
+            }
+        }
+        return null;
+    }
+
+    private char peek(int ahead) {
+        return at + ahead < sql.length() ? sql.charAt(at + ahead) : '\0';
+    }
+
+    /** PostgreSQL block comments nest: {@code /* a /* b *\/ c *\/} is one comment. */
+    private void skipBlockComment() {
+        int depth = 0;
+        while (at < sql.length()) {
+            if (sql.startsWith("/*", at)) {
+                depth++;
+                at += 2;
+            } else if (sql.startsWith("*/", at)) {
+                depth--;
+                at += 2;
+                if (depth == 0) {
+                    return;
+                }
+            } else {
+                at++;
+            }
+        }
+    }
+
+    /**
+     * Skips a string whose opening quote is at {@code at}; {@code ''} is a quote, and so is {@code
+     * \'} in E-strings.
+     */
+    private void skipString(boolean backslashEscapes) {
+        at++;
+        while (at < sql.length()) {
+            char c = sql.charAt(at);
+            if (backslashEscapes && c == '\\') {
+                at += 2;
+            } else if (c == '\'') {
+                if (peek(1) == '\'') {
+                    at += 2;
+                } else {
+                    at++;
+                    return;
+                }
+            } else {
+                at++;
+            }
+        }
+    }
+
+    private Token quotedIdentifier() {
+        int start = at;
+        StringBuilder name = new StringBuilder();
+        at++;
+        while (at < sql.length()) {
+            char c = sql.charAt(at);
+            if (c == '"') {
+                if (peek(1) == '"') {
+                    name.append('"');
+                    at += 2;
+                    continue;
+                }
+                at++;
+                break;
+            }
+            name.append(c);
+            at++;
+        }
+        return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start);
+    }
+
+    /**
+     * Returns the end (exclusive) of a dollar-quote tag such as {@code $$} or {@code $body$} at
+     * {@code at}, or -1. A tag cannot start with a digit, so {@code $1} stays a parameter.
+     */
+    private int dollarTagEnd() {
+        int i = at + 1;
+        if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
+            return -1;
+        }
+        while (i < sql.length()
+                && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        return i < sql.length() && sql.charAt(i) == '$' ? i + 1 : -1;
+    }
+
+    private void skipDollarQuoted() {
+        int tagEnd = dollarTagEnd();
+        String tag = sql.substring(at, tagEnd);
+        int close = sql.indexOf(tag, tagEnd);
+        at = close < 0 ? sql.length() : close + tag.length();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.storyc.check;
+
+import dev.storyc.check.SqlLexer.Token;
+import dev.storyc.check.SqlLexer.TokenKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the tables a SQL script reads and writes: the names after {@code FROM}, {@code JOIN},
+ * {@code INSERT INTO}, {@code UPDATE}, {@code DELETE FROM}, {@code MERGE INTO}, {@code USING} and
+ * {@code TRUNCATE}, with comma-separated {@code FROM} lists. Common table expressions, tables the
+ * script creates for itself ({@code CREATE TEMP TABLE}), subqueries and the {@code FROM} inside
+ * function calls ({@code EXTRACT(YEAR FROM d)}, {@code TRIM(x FROM y)}) are not tables.
+ */
+final class SqlTables {
+    /** One table a script uses, with the offset of its name. */
+    record Use(TableName name, int offset) {}
+
+    private static final Set<String> CLAUSE_WORDS =
+            Set.of(
+                    "select", "in", "exists", "from", "join", "as", "on", "where", "and", "or",
+                    "not", "any", "all", "some", "using", "lateral", "union", "values", "with",
+                    "into", "then", "else", "when", "case", "by", "having", "set", "is", "like",
+                    "over");
+
+    private SqlTables() {}
+
+    /** Returns the tables the script uses, in order; names it defines for itself are left out. */
+    static List<Use> uses(String sql) {
+        List<Use> uses = new ArrayList<>();
+        Set<String> local = new HashSet<>();
+        for (List<Token> statement : SqlLexer.statements(sql)) {
+            statement(statement, local, uses);
+        }
+        return uses.stream()
+                .filter(u -> u.name().parts().size() > 1 || !local.contains(u.name().table()))
+                .toList();
+    }
+
+    private static void statement(List<Token> tokens, Set<String> local, List<Use> into) {
+        ColumnCatalog.Cursor start = new ColumnCatalog.Cursor(tokens);
+        if (start.word("create")) {
+            start.words("or", "replace");
+            if (start.word("temp") || start.word("temporary") || start.word("local")) {
+                start.word("temp");
+                start.word("temporary");
+                start.word("table");
+                start.words("if", "not", "exists");
+                start.name().ifPresent(n -> local.add(n.table()));
+            }
+        }
+        // Common table expressions: WITH a AS (...), b AS (...)
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean opens = t.isWord("with") || t.text().equals(",") || t.isWord("recursive");
+            if (opens
+                    && tokens.get(i + 1).kind() != TokenKind.PUNCTUATION
+                    && tokens.get(i + 2).isWord("as")
+                    && i + 3 < tokens.size()
+                    && tokens.get(i + 3).text().equals("(")) {
+                ColumnCatalog.identifier(tokens.get(i + 1)).ifPresent(local::add);
+            }
+        }
+        // Parentheses that follow a function name hold arguments, where FROM is not a clause.
+        List<Boolean> functionCall = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.text().equals("(") && t.kind() == TokenKind.PUNCTUATION) {
+                Token before = i > 0 ? tokens.get(i - 1) : null;
+                functionCall.add(
+                        before != null
+                                && before.kind() == TokenKind.WORD
+                                && !CLAUSE_WORDS.contains(before.text().toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            if (t.text().equals(")") && t.kind() == TokenKind.PUNCTUATION) {
+                if (!functionCall.isEmpty()) {
+                    functionCall.remove(functionCall.size() - 1);
+                }
+                continue;
+            }
+            if (!functionCall.isEmpty() && functionCall.get(functionCall.size() - 1)) {
+                continue;
+            }
+            int next = -1;
+            boolean list = false;
+            if (t.isWord("from")) {
+                next = i + 1;
+                list = true;
+            } else if (t.isWord("join") || t.isWord("update") || t.isWord("truncate")) {
+                next = i + 1;
+                if (next < tokens.size() && tokens.get(next).isWord("table")) {
+                    next++;
+                }
+            } else if (t.isWord("into")
+                    && i > 0
+                    && (tokens.get(i - 1).isWord("insert") || tokens.get(i - 1).isWord("merge"))) {
+                next = i + 1;
+            } else if (t.isWord("using") && statementIs(tokens, "merge", "delete")) {
+                next = i + 1;
+            }
+            if (next < 0) {
+                continue;
+            }
+            if (next < tokens.size() && tokens.get(next).isWord("only")) {
+                next++;
+            }
+            boolean insert = t.isWord("into");
+            while (next < tokens.size()) {
+                int end = name(tokens, next, into, insert);
+                if (!list || end < 0) {
+                    break;
+                }
+                // FROM a x, b AS y: skip an alias, then continue after a comma
+                int j = end;
+                if (j < tokens.size() && tokens.get(j).isWord("as")) {
+                    j++;
+                }
+                if (j < tokens.size()
+                        && tokens.get(j).kind() != TokenKind.PUNCTUATION
+                        && !CLAUSE_WORDS.contains(tokens.get(j).text().toLowerCase(Locale.ROOT))
+                        && !isClause(tokens.get(j))) {
+                    j++;
+                }
+                if (j < tokens.size() && tokens.get(j).text().equals(",")) {
+                    next = j + 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isClause(Token token) {
+        for (String word :
+                List.of(
+                        "left",
+                        "right",
+                        "inner",
+                        "outer",
+                        "full",
+                        "cross",
+                        "natural",
+                        "group",
+                        "order",
+                        "limit",
+                        "offset",
+                        "window",
+                        "qualify",
+                        "returning",
+                        "except",
+                        "intersect")) {
+            if (token.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean statementIs(List<Token> tokens, String... first) {
+        for (String word : first) {
+            if (!tokens.isEmpty() && tokens.get(0).isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a table name at {@code at}; returns the index after it, or -1 when there is none (a
+     * subquery, a table function). After {@code INSERT INTO} a {@code (} starts the column list.
+     */
+    private static int name(List<Token> tokens, int at, List<Use> into, boolean columnsMayFollow) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int i = at;
+        while (i < tokens.size() && tokens.get(i).kind() != TokenKind.PUNCTUATION) {
+            Token part = tokens.get(i++);
+            parts.add(ColumnCatalog.identifier(part).orElseThrow());
+            text.append(
+                    part.kind() == TokenKind.QUOTED_IDENTIFIER
+                            ? "\"" + part.text() + "\""
+                            : part.text());
+            if (parts.size() < 3 && i < tokens.size() && tokens.get(i).text().equals(".")) {
+                i++;
+                text.append('.');
+            } else {
+                break;
+            }
+        }
+        if (parts.isEmpty()
+                || !columnsMayFollow && i < tokens.size() && tokens.get(i).text().equals("(")) {
+            return -1; // a subquery, or a table function such as generate_series(...)
+        }
+        if (parts.size() == 1 && CLAUSE_WORDS.contains(parts.get(0))) {
+            return -1;
+        }
+        into.add(new Use(new TableName(parts, text.toString()), tokens.get(at).offset()));
+        return i;
+    }
+}

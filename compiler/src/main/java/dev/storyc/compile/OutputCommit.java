@@ -1,0 +1,55 @@
+package dev.storyc.compile;
+
+import dev.storyc.emit.BackOut;
+import dev.storyc.emit.ChangeSummary;
+import dev.storyc.emit.CommitMessage;
+import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.emit.LockFile;
+import dev.storyc.emit.OutputLayout;
+import dev.storyc.emit.PreviousOutput;
+import dev.storyc.release.ReleaseManifest;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Stdlib;
+import java.util.Optional;
+
+/**
+ * Commits one compiled environment into its output store, the same way for {@code compile} and
+ * {@code ci}: keep the revert scripts of stories that left, describe the change against the
+ * previous lock, commit, and tag a sealed release's compile {@code release/<name>}.
+ */
+public final class OutputCommit {
+    private OutputCommit() {}
+
+    /** What committing did: the branch's commit afterwards and the change it described. */
+    public record Outcome(OutputStore.Commit commit, ChangeSummary summary) {
+        /** Returns whether a new commit was made (false when the tree was unchanged). */
+        public boolean committed() {
+            return commit.made();
+        }
+    }
+
+    /**
+     * Commits {@code fresh} on top of what {@code store} holds.
+     *
+     * @param source the workspace revision the commit message names
+     */
+    public static <X extends Exception> Outcome commit(OutputStore<X> store,
+            CompiledEnvironment fresh, Stdlib stdlib, TemplateRenderer renderer, String source)
+            throws X {
+        Optional<LockFile> previous = store.readAtHead(OutputLayout.LOCK).flatMap(LockFile::parse);
+        CompiledEnvironment compiled = BackOut.apply(fresh,
+                new PreviousOutput(previous, store::fileAtHead));
+        ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
+        String message = CommitMessage.render(stdlib, renderer, compiled, summary, source);
+        OutputStore.Commit commit = store.commit(compiled.tree(), message);
+        if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
+            store.tag(releaseTag(compiled.selection().releaseName()), commit.id());
+        }
+        return new Outcome(commit, summary);
+    }
+
+    /** Returns the tag a sealed release's compile gets: {@code release/<name>}. */
+    public static String releaseTag(String release) {
+        return "release/" + release;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.storyc.compile;
+
+import dev.storyc.config.Environment;
+import dev.storyc.config.Environments;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Result;
+import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.emit.ContentIds;
+import dev.storyc.release.ReleaseManifest;
+import dev.storyc.release.ReleaseParser;
+import dev.storyc.warehouse.PinnedChangeEdits;
+import dev.storyc.workspace.PinnedStories;
+import dev.storyc.workspace.Story;
+import dev.storyc.workspace.StoryId;
+import dev.storyc.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * Compiles the selected environments of a project in memory, on up to N threads, and gathers
+ * every problem. Nothing is written here: {@code check} stops after this, and {@code compile} and
+ * {@code ci} write only when every environment compiled cleanly.
+ *
+ * <p>An environment on a sealed release compiles its stories from the release's pinned trees
+ * (read through {@link PinnedSources}), so it gets one compiler per release; the others share the
+ * working tree's. Diagnostics are grouped by the workspace they were found in, because a pinned
+ * story's line must be quoted from the pinned text, not from the working tree's version of the
+ * same file; within a group, the same problem found in several environments is reported once.
+ */
+public final class ProjectCompiler {
+    private final Inputs inputs;
+    private final PinnedSources pinned;
+    private final int jobs;
+
+    /**
+     * What every environment's compile shares.
+     *
+     * @param environments all of the project's environments, for the isolation check
+     * @param processEnvironment the variables secrets are read from, so the secret check can find
+     *     their values in outputs
+     */
+    public record Inputs(Workspace workspace, Environments environments, ContentIds contentIds,
+            String compilerVersion, Function<String, Optional<String>> processEnvironment) {}
+
+    /**
+     * The problems found in one version of the workspace (the working tree or a pinned release),
+     * merged across environments, with the workspace whose sources they quote.
+     */
+    public record Findings(Workspace workspace, List<Diagnostic> diagnostics) {}
+
+    /**
+     * What a compile produced.
+     *
+     * @param compiler the working tree's compiler, whose renderer later renders commit messages
+     * @param environments the environments that compiled cleanly, in the order they were selected
+     * @param findings the working tree's findings first, then each pinned workspace's in the order
+     *     its first environment was selected
+     * @param failed whether any environment (or a pinned release) had errors
+     */
+    public record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments,
+            List<Findings> findings, boolean failed) {
+        /**
+         * Commits one of {@link #environments} into {@code store}, rendering its message with the
+         * working tree's templates: a commit message describes the compile, not a pinned story.
+         *
+         * @param source the workspace revision the commit message names
+         */
+        public <X extends Exception> OutputCommit.Outcome commit(OutputStore<X> store,
+                CompiledEnvironment environment, String source) throws X {
+            return OutputCommit.commit(store, environment, compiler.workspace().stdlib(),
+                    compiler.renderer(), source);
+        }
+
+        /** Returns every finding's diagnostics in order, for callers that need no sources. */
+        public List<Diagnostic> diagnostics() {
+            return findings.stream().flatMap(f -> f.diagnostics().stream()).toList();
+        }
+    }
+
+    /**
+     * Returns a compiler that runs up to {@code jobs} environments at once. Each parallel task gets
+     * its own {@link EnvironmentCompiler}, because a renderer serves one environment at a time; one
+     * job shares a compiler per workspace, so templates compile once.
+     */
+    public ProjectCompiler(Inputs inputs, PinnedSources pinned, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+        }
+        this.inputs = inputs;
+        this.pinned = pinned;
+        this.jobs = jobs;
+    }
+
+    /** Compiles and checks {@code selected}; reads pinned trees only for sealed releases. */
+    public Compiled compile(List<Environment> selected) {
+        EnvironmentCompiler workingTree = compilerFor(inputs.workspace());
+        Map<String, Result<EnvironmentCompiler>> pinnedCompilers = new HashMap<>();
+        List<Group> groups = new ArrayList<>();
+        Group projectWide = Group.of(groups, inputs.workspace());
+        boolean failed = false;
+        List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
+        List<Workspace> taskWorkspaces = new ArrayList<>();
+        List<String> taskEnvironments = new ArrayList<>();
+        for (Environment environment : selected) {
+            Optional<ReleaseManifest> sealed = sealedRelease(inputs.workspace(), environment);
+            Result<EnvironmentCompiler> compiler = sealed.isEmpty()
+                    ? Result.of(workingTree, List.of())
+                    : pinnedCompilers.computeIfAbsent(sealed.get().name(),
+                            name -> pinnedCompiler(sealed.get()));
+            compiler.diagnostics().forEach(d -> projectWide.found().add(
+                    new SameInEnvironments.Found(Optional.empty(), d)));
+            if (!compiler.ok()) {
+                failed = true;
+                continue;
+            }
+            EnvironmentCompiler task = jobs == 1 ? compiler.get()
+                    : compilerFor(compiler.get().workspace());
+            taskWorkspaces.add(compiler.get().workspace());
+            taskEnvironments.add(environment.name());
+            tasks.add(() -> task.compile(environment));
+        }
+        List<CompiledEnvironment> compiled = new ArrayList<>();
+        List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
+        for (int i = 0; i < results.size(); i++) {
+            Result<CompiledEnvironment> result = results.get(i);
+            Optional<String> environment = Optional.of(taskEnvironments.get(i));
+            Group group = Group.of(groups, taskWorkspaces.get(i));
+            result.diagnostics().forEach(d -> group.found()
+                    .add(new SameInEnvironments.Found(environment, d)));
+            if (result.ok()) {
+                compiled.add(result.get());
+            } else {
+                failed = true;
+            }
+        }
+        List<Findings> findings = groups.stream()
+                .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found())))
+                .toList();
+        return new Compiled(workingTree, compiled, findings, failed);
+    }
+
+    /** Diagnostics found in one version of the workspace, before merging. */
+    private record Group(Workspace workspace, List<SameInEnvironments.Found> found) {
+        /** Returns the group of {@code workspace}, by identity: workspaces are large values. */
+        static Group of(List<Group> groups, Workspace workspace) {
+            for (Group group : groups) {
+                if (group.workspace() == workspace) {
+                    return group;
+                }
+            }
+            Group added = new Group(workspace, new ArrayList<>());
+            groups.add(added);
+            return added;
+        }
+    }
+
+    /** Returns the environment's release when it is sealed; parse errors surface in the compile. */
+    static Optional<ReleaseManifest> sealedRelease(Workspace workspace, Environment environment) {
+        if (environment.takesAllStories()
+                || !workspace.releases().containsKey(environment.release())) {
+            return Optional.empty();
+        }
+        return ReleaseParser.parse(environment.release(),
+                workspace.releases().get(environment.release()), new Diagnostics())
+                .filter(ReleaseManifest::isSealed);
+    }
+
+    /** Returns the pins of a sealed release, in the order its {@code stories} list names them. */
+    static List<PinnedStories.Pin> pinsOf(ReleaseManifest release) {
+        return release.stories().stream()
+                .filter(entry -> release.pins().containsKey(entry.story()))
+                .map(entry -> new PinnedStories.Pin(entry.story(),
+                        release.pins().get(entry.story()),
+                        release.pinPositions().get(entry.story())))
+                .toList();
+    }
+
+    private EnvironmentCompiler compilerFor(Workspace workspace) {
+        return new EnvironmentCompiler(workspace, inputs.contentIds(), inputs.compilerVersion(),
+                inputs.environments(), inputs.processEnvironment());
+    }
+
+    private Result<EnvironmentCompiler> pinnedCompiler(ReleaseManifest release) {
+        Result<Map<StoryId, Story>> stories = pinned.load(release.name(), pinsOf(release));
+        if (!stories.ok()) {
+            return Result.failed(stories.diagnostics());
+        }
+        // A pinned change edited on main would be refused by every database that deployed it.
+        List<Diagnostic> found = new ArrayList<>(stories.diagnostics());
+        found.addAll(PinnedChangeEdits.check(release.name(), inputs.workspace().stories(),
+                stories.get()));
+        return Result.of(compilerFor(inputs.workspace().withStories(stories.get())), found);
+    }
+}

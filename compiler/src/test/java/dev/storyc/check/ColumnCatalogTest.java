@@ -1,0 +1,125 @@
+package dev.storyc.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The column lists of tables, built from schema scripts in plan order. */
+class ColumnCatalogTest {
+    static Stream<Arguments> scripts() {
+        return Stream.of(
+                row(
+                        "CREATE TABLE s.t (a INT NOT NULL, \"B\" TEXT, c NUMERIC(12,2), PRIMARY KEY"
+                            + " (a))",
+                        "s.t",
+                        List.of("a", "B", "c")),
+                row(
+                        "CREATE TABLE IF NOT EXISTS s.t (a INT, CONSTRAINT k UNIQUE (a), b INT"
+                            + " DEFAULT f(1, 2)) DISTSTYLE KEY SORTKEY (a)",
+                        "s.t",
+                        List.of("a", "b")),
+                row(
+                        "CREATE TABLE s.t (a INT); ALTER TABLE s.t ADD COLUMN b INT; ALTER TABLE"
+                            + " s.t ADD c TEXT",
+                        "s.t",
+                        List.of("a", "b", "c")),
+                row(
+                        "CREATE TABLE s.t (a INT, b INT); ALTER TABLE s.t DROP COLUMN IF EXISTS a",
+                        "s.t",
+                        List.of("b")),
+                row(
+                        "CREATE TABLE s.t (a INT, b INT); ALTER TABLE s.t RENAME COLUMN a TO z",
+                        "s.t",
+                        List.of("z", "b")),
+                row("CREATE TABLE s.t (a INT); ALTER TABLE s.t RENAME TO u", "s.u", List.of("a")),
+                row(
+                        "CREATE TABLE s.t (a INT, b INT); CREATE TABLE s.u (LIKE s.t)",
+                        "s.u",
+                        List.of("a", "b")),
+                row(
+                        "CREATE TABLE s.t AS SELECT x.a, b AS bee, LOWER(c) cee, COUNT(*) AS n FROM"
+                            + " x GROUP BY 1",
+                        "s.t",
+                        List.of("a", "bee", "cee", "n")),
+                row(
+                        "CREATE OR REPLACE VIEW s.v AS WITH w AS (SELECT 1 AS q) SELECT DISTINCT"
+                            + " w.q, 'k' AS kind FROM w",
+                        "s.v",
+                        List.of("q", "kind")),
+                row(
+                        "CREATE VIEW s.v (one, two) AS SELECT a, b FROM s.t",
+                        "s.v",
+                        List.of("one", "two")),
+                row(
+                        "CREATE MATERIALIZED VIEW s.m AS SELECT a -- the key\n, /* b */ c FROM s.t",
+                        "s.m",
+                        List.of("a", "c")));
+    }
+
+    static Arguments row(String sql, String table, List<String> columns) {
+        return Arguments.of(sql, table, columns);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void readsTheColumnsOfEachTable(String sql, String table, List<String> columns) {
+        var tables = ColumnCatalog.build(List.of(new ColumnCatalog.Script("s", "deploy.sql", sql)));
+        Optional<ColumnCatalog.Columns> found =
+                ColumnCatalog.lookup(tables, TableName.parse(table).orElseThrow());
+        assertThat(found).as("%s", tables).isPresent();
+        assertThat(found.get().unknownBecause()).isEmpty();
+        assertThat(found.get().names()).containsExactlyElementsOf(columns);
+    }
+
+    @Test
+    void aSelectStarOrAnUnnamedExpressionLeavesTheColumnsUnknownWithTheReason() {
+        var tables =
+                ColumnCatalog.build(
+                        List.of(
+                                new ColumnCatalog.Script(
+                                        "s",
+                                        "deploy.sql",
+                                        "CREATE VIEW s.v AS SELECT t.* FROM s.t; CREATE TABLE s.w"
+                                            + " AS SELECT a + b FROM s.t")));
+        assertThat(tables.get("s.v").unknownBecause()).contains("its select list has `t.*`");
+        assertThat(tables.get("s.w").unknownBecause().orElseThrow()).contains("without a name");
+    }
+
+    @Test
+    void laterScriptsChangeWhatEarlierOnesMadeInPlanOrder() {
+        var tables =
+                ColumnCatalog.build(
+                        List.of(
+                                new ColumnCatalog.Script(
+                                        "patients",
+                                        "stories/patients/schema/deploy.sql",
+                                        "CREATE TABLE a.p (id INT, mrn TEXT);"),
+                                new ColumnCatalog.Script(
+                                        "patients-v2",
+                                        "schema/changes/002.sql",
+                                        "ALTER TABLE a.p ADD COLUMN zip3 CHAR(3); ALTER TABLE a.p"
+                                            + " DROP COLUMN mrn;"),
+                                new ColumnCatalog.Script(
+                                        "cleanup",
+                                        "schema/changes/003.sql",
+                                        "DROP TABLE IF EXISTS a.gone;")));
+        assertThat(tables.get("a.p").names()).containsExactly("id", "zip3");
+        assertThat(tables.get("a.p").script().story()).isEqualTo("patients-v2");
+        assertThat(
+                        ColumnCatalog.build(
+                                List.of(
+                                        new ColumnCatalog.Script(
+                                                "x",
+                                                "d.sql",
+                                                "CREATE TABLE a.t (x INT); DROP TABLE a.t;"))))
+                .isEqualTo(Map.of());
+    }
+}

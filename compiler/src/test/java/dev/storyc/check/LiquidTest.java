@@ -1,0 +1,48 @@
+package dev.storyc.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Liquid as LookML writes it: Looker's tags parse, mistakes do not, and the fields it names. */
+class LiquidTest {
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{% if value == 'x' %}<b>{{ rendered_value }}</b>{% else %}{{ value }}{% endif %}",
+                "{% condition patients.state %} ${TABLE}.state {% endcondition %}",
+                "{% parameter ${dynamic_region} %} and {% parameter region %}",
+                "{% date_start orders.created_date %} {% date_end orders.created_date %}",
+                "WHERE {% incrementcondition %} d {% endincrementcondition %}",
+                "{{ _filters['orders.status'] | sql_quote }} {{ _user_attributes['team'] }}",
+                "{% comment %} {% if %} {% endcomment %}@{constant}"
+            })
+    void validLiquidParses(String text) {
+        assertThat(Liquid.problem(text)).isEmpty();
+    }
+
+    @Test
+    void mistakesAreReportedWithTheirLineAndColumn() {
+        Liquid.Problem endiff = Liquid.problem("a\n  {% if x %}b{% endiff %}").orElseThrow();
+        assertThat(endiff.line()).isEqualTo(2);
+        assertThat(endiff.column()).as("at the tag's name").isEqualTo(16);
+        assertThat(endiff.message()).contains("endiff").doesNotContain("expecting {");
+        assertThat(Liquid.problem("{% if x %}never closed")).isPresent();
+        assertThat(Liquid.problem("{{ value }")).isPresent();
+        assertThat(Liquid.problem("{% condition v.f %} no end")).isPresent();
+    }
+
+    @Test
+    void findsTheFieldsLiquidNames() {
+        String text =
+                "{% if orders.status._value == 'x' and count._in_query %}{{ _filters['users.state']"
+                    + " }}{% endif %}{% condition orders.created_date %}{% endcondition %}{{"
+                    + " _model._name }}{{ value }} 'orders.fake._value'";
+        assertThat(Liquid.fieldNames(text).stream().map(Liquid.FieldName::name).toList())
+                .containsExactly("orders.status", "count", "users.state", "orders.created_date");
+        assertThat(Liquid.fieldNames(text).get(0).offset())
+                .isEqualTo(text.indexOf("orders.status"));
+    }
+}
