@@ -130,4 +130,24 @@ class ValidationPlannerTest {
                         "customers.tier");
         assertThat(List.copyOf(plan.batches())).isNotEmpty();
     }
+
+    @Test
+    void liquidThatDoesNotParseIsReportedAtItsSqlAndCountedAsSkipped() {
+        ValidationPlan plan = ValidationPlanner.plan(LookmlProject.of(Map.of("v.view.lkml", """
+                view: v {
+                  sql_table_name: s.v ;;
+                  dimension: ok { sql: {% if x %}${TABLE}.a{% endif %} ;; }
+                  dimension: bad {
+                    sql: {% if x %}${TABLE}.a ;;
+                  }
+                }
+                """)));
+
+        assertThat(plan.skipped()).containsEntry("Liquid is rendered by Looker at query time", 2);
+        assertThat(plan.problems()).singleElement().satisfies(d -> {
+            assertThat(d.code().id()).isEqualTo("E0925");
+            assertThat(d.position().line()).isEqualTo(5);
+            assertThat(d.message()).contains("field `v.bad` does not parse");
+        });
+    }
 }

@@ -1,1 +1,1 @@
-INSERT INTO <% env.warehouse.schema %>.extra SELECT base_id FROM feed.extra;
+INSERT INTO <% env.warehouse.schema %>.extra SELECT base_id FROM <% env.warehouse.schema %>.extra;

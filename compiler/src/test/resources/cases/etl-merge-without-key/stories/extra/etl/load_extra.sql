@@ -1,2 +1,2 @@
 -- A query: storyc merges its rows into the target, so it needs the key.
-SELECT base_id AS extra_id FROM feed.extra;
+SELECT base_id FROM <% env.warehouse.schema %>.extra;
