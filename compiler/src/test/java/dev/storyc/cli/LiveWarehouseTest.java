@@ -75,6 +75,8 @@ class LiveWarehouseTest {
             Storyc.Outcome test = fixture.storyc(database, "test", "--env", "integration");
             assertThat(test.exitCode()).as(test.toString()).isZero();
             assertThat(test.stdout())
+                    .contains("pass   claims/paid_within_allowed")
+                    .contains("pass   care-gaps/closed_after_opened")
                     .contains("pass   patients.patient_id is unique")
                     .contains("pass   patients.patient_id is not null");
 
