@@ -115,7 +115,7 @@ class WarehouseCrashTest {
                             "apply",
                             "--env",
                             "dev");
-            sleep(2500);
+            awaitLockHeld(ws);
             Storyc.Outcome impatient =
                     Storyc.run(
                             ws.root,
@@ -135,6 +135,17 @@ class WarehouseCrashTest {
     }
 
     /** Every story's table exists exactly when the registry has its change. */
+    /** Waits until an apply process holds the advisory lock, so the next one must wait for it. */
+    private static void awaitLockHeld(WarehouseWorkspace ws) {
+        for (int i = 0; i < 300; i++) {
+            if (!rows(ws.dev, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted").isEmpty()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no apply took the lock within 30 s");
+    }
+
     /** Returns how many changes are deployed. */
     private static int assertConsistent(WarehouseWorkspace ws) {
         List<String> registryTables =
