@@ -52,9 +52,14 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    /** One row of the summary table. */
+    /** One row of the summary table; {@code backedOut} names stories whose revert is still pending. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
-            boolean failed) {}
+            boolean failed, List<String> backedOut) {
+        Row(String environment, String release, int added, int removed, String commit, String pushed,
+                boolean failed) {
+            this(environment, release, added, removed, commit, pushed, failed, List.of());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -118,25 +123,30 @@ final class CiCommand implements Callable<Integer> {
             OutputStore.Commit published = outcome.commit();
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
+            List<String> backedOut = outcome.backedOut();
             if (remote.isEmpty()) {
-                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no remote", false,
+                        backedOut);
             }
             if (output == null) {
-                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push", false);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: --no-push",
+                        false, backedOut);
             }
             PushResult pushed = output.push(adoptDrift);
             if (pushed instanceof PushResult.Pushed p) {
                 return new Row(environment.name(), release, added, removed, p.commit(),
-                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false);
+                        p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false, backedOut);
             }
             if (pushed instanceof PushResult.Drifted d) {
                 synchronized (console) {
                     Reports.drift(console, environment.name(), remote.get(), d.drift());
                 }
-                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true);
+                return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true,
+                        backedOut);
             }
             String remoteHead = ((PushResult.UpToDate) pushed).commit();
-            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false);
+            return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false,
+                    backedOut);
         } catch (PublishException e) {
             synchronized (console) {
                 console.failure(e.getMessage(), e.hint());
@@ -155,7 +165,8 @@ final class CiCommand implements Callable<Integer> {
         for (Row row : rows) {
             console.result(String.format(format, row.environment(), row.release(), "+" + row.added(),
                     "-" + row.removed(), row.commit().length() > 12 ? row.commit().substring(0, 12) : row.commit(),
-                    row.pushed()));
+                    row.pushed()) + (row.backedOut().isEmpty() ? ""
+                            : "; backed out: " + String.join(", ", row.backedOut()) + " (revert pending)"));
         }
         long failed = rows.stream().filter(Row::failed).count();
         console.result(String.format("%d environment%s compiled, %d failed", rows.size(), rows.size() == 1 ? "" : "s",

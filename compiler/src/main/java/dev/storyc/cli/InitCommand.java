@@ -15,10 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc init DIR}: a new workspace that compiles and checks cleanly from the first minute. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a new workspace that compiles and checks cleanly.",
-                "Writes environments.toml (production and one environment per developer), storyc.toml,",
-                "a first weekly release and .gitignore. Refuses a folder that is not empty.",
-                "Then: cd DIR && storyc story new my-first-story && storyc compile"})
+        description = {"Create a new workspace that compiles and checks cleanly, all week.",
+                "Writes environments.toml (production, acceptance, integration and a template for"
+                        + " developers), storyc.toml, an empty release production starts on, this week's"
+                        + " release, .gitignore and a GitHub Actions workflow. Refuses a folder that is not"
+                        + " empty."})
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
@@ -37,7 +38,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        Path target = directory.toAbsolutePath().normalize();
+        Path target = root.workingDirectory().resolve(directory).normalize();
         if (!isEmptyOrMissing(target)) {
             console.failure("`" + target + "` is not empty; nothing was written",
                     "storyc init creates a new workspace; pick an empty or new folder");
@@ -50,7 +51,9 @@ final class InitCommand implements Callable<Integer> {
         if (developerName.isEmpty()) {
             developerName = "me";
         }
-        Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(LocalDate.now()));
+        LocalDate today = LocalDate.now();
+        Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(today.minusWeeks(1)),
+                ReleaseNames.weekName(today), Version.number());
         files.forEach((path, text) -> WorkspaceFiles.write(target.resolve(path), text, console));
         try {
             Files.createDirectories(target.resolve("stories"));
@@ -60,7 +63,7 @@ final class InitCommand implements Callable<Integer> {
         }
         console.result("created a storyc workspace in " + target + " (project " + name + ", developer " + developerName
                 + ")");
-        console.result("next: cd " + directory + " && storyc story new my-first-story && storyc compile");
+        console.result("next: cd " + directory + " && git init && storyc story new my-first-story && storyc compile");
         return ExitCode.OK;
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -28,9 +29,18 @@ public final class Main {
     /** Runs storyc with an explicit process environment, for tests that set variables. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> environment, boolean interactive,
             String... args) {
+        return run(out, err, environment, Path.of(""), interactive, args);
+    }
+
+    /**
+     * Runs storyc as if started in {@code workingDirectory}: where the workspace is looked for and
+     * relative paths are resolved. Tests use it to run storyc from a subfolder in-process.
+     */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
+            boolean interactive, String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        StorycCommand storyc = new StorycCommand(environment, outWriter, errWriter, interactive);
+        StorycCommand storyc = new StorycCommand(environment, workingDirectory, outWriter, errWriter, interactive);
         CommandLine commandLine = new CommandLine(storyc)
                 .setOut(outWriter)
                 .setErr(errWriter)
@@ -41,6 +51,7 @@ public final class Main {
                     }
                     return internalError(errWriter, exception);
                 });
+        HelpLayout.install(commandLine);
         try {
             int code = commandLine.execute(args);
             storyc.finish();

@@ -57,7 +57,8 @@ final class ReleaseNewCommand implements Callable<Integer> {
             text = "# Release " + name + ".\nstories = [\n]\n";
         } else {
             ReleaseCommand.load(project, base, console);
-            text = ManifestEditor.of(project.workspace().releases().get(base).text()).unsealed();
+            String copy = ManifestEditor.of(project.workspace().releases().get(base).text()).unsealed();
+            text = ManifestEditor.of(copy).withHeader("Release " + name + ", started from " + base + ".");
         }
         WorkspaceFiles.write(file, text, console);
         console.result("created releases/" + name + ".toml" + (base == null ? "" : " from " + base));

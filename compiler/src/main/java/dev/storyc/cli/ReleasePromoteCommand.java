@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code storyc release promote NAME --to ENV}. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {"Point an environment at a release by editing its `release` line in environments.toml.",
-                "Only that line changes. A protected environment takes only sealed releases."})
+                "Only that line changes. A protected environment takes only sealed releases"
+                        + " (or an empty one)."})
 final class ReleasePromoteCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
@@ -30,7 +31,8 @@ final class ReleasePromoteCommand implements Callable<Integer> {
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
         Environment target = EnvCommand.find(project, environment, console);
-        if (target.isProtected() && !manifest.isSealed()) {
+        // An empty release ships nothing, so, as in compiles, it needs no seal (nor can it have one).
+        if (target.isProtected() && !manifest.isSealed() && !manifest.stories().isEmpty()) {
             console.failure("`" + environment + "` is protected and release `" + name + "` is not sealed; nothing"
                     + " was changed", "seal it first: storyc release seal " + name);
             return ExitCode.PROJECT_ERRORS;

@@ -4,6 +4,8 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.release.ManifestEditor;
 import dev.storyc.release.ReleaseManifest;
+import dev.storyc.release.SealRules;
+import dev.storyc.config.Environment;
 import dev.storyc.workspace.SourceRepository;
 import dev.storyc.workspace.StoryId;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "seal", mixinStandardHelpOptions = true,
         description = {"Pin every story of a release to its git tree at HEAD.",
                 "From then on every environment on the release compiles those trees, not the working tree.",
-                "Refused when a story has uncommitted changes or is not committed."})
+                "Refused when the release is empty, when a story has uncommitted changes or is not committed,"
+                        + " and when a protected environment runs the release and its pins would change"
+                        + " (unless --force)."})
 final class ReleaseSealCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
@@ -28,11 +33,21 @@ final class ReleaseSealCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The release to seal.")
     String name;
 
+    @Option(names = "--force",
+            description = "Re-pin a release that a protected environment runs. For emergencies: the"
+                    + " environment's next compile ships the new trees. Prints every pin it changes.")
+    boolean force;
+
     @Override
     public Integer call() {
         Console console = release.root.console();
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
+        if (manifest.stories().isEmpty()) {
+            console.diagnostics(SealRules.check(manifest, Map.of(), List.of(), force),
+                    project.workspace().allSources());
+            return ExitCode.PROJECT_ERRORS;
+        }
         Optional<SourceRepository> found = SourceRepository.find(project.root());
         if (found.isEmpty()) {
             console.failure("cannot seal `" + name + "`: the workspace is not in a git repository",
@@ -68,13 +83,34 @@ final class ReleaseSealCommand implements Callable<Integer> {
                 pins.put(entry.story(), tree.get());
             }
         }
+        if (problems.isEmpty()) {
+            problems.addAll(SealRules.check(manifest, pins, environmentsOn(project), force));
+        }
         if (!problems.isEmpty()) {
             console.diagnostics(problems, project.workspace().allSources());
             return ExitCode.PROJECT_ERRORS;
         }
+        List<SealRules.PinChange> changes = SealRules.changes(manifest.pins(), pins);
+        if (manifest.isSealed() && changes.isEmpty()) {
+            console.result("sealed " + name + " already: its " + pins.size() + " pins are the trees at HEAD");
+            return ExitCode.OK;
+        }
         String text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
         WorkspaceFiles.write(ReleaseCommand.fileOf(project, name), text, console);
-        console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
+        if (!manifest.isSealed()) {
+            console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
+            return ExitCode.OK;
+        }
+        List<String> running = environmentsOn(project).stream().filter(Environment::isProtected)
+                .map(Environment::name).toList();
+        console.result("sealed " + name + " again: " + changes.size() + " of " + pins.size() + " pins changed"
+                + (running.isEmpty() ? "" : "; the next compile of " + String.join(", ", running)
+                        + " ships them (--force)"));
+        changes.forEach(change -> console.result("  " + change.describe()));
         return ExitCode.OK;
+    }
+
+    private List<Environment> environmentsOn(Project project) {
+        return project.environments().all().stream().filter(e -> e.release().equals(name)).toList();
     }
 }

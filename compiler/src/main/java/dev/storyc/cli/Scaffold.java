@@ -80,12 +80,21 @@ final class Scaffold {
         return files;
     }
 
-    /** Returns a new workspace's files: environments for production and developers, and a first release. */
-    static Map<String, String> workspace(String project, String developer, String release) {
+    /**
+     * Returns a new workspace's files. Production and acceptance start on {@code baseline}, an
+     * empty release: it needs no seal, so both are green before anything is released, and the
+     * first week's release ({@code release}) can fill up, be sealed and be promoted without ever
+     * pointing a protected environment at a release still being built.
+     *
+     * @param version the running storyc's version, which the workspace then requires at least
+     */
+    static Map<String, String> workspace(String project, String developer, String baseline, String release,
+            String version) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("environments.toml", """
                 # Environments: each is one Looker project, one warehouse database and one output
-                # repository. See docs/environments.md in storyc for the language.
+                # repository (out/<name>/). Stories never name a connection or a database: they use
+                # <%% env.* %%> and storyc fills in these values. See docs/environments.md in storyc.
 
                 [types.variables.raw_schema]
                 type = "string"
@@ -96,6 +105,7 @@ final class Scaffold {
                 type = "list<string>"
                 doc = "Tables no story creates, which SQL may read; `schema.*` is a whole schema."
 
+                # Bases hold shared settings. They are never compiled; environments `extends` them.
                 [bases.warehouse]
                 project_name = %1$s
                 model = "warehouse"
@@ -104,10 +114,17 @@ final class Scaffold {
                 warehouse.port = 5439
                 warehouse.schema = "analytics"
                 warehouse.user = "looker"
-                warehouse.password = "${env:STORYC_WAREHOUSE_PASSWORD}"
                 variables.raw_schema = "raw"
                 variables.external_tables = ["${variables.raw_schema}.*"]
 
+                # Every environment but production lives on the test cluster.
+                [bases.test-cluster]
+                extends = ["warehouse"]
+                warehouse.host = "warehouse-test.example.internal"
+                warehouse.password = "${env:STORYC_TEST_WAREHOUSE_PASSWORD}"
+
+                # Production takes only sealed releases (or an empty one). Move it on with
+                # `storyc release promote RELEASE --to production` once acceptance passed.
                 [environments.production]
                 extends = ["warehouse"]
                 kind = "production"
@@ -115,29 +132,112 @@ final class Scaffold {
                 release = %2$s
                 warehouse.host = "warehouse.example.internal"
                 warehouse.database = "analytics_prod"
+                warehouse.password = "${env:STORYC_WAREHOUSE_PASSWORD}"
 
+                # Acceptance tests the week's release once it is sealed and promoted here.
+                [environments.acceptance]
+                extends = ["test-cluster"]
+                kind = "acceptance"
+                release = %2$s
+                warehouse.database = "analytics_acc"
+
+                # Integration runs every story on main.
+                [environments.integration]
+                extends = ["test-cluster"]
+                kind = "integration"
+                release = "all"
+                warehouse.database = "analytics_int"
+
+                # Every developer gets an environment dev-<name> with a database of their own.
                 [templates.developer]
                 params = {}
-                extends = ["warehouse"]
+                extends = ["test-cluster"]
                 kind = "development"
                 release = "all"
-                warehouse.host = "warehouse-dev.example.internal"
                 warehouse.database = "dev_${params.name}"
 
                 [developers]
                 %3$s = {}
-                """.formatted(quote(project), quote(release), developer));
+                """.formatted(quote(project), quote(baseline), developer));
         files.put("storyc.toml", """
                 # Workspace settings; ~/.config/storyc/config.toml and STORYC_* variables override them.
                 developer = %s
-                """.formatted(quote(developer)));
-        files.put("releases/" + release + ".toml", """
-                # Release %s: add stories with `storyc release add %s ID`, then seal it.
+
+                # The storyc versions this workspace is known to work with; others stop with an error.
+                required_version = %s
+                """.formatted(quote(developer), quote(">=" + core(version))));
+        files.put("releases/" + baseline + ".toml", """
+                # Release %1$s: what production and acceptance run before the first release.
+                # Empty on purpose: an empty release ships nothing, so it needs no seal.
                 stories = [
                 ]
-                """.formatted(release, release));
+                """.formatted(baseline));
+        files.put("releases/" + release + ".toml", """
+                # Release %1$s: add stories with `storyc release add %1$s ID`, commit, then
+                # `storyc release seal %1$s` and `storyc release promote %1$s --to acceptance`.
+                stories = [
+                ]
+                """.formatted(release));
         files.put(".gitignore", "out/\n");
+        files.put(".github/workflows/storyc.yml", ciWorkflow(core(version)));
         return files;
+    }
+
+    /**
+     * Returns a GitHub Actions workflow that installs the pinned storyc release archive and runs
+     * {@code storyc ci}: checks on pull requests, compile and push on main.
+     */
+    private static String ciWorkflow(String version) {
+        return """
+                # storyc in CI: pull requests check and compile; main also pushes the output repositories.
+                # Set the repository variable STORYC_DIST_URL to where your team keeps the storyc archives
+                # (storyc-<version>.tar.gz, as built by storyc's `mvn package`), and the secret
+                # STORYC_OUTPUT_TOKEN to a token that may push to the output repositories.
+                name: storyc
+                on:
+                  push:
+                    branches: [main]
+                  pull_request:
+
+                concurrency:
+                  group: storyc-${{ github.ref }}
+                  cancel-in-progress: false
+
+                env:
+                  STORYC_VERSION: "%s"   # keep in step with required_version in storyc.toml
+
+                jobs:
+                  storyc:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                        with:
+                          fetch-depth: 0          # sealed releases read pinned story trees from history
+                      - uses: actions/setup-java@v4
+                        with:
+                          distribution: temurin
+                          java-version: "17"
+                      - name: Install storyc ${{ env.STORYC_VERSION }}
+                        run: |
+                          curl -fsSL "${{ vars.STORYC_DIST_URL }}/storyc-$STORYC_VERSION.tar.gz" \\
+                            | tar -xz -C "$RUNNER_TEMP"
+                          echo "$RUNNER_TEMP/storyc-$STORYC_VERSION/bin" >> "$GITHUB_PATH"
+                      - run: storyc version --check
+                      - name: Check and compile (pull requests)
+                        if: github.event_name == 'pull_request'
+                        run: storyc ci --jobs 2 --no-push
+                      - name: Check, compile and push (main)
+                        if: github.event_name == 'push'
+                        env:
+                          STORYC_GIT_TOKEN: ${{ secrets.STORYC_OUTPUT_TOKEN }}
+                        run: storyc ci --jobs 2
+                """.formatted(version);
+    }
+
+    /** Returns a version without its qualifier: {@code 0.1.0} for {@code 0.1.0-SNAPSHOT}. */
+    private static String core(String version) {
+        int dash = version.indexOf('-');
+        return dash < 0 ? version : version.substring(0, dash);
     }
 
     private static String quote(String text) {

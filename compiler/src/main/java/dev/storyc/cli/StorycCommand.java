@@ -4,8 +4,15 @@ import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Result;
 import dev.storyc.settings.Settings;
 import dev.storyc.settings.SettingsLoader;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.settings.Setting;
+import dev.storyc.settings.VersionRequirement;
+import java.util.Optional;
+import dev.storyc.workspace.WorkspaceDiscovery;
 import dev.storyc.publish.Progress;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +52,9 @@ import picocli.CommandLine.Spec;
             EtlCommand.class,
             TestCommand.class,
             ValidateCommand.class,
-            picocli.CommandLine.HelpCommand.class
+            VersionCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -58,8 +67,10 @@ import picocli.CommandLine.Spec;
             "Run `storyc help COMMAND` for a command's options."
         })
 final class StorycCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--project"}, paramLabel = "DIR", description = "The workspace folder. Default: the current folder.")
-    Path project = Path.of(".");
+    @Option(names = {"-p", "--project"}, paramLabel = "DIR",
+            description = "The workspace folder. Default: the nearest folder, from the current one upwards,"
+                    + " that holds an environments.toml.")
+    Path project;
 
     @Option(names = "--color", paramLabel = "WHEN",
             description = "Colour diagnostics: ${COMPLETION-CANDIDATES}. Default: the `color` setting, else auto.")
@@ -83,14 +94,19 @@ final class StorycCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, String> processEnvironment;
+    private final Path workingDirectory;
+    private Path root;
     private Console console;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
     private Settings settings;
+    private List<dev.storyc.diag.SourceFile> settingsSources = List.of();
 
-    StorycCommand(Map<String, String> processEnvironment, PrintWriter out, PrintWriter err, boolean interactive) {
+    StorycCommand(Map<String, String> processEnvironment, Path workingDirectory, PrintWriter out, PrintWriter err,
+            boolean interactive) {
         this.processEnvironment = processEnvironment;
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.out = out;
         this.err = err;
         this.interactive = interactive;
@@ -156,6 +172,7 @@ final class StorycCommand implements Callable<Integer> {
                 throw new CommandFailure(fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE);
             }
             settings = loaded.get();
+            settingsSources = loader.sources();
         }
         return settings;
     }
@@ -183,17 +200,63 @@ final class StorycCommand implements Callable<Integer> {
         return Progress.to(err, style);
     }
 
-    /** Returns the workspace root, normalised so that messages show a clean path. */
+    /**
+     * Returns the workspace root, normalised so that messages show a clean path: {@code --project}
+     * when given, else the nearest folder upwards that holds an environments.toml, else the current
+     * folder (whose load then says that it is not a workspace). A {@code --project} that names a
+     * file is a usage mistake, exit 2.
+     */
     Path projectRoot() {
-        return project.toAbsolutePath().normalize();
+        if (root == null) {
+            if (project == null) {
+                root = WorkspaceDiscovery.find(workingDirectory).orElse(workingDirectory);
+            } else {
+                Path given = workingDirectory.resolve(project).normalize();
+                if (Files.exists(given) && !Files.isDirectory(given)) {
+                    Console early = new Console(out, err, false, quiet);
+                    early.failure("--project `" + project + "` is a file, not a folder",
+                            "pass the workspace folder, the one that holds environments.toml");
+                    early.finish();
+                    throw new CommandFailure(ExitCode.USAGE);
+                }
+                root = given;
+            }
+        }
+        return root;
+    }
+
+    /** Returns the folder storyc was started in, against which relative paths are resolved. */
+    Path workingDirectory() {
+        return workingDirectory;
     }
 
     Project openProject() {
         return openProject(console());
     }
 
+    /**
+     * Ends the command with exit 1 when the workspace's {@code required_version} does not admit this
+     * storyc: a workspace that needs features this storyc lacks, or that a newer one would read
+     * differently, must not be half-compiled.
+     */
+    void requireVersion(Console console) {
+        Optional<Settings.Value> required = settings().get(Setting.REQUIRED_VERSION);
+        Optional<VersionRequirement> range = settings().requiredVersion();
+        if (required.isEmpty() || range.isEmpty() || range.get().admits(Version.number())) {
+            return;
+        }
+        console.diagnostics(List.of(Diagnostic.error(Code.STORYC_VERSION_MISMATCH,
+                        SettingsLoader.positionOf(required.get().source()),
+                        "this workspace requires storyc " + range.get().text() + ", but this is storyc "
+                                + Version.number())
+                .withHint("install a storyc in that range (docs/install.md), or change required_version once"
+                        + " the workspace works with " + Version.number())), settingsSources);
+        throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+    }
+
     /** Loads the project, printing its problems on {@code console}. */
     Project openProject(Console console) {
+        requireVersion(console);
         Project project = Project.open(projectRoot(), processValues(), console);
         console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
                 + project.workspace().releases().size() + " releases, " + project.environments().all().size()

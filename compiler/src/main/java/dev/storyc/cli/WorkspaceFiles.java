@@ -1,16 +1,25 @@
 package dev.storyc.cli;
 
+import dev.storyc.workspace.WorkspaceLoader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /**
- * Writes the user's own files (release manifests, environments.toml). A write goes to a temporary
- * file beside the target and is then moved over it, so an interrupted command never leaves a
- * half-written manifest.
+ * Writes the user's own files (release manifests, environments.toml, new stories). A write goes to
+ * a temporary file beside the target and is then moved over it, so an interrupted command never
+ * leaves a half-written manifest.
+ *
+ * <p>The temporary file is opened with a plain create, not {@link Files#createTempFile}, whose
+ * files are always 0600: a new file gets the user's umask like any editor's would, and a replaced
+ * file keeps the permissions it had.
  */
 final class WorkspaceFiles {
     private WorkspaceFiles() {}
@@ -18,11 +27,17 @@ final class WorkspaceFiles {
     static void write(Path target, String text, Console console) {
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Path temporary = target.resolveSibling(
+                    "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                try (OutputStream out = Files.newOutputStream(temporary,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+                keepPermissions(target, temporary);
                 try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -30,8 +45,17 @@ final class WorkspaceFiles {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            console.failure("cannot write `" + target + "`: " + e.getMessage(), "check permissions and free space");
+            console.failure("cannot write `" + target + "`: " + WorkspaceLoader.reason(e),
+                    "check permissions and free space");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        var from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        var to = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (from != null && to != null && Files.isRegularFile(target)) {
+            to.setPermissions(from.readAttributes().permissions());
         }
     }
 }

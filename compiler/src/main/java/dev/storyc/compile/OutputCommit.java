@@ -7,9 +7,11 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.LockFile;
 import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.PreviousOutput;
+import dev.storyc.emit.WarehousePlan;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Stdlib;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +22,16 @@ import java.util.Optional;
 public final class OutputCommit {
     private OutputCommit() {}
 
-    /** What committing did: the branch's commit afterwards and the change it described. */
-    public record Outcome(OutputStore.Commit commit, ChangeSummary summary) {
+    /**
+     * What committing did: the branch's commit afterwards, the change it described, and the
+     * stories backed out whose revert scripts are still pending in the output, so that a back-out
+     * stays visible after the compile that made it.
+     */
+    public record Outcome(OutputStore.Commit commit, ChangeSummary summary, List<String> backedOut) {
+        public Outcome {
+            backedOut = List.copyOf(backedOut);
+        }
+
         /** Returns whether a new commit was made (false when the tree was unchanged). */
         public boolean committed() {
             return commit.made();
@@ -45,7 +55,14 @@ public final class OutputCommit {
         if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
             store.tag(releaseTag(compiled.selection().releaseName()), commit.id());
         }
-        return new Outcome(commit, summary);
+        return new Outcome(commit, summary, pendingReverts(compiled));
+    }
+
+    private static List<String> pendingReverts(CompiledEnvironment compiled) {
+        return Optional.ofNullable(compiled.tree().files().get(OutputLayout.PLAN))
+                .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()).stream()
+                        .map(WarehousePlan.PendingRevert::story).sorted().toList())
+                .orElse(List.of());
     }
 
     /** Returns the tag a sealed release's compile gets: {@code release/<name>}. */

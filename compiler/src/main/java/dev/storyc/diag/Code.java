@@ -29,6 +29,7 @@ public enum Code {
     STORY_UNKNOWN_FIELD("E0109", "story.toml has an unknown field"),
     STORY_MANIFEST_MISSING("E0110", "story has no story.toml"),
     UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
+    SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),
@@ -55,6 +56,7 @@ public enum Code {
     SETTING_UNKNOWN("E0224", "unknown setting"),
     SETTING_INVALID("E0225", "setting has an invalid value"),
     SETTINGS_TOML_SYNTAX("E0226", "settings file is not valid TOML"),
+    STORYC_VERSION_MISMATCH("E0250", "this storyc is not a version the workspace requires"),
 
     // E03xx: releases and selection
     RELEASE_TOML_SYNTAX("E0301", "release manifest is not valid TOML"),
@@ -69,6 +71,8 @@ public enum Code {
     PROTECTED_NEEDS_SEALED_RELEASE("E0310", "protected environment needs a sealed release"),
     STORY_NOT_PINNED("E0311", "story in a sealed release has no pin"),
     SEAL_REFUSED("E0312", "release cannot be sealed"),
+    SEALED_RELEASE_IN_USE("E0313", "a protected environment runs this sealed release"),
+    PIN_WITHOUT_STORY("E0314", "a pin names a story the release does not list"),
 
     // E04xx: rendering
     TEMPLATE_UNDEFINED_NAME("E0401", "template uses an undefined name"),

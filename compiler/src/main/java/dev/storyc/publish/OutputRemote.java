@@ -121,6 +121,7 @@ public final class OutputRemote {
                     RevCommit remoteCommit = walk.parseCommit(remote.get());
                     if (walk.isMergedInto(walk.parseCommit(head), remoteCommit)) {
                         markPushed(remote.get());
+                        pushTagsAlone(remote.get());
                         return new PushResult.UpToDate(remote.get().name());
                     }
                     if (!walk.isMergedInto(remoteCommit, walk.parseCommit(head))) {
@@ -128,6 +129,7 @@ public final class OutputRemote {
                         rebuilt = true;
                         if (toPush.equals(remote.get())) {
                             markPushed(remote.get());
+                            pushTagsAlone(remote.get());
                             return new PushResult.UpToDate(remote.get().name());
                         }
                     }
@@ -237,9 +239,11 @@ public final class OutputRemote {
         }
         ObjectId parent = remote;
         ObjectId parentTree = remote.getTree().getId();
+        java.util.Map<ObjectId, ObjectId> moved = new java.util.HashMap<>();
         try (ObjectInserter inserter = local.repository().newObjectInserter()) {
             for (RevCommit commit : unpushed) {
                 if (commit.getTree().getId().equals(parentTree)) {
+                    moved.put(commit.getId(), parent);
                     continue;
                 }
                 CommitBuilder rebuilt = new CommitBuilder();
@@ -250,10 +254,19 @@ public final class OutputRemote {
                 rebuilt.setMessage(commit.getFullMessage());
                 parent = inserter.insert(rebuilt);
                 parentTree = commit.getTree().getId();
+                moved.put(commit.getId(), parent);
             }
             inserter.flush();
         }
         local.updateRef(branchRef(), head, parent, "storyc: rebuild on the remote's head", true);
+        // A release tag on a rebuilt commit moves with it, or it would name a commit no branch holds.
+        for (Ref tag : local.repository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "release/")) {
+            ObjectId target = moved.get(tag.getObjectId());
+            if (target != null) {
+                local.updateRef(tag.getName(), tag.getObjectId(), target, "storyc: tag follows its rebuilt commit",
+                        true);
+            }
+        }
         return parent;
     }
 
@@ -339,12 +352,71 @@ public final class OutputRemote {
         try (Transport transport = open()) {
             RemoteRefUpdate update = new RemoteRefUpdate(local.repository(), branchRef(), commit, branchRef(),
                     false, null, expected == null ? ObjectId.zeroId() : expected);
-            var result = transport.push(local.progress().monitor(label), List.of(update));
-            return result.getRemoteUpdate(branchRef());
+            List<RemoteRefUpdate> updates = new ArrayList<>(List.of(update));
+            List<RemoteRefUpdate> tags = tagUpdates(commit);
+            updates.addAll(tags);
+            var result = transport.push(local.progress().monitor(label), updates);
+            RemoteRefUpdate branch = result.getRemoteUpdate(branchRef());
+            if (branch.getStatus() == RemoteRefUpdate.Status.OK
+                    || branch.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
+                warnAboutRefusedTags(tags.stream().map(t -> result.getRemoteUpdate(t.getRemoteName())).toList());
+            }
+            return branch;
         } catch (TransportException e) {
             throw transportFailure("push to", e);
         } catch (NotSupportedException e) {
             throw unsupported(e);
+        }
+    }
+
+    /**
+     * Returns updates for the {@code release/*} tags on commits that {@code tip} contains, so that a
+     * release's tag reaches the remote with the branch. A tag follows a release's newest compile
+     * (see {@link OutputRepository#tag}), so it is updated even when the remote has an older one.
+     */
+    private List<RemoteRefUpdate> tagUpdates(ObjectId tip) throws IOException {
+        Repository repository = local.repository();
+        List<RemoteRefUpdate> updates = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit head = walk.parseCommit(tip);
+            for (Ref tag : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "release/")) {
+                ObjectId target = tag.getObjectId();
+                if (target != null && repository.getObjectDatabase().has(target)
+                        && walk.isMergedInto(walk.parseCommit(target), head)) {
+                    updates.add(new RemoteRefUpdate(repository, tag.getName(), target, tag.getName(), true, null,
+                            null));
+                }
+            }
+        }
+        return updates;
+    }
+
+    /** Pushes the release tags when the branch itself is already up to date on the remote. */
+    private void pushTagsAlone(ObjectId tip) throws PublishException {
+        try (Transport transport = open()) {
+            List<RemoteRefUpdate> tags = tagUpdates(tip);
+            if (!tags.isEmpty()) {
+                var result = transport.push(local.progress().monitor(label), tags);
+                warnAboutRefusedTags(tags.stream().map(t -> result.getRemoteUpdate(t.getRemoteName())).toList());
+            }
+        } catch (TransportException e) {
+            throw transportFailure("push tags to", e);
+        } catch (NotSupportedException e) {
+            throw unsupported(e);
+        } catch (IOException e) {
+            throw ioFailure("cannot read the output repository", e);
+        }
+    }
+
+    /** A refused tag does not undo a pushed branch: it is a warning, and the next push tries again. */
+    private void warnAboutRefusedTags(List<RemoteRefUpdate> tags) {
+        for (RemoteRefUpdate tag : tags) {
+            if (tag != null && tag.getStatus() != RemoteRefUpdate.Status.OK
+                    && tag.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                local.progress().warn(label + ": the remote refused tag "
+                        + tag.getRemoteName().substring(Constants.R_TAGS.length()) + " (" + tag.getStatus()
+                        + (tag.getMessage() == null ? "" : ": " + scrub(tag.getMessage())) + ")");
+            }
         }
     }
 

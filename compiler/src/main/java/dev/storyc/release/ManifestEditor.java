@@ -111,6 +111,22 @@ public final class ManifestEditor {
         return before + text.substring(existing.get()[1]);
     }
 
+    /**
+     * Returns the text with its leading comment block (the lines before the first line that is not
+     * a comment) replaced by {@code header}. A copied release's header describes the release it was
+     * copied from ("# Release 2026-W49: in acceptance"), which would be false in the copy.
+     */
+    public String withHeader(String header) {
+        int start = 0;
+        while (start < text.length()
+                && text.substring(start, TomlSpans.lineEnd(text, start)).stripLeading().startsWith("#")) {
+            start = Math.min(text.length(), TomlSpans.lineEnd(text, start) + 1);
+        }
+        String comment = header.lines().map(line -> line.isEmpty() ? "#" : "# " + line)
+                .reduce("", (all, line) -> all + line + "\n");
+        return comment + text.substring(start);
+    }
+
     private String dropPin(StoryId story) {
         if (!toml.isTable("pins")) {
             return text;

@@ -93,6 +93,15 @@ public final class StorySelector {
                             .withHint("seal it again to pin the story: storyc release seal " + manifest.name()));
                 }
             }
+            // A stale pin means someone deleted a line by hand but not its pin: say so, because the
+            // pin would silently come back into force if the line did.
+            manifest.pins().keySet().stream().filter(story -> manifest.positionOf(story).isEmpty()).sorted()
+                    .forEach(story -> diagnostics.add(Diagnostic.error(Code.PIN_WITHOUT_STORY,
+                                    manifest.pinPositions().get(story),
+                                    "release `" + manifest.name() + "` pins `" + story + "`, but does not list it in"
+                                            + " `stories`")
+                            .withHint("delete the pin line too (storyc release drop " + manifest.name() + " "
+                                    + story + " does both), or list the story again")));
         }
     }
 

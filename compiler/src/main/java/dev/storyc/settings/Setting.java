@@ -36,7 +36,12 @@ public enum Setting {
             "a number of seconds from 1 to 9999"),
     /** Seconds an apply waits for another apply's lock before giving up. */
     WAREHOUSE_LOCK_TIMEOUT("warehouse.lock_timeout", "STORYC_WAREHOUSE_LOCK_TIMEOUT", "[0-9]{1,5}",
-            "a number of seconds from 0 to 99999");
+            "a number of seconds from 0 to 99999"),
+    /** The storyc versions the workspace works with, as dbt's {@code require-dbt-version}. */
+    REQUIRED_VERSION("required_version", "STORYC_REQUIRED_VERSION",
+            "\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*"
+                    + "(,\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*)*",
+            "a version range such as `>=0.1.0, <0.2.0`");
 
     private final String key;
     private final String variable;

@@ -62,4 +62,9 @@ public record Settings(Map<Setting, Value> values) {
     public int warehouseLockTimeout() {
         return Integer.parseInt(get(Setting.WAREHOUSE_LOCK_TIMEOUT).map(Value::value).orElse("60"));
     }
+
+    /** Returns the storyc versions the workspace works with, when it says. */
+    public Optional<VersionRequirement> requiredVersion() {
+        return get(Setting.REQUIRED_VERSION).flatMap(v -> VersionRequirement.parse(v.value()));
+    }
 }

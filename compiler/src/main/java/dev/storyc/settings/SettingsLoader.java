@@ -212,7 +212,7 @@ public final class SettingsLoader {
     }
 
     /** Returns the position a layer's description names, for diagnostics. */
-    private static Position positionOf(String source) {
+    public static Position positionOf(String source) {
         String[] parts = source.split(":");
         if (parts.length == 3) {
             try {

@@ -15,6 +15,32 @@ import java.util.TreeMap;
 public final class PinnedStories {
     private PinnedStories() {}
 
+    /**
+     * A shallow clone (how CI checks out by default) lacks the older trees a sealed release pins.
+     * Rather than fail on the first compile, fetch the rest of the history once, as {@code git}
+     * would be asked to by hand, and say so with a warning that names the cheaper way.
+     */
+    private static void fetchWhenShallow(SourceRepository repository, List<Pin> pins, String release,
+            Diagnostics diagnostics) {
+        Optional<Pin> missing = pins.stream().filter(pin -> !repository.hasTree(pin.tree())).findFirst();
+        if (missing.isEmpty() || !repository.isShallow()) {
+            return;
+        }
+        Optional<String> failure = repository.fetchFullHistory();
+        if (failure.isPresent()) {
+            diagnostics.add(Diagnostic.warning(Code.SHALLOW_CLONE_FETCHED, missing.get().position(),
+                            "this shallow clone lacks the trees release `" + release + "` pins, and fetching the"
+                                    + " history failed: " + failure.get())
+                    .withHint("clone with full history: git clone without --depth, or actions/checkout with"
+                            + " fetch-depth: 0"));
+            return;
+        }
+        diagnostics.add(Diagnostic.warning(Code.SHALLOW_CLONE_FETCHED, missing.get().position(),
+                        "this was a shallow clone without the trees release `" + release + "` pins; fetched the"
+                                + " full history from `" + repository.remoteName() + "`")
+                .withHint("clone with full history to skip this fetch (actions/checkout: fetch-depth: 0)"));
+    }
+
     /** A pin to load, with the manifest line that wrote it, for diagnostics. */
     public record Pin(StoryId story, String tree, Position position) {}
 
@@ -31,10 +57,12 @@ public final class PinnedStories {
             diagnostics.add(Diagnostic.error(Code.PIN_OBJECT_MISSING, pins.get(0).position(),
                             "release `" + release + "` is sealed, but the workspace is not in a git repository, so"
                                     + " its pinned trees cannot be read")
-                    .withHint("compile from a clone of the workspace's repository, or unseal the release by deleting"
-                            + " its [pins] table"));
+                    .withHint("a sealed release compiles from git history, which a ZIP download or an export"
+                            + " lacks: `git clone` the repository instead, or unseal the release by deleting its"
+                            + " [pins] table"));
             return Result.failed(diagnostics.all());
         }
+        fetchWhenShallow(repository.get(), pins, release, diagnostics);
         for (Pin pin : pins) {
             Optional<List<SourceFile>> files = repository.flatMap(r -> r.filesAt(pin.tree(), "stories/" + pin.story(),
                     diagnostics));
@@ -42,8 +70,11 @@ public final class PinnedStories {
                 diagnostics.add(Diagnostic.error(Code.PIN_OBJECT_MISSING, pin.position(),
                                 "release `" + release + "` pins `" + pin.story() + "` to tree " + pin.tree()
                                         + ", which this repository does not have")
-                        .withHint("fetch the history that holds it (a shallow clone lacks old trees), or seal the "
-                                + "release again: storyc release seal " + release));
+                        .withHint(repository.get().isShallow()
+                                ? "this shallow clone lacks it; clone with full history (actions/checkout:"
+                                        + " fetch-depth: 0; GitLab: GIT_DEPTH: \"0\"), or run `git fetch --unshallow`"
+                                : "fetch the history that holds it, or seal the release again: storyc release seal "
+                                        + release));
                 continue;
             }
             StoryAssembler.assemble(pin.story(), files.get(), diagnostics).ifPresent(s -> stories.put(s.id(), s));

@@ -27,6 +27,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * what acceptance tested while main moves on.
  */
 public final class SourceRepository implements AutoCloseable {
+    /** How long fetching a shallow clone's history may take before storyc gives up on it. */
+    private static final int FETCH_TIMEOUT_SECONDS = 600;
+
     private final Repository repository;
     private final String prefix;
 
@@ -86,6 +89,57 @@ public final class SourceRepository implements AutoCloseable {
             return changed.stream().sorted().toList();
         } catch (GitAPIException e) {
             throw new IllegalStateException("git status failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns true when this is a shallow clone: commits beyond its depth are not in it. */
+    public boolean isShallow() {
+        return java.nio.file.Files.isRegularFile(repository.getDirectory().toPath().resolve("shallow"));
+    }
+
+    /**
+     * Fetches the history a shallow clone left out, from the remote the current branch tracks
+     * (else {@code origin}), with {@code git fetch --unshallow}; returns why it could not, if it
+     * could not. The git command, not JGit, does this fetch, so that it uses the credentials the
+     * clone itself was made with (credential helpers, and the auth header CI checkouts configure).
+     */
+    public Optional<String> fetchFullHistory() {
+        String remote = remoteName();
+        if (repository.getConfig().getString("remote", remote, "url") == null) {
+            return Optional.of("the clone has no remote `" + remote + "` to fetch from");
+        }
+        ProcessBuilder builder = new ProcessBuilder("git", "fetch", "--unshallow", "--quiet", "--no-tags", remote)
+                .directory(repository.getWorkTree()).redirectErrorStream(true);
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(FETCH_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("`git fetch --unshallow " + remote + "` took longer than " + FETCH_TIMEOUT_SECONDS
+                        + " s");
+            }
+            if (process.exitValue() != 0) {
+                return Optional.of("`git fetch --unshallow " + remote + "` failed: " + output.strip());
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot run `git fetch`: " + WorkspaceLoader.reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while fetching");
+        }
+    }
+
+    /** Returns the remote the current branch tracks, else {@code origin}. */
+    public String remoteName() {
+        try {
+            String branch = repository.getBranch();
+            String tracked = branch == null ? null : repository.getConfig().getString("branch", branch, "remote");
+            return tracked == null || tracked.equals(".") ? "origin" : tracked;
+        } catch (IOException e) {
+            return "origin";
         }
     }
 

@@ -55,7 +55,7 @@ public final class WorkspaceLoader {
             return new WorkspaceLoader(root).load(stdlib);
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
-                    "cannot read the workspace: " + e.getMessage())));
+                    "cannot read the workspace: " + reason(e))));
         }
     }
 
@@ -141,7 +141,7 @@ public final class WorkspaceLoader {
                     .<ImportedFile>map(source -> new ImportedFile.Loaded(source, Sha256.hex(bytes)))
                     .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
         } catch (IOException e) {
-            return new ImportedFile.Unreadable(e.getMessage());
+            return new ImportedFile.Unreadable(reason(e));
         }
     }
 
@@ -243,9 +243,27 @@ public final class WorkspaceLoader {
             return decode(relative, Files.readAllBytes(path), diagnostics);
         } catch (IOException e) {
             diagnostics.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
-                    + e.getMessage());
+                    + reason(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Returns why an I/O operation failed, in words. A {@link java.nio.file.FileSystemException}'s
+     * message is often just the path again, which the caller already names.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /**

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,34 +20,93 @@ class ScaffoldCommandTest {
     Path temp;
 
     @Test
-    void initThenStoryNewThenReleaseIsGreenAtEveryStep() {
+    void initThenTheWholeFirstWeekIsGreenAtEveryStep() {
         Path workspace = temp.resolve("acme");
         Storyc.Outcome init = Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", "Alice");
         assertThat(init.exitCode()).as(init.toString()).isZero();
         assertThat(init.stdout()).contains("project acme, developer alice");
         assertThat(Checkout.read(workspace.resolve(".gitignore"))).isEqualTo("out/\n");
-        assertThat(Checkout.read(workspace.resolve("storyc.toml"))).contains("developer = \"alice\"");
-        assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  dev-alice").contains("ok  production");
+        assertThat(Checkout.read(workspace.resolve("storyc.toml"))).contains("developer = \"alice\"")
+                .containsPattern("required_version = \">=\\d+\\.\\d+\\.\\d+\"");
+        String workflow = Checkout.read(workspace.resolve(".github/workflows/storyc.yml"));
+        assertThat(workflow).contains("fetch-depth: 0").contains("storyc version --check")
+                .contains("storyc ci --jobs 2")
+                .contains("curl -fsSL \"${{ vars.STORYC_DIST_URL }}/storyc-$STORYC_VERSION.tar.gz\" \\\n");
+        Object parsed = new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(workflow);
+        assertThat(parsed).as("the workflow is valid YAML").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("name", "on", "jobs", "env");
+        String[] releases = workspace.resolve("releases").toFile().list();
+        java.util.Arrays.sort(releases);
+        String baseline = releases[0].replace(".toml", "");
+        String week = releases[1].replace(".toml", "");
+        assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  dev-alice").contains("ok  production")
+                .contains("ok  acceptance").contains("ok  integration");
+        assertThat(ok(workspace, "env", "list").stdout())
+                .containsPattern("production\\s+production\\s+" + baseline)
+                .containsPattern("acceptance\\s+acceptance\\s+" + baseline);
+        Storyc.Outcome empty = Storyc.run(workspace, "release", "seal", baseline);
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.stderr()).contains("error[E0312]: cannot seal `" + baseline + "`: it lists no stories");
+        assertThat(Checkout.read(workspace.resolve("releases/" + baseline + ".toml"))).doesNotContain("[pins]");
 
+        git(workspace, "init", "-q");
+        commit(workspace, "A new storyc workspace");
         ok(workspace, "story", "new", "lab-results", "--title", "Lab results");
         ok(workspace, "story", "new", "lab-panels", "--requires", "lab-results");
         assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  dev-alice        all        2 stories");
         assertThat(ok(workspace, "compile").stdout()).contains("committed dev-alice");
 
-        String release = workspace.resolve("releases").toFile().list()[0].replace(".toml", "");
-        ok(workspace, "release", "add", release, "lab-results", "lab-panels");
-        Storyc.Outcome unsealed = Storyc.run(workspace, "check", "--env", "production");
-        assertThat(unsealed.exitCode()).isEqualTo(1);
-        assertThat(unsealed.stderr()).contains("error[E0310]");
+        ok(workspace, "release", "add", week, "lab-results", "lab-panels");
+        assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
+                .containsPattern("integration\\s+all\\s+\\+2\\s+-0")
+                .containsPattern("production\\s+" + baseline + "\\s+\\+0\\s+-0")
+                .contains("3 environments compiled, 0 failed");
+        commit(workspace, "Lab results and panels, in " + week);
 
-        git(workspace, "init", "-q");
-        git(workspace, "add", "-A");
-        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "first stories");
-        ok(workspace, "release", "seal", release);
-        assertThat(ok(workspace, "compile", "--all").stdout()).contains("committed production");
+        assertThat(ok(workspace, "release", "seal", week).stdout()).contains("sealed " + week + ": 2 stories pinned");
+        ok(workspace, "release", "promote", week, "--to", "acceptance");
+        commit(workspace, "Seal " + week + "; acceptance tests it");
+        assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
+                .containsPattern("acceptance\\s+" + week + "\\s+\\+2\\s+-0");
+        assertThat(git(workspace.resolve("out/acceptance"), "tag", "--list")).contains("release/" + week);
+
+        ok(workspace, "release", "drop", week, "lab-panels");
+        commit(workspace, "Back lab-panels out of " + week + ": failed acceptance");
+        assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
+                .containsPattern("acceptance\\s+" + week + "\\s+\\+0\\s+-1 .*no remote; backed out: lab-panels \\(revert pending\\)");
+        assertThat(ok(workspace, "ci", "--jobs", "1").stdout()).as("still shown when nothing new is committed")
+                .containsPattern("acceptance\\s+" + week + "\\s+\\+0\\s+-0 .*; backed out: lab-panels");
+
+        ok(workspace, "release", "promote", week, "--to", "production");
+        commit(workspace, "Production runs " + week);
+        assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
+                .containsPattern("production\\s+" + week + "\\s+\\+1\\s+-0");
         assertThat(git(workspace.resolve("out/production"), "ls-tree", "-r", "--name-only", "main"))
-                .contains("views/lab-panels/lab_panels.view.lkml", "warehouse/lab-results/base/deploy.sql",
-                        "warehouse/lab-panels/base/deploy.sql", "etl/lab-results/load_lab_results.sql");
+                .contains("views/lab-results/lab_results.view.lkml", "warehouse/lab-results/base/deploy.sql",
+                        "etl/lab-results/load_lab_results.sql")
+                .doesNotContain("lab-panels");
+        assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  production       " + week);
+    }
+
+    @Test
+    void filesInitAndStoryNewWriteFollowTheUmaskNotMode0600() throws Exception {
+        Path workspace = temp.resolve("acme");
+        assertThat(Storyc.runRaw(Map.of(), "init", workspace.toString()).exitCode()).isZero();
+        ok(workspace, "story", "new", "lab-results");
+        for (String file : List.of("environments.toml", "storyc.toml", "stories/lab-results/story.toml")) {
+            assertThat(Files.getPosixFilePermissions(workspace.resolve(file)))
+                    .as(file).contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)
+                    .hasSizeGreaterThan(2);
+        }
+        Files.setPosixFilePermissions(workspace.resolve("storyc.toml"), PosixFilePermissions.fromString("rw-r-----"));
+        String release = workspace.resolve("releases").toFile().list()[0].replace(".toml", "");
+        Files.setPosixFilePermissions(workspace.resolve("releases/" + release + ".toml"),
+                PosixFilePermissions.fromString("rw-rw----"));
+        ok(workspace, "release", "add", release, "lab-results");
+        assertThat(PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(workspace.resolve("releases/" + release + ".toml"))))
+                .isEqualTo("rw-rw----");
     }
 
     @Test
@@ -75,6 +138,11 @@ class ScaffoldCommandTest {
                 .contains("  required  care-gaps, claims, research-extract\n")
                 .containsPattern("releases  2026-W47 \\(pinned [0-9a-f]{10}\\), 2026-W48")
                 .contains("    view           views/encounters.view.lkml");
+    }
+
+    private static void commit(Path workspace, String message) {
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
     }
 
     private static Storyc.Outcome ok(Path workspace, String... args) {

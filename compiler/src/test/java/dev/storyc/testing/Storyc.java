@@ -36,11 +36,16 @@ public final class Storyc {
 
     /** Runs storyc with exactly these arguments. */
     public static Outcome runRaw(Map<String, String> environment, String... args) {
+        return runIn(Path.of(""), environment, args);
+    }
+
+    /** Runs storyc with exactly these arguments, as if started in {@code workingDirectory}. */
+    public static Outcome runIn(Path workingDirectory, Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> env = new HashMap<>(environment);
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, workingDirectory, false, args);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,37 @@
+package dev.storyc.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc version [--check]}: which storyc this is, and whether the workspace accepts it. */
+@Command(name = "version", mixinStandardHelpOptions = true,
+        description = {"Print storyc's version and the Java it runs on.",
+                "With --check, also check it against the workspace's required_version"
+                        + " (storyc.toml)."})
+final class VersionCommand implements Callable<Integer> {
+    @ParentCommand
+    StorycCommand root;
+
+    @Option(names = "--check",
+            description = "Exit 1 when this storyc is not in the workspace's required_version"
+                    + " range.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        Console console = root.console();
+        for (String line : new Version().getVersion()) {
+            console.result(line);
+        }
+        if (check) {
+            root.requireVersion(console);
+            console.result(root.settings().get(dev.storyc.settings.Setting.REQUIRED_VERSION)
+                    .map(v -> "satisfies required_version " + v.value().strip() + " (" + v.source()
+                            + ")")
+                    .orElse("the workspace sets no required_version"));
+        }
+        return ExitCode.OK;
+    }
+}

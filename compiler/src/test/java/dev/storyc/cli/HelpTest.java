@@ -1,0 +1,54 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Storyc;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Help pages that help: any depth, whole sentences, and no word broken at a dot. */
+class HelpTest {
+    @Test
+    void helpTakesTheWholePathToACommand() {
+        Storyc.Outcome outcome = run("help", "release", "seal");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).startsWith("Usage: storyc release seal [-hV] [--force] NAME\n")
+                .contains("      --force    Re-pin a release that a protected environment runs.");
+        assertThat(run("release", "seal", "--help").stdout()).isEqualTo(outcome.stdout());
+    }
+
+    @Test
+    void helpForACommandThatDoesNotExistSuggestsOne() {
+        Storyc.Outcome outcome = run("help", "release", "seel");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("error: `release seel` is not a storyc command")
+                .contains("did you mean `seal`?");
+    }
+
+    @Test
+    void commandListsShowWholeFirstSentences() {
+        String env = run("env", "--help").stdout();
+        assertThat(env).contains("  explain  Say where a value of an environment comes from: the file:line that\n"
+                + "             set it, and each extends parent, developer template or reference\n"
+                + "             that carried it there.\n");
+        for (String line : run("--help").stdout().split("\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+        }
+        assertThat(run("--help").stdout()).contains(
+                "  help        Show the help of a command, such as: storyc help release seal.\n");
+    }
+
+    @Test
+    void namesWithDotsAreNeverBrokenAcrossLines() {
+        String root = run("--help").stdout();
+        assertThat(root).contains("storyc.toml. Keys: developer, output, jobs, color,\n"
+                + "                       git.token_env.\n")
+                .contains("that holds an environments.toml.\n");
+        assertThat(root).doesNotContainPattern("[a-z]\\.\\n\\s+(toml|token_env|dashboard)");
+    }
+
+    private static Storyc.Outcome run(String... args) {
+        return Storyc.runIn(Path.of(""), Map.of(), args);
+    }
+}

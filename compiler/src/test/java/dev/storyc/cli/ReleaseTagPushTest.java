@@ -1,0 +1,37 @@
+package dev.storyc.cli;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.GitServers;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.Workspaces;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sealed release's {@code release/<name>} tag reaches the remote with the branch. */
+class ReleaseTagPushTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void ciPushesTheReleaseTagWithTheBranchAndRestoresItWhenTheBranchIsUpToDate() {
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+
+        Storyc.Outcome first = Storyc.run(workspace, "ci", "--jobs", "1");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String pushed = git(remote, "rev-parse", "main");
+        assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(pushed);
+
+        git(remote, "tag", "-d", "release/2026-W47");
+        Storyc.Outcome again = Storyc.run(workspace, "ci", "--jobs", "1");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stdout()).containsPattern("production\\s+2026-W47\\s+\\+0\\s+-0\\s+\\w+\\s+up to date");
+        assertThat(git(remote, "tag", "--list")).isEqualTo("release/2026-W47");
+        assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(pushed);
+    }
+}
