@@ -43,9 +43,11 @@ class HelpTest {
     void namesWithDotsAreNeverBrokenAcrossLines() {
         String root = run("--help").stdout();
         assertThat(root).contains("storyc.toml. Keys: developer, output, jobs, color,\n"
-                + "                       git.token_env.\n")
+                + "                       git.token_env, warehouse.url, warehouse.connect_timeout,\n"
+                + "                       warehouse.lock_timeout.\n")
                 .contains("that holds an environments.toml.\n");
-        assertThat(root).doesNotContainPattern("[a-z]\\.\\n\\s+(toml|token_env|dashboard)");
+        assertThat(root).doesNotContainPattern(
+                "[a-z]\\.\\n\\s+(toml|token_env|dashboard|url|connect_timeout|lock_timeout)");
     }
 
     private static Storyc.Outcome run(String... args) {
