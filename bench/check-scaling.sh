@@ -1,25 +1,41 @@
 #!/usr/bin/env bash
-# Times `storyc check --all`, whole process, on synthetic workspaces of 100, 1,000 and 5,000 stories
-# across 12 environments (dev.storyc.bench.SyntheticWorkspace), to show that checking grows
-# linearly. Prints, per size, the best and median wall time of RUNS runs (default 3) and the
-# user+system CPU of the best one.
+# Times `storyc check --all`, whole process, on synthetic workspaces (dev.storyc.bench.SyntheticWorkspace)
+# along three dimensions, to show that checking grows linearly in each:
 #
-#   bench/check-scaling.sh                # 100 1000 5000
-#   RUNS=5 bench/check-scaling.sh 1000    # other sizes
+#   stories   N stories across 12 environments                     (default sizes 100 1000 5000)
+#   envs      N environments over 20 stories                        (default sizes 12 500 2000)
+#   elements  one dashboard of N elements, 12 environments          (default size 50000)
+#
+# Prints, per size, the best and median wall time of RUNS runs (default 3) and the user+system CPU
+# of the best one.
+#
+#   bench/check-scaling.sh                          # stories 100 1000 5000
+#   bench/check-scaling.sh envs                     # envs 12 500 2000
+#   RUNS=5 bench/check-scaling.sh stories 1000      # other sizes
 #
 # BASELINE_JAR=path/to/storyc.jar times that jar too, on the same workspaces, runs interleaved with
-# this checkout's, and prints the change: the way to measure what a new check costs, in one run.
+# this checkout's, and prints the change: the way to measure what a change costs, in one run.
 #
 #   git archive main | tar -x -C /tmp/base && (cd /tmp/base && mvn -o -q -DskipTests package)
-#   BASELINE_JAR=/tmp/base/compiler/target/storyc.jar RUNS=5 bench/check-scaling.sh 1000
+#   BASELINE_JAR=/tmp/base/compiler/target/storyc.jar RUNS=5 bench/check-scaling.sh envs
 #
 # The JVM runs with the flags of ./storyc (STORYC_JAVA_OPTS overrides them; set it to a space to
 # time plain `java -jar`). Workspaces are generated once into $BENCH_DIR (default
 # /tmp/storyc-bench) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dimension=stories
+case "${1:-}" in
+  stories|envs|elements) dimension="$1"; shift ;;
+esac
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 5000)
+if [ ${#sizes[@]} -eq 0 ]; then
+  case "$dimension" in
+    stories) sizes=(100 1000 5000) ;;
+    envs) sizes=(12 500 2000) ;;
+    elements) sizes=(50000) ;;
+  esac
+fi
 runs="${RUNS:-3}"
 bench_dir="${BENCH_DIR:-/tmp/storyc-bench}"
 java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
@@ -29,8 +45,8 @@ mvn -o -q -B -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 3; }
 rm -f "$log"
 jar="$PWD/compiler/target/storyc.jar"
 baseline="${BASELINE_JAR:-}"
-echo "java $java_opts -jar JAR -p DIR check --all   (12 environments, $runs runs)"
-printf '%8s  %-9s  %9s  %9s  %9s\n' stories jar best median cpu
+echo "java $java_opts -jar JAR -p DIR check --all   ($dimension, $runs runs)"
+printf '%8s  %-9s  %9s  %9s  %9s\n' "$dimension" jar best median cpu
 
 # Times one jar on one workspace once; prints "wall cpu".
 time_once() {
@@ -54,10 +70,14 @@ summary() {
 }
 
 for n in "${sizes[@]}"; do
-  workspace="$bench_dir/stories-$n"
+  case "$dimension" in
+    stories) args=("$n" 12); workspace="$bench_dir/stories-$n" ;;
+    envs) args=(20 "$n"); workspace="$bench_dir/envs-$n" ;;
+    elements) args=(1 12 "$n"); workspace="$bench_dir/elements-$n" ;;
+  esac
   if [ ! -f "$workspace/environments.toml" ]; then
     rm -rf "$workspace"
-    java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$workspace" "$n" 12
+    java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$workspace" "${args[@]}"
   fi
   current=()
   base=()

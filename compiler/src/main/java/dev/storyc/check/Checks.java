@@ -37,9 +37,9 @@ import java.util.stream.Stream;
  */
 public final class Checks {
     private final Workspace workspace;
-    private final Environments environments;
     private final TemplateRenderer renderer;
     private final List<SecretLeaks.Secret> secrets;
+    private final Isolation isolation;
     private final ParseCache cache = new ParseCache();
     /** What environments whose stories rendered identically had no structural problem with. */
     private final Set<Structure> clean = new HashSet<>();
@@ -57,9 +57,9 @@ public final class Checks {
     public Checks(Workspace workspace, Environments environments, TemplateRenderer renderer,
             Function<String, Optional<String>> processEnvironment) {
         this.workspace = workspace;
-        this.environments = environments;
         this.renderer = renderer;
         this.secrets = SecretLeaks.secrets(environments, processEnvironment);
+        this.isolation = new Isolation(environments);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Checks {
             }
         }
         List<OutputFile> generated = generated(environment, tree);
-        Isolation.check(scope, environments, generated);
+        isolation.check(scope, generated);
         SecretLeaks.check(scope, secrets, generated);
         return scope.diagnostics.all();
     }

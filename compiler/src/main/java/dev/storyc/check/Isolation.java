@@ -2,12 +2,12 @@ package dev.storyc.check;
 
 import dev.storyc.config.Environment;
 import dev.storyc.config.Environments;
+import dev.storyc.config.IsolationTokens;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.emit.OutputFile;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +19,13 @@ import java.util.Set;
 /**
  * Checks that no output file of an environment names a connection, database, schema, host or
  * remote of another environment. A value the environment itself also has (two test databases on
- * one host) is shared, not leaked. Matching is on whole tokens: {@code analytics_prod} does not
- * match inside {@code analytics_prod_archive}, nor {@code analytics} inside {@code analytics_prod}.
+ * one host) is shared, not leaked; environments.toml decides which values may be shared with
+ * production (see {@code config.ProductionIsolation}). Matching is on whole tokens, ignoring case,
+ * as {@link IsolationTokens} defines them: {@code analytics_prod} does not match inside
+ * {@code analytics_prod_archive}, but does in {@code ANALYTICS_PROD} and {@code analytics_prod--x}.
+ *
+ * <p>The index of every environment's values is built once per run, so checking E environments
+ * costs E scans, not E times E comparisons.
  */
 final class Isolation {
     /** What an environment's value is: the field and the template expression that gives it. */
@@ -40,61 +45,59 @@ final class Isolation {
         }
     }
 
-    /** A value that belongs to other environments, which fields hold it, and which environments. */
-    private record Foreign(String value, Set<Field> fields, List<Environment> owners) {}
+    /** A folded value, as first written, and the environments that have it, with their fields. */
+    private record Owned(String value, String folded, Map<String, Set<Field>> owners) {}
 
-    private final Map<String, List<Foreign>> byFirstToken = new HashMap<>();
-    private final BitSet firstTokenLengths = new BitSet();
+    private final Environments environments;
+    private final Map<String, Owned> byValue = new HashMap<>();
+    private final Map<String, List<Owned>> byFirstToken = new HashMap<>();
+    /** The values each distinct rendered text names, by path, then text. */
+    private final Map<String, Map<String, Map<Owned, List<Integer>>>> namedByText = new HashMap<>();
 
-    private Isolation(Environment environment, Environments environments) {
-        Map<String, Set<Field>> own = values(environment);
-        Map<String, Foreign> foreign = new LinkedHashMap<>();
-        for (Environment other : environments.all()) {
-            if (other.name().equals(environment.name())) {
-                continue;
-            }
-            values(other).forEach((value, fields) -> {
-                if (!own.containsKey(value)) {
-                    Foreign leak = foreign.computeIfAbsent(value, v -> new Foreign(v, EnumSet.noneOf(Field.class),
-                            new ArrayList<>()));
-                    leak.fields().addAll(fields);
-                    leak.owners().add(other);
-                }
-            });
+    Isolation(Environments environments) {
+        this.environments = environments;
+        for (Environment environment : environments.all()) {
+            values(environment).forEach((value, fields) -> byValue.computeIfAbsent(IsolationTokens.fold(value),
+                            folded -> new Owned(value, folded, new LinkedHashMap<>()))
+                    .owners().put(environment.name(), fields));
         }
-        for (Foreign value : foreign.values()) {
-            String first = firstToken(value.value());
+        for (Owned owned : byValue.values()) {
+            String first = IsolationTokens.firstToken(owned.value());
             if (!first.isEmpty()) {
-                byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(value);
-                firstTokenLengths.set(first.length());
+                byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(owned);
             }
         }
     }
 
-    static void check(Scope scope, Environments environments, List<OutputFile> generated) {
-        Isolation isolation = new Isolation(scope.environment, environments);
-        if (isolation.byFirstToken.isEmpty()) {
+    void check(Scope scope, List<OutputFile> generated) {
+        if (byFirstToken.isEmpty()) {
             return;
         }
+        String self = scope.environment.name();
         for (CheckedFile file : scope.files) {
-            // Most files name nothing foreign: their token sets (computed once per distinct text,
-            // shared by every environment) say so without scanning the text again.
-            Set<String> tokens = scope.cache.tokens(file.path(), file.text(), Isolation::tokens);
-            if (isolation.byFirstToken.keySet().stream().noneMatch(tokens::contains)) {
-                continue;
-            }
+            // Which values a text names does not depend on the environment, so it is found once
+            // per distinct text; each environment then only asks which of them are foreign.
+            Map<Owned, List<Integer>> values = namedByText
+                    .computeIfAbsent(file.path(), p -> new HashMap<>(4))
+                    .computeIfAbsent(file.text(), this::occurrences);
             Set<String> reported = new HashSet<>();
-            isolation.scan(file.text(), (offset, leak) -> {
-                Position at = file.atOffset(offset, leak.value());
-                if (reported.add(at.line() + "\u0000" + leak.value())) {
-                    scope.report(diagnostic(scope, at, leak, "this file"));
+            values.forEach((leak, offsets) -> {
+                if (!isForeign(leak, self)) {
+                    return;
+                }
+                for (int offset : offsets) {
+                    Position at = file.atOffset(offset,
+                            file.text().substring(offset, offset + leak.value().length()));
+                    if (reported.add(at.line() + "\u0000" + leak.folded())) {
+                        scope.report(diagnostic(scope, at, leak, "this file"));
+                    }
                 }
             });
         }
         for (OutputFile file : generated) {
             Set<String> reported = new HashSet<>();
-            isolation.scan(file.text(), (offset, leak) -> {
-                if (reported.add(leak.value())) {
+            scan(file.text(), self, (offset, leak) -> {
+                if (reported.add(leak.folded())) {
                     scope.report(diagnostic(scope, scope.environmentPosition(), leak,
                             "the generated `" + file.path() + "`"));
                 }
@@ -102,48 +105,63 @@ final class Isolation {
         }
     }
 
-    private static Diagnostic diagnostic(Scope scope, Position at, Foreign leak, String where) {
-        List<String> owners = leak.owners().stream().map(e -> "`" + e.name() + "`").toList();
+    private Diagnostic diagnostic(Scope scope, Position at, Owned leak, String where) {
+        String self = scope.environment.name();
+        List<String> owners = leak.owners().keySet().stream().filter(e -> !e.equals(self))
+                .map(e -> "`" + e + "`").toList();
+        Set<Field> fields = EnumSet.noneOf(Field.class);
+        leak.owners().forEach((owner, owned) -> {
+            if (!owner.equals(self)) {
+                fields.addAll(owned);
+            }
+        });
         String whose = owners.size() == 1 ? "environment " + owners.get(0) : "environments " + String.join(", ", owners);
-        String labels = String.join(" and ", leak.fields().stream().map(f -> f.label).toList());
-        String expressions = String.join(" or ", leak.fields().stream().map(f -> "`<% " + f.expression + " %>`").toList());
+        String labels = String.join(" and ", fields.stream().map(f -> f.label).toList());
+        String expressions = String.join(" or ", fields.stream().map(f -> "`<% " + f.expression + " %>`").toList());
         Diagnostic diagnostic = Diagnostic.error(Code.ISOLATION_LEAK, at,
                         where + " names `" + leak.value() + "`, the " + labels + " of " + whose
-                                + ", but is compiled for environment `" + scope.environment.name() + "`")
+                                + ", but is compiled for environment `" + self + "`")
                 .withHint("write " + expressions + " so that each environment gets its own value");
-        Environment owner = leak.owners().get(0);
-        return owner.definedAt() == null ? diagnostic
-                : diagnostic.withRelated(owner.definedAt(), "environment `" + owner.name() + "` is defined here");
+        String first = leak.owners().keySet().stream().filter(e -> !e.equals(self)).findFirst().orElseThrow();
+        Position definedAt = environments.find(first).map(Environment::definedAt).orElse(null);
+        return definedAt == null ? diagnostic
+                : diagnostic.withRelated(definedAt, "environment `" + first + "` is defined here");
+    }
+
+    /** Returns every value of any environment that a text names, with the offsets it is named at. */
+    private Map<Owned, List<Integer>> occurrences(String text) {
+        Map<Owned, List<Integer>> found = new java.util.LinkedHashMap<>();
+        scan(text, null, (offset, value) -> found.computeIfAbsent(value, v -> new ArrayList<>())
+                .add(offset));
+        return found;
     }
 
     private interface Hit {
-        void found(int offset, Foreign leak);
+        void found(int offset, Owned leak);
     }
 
-    /** Calls {@code hit} for every whole-token occurrence of a foreign value in {@code text}. */
-    private void scan(String text, Hit hit) {
+    /**
+     * Calls {@code hit} for every whole-token occurrence in {@code text} of a value foreign to
+     * {@code self}, or of any environment's value when {@code self} is null.
+     */
+    private void scan(String text, String self, Hit hit) {
         int length = text.length();
         int i = 0;
         while (i < length) {
-            if (!isTokenChar(text.charAt(i))) {
+            if (!IsolationTokens.isTokenChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int end = i + 1;
-            while (end < length && isTokenChar(text.charAt(end))) {
+            while (end < length && IsolationTokens.isTokenChar(text.charAt(end))) {
                 end++;
             }
-            int tokenLength = end - i;
-            if (tokenLength < firstTokenLengths.length() && firstTokenLengths.get(tokenLength)) {
-                List<Foreign> candidates = byFirstToken.get(text.substring(i, end));
-                if (candidates != null) {
-                    for (Foreign candidate : candidates) {
-                        int valueEnd = i + candidate.value().length();
-                        if (text.startsWith(candidate.value(), i)
-                                && (valueEnd == length || !isTokenChar(text.charAt(valueEnd))
-                                        || !isTokenChar(text.charAt(valueEnd - 1)))) {
-                            hit.found(i, candidate);
-                        }
+            List<Owned> candidates = byFirstToken.get(IsolationTokens.fold(text.substring(i, end)));
+            if (candidates != null) {
+                for (Owned candidate : candidates) {
+                    if ((self == null || isForeign(candidate, self))
+                            && IsolationTokens.occursAt(text, i, candidate.value())) {
+                        hit.found(i, candidate);
                     }
                 }
             }
@@ -151,23 +169,9 @@ final class Isolation {
         }
     }
 
-    /** Returns the distinct tokens of a text: maximal runs of letters, digits, `_`, `$` and `-`. */
-    private static Set<String> tokens(String text) {
-        Set<String> tokens = new HashSet<>();
-        int i = 0;
-        while (i < text.length()) {
-            if (!isTokenChar(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            while (end < text.length() && isTokenChar(text.charAt(end))) {
-                end++;
-            }
-            tokens.add(text.substring(i, end));
-            i = end;
-        }
-        return tokens;
+    /** A value is foreign when other environments have it and this one does not. */
+    private static boolean isForeign(Owned owned, String self) {
+        return !owned.owners().containsKey(self);
     }
 
     /** Returns an environment's isolating values, each with the fields that hold it. */
@@ -179,7 +183,10 @@ final class Isolation {
             put(values, warehouse.get("schema"), Field.SCHEMA);
             put(values, warehouse.get("host"), Field.HOST);
         }
-        environment.output().remote().ifPresent(remote -> put(values, remote, Field.REMOTE));
+        // A remote read from the process (it may carry a token) is a secret, not a name to match.
+        if (environment.values().get("output") instanceof Map<?, ?> output) {
+            put(values, output.get("remote"), Field.REMOTE);
+        }
         return values;
     }
 
@@ -187,23 +194,5 @@ final class Isolation {
         if (value instanceof String text && !text.isBlank()) {
             values.computeIfAbsent(text, t -> EnumSet.noneOf(Field.class)).add(field);
         }
-    }
-
-    private static String firstToken(String value) {
-        int start = 0;
-        while (start < value.length() && !isTokenChar(value.charAt(start))) {
-            start++;
-        }
-        int end = start;
-        while (end < value.length() && isTokenChar(value.charAt(end))) {
-            end++;
-        }
-        // A value that starts with punctuation cannot be found from its first token's start.
-        return start == 0 ? value.substring(start, end) : "";
-    }
-
-    private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || c == '-' || (c > 127 && Character.isLetterOrDigit(c));
     }
 }

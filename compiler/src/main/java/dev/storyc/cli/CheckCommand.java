@@ -23,8 +23,10 @@ final class CheckCommand implements Callable<Integer> {
         Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
+        var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
         var compiled = Compilation.run(project, selected,
                 root.processLookup(), console);
+        folders.require();
         Reports.checked(console, compiled.environments());
         return ExitCode.OK;
     }

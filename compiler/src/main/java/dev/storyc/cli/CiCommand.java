@@ -52,6 +52,9 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    /** Where each environment's repository goes, approved before anything is compiled or written. */
+    private OutputFolders.Approval folders;
+
     /** One row of the summary table; {@code backedOut} names stories whose revert is still pending. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
             boolean failed, List<String> backedOut) {
@@ -71,11 +74,14 @@ final class CiCommand implements Callable<Integer> {
         }
         Project project = root.openProject(console);
         List<Environment> all = List.copyOf(project.environments().all());
+        folders = OutputFolders.approve(project, root.settings(), null,
+                all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism);
         Reports.checked(console, compilation.environments());
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
+        folders.require();
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
@@ -156,7 +162,7 @@ final class CiCommand implements Callable<Integer> {
     }
 
     private Path folderOf(Project project, Environment environment) {
-        return OutputFolders.of(project, environment, null, root.settings().output());
+        return folders.folder(environment);
     }
 
     private static void printTable(Console console, List<Row> rows) {

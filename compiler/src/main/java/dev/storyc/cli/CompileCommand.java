@@ -36,8 +36,9 @@ final class CompileCommand implements Callable<Integer> {
     FormatOption output;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Where output repositories go, one folder per environment. Default: each environment's"
-                    + " output.path, else the `output` setting, else out/ in the workspace.")
+            description = "Where output repositories go, one folder per environment; the only way to write"
+                    + " outside the workspace. Default: each environment's output.path, else the `output`"
+                    + " setting, else out/ in the workspace.")
     Path out;
 
     @Override
@@ -45,13 +46,15 @@ final class CompileCommand implements Callable<Integer> {
         Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
+        var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         var compilation = Compilation.run(project, selected,
                 root.processLookup(), console);
+        folders.require();
         String source = SourceRevision.describe(project.root());
         OutputWrites.Outcome<OutputCommit.Outcome> written;
         try {
             written = OutputWrites.writeAll(compilation.environments(),
-                    new Writer(project, compilation, source, console), 1);
+                    new Writer(folders, compilation, source, console), 1);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             return ExitCode.OPERATION_FAILED;
@@ -70,13 +73,14 @@ final class CompileCommand implements Callable<Integer> {
 
     /** Commits each environment into its folder's repository and prints one line for it. */
     private final class Writer implements OutputWrites.Writer<OutputCommit.Outcome, PublishException> {
-        private final Project project;
+        private final OutputFolders.Approval folders;
         private final ProjectCompiler.Compiled compilation;
         private final String source;
         private final Console console;
 
-        Writer(Project project, ProjectCompiler.Compiled compilation, String source, Console console) {
-            this.project = project;
+        Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation, String source,
+                Console console) {
+            this.folders = folders;
             this.compilation = compilation;
             this.source = source;
             this.console = console;
@@ -105,7 +109,7 @@ final class CompileCommand implements Callable<Integer> {
         }
 
         private Path folderOf(Environment environment) {
-            return OutputFolders.of(project, environment, out, root.settings().output());
+            return folders.folder(environment);
         }
     }
 }

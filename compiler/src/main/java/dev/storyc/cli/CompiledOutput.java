@@ -33,7 +33,9 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
             Environment environment,
             Path override,
             Console console) {
-        Path folder = OutputFolders.of(project, environment, override, root.settings().output());
+        Path folder =
+                OutputFolders.approve(project, root.settings(), override, List.of(), console)
+                        .folder(environment);
         String display =
                 folder.startsWith(project.root())
                         ? project.root().relativize(folder).toString()

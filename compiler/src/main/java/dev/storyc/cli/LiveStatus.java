@@ -32,7 +32,9 @@ record LiveStatus(Map<String, String> stories, Optional<String> problem) {
         try {
             OutputSnapshot snapshot =
                     OutputSnapshot.read(
-                            OutputFolders.of(project, environment, null, root.settings().output()),
+                            OutputFolders.approve(project, root.settings(), null, List.of(), silent())
+                                    .folders()
+                                    .get(environment.name()),
                             environment.output().branch(),
                             Optional.empty());
             Result<OutputPlan> read = OutputPlan.read(snapshot.commit(), snapshot::file);
@@ -79,5 +81,11 @@ record LiveStatus(Map<String, String> stories, Optional<String> problem) {
      */
     String cell(String story) {
         return problem.isPresent() ? "?" : stories.getOrDefault(story, "-");
+    }
+
+    /** A console that prints nothing: the status matrix reports placement problems by itself. */
+    private static Console silent() {
+        java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        return new Console(nowhere, nowhere, false, true);
     }
 }

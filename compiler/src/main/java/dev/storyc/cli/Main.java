@@ -56,10 +56,28 @@ public final class Main {
             int code = commandLine.execute(args);
             storyc.finish();
             return code;
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            // Picocli hands only exceptions to the handler; these errors would escape as a raw JVM
+            // trace. The limits in evaluation and rendering should make them unreachable.
+            return exhausted(errWriter, exhausted);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /** Reports running out of stack or memory as the bug it is, with the top of the trace only. */
+    private static int exhausted(PrintWriter err, VirtualMachineError error) {
+        err.println("error: storyc ran out of " + (error instanceof StackOverflowError ? "stack" : "memory")
+                + ". This is a bug in storyc: a limit should have stopped it with a located error.");
+        err.println("Please report it with the command you ran and the text below.");
+        err.println();
+        err.println(error);
+        StackTraceElement[] frames = error.getStackTrace();
+        for (int i = 0; i < Math.min(12, frames.length); i++) {
+            err.println("\tat " + frames[i]);
+        }
+        return ExitCode.INTERNAL_ERROR;
     }
 
     /** Reports a bug in storyc: the one case where a stack trace is the right thing to show. */

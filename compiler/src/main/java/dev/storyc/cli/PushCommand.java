@@ -40,6 +40,8 @@ final class PushCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject();
         List<Environment> selected = environments.select(project, root.settings(), console);
+        var folders = OutputFolders.approve(project, root.settings(), null,
+                selected.stream().filter(e -> e.output().remote().isPresent()).toList(), console);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         Progress progress = root.progress(1);
         int failed = 0;
@@ -57,7 +59,7 @@ final class PushCommand implements Callable<Integer> {
             }
             RemoteUrl remote = new RemoteUrl(environment.output().remote().get());
             try (OutputRepository repository = OutputRepository.openExisting(
-                    OutputFolders.of(project, environment, null, root.settings().output()), environment.output().branch(), progress)) {
+                    folders.folder(environment), environment.output().branch(), progress)) {
                 PushResult result = new OutputRemote(repository, remote, credentials, environment.name()).push(adoptDrift);
                 if (result instanceof PushResult.Pushed p) {
                     pushed++;

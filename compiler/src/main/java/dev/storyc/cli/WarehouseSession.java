@@ -53,7 +53,8 @@ final class WarehouseSession {
         try {
             snapshot =
                     OutputSnapshot.read(
-                            OutputFolders.of(project, environment, null, root.settings().output()),
+                            OutputFolders.approve(project, root.settings(), null, List.of(), console)
+                                    .folder(environment),
                             environment.output().branch(),
                             options.commit());
         } catch (PublishException e) {

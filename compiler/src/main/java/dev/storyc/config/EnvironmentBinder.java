@@ -29,7 +29,8 @@ final class EnvironmentBinder {
                 (Boolean) values.get("protected"),
                 new OutputSettings(
                         Optional.ofNullable((String) output.get("path")),
-                        Optional.ofNullable((String) output.get("remote")),
+                        // The remote may carry a token read from the process; pushing needs it.
+                        Optional.ofNullable((String) Tainted.reveal(output.get("remote"))),
                         (String) output.get("branch")),
                 constants,
                 values,

@@ -103,6 +103,15 @@ public final class EnvironmentResolver {
             expandDevelopers(root, templates, environments, types, checker);
         }
 
+        if (environments.isEmpty() && !diagnostics.hasErrors()) {
+            // Compiling nothing and saying "0 environments" would hide a file that lost its
+            // environments (an empty file, a bad merge, everything commented out).
+            diagnostics.add(Diagnostic.error(Code.ENV_NONE_DEFINED, dev.storyc.diag.Position.of(source.path(), 1, 1),
+                            "environments.toml defines no environment")
+                    .withHint("define one, such as [environments.production] with `kind`, `connection`,"
+                            + " `release` and `warehouse`; see docs/environments.md"));
+            return Result.failed(diagnostics.all());
+        }
         Map<String, ConfigTable> declared = new LinkedHashMap<>(bases);
         environments.forEach((name, table) -> {
             if (declared.containsKey(name)) {
@@ -133,6 +142,10 @@ public final class EnvironmentResolver {
         referenceProblems.all().forEach(d -> unresolved.add(d.position()));
         diagnostics.addAll(referenceProblems.all());
         typeProblems.all().stream().filter(d -> !unresolved.contains(d.position())).forEach(diagnostics::add);
+        if (diagnostics.hasErrors()) {
+            return Result.failed(diagnostics.all());
+        }
+        ProductionIsolation.check(trees, diagnostics);
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }

@@ -1,6 +1,6 @@
 package dev.storyc.config;
 
-import dev.storyc.diag.JsonText;
+import dev.storyc.diag.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,37 +44,21 @@ public final class EnvironmentViews {
 
     /** Returns the values as a JSON object with sorted keys and two-space indentation. */
     public static String json(Map<String, Object> values) {
-        StringBuilder out = new StringBuilder();
-        writeJson(out, values, "");
-        return out.append('\n').toString();
+        // Objects spread over lines, arrays stay on one; secrets print as their reference.
+        return Json.write(sorted(values), (path, array) -> !array, Json.Escaping.CONTROL) + "\n";
     }
 
-    private static void writeJson(StringBuilder out, Object value, String indent) {
+    /** Returns a copy with every map's keys sorted, secrets and tainted values as their spelling. */
+    private static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            String separator = "";
-            for (Map.Entry<String, Object> entry : new TreeMap<>(cast(map)).entrySet()) {
-                out.append(separator).append(indent).append("  ").append(JsonText.quote(entry.getKey())).append(": ");
-                writeJson(out, entry.getValue(), indent + "  ");
-                separator = ",\n";
-            }
-            out.append('\n').append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                writeJson(out, list.get(i), indent);
-            }
-            out.append(']');
-        } else if (value instanceof String || value instanceof SecretReference) {
-            out.append(JsonText.quote(String.valueOf(value)));
-        } else {
-            out.append(value);
+            Map<String, Object> copy = new TreeMap<>();
+            cast(map).forEach((k, v) -> copy.put(k, sorted(v)));
+            return copy;
         }
+        if (value instanceof List<?> list) {
+            return list.stream().map(EnvironmentViews::sorted).toList();
+        }
+        return Tainted.isSecret(value) ? String.valueOf(value) : value;
     }
 
     /**

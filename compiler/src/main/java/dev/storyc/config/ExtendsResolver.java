@@ -18,14 +18,24 @@ import java.util.Set;
  * Applies {@code extends}: each parent, in order, is merged under the child. Tables merge key by
  * key, recursively; scalars and lists are replaced whole, because merging lists element-wise is the
  * kind of surprise a configuration language should not have.
+ *
+ * <p>A chain of parents is at most {@value #MAX_DEPTH} long: the resolution recurses along it, and
+ * every level wraps each inherited value's origin once more, so a chain of thousands would cost
+ * quadratic time and then the stack.
  */
 final class ExtendsResolver {
+    static final int MAX_DEPTH = 32;
+
     private final Map<String, ConfigTable> declared;
     private final Diagnostics diagnostics;
     private final Map<String, ConfigTable> merged = new HashMap<>();
     private final List<String> inProgress = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
     private final Map<String, Position> extendsPositions = new HashMap<>();
+    /** How many levels each resolved table stands on, itself included. */
+    private final Map<String, Integer> depths = new HashMap<>();
+    /** One report is enough: every environment down a too-long chain would repeat it. */
+    private boolean reportedTooDeep;
 
     /** @param declared bases and environments by name, as written */
     ExtendsResolver(Map<String, ConfigTable> declared, Diagnostics diagnostics) {
@@ -47,13 +57,28 @@ final class ExtendsResolver {
             failed.addAll(inProgress);
             return Optional.empty();
         }
+        if (inProgress.size() >= MAX_DEPTH) {
+            String child = inProgress.get(inProgress.size() - 1);
+            failed.addAll(inProgress);
+            reportTooDeep(child, name, extendsPositions.getOrDefault(child + "->" + name, own.position()));
+            return Optional.empty();
+        }
         inProgress.add(name);
         try {
             ConfigTable result = new ConfigTable(Map.of(), own.position(), own.origin());
+            int depth = 1;
             for (ParentRef parent : parents(name, own)) {
                 Optional<ConfigTable> resolved = resolve(parent.name);
                 if (resolved.isEmpty()) {
                     failed.add(name);
+                    return Optional.empty();
+                }
+                depth = Math.max(depth, depths.get(parent.name) + 1);
+                if (depth > MAX_DEPTH) {
+                    // Parents resolved earlier are memoised, so the recursion above stays shallow
+                    // even when the chain is long; the chain's length is checked here.
+                    failed.add(name);
+                    reportTooDeep(name, parent.name, parent.position);
                     return Optional.empty();
                 }
                 result = merge(result, (ConfigTable) resolved.get()
@@ -61,6 +86,7 @@ final class ExtendsResolver {
             }
             result = merge(result, own.without("extends"));
             merged.put(name, result);
+            depths.put(name, depth);
             return Optional.of(result);
         } finally {
             inProgress.remove(name);
@@ -68,6 +94,18 @@ final class ExtendsResolver {
     }
 
     private record ParentRef(String name, Position position) {}
+
+    private void reportTooDeep(String child, String parent, Position at) {
+        if (reportedTooDeep) {
+            return;
+        }
+        reportedTooDeep = true;
+        diagnostics.add(Diagnostic.error(Code.ENV_EXTENDS_TOO_DEEP, at,
+                        "`extends` chains more than " + MAX_DEPTH + " deep, where `" + child + "` extends `"
+                                + parent + "`")
+                .withHint("extend the bases you need directly; a few levels (base, cluster, environment)"
+                        + " are all a workspace needs"));
+    }
 
     private List<ParentRef> parents(String name, ConfigTable own) {
         List<ParentRef> parents = new ArrayList<>();

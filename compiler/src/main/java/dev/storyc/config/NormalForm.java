@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The normal form of an environment: every value resolved, one {@code dotted.key = value} line per
- * leaf, keys sorted, values canonical, secrets as their reference. It is valid TOML, so a user can
+ * leaf, keys sorted, values canonical, secrets and values read from secret sources as their
+ * reference ({@link Tainted}). It is valid TOML, so a user can
  * read it, and its sha256 is the environment's identity in lock files and commit trailers.
  */
 public final class NormalForm {
@@ -60,6 +61,9 @@ public final class NormalForm {
             return TomlText.string(text.replace("${", "$${"));
         } else if (value instanceof SecretReference secret) {
             return TomlText.string(secret.spelling());
+        } else if (value instanceof Tainted tainted) {
+            // The spelling, not the value: the hash must not depend on what the process holds.
+            return TomlText.string(tainted.spelling());
         } else if (value instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder("{");
             String separator = " ";

@@ -19,9 +19,15 @@ import java.util.Set;
  * whole-value {@code ${env:VAR}} becomes a {@link SecretReference}, decided later by the field's type.
  *
  * <p>Resolution is memoised per (environment, path) and guarded by a stack, so every chain of
- * references ends: in a value, or in a cycle error that shows the whole path.
+ * references ends: in a value, or in a cycle error that shows the whole path. Two budgets keep it
+ * cheap whatever the file says: a chain of references is at most {@value #MAX_DEPTH} deep, and an
+ * interpolated string at most {@value #MAX_LENGTH} characters long (24 lines that each double the
+ * previous one would otherwise build a 16-million-character string, in every environment).
  */
 final class ReferenceResolver {
+    static final int MAX_DEPTH = 64;
+    static final int MAX_LENGTH = 64 * 1024;
+
     private final Map<String, ConfigTable> environments;
     private final Set<String> environmentNames;
     private final VariableLookups lookups;
@@ -84,14 +90,39 @@ final class ReferenceResolver {
             return wholeValue(environment, whole.get(), scalar).orElse(scalar);
         }
         StringBuilder out = new StringBuilder();
+        boolean tainted = false;
         for (Interpolation.Part part : interpolation.parts()) {
             if (part instanceof Interpolation.Literal literal) {
                 out.append(literal.text());
             } else if (part instanceof Interpolation.Reference reference) {
                 out.append(interpolate(environment, reference, scalar));
+                tainted |= isSecretSource(environment, reference);
+            }
+            if (out.length() > MAX_LENGTH) {
+                diagnostics.add(Diagnostic.error(Code.ENV_REFERENCE_TOO_LARGE, scalar.position(),
+                                "`" + path + "` expands to more than " + MAX_LENGTH + " characters")
+                        .withHint("references that repeat other references multiply; write the value out"));
+                return scalar;
             }
         }
-        return new ConfigScalar(out.toString(), scalar.position(), scalar.origin().withWrittenSpelling(text));
+        Object interpolated = tainted ? new Tainted(out.toString(), text) : out.toString();
+        return new ConfigScalar(interpolated, scalar.position(), scalar.origin().withWrittenSpelling(text));
+    }
+
+    /**
+     * Returns true when a reference inside a longer string reads a secret source: the process
+     * environment, or a value that was itself read from it.
+     */
+    private boolean isSecretSource(String environment, Interpolation.Reference reference) {
+        if (reference.target() instanceof Interpolation.Variable variable) {
+            return variable.prefix().equals("env");
+        }
+        if (reference.target() instanceof Interpolation.Path path) {
+            String target = path.environment().orElse(environment);
+            ConfigValue cached = done.get(target + "\u0000" + path.path());
+            return cached != null && cached.toPlain() instanceof Tainted;
+        }
+        return false;
     }
 
     /** Resolves the value stored at a path, memoised and guarded against cycles. */
@@ -107,6 +138,13 @@ final class ReferenceResolver {
                 reportCycle(i, new Frame(environment, path, raw.position()));
                 return raw;
             }
+        }
+        if (stack.size() >= MAX_DEPTH) {
+            diagnostics.add(Diagnostic.error(Code.ENV_REFERENCE_TOO_LARGE, stack.get(0).position,
+                            "references chain more than " + MAX_DEPTH + " deep, from `" + stack.get(0).label()
+                                    + "` to `" + environment + "." + path + "`")
+                    .withHint("refer to the value at the end of the chain directly"));
+            return raw;
         }
         stack.add(new Frame(environment, path, raw.position()));
         try {
@@ -184,6 +222,9 @@ final class ReferenceResolver {
                             "`" + reference.spelling() + "` is a secret and cannot be part of a longer string")
                     .withHint("a secret is only ever passed whole, as the value of a field typed `secret`"));
             return "";
+        }
+        if (plain instanceof Tainted tainted) {
+            return String.valueOf(tainted.value());
         }
         if (plain instanceof Map || plain instanceof List) {
             diagnostics.error(Code.ENV_FIELD_TYPE, at.position(), "`" + reference.spelling() + "` is a "

@@ -24,6 +24,8 @@ final class TypeChecker {
     private final TypeDeclarations types;
     private final VariableLookups lookups;
     private final Diagnostics diagnostics;
+    /** The spelling of the tainted value being checked, if any: messages show it, not the value. */
+    private String taintedSpelling;
 
     TypeChecker(TypeDeclarations types, VariableLookups lookups, Diagnostics diagnostics) {
         this.types = types;
@@ -94,6 +96,10 @@ final class TypeChecker {
             }
             value = read.get();
         }
+        if (value instanceof ConfigScalar scalar && scalar.value() instanceof Tainted tainted
+                && !type.equals("any") && !type.equals("secret")) {
+            return checkTainted(environment, path, field, scalar, tainted);
+        }
         Object plain = value.toPlain();
         switch (type) {
             case "any":
@@ -148,6 +154,36 @@ final class TypeChecker {
         }
     }
 
+    /**
+     * Checks a value read from a secret source: only fields that storyc never writes into an
+     * output may hold one (the warehouse, which the deploying tools read; the output remote, which
+     * may carry a token; variables, which templates cannot render while tainted). The value is
+     * checked as its type asks, with every message showing the spelling rather than the value.
+     */
+    private Optional<ConfigValue> checkTainted(String environment, String path, FieldType field, ConfigScalar scalar,
+            Tainted tainted) {
+        String top = path.split("[.\\[]", 2)[0];
+        boolean written = types.record(TypeDeclarations.ENVIRONMENT).containsKey(top)
+                && !top.equals("warehouse") && !top.equals("variables") && !path.equals("output.remote");
+        if (written) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_TAINTED_FIELD, scalar.position(),
+                            "`" + path + "` is read from the process environment (`" + tainted.spelling()
+                                    + "`), but storyc writes it into the output")
+                    .withHint("a value from `${env:…}` may be a secret, so it may only be used where nothing"
+                            + " writes it: write `" + path + "` out in environments.toml"), scalar));
+            return Optional.empty();
+        }
+        String outer = taintedSpelling;
+        taintedSpelling = tainted.spelling();
+        try {
+            return checkField(environment, path, field, scalar.withValue(tainted.value()))
+                    .map(checked -> ((ConfigScalar) checked).withValue(
+                            new Tainted(((ConfigScalar) checked).value(), tainted.spelling())));
+        } finally {
+            taintedSpelling = outer;
+        }
+    }
+
     /** Reads {@code ${env:VAR}} written in a plain field, unless it copies a secret field. */
     private Optional<ConfigValue> readPlain(String path, SecretReference secret, ConfigValue value) {
         Optional<String> copied = copiesSecret(value);
@@ -164,8 +200,8 @@ final class TypeChecker {
                     .withHint("set it, or give a default: `${env:" + secret.variable() + ":-value}`"), value));
             return Optional.empty();
         }
-        return Optional.of(new ConfigScalar(read.get(), value.position(), value.origin().withWrittenSpelling(
-                secret.spelling())));
+        return Optional.of(new ConfigScalar(new Tainted(read.get(), secret.spelling()), value.position(),
+                value.origin().withWrittenSpelling(secret.spelling())));
     }
 
     /** Returns the path of the secret field a value was copied from by reference, if any. */
@@ -238,6 +274,13 @@ final class TypeChecker {
             if (uri.getScheme() == null && !scp) {
                 throw new URISyntaxException(url, "no scheme");
             }
+            if (taintedSpelling == null && uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
+                diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
+                                "`" + path + "` holds a password or token in the URL")
+                        .withHint("secrets never live in files: write the token as a reference, such as"
+                                + " `https://storyc:${env:GIT_TOKEN}@host/repo.git`"), value));
+                return Optional.empty();
+            }
             return Optional.of(value);
         } catch (URISyntaxException e) {
             diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is not a URL")
@@ -271,7 +314,10 @@ final class TypeChecker {
     }
 
     /** Returns how a message quotes a value: its text, or the reference it was read through. */
-    private static String shown(ConfigValue value) {
+    private String shown(ConfigValue value) {
+        if (taintedSpelling != null) {
+            return "`" + taintedSpelling + "` (as written)";
+        }
         if (value.origin().root() instanceof Origin.Written written && written.spelling().isPresent()
                 && (written.spelling().get().contains("${env:") || written.spelling().get().contains("${sys:"))) {
             return "`" + written.spelling().get() + "` (as written)";

@@ -56,6 +56,13 @@ public enum Code {
     SETTING_UNKNOWN("E0224", "unknown setting"),
     SETTING_INVALID("E0225", "setting has an invalid value"),
     SETTINGS_TOML_SYNTAX("E0226", "settings file is not valid TOML"),
+    ENV_PRODUCTION_VALUE("E0227", "a non-production environment uses a production value"),
+    ENV_SHARE_REFUSED("E0228", "a field cannot be shared with production"),
+    ENV_REFERENCE_TOO_LARGE("E0229", "references expand beyond the size limit"),
+    ENV_EXTENDS_TOO_DEEP("E0230", "extends chain is too deep"),
+    ENV_NONE_DEFINED("E0231", "environments.toml defines no environment"),
+    ENV_TAINTED_FIELD("E0232", "a value read from the process reaches a written field"),
+    ENV_NESTED_TOO_DEEP("E0233", "values are nested too deeply"),
     STORYC_VERSION_MISMATCH("E0250", "this storyc is not a version the workspace requires"),
 
     // E03xx: releases and selection
@@ -80,6 +87,8 @@ public enum Code {
     TEMPLATE_PARTIAL_NOT_FOUND("E0403", "partial not found"),
     TEMPLATE_PARTIAL_RECURSION("E0404", "partial includes itself"),
     TEMPLATE_RENDERS_SECRET("E0405", "template renders a secret"),
+    TEMPLATE_PARTIALS_TOO_DEEP("E0406", "partials are nested too deeply"),
+    TEMPLATE_OUTPUT_TOO_LARGE("E0407", "a template renders beyond the size limit"),
 
     // E05xx: LookML and dashboard syntax
     LOOKML_UNEXPECTED("E0501", "unexpected character in LookML"),
@@ -95,6 +104,8 @@ public enum Code {
     LOOKML_TOO_DEEP("E0511", "blocks are nested too deeply"),
     DASHBOARD_YAML_SYNTAX("E0512", "dashboard is not valid YAML"),
     DASHBOARD_SHAPE("E0513", "dashboard does not have the expected structure"),
+    DASHBOARD_DUPLICATE_KEY("E0514", "dashboard YAML repeats a key"),
+    DASHBOARD_TOO_DEEP("E0515", "dashboard YAML is nested too deeply"),
 
     // E06xx: cross-layer checks, run on each environment's rendered stories
     UNKNOWN_VIEW("E0601", "LookML names a view the environment does not define"),
@@ -131,6 +142,16 @@ public enum Code {
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),
+    OUTPUT_ROOT_OUTSIDE_WORKSPACE("E0702", "the output root is outside the workspace"),
+    OUTPUT_FOLDER_IS_WORKSPACE("E0703", "an output folder is the workspace or holds it"),
+    OUTPUT_FOLDER_IN_SOURCES("E0704", "an output folder overlaps the workspace's sources"),
+    OUTPUT_FOLDER_OUTSIDE_ROOT("E0705", "an output folder is outside the output root"),
+    OUTPUT_FOLDER_SHARED("E0706", "two environments share an output folder"),
+    OUTPUT_REMOTE_SHARED("E0707", "two environments share an output remote"),
+    OUTPUT_BRANCH_INVALID("E0708", "the output branch is not a valid git branch name"),
+    OUTPUT_FOLDER_SYMLINK("E0709", "an output folder's path holds a symbolic link"),
+    OUTPUT_FOREIGN_REPOSITORY("E0710", "an output folder holds a git repository storyc did not create"),
+    OUTPUT_FOLDER_NOT_EMPTY("E0711", "an output folder holds files and is not a git repository"),
 
     // E08xx: warehouse deployments
     SCHEMA_CHANGE_FOLDER_INVALID("E0801", "file is not part of a valid schema change"),

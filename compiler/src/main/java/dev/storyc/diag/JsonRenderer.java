@@ -1,6 +1,9 @@
 package dev.storyc.diag;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders diagnostics as one JSON array with one object per diagnostic, for scripts and editors:
@@ -15,38 +18,39 @@ import java.util.List;
  * A file-wide position has line and column 0; a diagnostic without a hint has {@code "hint": null}.
  */
 public final class JsonRenderer {
+    /** The array spreads one diagnostic per line; each diagnostic stays on its line. */
+    private static final Json.Layout LAYOUT = (path, array) -> path.isEmpty();
+
     private JsonRenderer() {}
 
     public static String render(List<Diagnostic> diagnostics) {
-        if (diagnostics.isEmpty()) {
-            return "[]\n";
-        }
-        StringBuilder out = new StringBuilder("[\n");
-        for (int i = 0; i < diagnostics.size(); i++) {
-            out.append("  ").append(object(diagnostics.get(i))).append(i + 1 < diagnostics.size() ? ",\n" : "\n");
-        }
-        return out.append("]\n").toString();
+        List<Object> objects = new ArrayList<>();
+        diagnostics.forEach(d -> objects.add(object(d)));
+        return Json.write(objects, LAYOUT, Json.Escaping.CONTROL) + "\n";
     }
 
-    private static String object(Diagnostic diagnostic) {
-        StringBuilder out = new StringBuilder("{");
-        out.append("\"severity\": ").append(JsonText.quote(diagnostic.severity().label()));
-        out.append(", \"code\": ").append(JsonText.quote(diagnostic.code().id()));
-        out.append(", \"title\": ").append(JsonText.quote(diagnostic.code().title()));
-        out.append(", \"message\": ").append(JsonText.quote(diagnostic.message()));
-        out.append(", ").append(position(diagnostic.position()));
-        out.append(", \"hint\": ").append(diagnostic.hint().map(JsonText::quote).orElse("null"));
-        out.append(", \"related\": [");
-        for (int i = 0; i < diagnostic.related().size(); i++) {
-            Related related = diagnostic.related().get(i);
-            out.append(i > 0 ? ", " : "").append('{').append(position(related.position()))
-                    .append(", \"message\": ").append(JsonText.quote(related.message())).append('}');
+    private static Map<String, Object> object(Diagnostic diagnostic) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("severity", diagnostic.severity().label());
+        out.put("code", diagnostic.code().id());
+        out.put("title", diagnostic.code().title());
+        out.put("message", diagnostic.message());
+        position(out, diagnostic.position());
+        out.put("hint", diagnostic.hint().orElse(null));
+        List<Object> related = new ArrayList<>();
+        for (Related note : diagnostic.related()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            position(entry, note.position());
+            entry.put("message", note.message());
+            related.add(entry);
         }
-        return out.append("]}").toString();
+        out.put("related", related);
+        return out;
     }
 
-    private static String position(Position position) {
-        return "\"file\": " + JsonText.quote(position.file()) + ", \"line\": " + position.line()
-                + ", \"column\": " + (position.hasLine() ? Math.max(position.column(), 1) : 0);
+    private static void position(Map<String, Object> out, Position position) {
+        out.put("file", position.file());
+        out.put("line", position.line());
+        out.put("column", position.hasLine() ? Math.max(position.column(), 1) : 0);
     }
 }

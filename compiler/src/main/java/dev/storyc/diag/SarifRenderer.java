@@ -18,67 +18,77 @@ public final class SarifRenderer {
 
     private SarifRenderer() {}
 
+    /**
+     * The log spreads over indented lines down to each rule and each result, which stay on one
+     * line each, so that a diff of two logs shows one line per changed finding.
+     */
+    private static final Json.Layout LAYOUT = (path, array) -> !(within(path, "rules") || within(path, "results"));
+
     /** Returns the SARIF log of one storyc run. */
     public static String render(List<Diagnostic> diagnostics, String toolVersion) {
         Map<Code, Integer> rules = new LinkedHashMap<>();
         diagnostics.stream().map(Diagnostic::code).sorted().forEach(code -> rules.putIfAbsent(code, rules.size()));
-        StringBuilder out = new StringBuilder();
-        out.append("{\n");
-        out.append("  \"$schema\": ").append(JsonText.quote(SCHEMA)).append(",\n");
-        out.append("  \"version\": \"2.1.0\",\n");
-        out.append("  \"runs\": [\n    {\n");
-        out.append("      \"tool\": {\n        \"driver\": {\n");
-        out.append("          \"name\": \"storyc\",\n");
-        out.append("          \"version\": ").append(JsonText.quote(toolVersion)).append(",\n");
-        out.append("          \"rules\": [");
-        List<String> ruleObjects = new ArrayList<>();
+        List<Object> ruleObjects = new ArrayList<>();
         for (Code code : rules.keySet()) {
-            ruleObjects.add("{\"id\": " + JsonText.quote(code.id()) + ", \"name\": " + JsonText.quote(ruleName(code))
-                    + ", \"shortDescription\": {\"text\": " + JsonText.quote(code.title()) + "}}");
+            ruleObjects.add(object("id", code.id(), "name", ruleName(code),
+                    "shortDescription", object("text", code.title())));
         }
-        out.append(joined(ruleObjects, "            ", "          ")).append("]\n");
-        out.append("        }\n      },\n");
-        out.append("      \"columnKind\": \"utf16CodeUnits\",\n");
-        out.append("      \"results\": [");
-        List<String> results = new ArrayList<>();
+        List<Object> results = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {
             results.add(result(diagnostic, rules.get(diagnostic.code())));
         }
-        out.append(joined(results, "        ", "      ")).append("]\n");
-        out.append("    }\n  ]\n}\n");
-        return out.toString();
+        Map<String, Object> driver = object("name", "storyc", "version", toolVersion, "rules", ruleObjects);
+        Map<String, Object> run = object("tool", object("driver", driver), "columnKind", "utf16CodeUnits",
+                "results", results);
+        Map<String, Object> log = object("$schema", SCHEMA, "version", "2.1.0", "runs", List.of(run));
+        return Json.write(log, LAYOUT, Json.Escaping.CONTROL) + "\n";
     }
 
-    private static String result(Diagnostic diagnostic, int ruleIndex) {
-        StringBuilder out = new StringBuilder("{");
-        out.append("\"ruleId\": ").append(JsonText.quote(diagnostic.code().id()));
-        out.append(", \"ruleIndex\": ").append(ruleIndex);
-        out.append(", \"level\": ").append(JsonText.quote(level(diagnostic.severity())));
+    private static Map<String, Object> result(Diagnostic diagnostic, int ruleIndex) {
         String text = diagnostic.message() + diagnostic.hint().map(h -> "\nhelp: " + h).orElse("");
-        out.append(", \"message\": {\"text\": ").append(JsonText.quote(text)).append('}');
-        out.append(", \"locations\": [{\"physicalLocation\": ").append(physical(diagnostic.position())).append("}]");
+        Map<String, Object> out = object("ruleId", diagnostic.code().id(), "ruleIndex", ruleIndex,
+                "level", level(diagnostic.severity()), "message", object("text", text),
+                "locations", List.of(object("physicalLocation", physical(diagnostic.position()))));
         if (!diagnostic.related().isEmpty()) {
-            out.append(", \"relatedLocations\": [");
+            List<Object> related = new ArrayList<>();
             for (int i = 0; i < diagnostic.related().size(); i++) {
-                Related related = diagnostic.related().get(i);
-                out.append(i > 0 ? ", " : "").append("{\"id\": ").append(i + 1)
-                        .append(", \"physicalLocation\": ").append(physical(related.position()))
-                        .append(", \"message\": {\"text\": ").append(JsonText.quote(related.message())).append("}}");
+                Related note = diagnostic.related().get(i);
+                related.add(object("id", i + 1, "physicalLocation", physical(note.position()),
+                        "message", object("text", note.message())));
             }
-            out.append(']');
+            out.put("relatedLocations", related);
         }
-        diagnostic.hint().ifPresent(h -> out.append(", \"properties\": {\"hint\": ").append(JsonText.quote(h)).append('}'));
-        return out.append('}').toString();
+        diagnostic.hint().ifPresent(h -> out.put("properties", object("hint", h)));
+        return out;
     }
 
-    private static String physical(Position position) {
-        String location = "{\"artifactLocation\": {\"uri\": " + JsonText.quote(position.file())
-                + ", \"uriBaseId\": " + JsonText.quote(SOURCE_ROOT) + "}";
+    private static Map<String, Object> physical(Position position) {
+        Map<String, Object> location = object("artifactLocation",
+                object("uri", position.file(), "uriBaseId", SOURCE_ROOT));
         if (position.hasLine()) {
-            location += ", \"region\": {\"startLine\": " + position.line() + ", \"startColumn\": "
-                    + Math.max(position.column(), 1) + "}";
+            location.put("region", object("startLine", position.line(),
+                    "startColumn", Math.max(position.column(), 1)));
         }
-        return location + "}";
+        return location;
+    }
+
+    /** Returns an ordered object of alternating keys and values. */
+    private static Map<String, Object> object(Object... entries) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i += 2) {
+            object.put((String) entries[i], entries[i + 1]);
+        }
+        return object;
+    }
+
+    /** Returns true when a path lies inside an element of the array {@code name}. */
+    private static boolean within(List<String> path, String name) {
+        for (int i = 0; i + 1 < path.size(); i++) {
+            if (path.get(i).equals(name) && path.get(i + 1).equals("[]")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String level(Severity severity) {
@@ -96,12 +106,5 @@ public final class SarifRenderer {
             name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return name.toString();
-    }
-
-    private static String joined(List<String> items, String indent, String closingIndent) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        return "\n" + indent + String.join(",\n" + indent, items) + "\n" + closingIndent;
     }
 }

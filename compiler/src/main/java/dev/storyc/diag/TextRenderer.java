@@ -24,6 +24,12 @@ public final class TextRenderer {
     private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
 
+    /** The most characters of a source line quoted under a diagnostic. */
+    static final int MAX_QUOTED = 160;
+    private static final String ELLIPSIS = "\u2026";
+    /** What a masked value prints as. */
+    public static final String SECRET_MASK = "********";
+
     private final Function<String, SourceFile> sources;
     private final boolean color;
 
@@ -48,15 +54,29 @@ public final class TextRenderer {
                 .append(paint(BOLD, ": " + diagnostic.message())).append('\n');
         Position position = diagnostic.position();
         String line = position.hasLine() ? lineOf(position) : "";
+        if (diagnostic.code() == Code.ENV_SECRET_EXPOSED) {
+            // The value follows the key the caret points at; what comes before keeps its columns.
+            int from = Math.min(line.length(), Math.max(position.column(), 1) - 1);
+            line = line.substring(0, from) + maskLiterals(line.substring(from));
+        }
         String gutter = " ".repeat(String.valueOf(Math.max(position.line(), 1)).length());
         out.append(gutter).append(paint(BLUE, "--> ")).append(position).append('\n');
         if (!line.isEmpty()) {
             int column = Math.max(position.column(), 1);
+            // A very long line (minified JSON, a generated value) is quoted as a window around the
+            // column, so one diagnostic never prints megabytes.
+            int start = line.length() <= MAX_QUOTED ? 0 : Math.max(0, Math.min(column - 1 - MAX_QUOTED / 3,
+                    line.length() - MAX_QUOTED));
+            int end = Math.min(line.length(), start + MAX_QUOTED);
+            String prefix = start > 0 ? ELLIPSIS : "";
+            String window = prefix + line.substring(start, end) + (end < line.length() ? ELLIPSIS : "");
+            int caretAt = column - 1 - start + prefix.length();
+            int caret = Math.min(caretLength(window, caretAt), Math.max(1, window.length() - caretAt));
             out.append(gutter).append(paint(BLUE, " |")).append('\n');
-            out.append(paint(BLUE, position.line() + " |")).append(' ').append(expandTabs(line)).append('\n');
+            out.append(paint(BLUE, position.line() + " |")).append(' ').append(expandTabs(window)).append('\n');
             out.append(gutter).append(paint(BLUE, " |")).append(' ')
-                    .append(" ".repeat(displayWidth(line, column - 1)))
-                    .append(paint(severityColor, "^".repeat(caretLength(line, column - 1))))
+                    .append(" ".repeat(displayWidth(window, caretAt)))
+                    .append(paint(severityColor, "^".repeat(caret)))
                     .append('\n');
         }
         diagnostic.hint().ifPresent(hint ->
@@ -72,7 +92,7 @@ public final class TextRenderer {
             out.append(" at ").append(related.position()).append('\n');
             String relatedLine = related.position().hasLine() ? lineOf(related.position()) : "";
             if (!relatedLine.isEmpty()) {
-                out.append(gutter).append("     ").append(expandTabs(relatedLine.strip())).append('\n');
+                out.append(gutter).append("     ").append(expandTabs(shortened(relatedLine.strip()))).append('\n');
             }
         }
         return out.toString();
@@ -124,6 +144,33 @@ public final class TextRenderer {
             width += line.charAt(i) == '\t' ? 4 : 1;
         }
         return width + Math.max(0, chars - line.length());
+    }
+
+    /**
+     * Returns the line with every quoted literal that is not a reference replaced by a mask: the
+     * line under "a secret would be exposed" is likely to hold the secret itself.
+     */
+    static String maskLiterals(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        int i = 0;
+        while (i < line.length()) {
+            char quote = line.charAt(i);
+            int close = quote == '"' || quote == '\'' ? line.indexOf(quote, i + 1) : -1;
+            if (close < 0) {
+                out.append(quote);
+                i++;
+                continue;
+            }
+            String literal = line.substring(i + 1, close);
+            out.append(quote).append(literal.contains("${") || literal.isEmpty() ? literal : SECRET_MASK)
+                    .append(quote);
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    private static String shortened(String line) {
+        return line.length() <= MAX_QUOTED ? line : line.substring(0, MAX_QUOTED) + ELLIPSIS;
     }
 
     private static String expandTabs(String line) {

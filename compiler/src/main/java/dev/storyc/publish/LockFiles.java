@@ -11,13 +11,14 @@ import java.util.Optional;
  * Lock files ({@code *.lock}) that git and JGit create beside a file while they rewrite it, and the
  * rule for the ones a killed process leaves behind.
  *
- * <p>The rule: in an output repository that storyc owns (the local {@code out/<env>}), storyc removes
- * a lock (ref locks under {@code refs/}, {@code HEAD.lock}, {@code packed-refs.lock}, {@code index.lock})
- * only when it is older than {@link #STALE_AFTER}, and says so in a warning. storyc holds such a
- * lock for the instant of one update and nobody edits an output repository by hand, so a lock that
- * old was left by a process that died. A younger lock stays (another process may be writing right
- * now) and is explained with its path and age, and so is any lock in a remote repository, which
- * storyc does not own.
+ * <p>The rule: in an output repository that storyc owns (the local {@code out/<env>}), storyc
+ * removes a lock (ref locks under {@code refs/}, {@code HEAD.lock}, {@code packed-refs.lock},
+ * {@code index.lock}) at once when the storyc process that held it is provably dead ({@link
+ * Writers}), and otherwise only when it is older than {@link #STALE_AFTER}; either way it says so
+ * in a warning. storyc holds such a lock for the instant of one update and nobody edits an output
+ * repository by hand, so a lock that old was left by a process that died. A younger lock of a
+ * writer that may be alive stays and is explained with its path and age, and so is any lock in a
+ * remote repository, which storyc does not own. See {@link LockRecovery}.
  */
 final class LockFiles {
     /** Far longer than any ref update takes; see the class comment. */
@@ -55,30 +56,16 @@ final class LockFiles {
         }
     }
 
-    /**
-     * Removes a stale ref lock of an owned repository and returns true, or returns false when the
-     * lock is too young (or cannot be removed), leaving it for the caller to explain.
-     */
-    static boolean removeIfStale(Lock lock, Progress progress) {
-        if (!lock.isStale()) {
-            return false;
-        }
-        try {
-            Files.deleteIfExists(lock.path());
-        } catch (IOException e) {
-            return false;
-        }
-        progress.warn("removed the stale lock " + lock.describe() + ": a storyc or git process was killed while"
-                + " holding it; the file it guarded was never half-written");
-        return true;
-    }
-
     /** Returns the hint for a lock storyc will not remove. */
     static String hint(Lock lock) {
-        return "another storyc or git process is updating this repository, or one was killed while doing so."
-                + " If no such process is running, delete " + lock.describe().replaceFirst(" \\(.*", "")
-                + " and run the command again (storyc removes locks in its own output repositories once they are older than "
-                + STALE_AFTER.toMinutes() + " minutes itself)";
+        return "another storyc or git process is updating this repository, or one was killed while"
+                   + " doing so. If no such process is running, delete "
+                + lock.describe().replaceFirst(" \\(.*", "")
+                + " and run the command again (storyc removes locks in its own output repositories"
+                + " at once when the storyc process that held them was killed, and others once they"
+                + " are older than "
+                + STALE_AFTER.toMinutes()
+                + " minutes)";
     }
 
     private static String human(Duration age) {

@@ -7,7 +7,6 @@ import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
 import com.github.mustachejava.util.IndentWriter;
-import dev.storyc.config.SecretReference;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -26,7 +25,7 @@ final class StrictCodes {
         }
         if (value == null) {
             problems.undefined(tc.file(), tc.line(), name);
-        } else if (value instanceof SecretReference) {
+        } else if (dev.storyc.config.Tainted.isSecret(value)) {
             problems.secret(tc.file(), tc.line(), name);
         }
     }

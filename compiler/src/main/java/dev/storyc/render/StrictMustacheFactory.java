@@ -11,7 +11,6 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.util.IndentWriter;
 import com.github.mustachejava.reflect.MapObjectHandler;
-import dev.storyc.config.SecretReference;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
 import java.io.StringReader;
@@ -33,9 +32,16 @@ import java.util.Map;
 final class StrictMustacheFactory extends SpecMustacheFactory {
     static final String START = "<%";
     static final String END = "%>";
+    /**
+     * How deep partials may include partials. Real templates nest two or three deep; the limit
+     * stops a chain of partials that each include the next twice from doubling its way to a hang.
+     */
+    static final int MAX_PARTIAL_DEPTH = 16;
 
     private final Map<String, SourceFile> partials;
     private final List<String> compiling = new ArrayList<>();
+    /** Each partial is compiled once per name, however many tags include it. */
+    private final Map<String, Mustache> compiledPartials = new java.util.HashMap<>();
 
     /** @param partials partial sources by name, such as {@code lkml/audit_timestamps} */
     StrictMustacheFactory(Map<String, SourceFile> partials) {
@@ -44,7 +50,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
             @Override
             public String stringify(Object object) {
                 // A secret is reported by the strict code; it must never reach the writer.
-                return object instanceof SecretReference ? "" : super.stringify(object);
+                return dev.storyc.config.Tainted.isSecret(object) ? "" : super.stringify(object);
             }
         });
     }
@@ -78,10 +84,19 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
             String includer = partials.get(compiling.get(compiling.size() - 1)).path();
             throw new PartialRecursionException(name, String.join(" -> ", compiling) + " -> " + name, includer);
         }
+        Mustache cached = compiledPartials.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        if (compiling.size() >= MAX_PARTIAL_DEPTH) {
+            String includer = partials.get(compiling.get(compiling.size() - 1)).path();
+            throw new PartialDepthException(name, String.join(" -> ", compiling) + " -> " + name, includer);
+        }
         compiling.add(name);
         try {
             Mustache mustache = mc.compile(new StringReader(source.text()), source.path(), START, END);
             mustache.init();
+            compiledPartials.put(name, mustache);
             return mustache;
         } finally {
             compiling.remove(compiling.size() - 1);
@@ -145,6 +160,32 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
         }
 
         /** Returns the path of the partial whose tag closes the loop. */
+        String includer() {
+            return includer;
+        }
+
+        String partial() {
+            return partial;
+        }
+
+        String chain() {
+            return chain;
+        }
+    }
+
+    /** Thrown when partials nest deeper than {@link #MAX_PARTIAL_DEPTH}. */
+    static final class PartialDepthException extends MustacheException {
+        private final String partial;
+        private final String chain;
+        private final String includer;
+
+        PartialDepthException(String partial, String chain, String includer) {
+            super("partials nest deeper than " + MAX_PARTIAL_DEPTH + ": " + chain);
+            this.partial = partial;
+            this.chain = chain;
+            this.includer = includer;
+        }
+
         String includer() {
             return includer;
         }

@@ -9,7 +9,6 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.workspace.Workspace;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +20,12 @@ import java.util.Optional;
  * environments as needed; compiled templates hold no per-run state, so sharing them is safe.
  */
 public final class TemplateRenderer {
+    /**
+     * The most characters one template may render: far above any real file (a dashboard of 50,000
+     * elements is about 13 million), far below what would exhaust the heap.
+     */
+    static final int MAX_RENDERED_CHARS = 64 * 1024 * 1024;
+
     private final StrictMustacheFactory factory;
     private final Map<String, SourceFile> sources = new HashMap<>();
     // Keyed by path and text: a pinned story and the working tree can hold different texts under
@@ -50,14 +55,24 @@ public final class TemplateRenderer {
             return new Rendered("", compiledTemplate.diagnostics());
         }
         RenderProblems problems = new RenderProblems(sources, context);
-        StringWriter out = new StringWriter(template.text().length() + 256);
+        BoundedWriter out = new BoundedWriter(template.text().length() + 256, MAX_RENDERED_CHARS);
         List<Object> scopes = new ArrayList<>(2);
         scopes.add(problems);
         scopes.add(context);
         try {
             compiledTemplate.mustache().get().execute(out, scopes);
-        } catch (MustacheException e) {
-            return new Rendered("", List.of(fromException(template, e)));
+        } catch (RuntimeException e) {
+            if (BoundedWriter.isOverflow(e)) {
+                return new Rendered("", List.of(Diagnostic.error(Code.TEMPLATE_OUTPUT_TOO_LARGE,
+                                Position.of(template.path(), 1, 1),
+                                "`" + template.path() + "` renders more than " + MAX_RENDERED_CHARS + " characters")
+                        .withHint("a partial or section repeats more than intended; storyc stops rendering"
+                                + " a file at this size rather than run out of memory")));
+            }
+            if (e instanceof MustacheException mustache) {
+                return new Rendered("", List.of(fromException(template, mustache)));
+            }
+            throw e;
         }
         return new Rendered(out.toString(), problems.diagnostics());
     }
@@ -102,6 +117,14 @@ public final class TemplateRenderer {
                             locateTag(Position.of(recursion.includer(), 1, 1), recursion.partial()),
                             "partial `" + recursion.partial() + "` includes itself: " + recursion.chain())
                     .withHint("partials are expanded when templates compile, so they cannot recurse");
+        }
+        if (root instanceof StrictMustacheFactory.PartialDepthException deep) {
+            return Diagnostic.error(Code.TEMPLATE_PARTIALS_TOO_DEEP,
+                            locateTag(Position.of(deep.includer(), 1, 1), deep.partial()),
+                            "partials nest more than " + StrictMustacheFactory.MAX_PARTIAL_DEPTH
+                                    + " deep: " + deep.chain())
+                    .withHint("include what a deep partial needs directly; templates this deep are hard to read"
+                            + " and can multiply their output");
         }
         if (root instanceof MustacheNotFoundException) {
             String name = bareMessage(root).replaceFirst("^Template ", "").replaceFirst(" not found$", "");

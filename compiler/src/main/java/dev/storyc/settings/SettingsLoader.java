@@ -211,7 +211,10 @@ public final class SettingsLoader {
         return file.toString().replace('\\', '/');
     }
 
-    /** Returns the position a layer's description names, for diagnostics. */
+    /**
+     * Returns the position a layer's description names, for diagnostics: a file's line, or the
+     * {@link #COMMAND_LINE} for {@code -D}.
+     */
     public static Position positionOf(String source) {
         String[] parts = source.split(":");
         if (parts.length == 3) {

@@ -20,7 +20,7 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.etl..",
+        "dev.storyc.check..", "dev.storyc.placement..", "dev.storyc.warehouse..", "dev.storyc.etl..",
         "dev.storyc.validate..", "dev.storyc.datatest.."
     };
 
@@ -150,6 +150,16 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAPackage("dev.storyc.db..")
                 .because("db is an edge: core stages never reach the database")
+                .check(classes);
+    }
+
+    @Test
+    void placementIsDecidedBeforeAnythingIsWritten() {
+        noClasses().that().resideInAPackage("dev.storyc.placement..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.workspace..", "dev.storyc.config..",
+                        "dev.storyc.settings..", "dev.storyc.emit..", "dev.storyc.compile..")
+                .because("the rules of where storyc may write see paths and positions only, so that every"
+                        + " writer and check can ask them before anything is compiled or opened")
                 .check(classes);
     }
 

@@ -14,28 +14,36 @@ import java.util.List;
  * in a ten-way tree, so requires stay shallow and joins cross stories as in a real warehouse.
  * The result passes every check; benchmarks and scaling tests run storyc on it.
  *
- * <p>Usage: {@code SyntheticWorkspace DIR STORIES ENVIRONMENTS}
+ * <p>Usage: {@code SyntheticWorkspace DIR STORIES ENVIRONMENTS [ELEMENTS]}, where ELEMENTS is the
+ * number of elements of each dashboard (default 4), to time checks of very large dashboards.
  */
 public final class SyntheticWorkspace {
     private final Path root;
     private final int stories;
     private final int environments;
+    private final int elements;
 
     public SyntheticWorkspace(Path root, int stories, int environments) {
+        this(root, stories, environments, 4);
+    }
+
+    public SyntheticWorkspace(Path root, int stories, int environments, int elements) {
         if (stories < 1 || environments < 2) {
             throw new IllegalArgumentException("need at least 1 story and 2 environments");
         }
         this.root = root;
         this.stories = stories;
         this.environments = environments;
+        this.elements = Math.max(1, elements);
     }
 
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: SyntheticWorkspace DIR STORIES ENVIRONMENTS");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: SyntheticWorkspace DIR STORIES ENVIRONMENTS [ELEMENTS]");
             System.exit(2);
         }
-        new SyntheticWorkspace(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).write();
+        new SyntheticWorkspace(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                args.length == 4 ? Integer.parseInt(args[3]) : 4).write();
     }
 
     /** Writes the workspace; returns its root. */
@@ -129,7 +137,7 @@ public final class SyntheticWorkspace {
         write(base + "story.toml", manifest.append("]\n").toString());
         write(base + "views/" + id + ".view.lkml", view(i));
         write(base + "explores/" + id + ".explore.lkml", explore(i, requires));
-        write(base + "dashboards/" + id + ".dashboard.lookml", dashboard(i, requires));
+        write(base + "dashboards/" + id + ".dashboard.lookml", dashboard(i, requires, elements));
         write(base + "schema/deploy.sql", deploy(i));
         write(base + "schema/revert.sql", "DROP VIEW IF EXISTS <% env.warehouse.schema %>." + table(i) + "_daily;\n"
                 + "DROP TABLE IF EXISTS <% env.warehouse.schema %>." + table(i) + ";\n");
@@ -179,7 +187,7 @@ public final class SyntheticWorkspace {
         return out.append("}\n").toString();
     }
 
-    private static String dashboard(int i, List<Integer> requires) {
+    private static String dashboard(int i, List<Integer> requires, int count) {
         String id = id(i);
         String other = requires.isEmpty() ? id : id(requires.get(0));
         StringBuilder out = new StringBuilder("- dashboard: ").append(id).append("_overview\n")
@@ -190,8 +198,10 @@ public final class SyntheticWorkspace {
             {"by_parent", "looker_bar", other + ".name, " + id + ".total_amount"},
             {"by_attribute", "looker_column", id + ".attribute_0, " + id + ".count"},
         };
-        for (String[] element : elements) {
-            out.append("  - name: ").append(element[0]).append("\n")
+        for (int k = 0; k < count; k++) {
+            String[] element = elements[k % elements.length];
+            String name = k < elements.length ? element[0] : element[0] + "_" + k;
+            out.append("  - name: ").append(name).append("\n")
                     .append("    title: ").append(element[0].replace('_', ' ')).append("\n")
                     .append("    model: <% env.model %>\n    explore: ").append(id).append("\n")
                     .append("    type: ").append(element[1]).append("\n")

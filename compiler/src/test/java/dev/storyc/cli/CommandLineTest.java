@@ -82,8 +82,9 @@ class CommandLineTest {
         Path workspace = Checkout.copyExampleWorkspace(temp);
         Path precious = Checkout.write(workspace.resolve("out/production/notes.txt"), "mine\n");
         Storyc.Outcome outcome = Storyc.run(workspace, "compile", "--all");
-        assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.stderr()).contains("out/production` exists and is not a git repository; nothing was written");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0711]: the output folder of `production`")
+                .contains("out/production`, holds files and is not a git repository; nothing was written");
         assertThat(Files.readString(precious)).isEqualTo("mine\n");
         assertThat(workspace.resolve("out/acceptance-1")).doesNotExist();
     }

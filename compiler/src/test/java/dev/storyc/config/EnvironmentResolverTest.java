@@ -67,7 +67,8 @@ class EnvironmentResolverTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> warehouse = (Map<String, Object>) values.get("warehouse");
         assertThat(warehouse.get("port")).isEqualTo(5440L);
-        assertThat(warehouse.get("host")).isEqualTo("db.eu-west-1");
+        // Read from the process, so tainted: carried for the tools, shown and hashed as written.
+        assertThat(warehouse.get("host")).isEqualTo(new Tainted("db.eu-west-1", "${env:UNSET:-db}.${env:REGION}"));
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = (Map<String, Object>) values.get("variables");
         assertThat(variables).containsEntry("label", "prod-5440").containsEntry("lookml", "${TABLE}")
@@ -119,7 +120,7 @@ class EnvironmentResolverTest {
     @Test
     void explainKeepsBothTheUseAndTheOrigin(@TempDir Path temp) {
         Result<Evaluation> result = evaluate(temp, PROD + "[environments.copy]\nextends = [\"prod\"]\n"
-                + "kind = \"integration\"\nconnection = \"${environments.prod.connection}\"\n");
+                + "kind = \"production\"\nconnection = \"${environments.prod.connection}\"\n");
         ConfigTable tree = result.get().tree("copy").orElseThrow();
         assertThat(tree.get("connection").orElseThrow().position().toString()).isEqualTo("environments.toml:10:1");
         assertThat(Explanation.explain("copy", tree, "connection").orElseThrow()).containsExactly(

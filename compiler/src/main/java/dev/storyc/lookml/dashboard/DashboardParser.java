@@ -63,10 +63,17 @@ public final class DashboardParser {
             Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.ofFile(path));
             error(Code.DASHBOARD_YAML_SYNTAX, at, "Dashboard YAML is invalid: " + e.getProblem() + ".",
                     e.getContext() == null ? null : "while " + e.getContext());
-        } catch (YamlEngineException | IllegalArgumentException | IllegalStateException | StackOverflowError e) {
-            error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: " + e.getMessage() + ".",
-                    null);
+        } catch (StackOverflowError e) {
+            // The composer recurses once per level; the event parser does not, so it finds where.
+            error(Code.DASHBOARD_TOO_DEEP, tooDeep(settings, text),
+                    "Dashboard YAML is nested more deeply than a dashboard can be.",
+                    "dashboards nest a few levels: dashboard, elements, an element's settings");
+            roots.clear();
+        } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
+            error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".", null);
         }
+        roots.forEach(this::reportDuplicateKeys);
         List<Dashboard> dashboards = new ArrayList<>();
         List<Object> documents = new ArrayList<>();
         for (Node root : roots) {
@@ -76,7 +83,9 @@ public final class DashboardParser {
                     dashboard(entry).ifPresent(dashboards::add);
                 }
             } else if (root instanceof MappingNode) {
-                dashboard(root).ifPresent(dashboards::add);
+                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards,"
+                                + " not a single mapping.",
+                        "start the dashboard with `- dashboard: name` and indent the rest under it");
             } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
                 error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards.",
                         "start the file with `- dashboard: name`");
@@ -191,6 +200,60 @@ public final class DashboardParser {
             }
         }
         return bindings;
+    }
+
+    /**
+     * Reports every key that a mapping repeats, at the repeated key: YAML forbids it, and a reader
+     * would silently take one of the two values.
+     */
+    private void reportDuplicateKeys(Node root) {
+        record Item(Node node, int depth) {}
+        List<Item> work = new ArrayList<>(List.of(new Item(root, 0)));
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Item item = work.remove(work.size() - 1);
+            // Aliases share nodes; each is checked once, and depth is bounded like the plain walk.
+            if (item.depth() > MAX_DEPTH || !seen.add(item.node())) {
+                continue;
+            }
+            if (item.node() instanceof SequenceNode list) {
+                list.getValue().forEach(n -> work.add(new Item(n, item.depth() + 1)));
+            } else if (item.node() instanceof MappingNode mapping) {
+                Map<String, Node> keys = new java.util.HashMap<>();
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key) {
+                        Node first = keys.putIfAbsent(key.getValue(), key);
+                        if (first != null) {
+                            diagnostics.add(Diagnostic.error(Code.DASHBOARD_DUPLICATE_KEY, position(key),
+                                            "Key `" + key.getValue() + "` is given twice in one mapping.")
+                                    .withHint("remove one of them; YAML allows each key once")
+                                    .withRelated(position(first), "it is first given here"));
+                        }
+                    }
+                    work.add(new Item(tuple.getValueNode(), item.depth() + 1));
+                }
+            }
+        }
+    }
+
+    /** Returns where the YAML first nests deeper than {@link #MAX_DEPTH}, found without recursion. */
+    private Position tooDeep(LoadSettings settings, String text) {
+        int depth = 0;
+        try {
+            for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+                    .parseString(text)) {
+                if (event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent) {
+                    if (++depth > MAX_DEPTH) {
+                        return event.getStartMark().map(this::position).orElse(Position.ofFile(path));
+                    }
+                } else if (event instanceof org.snakeyaml.engine.v2.events.CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YamlEngineException | StackOverflowError e) {
+            // Fall through to the file's position.
+        }
+        return Position.ofFile(path);
     }
 
     /** Returns a node as plain Java values: maps keep order, scalars stay strings, tags are dropped. */

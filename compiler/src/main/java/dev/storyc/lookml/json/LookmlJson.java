@@ -1,5 +1,7 @@
 package dev.storyc.lookml.json;
 
+import dev.storyc.diag.Json;
+
 import dev.storyc.lookml.dashboard.ParsedDashboards;
 import dev.storyc.lookml.syntax.Block;
 import dev.storyc.lookml.syntax.CodeBlock;
@@ -47,12 +49,13 @@ public final class LookmlJson {
 
     /** Returns the file as JSON text, laid out like {@code json.dumps(lkml.load(text), indent=2)}. */
     public static String toJson(ParsedFile parsed) {
-        return JsonWriter.write(load(parsed.tree()));
+        return Json.write(load(parsed.tree()), Json.Layout.ALL, Json.Escaping.PYTHON);
     }
 
     /** Returns a dashboard file's YAML as JSON text: maps, lists and strings, tags dropped. */
     public static String toJson(ParsedDashboards parsed) {
-        return JsonWriter.write(parsed.documents().size() == 1 ? parsed.documents().get(0) : parsed.documents());
+        return Json.write(parsed.documents().size() == 1 ? parsed.documents().get(0) : parsed.documents(),
+                Json.Layout.ALL, Json.Escaping.PYTHON);
     }
 
     /** Returns the file as plain values: ordered maps, lists and strings. */

@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
  * exception, never a hang. The edits favour the language's own syntax (references, extends,
  * tables, templates), where a careless evaluator would recurse or crash.
  */
-class MutatedEnvironmentsProperties {
+class MutatedEnvironmentsPropertiesTest {
     static final String EXAMPLE = Checkout.read(Checkout.root().resolve("environments.toml"));
     static final String SHARED = Checkout.read(ConfigFixtures.CONFIG.resolve("shared/bases.toml"));
     static final List<String> SNIPPETS = List.of("${", "}", "$${", "[", "]", "{", "}", "\"", "'", "=", "\n", ".",

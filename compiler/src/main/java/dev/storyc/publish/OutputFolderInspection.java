@@ -1,0 +1,193 @@
+package dev.storyc.publish;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+
+import org.eclipse.jgit.lib.Constants;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What only the disk can say about an output folder, before storyc creates or changes anything in
+ * it: the half of the placement rules that {@code dev.storyc.placement} cannot see. Read-only, so
+ * {@code storyc check} runs it too.
+ *
+ * <ul>
+ *   <li>No component from the anchor (the workspace, or the folder that holds {@code --out}'s) down
+ *       to the folder and its {@code .git} is a symbolic link (E0709): a link would carry the
+ *       writes somewhere the rules never looked at.
+ *   <li>A folder that holds a git repository is storyc's own (see {@link OwnershipMarker}), else
+ *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's. Nor may the
+ *       folder lie inside another repository's working tree below the anchor (such as another
+ *       environment's output repository), whose files it would become (E0710).
+ *   <li>A folder that is not a repository is missing or empty, else E0711.
+ * </ul>
+ */
+public final class OutputFolderInspection {
+    private OutputFolderInspection() {}
+
+    /**
+     * Returns the problems with writing {@code environment}'s repository into {@code folder}.
+     *
+     * @param anchor the folder whose inside storyc checks for links: the workspace, or the parent
+     *     of {@code --out}'s folder
+     * @param at where the folder was configured, for the diagnostics
+     */
+    public static List<Diagnostic> inspect(
+            Path anchor, Path folder, String environment, Position at) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Path link = firstLink(anchor, folder);
+        if (link != null) {
+            problems.add(
+                    Diagnostic.error(
+                                    Code.OUTPUT_FOLDER_SYMLINK,
+                                    at,
+                                    "the output folder of `"
+                                            + environment
+                                            + "` is `"
+                                            + folder
+                                            + "`, and `"
+                                            + link
+                                            + "` on its way is a symbolic link")
+                            .withHint(
+                                    "storyc does not follow links when it writes; replace the link"
+                                        + " with a real folder or choose another output folder"));
+            return problems;
+        }
+        Path enclosing = enclosingRepository(anchor, folder);
+        if (enclosing != null) {
+            problems.add(
+                    Diagnostic.error(
+                                    Code.OUTPUT_FOREIGN_REPOSITORY,
+                                    at,
+                                    "the output folder of `"
+                                            + environment
+                                            + "`, `"
+                                            + folder
+                                            + "`, is inside the git repository `"
+                                            + enclosing
+                                            + "`; nothing was"
+                                            + " written")
+                            .withHint(
+                                    "an output repository inside another would turn up as files in"
+                                        + " that one's working tree; choose a folder of its own"));
+            return problems;
+        }
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return problems;
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(notEmpty(folder, environment, at, "is a file"));
+            return problems;
+        }
+        Path gitDir = folder.resolve(Constants.DOT_GIT);
+        try {
+            if (Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
+                        || !OwnershipMarker.isOwn(gitDir)) {
+                    problems.add(
+                            Diagnostic.error(
+                                            Code.OUTPUT_FOREIGN_REPOSITORY,
+                                            at,
+                                            "the output folder of `"
+                                                    + environment
+                                                    + "`, `"
+                                                    + folder
+                                                    + "`, holds a git repository that storyc did"
+                                                    + " not create; nothing was written")
+                                    .withHint(
+                                            "storyc replaces the whole working tree of its"
+                                                + " repositories and would lose this one's history"
+                                                + " and edits; move it away, or choose another"
+                                                + " output folder"));
+                }
+                return problems;
+            }
+            if (!onlyStaging(folder)) {
+                problems.add(
+                        notEmpty(
+                                folder,
+                                environment,
+                                at,
+                                "holds files and is not a git repository"));
+            }
+        } catch (IOException e) {
+            problems.add(
+                    Diagnostic.error(
+                                    Code.OUTPUT_FOREIGN_REPOSITORY,
+                                    at,
+                                    "cannot read the output folder `"
+                                            + folder
+                                            + "` of `"
+                                            + environment
+                                            + "`: "
+                                            + e.getMessage())
+                            .withHint(
+                                    "check its permissions; storyc writes only where it can tell"
+                                        + " the folder is its own"));
+        }
+        return problems;
+    }
+
+    private static Diagnostic notEmpty(Path folder, String environment, Position at, String what) {
+        return Diagnostic.error(
+                        Code.OUTPUT_FOLDER_NOT_EMPTY,
+                        at,
+                        "the output folder of `"
+                                + environment
+                                + "`, `"
+                                + folder
+                                + "`, "
+                                + what
+                                + "; nothing was written")
+                .withHint(
+                        "storyc only writes into repositories it created; move the folder away or"
+                            + " choose another output folder");
+    }
+
+    /** Returns the first symbolic link below {@code anchor} on the way to {@code folder}/.git. */
+    private static Path firstLink(Path anchor, Path folder) {
+        Path start = folder.startsWith(anchor) ? anchor : folder.getRoot();
+        Path current = start;
+        for (Path part : start.relativize(folder.resolve(Constants.DOT_GIT))) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the folder strictly between the anchor and {@code folder} that holds a {@code .git}.
+     */
+    private static Path enclosingRepository(Path anchor, Path folder) {
+        if (!folder.startsWith(anchor)) {
+            return null;
+        }
+        Path current = anchor;
+        for (Path part : anchor.relativize(folder)) {
+            current = current.resolve(part);
+            if (!current.equals(folder)
+                    && Files.exists(
+                            current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    private static boolean onlyStaging(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.allMatch(
+                    e -> e.getFileName().toString().startsWith(RepositoryCreation.INIT_PREFIX));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.storyc.publish;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Creates an output repository. It is built in a hidden folder, marked as storyc's own, and moved
+ * into place in one rename, so a process killed while creating it leaves either no repository or a
+ * complete, marked one.
+ */
+final class RepositoryCreation {
+    /** Prefix of the folder a new repository is built in before it is moved into place. */
+    static final String INIT_PREFIX = ".storyc-init-";
+
+    private RepositoryCreation() {}
+
+    static void create(Path directory, String branch) throws IOException, GitAPIException {
+        Files.createDirectories(directory);
+        removeAbandonedInits(directory);
+        Path staging = directory.resolve(INIT_PREFIX + UUID.randomUUID());
+        try {
+            Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
+            OwnershipMarker.write(staging.resolve(".git"));
+            try {
+                Files.move(
+                        staging.resolve(".git"),
+                        directory.resolve(".git"),
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException e) {
+                // Another process created the repository at the same instant (the rename onto its
+                // .git fails, with an error that depends on the platform); use theirs.
+                if (!Files.isDirectory(directory.resolve(".git"))) {
+                    throw e;
+                }
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Removes staging folders that a process killed while creating the repository left behind. */
+    private static void removeAbandonedInits(Path directory) throws IOException {
+        Instant cutoff = Instant.now().minus(LockFiles.STALE_AFTER);
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.filter(RepositoryCreation::isStaging).toList()) {
+                if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    static boolean isStaging(Path entry) {
+        return entry.getFileName().toString().startsWith(INIT_PREFIX);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
