@@ -189,4 +189,27 @@ class ScheduleFilesTest {
                         });
         return documents;
     }
+
+    @Test
+    void aTokenInTheRemoteNeverReachesTheManifest() {
+        ScheduleTarget target =
+                ScheduleTarget.of(
+                        "acceptance-1",
+                        Optional.of("https://ci:s3cr3t-t0ken@git.example/acme/out.git"),
+                        "main",
+                        "1.2.0");
+
+        String manifest = ScheduleFiles.of(target, List.of(PATIENTS)).get(ScheduleFiles.KUBERNETES);
+
+        assertThat(manifest).doesNotContain("s3cr3t").doesNotContain("ci:")
+                .contains("https://git.example/acme/out.git");
+        assertThat(ScheduleTarget.withoutCredentials("git@github.com:acme/out.git"))
+                .isEqualTo("git@github.com:acme/out.git");
+        assertThat(ScheduleTarget.withoutCredentials("ssh://git@host:22/acme/out.git"))
+                .isEqualTo("ssh://git@host:22/acme/out.git");
+        assertThat(ScheduleTarget.withoutCredentials("ssh://git:pw@host/acme/out.git"))
+                .isEqualTo("ssh://git@host/acme/out.git");
+        assertThat(ScheduleTarget.withoutCredentials("https://TOKEN@git.example/out.git"))
+                .isEqualTo("https://git.example/out.git");
+    }
 }
