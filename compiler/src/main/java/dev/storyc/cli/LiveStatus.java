@@ -12,6 +12,7 @@ import dev.storyc.warehouse.ChangeStatus;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.RegistryState;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,13 @@ import java.util.Optional;
  */
 record LiveStatus(Map<String, String> stories, Optional<String> problem) {
 
-    static LiveStatus of(Project project, Environment environment, StorycCommand root) {
+    /** @param folder the environment's output repository */
+    static LiveStatus of(Path folder, Environment environment, StorycCommand root) {
         OutputPlan plan;
         try {
             OutputSnapshot snapshot =
                     OutputSnapshot.read(
-                            OutputFolders.approve(project, root.settings(), null, List.of(), silent())
-                                    .folders()
-                                    .get(environment.name()),
+                            folder,
                             environment.output().branch(),
                             Optional.empty());
             Result<OutputPlan> read = OutputPlan.read(snapshot.commit(), snapshot::file);
@@ -81,11 +81,5 @@ record LiveStatus(Map<String, String> stories, Optional<String> problem) {
      */
     String cell(String story) {
         return problem.isPresent() ? "?" : stories.getOrDefault(story, "-");
-    }
-
-    /** A console that prints nothing: the status matrix reports placement problems by itself. */
-    private static Console silent() {
-        java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
-        return new Console(nowhere, nowhere, false, true);
     }
 }

@@ -54,8 +54,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         Map<String, LiveStatus> liveStatus = new java.util.LinkedHashMap<>();
         if (live) {
+            // Read only: no environment is written, so only the placement rules are asked.
+            var folders = OutputFolders.approve(project, root.settings(), null, List.of(), console);
             for (Environment environment : environments) {
-                LiveStatus status = LiveStatus.of(project, environment, root);
+                LiveStatus status = LiveStatus.of(folders.folder(environment), environment, root);
                 status.problem()
                         .ifPresent(why -> console.failure(environment.name() + ": " + why, null));
                 liveStatus.put(environment.name(), status);

@@ -47,7 +47,8 @@ class SeedWeekWarehouseTest {
                             .replace("port = 5439", "port = " + server.port())
                             .replace("user = \"looker\"", "user = \"" + PostgresServer.USER + "\"")
                             .replace("\"warehouse-test.acme-health.internal\"", "\"127.0.0.1\"")
-                            .replace("\"warehouse-prod.acme-health.internal\"", "\"127.0.0.1\"")
+                            // Another name for the same server: isolation forbids sharing production's host.
+                    .replace("\"warehouse-prod.acme-health.internal\"", "\"localhost\"")
                             .replace("\"analytics_prod\"", "\"" + production.name() + "\"")
                             .replace("\"analytics_acc1\"", "\"" + acceptance.name() + "\"")
                             .replace("\"analytics_int\"", "\"" + integration.name() + "\""));

@@ -73,9 +73,9 @@ public final class PostgresServer {
             if (!Files.isExecutable(bin.resolve("initdb"))
                     || !Files.isExecutable(bin.resolve("pg_ctl"))) {
                 String message =
-                        "PostgreSQL 15 is not installed (no initdb and pg_ctl in "
+                        "PostgreSQL is not installed (no initdb and pg_ctl in "
                                 + bin
-                                + "); `apt-get install postgresql-15` (as .ci/run does) or set"
+                                + "); `apt-get install postgresql` (as .ci/run does) or set"
                                 + " STORYC_PG_BIN";
                 if (inCi()) {
                     fail(message);
@@ -284,9 +284,31 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Returns where PostgreSQL's binaries are: {@code STORYC_PG_BIN}, else Debian's 15, else the
+     * newest {@code /usr/lib/postgresql/N/bin} (a newer Debian installs a newer major version).
+     */
     private static Path binaries() {
         String configured = System.getenv("STORYC_PG_BIN");
-        return configured == null || configured.isBlank() ? DEFAULT_BIN : Path.of(configured);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        if (Files.isExecutable(DEFAULT_BIN.resolve("initdb"))) {
+            return DEFAULT_BIN;
+        }
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparingInt(PostgresServer::majorVersion))
+                    .orElse(DEFAULT_BIN);
+        } catch (IOException e) {
+            return DEFAULT_BIN;
+        }
+    }
+
+    private static int majorVersion(Path bin) {
+        String name = bin.getParent().getFileName().toString();
+        return name.matches("[0-9]+") ? Integer.parseInt(name) : 0;
     }
 
     private static boolean inCi() {
