@@ -32,10 +32,18 @@ final class EnvCommand extends CommandGroup {
         @ParentCommand
         EnvCommand env;
 
+        @picocli.CommandLine.Mixin
+        ListingFormatOption output;
+
         @Override
         public Integer call() {
             Console console = env.root.console();
             Project project = env.root.openProject();
+            if (output.json()) {
+                console.out().print(
+                        dev.storyc.site.Listings.environments(project.environments().all()));
+                return ExitCode.OK;
+            }
             console.out().printf("%-16s %-12s %-10s %-28s %s%n", "ENVIRONMENT", "KIND", "RELEASE", "CONNECTION", "HASH");
             for (Environment environment : project.environments().all()) {
                 console.out().printf("%-16s %-12s %-10s %-28s %s%n", environment.name(), environment.kind().spelling(),

@@ -11,11 +11,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc graph}: the requires graph of a release, or of every story. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print the requires graph of a release (or of every story) as Graphviz dot or Mermaid.",
+        description = {"Print the requires graph of a release (or of every story) as Graphviz dot,"
+                + " Mermaid or JSON (docs/site.md).",
                 "A requirement missing from the release is drawn dashed.",
                 "Example: storyc graph --release 2026-W48 | dot -Tsvg > w48.svg"})
 final class GraphCommand implements Callable<Integer> {
-    enum Format { dot, mermaid }
+    enum Format { dot, mermaid, json }
 
     @ParentCommand
     StorycCommand root;
@@ -41,7 +42,11 @@ final class GraphCommand implements Callable<Integer> {
                     .flatMap(java.util.Optional::stream).toList();
             title = "release " + release;
         }
-        console.out().print(format == Format.dot ? RequiresGraph.dot(title, stories) : RequiresGraph.mermaid(stories));
+        console.out().print(switch (format) {
+            case dot -> RequiresGraph.dot(title, stories);
+            case mermaid -> RequiresGraph.mermaid(stories);
+            case json -> dev.storyc.site.Listings.graph(title, stories);
+        });
         return ExitCode.OK;
     }
 }

@@ -27,6 +27,9 @@ final class ReleaseDiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The newer release.")
     String to;
 
+    @picocli.CommandLine.Mixin
+    ListingFormatOption output;
+
     @Override
     public Integer call() {
         Console console = release.root.console();
@@ -36,6 +39,10 @@ final class ReleaseDiffCommand implements Callable<Integer> {
         Optional<SourceRepository> repository = SourceRepository.find(project.root());
         try {
             ReleaseDiff diff = ReleaseDiff.between(a, b, (manifest, id) -> storyFiles(project, repository, manifest, id));
+            if (output.json()) {
+                console.out().print(dev.storyc.site.Listings.releaseDiff(from, to, diff));
+                return ExitCode.OK;
+            }
             console.out().printf("release %s -> %s%n", from, to);
             diff.added().forEach(id -> console.out().println("  + " + id));
             diff.removed().forEach(id -> console.out().println("  - " + id));

@@ -13,10 +13,19 @@ final class ReleaseListCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
+    @picocli.CommandLine.Mixin
+    ListingFormatOption output;
+
     @Override
     public Integer call() {
         Console console = release.root.console();
         Project project = release.root.openProject();
+        if (output.json()) {
+            console.out().print(dev.storyc.site.Listings.releases(project.workspace().releases().keySet()
+                    .stream().map(name -> ReleaseCommand.load(project, name, console)).toList(),
+                    name -> ReleaseCommand.environmentsUsing(project, name)));
+            return ExitCode.OK;
+        }
         console.out().printf("%-14s %-8s %-9s %s%n", "RELEASE", "STORIES", "SEALED", "ENVIRONMENTS");
         for (String name : project.workspace().releases().keySet()) {
             ReleaseManifest manifest = ReleaseCommand.load(project, name, console);

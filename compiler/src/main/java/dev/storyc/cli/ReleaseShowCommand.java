@@ -20,12 +20,20 @@ final class ReleaseShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The release, such as 2026-W48.")
     String name;
 
+    @picocli.CommandLine.Mixin
+    ListingFormatOption output;
+
     @Override
     public Integer call() {
         Console console = release.root.console();
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
         List<String> environments = ReleaseCommand.environmentsUsing(project, name);
+        if (output.json()) {
+            console.out().print(
+                    dev.storyc.site.Listings.release(manifest, environments, project.workspace()));
+            return ExitCode.OK;
+        }
         console.out().printf("release %s  %s  used by %s%n", name, manifest.isSealed() ? "sealed" : "not sealed",
                 environments.isEmpty() ? "no environment" : String.join(", ", environments));
         for (ReleaseManifest.Entry entry : manifest.stories()) {

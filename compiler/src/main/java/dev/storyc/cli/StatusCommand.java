@@ -2,6 +2,8 @@ package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
 import dev.storyc.release.ReleaseManifest;
+import dev.storyc.site.Cell;
+import dev.storyc.site.Listings;
 import dev.storyc.workspace.SourceRepository;
 import dev.storyc.workspace.StoryId;
 import java.util.ArrayList;
@@ -36,9 +38,8 @@ final class StatusCommand implements Callable<Integer> {
             + " environment.")
     boolean live;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, or json: one document on stdout. Default: ${DEFAULT-VALUE}.")
-    WarehouseOptions.Format format = WarehouseOptions.Format.text;
+    @picocli.CommandLine.Mixin
+    ListingFormatOption output;
 
     @Override
     public Integer call() {
@@ -65,8 +66,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         Optional<SourceRepository> repository = SourceRepository.find(project.root());
         try {
-            if (format == WarehouseOptions.Format.json) {
-                json(project, environments, releases, repository, liveStatus);
+            if (output.json()) {
+                console.out().print(json(project, environments, releases, repository, liveStatus));
                 return ExitCode.OK;
             }
             StringBuilder header = new StringBuilder(String.format("%-22s", "STORY"));
@@ -95,35 +96,46 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void json(Project project, List<Environment> environments,
-            Map<String, Optional<ReleaseManifest>> releases, Optional<SourceRepository> repository,
-            Map<String, LiveStatus> liveStatus) {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var document = mapper.createObjectNode();
-        var envs = document.putArray("environments");
+    private static String json(Project project, List<Environment> environments,
+            Map<String, Optional<ReleaseManifest>> releases,
+            Optional<SourceRepository> repository, Map<String, LiveStatus> liveStatus) {
+        Map<StoryId, Optional<String>> heads = new HashMap<>();
+        project.workspace().stories().keySet().forEach(story ->
+                heads.put(story, repository.flatMap(r -> r.treeAtHead("stories/" + story))));
+        List<Listings.StatusColumn> columns = new ArrayList<>();
         for (Environment environment : environments) {
-            var node = envs.addObject().put("name", environment.name())
-                    .put("release", environment.release());
-            if (live) {
-                LiveStatus status = liveStatus.get(environment.name());
-                node.put("reachable", status.problem().isEmpty());
-                status.problem().ifPresent(why -> node.put("problem", why));
-            }
+            Map<String, Cell> cells = new HashMap<>();
+            heads.forEach((story, head) ->
+                    cells.put(story.value(), cellOf(environment, story, releases, head)));
+            Optional<Listings.LiveColumn> live = Optional.ofNullable(liveStatus.get(environment.name()))
+                    .map(status -> live(status, heads.keySet()));
+            columns.add(new Listings.StatusColumn(environment.name(), environment.kind().spelling(),
+                    environment.release(), cells, live));
         }
-        var stories = document.putArray("stories");
-        for (StoryId story : project.workspace().stories().keySet()) {
-            Optional<String> head = repository.flatMap(r -> r.treeAtHead("stories/" + story));
-            var row = stories.addObject().put("story", story.value());
-            var cells = row.putObject("environments");
-            for (Environment environment : environments) {
-                var cell = cells.putObject(environment.name());
-                cell.put("version", cell(environment, story, releases, head));
-                if (live) {
-                    cell.put("deployed", liveStatus.get(environment.name()).cell(story.value()));
-                }
-            }
+        return Listings.status(project.workspace().storyNames(), columns);
+    }
+
+    /** Returns what {@code --live} found in one environment's registry, for the JSON document. */
+    private static Listings.LiveColumn live(LiveStatus status, java.util.Set<StoryId> stories) {
+        Map<String, String> deployed = new HashMap<>();
+        stories.forEach(story -> deployed.put(story.value(), status.cell(story.value())));
+        return new Listings.LiveColumn(status.problem(), deployed);
+    }
+
+    /** Returns the same answer as {@link #cell}, as the value the JSON document prints. */
+    private static Cell cellOf(Environment environment, StoryId story,
+            Map<String, Optional<ReleaseManifest>> releases, Optional<String> head) {
+        if (environment.takesAllStories()) {
+            return new Cell.Main();
         }
-        WarehouseReports.print(root.console().out(), document);
+        Optional<ReleaseManifest> manifest =
+                releases.getOrDefault(environment.release(), Optional.empty());
+        if (manifest.isEmpty() || manifest.get().positionOf(story).isEmpty()) {
+            return new Cell.Absent();
+        }
+        String pin = manifest.get().pins().get(story);
+        return pin == null ? new Cell.Main()
+                : new Cell.Pinned(pin, head.map(h -> !h.equals(pin)).orElse(true));
     }
 
     private static String cell(Environment environment, StoryId story, Map<String, Optional<ReleaseManifest>> releases,

@@ -1,6 +1,7 @@
 package dev.storyc.cli;
 
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.diag.Spelling;
 import dev.storyc.workspace.SchemaChanges;
+import dev.storyc.site.Listings;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
 import java.util.concurrent.Callable;
@@ -28,10 +30,17 @@ final class StoryCommand extends CommandGroup {
         @ParentCommand
         StoryCommand story;
 
+        @Mixin
+        ListingFormatOption output;
+
         @Override
         public Integer call() {
             Console console = story.root.console();
             Project project = story.root.openProject();
+            if (output.json()) {
+                console.out().print(Listings.stories(project.workspace().stories().values()));
+                return ExitCode.OK;
+            }
             console.out().printf("%-22s %-8s %-32s %s%n", "STORY", "OWNER", "REQUIRES", "TITLE");
             for (Story s : project.workspace().stories().values()) {
                 String requires = s.manifest().requiredIds().stream().map(StoryId::value).collect(Collectors.joining(","));
@@ -106,6 +115,9 @@ final class StoryCommand extends CommandGroup {
         @Parameters(paramLabel = "ID", description = "The story id.")
         String id;
 
+        @Mixin
+        ListingFormatOption output;
+
         @Override
         public Integer call() {
             Console console = story.root.console();
@@ -116,6 +128,11 @@ final class StoryCommand extends CommandGroup {
                         project.workspace().storyNames())
                         .orElse("`storyc story list` shows the stories"));
                 return ExitCode.USAGE;
+            }
+            if (output.json()) {
+                console.out().print(Listings.story(found, requiredBy(project, found),
+                        releases(project, found, console)));
+                return ExitCode.OK;
             }
             var out = console.out();
             out.printf("story %s: %s%n", found.id(), found.manifest().title());
@@ -142,6 +159,23 @@ final class StoryCommand extends CommandGroup {
                 out.printf("    %-14s %s%n", file.kind().name().toLowerCase().replace('_', ' '), file.storyRelativePath());
             }
             return ExitCode.OK;
+        }
+
+        private static List<StoryId> requiredBy(Project project, Story found) {
+            return project.workspace().stories().values().stream()
+                    .filter(s -> s.manifest().requiredIds().contains(found.id()))
+                    .map(Story::id).toList();
+        }
+
+        private static List<Listings.StoryRelease> releases(Project project, Story found,
+                Console console) {
+            List<Listings.StoryRelease> releases = new ArrayList<>();
+            for (String release : project.workspace().releases().keySet()) {
+                var manifest = ReleaseCommand.load(project, release, console);
+                manifest.positionOf(found.id()).ifPresent(p -> releases.add(new Listings.StoryRelease(
+                        release, java.util.Optional.ofNullable(manifest.pins().get(found.id())))));
+            }
+            return releases;
         }
 
         private static String names(List<StoryId> ids) {

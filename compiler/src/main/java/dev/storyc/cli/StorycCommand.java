@@ -52,6 +52,8 @@ import picocli.CommandLine.Spec;
             EtlCommand.class,
             TestCommand.class,
             ValidateCommand.class,
+            SiteCommand.class,
+            DiffCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             HelpCommand.class

@@ -14,6 +14,7 @@ package dev.storyc.diag;
  *   <li>E07xx output trees and publishing</li>
  *   <li>E08xx warehouse: schema changes, plans and deployments</li>
  *   <li>E09xx ETL runs, data tests and validation</li>
+ *   <li>E10xx site and diff</li>
  * </ul>
  */
 public enum Code {
@@ -178,7 +179,11 @@ public enum Code {
     VALIDATE_JOIN_FAILED("E0922", "join SQL fails in the database"),
     VALIDATE_TABLE_FAILED("E0923", "view's table fails in the database"),
     VALIDATE_UNRESOLVED_REFERENCE("E0924", "field SQL names a field that does not exist"),
-    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse");
+    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse"),
+
+    // E10xx: site and diff
+    SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),
+    DIFF_UNKNOWN_REF("E1002", "--against names no commit of the workspace");
 
     private final String id;
     private final String title;

@@ -1,6 +1,7 @@
 package dev.storyc.publish;
 
 import dev.storyc.emit.ContentIds;
+import dev.storyc.emit.OutputTree;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,18 @@ public final class GitContentIds implements ContentIds {
         for (StoryFile file : story.files()) {
             root.add(file.storyRelativePath(), file.source().text());
         }
+        try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
+            return root.id(formatter).name();
+        }
+    }
+
+    /**
+     * Returns the git tree id an output tree gets once published, without writing objects: equal
+     * to the head commit's tree when the output repository already holds exactly this tree.
+     */
+    public static String treeIdOf(OutputTree tree) {
+        Folder root = new Folder();
+        tree.all().forEach(file -> root.add(file.path(), file.text()));
         try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
             return root.id(formatter).name();
         }

@@ -180,6 +180,53 @@ public final class SourceRepository implements AutoCloseable {
         return Optional.of(files);
     }
 
+    /**
+     * Writes the workspace as commit {@code ref} has it (a branch, tag or commit id) into the empty
+     * folder {@code target}, and links {@code target} to this repository with a {@code .git} file,
+     * so that a release sealed at that commit still finds its pinned trees. Returns the commit id,
+     * or empty when {@code ref} names no commit or the commit lacks the workspace folder.
+     */
+    public Optional<String> exportWorkspace(String ref, Path target) {
+        ObjectId commitId;
+        try {
+            commitId = repository.resolve(ref + "^{commit}");
+        } catch (IOException | org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            return Optional.empty(); // ambiguous, not a commit, or not a revision at all
+        }
+        if (commitId == null) {
+            return Optional.empty();
+        }
+        try {
+            try (RevWalk revisions = new RevWalk(repository);
+                    TreeWalk walk = new TreeWalk(repository)) {
+                RevCommit commit = revisions.parseCommit(commitId);
+                walk.addTree(commit.getTree());
+                walk.setRecursive(true);
+                boolean found = false;
+                while (walk.next()) {
+                    String path = walk.getPathString();
+                    if (!path.startsWith(prefix) || walk.getFileMode(0) != FileMode.REGULAR_FILE
+                            && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+                        continue;
+                    }
+                    found = true;
+                    Path file = target.resolve(path.substring(prefix.length()));
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
+                    java.nio.file.Files.write(file, bytes);
+                }
+                if (!found) {
+                    return Optional.empty();
+                }
+                java.nio.file.Files.writeString(target.resolve(".git"),
+                        "gitdir: " + repository.getDirectory().getAbsolutePath() + "\n");
+                return Optional.of(commit.name());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         repository.close();

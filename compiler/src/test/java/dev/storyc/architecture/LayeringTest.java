@@ -21,7 +21,7 @@ class LayeringTest {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
         "dev.storyc.check..", "dev.storyc.placement..", "dev.storyc.warehouse..", "dev.storyc.etl..",
-        "dev.storyc.validate..", "dev.storyc.datatest.."
+        "dev.storyc.validate..", "dev.storyc.datatest..", "dev.storyc.site.."
     };
 
     @BeforeAll
@@ -150,6 +150,18 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAPackage("dev.storyc.db..")
                 .because("db is an edge: core stages never reach the database")
+                .check(classes);
+    }
+
+    @Test
+    void theSiteIsTheLastStage() {
+        noClasses().that().resideOutsideOfPackages("dev.storyc.site..", "dev.storyc.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.storyc.site..")
+                .because("the site renders what every other stage produced; only the command line calls it")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.storyc.site..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.compile..")
+                .because("the site renders values gathered at the edge; it never compiles by itself")
                 .check(classes);
     }
 

@@ -57,9 +57,12 @@ class CiCommandTest {
     @Test
     void anUnreachableRemoteFailsThatEnvironmentWithExit3AndTheOthersStillCompile() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
-        Workspaces.setRemote(workspace, "production", "http://user:pw@127.0.0.1:9/nowhere.git");
+        // A token is never written into environments.toml; it comes from the process, by reference.
+        Workspaces.setRemote(workspace, "production",
+                "http://user:${env:STORYC_TEST_REMOTE_TOKEN}@127.0.0.1:9/nowhere.git");
 
-        Storyc.Outcome ci = Storyc.run(workspace, "ci", "--jobs", "1");
+        Storyc.Outcome ci = Storyc.run(workspace, Map.of("STORYC_TEST_REMOTE_TOKEN", "pw"),
+                "ci", "--jobs", "1");
 
         assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(3);
         assertThat(ci.stderr()).contains("cannot fetch from the remote http://***@127.0.0.1:9/nowhere.git")

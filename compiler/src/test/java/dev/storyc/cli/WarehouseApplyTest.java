@@ -234,11 +234,12 @@ class WarehouseApplyTest {
         assertThat(status.stderr()).contains("gone: cannot reach the warehouse of gone");
         JsonNode json = json(ok("status", "--live", "--format", "json"));
         JsonNode extra = json.get("stories").get(1);
-        assertThat(extra.get("story").asText()).isEqualTo("extra");
-        assertThat(extra.get("environments").get("acc").get("deployed").asText())
+        assertThat(extra.get("id").asText()).isEqualTo("extra");
+        assertThat(extra.get("cells").get("acc").get("deployed").asText())
                 .isEqualTo("deployed");
-        assertThat(extra.get("environments").get("dev").get("deployed").asText())
+        assertThat(extra.get("cells").get("dev").get("deployed").asText())
                 .isEqualTo("pending");
+        assertThat(extra.get("cells").get("gone").has("deployed")).isFalse();
         assertThat(json.get("environments").get(2).get("reachable").asBoolean()).isFalse();
     }
 

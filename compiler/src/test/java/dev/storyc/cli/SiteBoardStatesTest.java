@@ -1,0 +1,96 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.GitServers;
+import dev.storyc.testing.Storyc;
+import dev.storyc.testing.Workspaces;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The board's view of output repositories as they change: never compiled, up to date, behind the
+ * workspace, pushed, and a story backed out of a release.
+ */
+class SiteBoardStatesTest {
+    @TempDir Path temp;
+
+    @Test
+    void followsAnOutputFromCompileToPushAndAStoryBackedOut() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/acceptance-1.git"));
+        Workspaces.setRemote(workspace, "acceptance-1", GitServers.fileUrl(remote));
+
+        JsonNode before = board(workspace, "never");
+        assertThat(environment(before, "acceptance-1").get("compiled").asBoolean()).isFalse();
+
+        assertThat(Storyc.run(workspace, "compile", "--env", "acceptance-1").exitCode()).isZero();
+        JsonNode compiled = board(workspace, "compiled");
+        assertThat(environment(compiled, "acceptance-1").get("state").asText())
+                .isEqualTo("committed");
+        assertThat(environment(compiled, "acceptance-1").get("push").asText())
+                .isEqualTo("not-pushed");
+        assertThat(environment(compiled, "production").get("compiled").asBoolean()).isFalse();
+
+        assertThat(Storyc.run(workspace, "push", "--env", "acceptance-1").exitCode()).isZero();
+        assertThat(environment(board(workspace, "pushed"), "acceptance-1").get("push").asText())
+                .isEqualTo("pushed");
+
+        // Care gaps leaves W48: until acceptance-1 compiles again its output is behind; after
+        // that, the story's tables still need their revert, so the board says "backed out".
+        Path manifest = workspace.resolve("releases/2026-W48.toml");
+        Checkout.write(manifest, Checkout.read(manifest).replace("  \"care-gaps\",\n", ""));
+        JsonNode behind = board(workspace, "behind");
+        assertThat(environment(behind, "acceptance-1").get("state").asText()).isEqualTo("stale");
+        assertThat(cell(behind, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
+        assertThat(cell(behind, "acceptance-2", "care-gaps")).isEqualTo("absent");
+
+        assertThat(Storyc.run(workspace, "compile", "--env", "acceptance-1").exitCode()).isZero();
+        JsonNode recompiled = board(workspace, "recompiled");
+        assertThat(environment(recompiled, "acceptance-1").get("state").asText())
+                .isEqualTo("committed");
+        assertThat(environment(recompiled, "acceptance-1").get("push").asText())
+                .isEqualTo("not-pushed");
+        assertThat(cell(recompiled, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
+        assertThat(cell(recompiled, "acceptance-1", "patients")).isEqualTo("main");
+    }
+
+    private JsonNode board(Path workspace, String name) throws IOException {
+        Path site = temp.resolve("site-" + name);
+        Storyc.Outcome outcome = Storyc.run(workspace, "site", "--out", site.toString());
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        String script = Checkout.read(site.resolve("data/board.js"));
+        return new ObjectMapper()
+                .readTree(script.substring("window.STORYC_BOARD = ".length(), script.length() - 2));
+    }
+
+    private static JsonNode environment(JsonNode board, String name) {
+        for (JsonNode environment : board.get("environments")) {
+            if (environment.get("name").asText().equals(name)) {
+                return environment;
+            }
+        }
+        throw new AssertionError("no environment " + name);
+    }
+
+    private static String cell(JsonNode board, String environment, String story) {
+        int column = 0;
+        while (!board.get("environments").get(column).get("name").asText().equals(environment)) {
+            column++;
+        }
+        for (JsonNode row : board.get("stories")) {
+            if (row.get("id").asText().equals(story)) {
+                return row.get("cells").get(column).get(0).asText();
+            }
+        }
+        throw new AssertionError("no story " + story);
+    }
+}
