@@ -1,6 +1,5 @@
--- Full refresh: the EHR delivers a complete patient snapshot every night.
-DELETE FROM <% env.warehouse.schema %>.patients;
-
+-- Full refresh: the EHR delivers a complete patient snapshot every night, and
+-- mode = "replace" empties the table in the same transaction first.
 INSERT INTO <% env.warehouse.schema %>.patients (
     patient_id, mrn, first_name, last_name, birth_date, sex, state, zip3,
     pcp_provider_id, is_deceased, loaded_at, etl_job

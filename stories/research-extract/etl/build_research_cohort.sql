@@ -7,8 +7,6 @@
 --   * encounter dates become years;
 --   * ZIP codes keep three digits, and the 17 ZIP3 areas with 20,000 people
 --     or fewer (HHS guidance, 2000 Census) become '000'.
-DELETE FROM <% env.warehouse.schema %>.research_cohort;
-
 INSERT INTO <% env.warehouse.schema %>.research_cohort (
     patient_key, age_band, sex, zip3, encounter_count, inpatient_encounter_count,
     first_encounter_year, last_encounter_year, claim_count, total_paid_amount,

@@ -56,7 +56,7 @@ final class Definitions {
                         definitions.tablesByName.computeIfAbsent(created.name().table(), k -> new ArrayList<>()).add(def);
                     }
                 }
-                case SCHEMA_REVERT, SCHEMA_VERIFY, ETL_JOB, ETL_SQL -> { }
+                case SCHEMA_REVERT, SCHEMA_VERIFY, ETL_JOB, ETL_SQL, TEST_SQL -> { }
             }
         }
         return definitions;

@@ -7,6 +7,9 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
+import dev.storyc.etl.JobKey;
+import dev.storyc.etl.RunPlan;
+import dev.storyc.etl.SqlScript;
 import dev.storyc.toml.TomlDocument;
 import dev.storyc.workspace.ArtifactKind;
 import dev.storyc.workspace.StoryFile;
@@ -21,11 +24,12 @@ import org.tomlj.TomlTable;
  * Reads and checks ETL job files ({@code etl/<job>.job.toml}): the required keys {@code target},
  * {@code schedule}, {@code sql} and {@code source} are strings, {@code mode} is one of the known
  * modes, the SQL file exists beside the job, and the schedule is a five-field Unix cron expression
- * (checked with cron-utils). Returns the jobs' targets for the table check.
+ * (checked with cron-utils), and a {@code key} is well formed and present on every {@code merge}
+ * job ({@link JobKey}). Returns the jobs' targets for the table check.
  */
 final class EtlJobs {
     static final List<String> REQUIRED = List.of("target", "schedule", "sql", "source");
-    static final List<String> KEYS = List.of("target", "schedule", "sql", "source", "mode", "description");
+    static final List<String> KEYS = List.of("target", "schedule", "sql", "source", "mode", "key", "description");
     static final List<String> MODES = List.of("append", "merge", "replace");
 
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
@@ -56,7 +60,7 @@ final class EtlJobs {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
                                 "ETL job `" + job + "` has an unknown key `" + key + "`")
                         .withHint(Spelling.didYouMean(key, KEYS).orElse("the keys are " + String.join(", ", KEYS))));
-            } else if (!(values.get(key) instanceof String)) {
+            } else if (!key.equals("key") && !(values.get(key) instanceof String)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
                                 "`" + key + "` of ETL job `" + job + "` must be a string")
                         .withHint("quote the value: " + key + " = \"...\""));
@@ -74,6 +78,15 @@ final class EtlJobs {
                             "ETL job `" + job + "` has mode `" + mode + "`, which is not one of "
                                     + String.join(", ", MODES))
                     .withHint(Spelling.didYouMean(mode, MODES).orElse("append adds rows, merge upserts, replace rebuilds")));
+        }
+        if (values.get("mode") instanceof String mode || !values.containsKey("mode")) {
+            String modeName = values.get("mode") instanceof String m ? m : "append";
+            Object key = root.get("key");
+            JobKey.problem(job, modeName, key, isQuery(scope, file, values.get("sql"))).ifPresent(problem -> scope.report(Diagnostic.error(problem.code(),
+                            key == null ? file.at(document.positionOf(root, "mode"), "mode")
+                                    : file.at(document.positionOf(root, "key"), "key"),
+                            problem.message())
+                    .withHint(problem.hint())));
         }
         if (values.get("sql") instanceof String sql) {
             List<String> scripts = file.story().filesOf(ArtifactKind.ETL_SQL).stream().map(StoryFile::fileName).toList();
@@ -95,6 +108,15 @@ final class EtlJobs {
         if (values.get("target") instanceof String target) {
             targets.add(new Target(target, document.positionOf(root, "target"), file));
         }
+    }
+
+    /** Returns true when the job's SQL file is one query, whose rows storyc itself merges. */
+    private static boolean isQuery(Scope scope, CheckedFile job, Object sqlFile) {
+        return scope.files(ArtifactKind.ETL_SQL).stream()
+                .filter(f -> f.story().id().equals(job.story().id()) && f.file().fileName().equals(sqlFile))
+                .findFirst()
+                .map(f -> RunPlan.isQuery(SqlScript.statements(f.path(), f.text())))
+                .orElse(false);
     }
 
     /** Returns why a schedule is not a Unix cron expression, or empty when it is one. */

@@ -13,6 +13,7 @@ package dev.storyc.diag;
  *   <li>E06xx cross-layer checks</li>
  *   <li>E07xx output trees and publishing</li>
  *   <li>E08xx warehouse: schema changes, plans and deployments</li>
+ *   <li>E09xx ETL runs, data tests and validation</li>
  *   <li>E10xx site and diff</li>
  * </ul>
  */
@@ -163,6 +164,22 @@ public enum Code {
     DEPLOY_FAILED("E0807", "deploy script failed"),
     VERIFY_FAILED("E0808", "verify script failed"),
     REVERT_FAILED("E0809", "revert script failed"),
+
+    // E09xx: ETL runs, data tests and live validation
+    ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),
+    ETL_KEY_INVALID("E0902", "ETL job key is invalid"),
+    ETL_STATEMENT_FAILED("E0903", "ETL job statement failed"),
+    ETL_KEY_NOT_UNIQUE("E0904", "ETL job left duplicate keys in its target"),
+    ETL_SCHEMA_NOT_DEPLOYED("E0905", "story's schema changes are not deployed"),
+    ETL_QUERY_SHAPE("E0907", "ETL job SQL has no statement"),
+    DATA_TEST_FAILED("E0911", "data test returned rows"),
+    DATA_TEST_ERROR("E0912", "data test SQL failed"),
+    DATA_TEST_SHAPE("E0913", "data test is not one query"),
+    VALIDATE_FIELD_FAILED("E0921", "field SQL fails in the database"),
+    VALIDATE_JOIN_FAILED("E0922", "join SQL fails in the database"),
+    VALIDATE_TABLE_FAILED("E0923", "view's table fails in the database"),
+    VALIDATE_UNRESOLVED_REFERENCE("E0924", "field SQL names a field that does not exist"),
+    VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse"),
 
     // E10xx: site and diff
     SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),

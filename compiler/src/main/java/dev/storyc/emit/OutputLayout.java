@@ -31,6 +31,7 @@ public final class OutputLayout {
                             + "/"
                             + file.fileName();
             case ETL_JOB, ETL_SQL -> "etl/" + story + "/" + file.fileName();
+            case TEST_SQL -> "tests/" + story + "/" + file.fileName();
         };
     }
 

@@ -7,6 +7,10 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
+import dev.storyc.etl.EtlJob;
+import dev.storyc.etl.EtlJobReader;
+import dev.storyc.etl.ScheduleFiles;
+import dev.storyc.etl.ScheduleTarget;
 import dev.storyc.render.RenderedFile;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateContexts;
@@ -17,6 +21,7 @@ import dev.storyc.workspace.SchemaChanges;
 import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Stdlib;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +97,7 @@ public final class OutputTreeBuilder {
             }
         }
         generated(environment, stories, files, diagnostics);
+        schedules(environment, stories).forEach((path, text) -> files.put(path, new OutputFile(path, text)));
         files.put(OutputLayout.PLAN, new OutputFile(OutputLayout.PLAN, new WarehousePlan(plan).toToml()));
         LockFile lock = new LockFile(compilerVersion, environment.name(), environment.hash(), selection.releaseName(),
                 storyTrees);
@@ -101,6 +107,25 @@ public final class OutputTreeBuilder {
         }
         return Result.of(new CompiledEnvironment(environment, selection, new OutputTree(new TreeMap<>(files)), lock),
                 diagnostics);
+    }
+
+    /**
+     * Returns the schedule files (crontab, Kubernetes CronJobs) of the environment's ETL jobs, in
+     * apply order, derived from the stories so that backing one out removes its entries. A job
+     * file that cannot be read is left to the checks, which report it.
+     */
+    private Map<String, String> schedules(Environment environment, List<RenderedStory> stories) {
+        List<EtlJob> jobs = new ArrayList<>();
+        for (RenderedStory rendered : stories) {
+            rendered.files().stream()
+                    .filter(f -> f.file().kind() == ArtifactKind.ETL_JOB)
+                    .sorted(Comparator.comparing(f -> f.file().fileName()))
+                    .forEach(f -> EtlJobReader.read(rendered.story().id().value(),
+                            OutputLayout.pathOf(rendered.story().id(), f.file()), f.text()).ifPresent(jobs::add));
+        }
+        ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
+                environment.output().branch(), compilerVersion);
+        return ScheduleFiles.of(target, jobs);
     }
 
     /** Renders the stdlib templates: model, manifest and README. */

@@ -23,7 +23,7 @@ public enum Layer {
     public static Layer of(ArtifactKind kind) {
         return switch (kind) {
             case SCHEMA_DEPLOY, SCHEMA_REVERT, SCHEMA_VERIFY -> WAREHOUSE;
-            case ETL_JOB, ETL_SQL -> ETL;
+            case ETL_JOB, ETL_SQL, TEST_SQL -> ETL; // data tests prove what the ETL loaded
             case VIEW, EXPLORE -> LOOKML;
             case DASHBOARD -> DASHBOARDS;
         };

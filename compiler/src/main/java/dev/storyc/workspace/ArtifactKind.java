@@ -14,7 +14,9 @@ public enum ArtifactKind {
     SCHEMA_REVERT,
     SCHEMA_VERIFY,
     ETL_JOB,
-    ETL_SQL;
+    ETL_SQL,
+    /** A data test: a query that must return no rows (dbt's singular tests). */
+    TEST_SQL;
 
     /**
      * Returns the kind of a file from its path inside the story folder (such as
@@ -41,6 +43,7 @@ public enum ArtifactKind {
                 default -> null;
             };
             case "etl" -> name.endsWith(".job.toml") ? ETL_JOB : name.endsWith(".sql") ? ETL_SQL : null;
+            case "tests" -> name.endsWith(".sql") ? TEST_SQL : null;
             default -> null;
         });
     }

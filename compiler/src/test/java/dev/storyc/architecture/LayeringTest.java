@@ -20,7 +20,8 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
-        "dev.storyc.check..", "dev.storyc.warehouse..", "dev.storyc.placement..", "dev.storyc.site.."
+        "dev.storyc.check..", "dev.storyc.placement..", "dev.storyc.warehouse..", "dev.storyc.etl..",
+        "dev.storyc.validate..", "dev.storyc.datatest..", "dev.storyc.site.."
     };
 
     @BeforeAll
@@ -117,6 +118,15 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.workspace..", "dev.storyc.config..",
                         "dev.storyc.release..", "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..")
+                .check(classes);
+    }
+
+    @Test
+    void etlPlansComeBeforeTheOutputTreeAndTheChecks() {
+        noClasses().that().resideInAPackage("dev.storyc.etl..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.emit..", "dev.storyc.check..",
+                        "dev.storyc.compile..", "dev.storyc.release..", "dev.storyc.config..")
+                .because("the emit stage writes schedules and the checks read jobs through etl, not the reverse")
                 .check(classes);
     }
 

@@ -146,7 +146,7 @@ public final class SyntheticWorkspace {
                 + "schedule = \"" + (i % 60) + " " + (i % 24) + " * * *\"\n"
                 + "sql = \"load_" + id + ".sql\"\n"
                 + "source = \"raw.feed_" + i + "\"\n"
-                + "mode = \"" + (i % 2 == 0 ? "merge" : "append") + "\"\n");
+                + "mode = \"" + (i % 2 == 0 ? "merge\"\nkey = \"id" : "append") + "\"\n");
         write(base + "etl/load_" + id + ".sql", "-- Loads the last day of feed " + i + ".\n"
                 + "INSERT INTO <% env.warehouse.schema %>." + table(i) + " (id, parent_id, name, amount, created_at, loaded_at)\n"
                 + "SELECT id, parent_id, name, amount, created_at, CURRENT_TIMESTAMP\n"

@@ -60,7 +60,11 @@ class CheckCasesTest {
                         "write `<% env.connection %>` or `<% env.warehouse.database %>`"),
                 row("secret-leak", "E0614", "stories/base/schema/deploy.sql:1:23", NONE, "rotate the secret"),
                 row("external-tables-invalid", "E0615", "environments.toml:2:1", NONE,
-                        "write external_tables = [\"schema.table\", \"schema.*\"]"));
+                        "write external_tables = [\"schema.table\", \"schema.*\"]"),
+                row("etl-merge-without-key", "E0901", "stories/extra/etl/load_extra.job.toml:5:1", NONE,
+                        "add the columns that identify a row"),
+                row("etl-key-invalid", "E0902", "stories/extra/etl/load_extra.job.toml:6:1", NONE,
+                        "use letters, digits and underscores"));
     }
 
     static Arguments row(String name, String code, String position, String related, String hint) {

@@ -485,21 +485,23 @@ class SeededDefectsTest {
                 defect(
                         "E0628",
                         PSQL,
-                        "DELETE FROM <% env.warehouse.schema %>.patients;",
-                        "DELETE FROM <% env.warehouse.schema %>.patientz;",
+                        "INSERT INTO <% env.warehouse.schema %>.patients (",
+                        "INSERT INTO <% env.warehouse.schema %>.patientz (",
                         "patientz"),
                 defect(
                         "E0628",
                         ASQL,
-                        "DELETE FROM <% env.warehouse.schema %>.appointments",
-                        "DELETE FROM <% env.warehouse.schema %>.appointment",
-                        ".appointment\n"),
+                        "FROM <% env.variables.raw_schema %>.sched_appointments AS a\n",
+                        "FROM <% env.variables.raw_schema %>.sched_appointments AS a\n"
+                            + "JOIN <% env.warehouse.schema %>.patient AS p"
+                            + " ON p.patient_id = a.patient_id\n",
+                        ".patient AS"),
                 defect(
                         "E0628",
                         CSQL,
-                        "INSERT INTO <% env.warehouse.schema %>.claims (",
-                        "INSERT INTO <% env.warehouse.schema %>.claim (",
-                        ".claim ("),
+                        "JOIN <% env.variables.raw_schema %>.claim_lines AS l",
+                        "JOIN <% env.warehouse.schema %>.claim_lines AS l",
+                        ".claim_lines AS l"),
                 defect(
                         "E0628",
                         CSQL,

@@ -52,7 +52,8 @@ class DiffCommandTest {
         Storyc.Outcome outcome = Storyc.run(workspace, "diff", "--env", "integration");
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.stdout())
-                .contains("2 files changed in 1 story: 0 added, 2 modified, 0 deleted\n")
+                // The job's description also reaches its CronJob in schedules/kubernetes.yaml.
+                .contains("3 files changed in 1 story: 0 added, 3 modified, 0 deleted\n")
                 .contains(
                         "\n"
                             + "== story patients: ETL\n"
@@ -64,7 +65,8 @@ class DiffCommandTest {
                 .contains("-" + DESCRIPTION + "\n+description = \"Hourly refresh.\"\n")
                 .contains(
                         "\n== environment files (model, manifest, plan, lock)\n"
-                                + "diff --git a/storyc.lock b/storyc.lock\n");
+                                + "diff --git a/schedules/kubernetes.yaml b/schedules/kubernetes.yaml\n")
+                .contains("diff --git a/storyc.lock b/storyc.lock\n");
         assertThat(outcome.stdout().indexOf("== story patients"))
                 .isLessThan(outcome.stdout().indexOf("== environment files"));
     }
@@ -96,9 +98,9 @@ class DiffCommandTest {
                 .isEqualTo(GitCli.git(workspace, "rev-parse", "HEAD"));
         assertThat(document.get("after").get("source").asText()).isEqualTo("working-tree");
         JsonNode summary = document.get("summary");
-        assertThat(summary.get("files").asInt()).isEqualTo(3);
+        assertThat(summary.get("files").asInt()).isEqualTo(4);
         assertThat(summary.get("added").asInt()).isEqualTo(1);
-        assertThat(summary.get("modified").asInt()).isEqualTo(2);
+        assertThat(summary.get("modified").asInt()).isEqualTo(3);
         assertThat(summary.get("stories").toString()).isEqualTo("[\"patients\"]");
         JsonNode changes = document.get("changes");
         assertThat(changes.get(0).get("story").asText()).isEqualTo("patients");
@@ -132,7 +134,7 @@ class DiffCommandTest {
                         "<details><summary>story <code>patients</code> (1 file)</summary>\n\n"
                             + "**ETL**\n\n"
                             + "```diff\n")
-                .contains("<details><summary>environment files (1 file)</summary>")
+                .contains("<details><summary>environment files (2 files)</summary>")
                 .endsWith("```\n\n</details>\n");
     }
 

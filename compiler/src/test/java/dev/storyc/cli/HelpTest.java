@@ -46,7 +46,8 @@ class HelpTest {
                 + "                       git.token_env, warehouse.url, warehouse.connect_timeout,\n"
                 + "                       warehouse.lock_timeout.\n")
                 .contains("that holds an environments.toml.\n");
-        assertThat(root).doesNotContainPattern("[a-z]\\.\\n\\s+(toml|token_env|dashboard)");
+        assertThat(root).doesNotContainPattern(
+                "[a-z]\\.\\n\\s+(toml|token_env|dashboard|url|connect_timeout|lock_timeout)");
     }
 
     private static Storyc.Outcome run(String... args) {

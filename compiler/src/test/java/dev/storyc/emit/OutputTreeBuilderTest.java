@@ -24,6 +24,8 @@ class OutputTreeBuilderTest {
                 "README.md",
                 "explores/extra/extra.explore.lkml",
                 "manifest.lkml",
+                "schedules/crontab",
+                "schedules/kubernetes.yaml",
                 "storyc.lock",
                 "views/base/base.view.lkml",
                 "views/extra/extra.view.lkml",
@@ -35,6 +37,9 @@ class OutputTreeBuilderTest {
                 "warehouse/plan.toml");
         assertThat(prod.tree().file("warehouse/base/base/deploy.sql").orElseThrow().text())
                 .isEqualTo("CREATE TABLE analytics.base (id INTEGER NOT NULL);\n");
+        assertThat(prod.tree().file("schedules/crontab").orElseThrow().text())
+                .as("an environment without jobs still gets a crontab, which says so")
+                .contains("# This environment has no ETL jobs.");
     }
 
     @Test

@@ -29,14 +29,14 @@ public final class Checkout {
     }
 
     /**
-     * Copies the example workspace (environments, stories, releases, partials) into {@code target}
+     * Copies the example workspace (environments, stories, releases, partials, seed data) into {@code target}
      * and makes it a git repository that borrows the checkout's objects, so that the trees a sealed
      * release pins are there, as they are in a user's clone.
      */
     public static Path copyExampleWorkspace(Path target) {
         Path root = root();
         for (String entry : List.of("environments.toml", "stories", "releases", "partials", "model",
-                "storyc.toml")) {
+                "storyc.toml", "seed")) {
             Path source = root.resolve(entry);
             if (Files.exists(source)) {
                 copy(source, target.resolve(entry));

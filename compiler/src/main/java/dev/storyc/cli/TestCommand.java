@@ -1,0 +1,127 @@
+package dev.storyc.cli;
+
+import dev.storyc.config.Environment;
+import dev.storyc.datatest.DataTests;
+import dev.storyc.datatest.TestOutcome;
+import dev.storyc.datatest.TestReports;
+import dev.storyc.db.DatabaseException;
+import dev.storyc.db.WarehouseConnection;
+import dev.storyc.db.WarehouseTarget;
+import dev.storyc.diag.Spelling;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code storyc test}: the data tests of an environment, against its warehouse. */
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run data tests against the environment's warehouse: each story's tests/*.sql (a query"
+                + " that must return no rows) and, for every primary_key dimension of its views, a"
+                + " uniqueness and a not-null test.",
+            "Tests run read-only, each in a transaction that is rolled back."
+        })
+final class TestCommand implements Callable<Integer> {
+    /** How the outcomes are printed. */
+    enum Format {
+        text,
+        json,
+        junit
+    }
+
+    @ParentCommand StorycCommand root;
+
+    @Mixin OneEnvironmentOption environment;
+
+    @Option(
+            names = "--story",
+            paramLabel = "ID",
+            description = "Only this story's tests; repeat for several.")
+    List<String> stories = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "${COMPLETION-CANDIDATES}: json and junit (JUnit XML for CI) go to stdout."
+                        + " Default: text.")
+    Format format = Format.text;
+
+    @Override
+    public Integer call() {
+        Console console = root.console();
+        Project project = root.openProject(console);
+        Environment selected = environment.select(project, root, console);
+        CompiledOutput output =
+                CompiledOutput.read(root, project, selected, environment.out, console);
+        DeployedLookml lookml = DeployedLookml.of(output);
+        Map<String, Map<String, String>> testFiles = new TreeMap<>();
+        Set<String> known = new TreeSet<>(lookml.viewStories().values());
+        output.files()
+                .forEach(
+                        (path, text) -> {
+                            String[] parts = path.split("/");
+                            if (parts.length >= 2
+                                    && List.of("etl", "views", "explores", "tests")
+                                            .contains(parts[0])) {
+                                known.add(parts[1]);
+                            }
+                            if (parts.length == 3
+                                    && parts[0].equals("tests")
+                                    && parts[2].endsWith(".sql")) {
+                                testFiles
+                                        .computeIfAbsent(parts[1], s -> new TreeMap<>())
+                                        .put(output.shown(path), text);
+                            }
+                        });
+        for (String story : stories) {
+            if (!known.contains(story)) {
+                console.failure(
+                        "environment " + selected.name() + " has no story `" + story + "`",
+                        Spelling.didYouMean(story, known)
+                                .orElse("its stories are " + String.join(", ", known)));
+                throw new CommandFailure(ExitCode.USAGE);
+            }
+        }
+        DataTests.Collected collected =
+                DataTests.collect(
+                        testFiles,
+                        lookml.project(),
+                        lookml.viewStories(),
+                        new LinkedHashSet<>(stories));
+        if (!collected.problems().isEmpty()) {
+            console.diagnostics(collected.problems(), output.sources());
+            return ExitCode.PROJECT_ERRORS;
+        }
+        WarehouseTarget target = Warehouses.target(root, selected, console);
+        List<TestOutcome> outcomes;
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
+            outcomes = session.test(collected.tests());
+        } catch (DatabaseException e) {
+            throw Warehouses.failed(console, e);
+        }
+        switch (format) {
+            case json -> console.out().print(TestReports.json(selected.name(), outcomes));
+            case junit -> console.out().print(TestReports.junit(selected.name(), outcomes));
+            case text -> console.out().print(TestReports.text(outcomes));
+        }
+        console.out().flush();
+        console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
+        long passed =
+                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
+        if (format == Format.text) {
+            console.result(passed + " passed, " + (outcomes.size() - passed) + " failed");
+        }
+        return passed == outcomes.size() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.storyc.datatest;
+
+import dev.storyc.diag.Position;
+import java.util.Objects;
+
+/**
+ * One data test: a query that must return no rows. A story declares its own under {@code tests/}
+ * (dbt's singular tests); storyc generates the primary-key ones from the LookML.
+ *
+ * @param name unique in a run, such as {@code patients/no_future_birth_dates} or {@code
+ *     patients.patient_id is unique}
+ * @param story the story that owns it, for {@code --story} and for reports
+ * @param at the test file, or the primary key dimension in its LookML file
+ */
+public record DataTest(String name, String story, Kind kind, String sql, Position at) {
+    /** Where a test comes from. */
+    public enum Kind {
+        STORY,
+        PRIMARY_KEY_UNIQUE,
+        PRIMARY_KEY_NOT_NULL
+    }
+
+    public DataTest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,235 @@
+package dev.storyc.datatest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes data test outcomes for people (text), scripts (JSON) and CI servers (JUnit XML, the format
+ * GitLab, Jenkins and GitHub's test reporters read: one {@code testcase} per test, a {@code
+ * failure} for rows and an {@code error} for SQL that does not run).
+ */
+public final class TestReports {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TestReports() {}
+
+    /** Returns a diagnostic per failed or broken test, at the test's file or primary key. */
+    public static List<Diagnostic> diagnostics(List<TestOutcome> outcomes) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (TestOutcome outcome : outcomes) {
+            DataTest test = outcome.test();
+            if (outcome.status() == TestOutcome.Status.FAILED) {
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.DATA_TEST_FAILED,
+                                        test.at(),
+                                        "data test `"
+                                                + test.name()
+                                                + "` returned "
+                                                + rows(outcome.rowCount())
+                                                + " (the report shows "
+                                                + Math.min(outcome.rowCount(), TestOutcome.SHOWN)
+                                                + ")")
+                                .withHint(
+                                        test.kind() == DataTest.Kind.STORY
+                                                ? "the rows shown break the test's rule; fix the"
+                                                      + " data or the ETL job that loads it"
+                                                : "a primary key that repeats or is null makes"
+                                                      + " Looker count rows twice across joins; fix"
+                                                      + " the ETL job's key or the dimension's"
+                                                      + " sql"));
+            } else if (outcome.status() == TestOutcome.Status.ERROR) {
+                diagnostics.add(
+                        Diagnostic.error(
+                                        Code.DATA_TEST_ERROR,
+                                        test.at(),
+                                        "data test `"
+                                                + test.name()
+                                                + "` does not run: "
+                                                + outcome.error())
+                                .withHint(
+                                        "run the test's SQL in the warehouse to see the whole"
+                                            + " message"));
+            }
+        }
+        return diagnostics;
+    }
+
+    /** Returns one line per test: status, name, time. */
+    public static String text(List<TestOutcome> outcomes) {
+        StringBuilder text = new StringBuilder();
+        for (TestOutcome outcome : outcomes) {
+            String status =
+                    switch (outcome.status()) {
+                        case PASSED -> "pass ";
+                        case FAILED -> "FAIL ";
+                        case ERROR -> "ERROR";
+                    };
+            text.append(status).append("  ").append(outcome.test().name());
+            if (outcome.status() == TestOutcome.Status.FAILED) {
+                text.append("  (").append(rows(outcome.rowCount())).append(')');
+            }
+            text.append("  ").append(outcome.millis()).append(" ms\n");
+            if (outcome.status() == TestOutcome.Status.FAILED) {
+                table(outcome)
+                        .lines()
+                        .forEach(line -> text.append("       ").append(line).append('\n'));
+            } else if (outcome.status() == TestOutcome.Status.ERROR) {
+                text.append("       ").append(outcome.error()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Returns the outcomes as a JSON document: {@code {"tests": [...], "passed": n, ...}}. */
+    public static String json(String environment, List<TestOutcome> outcomes) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("environment", environment);
+        root.put("passed", count(outcomes, TestOutcome.Status.PASSED));
+        root.put("failed", count(outcomes, TestOutcome.Status.FAILED));
+        root.put("errors", count(outcomes, TestOutcome.Status.ERROR));
+        ArrayNode tests = root.putArray("tests");
+        for (TestOutcome outcome : outcomes) {
+            ObjectNode test = tests.addObject();
+            test.put("name", outcome.test().name());
+            test.put("story", outcome.test().story());
+            test.put("kind", outcome.test().kind().name().toLowerCase(Locale.ROOT));
+            test.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+            test.put("file", outcome.test().at().file());
+            test.put("line", outcome.test().at().line());
+            test.put("millis", outcome.millis());
+            if (outcome.status() == TestOutcome.Status.FAILED) {
+                test.put("rowCount", outcome.rowCount());
+                ArrayNode columns = test.putArray("columns");
+                outcome.columns().forEach(columns::add);
+                ArrayNode rows = test.putArray("rows");
+                outcome.rows()
+                        .forEach(
+                                row -> {
+                                    ArrayNode values = rows.addArray();
+                                    row.forEach(values::add);
+                                });
+            }
+            if (outcome.status() == TestOutcome.Status.ERROR) {
+                test.put("error", outcome.error());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+
+    /** Returns the outcomes as one JUnit XML {@code testsuite}. */
+    public static String junit(String environment, List<TestOutcome> outcomes) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "storyc test --env " + environment);
+            xml.writeAttribute("tests", Integer.toString(outcomes.size()));
+            xml.writeAttribute(
+                    "failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
+            xml.writeAttribute("errors", Long.toString(count(outcomes, TestOutcome.Status.ERROR)));
+            xml.writeAttribute(
+                    "time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
+            for (TestOutcome outcome : outcomes) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute(
+                        "classname",
+                        outcome.test().story().isEmpty()
+                                ? environment
+                                : environment + "." + outcome.test().story());
+                xml.writeAttribute("name", outcome.test().name());
+                xml.writeAttribute("file", outcome.test().at().file());
+                xml.writeAttribute("line", Integer.toString(outcome.test().at().line()));
+                xml.writeAttribute("time", seconds(outcome.millis()));
+                if (outcome.status() == TestOutcome.Status.FAILED) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", "returned " + rows(outcome.rowCount()));
+                    xml.writeCharacters(table(outcome));
+                    xml.writeEndElement();
+                } else if (outcome.status() == TestOutcome.Status.ERROR) {
+                    xml.writeStartElement("error");
+                    xml.writeAttribute("message", outcome.error());
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to a string cannot fail", e);
+        }
+        return out + "\n";
+    }
+
+    /** Returns the failing rows as an aligned table, at most {@link TestOutcome#SHOWN} of them. */
+    static String table(TestOutcome outcome) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(outcome.columns());
+        lines.addAll(outcome.rows());
+        int[] widths = new int[outcome.columns().size()];
+        for (List<String> line : lines) {
+            for (int i = 0; i < widths.length && i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int l = 0; l < lines.size(); l++) {
+            List<String> line = lines.get(l);
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < widths.length && i < line.size(); i++) {
+                row.append(i == 0 ? "" : " | ")
+                        .append(String.format("%-" + Math.max(1, widths[i]) + "s", line.get(i)));
+            }
+            text.append(row.toString().stripTrailing()).append('\n');
+            if (l == 0) {
+                StringBuilder rule = new StringBuilder();
+                for (int i = 0; i < widths.length; i++) {
+                    rule.append(i == 0 ? "" : "-+-").append("-".repeat(Math.max(1, widths[i])));
+                }
+                text.append(rule).append('\n');
+            }
+        }
+        if (outcome.rowCount() > outcome.rows().size()) {
+            text.append("(")
+                    .append(outcome.rows().size())
+                    .append(" of ")
+                    .append(outcome.rowCount())
+                    .append(" rows shown)\n");
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String rows(long count) {
+        return count == 1 ? "1 row" : count + " rows";
+    }
+
+    private static long count(List<TestOutcome> outcomes, TestOutcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.storyc.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry's record of ETL runs: the table {@code <registry schema>.etl_runs}, one row per run,
+ * written when the run starts (status {@code running}) and completed when it ends, outside the
+ * job's transaction, so that a failed or killed run is on record too. Run ids are UUIDs made by
+ * storyc rather than identity columns, whose syntax PostgreSQL and Redshift spell differently.
+ */
+public final class EtlRuns {
+    private final Connection connection;
+    private final String table;
+
+    /** One recorded run, as {@code etl status} shows it. */
+    public record Run(
+            String runId,
+            String story,
+            String job,
+            String outputCommit,
+            Instant started,
+            Optional<Instant> ended,
+            long rows,
+            String status,
+            String error) {}
+
+    private EtlRuns(Connection connection, String table) {
+        this.connection = connection;
+        this.table = table;
+    }
+
+    /** Opens the record, creating its schema and table on first use. */
+    public static EtlRuns open(Connection connection, WarehouseTarget target)
+            throws DatabaseException {
+        String schema = target.registrySchema();
+        String table = schema + ".etl_runs";
+        try (Statement statement = connection.createStatement()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS "
+                            + table
+                            + " (\n"
+                            + "    run_id        VARCHAR(36)   NOT NULL PRIMARY KEY,\n"
+                            + "    environment   VARCHAR(100)  NOT NULL,\n"
+                            + "    story         VARCHAR(100)  NOT NULL,\n"
+                            + "    job           VARCHAR(200)  NOT NULL,\n"
+                            + "    output_commit VARCHAR(64)   NOT NULL,\n"
+                            + "    started_at    TIMESTAMP     NOT NULL,\n"
+                            + "    ended_at      TIMESTAMP,\n"
+                            + "    rows_affected BIGINT,\n"
+                            + "    status        VARCHAR(16)   NOT NULL,\n"
+                            + "    error         VARCHAR(4000)\n"
+                            + ")");
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw SqlFailures.failed(
+                    e, "creating the ETL run record " + table + " in " + target.environment());
+        }
+        return new EtlRuns(connection, table);
+    }
+
+    /** Records a run's start; autocommit, before the job's transaction begins. */
+    void started(
+            String runId, String environment, String story, String job, String commit, Instant at)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO "
+                                + table
+                                + " (run_id, environment, story, job, output_commit, started_at,"
+                                + " status) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, environment);
+            insert.setString(3, story);
+            insert.setString(4, job);
+            insert.setString(5, commit);
+            insert.setTimestamp(6, Timestamp.from(at));
+            insert.setString(7, "running");
+            insert.executeUpdate();
+        }
+    }
+
+    /** Records a run's end, after its transaction committed or rolled back. */
+    void ended(String runId, Instant at, long rows, String status, String error)
+            throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "UPDATE "
+                                + table
+                                + " SET ended_at = ?, rows_affected = ?, status = ?, error = ?"
+                                + " WHERE run_id = ?")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setLong(2, rows);
+            update.setString(3, status);
+            update.setString(
+                    4, error.isEmpty() ? null : error.substring(0, Math.min(error.length(), 4000)));
+            update.setString(5, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Returns the last run of each job of the environment. */
+    public List<Run> lastRuns(String environment) throws DatabaseException {
+        String sql =
+                "SELECT r.run_id, r.story, r.job, r.output_commit, r.started_at, r.ended_at,"
+                    + " r.rows_affected, r.status, r.error FROM "
+                        + table
+                        + " AS r WHERE r.environment = ? AND r.started_at = (SELECT"
+                        + " MAX(l.started_at) FROM "
+                        + table
+                        + " AS l WHERE l.environment = r.environment AND l.story = r.story AND"
+                        + " l.job = r.job) ORDER BY r.story, r.job";
+        List<Run> runs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, environment);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp ended = rows.getTimestamp(6);
+                    runs.add(
+                            new Run(
+                                    rows.getString(1),
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    rows.getString(4),
+                                    rows.getTimestamp(5).toInstant(),
+                                    Optional.ofNullable(ended).map(Timestamp::toInstant),
+                                    rows.getLong(7),
+                                    rows.getString(8),
+                                    rows.getString(9) == null ? "" : rows.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failed(e, "reading the ETL run record " + table);
+        }
+        return runs;
+    }
+}

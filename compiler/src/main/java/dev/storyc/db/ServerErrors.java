@@ -1,0 +1,43 @@
+package dev.storyc.db;
+
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Reads what a statement's failure says: the server's message (with its detail and hint, which
+ * PostgreSQL puts on lines of their own) and the 1-based character position it blames, which storyc
+ * maps back to a file's line or to the field of a validation query.
+ */
+final class ServerErrors {
+    private ServerErrors() {}
+
+    /**
+     * Returns the server's message, without the driver's {@code ERROR:} prefix or position note.
+     */
+    static String message(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            StringBuilder text = new StringBuilder(String.valueOf(server.getMessage()));
+            if (server.getDetail() != null) {
+                text.append(" (").append(server.getDetail()).append(')');
+            }
+            return text.toString();
+        }
+        return SqlFailures.serverText(e);
+    }
+
+    /** Returns the position the server blamed, or 0 when it named none. */
+    static int position(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            return psql.getServerErrorMessage().getPosition();
+        }
+        return 0;
+    }
+
+    /** Returns true for failures of the connection rather than of the statement. */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.storyc.etl;
+
+import dev.storyc.workspace.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * Writes an environment's jobs as Kubernetes {@code batch/v1} CronJobs, one YAML document per job,
+ * for teams that deploy with Argo CD or Flux: the output repository's {@code
+ * schedules/kubernetes.yaml} is a manifest they sync as it is.
+ *
+ * <p>Each pod runs {@code storyc etl run --env E story/job} in {@code /srv/storyc/E}: an init
+ * container clones the output repository there when the environment has a remote, otherwise a
+ * volume claim named {@code storyc-E-checkout} must hold the checkout. The warehouse password comes
+ * from the Secret {@code storyc-E}, whose keys become environment variables, so the variable that
+ * environments.toml names is set without storyc ever seeing its value.
+ *
+ * <p>The YAML is written with SnakeYAML Engine from ordered maps, so quoting is right and the bytes
+ * are the same on every compile.
+ */
+public final class KubernetesCronJobs {
+    /** Kubernetes appends 11 characters to a CronJob's name for its Jobs; names stay at 52. */
+    static final int MAX_NAME = 52;
+
+    private KubernetesCronJobs() {}
+
+    /** Returns the manifest text; an environment without jobs gets a comment only. */
+    public static String of(ScheduleTarget target, List<EtlJob> jobs) {
+        String header =
+                "# ETL schedule of environment "
+                        + target.environment()
+                        + " as Kubernetes CronJobs, written by storyc from its stories.\n"
+                        + "# Do not edit: change a job's schedule in its story. See docs/etl.md in"
+                        + " storyc.\n";
+        if (jobs.isEmpty()) {
+            return header + "# This environment has no ETL jobs.\n";
+        }
+        List<Object> documents = new ArrayList<>();
+        jobs.forEach(job -> documents.add(cronJob(target, job)));
+        DumpSettings settings =
+                DumpSettings.builder()
+                        .setDefaultFlowStyle(FlowStyle.BLOCK)
+                        .setExplicitStart(true)
+                        .setIndent(2)
+                        .setIndicatorIndent(2)
+                        .setIndentWithIndicator(true)
+                        .setWidth(1000)
+                        .build();
+        return header + new Dump(settings).dumpAllToString(documents.iterator());
+    }
+
+    /** Returns the CronJob's name: a DNS label, unique per environment, at most 52 characters. */
+    static String name(ScheduleTarget target, EtlJob job) {
+        String name =
+                dnsLabel("storyc-" + target.environment() + "-" + job.story() + "-" + job.name());
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        String hash =
+                Sha256.hex(job.qualifiedName().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        return name.substring(0, MAX_NAME - 9).replaceAll("-+$", "") + "-" + hash;
+    }
+
+    private static String dnsLabel(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    private static Map<String, Object> cronJob(ScheduleTarget target, EtlJob job) {
+        Map<String, Object> container =
+                map(
+                        "name", "etl",
+                        "image", target.image(),
+                        "workingDir", target.checkout(),
+                        "command",
+                                List.of(
+                                        "storyc",
+                                        "etl",
+                                        "run",
+                                        "--env",
+                                        target.environment(),
+                                        job.qualifiedName()),
+                        "envFrom",
+                                List.of(
+                                        map(
+                                                "secretRef",
+                                                map("name", "storyc-" + target.environment()))),
+                        "volumeMounts",
+                                List.of(map("name", "checkout", "mountPath", target.checkout())));
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("restartPolicy", "Never");
+        Map<String, Object> volume;
+        if (target.remote().isPresent()) {
+            pod.put(
+                    "initContainers",
+                    List.of(
+                            map(
+                                    "name", "checkout",
+                                    "image", target.image(),
+                                    "command",
+                                            List.of(
+                                                    "git",
+                                                    "clone",
+                                                    "--depth",
+                                                    "1",
+                                                    "--branch",
+                                                    target.branch(),
+                                                    target.remote().get(),
+                                                    target.checkout()),
+                                    "volumeMounts",
+                                            List.of(
+                                                    map(
+                                                            "name",
+                                                            "checkout",
+                                                            "mountPath",
+                                                            target.checkout())))));
+            volume = map("name", "checkout", "emptyDir", new LinkedHashMap<>());
+        } else {
+            volume =
+                    map(
+                            "name",
+                            "checkout",
+                            "persistentVolumeClaim",
+                            map(
+                                    "claimName",
+                                    "storyc-" + target.environment() + "-checkout",
+                                    "readOnly",
+                                    true));
+        }
+        pod.put("containers", List.of(container));
+        pod.put("volumes", List.of(volume));
+        Map<String, Object> spec =
+                map(
+                        "schedule",
+                        job.schedule(),
+                        "concurrencyPolicy",
+                        "Forbid",
+                        "successfulJobsHistoryLimit",
+                        3,
+                        "failedJobsHistoryLimit",
+                        3,
+                        "jobTemplate",
+                        map(
+                                "spec",
+                                map(
+                                        "backoffLimit",
+                                        0,
+                                        "template",
+                                        map(
+                                                "metadata",
+                                                map("labels", labels(target, job)),
+                                                "spec",
+                                                pod))));
+        return map(
+                "apiVersion",
+                "batch/v1",
+                "kind",
+                "CronJob",
+                "metadata",
+                map(
+                        "name",
+                        name(target, job),
+                        "labels",
+                        labels(target, job),
+                        "annotations",
+                        map("storyc.dev/description", job.description())),
+                "spec",
+                spec);
+    }
+
+    /** Returns a fresh map each time, so the YAML repeats it instead of using an anchor. */
+    private static Map<String, Object> labels(ScheduleTarget target, EtlJob job) {
+        return map(
+                "app.kubernetes.io/managed-by", "storyc",
+                "storyc.dev/environment", target.environment(),
+                "storyc.dev/story", job.story(),
+                "storyc.dev/job", dnsLabel(job.name()));
+    }
+
+    /** Returns an insertion-ordered map of alternating keys and values. */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

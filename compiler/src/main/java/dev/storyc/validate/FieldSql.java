@@ -1,0 +1,213 @@
+package dev.storyc.validate;
+
+import dev.storyc.lookml.model.Field;
+import dev.storyc.lookml.model.FieldKind;
+import dev.storyc.lookml.model.Located;
+import dev.storyc.lookml.model.View;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Substitutes LookML's references in a field's SQL the way Looker does when it writes a query:
+ * {@code ${TABLE}} becomes the view's alias in the query, {@code ${field}} and {@code
+ * ${view.field}} the referenced field's own SQL (in parentheses, so operator precedence cannot
+ * change its meaning), {@code ${view.SQL_TABLE_NAME}} the view's table; a measure becomes its
+ * aggregate.
+ *
+ * <p>Aliases are what a query calls each view: the explore's base view is called by the explore's
+ * name, each join by the join's name, as in Looker's SQL.
+ */
+public final class FieldSql {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final int MAX_DEPTH = 30;
+
+    private final LookmlProject project;
+    private final Map<String, String> viewsByAlias;
+
+    /**
+     * @param viewsByAlias the view each alias of the query reads, base first
+     */
+    public FieldSql(LookmlProject project, Map<String, String> viewsByAlias) {
+        this.project = project;
+        this.viewsByAlias = new LinkedHashMap<>(viewsByAlias);
+    }
+
+    /** Returns the SQL a query selects for a field of the view called {@code alias}. */
+    public Resolved select(String alias, Field field) {
+        if (field.kind() == FieldKind.FILTER || field.kind() == FieldKind.PARAMETER) {
+            return new Resolved.Skipped(
+                    "a " + field.kind().key() + " only exists in Looker's query");
+        }
+        if (field.kind() == FieldKind.DIMENSION_GROUP
+                && "duration".equals(field.type().orElse("time"))) {
+            return new Resolved.Skipped("a duration group's SQL is sql_start and sql_end");
+        }
+        Set<String> aliases = new HashSet<>();
+        return expression(alias, field, Optional.empty(), aliases, 0);
+    }
+
+    /** Returns a join's {@code sql_on} or a derived table's SQL with its references substituted. */
+    public Resolved sql(String alias, String sql) {
+        Set<String> aliases = new HashSet<>();
+        Optional<Resolved> skipped = skipped(sql);
+        if (skipped.isPresent()) {
+            return skipped.get();
+        }
+        StringBuilder out = new StringBuilder();
+        Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out);
+        return problem.orElseGet(() -> new Resolved.Sql(out.toString(), aliases));
+    }
+
+    /**
+     * Returns the table expression of a view: its {@code sql_table_name}, or its derived table's
+     * SQL in parentheses.
+     */
+    public Resolved table(String viewName) {
+        Optional<View> view = project.view(viewName);
+        if (view.isEmpty()) {
+            return new Resolved.Unresolved(viewName, "the project has no view `" + viewName + "`");
+        }
+        if (view.get().derivedTable().isPresent()) {
+            Optional<Located> sql = view.get().derivedTable().get().sql();
+            if (sql.isEmpty()) {
+                return new Resolved.Skipped(
+                        "a native derived table is built by Looker from an explore");
+            }
+            Resolved inner = sql(null, sql.get().value());
+            return inner instanceof Resolved.Sql s
+                    ? new Resolved.Sql("(" + s.sql().strip() + ")", s.aliases())
+                    : inner;
+        }
+        String table = view.get().sqlTableName().map(Located::value).orElse(viewName).strip();
+        return sql(null, table);
+    }
+
+    private Resolved expression(
+            String alias, Field field, Optional<String> timeframe, Set<String> aliases, int depth) {
+        String raw =
+                field.sql()
+                        .map(Located::value)
+                        .orElse(
+                                field.kind() == FieldKind.MEASURE
+                                        ? ""
+                                        : "${TABLE}." + field.name());
+        Optional<Resolved> skipped = skipped(raw);
+        if (skipped.isPresent()) {
+            return skipped.get();
+        }
+        StringBuilder inner = new StringBuilder();
+        if (!raw.isBlank()) {
+            Optional<Resolved> problem = substitute(alias, raw, aliases, depth, inner);
+            if (problem.isPresent()) {
+                return problem.get();
+            }
+        }
+        String sql = inner.toString().strip();
+        if (field.kind() == FieldKind.MEASURE) {
+            return Measures.aggregate(field.type().orElse("count"), sql)
+                    .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases))
+                    .orElseGet(
+                            () ->
+                                    new Resolved.Skipped(
+                                            "a measure of type "
+                                                    + field.type().orElse("")
+                                                    + " is written differently by each dialect"));
+        }
+        if (field.kind() == FieldKind.DIMENSION_GROUP) {
+            sql = Timeframe.expression(timeframe.orElse("raw"), sql);
+        }
+        return new Resolved.Sql(sql, aliases);
+    }
+
+    /** Appends {@code sql} with its references replaced, or returns why it cannot. */
+    private Optional<Resolved> substitute(
+            String alias, String sql, Set<String> aliases, int depth, StringBuilder out) {
+        if (depth > MAX_DEPTH) {
+            return Optional.of(new Resolved.Unresolved(sql, "references form a cycle"));
+        }
+        Matcher matcher = REFERENCE.matcher(sql);
+        int last = 0;
+        while (matcher.find()) {
+            out.append(sql, last, matcher.start());
+            last = matcher.end();
+            String reference = matcher.group(1).strip();
+            Optional<Resolved> problem = reference(alias, reference, aliases, depth, out);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        out.append(sql.substring(last));
+        return Optional.empty();
+    }
+
+    private Optional<Resolved> reference(
+            String alias, String reference, Set<String> aliases, int depth, StringBuilder out) {
+        if (reference.equals("TABLE")) {
+            if (alias == null) {
+                return Optional.of(
+                        new Resolved.Unresolved(
+                                "${TABLE}", "there is no view here for ${TABLE} to mean"));
+            }
+            aliases.add(alias);
+            out.append(alias);
+            return Optional.empty();
+        }
+        int dot = reference.indexOf('.');
+        String targetAlias = dot < 0 ? alias : reference.substring(0, dot);
+        String name = dot < 0 ? reference : reference.substring(dot + 1);
+        if (name.equals("SQL_TABLE_NAME")) {
+            Resolved table = table(targetAlias);
+            if (table instanceof Resolved.Sql s) {
+                out.append(s.sql());
+                return Optional.empty();
+            }
+            return Optional.of(table);
+        }
+        if (targetAlias == null) {
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}", "name the view: ${view.field}"));
+        }
+        String viewName = viewsByAlias.get(targetAlias);
+        if (viewName == null) {
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}",
+                            "the explore has no view or join called `" + targetAlias + "`"));
+        }
+        Optional<View> view = project.view(viewName);
+        Optional<Field> field = view.flatMap(v -> v.field(name));
+        if (field.isEmpty()) {
+            return Optional.of(
+                    new Resolved.Unresolved(
+                            "${" + reference + "}",
+                            "view `" + viewName + "` has no field `" + name + "`"));
+        }
+        Optional<String> timeframe =
+                field.get().kind() == FieldKind.DIMENSION_GROUP
+                                && name.startsWith(field.get().name() + "_")
+                        ? Optional.of(name.substring(field.get().name().length() + 1))
+                        : Optional.empty();
+        Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1);
+        if (resolved instanceof Resolved.Sql s) {
+            out.append('(').append(s.sql()).append(')');
+            return Optional.empty();
+        }
+        return Optional.of(resolved);
+    }
+
+    private static Optional<Resolved> skipped(String sql) {
+        if (Liquid.isPresent(sql)) {
+            return Optional.of(new Resolved.Skipped("Liquid is rendered by Looker at query time"));
+        }
+        if (sql.contains("@{")) {
+            return Optional.of(new Resolved.Skipped("a constant (@{...}) is filled in by Looker"));
+        }
+        return Optional.empty();
+    }
+}

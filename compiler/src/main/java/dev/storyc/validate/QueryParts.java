@@ -1,0 +1,67 @@
+package dev.storyc.validate;
+
+import dev.storyc.diag.Position;
+import java.util.List;
+import java.util.Set;
+
+/** The pieces a validation query is assembled from; each knows where its LookML is. */
+public final class QueryParts {
+    private QueryParts() {}
+
+    /**
+     * A field's SQL as a query selects it.
+     *
+     * @param needs the aliases the SQL reads; a field is dropped with the join it needs
+     * @param at the field's {@code sql} in its LookML file, or its name when it has none
+     */
+    public record FieldQuery(
+            String alias,
+            String view,
+            String field,
+            boolean measure,
+            String sql,
+            Set<String> needs,
+            Position at) {
+        public FieldQuery {
+            needs = Set.copyOf(needs);
+        }
+
+        /** Returns {@code alias.field}, as Looker names a field in an explore. */
+        public String qualifiedName() {
+            return alias + "." + field;
+        }
+    }
+
+    /**
+     * One join of an explore.
+     *
+     * @param on the {@code sql_on} with references substituted; empty for a cross join
+     * @param needs the other aliases the join reads
+     * @param at the {@code sql_on}, or the join's name when it has none
+     */
+    public record Join(
+            String alias,
+            String view,
+            String keyword,
+            String table,
+            String on,
+            Set<String> needs,
+            Position at) {
+        public Join {
+            needs = Set.copyOf(needs);
+        }
+    }
+
+    /** The FROM clause: the base view's table under its alias, then the joins in order. */
+    public record From(
+            String explore,
+            String alias,
+            String view,
+            String table,
+            Position tableAt,
+            List<Join> joins) {
+        public From {
+            joins = List.copyOf(joins);
+        }
+    }
+}

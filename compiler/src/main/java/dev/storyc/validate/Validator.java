@@ -1,0 +1,241 @@
+package dev.storyc.validate;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a {@link ValidationPlan} and finds every failing field with as few queries as it can.
+ *
+ * <p>Batches go to the database {@link #ROUND_TRIP} at a time in one round trip; on a healthy
+ * project that is the whole run. A failing batch is then run alone, and the server's error
+ * <em>position</em> names the failing part directly: the validator knows where each field, join and
+ * table sits in the text it sent. The blamed field is reported and removed, and the rest runs
+ * again, so k failing fields cost k + 1 queries. Spectacles' binary search costs about k log2(n)
+ * for n fields; here bisection is only the fallback for an error that carries no position.
+ */
+public final class Validator {
+    /** How many queries share a round trip. */
+    public static final int ROUND_TRIP = 100;
+
+    private final SqlExecutor database;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Set<String> reported = new HashSet<>();
+    private int validated;
+    private int notValidated;
+    private int queries;
+    private int roundTrips;
+
+    private Validator(SqlExecutor database) {
+        this.database = database;
+    }
+
+    /** Validates the plan's batches against {@code database}. */
+    public static ValidationResult run(ValidationPlan plan, SqlExecutor database) {
+        Validator validator = new Validator(database);
+        validator.diagnostics.addAll(plan.problems());
+        List<Batch> batches = plan.batches();
+        for (int start = 0; start < batches.size(); start += ROUND_TRIP) {
+            List<Batch> group =
+                    batches.subList(start, Math.min(batches.size(), start + ROUND_TRIP));
+            validator.group(group);
+        }
+        return new ValidationResult(
+                validator.diagnostics,
+                validator.validated,
+                validator.notValidated,
+                plan.skipped(),
+                validator.queries,
+                validator.roundTrips);
+    }
+
+    /**
+     * Sends a group of batches in one round trip; when one of them fails, halves the group until
+     * the failing batches stand alone, so one bad batch in a hundred costs seven round trips, not a
+     * hundred.
+     */
+    /**
+     * Runs each batch once in a round trip of its own and blames the part the error points at,
+     * without retrying: the naive baseline ({@code validate --strategy per_field}) that the
+     * benchmark compares {@link #run} with. Over a per-field plan it is one query per field.
+     */
+    public static ValidationResult runEach(ValidationPlan plan, SqlExecutor database) {
+        Validator validator = new Validator(database);
+        validator.diagnostics.addAll(plan.problems());
+        for (Batch batch : plan.batches()) {
+            Batch.Rendered rendered = batch.render();
+            Optional<SqlExecutor.SqlFailure> failure = validator.send(rendered.sql());
+            if (failure.isEmpty()) {
+                validator.validated += batch.fields().size();
+                continue;
+            }
+            SqlExecutor.SqlFailure error = failure.get();
+            Optional<Batch.Region> region =
+                    error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
+            if (region.isPresent() && region.get() instanceof Batch.Region.Join join) {
+                batch.from().joins().stream()
+                        .filter(j -> j.alias().equals(join.alias()))
+                        .findFirst()
+                        .ifPresent(j -> validator.joinFailed(batch.from(), j, error));
+                validator.notValidated += batch.fields().size();
+            } else if (region.isPresent() && region.get() instanceof Batch.Region.Table) {
+                validator.tableFailed(batch.from(), error);
+                validator.notValidated += batch.fields().size();
+            } else {
+                batch.fields().forEach(field -> validator.fieldFailed(field, error));
+            }
+        }
+        return new ValidationResult(
+                validator.diagnostics,
+                validator.validated,
+                validator.notValidated,
+                plan.skipped(),
+                validator.queries,
+                validator.roundTrips);
+    }
+
+    private void group(List<Batch> group) {
+        if (group.size() == 1) {
+            isolate(group.get(0));
+            return;
+        }
+        roundTrips++;
+        queries += group.size();
+        if (database.runAll(group.stream().map(b -> b.render().sql()).toList())) {
+            group.forEach(b -> validated += b.fields().size());
+            return;
+        }
+        int middle = group.size() / 2;
+        group(group.subList(0, middle));
+        group(group.subList(middle, group.size()));
+    }
+
+    /** Runs a batch and, while it fails, removes what the failure blames and runs the rest. */
+    private void isolate(Batch batch) {
+        Batch current = batch;
+        while (true) {
+            Batch.Rendered rendered = current.render();
+            Optional<SqlExecutor.SqlFailure> failure = send(rendered.sql());
+            if (failure.isEmpty()) {
+                validated += current.fields().size();
+                return;
+            }
+            SqlExecutor.SqlFailure error = failure.get();
+            Optional<Batch.Region> region =
+                    error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
+            if (region.isPresent() && region.get() instanceof Batch.Region.Field field) {
+                fieldFailed(current.fields().get(field.index()), error);
+                current = current.withoutField(field.index());
+            } else if (region.isPresent() && region.get() instanceof Batch.Region.Join join) {
+                QueryParts.Join failed =
+                        current.from().joins().stream()
+                                .filter(j -> j.alias().equals(join.alias()))
+                                .findFirst()
+                                .orElseThrow();
+                joinFailed(current.from(), failed, error);
+                List<QueryParts.FieldQuery> dropped = new ArrayList<>();
+                current = current.withoutJoin(join.alias(), dropped);
+                notValidated += dropped.size();
+            } else if (region.isPresent()) {
+                tableFailed(current.from(), error);
+                notValidated += current.fields().size();
+                return;
+            } else {
+                bisect(current, error);
+                return;
+            }
+        }
+    }
+
+    /** Splits a batch whose failure named no position, down to the field that fails alone. */
+    private void bisect(Batch batch, SqlExecutor.SqlFailure error) {
+        if (batch.fields().size() == 1) {
+            fieldFailed(batch.fields().get(0), error);
+            return;
+        }
+        if (batch.fields().isEmpty()) {
+            fromFailed(batch.from(), error);
+            return;
+        }
+        int middle = batch.fields().size() / 2;
+        isolate(batch.slice(0, middle));
+        isolate(batch.slice(middle, batch.fields().size()));
+    }
+
+    private Optional<SqlExecutor.SqlFailure> send(String sql) {
+        roundTrips++;
+        queries++;
+        return database.run(sql);
+    }
+
+    private void fieldFailed(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
+        String where = field.alias().equals(field.view()) ? "" : " (as `" + field.alias() + "`)";
+        report(
+                Code.VALIDATE_FIELD_FAILED,
+                field.at(),
+                (field.measure() ? "measure" : "dimension")
+                        + " `"
+                        + field.view()
+                        + "."
+                        + field.field()
+                        + "`"
+                        + where
+                        + " fails in the database: "
+                        + error.message(),
+                "the column or table it reads may have been dropped or renamed; compare with the"
+                    + " story's deploy.sql");
+    }
+
+    private void joinFailed(
+            QueryParts.From from, QueryParts.Join join, SqlExecutor.SqlFailure error) {
+        report(
+                Code.VALIDATE_JOIN_FAILED,
+                join.at(),
+                "join `"
+                        + join.alias()
+                        + "` of explore `"
+                        + from.explore()
+                        + "` fails in the database: "
+                        + error.message(),
+                "check the columns its sql_on names on both sides, and the joined view's table");
+    }
+
+    private void tableFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {
+        report(
+                Code.VALIDATE_TABLE_FAILED,
+                from.tableAt(),
+                "the table of view `"
+                        + from.view()
+                        + "` fails in the"
+                        + " database: "
+                        + error.message(),
+                "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name");
+    }
+
+    private void fromFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {
+        Position at =
+                from.joins().isEmpty()
+                        ? from.tableAt()
+                        : from.joins().get(from.joins().size() - 1).at();
+        report(
+                Code.VALIDATE_JOIN_FAILED,
+                at,
+                (from.explore().isEmpty()
+                                ? "view `" + from.view() + "`"
+                                : "explore `" + from.explore() + "`")
+                        + " fails in the database: "
+                        + error.message(),
+                "the server named no position; check the view's table and each join's sql_on");
+    }
+
+    private void report(Code code, Position at, String message, String hint) {
+        if (reported.add(code.id() + at + message)) {
+            diagnostics.add(Diagnostic.error(code, at, message).withHint(hint));
+        }
+    }
+}

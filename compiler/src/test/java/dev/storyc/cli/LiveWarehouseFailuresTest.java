@@ -1,0 +1,243 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.PostgresServer;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input for the run-time commands, one row each: the workspace or the database is broken in one
+ * way, the example is deployed, seeded and loaded, and the command must report the code at the
+ * exact line of the compiled output (found by a marker text) and leave nothing half-written.
+ */
+class LiveWarehouseFailuresTest {
+    @TempDir Path folder;
+
+    /**
+     * @param workspaceEdit a change to the workspace before compiling
+     * @param databaseEdit SQL run after deploying, seeding and a first successful ETL run
+     * @param file the output file the diagnostic must point at, or null for exit-3 failures
+     * @param marker text on the line the diagnostic must point at
+     */
+    record Case(
+            String name,
+            Consumer<Path> workspaceEdit,
+            String databaseEdit,
+            List<String> command,
+            int exitCode,
+            String code,
+            String file,
+            String marker,
+            String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case(
+                        "job SQL fails",
+                        w -> {},
+                        "ALTER TABLE raw_ehr.ehr_patients DROP COLUMN postal_code",
+                        List.of("etl", "run", "--env", "integration", "load_patients"),
+                        1,
+                        "E0903",
+                        "etl/patients/load_patients.sql",
+                        "LEFT(p.postal_code, 3)",
+                        "column p.postal_code does not exist"),
+                new Case(
+                        "merge job without key",
+                        w ->
+                                edit(
+                                        w,
+                                        "stories/appointments/etl/load_appointments.job.toml",
+                                        "key = \"appointment_id\"\n",
+                                        ""),
+                        null,
+                        List.of("check", "--env", "integration"),
+                        1,
+                        "E0901",
+                        null,
+                        null,
+                        "merge job `load_appointments` names no key"),
+                new Case(
+                        "test returns rows",
+                        w ->
+                                Checkout.write(
+                                        w.resolve("stories/patients/tests/one_row.sql"),
+                                        "-- Each patient once: a cross join makes two of each, so"
+                                            + " this fails.\n"
+                                            + "SELECT p.patient_id, g.n\n"
+                                            + "FROM <% env.warehouse.schema %>.patients AS p\n"
+                                            + "CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS"
+                                            + " g\n"),
+                        null,
+                        List.of("test", "--env", "integration", "--story", "patients"),
+                        1,
+                        "E0911",
+                        "tests/patients/one_row.sql",
+                        "SELECT p.patient_id, g.n",
+                        "(10 of 16 rows shown)"),
+                new Case(
+                        "dimension's column dropped",
+                        w -> {},
+                        "ALTER TABLE analytics.patients DROP COLUMN zip3",
+                        List.of("validate", "--env", "integration"),
+                        1,
+                        "E0921",
+                        "views/patients/patients.view.lkml",
+                        "sql: ${TABLE}.zip3 ;;",
+                        "column patients.zip3 does not exist"),
+                new Case(
+                        "join names a missing column",
+                        w ->
+                                edit(
+                                        w,
+                                        "stories/care-gaps/explores/care_gaps.explore.lkml",
+                                        "sql_on: ${care_gaps.patient_id} = ${patients.patient_id}"
+                                            + " ;;",
+                                        "sql_on: ${care_gaps.patient_id} = ${patients.patient_id}"
+                                            + " AND patients.pcp_npi > 0 ;;"),
+                        null,
+                        List.of("validate", "--env", "integration"),
+                        1,
+                        "E0922",
+                        "explores/care-gaps/care_gaps.explore.lkml",
+                        "patients.pcp_npi",
+                        "column patients.pcp_npi does not exist"),
+                // Unparsable Liquid is refused at compile time (E0624, offline checks); Liquid
+                // that parses is counted and skipped, since only Looker knows its output.
+                new Case(
+                        "Liquid is skipped with a count",
+                        w ->
+                                edit(
+                                        w,
+                                        "stories/patients/views/patients.view.lkml",
+                                        "  dimension: zip3 {",
+                                        "  dimension: zip3_liquid {\n"
+                                                + "    type: string\n"
+                                                + "    sql: {% if _user_attributes['can_see_zip'] %}"
+                                                + " ${TABLE}.zip3 {% endif %} ;;\n"
+                                                + "  }\n\n"
+                                                + "  dimension: zip3 {"),
+                        null,
+                        List.of("validate", "--env", "integration"),
+                        0,
+                        null,
+                        null,
+                        null,
+                        "skipped 1 (1: Liquid is rendered by Looker at query time)"),
+                new Case(
+                        "unreachable database",
+                        w -> {},
+                        null,
+                        List.of("validate", "--env", "integration"),
+                        3,
+                        null,
+                        null,
+                        null,
+                        "cannot reach the warehouse of integration at"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsTheCodeAtTheOutputLine(Case row) throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("live_bad")) {
+            Path workspace = folder.resolve("workspace");
+            Checkout.copyExampleWorkspace(workspace);
+            Path environments = workspace.resolve("environments.toml");
+            Checkout.write(
+                    environments,
+                    Checkout.read(environments)
+                            .replace(
+                                    "warehouse.database = \"analytics_int\"\n",
+                                    database.warehouseToml(
+                                            "analytics", LiveWarehouseFixture.PASSWORD_VARIABLE)));
+            row.workspaceEdit().accept(workspace);
+            LiveWarehouseFixture fixture = LiveWarehouseFixture.over(workspace);
+            Storyc.Outcome outcome;
+            if (row.command().get(0).equals("check")) {
+                outcome = fixture.storyc(database, row.command().toArray(String[]::new));
+            } else {
+                Storyc.Outcome compiled =
+                        fixture.storyc(database, "compile", "--env", "integration");
+                assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+                fixture.deploy(database);
+                fixture.seed(database);
+                Storyc.Outcome loaded =
+                        fixture.storyc(database, "etl", "run", "--env", "integration");
+                assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
+                if (row.databaseEdit() != null) {
+                    database.execute(row.databaseEdit());
+                }
+                if (row.exitCode() == 3) {
+                    Map<String, String> unreachable =
+                            new HashMap<>(
+                                    PostgresServer.Database.passwordEnvironment(
+                                            LiveWarehouseFixture.PASSWORD_VARIABLE));
+                    unreachable.put(
+                            "STORYC_WAREHOUSE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+                    unreachable.put("STORYC_WAREHOUSE_CONNECT_TIMEOUT", "2");
+                    outcome =
+                            Storyc.run(
+                                    workspace, unreachable, row.command().toArray(String[]::new));
+                } else {
+                    outcome = fixture.storyc(database, row.command().toArray(String[]::new));
+                }
+            }
+
+            assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(row.exitCode());
+            assertThat(outcome.stdout() + outcome.stderr())
+                    .as(outcome.toString())
+                    .contains(row.message())
+                    .doesNotContain(PostgresServer.PASSWORD)
+                    .doesNotContain("\tat ");
+            if (row.code() != null) {
+                assertThat(outcome.stderr())
+                        .as(outcome.toString())
+                        .contains("error[" + row.code() + "]");
+            }
+            if (row.file() != null) {
+                String text = Files.readString(fixture.output().resolve(row.file()));
+                int line = text.substring(0, text.indexOf(row.marker())).split("\n", -1).length;
+                assertThat(outcome.stderr())
+                        .as(outcome.toString())
+                        .contains("--> out/integration/" + row.file() + ":" + line + ":");
+            }
+            if (row.code() != null && row.code().equals("E0903")) {
+                assertThat(
+                                LiveWarehouseTest.count(
+                                        database, "SELECT COUNT(*) FROM analytics.patients"))
+                        .as("the failed replace was rolled back whole")
+                        .isEqualTo(8);
+                assertThat(
+                                LiveWarehouseTest.count(
+                                        database,
+                                        "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
+                                            + " 'failed' AND error LIKE '%postal_code%'"))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    static void edit(Path workspace, String file, String from, String to) {
+        Path path = workspace.resolve(file);
+        String text = Checkout.read(path);
+        assertThat(text).contains(from);
+        Checkout.write(path, text.replace(from, to));
+    }
+}

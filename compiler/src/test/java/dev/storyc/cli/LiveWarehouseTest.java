@@ -1,0 +1,109 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.PostgresServer;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example on a real PostgreSQL: deployed, seeded, every ETL job run, every data test green and
+ * every field valid; then the runs are on record.
+ */
+class LiveWarehouseTest {
+    @TempDir Path folder;
+
+    @Test
+    void theExampleLoadsTestsAndValidatesEndToEnd() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("live_example")) {
+            LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
+            Storyc.Outcome early = fixture.storyc(database, "etl", "run", "--env", "integration");
+            assertThat(early.exitCode()).as(early.toString()).isEqualTo(1);
+            assertThat(early.stderr())
+                    .contains(
+                            "error[E0905]: ETL job `patients/load_patients` was not run: story"
+                                + " `patients`'s schema changes are not deployed there yet"
+                                + " (integration)")
+                    .contains("--> out/integration/etl/patients/load_patients.job.toml")
+                    .contains("storyc warehouse apply --env integration");
+            assertThat(
+                            count(
+                                    database,
+                                    "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
+                                        + " 'refused'"))
+                    .isEqualTo(1);
+            fixture.deploy(database);
+            fixture.seed(database);
+
+            Storyc.Outcome run = fixture.storyc(database, "etl", "run", "--env", "integration");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdout())
+                    .contains("succeeded patients/load_patients")
+                    .contains("care-gaps/build_care_gaps");
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients")).isEqualTo(8);
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.encounters")).isEqualTo(4);
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.claims")).isEqualTo(3);
+
+            Storyc.Outcome again = fixture.storyc(database, "etl", "run", "--env", "integration");
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients"))
+                    .as("replace empties the target first")
+                    .isEqualTo(8);
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.encounters"))
+                    .as("merge replaces rows by key")
+                    .isEqualTo(4);
+
+            Storyc.Outcome status =
+                    fixture.storyc(database, "etl", "status", "--env", "integration");
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.stdout())
+                    .contains("patients/load_patients")
+                    .contains("succeeded")
+                    .contains("7 jobs, 0 never run");
+            assertThat(
+                            count(
+                                    database,
+                                    "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
+                                        + " 'succeeded'"))
+                    .isEqualTo(14);
+
+            Storyc.Outcome test = fixture.storyc(database, "test", "--env", "integration");
+            assertThat(test.exitCode()).as(test.toString()).isZero();
+            assertThat(test.stdout())
+                    .contains("pass   claims/paid_within_allowed")
+                    .contains("pass   care-gaps/closed_after_opened")
+                    .contains("pass   patients.patient_id is unique")
+                    .contains("pass   patients.patient_id is not null");
+
+            Storyc.Outcome junit =
+                    fixture.storyc(database, "test", "--env", "integration", "--format", "junit");
+            assertThat(junit.exitCode()).as(junit.toString()).isZero();
+            org.w3c.dom.Element suite = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(junit.stdout())))
+                    .getDocumentElement();
+            assertThat(suite.getAttribute("failures")).isEqualTo("0");
+            assertThat(suite.getElementsByTagName("testcase").getLength())
+                    .as("two primary key tests for each of the example's views with a key")
+                    .isEqualTo(Integer.parseInt(suite.getAttribute("tests")))
+                    .isGreaterThanOrEqualTo(14);
+
+            Storyc.Outcome validate = fixture.storyc(database, "validate", "--env", "integration");
+            assertThat(validate.exitCode()).as(validate.toString()).isZero();
+            assertThat(validate.stdout()).contains("0 problems");
+        }
+    }
+
+    static long count(PostgresServer.Database database, String sql) throws Exception {
+        try (Connection connection = database.connect();
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
