@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -56,45 +57,28 @@ final class EtlRunCommand implements Callable<Integer> {
         CompiledOutput output =
                 CompiledOutput.read(root, project, selected, environment.out, console);
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
-        List<Plan> plans = new ArrayList<>();
-        List<Diagnostic> problems = new ArrayList<>();
-        for (EtlJob job : jobs) {
-            String path = EtlCommand.sqlPath(job);
-            Result<List<RunStep>> steps =
-                    RunPlan.of(job, output.shown(path), output.files().getOrDefault(path, ""));
-            problems.addAll(steps.diagnostics());
-            steps.value().ifPresent(s -> plans.add(new Plan(job, s)));
-        }
-        if (!problems.isEmpty()) {
-            console.diagnostics(problems, output.sources());
+        Result<List<Plan>> plans = plan(output, jobs);
+        if (!plans.ok()) {
+            console.diagnostics(plans.diagnostics(), output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
         WarehouseTarget target = Warehouses.target(root, selected, console);
-        Map<String, String> schemas = new TreeMap<>();
         try (WarehouseConnection session = Warehouses.open(target, console)) {
-            Result<OutputPlan> warehousePlan =
-                    OutputPlan.read(
-                            output.commit(), path -> Optional.ofNullable(output.files().get(path)));
-            if (warehousePlan.ok()) {
-                schemas.putAll(
-                        ChangeStatus.byStory(
-                                ChangeStatus.of(warehousePlan.get(), session.registry())));
-            }
-            EtlRunner runner = session.etlRunner(Clock.systemUTC());
-            for (Plan plan : plans) {
-                EtlRunner.JobRun run =
-                        runner.run(
-                                plan.job(),
-                                plan.steps(),
-                                output.commit(),
-                                Optional.ofNullable(schemas.get(plan.job().story())));
-                console.result(
-                        String.format(
-                                "%-9s %-40s %8d rows  %6d ms",
-                                run.status().name().toLowerCase(),
-                                run.job().qualifiedName(),
-                                run.rows(),
-                                run.ended().toEpochMilli() - run.started().toEpochMilli()));
+            List<EtlRunner.JobRun> runs =
+                    run(
+                            session,
+                            output,
+                            plans.get(),
+                            run ->
+                                    console.result(
+                                            String.format(
+                                                    "%-9s %-40s %8d rows  %6d ms",
+                                                    run.status().name().toLowerCase(),
+                                                    run.job().qualifiedName(),
+                                                    run.rows(),
+                                                    run.ended().toEpochMilli()
+                                                            - run.started().toEpochMilli())));
+            for (EtlRunner.JobRun run : runs) {
                 if (run.problem().isPresent()) {
                     console.diagnostics(List.of(run.problem().get()), output.sources());
                     return ExitCode.PROJECT_ERRORS;
@@ -104,6 +88,57 @@ final class EtlRunCommand implements Callable<Integer> {
             throw Warehouses.failed(console, e);
         }
         return ExitCode.OK;
+    }
+
+    /** Returns each job with its statements, or the diagnostics of the jobs that cannot run. */
+    static Result<List<Plan>> plan(CompiledOutput output, List<EtlJob> jobs) {
+        List<Plan> plans = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (EtlJob job : jobs) {
+            String path = EtlCommand.sqlPath(job);
+            Result<List<RunStep>> steps =
+                    RunPlan.of(job, output.shown(path), output.files().getOrDefault(path, ""));
+            problems.addAll(steps.diagnostics());
+            steps.value().ifPresent(s -> plans.add(new Plan(job, s)));
+        }
+        return problems.isEmpty() ? Result.of(List.copyOf(plans), List.of()) : Result.failed(problems);
+    }
+
+    /**
+     * Runs the jobs in order, each in its transaction and recorded in the registry, and stops after
+     * the first that fails; returns the runs, the failed one last. Shared by {@code etl run} and
+     * the live stage of {@code ci}.
+     */
+    static List<EtlRunner.JobRun> run(
+            WarehouseConnection session,
+            CompiledOutput output,
+            List<Plan> plans,
+            Consumer<EtlRunner.JobRun> each)
+            throws DatabaseException {
+        Map<String, String> schemas = new TreeMap<>();
+        Result<OutputPlan> warehousePlan =
+                OutputPlan.read(
+                        output.commit(), path -> Optional.ofNullable(output.files().get(path)));
+        if (warehousePlan.ok()) {
+            schemas.putAll(
+                    ChangeStatus.byStory(ChangeStatus.of(warehousePlan.get(), session.registry())));
+        }
+        EtlRunner runner = session.etlRunner(Clock.systemUTC());
+        List<EtlRunner.JobRun> runs = new ArrayList<>();
+        for (Plan plan : plans) {
+            EtlRunner.JobRun run =
+                    runner.run(
+                            plan.job(),
+                            plan.steps(),
+                            output.commit(),
+                            Optional.ofNullable(schemas.get(plan.job().story())));
+            runs.add(run);
+            each.accept(run);
+            if (run.problem().isPresent()) {
+                break;
+            }
+        }
+        return runs;
     }
 
     private List<EtlJob> select(List<EtlJob> jobs, Console console) {
@@ -137,5 +172,6 @@ final class EtlRunCommand implements Callable<Integer> {
         return selected;
     }
 
-    private record Plan(EtlJob job, List<RunStep> steps) {}
+    /** One job with the statements it runs. */
+    record Plan(EtlJob job, List<RunStep> steps) {}
 }

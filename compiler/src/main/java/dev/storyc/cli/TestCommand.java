@@ -64,6 +64,39 @@ final class TestCommand implements Callable<Integer> {
         Environment selected = environment.select(project, root, console);
         CompiledOutput output =
                 CompiledOutput.read(root, project, selected, environment.out, console);
+        DataTests.Collected collected = collect(output, selected, stories, console);
+        if (!collected.problems().isEmpty()) {
+            console.diagnostics(collected.problems(), output.sources());
+            return ExitCode.PROJECT_ERRORS;
+        }
+        WarehouseTarget target = Warehouses.target(root, selected, console);
+        List<TestOutcome> outcomes;
+        try (WarehouseConnection session = Warehouses.open(target, console)) {
+            outcomes = session.test(collected.tests());
+        } catch (DatabaseException e) {
+            throw Warehouses.failed(console, e);
+        }
+        switch (format) {
+            case json -> console.out().print(TestReports.json(selected.name(), outcomes));
+            case junit -> console.out().print(TestReports.junit(selected.name(), outcomes));
+            case text -> console.out().print(TestReports.text(outcomes));
+        }
+        console.out().flush();
+        console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
+        long passed =
+                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
+        if (format == Format.text) {
+            console.result(passed + " passed, " + (outcomes.size() - passed) + " failed");
+        }
+        return passed == outcomes.size() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
+    }
+
+    /**
+     * Returns the environment's data tests: its stories' tests/*.sql and the generated primary-key
+     * tests, only {@code stories}' when any are named. Shared by {@code test} and {@code ci}.
+     */
+    static DataTests.Collected collect(
+            CompiledOutput output, Environment selected, List<String> stories, Console console) {
         DeployedLookml lookml = DeployedLookml.of(output);
         Map<String, Map<String, String>> testFiles = new TreeMap<>();
         Set<String> known = new TreeSet<>(lookml.viewStories().values());
@@ -93,35 +126,7 @@ final class TestCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.USAGE);
             }
         }
-        DataTests.Collected collected =
-                DataTests.collect(
-                        testFiles,
-                        lookml.project(),
-                        lookml.viewStories(),
-                        new LinkedHashSet<>(stories));
-        if (!collected.problems().isEmpty()) {
-            console.diagnostics(collected.problems(), output.sources());
-            return ExitCode.PROJECT_ERRORS;
-        }
-        WarehouseTarget target = Warehouses.target(root, selected, console);
-        List<TestOutcome> outcomes;
-        try (WarehouseConnection session = Warehouses.open(target, console)) {
-            outcomes = session.test(collected.tests());
-        } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
-        }
-        switch (format) {
-            case json -> console.out().print(TestReports.json(selected.name(), outcomes));
-            case junit -> console.out().print(TestReports.junit(selected.name(), outcomes));
-            case text -> console.out().print(TestReports.text(outcomes));
-        }
-        console.out().flush();
-        console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
-        long passed =
-                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
-        if (format == Format.text) {
-            console.result(passed + " passed, " + (outcomes.size() - passed) + " failed");
-        }
-        return passed == outcomes.size() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
+        return DataTests.collect(
+                testFiles, lookml.project(), lookml.viewStories(), new LinkedHashSet<>(stories));
     }
 }

@@ -103,7 +103,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
     /**
      * Returns the output's scripts and the registry's revert texts, so a failure quotes its line.
      */
-    private static List<SourceFile> sources(WarehouseSession session, ApplyPlan plan) {
+    static List<SourceFile> sources(WarehouseSession session, ApplyPlan plan) {
         List<SourceFile> sources = new ArrayList<>(WarehouseSession.sources(session.snapshot));
         for (Action action : plan.actions()) {
             DeployedChange deployed =

@@ -180,6 +180,7 @@ public enum Code {
     VALIDATE_TABLE_FAILED("E0923", "view's table fails in the database"),
     VALIDATE_UNRESOLVED_REFERENCE("E0924", "field SQL names a field that does not exist"),
     VALIDATE_LIQUID_SYNTAX("E0925", "Liquid in field SQL does not parse"),
+    CI_LIVE_UNKNOWN_ENVIRONMENT("E0934", "ci.live names no environment that ci compiles"),
 
     // E10xx: site and diff
     SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),

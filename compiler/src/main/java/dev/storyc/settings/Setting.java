@@ -37,6 +37,12 @@ public enum Setting {
     /** Seconds an apply waits for another apply's lock before giving up. */
     WAREHOUSE_LOCK_TIMEOUT("warehouse.lock_timeout", "STORYC_WAREHOUSE_LOCK_TIMEOUT", "[0-9]{1,5}",
             "a number of seconds from 0 to 99999"),
+    /**
+     * The environments {@code storyc ci} proves live after pushing (apply, etl, test, validate), in
+     * order; a TOML list or a comma-separated string. Unset: no live stage.
+     */
+    CI_LIVE("ci.live", "STORYC_CI_LIVE", "\\s*[a-z][a-z0-9-]*(\\s*,\\s*[a-z][a-z0-9-]*)*\\s*",
+            "environment names separated by commas, such as `integration`"),
     /** The storyc versions the workspace works with, as dbt's {@code require-dbt-version}. */
     REQUIRED_VERSION("required_version", "STORYC_REQUIRED_VERSION",
             "\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*"

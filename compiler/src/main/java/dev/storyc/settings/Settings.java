@@ -2,6 +2,7 @@ package dev.storyc.settings;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,16 @@ public record Settings(Map<Setting, Value> values) {
     /** Returns the seconds an apply waits for another apply's lock; 60 unless a layer says so. */
     public int warehouseLockTimeout() {
         return Integer.parseInt(get(Setting.WAREHOUSE_LOCK_TIMEOUT).map(Value::value).orElse("60"));
+    }
+
+    /** Returns the environments ci proves live after pushing, in order; empty when unset. */
+    public List<String> ciLive() {
+        return get(Setting.CI_LIVE).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.value().split(",")))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** Returns the storyc versions the workspace works with, when it says. */

@@ -197,8 +197,15 @@ public final class SettingsLoader {
             } else if (value instanceof String || value instanceof Long || value instanceof Boolean) {
                 values.put(dotted, String.valueOf(value));
                 from.put(dotted, at.toString());
+            } else if (value instanceof org.tomlj.TomlArray array && !array.isEmpty()
+                    && array.toList().stream().allMatch(String.class::isInstance)) {
+                // A list setting such as ci.live = ["integration"]: stored as the comma-separated
+                // string the same setting takes from STORYC_* and -D, and checked as one.
+                values.put(dotted, String.join(",", array.toList().stream().map(String.class::cast)
+                        .toList()));
+                from.put(dotted, at.toString());
             } else {
-                diagnostics.error(Code.SETTING_INVALID, at, "setting `" + dotted + "` must be a string or a number");
+                diagnostics.error(Code.SETTING_INVALID, at, "setting `" + dotted + "` must be a string, a number or a list of strings");
             }
         }
     }
