@@ -6,6 +6,7 @@ import dev.storyc.compile.OutputWrites;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.config.EnvironmentKind;
+import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.Drift;
 import dev.storyc.publish.GitCredentials;
@@ -33,7 +34,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "ci", mixinStandardHelpOptions = true,
         description = {"Check every environment, compile every non-development one, and push those that changed.",
-                "Exit 0 when all is well, 1 when the project has errors, 3 when a compile or push failed."})
+                "With --live or the ci.live setting, then apply, run the ETL jobs, test and validate each"
+                        + " named environment's database, and print a second table.",
+                "Exit 0 when all is well, 1 when the project has errors (or a live step found some),"
+                        + " 3 when a compile, push or database connection failed."})
 final class CiCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
@@ -48,6 +52,14 @@ final class CiCommand implements Callable<Integer> {
     @Option(names = "--adopt-drift",
             description = "Build on commits that storyc did not make on a remote instead of stopping at them.")
     boolean adoptDrift;
+
+    @Option(names = "--live", paramLabel = "ENV",
+            description = "After pushing, prove this environment live: warehouse apply, etl run, test and"
+                    + " validate, in that order. Repeat for several; replaces the ci.live setting.")
+    List<String> live = new java.util.ArrayList<>();
+
+    @Option(names = "--no-live", description = "Skip the live stage that the ci.live setting asks for.")
+    boolean noLive;
 
     @Mixin
     FormatOption output;
@@ -73,6 +85,17 @@ final class CiCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         Project project = root.openProject(console);
+        List<Environment> proven = List.of();
+        if (!noLive) {
+            boolean named = !live.isEmpty();
+            Result<List<Environment>> selected = LiveStage.select(project,
+                    named ? live : root.settings().ciLive(), LiveStage.sourceOf(root, named));
+            if (!selected.ok()) {
+                console.diagnostics(selected.diagnostics(), root.settingsSources());
+                return ExitCode.PROJECT_ERRORS;
+            }
+            proven = selected.get();
+        }
         List<Environment> all = List.copyOf(project.environments().all());
         folders = OutputFolders.approve(project, root.settings(), null,
                 all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
@@ -103,7 +126,17 @@ final class CiCommand implements Callable<Integer> {
         }
         List<Row> rows = ((OutputWrites.Outcome.Written<Row>) written).results();
         printTable(console, rows);
-        return rows.stream().anyMatch(Row::failed) ? ExitCode.OPERATION_FAILED : ExitCode.OK;
+        if (rows.stream().anyMatch(Row::failed)) {
+            return ExitCode.OPERATION_FAILED;
+        }
+        if (proven.isEmpty()) {
+            return ExitCode.OK;
+        }
+        List<LiveRow> live = new LiveStage(root, project, console).run(proven);
+        console.result("");
+        LiveStage.print(console, live);
+        console.section("live", live.stream().map(LiveRow::json).toList());
+        return live.stream().mapToInt(LiveRow::exitCode).max().orElse(ExitCode.OK);
     }
 
     /** Brings one environment's repository up to its remote, commits the compile, and pushes it. */

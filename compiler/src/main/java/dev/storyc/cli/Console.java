@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a command writes: results to stdout, diagnostics and progress to stderr, so that stdout
@@ -21,6 +23,7 @@ final class Console {
     private static final String MASK = "********";
 
     private final PrintWriter out;
+    private final Map<String, Object> sections = new LinkedHashMap<>();
     private final PrintWriter err;
     private final boolean color;
     private final boolean quiet;
@@ -48,6 +51,14 @@ final class Console {
     void mask(Collection<String> values) {
         values.stream().filter(v -> !v.isEmpty() && !secrets.contains(v)).forEach(secrets::add);
         secrets.sort(Comparator.comparingInt(String::length).reversed());
+    }
+
+    /**
+     * Adds a section to the JSON document {@link #finish()} prints, which then becomes an object
+     * with the diagnostics under {@code diagnostics}; without sections it stays the plain array.
+     */
+    void section(String name, Object value) {
+        sections.put(name, value);
     }
 
     PrintWriter out() {
@@ -112,7 +123,9 @@ final class Console {
     void finish() {
         List<Diagnostic> unique = unique(pending);
         if (format != DiagnosticFormat.text) {
-            out.print(masked(format == DiagnosticFormat.json ? JsonRenderer.render(unique)
+            out.print(masked(format == DiagnosticFormat.json
+                    ? sections.isEmpty() ? JsonRenderer.render(unique)
+                            : JsonRenderer.render(unique, sections)
                     : SarifRenderer.render(unique, Version.number())));
             out.flush();
         } else if (unique.isEmpty()) {

@@ -139,6 +139,11 @@ final class StorycCommand implements Callable<Integer> {
         return console;
     }
 
+    /** Returns the settings files, so that a diagnostic about a setting quotes its line. */
+    List<dev.storyc.diag.SourceFile> settingsSources() {
+        return settingsSources;
+    }
+
     /** Ends the run's output; see {@link Console#finish()}. */
     void finish() {
         if (console != null) {

@@ -29,6 +29,21 @@ public final class JsonRenderer {
         return Json.write(objects, LAYOUT, Json.Escaping.CONTROL) + "\n";
     }
 
+    /**
+     * Renders one object holding the diagnostics beside other sections a command reports, such as
+     * {@code storyc ci}'s live table: {@code {"diagnostics": [...], "live": [...]}}, one diagnostic
+     * and one section element per line.
+     */
+    public static String render(List<Diagnostic> diagnostics, Map<String, Object> sections) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        List<Object> objects = new ArrayList<>();
+        diagnostics.forEach(d -> objects.add(object(d)));
+        document.put("diagnostics", objects);
+        document.putAll(sections);
+        return Json.write(document, (path, array) -> path.size() <= 1, Json.Escaping.CONTROL)
+                + "\n";
+    }
+
     private static Map<String, Object> object(Diagnostic diagnostic) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("severity", diagnostic.severity().label());
