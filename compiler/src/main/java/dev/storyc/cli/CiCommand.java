@@ -34,10 +34,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "ci", mixinStandardHelpOptions = true,
         description = {"Check every environment, compile every non-development one, and push those that changed.",
-                "With --live or the ci.live setting, then apply, run the ETL jobs, test and validate each"
-                        + " named environment's database, and print a second table.",
-                "Exit 0 when all is well, 1 when the project has errors (or a live step found some),"
-                        + " 3 when a compile, push or database connection failed."})
+                "With --live or the ci.live setting, then apply, run the ETL jobs, test and"
+                        + " validate each named environment's database, and print a second table.",
+                "Exit 0 when all is well, 1 when the project has errors (or a live step found"
+                        + " some), 3 when a compile, push or database connection failed."})
 final class CiCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
@@ -54,11 +54,13 @@ final class CiCommand implements Callable<Integer> {
     boolean adoptDrift;
 
     @Option(names = "--live", paramLabel = "ENV",
-            description = "After pushing, prove this environment live: warehouse apply, etl run, test and"
-                    + " validate, in that order. Repeat for several; replaces the ci.live setting.")
+            description = "After pushing, prove this environment live: warehouse apply, etl run,"
+                    + " test and validate, in that order. Repeat for several; replaces the ci.live"
+                    + " setting.")
     List<String> live = new java.util.ArrayList<>();
 
-    @Option(names = "--no-live", description = "Skip the live stage that the ci.live setting asks for.")
+    @Option(names = "--no-live",
+            description = "Skip the live stage that the ci.live setting asks for.")
     boolean noLive;
 
     @Mixin

@@ -101,7 +101,9 @@ final class EtlRunCommand implements Callable<Integer> {
             problems.addAll(steps.diagnostics());
             steps.value().ifPresent(s -> plans.add(new Plan(job, s)));
         }
-        return problems.isEmpty() ? Result.of(List.copyOf(plans), List.of()) : Result.failed(problems);
+        return problems.isEmpty()
+                ? Result.of(List.copyOf(plans), List.of())
+                : Result.failed(problems);
     }
 
     /**

@@ -220,7 +220,8 @@ final class LiveStage {
 
     /** {@code storyc test --env E}: every story's tests and the generated key tests. */
     private LiveRow.Step test(Environment environment, CompiledOutput output) {
-        DataTests.Collected collected = TestCommand.collect(output, environment, List.of(), console);
+        DataTests.Collected collected =
+                TestCommand.collect(output, environment, List.of(), console);
         if (!collected.problems().isEmpty()) {
             console.diagnostics(collected.problems(), output.sources());
             return LiveRow.Step.failed(collected.problems().size() + " broken");
@@ -231,6 +232,12 @@ final class LiveStage {
             outcomes = session.test(collected.tests());
         } catch (DatabaseException e) {
             throw Warehouses.failed(console, e);
+        }
+        List<TestOutcome> failing =
+                outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).toList();
+        // The failing tests' rows, as storyc test shows them: the diagnostic points at this report.
+        if (!failing.isEmpty()) {
+            TestReports.text(failing).lines().forEach(console::result);
         }
         console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
         long passed =
@@ -254,13 +261,14 @@ final class LiveStage {
         }
         console.diagnostics(result.diagnostics(), output.sources());
         long failed = result.diagnostics().stream().filter(Diagnostic::isError).count();
-        String summary = result.validated() + " ok" + (failed == 0 ? "" : ", " + failed + " failed");
+        String summary =
+                result.validated() + " ok" + (failed == 0 ? "" : ", " + failed + " failed");
         return result.passed() ? LiveRow.Step.passed(summary) : LiveRow.Step.failed(summary);
     }
 
     /** Prints the table: one line per environment, then the closing count. */
     static void print(Console console, List<LiveRow> rows) {
-        String format = "%-16s %-22s %-18s %-18s %s";
+        String format = "%-16s %-22s %-20s %-22s %s";
         console.result(String.format(format, "ENV", "APPLY", "ETL", "TEST", "VALIDATE"));
         for (LiveRow row : rows) {
             List<String> cells = row.steps().stream().map(LiveRow.Step::summary).toList();
