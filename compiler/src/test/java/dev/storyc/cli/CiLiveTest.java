@@ -120,6 +120,30 @@ class CiLiveTest {
         }
     }
 
+    @Test
+    void anotherEnvironmentStillRunsAfterOneCannotConnect() throws Exception {
+        try (PostgresServer.Database database =
+                PostgresServer.shared().createDatabase("ci_live_two")) {
+            prepare(database);
+            Storyc.Outcome ci = storyc(database, "ci", "--no-push", "--live", "production",
+                    "--live", "integration");
+
+            // production's password is wrong here: exit 3, and integration is proven regardless.
+            assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(3);
+            assertThat(liveTable(ci))
+                    .isEqualTo(
+                            HEADER
+                                    + "production       unreachable            "
+                                    + "skipped              skipped                skipped\n"
+                                    + "integration      7 deployed             "
+                                    + "7 ok                 16 passed              107 ok\n"
+                                    + "1 environment proven live, 1 failed\n");
+            assertThat(ci.stderr())
+                    .contains("error: the warehouse of production refused to log in")
+                    .doesNotContain("unused");
+        }
+    }
+
     /** Names ci does not compile, from each place a name can come from: nothing is written. */
     @ParameterizedTest
     @CsvSource(
