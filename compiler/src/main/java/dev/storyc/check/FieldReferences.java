@@ -125,51 +125,30 @@ final class FieldReferences {
         if (SPECIAL.contains(name) || !isName(name)) {
             return;
         }
-        int dot = name.indexOf('.');
-        if (dot < 0) {
-            field(
-                    place,
-                    usage,
-                    Code.UNKNOWN_FIELD_REFERENCE,
-                    view,
-                    view,
-                    name,
-                    name,
-                    where(view, usage));
-            return;
-        }
-        qualified(
-                place,
-                usage,
-                Code.UNKNOWN_FIELD_REFERENCE,
-                view,
-                name,
-                where(view, usage),
-                q -> catalog.resolveQualifier(view, q),
-                catalog.neighbours(view).keySet());
+        viewField(place, view, usage, Code.UNKNOWN_FIELD_REFERENCE);
     }
 
     /** A name of a {@code filters} key, {@code order_by_field} or {@code field} in a view. */
     private void nameInView(Placer place, String view, Usage usage) {
-        String name = usage.text();
-        if (!isName(name)) {
+        if (!isName(usage.text())) {
             return;
         }
+        viewField(place, view, usage, Code.UNKNOWN_FIELD_IN_LIST);
+    }
+
+    /**
+     * Resolves a field name used in a view: a bare name is the view's own field, a qualified one
+     * a field of a view it can reach. Code and list positions differ only in the code reported.
+     */
+    private void viewField(Placer place, String view, Usage usage, Code code) {
+        String name = usage.text();
         if (name.indexOf('.') < 0) {
-            field(
-                    place,
-                    usage,
-                    Code.UNKNOWN_FIELD_IN_LIST,
-                    view,
-                    view,
-                    name,
-                    name,
-                    where(view, usage));
+            field(place, usage, code, view, view, name, name, where(view, usage));
         } else {
             qualified(
                     place,
                     usage,
-                    Code.UNKNOWN_FIELD_IN_LIST,
+                    code,
                     view,
                     name,
                     where(view, usage),

@@ -186,12 +186,11 @@ public final class Lineage {
             for (var def : LookmlReferences.allViews(defined)) {
                 View view = def.value();
                 String id =
-                        node(
-                                "view:" + view.name(),
+                        named(
+                                "view",
                                 Kind.VIEW,
                                 view.name(),
                                 Optional.of(def.story().value()),
-                                view.name(),
                                 List.copyOf(view.fieldNames()));
                 view.sqlTableName()
                         .map(Located::value)
@@ -212,12 +211,11 @@ public final class Lineage {
             for (var def : LookmlReferences.allExplores(defined)) {
                 Explore explore = def.value();
                 String id =
-                        node(
-                                "explore:" + explore.name(),
+                        named(
+                                "explore",
                                 Kind.EXPLORE,
                                 explore.name(),
                                 Optional.of(def.story().value()),
-                                explore.name(),
                                 List.of());
                 boolean inherits =
                         explore.refinement()
@@ -276,22 +274,24 @@ public final class Lineage {
             return node("table:" + key, Kind.RAW_TABLE, key, Optional.empty(), key, List.of());
         }
 
+        /** Returns the id of a view, adding a storyless node if no story defines it. */
         private String view(String name) {
-            return nodes.containsKey("view:" + name)
-                    ? "view:" + name
-                    : node("view:" + name, Kind.VIEW, name, Optional.empty(), name, List.of());
+            return named("view", Kind.VIEW, name, Optional.empty(), List.of());
         }
 
+        /** Returns the id of an explore, adding a storyless node if no story defines it. */
         private String explore(String name) {
-            return nodes.containsKey("explore:" + name)
-                    ? "explore:" + name
-                    : node(
-                            "explore:" + name,
-                            Kind.EXPLORE,
-                            name,
-                            Optional.empty(),
-                            name,
-                            List.of());
+            return named("explore", Kind.EXPLORE, name, Optional.empty(), List.of());
+        }
+
+        /**
+         * Adds or extends a node labelled with its own name, as views and explores are, and returns
+         * its id ({@code prefix:name}). A reference with no story and no fields leaves an existing
+         * node as it is, so referring and defining can share this.
+         */
+        private String named(
+                String prefix, Kind kind, String name, Optional<String> story, List<String> fields) {
+            return node(prefix + ":" + name, kind, name, story, name, fields);
         }
 
         /**

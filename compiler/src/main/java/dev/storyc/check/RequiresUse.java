@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks {@code requires} against what stories actually use: when story A's LookML, dashboards,
@@ -45,30 +46,8 @@ final class RequiresUse {
         List<Use> uses = new ArrayList<>();
         for (var def : LookmlReferences.allViews(defined)) {
             View view = def.value();
-            if (view.refinement()) {
-                defined.view(view.name())
-                        .ifPresent(
-                                d ->
-                                        uses.add(
-                                                new Use(
-                                                        def.file(),
-                                                        def.renderedPosition(),
-                                                        view.name(),
-                                                        "refines view `" + view.name() + "`",
-                                                        d.story())));
-            }
-            for (Located parent : view.extendsViews()) {
-                defined.view(parent.value())
-                        .ifPresent(
-                                d ->
-                                        uses.add(
-                                                new Use(
-                                                        def.file(),
-                                                        parent.position(),
-                                                        parent.value(),
-                                                        "extends view `" + parent.value() + "`",
-                                                        d.story())));
-            }
+            inheritance(def, "view", view.name(), view.refinement(), view.extendsViews(),
+                    defined::view, uses);
             view.sqlTableName()
                     .flatMap(t -> TableName.parse(t.value()))
                     .ifPresent(
@@ -90,30 +69,8 @@ final class RequiresUse {
         }
         for (var def : LookmlReferences.allExplores(defined)) {
             Explore explore = def.value();
-            if (explore.refinement()) {
-                defined.explore(explore.name())
-                        .ifPresent(
-                                d ->
-                                        uses.add(
-                                                new Use(
-                                                        def.file(),
-                                                        def.renderedPosition(),
-                                                        explore.name(),
-                                                        "refines explore `" + explore.name() + "`",
-                                                        d.story())));
-            }
-            for (Located parent : explore.extendsExplores()) {
-                defined.explore(parent.value())
-                        .ifPresent(
-                                d ->
-                                        uses.add(
-                                                new Use(
-                                                        def.file(),
-                                                        parent.position(),
-                                                        parent.value(),
-                                                        "extends explore `" + parent.value() + "`",
-                                                        d.story())));
-            }
+            inheritance(def, "explore", explore.name(), explore.refinement(),
+                    explore.extendsExplores(), defined::explore, uses);
             Optional<Located> base = explore.from().or(explore::viewName);
             if (base.isEmpty() && !explore.refinement() && explore.extendsExplores().isEmpty()) {
                 base = Optional.of(new Located(explore.name(), explore.position()));
@@ -197,6 +154,29 @@ final class RequiresUse {
                                                     t.story())));
         }
         report(scope, uses);
+    }
+
+    /**
+     * Records the uses a view or an explore makes by refining or extending another: both kinds
+     * inherit the same way and differ only in the lookup and the word in the message.
+     */
+    private static void inheritance(
+            Definitions.Def<?> def,
+            String kind,
+            String name,
+            boolean refinement,
+            List<Located> parents,
+            Function<String, Optional<? extends Definitions.Def<?>>> lookup,
+            List<Use> uses) {
+        if (refinement) {
+            lookup.apply(name).ifPresent(d -> uses.add(new Use(def.file(), def.renderedPosition(),
+                    name, "refines " + kind + " `" + name + "`", d.story())));
+        }
+        for (Located parent : parents) {
+            lookup.apply(parent.value()).ifPresent(d -> uses.add(new Use(def.file(),
+                    parent.position(), parent.value(),
+                    "extends " + kind + " `" + parent.value() + "`", d.story())));
+        }
     }
 
     private static void report(Scope scope, List<Use> uses) {

@@ -62,19 +62,19 @@ final class BranchMoves {
                         pause(attempt);
                         continue;
                     }
-                    throw new PublishException(
-                            "`"
-                                    + ref
-                                    + "` in `"
-                                    + directory
-                                    + "` is locked by "
-                                    + lock.get().describe()
-                                    + "; nothing was changed",
-                            LockFiles.hint(lock.get()));
+                    throw locked(ref, lock.get());
                 }
                 default -> throw moved(ref, result);
             }
         }
+    }
+
+    /** Explains a lock that stayed: the same words whether it was met before or during a move. */
+    private PublishException locked(String ref, LockFiles.Lock lock) {
+        return new PublishException(
+                "`" + ref + "` in `" + directory + "` is locked by " + lock.describe()
+                        + "; nothing was changed",
+                LockFiles.hint(lock));
     }
 
     private PublishException moved(String ref, RefUpdate.Result result) {
@@ -102,15 +102,7 @@ final class BranchMoves {
                 return;
             }
             if (!locks.anotherWriterAlive() || System.nanoTime() >= deadline) {
-                throw new PublishException(
-                        "`"
-                                + ref
-                                + "` in `"
-                                + directory
-                                + "` is locked by "
-                                + lock.get().describe()
-                                + "; nothing was changed",
-                        LockFiles.hint(lock.get()));
+                throw locked(ref, lock.get());
             }
             pause(attempt);
         }

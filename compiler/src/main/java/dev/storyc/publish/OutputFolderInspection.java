@@ -64,20 +64,14 @@ public final class OutputFolderInspection {
         Path enclosing = enclosingRepository(anchor, folder);
         if (enclosing != null) {
             problems.add(
-                    Diagnostic.error(
-                                    Code.OUTPUT_FOREIGN_REPOSITORY,
-                                    at,
-                                    "the output folder of `"
-                                            + environment
-                                            + "`, `"
-                                            + folder
-                                            + "`, is inside the git repository `"
-                                            + enclosing
-                                            + "`; nothing was"
-                                            + " written")
-                            .withHint(
-                                    "an output repository inside another would turn up as files in"
-                                        + " that one's working tree; choose a folder of its own"));
+                    refused(
+                            Code.OUTPUT_FOREIGN_REPOSITORY,
+                            folder,
+                            environment,
+                            at,
+                            "is inside the git repository `" + enclosing + "`",
+                            "an output repository inside another would turn up as files in"
+                                    + " that one's working tree; choose a folder of its own"));
             return problems;
         }
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -93,20 +87,15 @@ public final class OutputFolderInspection {
                 if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
                         || !OwnershipMarker.isOwn(gitDir)) {
                     problems.add(
-                            Diagnostic.error(
-                                            Code.OUTPUT_FOREIGN_REPOSITORY,
-                                            at,
-                                            "the output folder of `"
-                                                    + environment
-                                                    + "`, `"
-                                                    + folder
-                                                    + "`, holds a git repository that storyc did"
-                                                    + " not create; nothing was written")
-                                    .withHint(
-                                            "storyc replaces the whole working tree of its"
-                                                + " repositories and would lose this one's history"
-                                                + " and edits; move it away, or choose another"
-                                                + " output folder"));
+                            refused(
+                                    Code.OUTPUT_FOREIGN_REPOSITORY,
+                                    folder,
+                                    environment,
+                                    at,
+                                    "holds a git repository that storyc did not create",
+                                    "storyc replaces the whole working tree of its repositories"
+                                            + " and would lose this one's history and edits;"
+                                            + " move it away, or choose another output folder"));
                 }
                 return problems;
             }
@@ -137,8 +126,24 @@ public final class OutputFolderInspection {
     }
 
     private static Diagnostic notEmpty(Path folder, String environment, Position at, String what) {
+        return refused(
+                Code.OUTPUT_FOLDER_NOT_EMPTY,
+                folder,
+                environment,
+                at,
+                what,
+                "storyc only writes into repositories it created; move the folder away or"
+                        + " choose another output folder");
+    }
+
+    /**
+     * Refuses the folder with one sentence shape for every reason, so all of them read alike:
+     * "the output folder of `env`, `folder`, <what>; nothing was written".
+     */
+    private static Diagnostic refused(
+            Code code, Path folder, String environment, Position at, String what, String hint) {
         return Diagnostic.error(
-                        Code.OUTPUT_FOLDER_NOT_EMPTY,
+                        code,
                         at,
                         "the output folder of `"
                                 + environment
@@ -147,9 +152,7 @@ public final class OutputFolderInspection {
                                 + "`, "
                                 + what
                                 + "; nothing was written")
-                .withHint(
-                        "storyc only writes into repositories it created; move the folder away or"
-                            + " choose another output folder");
+                .withHint(hint);
     }
 
     /** Returns the first symbolic link below {@code anchor} on the way to {@code folder}/.git. */

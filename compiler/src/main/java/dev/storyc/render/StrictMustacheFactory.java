@@ -146,20 +146,24 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
         }
     }
 
-    /** Thrown when a partial includes itself, directly or through others. */
-    static final class PartialRecursionException extends MustacheException {
+    /**
+     * Thrown when the chain of partials being compiled cannot go on; says which partial closed
+     * the chain and from where, so the diagnostic can point at its tag.
+     */
+    abstract static sealed class PartialChainException extends MustacheException
+            permits PartialRecursionException, PartialDepthException {
         private final String partial;
         private final String chain;
         private final String includer;
 
-        PartialRecursionException(String partial, String chain, String includer) {
-            super("partial `" + partial + "` includes itself: " + chain);
+        PartialChainException(String message, String partial, String chain, String includer) {
+            super(message);
             this.partial = partial;
             this.chain = chain;
             this.includer = includer;
         }
 
-        /** Returns the path of the partial whose tag closes the loop. */
+        /** Returns the path of the partial whose tag closes the chain. */
         String includer() {
             return includer;
         }
@@ -173,29 +177,18 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
         }
     }
 
+    /** Thrown when a partial includes itself, directly or through others. */
+    static final class PartialRecursionException extends PartialChainException {
+        PartialRecursionException(String partial, String chain, String includer) {
+            super("partial `" + partial + "` includes itself: " + chain, partial, chain, includer);
+        }
+    }
+
     /** Thrown when partials nest deeper than {@link #MAX_PARTIAL_DEPTH}. */
-    static final class PartialDepthException extends MustacheException {
-        private final String partial;
-        private final String chain;
-        private final String includer;
-
+    static final class PartialDepthException extends PartialChainException {
         PartialDepthException(String partial, String chain, String includer) {
-            super("partials nest deeper than " + MAX_PARTIAL_DEPTH + ": " + chain);
-            this.partial = partial;
-            this.chain = chain;
-            this.includer = includer;
-        }
-
-        String includer() {
-            return includer;
-        }
-
-        String partial() {
-            return partial;
-        }
-
-        String chain() {
-            return chain;
+            super("partials nest deeper than " + MAX_PARTIAL_DEPTH + ": " + chain,
+                    partial, chain, includer);
         }
     }
 }
