@@ -2,18 +2,14 @@ package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
 import dev.storyc.diag.SourceFile;
-import dev.storyc.publish.OutputRepository;
-import dev.storyc.publish.Progress;
+import dev.storyc.publish.OutputSnapshot;
 import dev.storyc.publish.PublishException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * An environment's compiled output repository as the run-time commands read it: {@code etl run},
@@ -22,7 +18,7 @@ import java.util.stream.Stream;
  *
  * @param display how messages name the folder, relative to the workspace when inside it
  * @param commit the output repository's head commit, recorded with every ETL run
- * @param files every file of the checkout by path, except the {@code .git} folder
+ * @param files every file of the head commit by path, read from git objects
  */
 record CompiledOutput(Path folder, String display, String commit, Map<String, String> files) {
 
@@ -46,35 +42,20 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
                     "compile it first: storyc compile --env " + environment.name());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
-        String commit;
-        try (OutputRepository repository =
-                OutputRepository.openExisting(
-                        folder,
-                        environment.output().branch(),
-                        Progress.to(
-                                new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                                Progress.Style.QUIET))) {
-            commit = repository.head().orElse("");
+        // Read from git objects at the branch head, never from the working tree: a hand edit or a
+        // half-refreshed checkout must not change what runs against the warehouse.
+        OutputSnapshot snapshot;
+        try {
+            snapshot =
+                    OutputSnapshot.read(
+                            folder, environment.output().branch(), Optional.empty(), path -> true);
         } catch (PublishException e) {
             console.failure(
                     "cannot read the output repository " + display + ": " + e.getMessage(), null);
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
         }
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.filter(Files::isRegularFile)
-                    .filter(p -> !folder.relativize(p).startsWith(".git"))
-                    .forEach(
-                            p ->
-                                    files.put(
-                                            folder.relativize(p).toString().replace('\\', '/'),
-                                            read(p)));
-        } catch (IOException | UncheckedIOException e) {
-            console.failure(
-                    "cannot read the output repository " + display + ": " + e.getMessage(), null);
-            throw new CommandFailure(ExitCode.OPERATION_FAILED);
-        }
-        return new CompiledOutput(folder, display, commit, files);
+        return new CompiledOutput(
+                folder, display, snapshot.commit(), new TreeMap<>(snapshot.files()));
     }
 
     /**
@@ -101,13 +82,5 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
         return files.entrySet().stream()
                 .map(e -> new SourceFile(shown(e.getKey()), e.getValue()))
                 .toList();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

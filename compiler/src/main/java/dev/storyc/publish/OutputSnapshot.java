@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * The files of one output commit that a deployer needs: everything under {@code warehouse/} and
- * {@code storyc.lock}, read from git objects, never from the working tree, so what runs is exactly
- * what was committed (and, after {@code storyc push}, what CI sees).
+ * The files of one output commit that a deployer or runner needs (for {@code warehouse apply},
+ * everything under {@code warehouse/} and {@code storyc.lock}; for {@code etl run}, {@code test}
+ * and {@code validate}, every file), read from git objects, never from the working tree, so what
+ * runs is exactly what was committed (and, after {@code storyc push}, what CI sees).
  *
  * @param commit the full commit id
  */
@@ -41,6 +43,18 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
      */
     public static OutputSnapshot read(Path directory, String branch, Optional<String> revision)
             throws PublishException {
+        return read(directory, branch, revision,
+                path -> path.startsWith("warehouse/") || path.equals("storyc.lock"));
+    }
+
+    /**
+     * Reads the files of a commit of an output repository whose paths {@code wanted} accepts.
+     *
+     * @param revision a commit id, a tag, or empty for the head of {@code branch}
+     */
+    public static OutputSnapshot read(
+            Path directory, String branch, Optional<String> revision, Predicate<String> wanted)
+            throws PublishException {
         if (!Files.isDirectory(directory.resolve(".git"))) {
             throw new PublishException(
                     "`" + directory + "` is not an output repository yet",
@@ -60,7 +74,7 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
                 Map<String, String> files = new TreeMap<>();
                 while (tree.next()) {
                     String path = tree.getPathString();
-                    if (path.startsWith("warehouse/") || path.equals("storyc.lock")) {
+                    if (wanted.test(path)) {
                         byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
                         files.put(path, new String(bytes, StandardCharsets.UTF_8));
                     }

@@ -80,6 +80,15 @@ class LiveWarehouseTest {
                     .contains("pass   patients.patient_id is unique")
                     .contains("pass   patients.patient_id is not null");
 
+            // A hand edit in the output's working tree changes nothing: tests run what was committed.
+            java.nio.file.Path checkedOut = fixture.workspace.resolve(
+                    "out/integration/tests/claims/paid_within_allowed.sql");
+            assertThat(checkedOut).exists();
+            java.nio.file.Files.writeString(checkedOut, "SELECT 1 AS hand_edited\n");
+            Storyc.Outcome edited = fixture.storyc(database, "test", "--env", "integration");
+            assertThat(edited.exitCode()).as(edited.toString()).isZero();
+            assertThat(edited.stdout()).contains("pass   claims/paid_within_allowed");
+
             Storyc.Outcome junit =
                     fixture.storyc(database, "test", "--env", "integration", "--format", "junit");
             assertThat(junit.exitCode()).as(junit.toString()).isZero();
