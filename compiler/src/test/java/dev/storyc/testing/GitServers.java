@@ -204,7 +204,10 @@ public final class GitServers {
         @Override
         public void close() {
             for (Process process : new ArrayList<>(processes)) {
+                // fcgiwrap -c 4 forks its workers; ending only the parent would orphan them.
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroy();
+                children.forEach(ProcessHandle::destroy);
                 try {
                     if (!process.waitFor(5, TimeUnit.SECONDS)) {
                         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
