@@ -85,7 +85,7 @@ final class EtlRunCommand implements Callable<Integer> {
                 }
             }
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
         return ExitCode.OK;
     }

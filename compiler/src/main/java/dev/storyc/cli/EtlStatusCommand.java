@@ -48,7 +48,7 @@ final class EtlStatusCommand implements Callable<Integer> {
         try (WarehouseConnection session = Warehouses.open(target, console)) {
             runs = session.etlRuns().lastRuns(selected.name());
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
         Map<String, EtlRuns.Run> last =
                 runs.stream()

@@ -214,7 +214,7 @@ final class LiveStage {
                                     : ", " + (jobs.size() - runs.size()) + " not run");
             return failed == 0 ? LiveRow.Step.passed(summary) : LiveRow.Step.failed(summary);
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
     }
 
@@ -231,7 +231,7 @@ final class LiveStage {
                 Warehouses.open(Warehouses.target(root, environment, console), console)) {
             outcomes = session.test(collected.tests());
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
         List<TestOutcome> failing =
                 outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).toList();
@@ -255,9 +255,9 @@ final class LiveStage {
                 Warehouses.open(Warehouses.target(root, environment, console), console)) {
             result = Validator.run(ValidationPlanner.plan(lookml.project()), session.validation());
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         } catch (JdbcSqlExecutor.ConnectionLost e) {
-            throw Warehouses.failed(console, e.failure());
+            throw WarehouseSession.failed(console, e.failure());
         }
         console.diagnostics(result.diagnostics(), output.sources());
         long failed = result.diagnostics().stream().filter(Diagnostic::isError).count();

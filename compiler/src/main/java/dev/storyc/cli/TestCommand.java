@@ -74,7 +74,7 @@ final class TestCommand implements Callable<Integer> {
         try (WarehouseConnection session = Warehouses.open(target, console)) {
             outcomes = session.test(collected.tests());
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
         switch (format) {
             case json -> console.out().print(TestReports.json(selected.name(), outcomes));

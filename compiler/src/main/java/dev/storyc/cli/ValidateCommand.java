@@ -75,9 +75,9 @@ final class ValidateCommand implements Callable<Integer> {
                             ? Validator.run(plan, executor)
                             : Validator.runEach(plan, executor);
         } catch (DatabaseException e) {
-            throw Warehouses.failed(console, e);
+            throw WarehouseSession.failed(console, e);
         } catch (JdbcSqlExecutor.ConnectionLost e) {
-            throw Warehouses.failed(console, e.failure());
+            throw WarehouseSession.failed(console, e.failure());
         }
         console.info(String.format("ran them in %d ms", (System.nanoTime() - planned) / 1_000_000));
         console.diagnostics(result.diagnostics(), compiled.sources());

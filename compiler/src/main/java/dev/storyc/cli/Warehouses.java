@@ -29,7 +29,7 @@ final class Warehouses {
         try {
             return WarehouseSession.target(environment, root.settings(), root.processEnvironment());
         } catch (DatabaseException e) {
-            throw failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
     }
 
@@ -38,15 +38,7 @@ final class Warehouses {
         try {
             return WarehouseConnection.open(target);
         } catch (DatabaseException e) {
-            throw failed(console, e);
+            throw WarehouseSession.failed(console, e);
         }
-    }
-
-    /**
-     * Prints an operational failure and returns the exception that ends the command with exit 3.
-     */
-    static CommandFailure failed(Console console, DatabaseException e) {
-        console.failure(e.getMessage(), e.hint().isEmpty() ? null : e.hint());
-        return new CommandFailure(ExitCode.OPERATION_FAILED);
     }
 }
