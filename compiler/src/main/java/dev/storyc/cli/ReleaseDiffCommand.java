@@ -59,8 +59,11 @@ final class ReleaseDiffCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Returns a story's files in a release: its pinned tree if sealed, else the working tree. */
-    private static Map<String, String> storyFiles(Project project, Optional<SourceRepository> repository,
+    /**
+     * Returns a story's files in a release: its pinned tree if sealed, else the working tree. The
+     * site's release pages read stories the same way.
+     */
+    static Map<String, String> storyFiles(Project project, Optional<SourceRepository> repository,
             ReleaseManifest manifest, StoryId id) {
         Map<String, String> files = new java.util.TreeMap<>();
         String pin = manifest.pins().get(id);

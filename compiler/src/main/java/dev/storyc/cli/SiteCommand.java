@@ -240,7 +240,7 @@ final class SiteCommand implements Callable<Integer> {
                                                 before,
                                                 manifest,
                                                 (release, id) ->
-                                                        storyFiles(
+                                                        ReleaseDiffCommand.storyFiles(
                                                                 project,
                                                                 repository,
                                                                 release,
@@ -259,31 +259,5 @@ final class SiteCommand implements Callable<Integer> {
             before = manifest;
         }
         return entries;
-    }
-
-    /** Returns a story's files in a release: its pinned tree if sealed, else the working tree. */
-    private static Map<String, String> storyFiles(
-            Project project,
-            Optional<SourceRepository> repository,
-            ReleaseManifest manifest,
-            StoryId id) {
-        Map<String, String> files = new TreeMap<>();
-        String pin = manifest.pins().get(id);
-        if (pin != null && repository.isPresent()) {
-            repository
-                    .get()
-                    .filesAt(pin, "stories/" + id, new Diagnostics())
-                    .ifPresent(list -> list.forEach(f -> files.put(f.path(), f.text())));
-            return files;
-        }
-        project.workspace()
-                .story(id)
-                .ifPresent(
-                        story -> {
-                            files.put(story.manifestSource().path(), story.manifestSource().text());
-                            story.files()
-                                    .forEach(f -> files.put(f.source().path(), f.source().text()));
-                        });
-        return files;
     }
 }
