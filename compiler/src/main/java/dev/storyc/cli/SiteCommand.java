@@ -4,7 +4,6 @@ import dev.storyc.check.Lineage;
 import dev.storyc.compile.CompiledLineage;
 import dev.storyc.compile.OutputPreview;
 import dev.storyc.config.Environment;
-import dev.storyc.diag.Diagnostics;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.GitContentIds;
 import dev.storyc.publish.OutputState;
