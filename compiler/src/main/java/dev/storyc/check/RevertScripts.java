@@ -90,7 +90,7 @@ final class RevertScripts {
     static List<TableName> dropped(List<List<Token>> statements) {
         List<TableName> dropped = new ArrayList<>();
         for (List<Token> statement : statements) {
-            ColumnCatalog.Cursor c = new ColumnCatalog.Cursor(statement);
+            SqlCursor c = new SqlCursor(statement);
             if (c.word("drop")
                     && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
                 c.words("if", "exists");

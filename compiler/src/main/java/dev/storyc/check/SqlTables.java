@@ -42,7 +42,7 @@ final class SqlTables {
     }
 
     private static void statement(List<Token> tokens, Set<String> local, List<Use> into) {
-        ColumnCatalog.Cursor start = new ColumnCatalog.Cursor(tokens);
+        SqlCursor start = new SqlCursor(tokens);
         if (start.word("create")) {
             start.words("or", "replace");
             if (start.word("temp") || start.word("temporary") || start.word("local")) {
@@ -62,7 +62,7 @@ final class SqlTables {
                     && tokens.get(i + 2).isWord("as")
                     && i + 3 < tokens.size()
                     && tokens.get(i + 3).text().equals("(")) {
-                ColumnCatalog.identifier(tokens.get(i + 1)).ifPresent(local::add);
+                SqlCursor.identifier(tokens.get(i + 1)).ifPresent(local::add);
             }
         }
         // Parentheses that follow a function name hold arguments, where FROM is not a clause.
@@ -180,7 +180,7 @@ final class SqlTables {
         int i = at;
         while (i < tokens.size() && tokens.get(i).kind() != TokenKind.PUNCTUATION) {
             Token part = tokens.get(i++);
-            parts.add(ColumnCatalog.identifier(part).orElseThrow());
+            parts.add(SqlCursor.identifier(part).orElseThrow());
             text.append(
                     part.kind() == TokenKind.QUOTED_IDENTIFIER
                             ? "\"" + part.text() + "\""

@@ -1,0 +1,102 @@
+package dev.storyc.check;
+
+import dev.storyc.check.ColumnCatalog.Script;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies {@code ALTER TABLE ... ADD / DROP / RENAME COLUMN} and {@code ALTER TABLE ... RENAME
+ * TO} to a {@link ColumnCatalog}. Kept apart because it changes a table that already exists,
+ * which is a different grammar and a different failure (an unknown table is left alone).
+ */
+final class AlterStatements {
+    private AlterStatements() {}
+
+    static void alter(ColumnCatalog catalog, SqlCursor c, Script script) {
+        c.word("only");
+        c.words("if", "exists");
+        Optional<TableName> name = c.name();
+        if (name.isEmpty()) {
+            return;
+        }
+        Optional<ColumnCatalog.Columns> existing = catalog.find(name.get());
+        if (c.word("rename")) {
+            if (c.word("to")) {
+                Optional<TableName> renamed = c.name();
+                if (existing.isPresent() && renamed.isPresent()) {
+                    catalog.remove(name.get());
+                    TableName target =
+                            renamed.get().schema().isPresent()
+                                    ? renamed.get()
+                                    : new TableName(
+                                            withTable(
+                                                    existing.get().table(), renamed.get().table()),
+                                            renamed.get().text());
+                    catalog.put(
+                            target,
+                            existing.get().names(),
+                            existing.get().unknownBecause().orElse(null),
+                            script);
+                }
+                return;
+            }
+            c.word("column");
+            Optional<String> from = c.nextIdentifier();
+            if (c.word("to") && existing.isPresent() && from.isPresent()) {
+                Optional<String> to = c.nextIdentifier();
+                List<String> names = new ArrayList<>(existing.get().names());
+                int at = names.indexOf(from.get());
+                if (at >= 0 && to.isPresent()) {
+                    names.set(at, to.get());
+                }
+                catalog.put(
+                        existing.get().table(),
+                        names,
+                        existing.get().unknownBecause().orElse(null),
+                        script);
+            }
+            return;
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>(existing.get().names());
+        do {
+            if (c.word("add")) {
+                c.word("column");
+                c.words("if", "not", "exists");
+                if (!c.peekWord("constraint")
+                        && !c.peekWord("primary")
+                        && !c.peekWord("unique")
+                        && !c.peekWord("foreign")
+                        && !c.peekWord("check")) {
+                    c.nextIdentifier().ifPresent(names::add);
+                }
+            } else if (c.word("drop")) {
+                c.word("column");
+                c.words("if", "exists");
+                if (!c.peekWord("constraint")) {
+                    c.nextIdentifier().ifPresent(names::remove);
+                }
+            }
+            while (!c.done() && !c.peekPunct(",")) {
+                c.skipElement();
+            }
+        } while (c.punct(","));
+        catalog.put(
+                existing.get().table(),
+                List.copyOf(names),
+                existing.get().unknownBecause().orElse(null),
+                script);
+    }
+
+    static List<String> withTable(TableName name, String table) {
+        List<String> parts = new ArrayList<>(name.parts());
+        parts.set(parts.size() - 1, table);
+        return parts;
+    }
+}
