@@ -1,0 +1,63 @@
+package dev.storyc.publish;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+
+/**
+ * Turns what goes wrong while talking to a remote into messages a user can act on. Kept apart so
+ * that every message passes through {@link #scrub}: no token or URL user-info ever reaches output.
+ */
+final class RemoteFailures {
+    private final OutputRepository local;
+    private final RemoteUrl url;
+    private final GitCredentials credentials;
+    private final String label;
+
+    RemoteFailures(OutputRepository local, RemoteUrl url, GitCredentials credentials,
+            String label) {
+        this.local = local;
+        this.url = url;
+        this.credentials = credentials;
+        this.label = label;
+    }
+
+    /** Returns {@code text} without the token, the URL's user-info, or any URL's user-info. */
+    String scrub(String text) {
+        return credentials.scrub(url.scrub(text));
+    }
+
+    PublishException transport(String verb, TransportException e) {
+        String message = scrub(e.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("not authorized") || lower.contains("authentication")
+                || lower.contains("401") || lower.contains("403") || lower.contains("auth fail")) {
+            String hint = url.isHttp()
+                    ? (credentials.token().isPresent()
+                            ? "the token in $" + credentials.tokenVariable() + " was refused; check"
+                                    + " that it is current and may write to this repository"
+                            : "set $" + credentials.tokenVariable()
+                                    + " to a token that may write to this repository")
+                    : "check that your SSH key is loaded (ssh-add -l) and allowed to write to this"
+                            + " repository";
+            return new PublishException("the remote " + url.redacted()
+                    + " refused storyc's credentials for `" + label + "`; nothing was pushed", hint,
+                    null);
+        }
+        return new PublishException("cannot " + verb + " the remote " + url.redacted() + " of `"
+                + label + "`: " + message,
+                "check that the remote exists and is reachable; nothing was pushed", null);
+    }
+
+    PublishException unsupported(NotSupportedException e) {
+        return new PublishException("`" + url.redacted()
+                + "` uses a protocol storyc cannot push to: " + scrub(e.getMessage()),
+                "use file://, git://, http(s)://, ssh:// or user@host:path");
+    }
+
+    PublishException io(String what, IOException e) {
+        return new PublishException(what + " `" + local.directory() + "`: " + scrub(e.getMessage()),
+                "run `git fsck` in it; the remote was not changed", null);
+    }
+}

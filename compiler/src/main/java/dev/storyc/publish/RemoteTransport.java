@@ -1,0 +1,115 @@
+package dev.storyc.publish;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshSessionFactory;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.JGitKeyCache;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Opens connections to the remote with a timeout and the right credentials (a token over HTTP,
+ * the user's SSH setup over SSH), and reads or fetches the remote branch. Kept apart so that the
+ * push logic never handles credentials itself.
+ */
+final class RemoteTransport {
+    private static final int TIMEOUT_SECONDS = 120;
+
+    private final OutputRepository local;
+    private final RemoteUrl url;
+    private final GitCredentials credentials;
+    private final String label;
+    private final RemoteFailures failures;
+
+    RemoteTransport(OutputRepository local, RemoteUrl url, GitCredentials credentials, String label,
+            RemoteFailures failures) {
+        this.local = local;
+        this.url = url;
+        this.credentials = credentials;
+        this.label = label;
+        this.failures = failures;
+    }
+
+    /**
+     * Fetches the remote branch into storyc's tracking ref; returns its commit, empty when it
+     * does not exist.
+     */
+    Optional<ObjectId> fetch() throws PublishException {
+        Optional<ObjectId> advertised = advertisedHead();
+        if (advertised.isEmpty()) {
+            return advertised;
+        }
+        try (Transport transport = open()) {
+            transport.fetch(local.progress().monitor(label), List.of(new RefSpec(
+                    "+" + RemoteRefs.branch(local) + ":" + RemoteRefs.tracking(local))));
+            return advertised;
+        } catch (TransportException e) {
+            throw failures.transport("fetch from", e);
+        } catch (NotSupportedException e) {
+            throw failures.unsupported(e);
+        }
+    }
+
+    /** Returns the commit the remote branch points at now, without fetching it. */
+    Optional<ObjectId> advertisedHead() throws PublishException {
+        try (Transport transport = open(); FetchConnection connection = transport.openFetch()) {
+            Ref advertised = connection.getRef(RemoteRefs.branch(local));
+            return Optional.ofNullable(advertised).map(Ref::getObjectId);
+        } catch (TransportException e) {
+            throw failures.transport("fetch from", e);
+        } catch (NotSupportedException e) {
+            throw failures.unsupported(e);
+        }
+    }
+
+    Transport open() throws NotSupportedException, TransportException, PublishException {
+        URIish uri;
+        try {
+            uri = new URIish(url.raw());
+        } catch (URISyntaxException e) {
+            throw new PublishException("`" + url.redacted() + "` is not a git remote address",
+                    "use file://, git://, http(s)://, ssh:// or user@host:path");
+        }
+        Transport transport = Transport.open(local.repository(), uri);
+        transport.setTimeout(TIMEOUT_SECONDS);
+        if (transport instanceof SshTransport ssh) {
+            ssh.setSshSessionFactory(SshClient.FACTORY);
+        }
+        if (url.isHttp() && credentials.token().isPresent()) {
+            transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
+                    url.user().orElse(GitCredentials.DEFAULT_TOKEN_USER),
+                    credentials.token().get()));
+        }
+        return transport;
+    }
+
+    /**
+     * JGit's SSH client over Apache MINA SSHD, with the user's ~/.ssh keys, config and known
+     * hosts.
+     */
+    static final class SshClient {
+        static final SshSessionFactory FACTORY = create();
+
+        private SshClient() {}
+
+        private static SshSessionFactory create() {
+            File home = FS.DETECTED.userHome();
+            return new SshdSessionFactoryBuilder()
+                    .setHomeDirectory(home)
+                    .setSshDirectory(new File(home, ".ssh"))
+                    .build(new JGitKeyCache());
+        }
+    }
+}
