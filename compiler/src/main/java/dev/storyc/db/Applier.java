@@ -9,17 +9,9 @@ import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.PlannedChange;
 import dev.storyc.warehouse.RegistryState;
-import dev.storyc.warehouse.Script;
-import dev.storyc.workspace.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +28,10 @@ import java.util.Properties;
  * statements it holds, and the server's error position counts from the script's first character.
  * Scripts therefore must not manage transactions themselves ({@code COMMIT}, {@code CREATE INDEX
  * CONCURRENTLY}); docs/warehouse.md says so.
+ *
+ * <p>This class is the public face and the order of steps; the lock is {@link ApplyLock}, one
+ * change in its transaction is {@link ChangeTransaction}, the registry rows and events are {@link
+ * ApplyEvents}, and the counted connection is {@link ApplySession}.
  */
 public final class Applier implements AutoCloseable {
     /** Hears about each finished step, to print progress. */
@@ -47,18 +43,15 @@ public final class Applier implements AutoCloseable {
     public record Outcome(List<Action> done, Optional<Diagnostic> failure) {}
 
     private final WarehouseTarget target;
-    private final Connection connection;
+    private final ApplySession session;
     private final Registry registry;
-    private long statements;
-    private boolean locked;
-
-    /** The last event number used; events are numbered by the one apply that holds the lock. */
-    private long lastEvent;
+    private final ApplyLock lock;
 
     private Applier(WarehouseTarget target, Connection connection) {
         this.target = target;
-        this.connection = connection;
+        this.session = new ApplySession(connection);
         this.registry = new Registry(connection, target);
+        this.lock = new ApplyLock(target, session);
     }
 
     /** Connects to the target's warehouse. */
@@ -76,7 +69,7 @@ public final class Applier implements AutoCloseable {
      * Returns the number of statements sent so far (each one network round trip), for measurements.
      */
     public long statements() {
-        return statements;
+        return session.statements();
     }
 
     /**
@@ -86,51 +79,12 @@ public final class Applier implements AutoCloseable {
      * @throws DatabaseException naming the session that holds it, when the wait times out
      */
     public void lock() throws DatabaseException {
-        if (!target.engine().hasAdvisoryLocks()) {
-            throw new DatabaseException(
-                    DatabaseException.Kind.OTHER,
-                    "storyc warehouse apply needs PostgreSQL's advisory locks, and "
-                            + target.environment()
-                            + " is a "
-                            + target.engine().spelling()
-                            + " warehouse",
-                    "this version of storyc applies to PostgreSQL only; plan and status work"
-                        + " everywhere",
-                    "");
-        }
-        long deadline = System.nanoTime() + target.timeouts().lock().toNanos();
-        try (PreparedStatement take =
-                connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            take.setLong(1, lockKey());
-            while (true) {
-                statements++;
-                try (ResultSet rows = take.executeQuery()) {
-                    rows.next();
-                    if (rows.getBoolean(1)) {
-                        locked = true;
-                        return;
-                    }
-                }
-                if (System.nanoTime() >= deadline) {
-                    throw lockTimeout();
-                }
-                Thread.sleep(200);
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.failed(e, "taking the apply lock of " + target.describe());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseException(
-                    DatabaseException.Kind.LOCK_TIMEOUT,
-                    "interrupted while waiting for the" + " apply lock of " + target.environment(),
-                    "",
-                    "");
-        }
+        lock.take();
     }
 
     /** Reads the registry: one query. */
     public RegistryState readRegistry() throws DatabaseException {
-        statements++;
+        session.count(1);
         return registry.read();
     }
 
@@ -148,7 +102,7 @@ public final class Applier implements AutoCloseable {
             String storycVersion,
             Listener listener)
             throws DatabaseException {
-        if (!locked) {
+        if (!lock.held()) {
             throw new IllegalStateException("apply without the lock");
         }
         List<Action> done = new ArrayList<>();
@@ -156,18 +110,19 @@ public final class Applier implements AutoCloseable {
             return new Outcome(done, Optional.empty());
         }
         if (state.version() == 0) {
-            statements += 5;
+            session.count(5);
             registry.create(storycVersion);
         }
-        execute(
+        session.execute(
                 "CREATE SCHEMA IF NOT EXISTS " + target.schema(),
                 "creating the schema " + target.schema());
-        lastEvent = state.lastEvent();
+        ApplyEvents events = new ApplyEvents(session, registry, state.lastEvent());
+        ChangeTransaction changes = new ChangeTransaction(target, session, events);
         for (Action action : plan.actions()) {
             long started = System.nanoTime();
-            Optional<Diagnostic> failure = run(action, output, actor);
+            Optional<Diagnostic> failure = changes.run(action, output, actor);
             if (failure.isPresent()) {
-                logFailure(action, output, actor, failure.get());
+                events.logFailure(action, output, actor, failure.get());
                 return new Outcome(done, failure);
             }
             done.add(action);
@@ -191,8 +146,8 @@ public final class Applier implements AutoCloseable {
                 continue;
             }
             try {
-                connection.setAutoCommit(false);
-                runScript(change.verify().get());
+                session.connection.setAutoCommit(false);
+                session.runScript(change.verify().get());
             } catch (SQLException e) {
                 if (ScriptFailure.isConnectionLoss(e)) {
                     throw SqlFailures.failed(e, "verifying " + change.id());
@@ -205,79 +160,10 @@ public final class Applier implements AutoCloseable {
                                 change.verify().get(),
                                 e));
             } finally {
-                rollbackAndAutoCommit();
+                session.rollbackAndAutoCommit();
             }
         }
         return failures;
-    }
-
-    private Optional<Diagnostic> run(Action action, OutputPlan output, String actor)
-            throws DatabaseException {
-        Script failing = null;
-        Code code = Code.DEPLOY_FAILED;
-        String what = "deploy";
-        try {
-            connection.setAutoCommit(false);
-            if (action instanceof Action.Deploy deploy) {
-                failing = deploy.change().deploy();
-                runScript(failing);
-                if (deploy.change().verify().isPresent()) {
-                    failing = deploy.change().verify().get();
-                    code = Code.VERIFY_FAILED;
-                    what = "verify";
-                    runScript(failing);
-                }
-                recordDeploy(deploy.change(), output, actor, "deploy");
-            } else if (action instanceof Action.Revert revert) {
-                failing = storedRevert(revert.deployed());
-                code = Code.REVERT_FAILED;
-                what = "revert";
-                runScript(failing);
-                recordRevert(
-                        revert.deployed().id(),
-                        output,
-                        actor,
-                        "revert",
-                        revert.pendingInPlan() ? "backed out" : "not in the plan");
-            } else if (action instanceof Action.Rework rework) {
-                failing = storedRevert(rework.deployed());
-                code = Code.REVERT_FAILED;
-                what = "revert";
-                runScript(failing);
-                recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
-                failing = rework.change().deploy();
-                code = Code.DEPLOY_FAILED;
-                what = "deploy";
-                runScript(failing);
-                if (rework.change().verify().isPresent()) {
-                    failing = rework.change().verify().get();
-                    code = Code.VERIFY_FAILED;
-                    what = "verify";
-                    runScript(failing);
-                }
-                recordDeploy(rework.change(), output, actor, "rework");
-            } else if (action instanceof Action.UpdateRevert update) {
-                recordUpdateRevert(update.change(), output, actor);
-            }
-            statements++;
-            connection.commit();
-            return Optional.empty();
-        } catch (SQLException e) {
-            rollbackAndAutoCommit();
-            if (ScriptFailure.isConnectionLoss(e) || failing == null) {
-                throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
-            }
-            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e));
-        } finally {
-            autoCommit();
-        }
-    }
-
-    private static Script storedRevert(DeployedChange deployed) {
-        return new Script(
-                storedRevertPath(deployed.id()),
-                deployed.revertScript(),
-                Sha256.tagged(deployed.revertScript()));
     }
 
     /**
@@ -288,218 +174,19 @@ public final class Applier implements AutoCloseable {
         return "registry:" + id + "/revert.sql";
     }
 
-    private void runScript(Script script) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.setEscapeProcessing(false);
-            statements++;
-            statement.execute(script.text());
-        }
-    }
-
-    private void recordDeploy(PlannedChange change, OutputPlan output, String actor, String kind)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(registry.recordDeploySql())) {
-            int i = 0;
-            insert.setLong(++i, ++lastEvent);
-            insert.setString(++i, kind);
-            insert.setString(++i, change.id().story());
-            insert.setString(++i, change.id().change());
-            insert.setString(++i, change.deploy().hash());
-            insert.setString(++i, output.commit());
-            insert.setString(++i, output.environmentHash());
-            insert.setString(++i, actor);
-            insert.setString(++i, null);
-            insert.setString(++i, change.id().story());
-            insert.setString(++i, change.id().change());
-            insert.setString(++i, String.join(" ", change.requires()));
-            insert.setString(++i, change.deploy().hash());
-            insert.setString(++i, change.revert().hash());
-            insert.setString(++i, change.revert().text());
-            insert.setString(++i, actor);
-            insert.setString(++i, output.commit());
-            insert.setString(++i, output.environmentHash());
-            statements++;
-            insert.executeUpdate();
-        }
-    }
-
-    private void recordRevert(
-            ChangeId id, OutputPlan output, String actor, String kind, String message)
-            throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(registry.recordRevertSql())) {
-            int i = 0;
-            delete.setString(++i, id.story());
-            delete.setString(++i, id.change());
-            delete.setLong(++i, ++lastEvent);
-            delete.setString(++i, kind);
-            delete.setString(++i, id.story());
-            delete.setString(++i, id.change());
-            delete.setString(++i, output.commit());
-            delete.setString(++i, output.environmentHash());
-            delete.setString(++i, actor);
-            delete.setString(++i, message);
-            statements++;
-            delete.executeUpdate();
-        }
-    }
-
-    private void recordUpdateRevert(PlannedChange change, OutputPlan output, String actor)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(registry.updateRevertSql())) {
-            int i = 0;
-            update.setString(++i, change.revert().text());
-            update.setString(++i, change.revert().hash());
-            update.setString(++i, change.id().story());
-            update.setString(++i, change.id().change());
-            update.setLong(++i, ++lastEvent);
-            update.setString(++i, "update-revert");
-            update.setString(++i, change.id().story());
-            update.setString(++i, change.id().change());
-            update.setString(++i, output.commit());
-            update.setString(++i, output.environmentHash());
-            update.setString(++i, actor);
-            update.setString(++i, "stored the corrected revert script");
-            statements++;
-            update.executeUpdate();
-        }
-    }
-
-    private void logFailure(Action action, OutputPlan output, String actor, Diagnostic failure)
-            throws DatabaseException {
-        String deployHash =
-                action instanceof Action.Deploy deploy
-                        ? deploy.change().deploy().hash()
-                        : action instanceof Action.Rework rework
-                                ? rework.change().deploy().hash()
-                                : action instanceof Action.Revert revert
-                                        ? revert.deployed().deployHash()
-                                        : ((Action.UpdateRevert) action).deployed().deployHash();
-        try (PreparedStatement insert = connection.prepareStatement(registry.eventSql())) {
-            int i = 0;
-            insert.setLong(++i, ++lastEvent);
-            insert.setString(++i, "fail");
-            insert.setString(++i, action.id().story());
-            insert.setString(++i, action.id().change());
-            insert.setString(++i, deployHash);
-            insert.setString(++i, output.commit());
-            insert.setString(++i, output.environmentHash());
-            insert.setString(++i, actor);
-            insert.setString(++i, failure.position() + ": " + failure.message());
-            statements++;
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlFailures.failed(e, "logging the failure of " + action.id());
-        }
-    }
-
-    private void execute(String sql, String doing) throws DatabaseException {
-        try (Statement statement = connection.createStatement()) {
-            statements++;
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw SqlFailures.failed(e, doing);
-        }
-    }
-
-    private DatabaseException lockTimeout() {
-        String holder = "another session";
-        String sql =
-                "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start FROM"
-                    + " pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype ="
-                    + " 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid ="
-                    + " 1";
-        try (PreparedStatement who = connection.prepareStatement(sql)) {
-            long key = lockKey();
-            who.setLong(1, key >>> 32);
-            who.setLong(2, key & 0xFFFFFFFFL);
-            try (ResultSet rows = who.executeQuery()) {
-                if (rows.next()) {
-                    holder =
-                            "session "
-                                    + rows.getInt(1)
-                                    + " of "
-                                    + rows.getString(2)
-                                    + (rows.getString(3) == null || rows.getString(3).isEmpty()
-                                            ? ""
-                                            : " (" + rows.getString(3) + ")")
-                                    + (rows.getString(4) == null
-                                            ? ""
-                                            : " from " + rows.getString(4))
-                                    + " since "
-                                    + rows.getTimestamp(5).toInstant();
-                }
-            }
-        } catch (SQLException e) {
-            // Only the holder's description is lost; the timeout is still the message.
-        }
-        return new DatabaseException(
-                DatabaseException.Kind.LOCK_TIMEOUT,
-                "another apply is running on "
-                        + target.describe()
-                        + ": "
-                        + holder
-                        + " holds the apply lock, and"
-                        + " it was not released within "
-                        + target.timeouts().lock().toSeconds()
-                        + " s",
-                "let it finish and run apply again (it will find nothing left to do, or continue),"
-                    + " or raise the setting warehouse.lock_timeout",
-                "55P03");
-    }
-
-    private long lockKey() {
-        return lockKey(target.registrySchema());
-    }
-
     /**
      * Returns the advisory lock key of a registry: a hash of its schema's name, so that two
      * registries in one database never share a lock. Public for operators' and tests' scripts.
      */
     public static long lockKey(String registrySchema) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(
-                                    ("storyc-apply:" + registrySchema)
-                                            .getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xFF);
-            }
-            return key;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void rollbackAndAutoCommit() {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // The connection is gone; the server rolls the transaction back itself.
-        }
-        autoCommit();
-    }
-
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Reported by the next statement, if the connection is gone.
-        }
+        return ApplyLock.key(registrySchema);
     }
 
     @Override
     public void close() {
         try {
-            if (locked) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT pg_advisory_unlock_all()");
-                }
-            }
-            connection.close();
+            lock.release();
+            session.connection.close();
         } catch (SQLException ignored) {
             // Closing the session releases its locks anyway.
         }

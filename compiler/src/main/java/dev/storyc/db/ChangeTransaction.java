@@ -1,0 +1,104 @@
+package dev.storyc.db;
+
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import dev.storyc.warehouse.Action;
+import dev.storyc.warehouse.DeployedChange;
+import dev.storyc.warehouse.OutputPlan;
+import dev.storyc.warehouse.Script;
+import dev.storyc.workspace.Sha256;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Runs one action of a plan in one transaction that holds both its scripts and its registry rows,
+ * so that a kill at any moment leaves the registry telling the truth about the schema. Kept apart
+ * because which script failed, and so which code and line to report, is tracked only here.
+ */
+final class ChangeTransaction {
+    private final WarehouseTarget target;
+    private final ApplySession session;
+    private final ApplyEvents events;
+
+    ChangeTransaction(WarehouseTarget target, ApplySession session, ApplyEvents events) {
+        this.target = target;
+        this.session = session;
+        this.events = events;
+    }
+
+    /**
+     * Runs the action and commits, or rolls it back.
+     *
+     * @return the failing script's diagnostic, if a script failed
+     * @throws DatabaseException when the connection is lost, or the registry rows fail
+     */
+    Optional<Diagnostic> run(Action action, OutputPlan output, String actor)
+            throws DatabaseException {
+        Script failing = null;
+        Code code = Code.DEPLOY_FAILED;
+        String what = "deploy";
+        try {
+            session.connection.setAutoCommit(false);
+            if (action instanceof Action.Deploy deploy) {
+                failing = deploy.change().deploy();
+                session.runScript(failing);
+                if (deploy.change().verify().isPresent()) {
+                    failing = deploy.change().verify().get();
+                    code = Code.VERIFY_FAILED;
+                    what = "verify";
+                    session.runScript(failing);
+                }
+                events.recordDeploy(deploy.change(), output, actor, "deploy");
+            } else if (action instanceof Action.Revert revert) {
+                failing = storedRevert(revert.deployed());
+                code = Code.REVERT_FAILED;
+                what = "revert";
+                session.runScript(failing);
+                events.recordRevert(
+                        revert.deployed().id(),
+                        output,
+                        actor,
+                        "revert",
+                        revert.pendingInPlan() ? "backed out" : "not in the plan");
+            } else if (action instanceof Action.Rework rework) {
+                failing = storedRevert(rework.deployed());
+                code = Code.REVERT_FAILED;
+                what = "revert";
+                session.runScript(failing);
+                events.recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
+                failing = rework.change().deploy();
+                code = Code.DEPLOY_FAILED;
+                what = "deploy";
+                session.runScript(failing);
+                if (rework.change().verify().isPresent()) {
+                    failing = rework.change().verify().get();
+                    code = Code.VERIFY_FAILED;
+                    what = "verify";
+                    session.runScript(failing);
+                }
+                events.recordDeploy(rework.change(), output, actor, "rework");
+            } else if (action instanceof Action.UpdateRevert update) {
+                events.recordUpdateRevert(update.change(), output, actor);
+            }
+            session.count(1);
+            session.connection.commit();
+            return Optional.empty();
+        } catch (SQLException e) {
+            session.rollbackAndAutoCommit();
+            if (ScriptFailure.isConnectionLoss(e) || failing == null) {
+                throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
+            }
+            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e));
+        } finally {
+            session.autoCommit();
+        }
+    }
+
+    private static Script storedRevert(DeployedChange deployed) {
+        return new Script(
+                Applier.storedRevertPath(deployed.id()),
+                deployed.revertScript(),
+                Sha256.tagged(deployed.revertScript()));
+    }
+}
