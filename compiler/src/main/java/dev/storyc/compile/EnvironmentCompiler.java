@@ -58,7 +58,7 @@ public final class EnvironmentCompiler {
      * environment, and hashing every story again for each of a dozen environments showed in
      * profiles.
      */
-    private static ContentIds remembered(ContentIds contentIds) {
+    static ContentIds remembered(ContentIds contentIds) {
         Map<Story, String> ids = new ConcurrentHashMap<>();
         return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
