@@ -41,6 +41,10 @@ final class Compilation {
         try (GitPinnedSources pinned = new GitPinnedSources(project.root())) {
             compiled = new ProjectCompiler(inputs, pinned, jobs, reuse).compile(environments);
         }
+        for (ProjectCompiler.UpToDate reused : compiled.upToDate()) {
+            console.info("environment " + reused.environment().name() + ": its inputs match an earlier clean"
+                    + " compile in " + WorkspaceCache.FOLDER + "; not compiled again (--no-cache compiles it)");
+        }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
         for (ProjectCompiler.Findings findings : compiled.findings()) {
             console.diagnostics(findings.diagnostics(), findings.workspace().allSources());
