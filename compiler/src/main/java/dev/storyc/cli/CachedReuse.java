@@ -6,7 +6,12 @@ import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
 import dev.storyc.publish.OutputHead;
+import dev.storyc.cache.TextFiles;
+import dev.storyc.emit.Memo;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,7 +27,8 @@ import java.util.function.Predicate;
  *       repository is settled ({@link OutputHead}) and a sealed release's tag points at it.</li>
  * </ul>
  *
- * Every key also holds the compiler's build ({@link CompilerBuild}), since another build may find
+ * It also remembers derived files ({@link #memo}) by the digest of their inputs. Every key also
+ * holds the compiler's build ({@link CompilerBuild}), since another build may find
  * other problems in the same inputs.
  */
 final class CachedReuse implements Reuse {
@@ -30,15 +36,20 @@ final class CachedReuse implements Reuse {
 
     private final CacheStore store;
     private final String build;
+    /** False for {@code --no-cache}: nothing is read from the cache, but what is proved is kept. */
+    private final boolean lookUp;
     private final Predicate<Environment> eligible;
     private final OutputFolders.Approval folders;
     private final String salt;
     /** Whether the salt is on disk as this run's; entries are written only then. */
     private boolean saltKept;
     private boolean writable = true;
+    private final Queue<Map.Entry<CacheKey, byte[]>> pending = new ConcurrentLinkedQueue<>();
 
-    private CachedReuse(CacheStore store, Predicate<Environment> eligible, OutputFolders.Approval folders) {
+    private CachedReuse(CacheStore store, boolean lookUp, Predicate<Environment> eligible,
+            OutputFolders.Approval folders) {
         this.store = store;
+        this.lookUp = lookUp;
         this.build = CompilerBuild.identity();
         this.eligible = eligible;
         this.folders = folders;
@@ -47,9 +58,12 @@ final class CachedReuse implements Reuse {
         this.saltKept = existing.isPresent();
     }
 
-    /** Returns the reuse of a command that only checks the environments {@code eligible} accepts. */
-    static CachedReuse checking(CacheStore store, Predicate<Environment> eligible) {
-        return new CachedReuse(store, eligible, null);
+    /**
+     * Returns the reuse of a command that only checks; it may skip the environments {@code
+     * eligible} accepts, and with {@code lookUp} false ({@code --no-cache}) reads nothing.
+     */
+    static CachedReuse checking(CacheStore store, boolean lookUp, Predicate<Environment> eligible) {
+        return new CachedReuse(store, lookUp, eligible, null);
     }
 
     /**
@@ -57,12 +71,12 @@ final class CachedReuse implements Reuse {
      * with {@code lookUp} false ({@code --no-cache}) it vouches for nothing but still remembers.
      */
     static CachedReuse writing(CacheStore store, OutputFolders.Approval folders, boolean lookUp) {
-        return new CachedReuse(store, environment -> lookUp && folders.ok(), folders);
+        return new CachedReuse(store, lookUp, environment -> folders.ok(), folders);
     }
 
     @Override
     public Optional<String> upToDate(Environment environment, String fingerprint, Optional<String> releaseTag) {
-        if (!eligible.test(environment)) {
+        if (!lookUp || !eligible.test(environment)) {
             return Optional.empty();
         }
         if (folders == null) {
@@ -79,10 +93,32 @@ final class CachedReuse implements Reuse {
         return salt;
     }
 
+    /**
+     * Remembers derived files (schedules) in the cache. New entries wait in memory until the run
+     * is known to succeed ({@link #rememberChecked}), so a failed run leaves the cache as it was.
+     */
+    @Override
+    public Memo memo() {
+        return (key, derive) -> {
+            CacheKey cacheKey = CacheKey.of("derived-files", build, key);
+            Optional<Map<String, String>> known = lookUp
+                    ? store.get(cacheKey).flatMap(TextFiles::decode) : Optional.empty();
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Map<String, String> files = derive.get();
+            pending.add(Map.entry(cacheKey, TextFiles.encode(files)));
+            return files;
+        };
+    }
+
     /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
     void rememberChecked(ProjectCompiler.Compiled compiled) {
         if (!writable()) {
             return;
+        }
+        for (Map.Entry<CacheKey, byte[]> entry = pending.poll(); entry != null; entry = pending.poll()) {
+            store.put(entry.getKey(), entry.getValue());
         }
         compiled.cleanFingerprints().values().forEach(fingerprint ->
                 store.putText(checkedKey(fingerprint), CHECKED));

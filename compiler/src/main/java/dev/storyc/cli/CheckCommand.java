@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
         CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings()),
-                environment -> !cache.noCache);
+                !cache.noCache, environment -> true);
         var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         reuse.rememberChecked(compiled);
         reuse.finish();

@@ -107,7 +107,7 @@ final class CiCommand implements Callable<Integer> {
         // Shared environments are synced, committed and pushed on every run; only those ci merely
         // checks (developers') may be skipped when a clean compile of the same inputs is cached.
         CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings()),
-                environment -> !cache.noCache && environment.kind() == EnvironmentKind.DEVELOPMENT);
+                !cache.noCache, environment -> environment.kind() == EnvironmentKind.DEVELOPMENT);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism, reuse);
         reuse.rememberChecked(compilation);

@@ -264,7 +264,7 @@ public final class ProjectCompiler {
 
     private EnvironmentCompiler compilerFor(Workspace workspace) {
         return new EnvironmentCompiler(workspace, contentIds, inputs.compilerVersion(),
-                inputs.environments(), inputs.processEnvironment());
+                inputs.environments(), inputs.processEnvironment(), reuse.memo());
     }
 
     private Result<EnvironmentCompiler> pinnedCompiler(ReleaseManifest release) {

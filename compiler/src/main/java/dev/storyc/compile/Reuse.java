@@ -1,6 +1,7 @@
 package dev.storyc.compile;
 
 import dev.storyc.config.Environment;
+import dev.storyc.emit.Memo;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,11 @@ public interface Reuse {
      * values, so that a fingerprint, which names a cache file, reveals nothing about them.
      */
     String salt();
+
+    /** Returns where derived files are remembered across runs; by default nowhere. */
+    default Memo memo() {
+        return Memo.NONE;
+    }
 
     /** Returns whether this reuse can ever vouch; fingerprints are not computed when it cannot. */
     default boolean active() {

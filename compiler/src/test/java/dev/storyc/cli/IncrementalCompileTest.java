@@ -134,15 +134,15 @@ class IncrementalCompileTest {
 
         Storyc.Outcome stats = Storyc.run(workspace, "cache", "stats", "--format", "json");
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
-        assertThat(stats.stdout()).contains("\"version\": 1").contains("\"entries\": 7")
+        assertThat(stats.stdout()).contains("\"version\": 1").contains("\"entries\": 14")
                 .contains("\"max_bytes\": 536870912").contains("\"temporary_files\": 0");
 
         Storyc.Outcome capped = Storyc.run(workspace, "-D", "cache.max_size=2KB", "cache", "stats");
-        assertThat(capped.stdout()).contains("entries    7").contains("(cap 2048)");
+        assertThat(capped.stdout()).as("7 verdicts, 7 environments' schedules").contains("entries    14").contains("(cap 2048)");
 
         Storyc.Outcome clean = Storyc.run(workspace, "cache", "clean");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.stdout()).startsWith("removed 8 files from ");
+        assertThat(clean.stdout()).startsWith("removed 15 files from ");
         assertThat(reused(Storyc.run(workspace, "-v", "check", "--all"))).isEmpty();
     }
 
