@@ -38,16 +38,22 @@ public final class CacheStore {
     static final String TEMPORARY = ".tmp-";
     /** How old a temporary file must be before trimming takes it for a killed write's leftover. */
     static final Duration ABANDONED = Duration.ofMinutes(10);
-    private static final String SALT = "salt";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     private final long maxBytes;
+    private final Path saltFile;
 
-    /** Returns the cache in {@code root} (created on first write), trimmed to {@code maxBytes}. */
-    public CacheStore(Path root, long maxBytes) {
+    /**
+     * Returns the cache in {@code root} (created on first write), trimmed to {@code maxBytes}.
+     *
+     * @param saltFile where this machine's salt is kept: outside the workspace, so that entries
+     *     committed into a repository, or planted in a CI cache, can never match a key
+     */
+    public CacheStore(Path root, long maxBytes, Path saltFile) {
         this.root = root;
         this.maxBytes = maxBytes;
+        this.saltFile = saltFile;
     }
 
     /** Returns the folder the entries live in. */
@@ -58,6 +64,9 @@ public final class CacheStore {
     /** Returns an entry's payload, or empty when it is missing or corrupt (then it is removed). */
     public Optional<byte[]> get(CacheKey key) {
         Path file = root.resolve(key.relativePath());
+        if (linked(file.getParent())) {
+            return Optional.empty();
+        }
         byte[] stored;
         try {
             stored = Files.readAllBytes(file);
@@ -85,7 +94,7 @@ public final class CacheStore {
     /** Stores {@code payload} under {@code key}; returns false when the disk refused. */
     public boolean put(CacheKey key, byte[] payload) {
         try {
-            write(root.resolve(key.relativePath()), CacheEntry.seal(payload));
+            write(root.resolve(key.relativePath()), CacheEntry.seal(payload), true);
             return true;
         } catch (IOException e) {
             return false;
@@ -98,13 +107,14 @@ public final class CacheStore {
     }
 
     /**
-     * Returns this cache's random salt, if it has one yet. Facts about secret values are keyed by a
-     * salted digest, so that an entry's name says nothing about a value to anyone without the cache
-     * folder itself.
+     * Returns this machine's random salt, if it has one yet. Every key is salted, so that nobody
+     * can write an entry that this machine's runs would find (a verdict that skips a check, files
+     * that land in an output) without reading the salt, and so that a key says nothing about the
+     * secret values it covers.
      */
     public Optional<String> salt() {
         try {
-            String existing = Files.readString(root.resolve(SALT), StandardCharsets.US_ASCII).strip();
+            String existing = Files.readString(saltFile, StandardCharsets.US_ASCII).strip();
             return existing.matches("[0-9a-f]{64}") ? Optional.of(existing) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -129,15 +139,7 @@ public final class CacheStore {
             return existing.get();
         }
         try {
-            Files.createDirectories(root);
-            ignoredByGit();
-            Path temporary = root.resolve(TEMPORARY + HexFormat.of().toHexDigits(RANDOM.nextLong()));
-            try {
-                Files.writeString(temporary, salt + "\n", StandardCharsets.US_ASCII);
-                Files.move(temporary, root.resolve(SALT), StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            write(saltFile, (salt + "\n").getBytes(StandardCharsets.US_ASCII), false);
         } catch (IOException e) {
             // Another run made it first (the rename refuses to replace it), or the disk refused.
         }
@@ -192,7 +194,7 @@ public final class CacheStore {
         return new CacheStats(root.toString(), entries, bytes, temporary, maxBytes);
     }
 
-    /** Removes every entry and the salt; returns how many files were removed. */
+    /** Removes every entry (the salt, kept elsewhere, stays); returns how many files were removed. */
     public long clean() throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
@@ -247,23 +249,54 @@ public final class CacheStore {
         return all;
     }
 
-    /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it there. */
-    private void write(Path target, byte[] bytes) throws IOException {
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code target}, then renames it there; with
+     * {@code replace} false it is linked there instead, which fails when the target exists.
+     */
+    private void write(Path target, byte[] bytes, boolean replace) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        ignoredByGit();
+        if (linked(folder)) {
+            throw new IOException("the cache folder " + folder + " leads through a symbolic link");
+        }
+        if (target.startsWith(root)) {
+            ignoredByGit();
+        }
         Path temporary = folder.resolve(TEMPORARY + HexFormat.of().toHexDigits(RANDOM.nextLong()));
         try {
             Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            if (!replace) {
+                // rename(2) would replace a target that appeared meanwhile; link(2) refuses to.
+                Files.createLink(target, temporary);
+            } else {
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Returns true when {@code folder}, or a folder between it and the workspace ({@code .storyc},
+     * the cache root), is a symbolic link: a repository could commit one to send the cache's
+     * writes outside the workspace, so the cache then neither reads nor writes.
+     */
+    private boolean linked(Path folder) {
+        if (!folder.startsWith(root)) {
+            return Files.isSymbolicLink(folder);
+        }
+        Path top = root.getParent() == null ? root : root.getParent();
+        for (Path path = folder; path != null && path.startsWith(top); path = path.getParent()) {
+            if (Files.isSymbolicLink(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

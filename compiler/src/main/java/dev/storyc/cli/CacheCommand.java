@@ -91,6 +91,6 @@ final class CacheCommand extends CommandGroup {
 
     /** Returns the cache of the workspace the global options name. */
     CacheStore store() {
-        return WorkspaceCache.of(root.projectRoot(), root.settings());
+        return WorkspaceCache.of(root.projectRoot(), root.settings(), root.processLookup());
     }
 }

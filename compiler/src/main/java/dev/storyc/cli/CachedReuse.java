@@ -8,6 +8,7 @@ import dev.storyc.config.Environment;
 import dev.storyc.publish.OutputHead;
 import dev.storyc.cache.TextFiles;
 import dev.storyc.emit.Memo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Queue;
@@ -50,12 +51,14 @@ final class CachedReuse implements Reuse {
             OutputFolders.Approval folders) {
         this.store = store;
         this.lookUp = lookUp;
-        this.build = CompilerBuild.identity();
         this.eligible = eligible;
         this.folders = folders;
         Optional<String> existing = store.salt();
         this.salt = existing.orElseGet(CacheStore::newSalt);
         this.saltKept = existing.isPresent();
+        // The salt is in every key, so that no entry written elsewhere (committed to the
+        // repository, restored from a CI cache) can ever be taken for this machine's.
+        this.build = CompilerBuild.identity() + " " + salt;
     }
 
     /**
@@ -95,7 +98,7 @@ final class CachedReuse implements Reuse {
 
     /**
      * Remembers derived files (schedules) in the cache. New entries wait in memory until the run
-     * is known to succeed ({@link #rememberChecked}), so a failed run leaves the cache as it was.
+     * is known to succeed ({@link #commit}), so a failed run leaves the cache as it was.
      */
     @Override
     public Memo memo() {
@@ -107,33 +110,46 @@ final class CachedReuse implements Reuse {
                 return known.get();
             }
             Map<String, String> files = derive.get();
-            pending.add(Map.entry(cacheKey, TextFiles.encode(files)));
+            remember(cacheKey, TextFiles.encode(files));
             return files;
         };
     }
 
     /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
     void rememberChecked(ProjectCompiler.Compiled compiled) {
-        if (!writable()) {
-            return;
-        }
-        for (Map.Entry<CacheKey, byte[]> entry = pending.poll(); entry != null; entry = pending.poll()) {
-            store.put(entry.getKey(), entry.getValue());
-        }
         compiled.cleanFingerprints().values().forEach(fingerprint ->
-                store.putText(checkedKey(fingerprint), CHECKED));
+                remember(checkedKey(fingerprint), CHECKED.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Remembers the tree the branch holds after {@code environment}'s compile was committed. */
     void rememberWritten(ProjectCompiler.Compiled compiled, Environment environment) {
         String fingerprint = compiled.cleanFingerprints().get(environment.name());
-        if (fingerprint == null || folders == null || !writable()) {
+        if (fingerprint == null || folders == null) {
             return;
         }
         Path folder = folders.folder(environment);
         String branch = environment.output().branch();
         OutputHead.treeAt(folder, branch).ifPresent(tree ->
-                store.putText(writtenKey(fingerprint, folder, branch), tree));
+                remember(writtenKey(fingerprint, folder, branch), tree.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes what this run remembered and trims the cache to its size cap; called once, when the
+     * command has succeeded, so that a run that fails or is refused leaves the workspace as it
+     * was.
+     */
+    void commit() {
+        if (pending.isEmpty() || !writable()) {
+            return;
+        }
+        for (Map.Entry<CacheKey, byte[]> entry = pending.poll(); entry != null; entry = pending.poll()) {
+            store.put(entry.getKey(), entry.getValue());
+        }
+        store.trim();
+    }
+
+    private void remember(CacheKey key, byte[] payload) {
+        pending.add(Map.entry(key, payload));
     }
 
     /**
@@ -147,11 +163,6 @@ final class CachedReuse implements Reuse {
             writable = store.keepSalt(salt).equals(salt);
         }
         return writable;
-    }
-
-    /** Trims the cache to its size cap; once per run, after the last entry is written. */
-    void finish() {
-        store.trim();
     }
 
     private CacheKey checkedKey(String fingerprint) {

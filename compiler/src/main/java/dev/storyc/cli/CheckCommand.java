@@ -27,12 +27,12 @@ final class CheckCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
-        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings()),
+        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 !cache.noCache, environment -> true);
         var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
-        reuse.rememberChecked(compiled);
-        reuse.finish();
         folders.require();
+        reuse.rememberChecked(compiled);
+        reuse.commit();
         Reports.checked(console, selected, compiled);
         return ExitCode.OK;
     }

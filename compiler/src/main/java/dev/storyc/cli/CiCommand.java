@@ -106,12 +106,11 @@ final class CiCommand implements Callable<Integer> {
                 all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
         // Shared environments are synced, committed and pushed on every run; only those ci merely
         // checks (developers') may be skipped when a clean compile of the same inputs is cached.
-        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings()),
+        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 !cache.noCache, environment -> environment.kind() == EnvironmentKind.DEVELOPMENT);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism, reuse);
         reuse.rememberChecked(compilation);
-        reuse.finish();
         Reports.checked(console, all, compilation);
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
@@ -140,6 +139,7 @@ final class CiCommand implements Callable<Integer> {
         if (rows.stream().anyMatch(Row::failed)) {
             return ExitCode.OPERATION_FAILED;
         }
+        reuse.commit();
         if (proven.isEmpty()) {
             return ExitCode.OK;
         }

@@ -53,11 +53,10 @@ final class CompileCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
-        CachedReuse reuse = CachedReuse.writing(WorkspaceCache.of(project.root(), root.settings()),
+        CachedReuse reuse = CachedReuse.writing(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 folders, !cache.noCache);
         var compilation = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();
-        reuse.rememberChecked(compilation);
         // Asking git for the workspace's status is slow in a large workspace; only a commit message
         // needs it, so a run that reuses every environment never asks.
         Supplier<String> source = memoized(() -> SourceRevision.describe(project.root()));
@@ -76,7 +75,8 @@ final class CompileCommand implements Callable<Integer> {
                     "storyc only writes into repositories it created; move the folder away or pass --out DIR");
             return ExitCode.OPERATION_FAILED;
         }
-        reuse.finish();
+        reuse.rememberChecked(compilation);
+        reuse.commit();
         long committed = ((OutputWrites.Outcome.Written<OutputCommit.Outcome>) written).results().stream()
                 .filter(OutputCommit.Outcome::committed).count();
         int compiled = compilation.environments().size() + compilation.upToDate().size();

@@ -24,7 +24,7 @@ class CacheStoreTest {
     Path temp;
 
     private CacheStore store(long max) {
-        return new CacheStore(temp.resolve(".storyc/cache"), max);
+        return new CacheStore(temp.resolve(".storyc/cache"), max, temp.resolve("home/.cache/storyc/salt"));
     }
 
     private static CacheKey key(String name) {
@@ -126,9 +126,9 @@ class CacheStoreTest {
         assertThat(stats.bytes()).isEqualTo(2L * (CacheEntry.FORMAT.length() + 66) + 3);
         assertThat(stats.maxBytes()).isEqualTo(1 << 20);
 
-        assertThat(store.clean()).isEqualTo(3);
+        assertThat(store.clean()).isEqualTo(2);
         assertThat(store.stats().entries()).isZero();
-        assertThat(store.salt()).isEmpty();
+        assertThat(store.salt()).as("the salt is the machine's, not the cache's").isPresent();
         assertThat(store.getText(key("a"))).isEmpty();
     }
 
@@ -142,6 +142,23 @@ class CacheStoreTest {
         assertThat(store.keepSalt(first)).isEqualTo(first);
         assertThat(store.keepSalt(second)).isEqualTo(first);
         assertThat(store.salt()).contains(first);
+    }
+
+    @Test
+    void aCacheFolderThatIsALinkIsNeitherReadNorWritten() throws IOException {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createDirectories(temp.resolve(".storyc"));
+        Files.createSymbolicLink(temp.resolve(".storyc/cache"), elsewhere);
+        CacheStore store = store(1 << 20);
+
+        assertThat(store.putText(key("a"), "planted")).isFalse();
+        try (Stream<Path> files = Files.walk(elsewhere)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+        Path planted = elsewhere.resolve(key("a").relativePath());
+        Files.createDirectories(planted.getParent());
+        Files.write(planted, CacheEntry.seal("planted".getBytes(StandardCharsets.UTF_8)));
+        assertThat(store.getText(key("a"))).isEmpty();
     }
 
     @Test

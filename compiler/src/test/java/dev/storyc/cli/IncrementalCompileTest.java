@@ -142,8 +142,26 @@ class IncrementalCompileTest {
 
         Storyc.Outcome clean = Storyc.run(workspace, "cache", "clean");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.stdout()).startsWith("removed 15 files from ");
+        assertThat(clean.stdout()).startsWith("removed 14 files from ");
         assertThat(reused(Storyc.run(workspace, "-v", "check", "--all"))).isEmpty();
+    }
+
+    @Test
+    void entriesPlantedInTheWorkspaceAreNeverFound() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path other = Checkout.copyExampleWorkspace(temp.resolve("other"));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        // Another machine's verdicts, committed or restored into this workspace: its salt differs.
+        Storyc.Outcome elsewhere = Storyc.run(other, java.util.Map.of("XDG_CACHE_HOME", home.toString()),
+                "check", "--all");
+        assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isZero();
+        assertThat(home.resolve("storyc/salt")).exists();
+        Checkout.copy(other.resolve(".storyc"), workspace.resolve(".storyc"));
+
+        assertThat(reused(Storyc.run(workspace, "-v", "check", "--all")))
+                .as("only this machine's own verdicts count").isEmpty();
+        assertThat(reused(Storyc.run(other, java.util.Map.of("XDG_CACHE_HOME", home.toString()), "-v",
+                "check", "--all"))).as("the other machine's still do").containsExactlyElementsOf(ENVIRONMENTS);
     }
 
     @Test
