@@ -1,26 +1,29 @@
 package dev.storyc.cache;
 
 import dev.storyc.workspace.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How an entry's bytes are laid out on disk: a header line naming the format and the sha256 of
- * the payload, then the payload. A file cut short by a kill, flipped by a disk or edited by hand
- * no longer matches its checksum, and {@link #open} then says it is absent: a corrupt entry is
+ * How an entry's bytes are laid out on disk: a header line naming the format and the sha256 of the
+ * payload, then the payload. A file cut short by a kill, flipped by a disk or edited by hand no
+ * longer matches its checksum, and {@link #open} then says it is absent: a corrupt entry is
  * rebuilt, never trusted.
  */
 public final class CacheEntry {
     /** The header's first word; a later layout gets another, and old entries simply miss. */
     static final String FORMAT = "storyc-cache-1";
+
     private static final int HEADER = FORMAT.length() + 1 + 64 + 1;
 
     private CacheEntry() {}
 
     /** Returns the bytes to store for {@code payload}. */
     public static byte[] seal(byte[] payload) {
-        byte[] header = (FORMAT + " " + Sha256.hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] header =
+                (FORMAT + " " + Sha256.hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] stored = Arrays.copyOf(header, header.length + payload.length);
         System.arraycopy(payload, 0, stored, header.length, payload.length);
         return stored;
@@ -37,6 +40,7 @@ public final class CacheEntry {
         }
         byte[] payload = Arrays.copyOfRange(stored, HEADER, stored.length);
         return header.substring(FORMAT.length() + 1).equals(Sha256.hex(payload))
-                ? Optional.of(payload) : Optional.empty();
+                ? Optional.of(payload)
+                : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.storyc.cache;
 
 import dev.storyc.workspace.Sha256;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,9 @@ public record CacheKey(String hex) {
         return new CacheKey(digest.hex());
     }
 
-    /** Returns the entry's file name relative to the cache's root: two-digit folder, then the rest. */
+    /**
+     * Returns the entry's file name relative to the cache's root: two-digit folder, then the rest.
+     */
     String relativePath() {
         return hex.substring(0, 2) + "/" + hex.substring(2);
     }

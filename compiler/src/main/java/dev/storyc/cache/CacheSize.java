@@ -16,7 +16,8 @@ public final class CacheSize {
     /** The accepted spelling, for the setting's own validation. */
     public static final String PATTERN = "(?i)\\s*[0-9]{1,12}\\s*(b|kb|mb|gb)?\\s*";
 
-    private static final Pattern PARTS = Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|kb|mb|gb)?\\s*");
+    private static final Pattern PARTS =
+            Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|kb|mb|gb)?\\s*");
 
     private CacheSize() {}
 
@@ -28,12 +29,13 @@ public final class CacheSize {
         }
         long number = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "b" : matcher.group(2).toLowerCase(Locale.ROOT);
-        int shift = switch (unit) {
-            case "kb" -> 10;
-            case "mb" -> 20;
-            case "gb" -> 30;
-            default -> 0;
-        };
+        int shift =
+                switch (unit) {
+                    case "kb" -> 10;
+                    case "mb" -> 20;
+                    case "gb" -> 30;
+                    default -> 0;
+                };
         return Optional.of(number << shift);
     }
 }

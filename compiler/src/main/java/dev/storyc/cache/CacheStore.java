@@ -30,14 +30,16 @@ import java.util.stream.Stream;
  * bytes; the last rename wins). A read refreshes the entry's modification time, which is what
  * {@link #trim} evicts by: the least recently used first.
  *
- * <p>The cache only ever saves work, so reading and writing entries never fail a run: an
- * unreadable or corrupt entry is a miss, and a write that fails is skipped.
+ * <p>The cache only ever saves work, so reading and writing entries never fail a run: an unreadable
+ * or corrupt entry is a miss, and a write that fails is skipped.
  */
 public final class CacheStore {
     /** The prefix of a write in progress; such files are never read. */
     static final String TEMPORARY = ".tmp-";
+
     /** How old a temporary file must be before trimming takes it for a killed write's leftover. */
     static final Duration ABANDONED = Duration.ofMinutes(10);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
@@ -147,8 +149,8 @@ public final class CacheStore {
     }
 
     /**
-     * Removes temporary files that a killed write left, then the least recently used entries
-     * until the rest fit in the size cap.
+     * Removes temporary files that a killed write left, then the least recently used entries until
+     * the rest fit in the size cap.
      */
     public void trim() {
         try {
@@ -194,28 +196,34 @@ public final class CacheStore {
         return new CacheStats(root.toString(), entries, bytes, temporary, maxBytes);
     }
 
-    /** Removes every entry (the salt, kept elsewhere, stays); returns how many files were removed. */
+    /**
+     * Removes every entry (the salt, kept elsewhere, stays); returns how many files were removed.
+     */
     public long clean() throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
         long[] removed = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                removed[0]++;
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                            throws IOException {
+                        Files.deleteIfExists(file);
+                        removed[0]++;
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (!dir.equals(root)) {
-                    Files.deleteIfExists(dir);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                            throws IOException {
+                        if (!dir.equals(root)) {
+                            Files.deleteIfExists(dir);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         return removed[0];
     }
 
@@ -228,15 +236,22 @@ public final class CacheStore {
         }
         List<Stored> all = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
-            for (Path folder : folders.filter(f -> f.getFileName().toString().length() == 2).toList()) {
+            for (Path folder :
+                    folders.filter(f -> f.getFileName().toString().length() == 2).toList()) {
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path file : files.toList()) {
                         try {
-                            BasicFileAttributes attributes = Files.readAttributes(file,
-                                    BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                            all.add(new Stored(file, attributes.size(),
-                                    attributes.lastModifiedTime().toInstant(),
-                                    file.getFileName().toString().startsWith(TEMPORARY)));
+                            BasicFileAttributes attributes =
+                                    Files.readAttributes(
+                                            file,
+                                            BasicFileAttributes.class,
+                                            LinkOption.NOFOLLOW_LINKS);
+                            all.add(
+                                    new Stored(
+                                            file,
+                                            attributes.size(),
+                                            attributes.lastModifiedTime().toInstant(),
+                                            file.getFileName().toString().startsWith(TEMPORARY)));
                         } catch (NoSuchFileException e) {
                             // another run trimmed it meanwhile
                         }
@@ -270,7 +285,10 @@ public final class CacheStore {
                 Files.createLink(target, temporary);
             } else {
                 try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            temporary,
+                            target,
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
@@ -283,8 +301,8 @@ public final class CacheStore {
 
     /**
      * Returns true when {@code folder}, or a folder between it and the workspace ({@code .storyc},
-     * the cache root), is a symbolic link: a repository could commit one to send the cache's
-     * writes outside the workspace, so the cache then neither reads nor writes.
+     * the cache root), is a symbolic link: a repository could commit one to send the cache's writes
+     * outside the workspace, so the cache then neither reads nor writes.
      */
     private boolean linked(Path folder) {
         if (!folder.startsWith(root)) {

@@ -51,7 +51,8 @@ public final class Checks {
      * external tables. Environments that share it share the verdict, found without comparing a
      * single text again.
      */
-    private record Structure(String model, Object externals, List<String> paths, List<Integer> texts) {}
+    private record Structure(String model, Object externals, List<String> paths,
+            List<Integer> texts) {}
 
     /**
      * @param environments every environment of the workspace, whose values no other may name

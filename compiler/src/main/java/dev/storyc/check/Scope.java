@@ -52,8 +52,10 @@ final class Scope {
         this.cache = cache;
         for (RenderedStory story : stories) {
             for (RenderedFile file : story.files()) {
-                RenderedTexts.Interned text = texts.intern(file.file().source().path(), file.text());
-                files.add(new CheckedFile(story.story(), file.file(), text.text(), environment, renderer));
+                RenderedTexts.Interned text =
+                        texts.intern(file.file().source().path(), file.text());
+                files.add(new CheckedFile(story.story(), file.file(), text.text(), environment,
+                        renderer));
                 textIds.add(text.id());
             }
         }

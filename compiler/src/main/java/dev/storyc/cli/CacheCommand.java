@@ -3,30 +3,38 @@ package dev.storyc.cli;
 import dev.storyc.cache.CacheStats;
 import dev.storyc.cache.CacheStore;
 import dev.storyc.diag.Json;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
 /** {@code storyc cache}: look at or empty the workspace's cache, {@code .storyc/cache}. */
-@Command(name = "cache", mixinStandardHelpOptions = true,
-        description = {"Inspect or empty the workspace's cache (.storyc/cache, ignored by git).",
-                "The cache remembers which environments' inputs already compiled and checked clean, so"
-                        + " that compile and check skip them; it is never needed, and entries are"
-                        + " checksummed: a damaged one is recompiled, never trusted. Its size is capped by"
-                        + " the cache.max_size setting (default 512MB); the least recently used entries go"
-                        + " first."},
+@Command(
+        name = "cache",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Inspect or empty the workspace's cache (.storyc/cache, ignored by git).",
+            "The cache remembers which environments' inputs already compiled and checked clean, so"
+                + " that compile and check skip them; it is never needed, and entries are"
+                + " checksummed: a damaged one is recompiled, never trusted. Its size is capped by"
+                + " the cache.max_size setting (default 512MB); the least recently used entries go"
+                + " first."
+        },
         subcommands = {CacheCommand.Clean.class, CacheCommand.Stats.class})
 final class CacheCommand extends CommandGroup {
     /** {@code storyc cache clean}. */
-    @Command(name = "clean", mixinStandardHelpOptions = true,
-            description = "Remove every cache entry; the next compile and check do all their work again.")
+    @Command(
+            name = "clean",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Remove every cache entry; the next compile and check do all their work again.")
     static final class Clean implements Callable<Integer> {
-        @ParentCommand
-        CacheCommand cache;
+        @ParentCommand CacheCommand cache;
 
         @Override
         public Integer call() {
@@ -34,26 +42,33 @@ final class CacheCommand extends CommandGroup {
             CacheStore store = cache.store();
             try {
                 long removed = store.clean();
-                console.result("removed " + removed + " file" + (removed == 1 ? "" : "s") + " from "
-                        + store.root());
+                console.result(
+                        "removed "
+                                + removed
+                                + " file"
+                                + (removed == 1 ? "" : "s")
+                                + " from "
+                                + store.root());
                 return ExitCode.OK;
             } catch (IOException e) {
-                console.failure("cannot empty the cache " + store.root() + ": " + e.getMessage(),
-                        "check the folder's permissions, or remove it by hand: nothing else depends on it");
+                console.failure(
+                        "cannot empty the cache " + store.root() + ": " + e.getMessage(),
+                        "check the folder's permissions, or remove it by hand: nothing else depends"
+                            + " on it");
                 return ExitCode.OPERATION_FAILED;
             }
         }
     }
 
     /** {@code storyc cache stats}. */
-    @Command(name = "stats", mixinStandardHelpOptions = true,
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
             description = "Show how many entries the cache holds and their size on disk.")
     static final class Stats implements Callable<Integer> {
-        @ParentCommand
-        CacheCommand cache;
+        @ParentCommand CacheCommand cache;
 
-        @Mixin
-        ListingFormatOption output;
+        @Mixin ListingFormatOption output;
 
         @Override
         public Integer call() {
@@ -63,7 +78,8 @@ final class CacheCommand extends CommandGroup {
             try {
                 stats = store.stats();
             } catch (IOException e) {
-                console.failure("cannot read the cache " + store.root() + ": " + e.getMessage(),
+                console.failure(
+                        "cannot read the cache " + store.root() + ": " + e.getMessage(),
                         "check the folder's permissions");
                 return ExitCode.OPERATION_FAILED;
             }
@@ -82,8 +98,10 @@ final class CacheCommand extends CommandGroup {
             console.out().printf("entries    %d%n", stats.entries());
             console.out().printf("size       %d bytes (cap %d)%n", stats.bytes(), stats.maxBytes());
             if (stats.temporary() > 0) {
-                console.out().printf("leftovers  %d temporary file%s of interrupted writes%n",
-                        stats.temporary(), stats.temporary() == 1 ? "" : "s");
+                console.out()
+                        .printf(
+                                "leftovers  %d temporary file%s of interrupted writes%n",
+                                stats.temporary(), stats.temporary() == 1 ? "" : "s");
             }
             return ExitCode.OK;
         }

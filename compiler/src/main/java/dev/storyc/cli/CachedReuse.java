@@ -2,18 +2,19 @@ package dev.storyc.cli;
 
 import dev.storyc.cache.CacheKey;
 import dev.storyc.cache.CacheStore;
+import dev.storyc.cache.TextFiles;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
-import dev.storyc.publish.OutputHead;
-import dev.storyc.cache.TextFiles;
 import dev.storyc.emit.Memo;
+import dev.storyc.publish.OutputHead;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -21,33 +22,40 @@ import java.util.function.Predicate;
  * output repository holds. Two facts are remembered per input fingerprint:
  *
  * <ul>
- *   <li>checked: a compile of these inputs passed every check without a diagnostic, so
- *       {@code check} need not run again;</li>
- *   <li>written: that compile left this tree at the head of this folder's branch, so
- *       {@code compile} need not run again while the head still holds exactly that tree, the
- *       repository is settled ({@link OutputHead}) and a sealed release's tag points at it.</li>
+ *   <li>checked: a compile of these inputs passed every check without a diagnostic, so {@code
+ *       check} need not run again;
+ *   <li>written: that compile left this tree at the head of this folder's branch, so {@code
+ *       compile} need not run again while the head still holds exactly that tree, the repository is
+ *       settled ({@link OutputHead}) and a sealed release's tag points at it.
  * </ul>
  *
  * It also remembers derived files ({@link #memo}) by the digest of their inputs. Every key also
- * holds the compiler's build ({@link CompilerBuild}), since another build may find
- * other problems in the same inputs.
+ * holds the compiler's build ({@link CompilerBuild}), since another build may find other problems
+ * in the same inputs.
  */
 final class CachedReuse implements Reuse {
     private static final String CHECKED = "checked";
 
     private final CacheStore store;
     private final String build;
+
     /** False for {@code --no-cache}: nothing is read from the cache, but what is proved is kept. */
     private final boolean lookUp;
+
     private final Predicate<Environment> eligible;
     private final OutputFolders.Approval folders;
     private final String salt;
+
     /** Whether the salt is on disk as this run's; entries are written only then. */
     private boolean saltKept;
+
     private boolean writable = true;
     private final Queue<Map.Entry<CacheKey, byte[]>> pending = new ConcurrentLinkedQueue<>();
 
-    private CachedReuse(CacheStore store, boolean lookUp, Predicate<Environment> eligible,
+    private CachedReuse(
+            CacheStore store,
+            boolean lookUp,
+            Predicate<Environment> eligible,
             OutputFolders.Approval folders) {
         this.store = store;
         this.lookUp = lookUp;
@@ -78,7 +86,8 @@ final class CachedReuse implements Reuse {
     }
 
     @Override
-    public Optional<String> upToDate(Environment environment, String fingerprint, Optional<String> releaseTag) {
+    public Optional<String> upToDate(
+            Environment environment, String fingerprint, Optional<String> releaseTag) {
         if (!lookUp || !eligible.test(environment)) {
             return Optional.empty();
         }
@@ -97,15 +106,15 @@ final class CachedReuse implements Reuse {
     }
 
     /**
-     * Remembers derived files (schedules) in the cache. New entries wait in memory until the run
-     * is known to succeed ({@link #commit}), so a failed run leaves the cache as it was.
+     * Remembers derived files (schedules) in the cache. New entries wait in memory until the run is
+     * known to succeed ({@link #commit}), so a failed run leaves the cache as it was.
      */
     @Override
     public Memo memo() {
         return (key, derive) -> {
             CacheKey cacheKey = CacheKey.of("derived-files", build, key);
-            Optional<Map<String, String>> known = lookUp
-                    ? store.get(cacheKey).flatMap(TextFiles::decode) : Optional.empty();
+            Optional<Map<String, String>> known =
+                    lookUp ? store.get(cacheKey).flatMap(TextFiles::decode) : Optional.empty();
             if (known.isPresent()) {
                 return known.get();
             }
@@ -117,8 +126,13 @@ final class CachedReuse implements Reuse {
 
     /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
     void rememberChecked(ProjectCompiler.Compiled compiled) {
-        compiled.cleanFingerprints().values().forEach(fingerprint ->
-                remember(checkedKey(fingerprint), CHECKED.getBytes(StandardCharsets.UTF_8)));
+        compiled.cleanFingerprints()
+                .values()
+                .forEach(
+                        fingerprint ->
+                                remember(
+                                        checkedKey(fingerprint),
+                                        CHECKED.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Remembers the tree the branch holds after {@code environment}'s compile was committed. */
@@ -129,20 +143,25 @@ final class CachedReuse implements Reuse {
         }
         Path folder = folders.folder(environment);
         String branch = environment.output().branch();
-        OutputHead.treeAt(folder, branch).ifPresent(tree ->
-                remember(writtenKey(fingerprint, folder, branch), tree.getBytes(StandardCharsets.UTF_8)));
+        OutputHead.treeAt(folder, branch)
+                .ifPresent(
+                        tree ->
+                                remember(
+                                        writtenKey(fingerprint, folder, branch),
+                                        tree.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
      * Writes what this run remembered and trims the cache to its size cap; called once, when the
-     * command has succeeded, so that a run that fails or is refused leaves the workspace as it
-     * was.
+     * command has succeeded, so that a run that fails or is refused leaves the workspace as it was.
      */
     void commit() {
         if (pending.isEmpty() || !writable()) {
             return;
         }
-        for (Map.Entry<CacheKey, byte[]> entry = pending.poll(); entry != null; entry = pending.poll()) {
+        for (Map.Entry<CacheKey, byte[]> entry = pending.poll();
+                entry != null;
+                entry = pending.poll()) {
             store.put(entry.getKey(), entry.getValue());
         }
         store.trim();
@@ -154,8 +173,8 @@ final class CachedReuse implements Reuse {
 
     /**
      * Returns whether this run may write entries: the salt its fingerprints used must be the
-     * cache's. A cache without one gets this run's now, once something is worth remembering, so
-     * a run that fails leaves no cache behind.
+     * cache's. A cache without one gets this run's now, once something is worth remembering, so a
+     * run that fails leaves no cache behind.
      */
     private synchronized boolean writable() {
         if (!saltKept) {
@@ -170,7 +189,11 @@ final class CachedReuse implements Reuse {
     }
 
     private CacheKey writtenKey(String fingerprint, Path folder, String branch) {
-        return CacheKey.of("environment-written", build, fingerprint, folder.toAbsolutePath().normalize().toString(),
+        return CacheKey.of(
+                "environment-written",
+                build,
+                fingerprint,
+                folder.toAbsolutePath().normalize().toString(),
                 branch);
     }
 }

@@ -27,7 +27,8 @@ final class CheckCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
-        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+        CachedReuse reuse = CachedReuse.checking(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 !cache.noCache, environment -> true);
         var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();

@@ -106,7 +106,8 @@ final class CiCommand implements Callable<Integer> {
                 all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
         // Shared environments are synced, committed and pushed on every run; only those ci merely
         // checks (developers') may be skipped when a clean compile of the same inputs is cached.
-        CachedReuse reuse = CachedReuse.checking(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+        CachedReuse reuse = CachedReuse.checking(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 !cache.noCache, environment -> environment.kind() == EnvironmentKind.DEVELOPMENT);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
                 root.processLookup(), console, parallelism, reuse);

@@ -32,9 +32,13 @@ final class Compilation {
         return run(project, environments, processEnvironment, console, jobs, Reuse.NONE);
     }
 
-    /** Compiles with up to {@code jobs} environments at once, skipping those {@code reuse} vouches for. */
+    /**
+     * Compiles with up to {@code jobs} environments at once, skipping those {@code reuse} vouches
+     * for.
+     */
     static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
-            Function<String, Optional<String>> processEnvironment, Console console, int jobs, Reuse reuse) {
+            Function<String, Optional<String>> processEnvironment, Console console, int jobs,
+            Reuse reuse) {
         ProjectCompiler.Inputs inputs = new ProjectCompiler.Inputs(project.workspace(),
                 project.environments(), new GitContentIds(), Version.number(), processEnvironment);
         ProjectCompiler.Compiled compiled;
@@ -42,8 +46,9 @@ final class Compilation {
             compiled = new ProjectCompiler(inputs, pinned, jobs, reuse).compile(environments);
         }
         for (ProjectCompiler.UpToDate reused : compiled.upToDate()) {
-            console.info("environment " + reused.environment().name() + ": its inputs match an earlier clean"
-                    + " compile in " + WorkspaceCache.FOLDER + "; not compiled again (--no-cache compiles it)");
+            console.info("environment " + reused.environment().name()
+                    + ": its inputs match an earlier clean compile in " + WorkspaceCache.FOLDER
+                    + "; not compiled again (--no-cache compiles it)");
         }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
         for (ProjectCompiler.Findings findings : compiled.findings()) {

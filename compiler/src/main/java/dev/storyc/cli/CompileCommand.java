@@ -53,9 +53,11 @@ final class CompileCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
-        CachedReuse reuse = CachedReuse.writing(WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+        CachedReuse reuse = CachedReuse.writing(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
                 folders, !cache.noCache);
-        var compilation = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
+        var compilation =
+                Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();
         // Asking git for the workspace's status is slow in a large workspace; only a commit message
         // needs it, so a run that reuses every environment never asks.
@@ -94,7 +96,8 @@ final class CompileCommand implements Callable<Integer> {
         private final CachedReuse reuse;
         private final UpToDateLines upToDate;
 
-        Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation, Supplier<String> source,
+        Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation,
+                Supplier<String> source,
                 Console console, CachedReuse reuse, UpToDateLines upToDate) {
             this.folders = folders;
             this.compilation = compilation;
@@ -147,7 +150,8 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     /** Returns the line a compile prints for one environment. */
-    static String line(String verb, Environment environment, Selection selection, String commit, String what) {
+    static String line(String verb, Environment environment, Selection selection, String commit,
+            String what) {
         return String.format("%-9s %-16s %-10s %2d stories  %s  %s", verb, environment.name(),
                 selection.releaseName(), selection.stories().size(), commit.substring(0, 12), what);
     }
@@ -158,11 +162,13 @@ final class CompileCommand implements Callable<Integer> {
      */
     private static final class UpToDateLines {
         private final List<Environment> selected;
-        private final java.util.Map<String, ProjectCompiler.UpToDate> pending = new java.util.HashMap<>();
+        private final java.util.Map<String, ProjectCompiler.UpToDate> pending =
+                new java.util.HashMap<>();
         private final Console console;
         private int next;
 
-        UpToDateLines(List<Environment> selected, List<ProjectCompiler.UpToDate> upToDate, Console console) {
+        UpToDateLines(List<Environment> selected, List<ProjectCompiler.UpToDate> upToDate,
+                Console console) {
             this.selected = selected;
             upToDate.forEach(u -> pending.put(u.environment().name(), u));
             this.console = console;
@@ -170,7 +176,8 @@ final class CompileCommand implements Callable<Integer> {
 
         /** Prints the up-to-date environments selected before {@code environment}. */
         void printBefore(Environment environment) {
-            while (next < selected.size() && !selected.get(next).name().equals(environment.name())) {
+            while (next < selected.size()
+                    && !selected.get(next).name().equals(environment.name())) {
                 print(selected.get(next++));
             }
             if (next < selected.size()) {
@@ -188,8 +195,8 @@ final class CompileCommand implements Callable<Integer> {
         private void print(Environment environment) {
             ProjectCompiler.UpToDate upToDate = pending.remove(environment.name());
             if (upToDate != null) {
-                console.result(line("unchanged", environment, upToDate.selection(), upToDate.witness(),
-                        "no commit"));
+                console.result(line("unchanged", environment, upToDate.selection(),
+                        upToDate.witness(), "no commit"));
             }
         }
     }

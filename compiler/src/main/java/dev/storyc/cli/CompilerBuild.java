@@ -18,10 +18,22 @@ final class CompilerBuild {
     static String identity() {
         String version = Version.number();
         try {
-            Path code = Path.of(CompilerBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code =
+                    Path.of(
+                            CompilerBuild.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
             if (Files.isRegularFile(code)) {
-                BasicFileAttributes attributes = Files.readAttributes(code, BasicFileAttributes.class);
-                return version + " " + code.toAbsolutePath() + " " + attributes.size() + " "
+                BasicFileAttributes attributes =
+                        Files.readAttributes(code, BasicFileAttributes.class);
+                return version
+                        + " "
+                        + code.toAbsolutePath()
+                        + " "
+                        + attributes.size()
+                        + " "
                         + attributes.lastModifiedTime().toMillis();
             }
             return version + " " + code.toAbsolutePath();

@@ -47,7 +47,7 @@ final class Reports {
 
     private static String checkedLine(dev.storyc.config.Environment environment,
             dev.storyc.release.Selection selection) {
-        return String.format("ok  %-16s %-10s %d stories", environment.name(), selection.releaseName(),
-                selection.stories().size());
+        return String.format("ok  %-16s %-10s %d stories", environment.name(),
+                selection.releaseName(), selection.stories().size());
     }
 }

@@ -43,7 +43,8 @@ public final class EnvironmentCompiler {
 
     /** Returns a compiler that remembers derived files in {@code memo}. */
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
-            Environments environments, Function<String, Optional<String>> processEnvironment, Memo memo) {
+            Environments environments, Function<String, Optional<String>> processEnvironment,
+            Memo memo) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
         this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds),

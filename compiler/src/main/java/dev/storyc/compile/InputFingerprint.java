@@ -8,6 +8,7 @@ import dev.storyc.workspace.ImportedFile;
 import dev.storyc.workspace.Sha256;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.Workspace;
+
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,14 +18,14 @@ import java.util.TreeSet;
  * fingerprints mean equal output trees and equal diagnostics, so a run may reuse what an earlier
  * run proved about the same fingerprint.
  *
- * <p>It errs on the side of too much. Besides the environment's own normal form it covers the
- * whole workspace but the stories' text: environments.toml and its imports, the settings file,
- * every release manifest, partial and model file, files rejected while loading, the content id
- * of every story (a check may name a story the environment leaves out), every environment's
- * normal form (the isolation check reads them all) and a salted digest of the secret values (the
- * secret check looks for them). The stdlib's templates are covered too; the checks themselves
- * are the compiler's code, which the edge mixes into every cache key. A change to any of these compiles every environment again;
- * a change that touches none of them cannot change the result.
+ * <p>It errs on the side of too much. Besides the environment's own normal form it covers the whole
+ * workspace but the stories' text: environments.toml and its imports, the settings file, every
+ * release manifest, partial and model file, files rejected while loading, the content id of every
+ * story (a check may name a story the environment leaves out), every environment's normal form (the
+ * isolation check reads them all) and a salted digest of the secret values (the secret check looks
+ * for them). The stdlib's templates are covered too; the checks themselves are the compiler's code,
+ * which the edge mixes into every cache key. A change to any of these compiles every environment
+ * again; a change that touches none of them cannot change the result.
  */
 public final class InputFingerprint {
     private final String workspaceDigest;
@@ -42,27 +43,44 @@ public final class InputFingerprint {
      * @param secretValues every secret value, in every form the secret check looks for
      * @param salt mixed into the secret values' digest; see {@link Reuse#salt}
      */
-    public static InputFingerprint of(Workspace workspace, ContentIds contentIds, Environments environments,
-            Set<String> secretValues, String salt, String compilerVersion) {
+    public static InputFingerprint of(
+            Workspace workspace,
+            ContentIds contentIds,
+            Environments environments,
+            Set<String> secretValues,
+            String salt,
+            String compilerVersion) {
         Sha256.Parts digest = Sha256.parts().add("storyc-inputs-1");
-        digest.add("environments.toml").add(workspace.environments().map(SourceFile::text).orElse(""));
-        workspace.environmentImports().forEach((path, file) -> digest.add(path).add(describe(file)));
+        digest.add("environments.toml")
+                .add(workspace.environments().map(SourceFile::text).orElse(""));
+        workspace
+                .environmentImports()
+                .forEach((path, file) -> digest.add(path).add(describe(file)));
         digest.add("settings").add(workspace.settings().map(SourceFile::text).orElse(""));
-        workspace.releases().forEach((name, source) -> digest.add("release " + name).add(source.text()));
-        new TreeMap<>(workspace.partials()).forEach((name, source) -> digest.add("partial " + name)
-                .add(source.text()));
-        workspace.modelFiles().forEach((path, source) -> digest.add("model " + path).add(source.text()));
-        workspace.rejected().forEach(source -> digest.add("rejected " + source.path()).add(source.text()));
+        workspace
+                .releases()
+                .forEach((name, source) -> digest.add("release " + name).add(source.text()));
+        new TreeMap<>(workspace.partials())
+                .forEach((name, source) -> digest.add("partial " + name).add(source.text()));
+        workspace
+                .modelFiles()
+                .forEach((path, source) -> digest.add("model " + path).add(source.text()));
+        workspace
+                .rejected()
+                .forEach(source -> digest.add("rejected " + source.path()).add(source.text()));
         digest.add("stdlib").add(workspace.stdlib().environmentType().text());
-        new TreeMap<>(workspace.stdlib().templates()).forEach((name, source) ->
-                digest.add("stdlib template " + name).add(source.text()));
-        new TreeMap<>(workspace.stdlib().partials()).forEach((name, source) ->
-                digest.add("stdlib partial " + name).add(source.text()));
+        new TreeMap<>(workspace.stdlib().templates())
+                .forEach(
+                        (name, source) -> digest.add("stdlib template " + name).add(source.text()));
+        new TreeMap<>(workspace.stdlib().partials())
+                .forEach((name, source) -> digest.add("stdlib partial " + name).add(source.text()));
         for (Story story : workspace.stories().values()) {
             digest.add("story " + story.id().value()).add(contentIds.treeIdOf(story));
         }
-        new TreeMap<>(environments.byName()).forEach((name, environment) ->
-                digest.add("environment " + name).add(environment.hash()));
+        new TreeMap<>(environments.byName())
+                .forEach(
+                        (name, environment) ->
+                                digest.add("environment " + name).add(environment.hash()));
         Sha256.Parts secrets = Sha256.parts().add(salt);
         new TreeSet<>(secretValues).forEach(secrets::add);
         digest.add("secrets").add(secrets.hex());
@@ -71,8 +89,13 @@ public final class InputFingerprint {
 
     /** Returns the fingerprint of {@code environment}'s compile in this workspace. */
     public String of(Environment environment) {
-        return Sha256.parts().add(workspaceDigest).add(compilerVersion).add(environment.name())
-                .add(environment.hash()).add(environment.normalForm()).hex();
+        return Sha256.parts()
+                .add(workspaceDigest)
+                .add(compilerVersion)
+                .add(environment.name())
+                .add(environment.hash())
+                .add(environment.normalForm())
+                .hex();
     }
 
     private static String describe(ImportedFile file) {

@@ -204,8 +204,8 @@ public final class ProjectCompiler {
      * selection, which the report names, is found without a diagnostic (one with a diagnostic is
      * compiled, so the diagnostic is reported).
      */
-    private Optional<UpToDate> reused(Environment environment, Workspace workspace, String fingerprint,
-            Optional<String> releaseTag) {
+    private Optional<UpToDate> reused(Environment environment, Workspace workspace,
+            String fingerprint, Optional<String> releaseTag) {
         if (!reuse.active()) {
             return Optional.empty();
         }
@@ -222,8 +222,8 @@ public final class ProjectCompiler {
 
     private InputFingerprint fingerprinter(Workspace workspace) {
         return InputFingerprint.of(workspace, contentIds, inputs.environments(),
-                Checks.secretValues(inputs.environments(), inputs.processEnvironment()), reuse.salt(),
-                inputs.compilerVersion());
+                Checks.secretValues(inputs.environments(), inputs.processEnvironment()),
+                reuse.salt(), inputs.compilerVersion());
     }
 
     /** Diagnostics found in one version of the workspace, before merging. */

@@ -42,10 +42,10 @@ public record LockFile(
     }
 
     /**
-     * Reads a lock in exactly the layout {@link #toToml} writes, with no escapes, line by line; empty
-     * for anything else. Every compile reads its output's previous lock, and a TOML parser takes
-     * long over a thousand stories; the result is trusted only when writing it back gives the very
-     * same bytes, so this can never read a lock differently from {@link #parseToml}.
+     * Reads a lock in exactly the layout {@link #toToml} writes, with no escapes, line by line;
+     * empty for anything else. Every compile reads its output's previous lock, and a TOML parser
+     * takes long over a thousand stories; the result is trusted only when writing it back gives
+     * the very same bytes, so this can never read a lock differently from {@link #parseToml}.
      */
     static Optional<LockFile> parsePlain(String text) {
         if (text.indexOf('\\') >= 0) {
@@ -63,7 +63,8 @@ public record LockFile(
                 continue;
             }
             int equals = line.indexOf(" = \"");
-            if (equals <= 0 || !line.endsWith("\"") || line.indexOf('"', equals + 4) != line.length() - 1) {
+            if (equals <= 0 || !line.endsWith("\"")
+                    || line.indexOf('"', equals + 4) != line.length() - 1) {
                 return Optional.empty();
             }
             into.put(line.substring(0, equals), line.substring(equals + 4, line.length() - 1));

@@ -55,7 +55,8 @@ public final class OutputTreeBuilder {
     }
 
     /** @param memo where schedule files, slow to write and rarely changed, are remembered */
-    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion,
+    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds,
+            String compilerVersion,
             java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles, Memo memo) {
         this.memo = memo;
         this.stdlib = stdlib;
@@ -125,9 +126,10 @@ public final class OutputTreeBuilder {
     private Map<String, String> schedules(Environment environment, List<RenderedStory> stories) {
         ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
                 environment.output().branch(), compilerVersion);
-        // Everything the schedules derive from: the target and each job file's story, path and text.
-        Sha256.Parts key = Sha256.parts().add("schedules-1").add(target.environment()).add(target.checkout())
-                .add(target.remote().orElse("")).add(target.branch()).add(target.image());
+        // Everything the schedules derive from: the target and each job file's story, path, text.
+        Sha256.Parts key = Sha256.parts().add("schedules-1").add(target.environment())
+                .add(target.checkout()).add(target.remote().orElse("")).add(target.branch())
+                .add(target.image());
         List<JobFile> files = new ArrayList<>();
         for (RenderedStory rendered : stories) {
             rendered.files().stream()
@@ -142,7 +144,8 @@ public final class OutputTreeBuilder {
         }
         return memo.files(key.hex(), () -> {
             List<EtlJob> jobs = new ArrayList<>();
-            files.forEach(f -> EtlJobReader.read(f.story(), f.path(), f.text()).ifPresent(jobs::add));
+            files.forEach(f ->
+                    EtlJobReader.read(f.story(), f.path(), f.text()).ifPresent(jobs::add));
             return ScheduleFiles.of(target, jobs);
         });
     }

@@ -1,23 +1,24 @@
 package dev.storyc.publish;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 /**
- * The cheap facts about an output repository that decide whether a compile may leave it alone:
- * read without registering as a writer, taking a lock or writing a byte. Anything unusual (no
- * ownership marker yet, an interrupted refresh, a writer registered or killed, a held branch lock,
- * a missing release tag) is reported as "not settled", and the caller then takes the full path,
- * which repairs and reports it as before.
+ * The cheap facts about an output repository that decide whether a compile may leave it alone: read
+ * without registering as a writer, taking a lock or writing a byte. Anything unusual (no ownership
+ * marker yet, an interrupted refresh, a writer registered or killed, a held branch lock, a missing
+ * release tag) is reported as "not settled", and the caller then takes the full path, which repairs
+ * and reports it as before.
  */
 public final class OutputHead {
     private OutputHead() {}
@@ -27,16 +28,25 @@ public final class OutputHead {
      * settled, its head's tree is {@code tree}, and {@code tag} (when given) points at that commit;
      * otherwise empty.
      */
-    public static Optional<String> settledAt(Path directory, String branch, String tree, Optional<String> tag) {
+    public static Optional<String> settledAt(
+            Path directory, String branch, String tree, Optional<String> tag) {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
-        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isMarked(gitDir)
-                || Files.exists(gitDir.resolve(WorkingTree.REFRESH_PENDING), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(gitDir.resolve(Constants.R_HEADS + branch + ".lock"), LinkOption.NOFOLLOW_LINKS)
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
+                || !OwnershipMarker.isMarked(gitDir)
+                || Files.exists(
+                        gitDir.resolve(WorkingTree.REFRESH_PENDING), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(
+                        gitDir.resolve(Constants.R_HEADS + branch + ".lock"),
+                        LinkOption.NOFOLLOW_LINKS)
                 || anyWriter(gitDir)) {
             return Optional.empty();
         }
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile())
-                .setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository =
+                        new FileRepositoryBuilder()
+                                .setGitDir(gitDir.toFile())
+                                .setMustExist(true)
+                                .build();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             if (head == null || !walk.parseCommit(head).getTree().getId().name().equals(tree)) {
                 return Optional.empty();
@@ -56,10 +66,15 @@ public final class OutputHead {
     /** Returns the tree of the branch's head, for remembering what a compile committed. */
     public static Optional<String> treeAt(Path directory, String branch) {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile())
-                .setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository =
+                        new FileRepositoryBuilder()
+                                .setGitDir(gitDir.toFile())
+                                .setMustExist(true)
+                                .build();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            return head == null ? Optional.empty()
+            return head == null
+                    ? Optional.empty()
                     : Optional.of(walk.parseCommit(head).getTree().getId().name());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -2,6 +2,9 @@ package dev.storyc.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The store's promises: whole entries or none, corrupt ones rebuilt, leftovers ignored, LRU cap. */
+/**
+ * The store's promises: whole entries or none, corrupt ones rebuilt, leftovers ignored, LRU cap.
+ */
 class CacheStoreTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private CacheStore store(long max) {
-        return new CacheStore(temp.resolve(".storyc/cache"), max, temp.resolve("home/.cache/storyc/salt"));
+        return new CacheStore(
+                temp.resolve(".storyc/cache"), max, temp.resolve("home/.cache/storyc/salt"));
     }
 
     private static CacheKey key(String name) {
@@ -38,7 +41,10 @@ class CacheStoreTest {
         assertThat(store.putText(key("a"), "first")).isTrue();
         assertThat(store.getText(key("a"))).contains("first");
         assertThat(store.getText(key("b"))).isEmpty();
-        Path file = store.root().resolve(key("a").hex().substring(0, 2)).resolve(key("a").hex().substring(2));
+        Path file =
+                store.root()
+                        .resolve(key("a").hex().substring(0, 2))
+                        .resolve(key("a").hex().substring(2));
         assertThat(Files.readString(file)).startsWith(CacheEntry.FORMAT + " ").endsWith("\nfirst");
         assertThat(Files.readString(temp.resolve(".storyc/.gitignore"))).endsWith("*\n");
     }
@@ -64,11 +70,16 @@ class CacheStoreTest {
         store.putText(key("a"), "payload");
         Path file = onlyEntry(store);
         byte[] whole = Files.readAllBytes(file);
-        for (byte[] damaged : List.of(java.util.Arrays.copyOf(whole, whole.length - 3),
-                java.util.Arrays.copyOf(whole, 20), new byte[0],
-                "storyc-cache-0 0000\npayload".getBytes(StandardCharsets.US_ASCII))) {
+        for (byte[] damaged :
+                List.of(
+                        java.util.Arrays.copyOf(whole, whole.length - 3),
+                        java.util.Arrays.copyOf(whole, 20),
+                        new byte[0],
+                        "storyc-cache-0 0000\npayload".getBytes(StandardCharsets.US_ASCII))) {
             Files.write(file, damaged);
-            assertThat(store.get(key("a"))).as(new String(damaged, StandardCharsets.UTF_8)).isEmpty();
+            assertThat(store.get(key("a")))
+                    .as(new String(damaged, StandardCharsets.UTF_8))
+                    .isEmpty();
         }
     }
 
@@ -82,7 +93,8 @@ class CacheStoreTest {
         Files.writeString(partial, CacheEntry.FORMAT + " abc");
         Path fresh = folder.resolve(CacheStore.TEMPORARY + "fedcba9876543210");
         Files.writeString(fresh, "another run's write in progress");
-        Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(CacheStore.ABANDONED).minusSeconds(5)));
+        Files.setLastModifiedTime(
+                partial, FileTime.from(Instant.now().minus(CacheStore.ABANDONED).minusSeconds(5)));
 
         assertThat(store.getText(key("a"))).contains("whole");
         assertThat(store.stats().entries()).isEqualTo(1);
@@ -187,14 +199,17 @@ class CacheStoreTest {
         assertThat(store.stats().temporary()).isZero();
     }
 
-    private static void setModified(CacheStore store, CacheKey key, Instant when) throws IOException {
+    private static void setModified(CacheStore store, CacheKey key, Instant when)
+            throws IOException {
         Files.setLastModifiedTime(store.root().resolve(key.relativePath()), FileTime.from(when));
     }
 
     private static Path onlyEntry(CacheStore store) throws IOException {
         try (Stream<Path> files = Files.walk(store.root())) {
-            List<Path> entries = files.filter(Files::isRegularFile)
-                    .filter(f -> f.getParent().getFileName().toString().length() == 2).toList();
+            List<Path> entries =
+                    files.filter(Files::isRegularFile)
+                            .filter(f -> f.getParent().getFileName().toString().length() == 2)
+                            .toList();
             assertThat(entries).hasSize(1);
             return entries.get(0);
         }

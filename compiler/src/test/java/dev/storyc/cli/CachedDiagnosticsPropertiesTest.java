@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,21 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random edit sequences on the example workspace (break and mend a field reference, drop a story
- * from a release, edit stories and the model, leak or hide a secret value); after each edit,
- * {@code check --all} with the cache must print exactly what it prints with {@code --no-cache}:
- * the same diagnostics with the same codes, positions, messages and order, and the same exit code.
- * Edits that return to an earlier state make the cached run reuse verdicts, which the test counts,
- * so that it cannot pass by never reusing anything.
+ * from a release, edit stories and the model, leak or hide a secret value); after each edit, {@code
+ * check --all} with the cache must print exactly what it prints with {@code --no-cache}: the same
+ * diagnostics with the same codes, positions, messages and order, and the same exit code. Edits
+ * that return to an earlier state make the cached run reuse verdicts, which the test counts, so
+ * that it cannot pass by never reusing anything.
  */
 class CachedDiagnosticsPropertiesTest {
     static final String REUSED = ": its inputs match an earlier clean compile";
@@ -39,21 +41,36 @@ class CachedDiagnosticsPropertiesTest {
 
     /** One edit of the workspace or of the process environment the runs see. */
     enum Edit {
-        BREAK_JOIN, MEND_JOIN, TOGGLE_STORY_COMMENT, TOGGLE_MODEL_COMMENT, DROP_CLAIMS_FROM_W48,
-        RESTORE_W48, LEAK_SECRET, HIDE_SECRET, NOTHING;
+        BREAK_JOIN,
+        MEND_JOIN,
+        TOGGLE_STORY_COMMENT,
+        TOGGLE_MODEL_COMMENT,
+        DROP_CLAIMS_FROM_W48,
+        RESTORE_W48,
+        LEAK_SECRET,
+        HIDE_SECRET,
+        NOTHING;
 
         void apply(Path workspace, Map<String, String> variables) {
             switch (this) {
-                case BREAK_JOIN -> replace(workspace, "stories/encounters/explores/encounters.explore.lkml",
-                        "${patients.patient_id}", "${patients.patient_key}");
-                case MEND_JOIN -> restore(workspace, "stories/encounters/explores/encounters.explore.lkml");
-                case TOGGLE_STORY_COMMENT -> toggle(workspace, "stories/claims/story.toml", "# a note\n");
-                case TOGGLE_MODEL_COMMENT -> toggle(workspace, "model/warehouse.lkml", "# a note\n");
-                case DROP_CLAIMS_FROM_W48 -> replace(workspace, "releases/2026-W48.toml", "  \"claims\",\n", "");
+                case BREAK_JOIN ->
+                        replace(
+                                workspace,
+                                "stories/encounters/explores/encounters.explore.lkml",
+                                "${patients.patient_id}",
+                                "${patients.patient_key}");
+                case MEND_JOIN ->
+                        restore(workspace, "stories/encounters/explores/encounters.explore.lkml");
+                case TOGGLE_STORY_COMMENT ->
+                        toggle(workspace, "stories/claims/story.toml", "# a note\n");
+                case TOGGLE_MODEL_COMMENT ->
+                        toggle(workspace, "model/warehouse.lkml", "# a note\n");
+                case DROP_CLAIMS_FROM_W48 ->
+                        replace(workspace, "releases/2026-W48.toml", "  \"claims\",\n", "");
                 case RESTORE_W48 -> restore(workspace, "releases/2026-W48.toml");
                 case LEAK_SECRET -> variables.put(PASSWORD, "encounters.patient_id");
                 case HIDE_SECRET -> variables.put(PASSWORD, "Zq9-never-in-any-output");
-                case NOTHING -> { }
+                case NOTHING -> {}
             }
         }
     }
@@ -72,7 +89,9 @@ class CachedDiagnosticsPropertiesTest {
             }
         }
         assertThat(comparedRuns).isGreaterThan(0);
-        assertThat(reusedEnvironments).as("the cached runs reused verdicts at least sometimes").isGreaterThan(0);
+        assertThat(reusedEnvironments)
+                .as("the cached runs reused verdicts at least sometimes")
+                .isGreaterThan(0);
     }
 
     @Provide
@@ -89,7 +108,8 @@ class CachedDiagnosticsPropertiesTest {
         Storyc.run(workspace, variables, "check", "--all");
         for (Edit edit : edits) {
             edit.apply(workspace, variables);
-            Storyc.Outcome uncached = Storyc.run(workspace, variables, "-v", "check", "--all", "--no-cache");
+            Storyc.Outcome uncached =
+                    Storyc.run(workspace, variables, "-v", "check", "--all", "--no-cache");
             Storyc.Outcome cached = Storyc.run(workspace, variables, "-v", "check", "--all");
 
             String context = edits + " at " + edit;
@@ -99,13 +119,16 @@ class CachedDiagnosticsPropertiesTest {
             assertThat(uncached.stderr()).as(context).doesNotContain(REUSED);
             assertThat(cached.stderr()).doesNotContain("internal error");
             comparedRuns++;
-            reusedEnvironments += (int) cached.stderr().lines().filter(l -> l.contains(REUSED)).count();
+            reusedEnvironments +=
+                    (int) cached.stderr().lines().filter(l -> l.contains(REUSED)).count();
         }
     }
 
     private static String withoutReuse(String stderr) {
-        return stderr.lines().filter(line -> !line.contains(REUSED))
-                .map(line -> line + "\n").collect(Collectors.joining());
+        return stderr.lines()
+                .filter(line -> !line.contains(REUSED))
+                .map(line -> line + "\n")
+                .collect(Collectors.joining());
     }
 
     private static void replace(Path workspace, String path, String from, String to) {
@@ -122,6 +145,10 @@ class CachedDiagnosticsPropertiesTest {
     private static void toggle(Path workspace, String path, String line) {
         Path file = workspace.resolve(path);
         String text = Checkout.read(file);
-        Checkout.write(file, text.endsWith(line) ? text.substring(0, text.length() - line.length()) : text + line);
+        Checkout.write(
+                file,
+                text.endsWith(line)
+                        ? text.substring(0, text.length() - line.length())
+                        : text + line);
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A compile or check whose inputs match an earlier clean one skips the environment, prints what a
@@ -24,8 +26,7 @@ class IncrementalCompileTest {
     static final List<String> ENVIRONMENTS = CompileExampleWorkspaceTest.ENVIRONMENTS;
     static final Pattern REUSED = Pattern.compile("environment ([a-z0-9-]+): its inputs match");
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private Path compiledWorkspace() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
@@ -50,12 +51,14 @@ class IncrementalCompileTest {
         assertThat(cached.exitCode()).as(cached.toString()).isZero();
         assertThat(reused(cached)).containsExactlyElementsOf(ENVIRONMENTS);
         assertThat(reused(full)).isEmpty();
-        assertThat(cached.stdout()).isEqualTo(full.stdout())
+        assertThat(cached.stdout())
+                .isEqualTo(full.stdout())
                 .contains("unchanged production       2026-W47    4 stories")
                 .contains("7 environments compiled, 0 committed");
-        assertThat(Path.of(workspace.toString(), ".storyc", ".gitignore")).hasContent("# storyc's local cache"
-                + " and state; never committed.\n*");
-        assertThat(GitCli.git(workspace, "status", "--porcelain", "--ignored=no")).doesNotContain(".storyc");
+        assertThat(Path.of(workspace.toString(), ".storyc", ".gitignore"))
+                .hasContent("# storyc's local cache" + " and state; never committed.\n*");
+        assertThat(GitCli.git(workspace, "status", "--porcelain", "--ignored=no"))
+                .doesNotContain(".storyc");
     }
 
     @Test
@@ -75,12 +78,22 @@ class IncrementalCompileTest {
 
         append(workspace.resolve("stories/medication-adherence/story.toml"), "\n# edited\n");
         Storyc.Outcome story = Storyc.run(workspace, "-v", "compile", "--all");
-        assertThat(reused(story)).as("any story may be named by any environment's checks").isEmpty();
-        assertThat(story.stdout()).contains("unchanged production").contains("committed integration");
+        assertThat(reused(story))
+                .as("any story may be named by any environment's checks")
+                .isEmpty();
+        assertThat(story.stdout())
+                .contains("unchanged production")
+                .contains("committed integration");
 
-        Storyc.Outcome secret = Storyc.run(workspace, java.util.Map.of("STORYC_TEST_UNUSED", "x"), "-v",
-                "compile", "--all");
-        assertThat(reused(secret)).as("a variable nothing reads changes nothing")
+        Storyc.Outcome secret =
+                Storyc.run(
+                        workspace,
+                        java.util.Map.of("STORYC_TEST_UNUSED", "x"),
+                        "-v",
+                        "compile",
+                        "--all");
+        assertThat(reused(secret))
+                .as("a variable nothing reads changes nothing")
                 .containsExactlyElementsOf(ENVIRONMENTS);
     }
 
@@ -89,8 +102,18 @@ class IncrementalCompileTest {
         Path workspace = compiledWorkspace();
         Path integration = workspace.resolve("out/integration");
         Files.writeString(integration.resolve("README.md"), "edited by hand\n");
-        GitCli.git(integration, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "by hand");
-        Files.writeString(workspace.resolve("out/acceptance-1/.git/storyc-refresh-pending"), "0".repeat(40) + "\n");
+        GitCli.git(
+                integration,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "commit",
+                "-qam",
+                "by hand");
+        Files.writeString(
+                workspace.resolve("out/acceptance-1/.git/storyc-refresh-pending"),
+                "0".repeat(40) + "\n");
 
         Storyc.Outcome outcome = Storyc.run(workspace, "-v", "compile", "--all");
 
@@ -99,14 +122,17 @@ class IncrementalCompileTest {
         assertThat(outcome.stdout()).contains("committed integration");
         assertThat(integration.resolve("README.md")).content().doesNotContain("edited by hand");
         assertThat(outcome.stderr()).contains("reset the working tree of");
-        assertThat(workspace.resolve("out/acceptance-1/.git/storyc-refresh-pending")).doesNotExist();
+        assertThat(workspace.resolve("out/acceptance-1/.git/storyc-refresh-pending"))
+                .doesNotExist();
     }
 
     @Test
     void damagedEntriesAreRecompiledNeverTrustedAndThenRebuilt() throws IOException {
         Path workspace = compiledWorkspace();
         try (Stream<Path> files = Files.walk(workspace.resolve(".storyc/cache"))) {
-            for (Path entry : files.filter(f -> f.getParent().getFileName().toString().length() == 2).toList()) {
+            for (Path entry :
+                    files.filter(f -> f.getParent().getFileName().toString().length() == 2)
+                            .toList()) {
                 byte[] bytes = Files.readAllBytes(entry);
                 bytes[bytes.length - 1] ^= 0x20;
                 Files.write(entry, bytes);
@@ -134,11 +160,17 @@ class IncrementalCompileTest {
 
         Storyc.Outcome stats = Storyc.run(workspace, "cache", "stats", "--format", "json");
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
-        assertThat(stats.stdout()).contains("\"version\": 1").contains("\"entries\": 14")
-                .contains("\"max_bytes\": 536870912").contains("\"temporary_files\": 0");
+        assertThat(stats.stdout())
+                .contains("\"version\": 1")
+                .contains("\"entries\": 14")
+                .contains("\"max_bytes\": 536870912")
+                .contains("\"temporary_files\": 0");
 
         Storyc.Outcome capped = Storyc.run(workspace, "-D", "cache.max_size=2KB", "cache", "stats");
-        assertThat(capped.stdout()).as("7 verdicts, 7 environments' schedules").contains("entries    14").contains("(cap 2048)");
+        assertThat(capped.stdout())
+                .as("7 verdicts, 7 environments' schedules")
+                .contains("entries    14")
+                .contains("(cap 2048)");
 
         Storyc.Outcome clean = Storyc.run(workspace, "cache", "clean");
         assertThat(clean.exitCode()).isZero();
@@ -152,16 +184,29 @@ class IncrementalCompileTest {
         Path other = Checkout.copyExampleWorkspace(temp.resolve("other"));
         Path home = Files.createDirectories(temp.resolve("home"));
         // Another machine's verdicts, committed or restored into this workspace: its salt differs.
-        Storyc.Outcome elsewhere = Storyc.run(other, java.util.Map.of("XDG_CACHE_HOME", home.toString()),
-                "check", "--all");
+        Storyc.Outcome elsewhere =
+                Storyc.run(
+                        other,
+                        java.util.Map.of("XDG_CACHE_HOME", home.toString()),
+                        "check",
+                        "--all");
         assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isZero();
         assertThat(home.resolve("storyc/salt")).exists();
         Checkout.copy(other.resolve(".storyc"), workspace.resolve(".storyc"));
 
         assertThat(reused(Storyc.run(workspace, "-v", "check", "--all")))
-                .as("only this machine's own verdicts count").isEmpty();
-        assertThat(reused(Storyc.run(other, java.util.Map.of("XDG_CACHE_HOME", home.toString()), "-v",
-                "check", "--all"))).as("the other machine's still do").containsExactlyElementsOf(ENVIRONMENTS);
+                .as("only this machine's own verdicts count")
+                .isEmpty();
+        assertThat(
+                        reused(
+                                Storyc.run(
+                                        other,
+                                        java.util.Map.of("XDG_CACHE_HOME", home.toString()),
+                                        "-v",
+                                        "check",
+                                        "--all")))
+                .as("the other machine's still do")
+                .containsExactlyElementsOf(ENVIRONMENTS);
     }
 
     @Test
@@ -172,7 +217,9 @@ class IncrementalCompileTest {
         Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("storyc.toml:2:").contains("cache.max_size")
+        assertThat(outcome.stderr())
+                .contains("storyc.toml:2:")
+                .contains("cache.max_size")
                 .contains("a size such as `512MB`");
         assertThat(workspace.resolve(".storyc")).doesNotExist();
     }

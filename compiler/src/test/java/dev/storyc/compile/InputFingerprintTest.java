@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +43,8 @@ class InputFingerprintTest {
     }
 
     /** Everything the fingerprint is computed from. */
-    record Inputs(Workspace workspace, Environments environments, Set<String> secrets, String salt,
-            String compilerVersion, Environment environment) {
+    record Inputs(Workspace workspace, Environments environments, Set<String> secrets,
+            String salt, String compilerVersion, Environment environment) {
         String fingerprint() {
             return InputFingerprint.of(workspace, new GitContentIds(), environments, secrets, salt,
                     compilerVersion).of(environment);
@@ -57,55 +59,88 @@ class InputFingerprintTest {
         return new Inputs(BASE, ENVIRONMENTS, Set.of("s3cret"), "salt", "0.0.0-test", INTEGRATION);
     }
 
+    /** The parts of a workspace, to change one at a time. */
+    static final class Parts {
+        Optional<SourceFile> environments;
+        SortedMap<StoryId, Story> stories;
+        SortedMap<String, SourceFile> releases;
+        Map<String, SourceFile> partials;
+        Optional<SourceFile> settings;
+        Stdlib stdlib;
+        List<SourceFile> rejected;
+        SortedMap<String, SourceFile> modelFiles;
+        private final Workspace from;
+
+        Parts(Workspace w) {
+            from = w;
+            environments = w.environments();
+            stories = new TreeMap<>(w.stories());
+            releases = new TreeMap<>(w.releases());
+            partials = new HashMap<>(w.partials());
+            settings = w.settings();
+            stdlib = w.stdlib();
+            rejected = w.rejected();
+            modelFiles = new TreeMap<>(w.modelFiles());
+        }
+
+        Workspace build() {
+            return new Workspace(environments, stories, releases, partials, settings, stdlib,
+                    from.environmentImports(), rejected, modelFiles);
+        }
+    }
+
+    static Change workspace(String name, Consumer<Parts> change) {
+        return new Change(name, inputs -> {
+            Parts parts = new Parts(inputs.workspace());
+            change.accept(parts);
+            return inputs.with(parts.build());
+        });
+    }
+
+    static Change inputs(String name, UnaryOperator<Inputs> change) {
+        return new Change(name, change);
+    }
+
     static Stream<Change> changes() {
+        StoryId patients = new StoryId("patients");
         return Stream.of(
-                new Change("environments.toml", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments().map(f -> edited(f)), w.stories(), w.releases(), w.partials(), w.settings(),
-                        w.stdlib(), w.environmentImports(), w.rejected(), w.modelFiles())))),
-                new Change("storyc.toml", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments(), w.stories(), w.releases(), w.partials(),
-                        Optional.of(new SourceFile("storyc.toml", "jobs = 2\n")), w.stdlib(),
-                        w.environmentImports(), w.rejected(), w.modelFiles())))),
-                new Change("a release manifest", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments(), w.stories(), editedFirst(w.releases()), w.partials(), w.settings(),
-                        w.stdlib(), w.environmentImports(), w.rejected(), w.modelFiles())))),
-                new Change("a partial", i -> i.with(workspace(i.workspace(), w -> {
-                    Map<String, SourceFile> partials = new HashMap<>(w.partials());
-                    partials.put("added", new SourceFile("partials/added.mustache", "x"));
-                    return new Workspace(w.environments(), w.stories(), w.releases(), partials, w.settings(),
-                            w.stdlib(), w.environmentImports(), w.rejected(), w.modelFiles());
-                }))),
-                new Change("a model file", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments(), w.stories(), w.releases(), w.partials(), w.settings(), w.stdlib(),
-                        w.environmentImports(), w.rejected(), editedFirst(w.modelFiles()))))),
-                new Change("a rejected file", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments(), w.stories(), w.releases(), w.partials(), w.settings(), w.stdlib(),
-                        w.environmentImports(), List.of(new SourceFile("stories/bad/story.toml", "x")),
-                        w.modelFiles())))),
-                new Change("a story's file", i -> i.with(i.workspace().withStories(Map.of(
-                        new StoryId("patients"), editedStory(i.workspace().story(new StoryId("patients"))
-                                .orElseThrow()))))),
-                new Change("a story integration leaves out", i -> i.with(i.workspace().withStories(Map.of(
-                        new StoryId("zz-elsewhere"), renamed(i.workspace().stories().values().iterator().next(),
-                                "zz-elsewhere"))))),
-                new Change("the stdlib", i -> i.with(workspace(i.workspace(), w -> new Workspace(
-                        w.environments(), w.stories(), w.releases(), w.partials(), w.settings(),
-                        new Stdlib(w.stdlib().environmentType(), editedFirst(new TreeMap<>(w.stdlib().templates())),
-                                w.stdlib().partials()),
-                        w.environmentImports(), w.rejected(), w.modelFiles())))),
-                new Change("another environment's values", i -> new Inputs(i.workspace(),
-                        rehashed(i.environments(), "production"), i.secrets(), i.salt(), i.compilerVersion(),
-                        i.environment())),
-                new Change("a secret value", i -> new Inputs(i.workspace(), i.environments(), Set.of("other"),
-                        i.salt(), i.compilerVersion(), i.environment())),
-                new Change("the cache's salt", i -> new Inputs(i.workspace(), i.environments(), i.secrets(),
-                        "pepper", i.compilerVersion(), i.environment())),
-                new Change("the compiler version", i -> new Inputs(i.workspace(), i.environments(), i.secrets(),
-                        i.salt(), "0.0.1-test", i.environment())),
-                new Change("the environment's own values", i -> new Inputs(i.workspace(), i.environments(),
-                        i.secrets(), i.salt(), i.compilerVersion(), rehash(i.environment()))),
-                new Change("another environment, same values", i -> new Inputs(i.workspace(), i.environments(),
-                        i.secrets(), i.salt(), i.compilerVersion(), ExampleProject.named("acceptance-2"))));
+                workspace("environments.toml",
+                        p -> p.environments = p.environments.map(f -> edited(f))),
+                workspace("storyc.toml",
+                        p -> p.settings = Optional.of(new SourceFile("storyc.toml", "jobs = 2\n"))),
+                workspace("a release manifest", p -> editFirst(p.releases)),
+                workspace("a partial",
+                        p -> p.partials.put("added",
+                                new SourceFile("partials/added.mustache", "x"))),
+                workspace("a model file", p -> editFirst(p.modelFiles)),
+                workspace("a rejected file",
+                        p -> p.rejected = List.of(new SourceFile("stories/bad/story.toml", "x"))),
+                workspace("a story's file",
+                        p -> p.stories.put(patients, editedStory(p.stories.get(patients)))),
+                workspace("a story integration leaves out",
+                        p -> p.stories.put(new StoryId("zz-elsewhere"),
+                                renamed(p.stories.get(patients), "zz-elsewhere"))),
+                workspace("the stdlib", p -> {
+                    TreeMap<String, SourceFile> templates = new TreeMap<>(p.stdlib.templates());
+                    editFirst(templates);
+                    p.stdlib = new Stdlib(p.stdlib.environmentType(), templates,
+                            p.stdlib.partials());
+                }),
+                inputs("another environment's values", i -> new Inputs(i.workspace(),
+                        rehashed(i.environments(), "production"), i.secrets(), i.salt(),
+                        i.compilerVersion(), i.environment())),
+                inputs("a secret value", i -> new Inputs(i.workspace(), i.environments(),
+                        Set.of("other"), i.salt(), i.compilerVersion(), i.environment())),
+                inputs("the cache's salt", i -> new Inputs(i.workspace(), i.environments(),
+                        i.secrets(), "pepper", i.compilerVersion(), i.environment())),
+                inputs("the compiler version", i -> new Inputs(i.workspace(), i.environments(),
+                        i.secrets(), i.salt(), "0.0.1-test", i.environment())),
+                inputs("the environment's own values", i -> new Inputs(i.workspace(),
+                        i.environments(), i.secrets(), i.salt(), i.compilerVersion(),
+                        rehash(i.environment()))),
+                inputs("another environment, same values", i -> new Inputs(i.workspace(),
+                        i.environments(), i.secrets(), i.salt(), i.compilerVersion(),
+                        ExampleProject.named("acceptance-2"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,29 +154,25 @@ class InputFingerprintTest {
         Workspace copy = BASE.withStories(Map.of());
         Inputs again = base().with(copy);
         assertThat(again.fingerprint()).isEqualTo(base().fingerprint()).matches("[0-9a-f]{64}");
-        assertThat(new Inputs(BASE, ENVIRONMENTS, Set.of("s3cret"), "salt", "0.0.0-test", INTEGRATION)
-                .fingerprint()).isEqualTo(base().fingerprint());
-    }
-
-    private static Workspace workspace(Workspace workspace, UnaryOperator<Workspace> change) {
-        return change.apply(workspace);
+        Inputs same = new Inputs(BASE, ENVIRONMENTS, Set.of("s3cret"), "salt", "0.0.0-test",
+                INTEGRATION);
+        assertThat(same.fingerprint()).isEqualTo(base().fingerprint());
     }
 
     private static SourceFile edited(SourceFile file) {
         return new SourceFile(file.path(), file.text() + "\n# edited\n");
     }
 
-    private static <K extends Comparable<K>> TreeMap<K, SourceFile> editedFirst(Map<K, SourceFile> files) {
-        TreeMap<K, SourceFile> copy = new TreeMap<>(files);
-        K first = copy.firstKey();
-        copy.put(first, edited(copy.get(first)));
-        return copy;
+    private static <K> void editFirst(SortedMap<K, SourceFile> files) {
+        K first = files.firstKey();
+        files.put(first, edited(files.get(first)));
     }
 
     private static Story editedStory(Story story) {
         List<StoryFile> files = new java.util.ArrayList<>(story.files());
         StoryFile first = files.get(0);
-        files.set(0, new StoryFile(edited(first.source()), first.kind(), first.storyRelativePath()));
+        files.set(0, new StoryFile(edited(first.source()), first.kind(),
+                first.storyRelativePath()));
         return new Story(story.id(), story.manifestSource(), story.manifest(), files);
     }
 
@@ -150,9 +181,9 @@ class InputFingerprintTest {
     }
 
     private static Environment rehash(Environment e) {
-        return new Environment(e.name(), e.kind(), e.connection(), e.model(), e.projectName(), e.release(),
-                e.isProtected(), e.output(), e.lookerConstants(), e.values(), e.normalForm() + " ",
-                "sha256:" + "0".repeat(64), e.definedAt());
+        return new Environment(e.name(), e.kind(), e.connection(), e.model(), e.projectName(),
+                e.release(), e.isProtected(), e.output(), e.lookerConstants(), e.values(),
+                e.normalForm() + " ", "sha256:" + "0".repeat(64), e.definedAt());
     }
 
     private static Environments rehashed(Environments environments, String name) {

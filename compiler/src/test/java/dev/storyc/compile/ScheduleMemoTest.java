@@ -7,12 +7,14 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.Memo;
 import dev.storyc.etl.ScheduleFiles;
 import dev.storyc.publish.GitContentIds;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * Schedules are slow to write and rarely change, so a compile may take them from a memo keyed by
@@ -27,7 +29,8 @@ class ScheduleMemoTest {
         final List<String> derived = new ArrayList<>();
 
         @Override
-        public Map<String, String> files(String key, java.util.function.Supplier<Map<String, String>> derive) {
+        public Map<String, String> files(
+                String key, java.util.function.Supplier<Map<String, String>> derive) {
             asked.add(key);
             if (stored.containsKey(key)) {
                 return TextFiles.decode(stored.get(key)).orElseThrow();
@@ -40,8 +43,14 @@ class ScheduleMemoTest {
     }
 
     static CompiledEnvironment compile(String environment, Memo memo) {
-        EnvironmentCompiler compiler = new EnvironmentCompiler(ExampleProject.WORKSPACE, new GitContentIds(),
-                "0.0.0-test", ExampleProject.EVALUATION.environments(), name -> Optional.empty(), memo);
+        EnvironmentCompiler compiler =
+                new EnvironmentCompiler(
+                        ExampleProject.WORKSPACE,
+                        new GitContentIds(),
+                        "0.0.0-test",
+                        ExampleProject.EVALUATION.environments(),
+                        name -> Optional.empty(),
+                        memo);
         var result = compiler.compile(ExampleProject.named(environment));
         assertThat(result.ok()).as(result.diagnostics().toString()).isTrue();
         return result.get();
@@ -57,7 +66,8 @@ class ScheduleMemoTest {
         assertThat(memo.asked).hasSize(2);
         assertThat(memo.derived).hasSize(1);
         assertThat(second.tree()).isEqualTo(plain.tree()).isEqualTo(first.tree());
-        assertThat(second.tree().file(ScheduleFiles.KUBERNETES).orElseThrow().text()).contains("kind: CronJob");
+        assertThat(second.tree().file(ScheduleFiles.KUBERNETES).orElseThrow().text())
+                .contains("kind: CronJob");
     }
 
     @Test
@@ -71,11 +81,15 @@ class ScheduleMemoTest {
 
     @Test
     void filesSurviveTheirPayloadAndAForeignPayloadIsNoFiles() {
-        Map<String, String> files = Map.of("schedules/crontab", "# ü\n0 * * * * job\n", "empty", "");
-        assertThat(TextFiles.decode(TextFiles.encode(files))).contains(new java.util.TreeMap<>(files));
+        Map<String, String> files =
+                Map.of("schedules/crontab", "# ü\n0 * * * * job\n", "empty", "");
+        assertThat(TextFiles.decode(TextFiles.encode(files)))
+                .contains(new java.util.TreeMap<>(files));
         byte[] payload = TextFiles.encode(files);
-        assertThat(TextFiles.decode(java.util.Arrays.copyOf(payload, payload.length - 1))).isEmpty();
-        assertThat(TextFiles.decode("not files".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+        assertThat(TextFiles.decode(java.util.Arrays.copyOf(payload, payload.length - 1)))
+                .isEmpty();
+        assertThat(TextFiles.decode("not files".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEmpty();
         assertThat(TextFiles.decode(new byte[0])).isEmpty();
     }
 }
