@@ -41,23 +41,18 @@ public final class OutputHead {
                 || anyWriter(gitDir)) {
             return Optional.empty();
         }
-        try (Repository repository =
-                        new FileRepositoryBuilder()
-                                .setGitDir(gitDir.toFile())
-                                .setMustExist(true)
-                                .build();
-                RevWalk walk = new RevWalk(repository)) {
-            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            if (head == null || !walk.parseCommit(head).getTree().getId().name().equals(tree)) {
+        try (Repository repository = open(gitDir)) {
+            Optional<Head> head = headOf(repository, branch);
+            if (head.isEmpty() || !head.get().tree().equals(tree)) {
                 return Optional.empty();
             }
             if (tag.isPresent()) {
                 ObjectId tagged = repository.resolve(Constants.R_TAGS + tag.get());
-                if (tagged == null || !tagged.equals(head)) {
+                if (tagged == null || !tagged.getName().equals(head.get().commit())) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(head.name());
+            return Optional.of(head.get().commit());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -65,19 +60,28 @@ public final class OutputHead {
 
     /** Returns the tree of the branch's head, for remembering what a compile committed. */
     public static Optional<String> treeAt(Path directory, String branch) {
-        Path gitDir = directory.resolve(Constants.DOT_GIT);
-        try (Repository repository =
-                        new FileRepositoryBuilder()
-                                .setGitDir(gitDir.toFile())
-                                .setMustExist(true)
-                                .build();
-                RevWalk walk = new RevWalk(repository)) {
-            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            return head == null
-                    ? Optional.empty()
-                    : Optional.of(walk.parseCommit(head).getTree().getId().name());
+        try (Repository repository = open(directory.resolve(Constants.DOT_GIT))) {
+            return headOf(repository, branch).map(Head::tree);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A branch's head commit and its tree. */
+    private record Head(String commit, String tree) {}
+
+    private static Repository open(Path gitDir) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    }
+
+    private static Optional<Head> headOf(Repository repository, String branch) throws IOException {
+        ObjectId head = repository.resolve(Constants.R_HEADS + branch);
+        if (head == null) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            String tree = walk.parseCommit(head).getTree().getId().name();
+            return Optional.of(new Head(head.name(), tree));
         }
     }
 
