@@ -131,21 +131,22 @@ public final class CacheStore {
     }
 
     /**
-     * Makes {@code salt} this cache's salt unless it has one already, and returns the one it has
-     * afterwards: when two first runs race, the first rename wins and the other's entries, keyed by
-     * a salt that lost, are simply never found.
+     * Makes {@code salt} this machine's salt unless it has one already, and returns the one it has
+     * afterwards, or empty when none could be kept (an unwritable home): entries keyed by a salt
+     * that is not kept could never be found again. When two first runs race, the first link wins
+     * and the other's entries, keyed by a salt that lost, are simply never written.
      */
-    public String keepSalt(String salt) {
+    public Optional<String> keepSalt(String salt) {
         Optional<String> existing = salt();
         if (existing.isPresent()) {
-            return existing.get();
+            return existing;
         }
         try {
             write(saltFile, (salt + "\n").getBytes(StandardCharsets.US_ASCII), false);
         } catch (IOException e) {
-            // Another run made it first (the rename refuses to replace it), or the disk refused.
+            // Another run made it first (the link refuses to replace it), or the disk refused.
         }
-        return salt().orElse(salt);
+        return salt();
     }
 
     /**

@@ -179,7 +179,7 @@ final class CachedReuse implements Reuse {
     private synchronized boolean writable() {
         if (!saltKept) {
             saltKept = true;
-            writable = store.keepSalt(salt).equals(salt);
+            writable = store.keepSalt(salt).filter(salt::equals).isPresent();
         }
         return writable;
     }
