@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             SiteCommand.class,
             DiffCommand.class,
+            CacheCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             HelpCommand.class
