@@ -248,9 +248,10 @@ public final class OutputRepository implements AutoCloseable {
             branchMoves.awaitUnlocked(Constants.R_HEADS + branch);
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             RevCommit headCommit = head == null ? null : walk.parseCommit(head);
-            TreeCommits.Written ids = commits.ids(tree);
-            try (ObjectInserter inserter = commits.inserterFor(ids.newObjects())) {
-                ObjectId treeId = commits.writeTree(tree, inserter, ids.newObjects());
+            TreeCommits.Blobs blobs = commits.hash(tree, headCommit == null);
+            try (ObjectInserter inserter = commits.inserterFor(blobs.missing().size())) {
+                commits.insertMissing(blobs, inserter);
+                ObjectId treeId = TreeCommits.writeTree(tree, blobs, inserter);
                 if (headCommit != null && headCommit.getTree().getId().equals(treeId)) {
                     return new PublishResult.Unchanged(head.name(), treeId.name());
                 }
@@ -260,7 +261,7 @@ public final class OutputRepository implements AutoCloseable {
                     moveBranchAndRefresh(
                             head,
                             commitId,
-                            () -> workingTree.write(tree, ids.blobs()),
+                            () -> workingTree.write(tree, blobs.ids()),
                             "storyc: compile",
                             false);
                 } catch (PublishException e) {

@@ -18,8 +18,15 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -125,10 +132,12 @@ final class WorkingTree {
     }
 
     /**
-     * Writes the files of a just-committed {@code tree} into the working tree and the index, from
-     * the bytes in hand: a file whose blob and stat data are unchanged is left alone, a changed or
-     * new one is written, and one the tree no longer has is deleted. Much cheaper than a generic
-     * checkout, which would read back what storyc has just produced.
+     * Brings the working tree and the index from the index's tree to a just-committed {@code tree},
+     * by their difference and from the bytes in hand: a file whose blob is unchanged costs one
+     * stat, which shows whether it is still what storyc wrote (same size and modification time);
+     * a changed, new or hand-edited one is written, with one stat for the index; one the tree no
+     * longer has is deleted. Much cheaper than a generic checkout, which would read back what
+     * storyc has just produced.
      */
     boolean write(OutputTree tree, Map<String, ObjectId> blobs) throws IOException {
         Optional<DirCache> locked = lockIndex();
@@ -144,25 +153,25 @@ final class WorkingTree {
             DirCacheBuilder builder = index.builder();
             Set<Path> folders = new HashSet<>();
             for (OutputFile file : tree.all()) {
-                Path target = directory.resolve(file.path());
                 DirCacheEntry old = previous.remove(file.path());
                 ObjectId blob = blobs.get(file.path());
-                byte[] bytes = file.bytes();
+                Path target = directory.resolve(file.path());
                 DirCacheEntry entry = new DirCacheEntry(file.path());
                 entry.setFileMode(FileMode.REGULAR_FILE);
                 entry.setObjectId(blob);
+                byte[] bytes = file.bytes();
                 entry.setLength(bytes.length);
-                if (old != null
-                        && old.getObjectId().equals(blob)
-                        && untouched(old, target, bytes.length)) {
-                    entry.setLastModified(old.getLastModifiedInstant());
-                } else {
-                    if (folders.add(target.getParent())) {
+                Optional<Instant> written =
+                        old != null && old.getObjectId().equals(blob)
+                                ? untouched(old, target, bytes.length)
+                                : Optional.empty();
+                if (written.isEmpty()) {
+                    if (old == null && folders.add(target.getParent())) {
                         Files.createDirectories(target.getParent());
                     }
-                    Files.write(target, bytes);
-                    entry.setLastModified(Files.getLastModifiedTime(target).toInstant());
+                    written = Optional.of(replace(target, bytes));
                 }
+                entry.setLastModified(written.get());
                 builder.add(entry);
             }
             for (String gone : previous.keySet()) {
@@ -175,6 +184,39 @@ final class WorkingTree {
         }
     }
 
+    /**
+     * Writes {@code bytes} to {@code target} and returns its modification time. A symbolic link
+     * standing where the file belongs is replaced, never followed out of the repository, and a
+     * folder deleted by hand is made again.
+     */
+    private static Instant replace(Path target, byte[] bytes) throws IOException {
+        try {
+            writeNoFollow(target, bytes);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(target.getParent());
+            writeNoFollow(target, bytes);
+        } catch (FileSystemException e) {
+            if (!Files.isSymbolicLink(target)) {
+                throw e;
+            }
+            Files.delete(target);
+            writeNoFollow(target, bytes);
+        }
+        return Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
+    }
+
+    private static void writeNoFollow(Path target, byte[] bytes) throws IOException {
+        try (OutputStream out =
+                Files.newOutputStream(
+                        target,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)) {
+            out.write(bytes);
+        }
+    }
+
     private void deleteWithEmptyParents(Path file) throws IOException {
         Files.deleteIfExists(file);
         for (Path parent = file.getParent();
@@ -184,25 +226,35 @@ final class WorkingTree {
                 if (entries.findAny().isPresent()) {
                     break;
                 }
+            } catch (NoSuchFileException e) {
+                continue;
             }
             Files.delete(parent);
         }
     }
 
     /**
-     * Returns true when {@code file} is still what storyc wrote for {@code entry}: same size and
-     * modification time. The entry's own length is not used, because writing the index zeroes it
-     * for files written in the same instant ("racily clean", as in git).
+     * Returns the file's modification time when {@code file} is still what storyc wrote for
+     * {@code entry}: a regular file of the same size and modification time, read in one stat. The
+     * entry's own length is not used, because writing the index zeroes it for files written in the
+     * same instant ("racily clean", as in git).
      */
-    private static boolean untouched(DirCacheEntry entry, Path file, int length)
+    private static Optional<Instant> untouched(DirCacheEntry entry, Path file, int length)
             throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return false;
+        BasicFileAttributes attributes;
+        try {
+            attributes =
+                    Files.readAttributes(
+                            file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
-        return Files.size(file) == length
-                && Files.getLastModifiedTime(file)
-                        .toInstant()
-                        .equals(entry.getLastModifiedInstant());
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        return attributes.isRegularFile()
+                        && attributes.size() == length
+                        && modified.equals(entry.getLastModifiedInstant())
+                ? Optional.of(modified)
+                : Optional.empty();
     }
 
     /**
