@@ -35,6 +35,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    WorkingTreeOption workingTree;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Where output repositories go, one folder per environment; the only way to write"
                     + " outside the workspace. Default: each environment's output.path, else the `output`"
@@ -95,7 +98,7 @@ final class CompileCommand implements Callable<Integer> {
         public OutputCommit.Outcome write(CompiledEnvironment fresh) throws PublishException {
             Environment environment = fresh.environment();
             try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
-                    environment.output().branch(), root.progress(1))) {
+                    environment.output().branch(), root.progress(1), workingTree.keptFor(environment))) {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
                         source);
                 console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",

@@ -5,6 +5,8 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  *       to the folder and its {@code .git} is a symbolic link (E0709): a link would carry the
  *       writes somewhere the rules never looked at.
  *   <li>A folder that holds a git repository is storyc's own (see {@link OwnershipMarker}), else
- *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's. Nor may the
+ *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's, nor is a
+ *       folder that is itself a bare git repository (storyc's bare ones keep their {@code .git}). Nor may the
  *       folder lie inside another repository's working tree below the anchor (such as another
  *       environment's output repository), whose files it would become (E0710).
  *   <li>A folder that is not a repository is missing or empty, else E0711.
@@ -99,7 +102,18 @@ public final class OutputFolderInspection {
                 }
                 return problems;
             }
-            if (!onlyStaging(folder)) {
+            if (isBareRepository(folder)) {
+                problems.add(
+                        refused(
+                                Code.OUTPUT_FOREIGN_REPOSITORY,
+                                folder,
+                                environment,
+                                at,
+                                "holds a bare git repository that storyc did not create",
+                                "storyc keeps a bare output repository as a .git folder of its"
+                                        + " own (output.working_tree = false); move this one"
+                                        + " away, or choose another output folder"));
+            } else if (!onlyStaging(folder)) {
                 problems.add(
                         notEmpty(
                                 folder,
@@ -179,12 +193,22 @@ public final class OutputFolderInspection {
         for (Path part : anchor.relativize(folder)) {
             current = current.resolve(part);
             if (!current.equals(folder)
-                    && Files.exists(
-                            current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
+                    && (Files.exists(
+                                    current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)
+                            || isBareRepository(current))) {
                 return current;
             }
         }
         return null;
+    }
+
+    /**
+     * Returns true when {@code folder} is itself a git folder ({@code git init --bare}, a mirror):
+     * storyc never makes one, since its bare repositories keep their {@code .git} folder.
+     */
+    static boolean isBareRepository(Path folder) {
+        return Files.isRegularFile(folder.resolve(Constants.HEAD), LinkOption.NOFOLLOW_LINKS)
+                && RepositoryCache.FileKey.isGitRepository(folder.toFile(), FS.DETECTED);
     }
 
     private static boolean onlyStaging(Path folder) throws IOException {

@@ -112,14 +112,18 @@ final class WorkingTree {
                     .setMode(ResetCommand.ResetType.HARD)
                     .setRef(Constants.R_HEADS + branch)
                     .call();
+            boolean switched = RepositoryLayout.isSwitchToWorkingTree(marker);
             Files.deleteIfExists(marker);
             progress.warn(
-                    "reset the working tree of `"
-                            + directory
-                            + "` to `"
-                            + branch
-                            + "`: an earlier run was interrupted while refreshing it; the branch"
-                            + " itself was intact");
+                    switched
+                            ? "checked `" + branch + "` out into `" + directory
+                                    + "`, which kept no working tree until now"
+                            : "reset the working tree of `"
+                                    + directory
+                                    + "` to `"
+                                    + branch
+                                    + "`: an earlier run was interrupted while refreshing it;"
+                                    + " the branch itself was intact");
         } catch (GitAPIException | JGitInternalException e) {
             // The branch is intact; only the convenience checkout is behind, and the next run
             // retries.
@@ -175,7 +179,7 @@ final class WorkingTree {
                 builder.add(entry);
             }
             for (String gone : previous.keySet()) {
-                deleteWithEmptyParents(directory.resolve(gone));
+                deleteWithEmptyParents(directory, directory.resolve(gone));
             }
             builder.commit();
             return true;
@@ -217,7 +221,8 @@ final class WorkingTree {
         }
     }
 
-    private void deleteWithEmptyParents(Path file) throws IOException {
+    /** Deletes {@code file} and the folders it leaves empty, up to {@code directory}. */
+    static void deleteWithEmptyParents(Path directory, Path file) throws IOException {
         Files.deleteIfExists(file);
         for (Path parent = file.getParent();
                 !parent.equals(directory);
@@ -239,7 +244,7 @@ final class WorkingTree {
      * entry's own length is not used, because writing the index zeroes it for files written in the
      * same instant ("racily clean", as in git).
      */
-    private static Optional<Instant> untouched(DirCacheEntry entry, Path file, int length)
+    static Optional<Instant> untouched(DirCacheEntry entry, Path file, int length)
             throws IOException {
         BasicFileAttributes attributes;
         try {
