@@ -10,6 +10,7 @@ import dev.storyc.publish.PublishException;
 import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,49 +45,64 @@ final class CompileCommand implements Callable<Integer> {
                     + " setting, else out/ in the workspace.")
     Path out;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Environments compiled and written at once; the output is the same for any"
+                    + " number. Default: the number of processors.")
+    Integer jobs;
+
     @Override
     public Integer call() {
         Console console = root.console(output.format);
+        int parallelism = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallelism < 1) {
+            console.failure("--jobs must be at least 1", null);
+            return ExitCode.USAGE;
+        }
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         var compilation = Compilation.run(project, selected,
-                root.processLookup(), console);
+                root.processLookup(), console, parallelism);
         folders.require();
         String source = SourceRevision.describe(project.root());
-        OutputWrites.Outcome<OutputCommit.Outcome> written;
+        OutputWrites.Outcome<Written> written;
         try {
             written = OutputWrites.writeAll(compilation.environments(),
-                    new Writer(folders, compilation, source, console), 1);
+                    new Writer(folders, compilation, source, parallelism), parallelism);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             return ExitCode.OPERATION_FAILED;
         }
-        if (written instanceof OutputWrites.Outcome.Refused<OutputCommit.Outcome> refused) {
+        if (written instanceof OutputWrites.Outcome.Refused<Written> refused) {
             console.failure(refused.problem() + "; nothing was written",
                     "storyc only writes into repositories it created; move the folder away or pass --out DIR");
             return ExitCode.OPERATION_FAILED;
         }
-        long committed = ((OutputWrites.Outcome.Written<OutputCommit.Outcome>) written).results().stream()
-                .filter(OutputCommit.Outcome::committed).count();
+        List<Written> results = ((OutputWrites.Outcome.Written<Written>) written).results();
+        // Printed in the order selected, whichever environment finished first.
+        results.forEach(result -> console.result(result.line()));
+        long committed = results.stream().filter(result -> result.outcome().committed()).count();
         console.result(String.format("%d environment%s compiled, %d committed", compilation.environments().size(),
                 compilation.environments().size() == 1 ? "" : "s", committed));
         return ExitCode.OK;
     }
 
-    /** Commits each environment into its folder's repository and prints one line for it. */
-    private final class Writer implements OutputWrites.Writer<OutputCommit.Outcome, PublishException> {
+    /** What writing one environment did, and the line that reports it. */
+    private record Written(OutputCommit.Outcome outcome, String line) {}
+
+    /** Commits each environment into its folder's repository and describes it in one line. */
+    private final class Writer implements OutputWrites.Writer<Written, PublishException> {
         private final OutputFolders.Approval folders;
         private final ProjectCompiler.Compiled compilation;
         private final String source;
-        private final Console console;
+        private final int jobs;
 
         Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation, String source,
-                Console console) {
+                int jobs) {
             this.folders = folders;
             this.compilation = compilation;
             this.source = source;
-            this.console = console;
+            this.jobs = jobs;
         }
 
         @Override
@@ -95,19 +111,18 @@ final class CompileCommand implements Callable<Integer> {
         }
 
         @Override
-        public OutputCommit.Outcome write(CompiledEnvironment fresh) throws PublishException {
+        public Written write(CompiledEnvironment fresh) throws PublishException {
             Environment environment = fresh.environment();
             try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
-                    environment.output().branch(), root.progress(1), workingTree.keptFor(environment))) {
+                    environment.output().branch(), root.progress(jobs), workingTree.keptFor(environment))) {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
                         source);
-                console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
+                return new Written(outcome, String.format("%-9s %-16s %-10s %2d stories  %s  %s",
                         outcome.committed() ? "committed" : "unchanged", environment.name(),
                         fresh.selection().releaseName(), fresh.selection().stories().size(),
                         outcome.commit().id().substring(0, 12),
                         outcome.committed() ? outcome.summary().describe(!environment.takesAllStories())
                                 : "no commit"));
-                return outcome;
             }
         }
 

@@ -37,6 +37,7 @@ public final class ProjectCompiler {
     private final Inputs inputs;
     private final PinnedSources pinned;
     private final int jobs;
+    private final SharedTexts sharedTexts = new SharedTexts();
 
     /**
      * What every environment's compile shares.
@@ -123,7 +124,7 @@ public final class ProjectCompiler {
                     : compilerFor(compiler.get().workspace());
             taskWorkspaces.add(compiler.get().workspace());
             taskEnvironments.add(environment.name());
-            tasks.add(() -> task.compile(environment));
+            tasks.add(() -> shared(task.compile(environment)));
         }
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
@@ -143,6 +144,15 @@ public final class ProjectCompiler {
                 .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found())))
                 .toList();
         return new Compiled(workingTree, compiled, findings, failed);
+    }
+
+    /**
+     * Returns a clean environment with its files shared with the environments compiled before it,
+     * in its own task, so that memory holds each distinct file once ({@link SharedTexts}).
+     */
+    private Result<CompiledEnvironment> shared(Result<CompiledEnvironment> result) {
+        return result.ok() ? Result.of(sharedTexts.share(result.get()), result.diagnostics())
+                : result;
     }
 
     /** Diagnostics found in one version of the workspace, before merging. */

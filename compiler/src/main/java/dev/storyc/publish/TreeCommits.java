@@ -68,8 +68,9 @@ final class TreeCommits {
 
     /**
      * Finds the blobs of {@code tree} that the repository lacks, hashing each file once. On a
-     * branch with history every file is hashed here and only the missing ones are inserted (the
-     * inserter hashes those again, so an incremental compile pays twice only for what changed); a
+     * branch with history every distinct text is hashed here, once per process ({@link BlobIds}),
+     * and only the missing ones are inserted (the inserter hashes those again, so an incremental
+     * compile pays twice only for what changed); a
      * branch without a commit ({@code fresh}) has nothing to share, so every file goes straight to
      * the inserter, whose hash is then the only one. Hashing keeps JGit's collision-detecting
      * SHA-1: on these files the JDK's plain SHA-1 is only 30% faster, not worth a second kind of
@@ -85,7 +86,7 @@ final class TreeCommits {
         ObjectDatabase objects = repository.getObjectDatabase();
         try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
             for (OutputFile file : tree.all()) {
-                ObjectId id = hasher.idFor(Constants.OBJ_BLOB, file.bytes());
+                ObjectId id = BlobIds.of(file.text(), hasher);
                 ids.put(file.path(), id);
                 if (seen.add(id) && !objects.has(id)) {
                     missing.add(file);
@@ -103,7 +104,9 @@ final class TreeCommits {
                         : progress.monitor(directory.getFileName().toString());
         monitor.beginTask("Writing objects", blobs.missing().size());
         for (OutputFile file : blobs.missing()) {
-            blobs.ids().put(file.path(), inserter.insert(Constants.OBJ_BLOB, file.bytes()));
+            ObjectId id = inserter.insert(Constants.OBJ_BLOB, file.bytes());
+            blobs.ids().put(file.path(), id);
+            BlobIds.remember(file.text(), id);
             monitor.update(1);
         }
         monitor.endTask();
