@@ -85,9 +85,10 @@ public final class ProjectCompiler {
     }
 
     /**
-     * Returns a compiler that runs up to {@code jobs} environments at once. Each parallel task gets
-     * its own {@link EnvironmentCompiler}, because a renderer serves one environment at a time; one
-     * job shares a compiler per workspace, so templates compile once.
+     * Returns a compiler that runs up to {@code jobs} environments at once. A renderer serves one
+     * environment at a time, so parallel tasks borrow compilers from a {@link CompilerPool}, which
+     * makes at most {@code jobs} per workspace version; one job shares one, so templates compile
+     * once.
      */
     public ProjectCompiler(Inputs inputs, PinnedSources pinned, int jobs) {
         if (jobs < 1) {
@@ -106,6 +107,7 @@ public final class ProjectCompiler {
         Group projectWide = Group.of(groups, inputs.workspace());
         boolean failed = false;
         List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
+        CompilerPool pool = new CompilerPool(this::compilerFor);
         List<Workspace> taskWorkspaces = new ArrayList<>();
         List<String> taskEnvironments = new ArrayList<>();
         for (Environment environment : selected) {
@@ -120,11 +122,11 @@ public final class ProjectCompiler {
                 failed = true;
                 continue;
             }
-            EnvironmentCompiler task = jobs == 1 ? compiler.get()
-                    : compilerFor(compiler.get().workspace());
+            EnvironmentCompiler task = compiler.get();
+            pool.add(task);
             taskWorkspaces.add(compiler.get().workspace());
             taskEnvironments.add(environment.name());
-            tasks.add(() -> shared(task.compile(environment)));
+            tasks.add(() -> shared(pool.compile(task, environment)));
         }
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
