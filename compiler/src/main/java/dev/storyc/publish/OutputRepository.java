@@ -391,9 +391,9 @@ public final class OutputRepository implements AutoCloseable {
         killedWriterFound = false;
     }
 
-    /** Brings the working tree from one tree to another; see {@link WorkingTree#checkout}. */
-    boolean refreshWorkingTree(ObjectId oldTree, ObjectId newTree) throws IOException {
-        return workingTree.checkout(oldTree, newTree);
+    /** Brings the working tree to {@code commit}; see {@link WorkingTree#checkOut}. */
+    boolean refreshWorkingTree(ObjectId commit) throws IOException {
+        return workingTree.checkOut(commit);
     }
 
     Repository repository() {

@@ -75,7 +75,7 @@ final class RepositoryLayout {
                     DirCacheEntry entry = index.getEntry(i);
                     Path file = directory.resolve(entry.getPathString());
                     if (asCommitted(entry, file, hasher)) {
-                        WorkingTree.deleteWithEmptyParents(directory, file);
+                        WorkingTreeFiles.deleteWithEmptyParents(directory, file);
                     } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                         kept++;
                     }
@@ -125,7 +125,7 @@ final class RepositoryLayout {
      */
     private static boolean asCommitted(DirCacheEntry entry, Path file,
             ObjectInserter.Formatter hasher) throws IOException {
-        if (WorkingTree.untouched(entry, file, entry.getLength()).isPresent()) {
+        if (WorkingTreeFiles.untouched(entry, file, entry.getLength()).isPresent()) {
             return true;
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
