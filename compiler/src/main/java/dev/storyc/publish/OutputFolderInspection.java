@@ -67,11 +67,7 @@ public final class OutputFolderInspection {
         Path enclosing = enclosingRepository(anchor, folder);
         if (enclosing != null) {
             problems.add(
-                    refused(
-                            Code.OUTPUT_FOREIGN_REPOSITORY,
-                            folder,
-                            environment,
-                            at,
+                    foreign(folder, environment, at,
                             "is inside the git repository `" + enclosing + "`",
                             "an output repository inside another would turn up as files in"
                                     + " that one's working tree; choose a folder of its own"));
@@ -90,12 +86,8 @@ public final class OutputFolderInspection {
                 if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
                         || !OwnershipMarker.isOwn(gitDir)) {
                     problems.add(
-                            refused(
-                                    Code.OUTPUT_FOREIGN_REPOSITORY,
-                                    folder,
-                                    environment,
-                                    at,
-                                    "holds a git repository that storyc did not create",
+                            foreign(folder, environment, at,
+                            "holds a git repository that storyc did not create",
                                     "storyc replaces the whole working tree of its repositories"
                                             + " and would lose this one's history and edits;"
                                             + " move it away, or choose another output folder"));
@@ -104,12 +96,8 @@ public final class OutputFolderInspection {
             }
             if (isBareRepository(folder)) {
                 problems.add(
-                        refused(
-                                Code.OUTPUT_FOREIGN_REPOSITORY,
-                                folder,
-                                environment,
-                                at,
-                                "holds a bare git repository that storyc did not create",
+                        foreign(folder, environment, at,
+                            "holds a bare git repository that storyc did not create",
                                 "storyc keeps a bare output repository as a .git folder of its"
                                         + " own (output.working_tree = false); move this one"
                                         + " away, or choose another output folder"));
@@ -137,6 +125,11 @@ public final class OutputFolderInspection {
                                         + " the folder is its own"));
         }
         return problems;
+    }
+
+    private static Diagnostic foreign(
+            Path folder, String environment, Position at, String what, String hint) {
+        return refused(Code.OUTPUT_FOREIGN_REPOSITORY, folder, environment, at, what, hint);
     }
 
     private static Diagnostic notEmpty(Path folder, String environment, Position at, String what) {
