@@ -7,9 +7,11 @@
 #   no-op            compile --all again, nothing changed
 #   one story edited compile --all after one story's view changed
 #
-# Each figure is one run's wall time, its user+system CPU and its peak resident memory, and the
-# wall time as a ratio to `storyc --version` (the median of 3) measured in the same run. Then the
-# size of the workspace's compile cache (.storyc/cache), where the jar keeps one.
+# Each figure is one run's wall time, its user+system CPU (and the system part: file creation),
+# its peak resident memory, and the wall time as a ratio to `storyc --version` (the median of 3)
+# measured in the same run. Then the size of the workspace's compile cache (.storyc/cache), where
+# the jar keeps one. Outputs of one size are deleted together after it: on ext4 a folder filled
+# right after many deletions is slow to fill, which would charge one jar's cleanup to the next.
 #
 #   bench/incremental.sh                 # 100 1000 5000 stories
 #   bench/incremental.sh 1000            # other sizes
@@ -34,13 +36,14 @@ trap 'rm -rf "$scratch"' EXIT
 # shellcheck disable=SC2206
 java_cmd=(java $bench_java_opts -jar)
 
-# Prints one row: size, jar, figure, "wall cpu peak-kB", the --version wall time.
+# Prints one row: size, jar, figure, "wall cpu peak-kB sys", the --version wall time.
 row() {
-  local wall cpu peak
-  read -r wall cpu peak <<<"$4"
+  local wall cpu peak sys
+  read -r wall cpu peak sys <<<"$4"
   awk -v n="$1" -v jar="$2" -v figure="$3" -v wall="$wall" -v cpu="$cpu" -v peak="$peak" \
-      -v version="$5" 'BEGIN { printf "%8d  %-8s  %-17s  %7.2fs  %7.2fs  %7.0f  %8.2fx\n",
-      n, jar, figure, wall, cpu, peak / 1024, wall / version }'
+      -v sys="$sys" -v version="$5" 'BEGIN {
+      printf "%8d  %-8s  %-17s  %7.2fs  %7.2fs  %7.2fs  %7.0f  %8.2fx\n",
+      n, jar, figure, wall, cpu, sys, peak / 1024, wall / version }'
 }
 
 # Prints the median wall time of three `--version` runs of one jar.
@@ -76,11 +79,11 @@ measure() {
   else
     printf '%8d  %-8s  %-17s  none (this jar keeps no .storyc/cache)\n' "$n" "$label" "cache on disk"
   fi
-  rm -rf "$out"
 }
 
 echo "java $bench_java_opts -jar JAR -p DIR -q compile --all --out DIR   (12 environments, one run)"
-printf '%8s  %-8s  %-17s  %8s  %8s  %7s  %9s\n' stories jar figure wall cpu "peak MB" "/version"
+printf '%8s  %-8s  %-17s  %8s  %8s  %8s  %7s  %9s\n' stories jar figure wall cpu "of it sys" \
+  "peak MB" "/version"
 for n in "${sizes[@]}"; do
   workspace="$bench_dir/stories-$n"
   bench_workspace "$workspace" "$n" 12
@@ -92,4 +95,5 @@ for n in "${sizes[@]}"; do
   measure "$jar" this "$workspace" "$n"
   cp "$scratch/view.orig" "$view"
   rm -rf "$workspace/.storyc"
+  rm -rf "${scratch:?}"/*-"$n"
 done

@@ -25,8 +25,9 @@ bench_workspace() {
   fi
 }
 
-# Runs one command, throwing its output away; prints "wall cpu peak-kB" (seconds, seconds, the
-# largest resident set), as the kernel accounts for the finished process. Fails when it fails.
+# Runs one command, throwing its output away; prints "wall cpu peak-kB sys" (seconds, user+system
+# seconds, the largest resident set, system seconds), as the kernel accounts for the finished
+# process. Fails when it fails.
 bench_time() {
   local report status
   report="$(mktemp)"
@@ -37,6 +38,6 @@ bench_time() {
     echo "failed (exit $status): $*" >&2
     return 1
   fi
-  awk 'END { printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$report"
+  awk 'END { printf "%s %.2f %s %s\n", $1, $2 + $3, $4, $3 }' "$report"
   rm -f "$report"
 }
