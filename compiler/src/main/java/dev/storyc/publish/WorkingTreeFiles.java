@@ -11,7 +11,6 @@ import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -131,7 +130,8 @@ final class WorkingTreeFiles {
         } catch (NoSuchFileException e) {
             Files.createDirectories(target.getParent());
             writeNoFollow(target, bytes);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
+            // A link refused by NOFOLLOW_LINKS surfaces as a plain IOException (ELOOP).
             if (!Files.isSymbolicLink(target)) {
                 throw e;
             }
