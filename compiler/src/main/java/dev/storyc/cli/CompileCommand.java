@@ -45,15 +45,20 @@ final class CompileCommand implements Callable<Integer> {
                     + " setting, else out/ in the workspace.")
     Path out;
 
+    /**
+     * Two by default, not every processor: each job keeps its own check caches for the whole run,
+     * so at 5,000 stories x 12 environments one job peaks at 1.3 GB and two at 1.9 GB, while a
+     * third core would save less than the second did.
+     */
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Environments compiled and written at once; the output is the same for any"
-                    + " number. Default: the number of processors.")
+                    + " number, and each job holds its own caches. Default: 2, or 1 on one processor.")
     Integer jobs;
 
     @Override
     public Integer call() {
         Console console = root.console(output.format);
-        int parallelism = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        int parallelism = jobs == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : jobs;
         if (parallelism < 1) {
             console.failure("--jobs must be at least 1", null);
             return ExitCode.USAGE;
