@@ -151,8 +151,8 @@ final class CiCommand implements Callable<Integer> {
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
         Path directory = folderOf(project, environment);
-        try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(),
-                progress, workingTree.keptFor(environment))) {
+        try (OutputRepository repository = OutputRepository.openOrCreate(directory,
+                environment.output().branch(), progress, workingTree.keptFor(environment))) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
             if (output != null) {

@@ -51,14 +51,16 @@ final class CompileCommand implements Callable<Integer> {
      * third core would save less than the second did.
      */
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Environments compiled and written at once; the output is the same for any"
-                    + " number, and each job holds its own caches. Default: 2, or 1 on one processor.")
+            description = "Environments compiled and written at once; the output is the same"
+                    + " for any number, and each job holds its own caches. Default: 2, or 1 on"
+                    + " one processor.")
     Integer jobs;
 
     @Override
     public Integer call() {
         Console console = root.console(output.format);
-        int parallelism = jobs == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : jobs;
+        int parallelism = jobs == null
+                ? Math.min(2, Runtime.getRuntime().availableProcessors()) : jobs;
         if (parallelism < 1) {
             console.failure("--jobs must be at least 1", null);
             return ExitCode.USAGE;
@@ -119,7 +121,8 @@ final class CompileCommand implements Callable<Integer> {
         public Written write(CompiledEnvironment fresh) throws PublishException {
             Environment environment = fresh.environment();
             try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
-                    environment.output().branch(), root.progress(jobs), workingTree.keptFor(environment))) {
+                    environment.output().branch(), root.progress(jobs),
+                    workingTree.keptFor(environment))) {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
                         source);
                 return new Written(outcome, String.format("%-9s %-16s %-10s %2d stories  %s  %s",

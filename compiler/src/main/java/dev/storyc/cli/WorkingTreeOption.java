@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
  */
 final class WorkingTreeOption {
     @Option(names = "--working-tree", negatable = true,
-            description = "Keep each output repository's working tree, or with --no-working-tree keep"
-                    + " the repositories bare (their .git folder only), which saves writing every file:"
-                    + " for CI and push-only use. Switching either way loses nothing. Default: each"
-                    + " environment's output.working_tree, else kept.")
+            description = "Keep each output repository's working tree, or with"
+                    + " --no-working-tree keep the repositories bare (their .git folder only),"
+                    + " which saves writing every file: for CI and push-only use. Switching either"
+                    + " way loses nothing. Default: each environment's output.working_tree, else"
+                    + " kept.")
     Boolean workingTree;
 
     /** Returns whether {@code environment}'s repository keeps a working tree in this run. */

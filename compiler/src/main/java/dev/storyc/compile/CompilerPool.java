@@ -20,7 +20,8 @@ import java.util.function.Function;
  */
 final class CompilerPool {
     private final Function<Workspace, EnvironmentCompiler> create;
-    private final Map<EnvironmentCompiler, Deque<EnvironmentCompiler>> idle = new IdentityHashMap<>();
+    private final Map<EnvironmentCompiler, Deque<EnvironmentCompiler>> idle =
+            new IdentityHashMap<>();
 
     /** @param create makes another compiler of a workspace version */
     CompilerPool(Function<Workspace, EnvironmentCompiler> create) {
@@ -56,7 +57,8 @@ final class CompilerPool {
         return create.apply(prototype.workspace());
     }
 
-    private synchronized void giveBack(EnvironmentCompiler prototype, EnvironmentCompiler compiler) {
+    private synchronized void giveBack(EnvironmentCompiler prototype,
+            EnvironmentCompiler compiler) {
         idle.computeIfAbsent(prototype, p -> new ArrayDeque<>()).push(compiler);
     }
 }

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  *       writes somewhere the rules never looked at.
  *   <li>A folder that holds a git repository is storyc's own (see {@link OwnershipMarker}), else
  *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's, nor is a
- *       folder that is itself a bare git repository (storyc's bare ones keep their {@code .git}). Nor may the
- *       folder lie inside another repository's working tree below the anchor (such as another
- *       environment's output repository), whose files it would become (E0710).
+ *       folder that is itself a bare git repository (storyc's bare ones keep their {@code .git}).
+ *       Nor may the folder lie inside another repository's working tree below the anchor (such as
+ *       another environment's output repository), whose files it would become (E0710).
  *   <li>A folder that is not a repository is missing or empty, else E0711.
  * </ul>
  */
