@@ -38,11 +38,11 @@ if [ ${#sizes[@]} -eq 0 ]; then
 fi
 runs="${RUNS:-3}"
 bench_dir="${BENCH_DIR:-/tmp/storyc-bench}"
-java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# shellcheck source=bench/lib/workspaces.sh
+. bench/lib/workspaces.sh
+java_opts="$bench_java_opts"
 
-log="$(mktemp)"
-mvn -o -q -B -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 3; }
-rm -f "$log"
+bench_build
 jar="$PWD/compiler/target/storyc.jar"
 baseline="${BASELINE_JAR:-}"
 echo "java $java_opts -jar JAR -p DIR check --all   ($dimension, $runs runs)"
@@ -75,10 +75,7 @@ for n in "${sizes[@]}"; do
     envs) args=(20 "$n"); workspace="$bench_dir/envs-$n" ;;
     elements) args=(1 12 "$n"); workspace="$bench_dir/elements-$n" ;;
   esac
-  if [ ! -f "$workspace/environments.toml" ]; then
-    rm -rf "$workspace"
-    java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$workspace" "${args[@]}"
-  fi
+  bench_workspace "$workspace" "${args[@]}"
   current=()
   base=()
   for _ in $(seq "$runs"); do

@@ -44,6 +44,7 @@ final class CachedReuse implements Reuse {
 
     private final Predicate<Environment> eligible;
     private final OutputFolders.Approval folders;
+    private final Predicate<Environment> keepsWorkingTree;
     private final String salt;
 
     /** Whether the salt is on disk as this run's; entries are written only then. */
@@ -56,8 +57,10 @@ final class CachedReuse implements Reuse {
             CacheStore store,
             boolean lookUp,
             Predicate<Environment> eligible,
-            OutputFolders.Approval folders) {
+            OutputFolders.Approval folders,
+            Predicate<Environment> keepsWorkingTree) {
         this.store = store;
+        this.keepsWorkingTree = keepsWorkingTree;
         this.lookUp = lookUp;
         this.eligible = eligible;
         this.folders = folders;
@@ -74,15 +77,19 @@ final class CachedReuse implements Reuse {
      * eligible} accepts, and with {@code lookUp} false ({@code --no-cache}) reads nothing.
      */
     static CachedReuse checking(CacheStore store, boolean lookUp, Predicate<Environment> eligible) {
-        return new CachedReuse(store, lookUp, eligible, null);
+        return new CachedReuse(store, lookUp, eligible, null, environment -> true);
     }
 
     /**
      * Returns the reuse of {@code compile}, which writes into the folders {@code folders} approved;
-     * with {@code lookUp} false ({@code --no-cache}) it vouches for nothing but still remembers.
+     * with {@code lookUp} false ({@code --no-cache}) it vouches for nothing but still remembers. An
+     * environment is vouched for only while its repository keeps a working tree exactly when
+     * {@code keepsWorkingTree} says this run wants one.
      */
-    static CachedReuse writing(CacheStore store, OutputFolders.Approval folders, boolean lookUp) {
-        return new CachedReuse(store, lookUp, environment -> folders.ok(), folders);
+    static CachedReuse writing(CacheStore store, OutputFolders.Approval folders, boolean lookUp,
+            Predicate<Environment> keepsWorkingTree) {
+        return new CachedReuse(store, lookUp, environment -> folders.ok(), folders,
+                keepsWorkingTree);
     }
 
     @Override
@@ -97,7 +104,8 @@ final class CachedReuse implements Reuse {
         Path folder = folders.folder(environment);
         String branch = environment.output().branch();
         return store.getText(writtenKey(fingerprint, folder, branch))
-                .flatMap(tree -> OutputHead.settledAt(folder, branch, tree, releaseTag));
+                .flatMap(tree -> OutputHead.settledAt(folder, branch, tree, releaseTag,
+                        keepsWorkingTree.test(environment)));
     }
 
     @Override

@@ -69,6 +69,9 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     CacheOption cache;
 
+    @Mixin
+    WorkingTreeOption workingTree;
+
     /** Where each environment's repository goes, approved before anything is compiled or written. */
     private OutputFolders.Approval folders;
 
@@ -158,7 +161,8 @@ final class CiCommand implements Callable<Integer> {
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
         Path directory = folderOf(project, environment);
-        try (OutputRepository repository = OutputRepository.openOrCreate(directory, environment.output().branch(), progress)) {
+        try (OutputRepository repository = OutputRepository.openOrCreate(directory,
+                environment.output().branch(), progress, workingTree.keptFor(environment))) {
             OutputRemote output = remote.filter(r -> !noPush)
                     .map(r -> new OutputRemote(repository, r, credentials, environment.name())).orElse(null);
             if (output != null) {

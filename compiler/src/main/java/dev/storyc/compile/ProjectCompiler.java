@@ -44,6 +44,7 @@ public final class ProjectCompiler {
     private final Reuse reuse;
     /** Story content ids, computed once per story for every environment and fingerprint. */
     private final ContentIds contentIds;
+    private final SharedTexts sharedTexts = new SharedTexts();
 
     /**
      * What every environment's compile shares.
@@ -107,9 +108,10 @@ public final class ProjectCompiler {
     }
 
     /**
-     * Returns a compiler that runs up to {@code jobs} environments at once. Each parallel task gets
-     * its own {@link EnvironmentCompiler}, because a renderer serves one environment at a time; one
-     * job shares a compiler per workspace, so templates compile once.
+     * Returns a compiler that runs up to {@code jobs} environments at once. A renderer serves one
+     * environment at a time, so parallel tasks borrow compilers from a {@link CompilerPool}, which
+     * makes at most {@code jobs} per workspace version; one job shares one, so templates compile
+     * once.
      */
     public ProjectCompiler(Inputs inputs, PinnedSources pinned, int jobs) {
         this(inputs, pinned, jobs, Reuse.NONE);
@@ -135,6 +137,7 @@ public final class ProjectCompiler {
         Group projectWide = Group.of(groups, inputs.workspace());
         boolean failed = false;
         List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
+        CompilerPool pool = new CompilerPool(this::compilerFor);
         List<Workspace> taskWorkspaces = new ArrayList<>();
         List<String> taskEnvironments = new ArrayList<>();
         List<String> taskFingerprints = new ArrayList<>();
@@ -161,11 +164,12 @@ public final class ProjectCompiler {
                 upToDate.add(reused.get());
                 continue;
             }
-            EnvironmentCompiler task = jobs == 1 ? compiler.get() : compilerFor(workspace);
+            EnvironmentCompiler task = compiler.get();
+            pool.add(task);
             taskWorkspaces.add(workspace);
             taskEnvironments.add(environment.name());
             taskFingerprints.add(fingerprint);
-            tasks.add(() -> task.compile(environment));
+            tasks.add(() -> shared(pool.compile(task, environment)));
         }
         Map<String, String> clean = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
@@ -224,6 +228,15 @@ public final class ProjectCompiler {
         return InputFingerprint.of(workspace, contentIds, inputs.environments(),
                 Checks.secretValues(inputs.environments(), inputs.processEnvironment()),
                 reuse.salt(), inputs.compilerVersion());
+    }
+
+    /**
+     * Returns a clean environment with its files shared with the environments compiled before it,
+     * in its own task, so that memory holds each distinct file once ({@link SharedTexts}).
+     */
+    private Result<CompiledEnvironment> shared(Result<CompiledEnvironment> result) {
+        return result.ok() ? Result.of(sharedTexts.share(result.get()), result.diagnostics())
+                : result;
     }
 
     /** Diagnostics found in one version of the workspace, before merging. */

@@ -31,7 +31,8 @@ final class EnvironmentBinder {
                         Optional.ofNullable((String) output.get("path")),
                         // The remote may carry a token read from the process; pushing needs it.
                         Optional.ofNullable((String) Tainted.reveal(output.get("remote"))),
-                        (String) output.get("branch")),
+                        (String) output.get("branch"),
+                        !Boolean.FALSE.equals(output.get("working_tree"))),
                 constants,
                 values,
                 normalForm,

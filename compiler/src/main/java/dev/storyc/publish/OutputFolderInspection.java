@@ -5,6 +5,8 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +26,10 @@ import java.util.stream.Stream;
  *       to the folder and its {@code .git} is a symbolic link (E0709): a link would carry the
  *       writes somewhere the rules never looked at.
  *   <li>A folder that holds a git repository is storyc's own (see {@link OwnershipMarker}), else
- *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's. Nor may the
- *       folder lie inside another repository's working tree below the anchor (such as another
- *       environment's output repository), whose files it would become (E0710).
+ *       E0710; a {@code .git} file (a worktree or submodule pointer) is never storyc's, nor is a
+ *       folder that is itself a bare git repository (storyc's bare ones keep their {@code .git}).
+ *       Nor may the folder lie inside another repository's working tree below the anchor (such as
+ *       another environment's output repository), whose files it would become (E0710).
  *   <li>A folder that is not a repository is missing or empty, else E0711.
  * </ul>
  */
@@ -64,11 +67,7 @@ public final class OutputFolderInspection {
         Path enclosing = enclosingRepository(anchor, folder);
         if (enclosing != null) {
             problems.add(
-                    refused(
-                            Code.OUTPUT_FOREIGN_REPOSITORY,
-                            folder,
-                            environment,
-                            at,
+                    foreign(folder, environment, at,
                             "is inside the git repository `" + enclosing + "`",
                             "an output repository inside another would turn up as files in"
                                     + " that one's working tree; choose a folder of its own"));
@@ -87,19 +86,22 @@ public final class OutputFolderInspection {
                 if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
                         || !OwnershipMarker.isOwn(gitDir)) {
                     problems.add(
-                            refused(
-                                    Code.OUTPUT_FOREIGN_REPOSITORY,
-                                    folder,
-                                    environment,
-                                    at,
-                                    "holds a git repository that storyc did not create",
+                            foreign(folder, environment, at,
+                            "holds a git repository that storyc did not create",
                                     "storyc replaces the whole working tree of its repositories"
                                             + " and would lose this one's history and edits;"
                                             + " move it away, or choose another output folder"));
                 }
                 return problems;
             }
-            if (!onlyStaging(folder)) {
+            if (isBareRepository(folder)) {
+                problems.add(
+                        foreign(folder, environment, at,
+                            "holds a bare git repository that storyc did not create",
+                                "storyc keeps a bare output repository as a .git folder of its"
+                                        + " own (output.working_tree = false); move this one"
+                                        + " away, or choose another output folder"));
+            } else if (!onlyStaging(folder)) {
                 problems.add(
                         notEmpty(
                                 folder,
@@ -123,6 +125,11 @@ public final class OutputFolderInspection {
                                         + " the folder is its own"));
         }
         return problems;
+    }
+
+    private static Diagnostic foreign(
+            Path folder, String environment, Position at, String what, String hint) {
+        return refused(Code.OUTPUT_FOREIGN_REPOSITORY, folder, environment, at, what, hint);
     }
 
     private static Diagnostic notEmpty(Path folder, String environment, Position at, String what) {
@@ -179,12 +186,22 @@ public final class OutputFolderInspection {
         for (Path part : anchor.relativize(folder)) {
             current = current.resolve(part);
             if (!current.equals(folder)
-                    && Files.exists(
-                            current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
+                    && (Files.exists(
+                                    current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)
+                            || isBareRepository(current))) {
                 return current;
             }
         }
         return null;
+    }
+
+    /**
+     * Returns true when {@code folder} is itself a git folder ({@code git init --bare}, a mirror):
+     * storyc never makes one, since its bare repositories keep their {@code .git} folder.
+     */
+    static boolean isBareRepository(Path folder) {
+        return Files.isRegularFile(folder.resolve(Constants.HEAD), LinkOption.NOFOLLOW_LINKS)
+                && RepositoryCache.FileKey.isGitRepository(folder.toFile(), FS.DETECTED);
     }
 
     private static boolean onlyStaging(Path folder) throws IOException {

@@ -25,11 +25,12 @@ public final class OutputHead {
 
     /**
      * Returns the branch's head commit when the repository in {@code directory} is storyc's,
-     * settled, its head's tree is {@code tree}, and {@code tag} (when given) points at that commit;
-     * otherwise empty.
+     * settled, its head's tree is {@code tree}, {@code tag} (when given) points at that commit, and
+     * it keeps a working tree exactly when {@code workingTree} asks for one (a run that switches
+     * the layout must do the switch); otherwise empty.
      */
     public static Optional<String> settledAt(
-            Path directory, String branch, String tree, Optional<String> tag) {
+            Path directory, String branch, String tree, Optional<String> tag, boolean workingTree) {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
         if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
                 || !OwnershipMarker.isMarked(gitDir)
@@ -42,6 +43,9 @@ public final class OutputHead {
             return Optional.empty();
         }
         try (Repository repository = open(gitDir)) {
+            if (repository.isBare() == workingTree) {
+                return Optional.empty();
+            }
             Optional<Head> head = headOf(repository, branch);
             if (head.isEmpty() || !head.get().tree().equals(tree)) {
                 return Optional.empty();

@@ -68,11 +68,10 @@ public final class OutputRemote {
             }
             if (head == null
                     || walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(remote.get()))) {
-                ObjectId oldTree = head == null ? null : walk.parseCommit(head).getTree().getId();
                 local.repairInterruptedRefresh();
-                ObjectId newTree = walk.parseCommit(remote.get()).getTree().getId();
-                local.moveBranchAndRefresh(head, remote.get(),
-                        () -> local.refreshWorkingTree(oldTree, newTree),
+                ObjectId next = remote.get();
+                local.moveBranchAndRefresh(head, next,
+                        () -> local.refreshWorkingTree(next),
                         "storyc: fast-forward to the remote", false);
                 markPushed(remote.get());
             }

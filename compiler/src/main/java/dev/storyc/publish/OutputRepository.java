@@ -40,6 +40,7 @@ public final class OutputRepository implements AutoCloseable {
     private final Writers writers;
     private final BranchMoves branchMoves;
     private final WorkingTree workingTree;
+    private final LockRecovery locks;
     private boolean killedWriterFound;
 
     private OutputRepository(
@@ -53,8 +54,7 @@ public final class OutputRepository implements AutoCloseable {
         this.branch = branch;
         this.progress = progress;
         this.writers = writers;
-        LockRecovery locks =
-                new LockRecovery(repository.getDirectory().toPath(), writers, progress);
+        this.locks = new LockRecovery(repository.getDirectory().toPath(), writers, progress);
         this.branchMoves = new BranchMoves(repository, directory, locks);
         this.workingTree = new WorkingTree(repository, directory, branch, progress, locks);
         this.killedWriterFound = locks.recoverKilledWriters();
@@ -66,12 +66,22 @@ public final class OutputRepository implements AutoCloseable {
         return openOrCreate(directory, branch, Progress.silent());
     }
 
+    /** Opens or creates the repository, with a working tree. */
+    public static OutputRepository openOrCreate(Path directory, String branch, Progress progress)
+            throws PublishException {
+        return openOrCreate(directory, branch, progress, true);
+    }
+
     /**
      * Opens the repository in {@code directory}, creating it when the folder is missing or empty. A
      * folder that holds anything else, or a repository storyc did not create, is refused rather
      * than taken over ({@link OutputFolderInspection} explains the same with a position first).
+     *
+     * @param workingTree whether the repository keeps a working tree; an existing one is switched
+     *     when it differs ({@link RepositoryLayout})
      */
-    public static OutputRepository openOrCreate(Path directory, String branch, Progress progress)
+    public static OutputRepository openOrCreate(
+            Path directory, String branch, Progress progress, boolean workingTree)
             throws PublishException {
         try {
             Path gitDir = directory.resolve(Constants.DOT_GIT);
@@ -83,10 +93,10 @@ public final class OutputRepository implements AutoCloseable {
                             "storyc only writes into repositories it created; move the folder away"
                                     + " or choose --out");
                 }
-                RepositoryCreation.create(directory, branch);
+                RepositoryCreation.create(directory, branch, workingTree);
             }
             requireOwn(directory, gitDir);
-            return open(directory, branch, progress);
+            return withLayout(open(directory, branch, progress), workingTree);
         } catch (IOException | GitAPIException e) {
             throw new PublishException(
                     "cannot open the output repository `" + directory + "`: " + e.getMessage(),
@@ -131,6 +141,41 @@ public final class OutputRepository implements AutoCloseable {
         OwnershipMarker.write(gitDir);
     }
 
+    /**
+     * Returns {@code opened} with or without a working tree as asked, switching it when needed;
+     * left as it is while another storyc writes in it, which may rely on the present layout.
+     */
+    private static OutputRepository withLayout(OutputRepository opened, boolean workingTree)
+            throws IOException {
+        if (opened.repository.isBare() != workingTree) {
+            return opened;
+        }
+        try {
+            if (opened.locks.anotherWriterAlive()) {
+                opened.progress.warn("kept `" + opened.directory + "` "
+                        + (workingTree ? "bare" : "with its working tree")
+                        + " for now: another storyc is writing in it");
+                return opened;
+            }
+            Path marker = opened.workingTree.pendingMarker();
+            if (workingTree) {
+                RepositoryLayout.toWorkingTree(opened.repository, marker);
+            } else if (!RepositoryLayout.toBare(
+                    opened.repository, opened.directory, marker, opened.progress)) {
+                return opened;
+            }
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        opened.close();
+        OutputRepository reopened = open(opened.directory, opened.branch, opened.progress);
+        if (workingTree) {
+            reopened.repairInterruptedRefresh();
+        }
+        return reopened;
+    }
+
     private static OutputRepository open(Path directory, String branch, Progress progress)
             throws IOException {
         Repository repository =
@@ -165,6 +210,10 @@ public final class OutputRepository implements AutoCloseable {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("`" + directory + "` exists and is not a git repository");
         }
+        if (OutputFolderInspection.isBareRepository(directory)) {
+            return Optional.of("`" + directory + "` holds a bare git repository that storyc did"
+                    + " not create");
+        }
         try (Stream<Path> entries = Files.list(directory)) {
             // A .git that appeared since the caller looked is another storyc's creation, checked
             // next.
@@ -184,6 +233,11 @@ public final class OutputRepository implements AutoCloseable {
     /** Returns the folder of the repository's working tree. */
     public Path directory() {
         return directory;
+    }
+
+    /** Returns whether the repository keeps a working tree (false: bare). */
+    public boolean hasWorkingTree() {
+        return !repository.isBare();
     }
 
     /** Returns the commit the branch points at, if the branch exists. */
@@ -248,9 +302,10 @@ public final class OutputRepository implements AutoCloseable {
             branchMoves.awaitUnlocked(Constants.R_HEADS + branch);
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
             RevCommit headCommit = head == null ? null : walk.parseCommit(head);
-            TreeCommits.Written ids = commits.ids(tree);
-            try (ObjectInserter inserter = commits.inserterFor(ids.newObjects())) {
-                ObjectId treeId = commits.writeTree(tree, inserter, ids.newObjects());
+            TreeCommits.Blobs blobs = commits.hash(tree, headCommit == null);
+            try (ObjectInserter inserter = commits.inserterFor(blobs.missing().size())) {
+                commits.insertMissing(blobs, inserter);
+                ObjectId treeId = TreeCommits.writeTree(tree, blobs, inserter);
                 if (headCommit != null && headCommit.getTree().getId().equals(treeId)) {
                     return new PublishResult.Unchanged(head.name(), treeId.name());
                 }
@@ -260,7 +315,7 @@ public final class OutputRepository implements AutoCloseable {
                     moveBranchAndRefresh(
                             head,
                             commitId,
-                            () -> workingTree.write(tree, ids.blobs()),
+                            () -> workingTree.write(tree, blobs.ids()),
                             "storyc: compile",
                             false);
                 } catch (PublishException e) {
@@ -336,9 +391,9 @@ public final class OutputRepository implements AutoCloseable {
         killedWriterFound = false;
     }
 
-    /** Brings the working tree from one tree to another; see {@link WorkingTree#checkout}. */
-    boolean refreshWorkingTree(ObjectId oldTree, ObjectId newTree) throws IOException {
-        return workingTree.checkout(oldTree, newTree);
+    /** Brings the working tree to {@code commit}; see {@link WorkingTree#checkOut}. */
+    boolean refreshWorkingTree(ObjectId commit) throws IOException {
+        return workingTree.checkOut(commit);
     }
 
     Repository repository() {

@@ -6,6 +6,9 @@ public sealed interface PublishResult permits PublishResult.Committed, PublishRe
     /** Returns the commit the branch points at afterwards. */
     String commit();
 
+    /** Returns the tree of that commit. */
+    String tree();
+
     /** A new commit was made and the branch moved to it. */
     record Committed(String commit, String tree) implements PublishResult {}
 

@@ -24,13 +24,18 @@ final class RepositoryCreation {
 
     private RepositoryCreation() {}
 
-    static void create(Path directory, String branch) throws IOException, GitAPIException {
+    /** Creates the repository, bare ({@link RepositoryLayout}) unless {@code workingTree}. */
+    static void create(Path directory, String branch, boolean workingTree)
+            throws IOException, GitAPIException {
         Files.createDirectories(directory);
         removeAbandonedInits(directory);
         Path staging = directory.resolve(INIT_PREFIX + UUID.randomUUID());
         try {
             Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
             OwnershipMarker.write(staging.resolve(".git"));
+            if (!workingTree) {
+                RepositoryLayout.markBare(staging.resolve(".git"));
+            }
             try {
                 Files.move(
                         staging.resolve(".git"),

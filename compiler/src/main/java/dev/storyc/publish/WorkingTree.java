@@ -3,30 +3,22 @@ package dev.storyc.publish;
 import dev.storyc.emit.OutputFile;
 import dev.storyc.emit.OutputTree;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The working tree of an output repository: a convenience view of the branch, brought along after
@@ -99,126 +91,69 @@ final class WorkingTree {
                 return;
             }
         }
-        try {
-            Git.wrap(repository)
-                    .reset()
-                    .setMode(ResetCommand.ResetType.HARD)
-                    .setRef(Constants.R_HEADS + branch)
-                    .call();
-            Files.deleteIfExists(marker);
-            progress.warn(
-                    "reset the working tree of `"
-                            + directory
-                            + "` to `"
-                            + branch
-                            + "`: an earlier run was interrupted while refreshing it; the branch"
-                            + " itself was intact");
-        } catch (GitAPIException | JGitInternalException e) {
-            // The branch is intact; only the convenience checkout is behind, and the next run
-            // retries.
-            progress.warn(
-                    "the working tree of `"
-                            + directory
-                            + "` may be out of date: "
-                            + e.getMessage());
+        ObjectId head = repository.resolve(Constants.R_HEADS + branch);
+        if (!checkOut(head)) {
+            return;
         }
+        boolean switched = RepositoryLayout.isSwitchToWorkingTree(marker);
+        Files.deleteIfExists(marker);
+        progress.warn(
+                switched
+                        ? "checked `" + branch + "` out into `" + directory
+                                + "`, which kept no working tree until now"
+                        : "reset the working tree of `"
+                                + directory
+                                + "` to `"
+                                + branch
+                                + "`: an earlier run was interrupted while refreshing it;"
+                                + " the branch itself was intact");
     }
 
     /**
-     * Writes the files of a just-committed {@code tree} into the working tree and the index, from
-     * the bytes in hand: a file whose blob and stat data are unchanged is left alone, a changed or
-     * new one is written, and one the tree no longer has is deleted. Much cheaper than a generic
-     * checkout, which would read back what storyc has just produced.
+     * Writes the files of a just-committed {@code tree} into the working tree and the index, by
+     * their difference with the index and from the bytes in hand ({@link WorkingTreeFiles}): much
+     * cheaper than a generic checkout, which would read back what storyc has just produced.
      */
     boolean write(OutputTree tree, Map<String, ObjectId> blobs) throws IOException {
+        List<WorkingTreeFiles.Wanted> wanted = new ArrayList<>();
+        for (OutputFile file : tree.all()) {
+            wanted.add(WorkingTreeFiles.Wanted.of(file.path(), blobs.get(file.path()),
+                    file.bytes()));
+        }
+        return update(wanted);
+    }
+
+    /**
+     * Brings the working tree and the index to the tree of {@code commit} the same way, reading
+     * only the blobs whose files must be written; returns false when the index is held elsewhere.
+     * Used where storyc holds no bytes: a repair after a kill, a bare repository getting its
+     * working tree back, a rebuild on a newer remote head. Unlike JGit's checkout it leaves no
+     * temporary files when killed, so the next repair starts from a clean folder.
+     */
+    boolean checkOut(ObjectId commit) throws IOException {
+        List<WorkingTreeFiles.Wanted> wanted;
+        try (ObjectReader reader = repository.newObjectReader();
+                RevWalk walk = new RevWalk(reader);
+                TreeWalk files = new TreeWalk(reader)) {
+            files.addTree(walk.parseCommit(commit).getTree());
+            files.setRecursive(true);
+            wanted = new ArrayList<>();
+            while (files.next()) {
+                wanted.add(WorkingTreeFiles.Wanted.of(files.getPathString(), files.getObjectId(0),
+                        repository));
+            }
+        }
+        return update(wanted);
+    }
+
+    private boolean update(List<WorkingTreeFiles.Wanted> wanted) throws IOException {
         Optional<DirCache> locked = lockIndex();
         if (locked.isEmpty()) {
             return false;
         }
         DirCache index = locked.get();
         try {
-            Map<String, DirCacheEntry> previous = new HashMap<>();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                previous.put(index.getEntry(i).getPathString(), index.getEntry(i));
-            }
-            DirCacheBuilder builder = index.builder();
-            Set<Path> folders = new HashSet<>();
-            for (OutputFile file : tree.all()) {
-                Path target = directory.resolve(file.path());
-                DirCacheEntry old = previous.remove(file.path());
-                ObjectId blob = blobs.get(file.path());
-                byte[] bytes = file.bytes();
-                DirCacheEntry entry = new DirCacheEntry(file.path());
-                entry.setFileMode(FileMode.REGULAR_FILE);
-                entry.setObjectId(blob);
-                entry.setLength(bytes.length);
-                if (old != null
-                        && old.getObjectId().equals(blob)
-                        && untouched(old, target, bytes.length)) {
-                    entry.setLastModified(old.getLastModifiedInstant());
-                } else {
-                    if (folders.add(target.getParent())) {
-                        Files.createDirectories(target.getParent());
-                    }
-                    Files.write(target, bytes);
-                    entry.setLastModified(Files.getLastModifiedTime(target).toInstant());
-                }
-                builder.add(entry);
-            }
-            for (String gone : previous.keySet()) {
-                deleteWithEmptyParents(directory.resolve(gone));
-            }
-            builder.commit();
-            return true;
-        } finally {
-            index.unlock();
-        }
-    }
-
-    private void deleteWithEmptyParents(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        for (Path parent = file.getParent();
-                !parent.equals(directory);
-                parent = parent.getParent()) {
-            try (Stream<Path> entries = Files.list(parent)) {
-                if (entries.findAny().isPresent()) {
-                    break;
-                }
-            }
-            Files.delete(parent);
-        }
-    }
-
-    /**
-     * Returns true when {@code file} is still what storyc wrote for {@code entry}: same size and
-     * modification time. The entry's own length is not used, because writing the index zeroes it
-     * for files written in the same instant ("racily clean", as in git).
-     */
-    private static boolean untouched(DirCacheEntry entry, Path file, int length)
-            throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        return Files.size(file) == length
-                && Files.getLastModifiedTime(file)
-                        .toInstant()
-                        .equals(entry.getLastModifiedInstant());
-    }
-
-    /**
-     * Brings the working tree from {@code oldTree} to {@code newTree} with a generic checkout, for
-     * moves whose files storyc does not hold in memory; returns false when it could not.
-     */
-    boolean checkout(ObjectId oldTree, ObjectId newTree) throws IOException {
-        Optional<DirCache> locked = lockIndex();
-        if (locked.isEmpty()) {
-            return false;
-        }
-        DirCache index = locked.get();
-        try {
-            DirCacheCheckout checkout = new DirCacheCheckout(repository, oldTree, index, newTree);
-            checkout.setFailOnConflict(false);
-            checkout.checkout();
+            WorkingTreeFiles.update(index, directory, wanted);
             return true;
         } finally {
             index.unlock();

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  * and remote) run side by side to keep the wall time down.
  *
  * <p>The moments come from a fixed seed, printed, so that a failure can be replayed with {@code
- * -Dstoryc.crash.seed=N}; {@code -Dstoryc.crash.kills=N} runs a longer campaign than CI's. Each
- * lane stops after {@value #RUNS_PER_KILL} runs per kill it owes, so a machine too loaded to land
- * kills cannot make the test run unbounded.
+ * -Dstoryc.crash.seed=N}; {@code -Dstoryc.crash.kills=N} runs a longer campaign than CI's. The
+ * second lane keeps or drops its working trees at random, so its kills also land in the switch.
+ * Each lane stops after {@value #RUNS_PER_KILL} runs per kill it owes, so a machine too loaded to
+ * land kills cannot make the test run unbounded.
  */
 class CrashTest {
     static final int KILLS = Integer.getInteger("storyc.crash.kills", 24);
@@ -59,7 +60,8 @@ class CrashTest {
                         + " kills");
         List<CompletableFuture<Lane.Report>> lanes = new ArrayList<>();
         for (int i = 0; i < LANES; i++) {
-            Lane lane = new Lane(temp.resolve("lane-" + i), new Random(seed + i), KILLS / LANES);
+            Lane lane = new Lane(temp.resolve("lane-" + i), new Random(seed + i), KILLS / LANES,
+                    i == 1);
             lanes.add(CompletableFuture.supplyAsync(lane::run));
         }
         List<Lane.Report> reports = lanes.stream().map(CompletableFuture::join).toList();
@@ -88,8 +90,14 @@ class CrashTest {
         private final Path remote;
         private final String originalDeploy;
         private final Map<Integer, Map<String, String>> expectedTrees = new HashMap<>();
+        private final boolean switchesLayout;
 
-        Lane(Path dir, Random random, int kills) {
+        /**
+         * @param switchesLayout whether each compile keeps or drops the working trees at random,
+         *     so that kills land in the switches between the two too
+         */
+        Lane(Path dir, Random random, int kills, boolean switchesLayout) {
+            this.switchesLayout = switchesLayout;
             this.dir = dir;
             this.random = random;
             this.kills = kills;
@@ -139,7 +147,7 @@ class CrashTest {
                                 workspace,
                                 dir.resolve("logs"),
                                 Map.of("CI", "true"),
-                                push ? pushArgs() : compileArgs());
+                                push ? pushArgs() : compileArgs(layout()));
                 sleep(delay(push ? pushMillis : compileMillis));
                 runs++;
                 if (process.isAlive()) {
@@ -263,6 +271,14 @@ class CrashTest {
                 assertFsckClean(local);
                 assertFsckClean(remoteOf(environment));
             }
+        }
+
+        /** Returns the working tree option of a compile in the kill loop. */
+        private String layout() {
+            if (!switchesLayout) {
+                return "--working-tree";
+            }
+            return random.nextBoolean() ? "--no-working-tree" : "--working-tree";
         }
 
         private long delay(long typicalMillis) {

@@ -50,6 +50,43 @@ class WorkingTreeTest {
     }
 
     @Test
+    void aLinkLeftWhereAFileBelongsIsReplacedNeverFollowed() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Path elsewhere = Checkout.write(temp.resolve("elsewhere.txt"), "not storyc's\n");
+        Files.delete(out.resolve("manifest.lkml"));
+        Files.createSymbolicLink(out.resolve("manifest.lkml"), elsewhere);
+
+        Workspaces.changeSource(workspace, "next");
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(Checkout.read(elsewhere)).isEqualTo("not storyc's\n");
+        assertThat(Files.isSymbolicLink(out.resolve("manifest.lkml"))).isFalse();
+        assertThat(git(out, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void anUnchangedFileIsNotWrittenAgain() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Path readme = out.resolve("README.md");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(readme);
+        Object inode = Files.readAttributes(readme,
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        Workspaces.changeSource(workspace, "next");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+        assertThat(git(out, "diff", "--stat", "HEAD~1", "HEAD", "--", "README.md")).isEmpty();
+        assertThat(Files.getLastModifiedTime(readme)).isEqualTo(before);
+        assertThat(Files.readAttributes(readme,
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+    }
+
+    @Test
     void aRunKilledBeforeTheRefreshIsRepairedByTheNext() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         Path out = workspace.resolve("out/production");

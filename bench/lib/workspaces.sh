@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# What the whole-process benchmarks share: the jar under test, the synthetic workspaces
+# (dev.storyc.bench.SyntheticWorkspace) and one way to time a process. Sourced from bench/*.sh,
+# which cd to the checkout's root first.
+
+# The JVM flags of ./storyc; STORYC_JAVA_OPTS overrides them (a space times plain `java -jar`).
+bench_java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+
+# Builds the checkout's jar and test classes, quietly; prints the build log and exits 3 on failure.
+bench_build() {
+  local log
+  log="$(mktemp)"
+  mvn -o -q -B -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 3; }
+  rm -f "$log"
+}
+
+# Generates a synthetic workspace into FOLDER unless one is there already:
+#   bench_workspace FOLDER STORIES ENVIRONMENTS [ELEMENTS]
+bench_workspace() {
+  local folder="$1"
+  shift
+  if [ ! -f "$folder/environments.toml" ]; then
+    rm -rf "$folder"
+    java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$folder" "$@" >/dev/null
+  fi
+}
+
+# Runs one command, throwing its output away; prints "wall cpu peak-kB sys" (seconds, user+system
+# seconds, the largest resident set, system seconds), as the kernel accounts for the finished
+# process. Fails when it fails.
+bench_time() {
+  local report status
+  report="$(mktemp)"
+  status=0
+  /usr/bin/time -f '%e %U %S %M' -o "$report" "$@" >/dev/null 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    rm -f "$report"
+    echo "failed (exit $status): $*" >&2
+    return 1
+  fi
+  awk 'END { printf "%s %.2f %s %s\n", $1, $2 + $3, $4, $3 }' "$report"
+  rm -f "$report"
+}

@@ -1,0 +1,196 @@
+package dev.storyc.publish;
+
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Brings a working tree and its index to the files wanted, by their difference with the index: a
+ * file whose blob is unchanged costs one stat, which shows whether it is still what storyc wrote
+ * (same size and modification time); a changed, new or hand-edited one is written in place, with
+ * one stat for the index; one no longer wanted is deleted with the folders it empties. The index
+ * is written last, so a kill leaves it describing the files as they were, and the pending-refresh
+ * marker sends the next run through here again. Output trees hold regular files only.
+ */
+final class WorkingTreeFiles {
+    private WorkingTreeFiles() {}
+
+    /** One file the working tree should hold: its path, blob, size, and bytes when written. */
+    interface Wanted {
+        String path();
+
+        ObjectId blob();
+
+        long length() throws IOException;
+
+        byte[] bytes() throws IOException;
+
+        /** A file whose bytes are in hand. */
+        static Wanted of(String path, ObjectId blob, byte[] bytes) {
+            return new InHand(path, blob, bytes);
+        }
+
+        /** A file of a commit, read from {@code repository} only if it must be written. */
+        static Wanted of(String path, ObjectId blob, Repository repository) {
+            return new Stored(path, blob.copy(), repository);
+        }
+    }
+
+    private record InHand(String path, ObjectId blob, byte[] content) implements Wanted {
+        @Override
+        public long length() {
+            return content.length;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return content;
+        }
+    }
+
+    private record Stored(String path, ObjectId blob, Repository repository) implements Wanted {
+        @Override
+        public long length() throws IOException {
+            try (ObjectReader reader = repository.newObjectReader()) {
+                return reader.getObjectSize(blob, Constants.OBJ_BLOB);
+            }
+        }
+
+        @Override
+        public byte[] bytes() throws IOException {
+            return repository.open(blob, Constants.OBJ_BLOB).getBytes();
+        }
+    }
+
+    /** Updates the files under {@code directory} and the locked {@code index} to {@code wanted}. */
+    static void update(DirCache index, Path directory, List<Wanted> wanted) throws IOException {
+        Map<String, DirCacheEntry> previous = new HashMap<>();
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            previous.put(index.getEntry(i).getPathString(), index.getEntry(i));
+        }
+        DirCacheBuilder builder = index.builder();
+        Set<Path> folders = new HashSet<>();
+        for (Wanted file : wanted) {
+            DirCacheEntry old = previous.remove(file.path());
+            Path target = directory.resolve(file.path());
+            DirCacheEntry entry = new DirCacheEntry(file.path());
+            entry.setFileMode(FileMode.REGULAR_FILE);
+            entry.setObjectId(file.blob());
+            long length = file.length();
+            entry.setLength(length);
+            Optional<Instant> written =
+                    old != null && old.getObjectId().equals(file.blob())
+                            ? untouched(old, target, length)
+                            : Optional.empty();
+            if (written.isEmpty()) {
+                if (old == null && folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                written = Optional.of(replace(target, file.bytes()));
+            }
+            entry.setLastModified(written.get());
+            builder.add(entry);
+        }
+        for (String gone : previous.keySet()) {
+            deleteWithEmptyParents(directory, directory.resolve(gone));
+        }
+        builder.commit();
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} and returns its modification time. A symbolic link
+     * standing where the file belongs is replaced, never followed out of the repository, and a
+     * folder deleted by hand is made again.
+     */
+    private static Instant replace(Path target, byte[] bytes) throws IOException {
+        try {
+            writeNoFollow(target, bytes);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(target.getParent());
+            writeNoFollow(target, bytes);
+        } catch (IOException e) {
+            // A link refused by NOFOLLOW_LINKS surfaces as a plain IOException (ELOOP).
+            if (!Files.isSymbolicLink(target)) {
+                throw e;
+            }
+            Files.delete(target);
+            writeNoFollow(target, bytes);
+        }
+        return Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
+    }
+
+    private static void writeNoFollow(Path target, byte[] bytes) throws IOException {
+        try (OutputStream out =
+                Files.newOutputStream(
+                        target,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)) {
+            out.write(bytes);
+        }
+    }
+
+    /** Deletes {@code file} and the folders it leaves empty, up to {@code directory}. */
+    static void deleteWithEmptyParents(Path directory, Path file) throws IOException {
+        Files.deleteIfExists(file);
+        for (Path parent = file.getParent();
+                !parent.equals(directory);
+                parent = parent.getParent()) {
+            try (Stream<Path> entries = Files.list(parent)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            Files.delete(parent);
+        }
+    }
+
+    /**
+     * Returns the file's modification time when {@code file} is still what storyc wrote for
+     * {@code entry}: a regular file of the same size and modification time, read in one stat. The
+     * entry's own length is not used, because writing the index zeroes it for files written in the
+     * same instant ("racily clean", as in git).
+     */
+    static Optional<Instant> untouched(DirCacheEntry entry, Path file, long length)
+            throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes =
+                    Files.readAttributes(
+                            file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        return attributes.isRegularFile()
+                        && attributes.size() == length
+                        && modified.equals(entry.getLastModifiedInstant())
+                ? Optional.of(modified)
+                : Optional.empty();
+    }
+}

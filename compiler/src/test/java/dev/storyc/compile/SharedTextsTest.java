@@ -1,0 +1,37 @@
+package dev.storyc.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.emit.OutputFile;
+import dev.storyc.emit.OutputTree;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Environments that compile to the same file hold one copy of it, and nothing else changes. */
+class SharedTextsTest {
+    @Test
+    void identicalFilesOfTwoEnvironmentsBecomeOneInstance() {
+        SharedTexts shared = new SharedTexts();
+        CompiledEnvironment a = shared.share(environment(Map.of("views/a.lkml", "view: a {}\n",
+                "manifest.lkml", "connection: \"a\"\n")));
+        CompiledEnvironment b = shared.share(environment(Map.of("views/a.lkml", "view: a {}\n",
+                "manifest.lkml", "connection: \"b\"\n")));
+
+        assertThat(b.tree().texts()).containsEntry("manifest.lkml", "connection: \"b\"\n")
+                .containsEntry("views/a.lkml", "view: a {}\n").hasSize(2);
+        assertThat(b.tree().files().get("views/a.lkml").text())
+                .isSameAs(a.tree().files().get("views/a.lkml").text());
+        assertThat(b.tree().files().get("manifest.lkml").text())
+                .isNotSameAs(a.tree().files().get("manifest.lkml").text());
+    }
+
+    /** An environment whose tree holds {@code texts}, each built anew so none is shared yet. */
+    private static CompiledEnvironment environment(Map<String, String> texts) {
+        TreeMap<String, OutputFile> files = new TreeMap<>();
+        texts.forEach((path, text) -> files.put(new String(path), new OutputFile(path,
+                new StringBuilder(text).toString())));
+        return new CompiledEnvironment(null, null, new OutputTree(files), null);
+    }
+}
