@@ -1,0 +1,19 @@
+package dev.storyc.phi;
+
+import dev.storyc.check.TableName;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the column-flow analysis knows of the warehouse's tables: a table's columns, from the
+ * schema scripts, when they are known. Resolving an unqualified column needs it when a query
+ * joins several tables.
+ */
+@FunctionalInterface
+public interface SqlColumns {
+    /** Knows no table: every unqualified column may belong to any table in scope. */
+    SqlColumns NONE = table -> Optional.empty();
+
+    /** Returns the table's columns, or empty when they are not known. */
+    Optional<Set<String>> of(TableName table);
+}
