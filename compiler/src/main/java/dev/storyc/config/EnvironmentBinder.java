@@ -36,6 +36,7 @@ final class EnvironmentBinder {
                 values,
                 normalForm,
                 NormalForm.hash(normalForm),
-                checked.position());
+                checked.position(),
+                PhiSettings.of(checked));
     }
 }
