@@ -202,7 +202,14 @@ public enum Code {
     PHI_SECRET_UNSET("E1113", "phi.secret's environment variable is not set"),
     PHI_RAW_USE("E1120", "a protected column reaches an output raw"),
     PHI_DASHBOARD_LITERAL("E1121", "a dashboard holds a literal value of a protected field"),
-    PHI_LIQUID_RAW("E1122", "Liquid shows a protected value past its treatment");
+    PHI_LIQUID_RAW("E1122", "Liquid shows a protected value past its treatment"),
+
+    // E1130–E1159: PHI in SQL (ETL jobs, schema scripts, derived tables)
+    PHI_SQL_STAR("E1130", "a `*` copies a protected column storyc cannot treat column by column"),
+    PHI_SQL_UNKNOWN_FUNCTION("E1131", "a protected value passes through a function storyc does not know"),
+    PHI_SQL_UNREAD("E1132", "a SQL statement storyc cannot follow may copy protected columns"),
+    PHI_SQL_UNFOLLOWED("E1133", "a stored column reads something storyc cannot follow"),
+    PHI_SQL_TARGET_UNKNOWN("E1134", "storyc cannot tell which value a classified column is loaded from");
 
     private final String id;
     private final String title;

@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param end where it ends (exclusive): a rewrite wraps exactly this text
  * @param bareName the output name to keep when the reference is a whole select item without an
  *     alias: wrapping {@code p.mrn} in a function would otherwise rename the column
+ * @param copied whether the value arrives unchanged: every item between the table and the stored
+ *     column is a plain reference ({@code p.mrn}, {@code x.mrn AS m}), no expression
  */
 public record SqlColumnRead(TableName table, String column, int start, int end,
-        Optional<String> bareName) {
+        Optional<String> bareName, boolean copied) {
     public SqlColumnRead {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(bareName, "bareName");
+    }
+
+    /** Returns this read as seen from an item that is not a plain reference. */
+    SqlColumnRead changed() {
+        return copied ? new SqlColumnRead(table, column, start, end, bareName, false) : this;
     }
 }

@@ -161,9 +161,7 @@ final class SqlQueryReader {
                 j++;
             }
             int nameStart = j;
-            while (t.name(j) || t.punct(j, ".")) {
-                j++;
-            }
+            j = SqlFlowAnalysis.nameEnd(t, j);
             if (outer != null && outer.parent() == null) {
                 selectInto = TableName.parse(t.text(nameStart, j));
             }
@@ -192,8 +190,12 @@ final class SqlQueryReader {
                 }
                 int[] v = values.get(k);
                 SqlFlow flow = expressions.read(v[0], v[1], scope, Optional.empty());
+                boolean single = SqlItemNames.isReference(t, v[0], v[1]);
+                // A VALUES value cannot carry an alias: marked aliased so no rewrite adds one.
                 byColumn.get(k).add(new SqlItem(t.get(v[0]).offset(), t.get(v[1] - 1).end(),
-                        Optional.of("column" + (k + 1)), false, flow.reads(), flow.opaque()));
+                        Optional.of("column" + (k + 1)), true, single ? flow.reads()
+                                : flow.reads().stream().map(SqlColumnRead::changed).toList(),
+                        flow.opaque()));
             }
         }
         List<SqlProduced> columns = new ArrayList<>();
@@ -222,8 +224,10 @@ final class SqlQueryReader {
         boolean single = SqlItemNames.isReference(t, from, named.exprEnd());
         SqlFlow flow = expressions.read(from, named.exprEnd(), scope,
                 single ? bare : Optional.empty());
+        List<SqlColumnRead> reads = single ? flow.reads()
+                : flow.reads().stream().map(SqlColumnRead::changed).toList();
         return new SqlProduced.Column(named.name(), List.of(new SqlItem(offset,
-                t.get(named.exprEnd() - 1).end(), named.name(), named.aliased(), flow.reads(),
+                t.get(named.exprEnd() - 1).end(), named.name(), named.aliased(), reads,
                 flow.opaque())));
     }
 

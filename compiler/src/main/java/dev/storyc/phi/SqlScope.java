@@ -126,7 +126,7 @@ final class SqlScope {
     static SqlFlow through(SqlRelation relation, String column, Reference reference) {
         if (relation instanceof SqlRelation.Table t) {
             return SqlFlow.of(new SqlColumnRead(t.name(), column, reference.start(),
-                    reference.end(), reference.bareName()));
+                    reference.end(), reference.bareName(), true));
         }
         if (relation instanceof SqlRelation.Derived d) {
             return throughShape(d.shape(), column, reference);

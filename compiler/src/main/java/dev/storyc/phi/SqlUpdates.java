@@ -59,9 +59,12 @@ final class SqlUpdates {
             SqlFlow flow = reader.expressions().read(equals + 1, range[1], scope,
                     Optional.empty());
             names.add(column);
+            boolean single = SqlItemNames.isReference(t, equals + 1, range[1]);
             produced.add(new SqlProduced.Column(Optional.of(column), List.of(new SqlItem(
                     t.get(equals + 1).offset(), t.get(range[1] - 1).end(), Optional.of(column),
-                    true, flow.reads(), flow.opaque()))));
+                    true, single ? flow.reads()
+                            : flow.reads().stream().map(SqlColumnRead::changed).toList(),
+                    flow.opaque()))));
         }
         return Optional.of(new SqlWrite(SqlWrite.Kind.UPDATE, target, t.get(0).offset(), names,
                 new SqlShape(produced, opaque)));
