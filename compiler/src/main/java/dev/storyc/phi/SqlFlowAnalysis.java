@@ -65,6 +65,14 @@ public final class SqlFlowAnalysis {
             List<SqlScriptFlow.Unread> unread) {
         int offset = t.get(0).offset();
         SqlQueryReader reader = new SqlQueryReader(t, columns);
+        if (t.word(0, "with")) {
+            SqlScope ctes = new SqlScope(null);
+            int after = reader.with(0, t.size(), ctes);
+            if (t.words(after, "insert", "into")) {
+                insert(t, reader, writes, after, ctes);
+                return;
+            }
+        }
         if (t.word(0, "select") || t.word(0, "with") || t.punct(0, "(")
                 || t.word(0, "values")) {
             SqlShape shape = reader.query(0, t.size(), null);
@@ -72,7 +80,7 @@ public final class SqlFlowAnalysis {
             writes.add(new SqlWrite(into.isPresent() ? SqlWrite.Kind.SELECT_INTO
                     : SqlWrite.Kind.QUERY, into, offset, List.of(), shape));
         } else if (t.word(0, "insert") && t.word(1, "into")) {
-            insert(t, reader, writes);
+            insert(t, reader, writes, 0, null);
         } else if (t.word(0, "create")) {
             create(t, reader, writes, unread);
         } else if (t.word(0, "update")) {
@@ -91,8 +99,9 @@ public final class SqlFlowAnalysis {
         }
     }
 
-    private static void insert(SqlTokens t, SqlQueryReader reader, List<SqlWrite> writes) {
-        int i = 2;
+    private static void insert(SqlTokens t, SqlQueryReader reader, List<SqlWrite> writes,
+            int from, SqlScope ctes) {
+        int i = from + 2;
         int end = nameEnd(t, i);
         Optional<TableName> target = TableName.parse(t.text(i, end));
         i = end;
@@ -113,7 +122,7 @@ public final class SqlFlowAnalysis {
             return;
         }
         writes.add(new SqlWrite(SqlWrite.Kind.INSERT, target, t.get(0).offset(), listed,
-                reader.query(i, queryEnd, null)));
+                reader.query(i, queryEnd, ctes)));
     }
 
     private static void create(SqlTokens t, SqlQueryReader reader, List<SqlWrite> writes,

@@ -45,43 +45,52 @@ final class SqlQueryReader {
     /** Reads the query [from, to) in the scope of an enclosing query (null at the top). */
     SqlShape query(int from, int to, SqlScope outer) {
         SqlScope with = new SqlScope(outer);
+        return setOperation(with(from, to, with), to, with);
+    }
+
+    /**
+     * Reads a {@code WITH} list at {@code from}, if there is one, defining each CTE in {@code
+     * with}; returns the index after it. A statement may follow as well as a query: PostgreSQL
+     * allows {@code WITH x AS (...) INSERT INTO ...}.
+     */
+    int with(int from, int to, SqlScope with) {
         int i = from;
-        if (t.word(i, "with")) {
-            i++;
-            boolean recursive = t.word(i, "recursive");
-            if (recursive) {
-                i++;
-            }
-            while (i < to && t.name(i)) {
-                String name = t.identifier(i).orElseThrow();
-                int nameOffset = t.get(i).offset();
-                i++;
-                List<String> names = List.of();
-                if (t.punct(i, "(")) {
-                    int close = t.close(i, to);
-                    names = t.names(i, close);
-                    i = close + 1;
-                }
-                while (i < to && !t.punct(i, "(")) {
-                    i++; // AS [NOT] MATERIALIZED
-                }
-                int close = t.close(i, to);
-                if (recursive) {
-                    with.define(name, new SqlRelation.Computed(name, List.of(), List.of(
-                            SqlOpaque.unbounded("the recursive CTE `" + name + "`",
-                                    nameOffset))));
-                }
-                SqlShape shape = query(i + 1, close, with);
-                with.define(name, new SqlRelation.Derived(name,
-                        names.isEmpty() ? shape : shape.renamed(names)));
-                i = close + 1;
-                if (!t.punct(i, ",")) {
-                    break;
-                }
-                i++;
-            }
+        if (!t.word(i, "with")) {
+            return i;
         }
-        return setOperation(i, to, with);
+        i++;
+        boolean recursive = t.word(i, "recursive");
+        if (recursive) {
+            i++;
+        }
+        while (i < to && t.name(i)) {
+            String name = t.identifier(i).orElseThrow();
+            int nameOffset = t.get(i).offset();
+            i++;
+            List<String> names = List.of();
+            if (t.punct(i, "(")) {
+                int close = t.close(i, to);
+                names = t.names(i, close);
+                i = close + 1;
+            }
+            while (i < to && !t.punct(i, "(")) {
+                i++; // AS [NOT] MATERIALIZED
+            }
+            int close = t.close(i, to);
+            if (recursive) {
+                with.define(name, new SqlRelation.Computed(name, List.of(), List.of(
+                        SqlOpaque.unbounded("the recursive CTE `" + name + "`", nameOffset))));
+            }
+            SqlShape shape = query(i + 1, close, with);
+            with.define(name, new SqlRelation.Derived(name,
+                    names.isEmpty() ? shape : shape.renamed(names)));
+            i = close + 1;
+            if (!t.punct(i, ",")) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private SqlShape setOperation(int from, int to, SqlScope scope) {

@@ -116,6 +116,10 @@ class SqlFlowAnalysisTest {
                 Arguments.of("dynamic SQL",
                         "COPY a.patients TO '/tmp/x'",
                         "unread `COPY`, which storyc cannot follow column by column"),
+                Arguments.of("WITH before INSERT",
+                        "WITH c AS (SELECT mrn AS m FROM a.patients) INSERT INTO a.t (x)"
+                                + " SELECT c.m FROM c",
+                        "INSERT a.t (x): m<-patients.mrn[mrn]="),
                 Arguments.of("SELECT INTO",
                         "SELECT p.mrn INTO a.t FROM a.patients p",
                         "SELECT_INTO a.t: mrn<-patients.mrn[p.mrn]="));
