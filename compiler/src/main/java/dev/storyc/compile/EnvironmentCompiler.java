@@ -8,12 +8,16 @@ import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.OutputTreeBuilder;
+import dev.storyc.phi.PhiStage;
+import dev.storyc.phi.SqlProtection;
+import dev.storyc.render.RenderedStory;
 import dev.storyc.release.Selection;
 import dev.storyc.release.StorySelector;
 import dev.storyc.render.StoryRenderer;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.Workspace;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
@@ -30,6 +34,12 @@ public final class EnvironmentCompiler {
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
+
+    /**
+     * The SQL half of the phi stage (ETL scripts and derived tables). The LookML half runs
+     * whatever this is; the SQL analysis plugs in here.
+     */
+    private static final SqlProtection SQL_PROTECTION = SqlProtection.NONE;
 
     /**
      * Returns a compiler that checks each environment against all of {@code environments} (for
@@ -86,13 +96,22 @@ public final class EnvironmentCompiler {
         if (!rendered.ok()) {
             return Result.failed(diagnostics.all());
         }
-        var built = builder.build(environment, selection.get(), rendered.get());
+        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(), SQL_PROTECTION);
+        diagnostics.addAll(phi.diagnostics());
+        if (!phi.ok()) {
+            return Result.failed(diagnostics.all());
+        }
+        // The output holds the treated text; the checks read what the templates wrote, so that
+        // they report at the right lines, and the proof reads the treated text.
+        List<RenderedStory> treated = phi.get().rewrite(rendered.get());
+        var built = builder.build(environment, selection.get(), treated);
         diagnostics.addAll(built.diagnostics());
         if (!built.ok()) {
             return Result.failed(diagnostics.all());
         }
         diagnostics.addAll(checks.check(environment, selection.get(), rendered.get(),
                 built.get().tree()));
+        diagnostics.addAll(phi.get().prove(rendered.get(), treated, renderer));
         return diagnostics.hasErrors() ? Result.failed(diagnostics.all())
                 : Result.of(built.get(), diagnostics);
     }

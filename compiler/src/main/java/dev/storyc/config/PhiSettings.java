@@ -13,13 +13,14 @@ import java.util.Optional;
  * reported at its line.
  *
  * @param treatments treatment spellings by class spelling, such as {@code identifier -> redact}
- * @param secret the key as a {@link SecretReference}, never a value
+ * @param secret the key of pseudonyms as read: a {@link Tainted} value when it comes from the
+ *     process environment, as it should, or the text written in environments.toml
  * @param positions where each key of {@code treatments}, and {@code secret}, was written
  * @param position where the environment (or its {@code phi} table) was defined
  */
 public record PhiSettings(
         Map<String, String> treatments,
-        Optional<SecretReference> secret,
+        Optional<Object> secret,
         Map<String, Position> positions,
         Position position) {
 
@@ -53,13 +54,12 @@ public record PhiSettings(
         }
         Map<String, String> treatments = new java.util.TreeMap<>();
         Map<String, Position> positions = new java.util.HashMap<>();
-        Optional<SecretReference> secret = Optional.empty();
+        Optional<Object> secret = Optional.empty();
         for (var entry : table.entries().entrySet()) {
             positions.put(entry.getKey(), entry.getValue().position());
             Object plain = entry.getValue().toPlain();
             if (entry.getKey().equals(SECRET)) {
-                secret = plain instanceof SecretReference reference
-                        ? Optional.of(reference) : Optional.empty();
+                secret = Optional.ofNullable(plain);
             } else if (plain instanceof String text) {
                 treatments.put(entry.getKey(), text);
             }

@@ -3,7 +3,7 @@ package dev.storyc.phi;
 import dev.storyc.config.Environment;
 import dev.storyc.config.EnvironmentKind;
 import dev.storyc.config.PhiSettings;
-import dev.storyc.config.SecretReference;
+import dev.storyc.config.Tainted;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
@@ -12,7 +12,6 @@ import dev.storyc.diag.Result;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Decides an environment's {@link PhiPolicy} from its {@code phi} table. Production defaults to
@@ -25,11 +24,10 @@ public final class PhiPolicies {
     private PhiPolicies() {}
 
     /**
-     * Returns the policy of an environment, reading {@code phi.secret} from
-     * {@code processEnvironment} when a class is pseudonymized.
+     * Returns the policy of an environment; {@code phi.secret}, read from the process by the
+     * config stage, keys its pseudonyms.
      */
-    public static Result<PhiPolicy> of(
-            Environment environment, Function<String, Optional<String>> processEnvironment) {
+    public static Result<PhiPolicy> of(Environment environment) {
         Diagnostics diagnostics = new Diagnostics();
         PhiSettings settings = environment.phi();
         Map<PhiClass, Treatment> treatments = new EnumMap<>(PhiClass.class);
@@ -45,7 +43,7 @@ public final class PhiPolicies {
                 continue;
             }
             if (spelling.equals("pseudonymize") && !keyRead) {
-                key = key(environment, settings, at, processEnvironment, diagnostics);
+                key = key(environment, settings, at, diagnostics);
                 keyRead = true;
             }
             Optional<Treatment> treatment = treatment(spelling, key);
@@ -94,8 +92,7 @@ public final class PhiPolicies {
     }
 
     private static Optional<PseudonymKey> key(Environment environment, PhiSettings settings,
-            Position usedAt, Function<String, Optional<String>> processEnvironment,
-            Diagnostics diagnostics) {
+            Position usedAt, Diagnostics diagnostics) {
         if (settings.secret().isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.PHI_NO_SECRET, usedAt,
                             "`" + environment.name() + "` pseudonymizes but sets no `phi.secret`")
@@ -103,17 +100,21 @@ public final class PhiPolicies {
                             + " pseudonyms are a keyed hash, and the key must not be guessable"));
             return Optional.empty();
         }
-        SecretReference reference = settings.secret().get();
-        Optional<String> secret = processEnvironment.apply(reference.variable())
-                .or(reference::fallback)
-                .filter(value -> !value.isEmpty());
+        Object written = settings.secret().get();
+        Position secretAt = settings.positionOf(PhiSettings.SECRET);
+        if (!(written instanceof Tainted tainted)) {
+            diagnostics.add(Diagnostic.error(Code.PHI_SECRET_NOT_READ, secretAt,
+                            "`phi.secret` of `" + environment.name() + "` is written in the file")
+                    .withHint("read it from the process, so that the key is not in the repository:"
+                            + " phi.secret = \"${env:STORYC_PHI_KEY}\""));
+            return Optional.empty();
+        }
+        Optional<String> secret = Optional.of(String.valueOf(tainted.value())).filter(v -> !v.isEmpty());
         if (secret.isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.PHI_SECRET_UNSET,
-                            settings.positionOf(PhiSettings.SECRET),
-                            "`" + reference.variable() + "`, the key of `" + environment.name()
-                                    + "`'s pseudonyms, is not set")
-                    .withHint("export " + reference.variable() + " before compiling, or give a"
-                            + " fallback: \"${env:" + reference.variable() + ":-...}\""));
+            diagnostics.add(Diagnostic.error(Code.PHI_SECRET_NOT_READ, secretAt,
+                            "`" + tainted.spelling() + "`, the key of `" + environment.name()
+                                    + "`'s pseudonyms, is empty")
+                    .withHint("set it to a long random value"));
             return Optional.empty();
         }
         return Optional.of(PseudonymKey.derive(secret.get(), environment.name()));

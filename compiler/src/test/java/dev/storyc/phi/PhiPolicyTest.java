@@ -40,7 +40,7 @@ class PhiPolicyTest {
                 name -> Optional.ofNullable(process.get(name)));
         assertThat(environments.diagnostics()).as("environments.toml is valid").isEmpty();
         Environment environment = environments.get().find("e").orElseThrow();
-        return PhiPolicies.of(environment, name -> Optional.ofNullable(process.get(name)));
+        return PhiPolicies.of(environment);
     }
 
     @Test
@@ -87,8 +87,11 @@ class PhiPolicyTest {
                 Arguments.of("development", "phi.contact = \"pseudonymize\"\n", Map.of(),
                         "E1112 environments.toml:7:1 `e` pseudonymizes but sets no `phi.secret`"),
                 Arguments.of("integration", "phi.identifier = \"pseudonymize\"\n"
-                                + "phi.secret = \"${env:UNSET_KEY}\"\n", PROCESS,
-                        "E1113 environments.toml:8:1 `UNSET_KEY`, the key of `e`'s pseudonyms, is not set"));
+                                + "phi.secret = \"written-in-the-file\"\n", PROCESS,
+                        "E1113 environments.toml:8:1 `phi.secret` of `e` is written in the file"),
+                Arguments.of("integration", "phi.identifier = \"pseudonymize\"\n"
+                                + "phi.secret = \"${env:EMPTY_KEY}\"\n", Map.of("EMPTY_KEY", ""),
+                        "E1113 environments.toml:8:1 `${env:EMPTY_KEY}`, the key of `e`'s pseudonyms, is empty"));
     }
 
     @ParameterizedTest(name = "{3}")

@@ -1,0 +1,20 @@
+package dev.storyc.phi;
+
+import dev.storyc.lookml.Lookml;
+import dev.storyc.lookml.syntax.ParsedFile;
+import java.util.Objects;
+
+/**
+ * One LookML file of an environment as the phi stage reads it: its template path (which
+ * diagnostics name) and its text, rendered or already rewritten.
+ */
+record LookmlText(String path, String text) {
+    LookmlText {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(text, "text");
+    }
+
+    ParsedFile parse() {
+        return Lookml.parse(path, text);
+    }
+}
