@@ -9,7 +9,7 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.OutputTreeBuilder;
 import dev.storyc.phi.PhiStage;
-import dev.storyc.phi.SqlProtection;
+import dev.storyc.phi.SqlPhiProtection;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.release.Selection;
 import dev.storyc.release.StorySelector;
@@ -34,12 +34,6 @@ public final class EnvironmentCompiler {
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
-
-    /**
-     * The SQL half of the phi stage (ETL scripts and derived tables). The LookML half runs
-     * whatever this is; the SQL analysis plugs in here.
-     */
-    private static final SqlProtection SQL_PROTECTION = SqlProtection.NONE;
 
     /**
      * Returns a compiler that checks each environment against all of {@code environments} (for
@@ -96,7 +90,8 @@ public final class EnvironmentCompiler {
         if (!rendered.ok()) {
             return Result.failed(diagnostics.all());
         }
-        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(), SQL_PROTECTION);
+        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(),
+                SqlPhiProtection.of(rendered.get()));
         diagnostics.addAll(phi.diagnostics());
         if (!phi.ok()) {
             return Result.failed(diagnostics.all());

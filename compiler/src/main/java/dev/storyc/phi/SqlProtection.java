@@ -16,6 +16,11 @@ public interface SqlProtection {
     enum Place {
         /** An ETL job's script, {@code etl/*.sql}: the whole file. */
         ETL_SCRIPT,
+        /**
+         * A schema change's deploy or revert script: the whole file, whose views and {@code CREATE
+         * TABLE AS} can copy a protected column as surely as an ETL job.
+         */
+        SCHEMA_SCRIPT,
         /** The {@code sql:} of a view's {@code derived_table}: a query Looker materialises. */
         DERIVED_TABLE
     }

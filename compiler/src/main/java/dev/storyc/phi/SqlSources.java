@@ -13,11 +13,15 @@ import java.util.List;
 final class SqlSources {
     private SqlSources() {}
 
-    /** Returns the SQL of a file: an ETL script whole, each derived table of a view. */
+    /** Returns the SQL of a file: an ETL or schema script whole, each derived table of a view. */
     static List<SqlProtection.Source> of(RenderedFile file, String text) {
         String path = file.file().source().path();
         if (file.file().kind() == ArtifactKind.ETL_SQL) {
             return List.of(new SqlProtection.Source(path, SqlProtection.Place.ETL_SCRIPT, text, 0));
+        }
+        if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY
+                || file.file().kind() == ArtifactKind.SCHEMA_REVERT) {
+            return List.of(new SqlProtection.Source(path, SqlProtection.Place.SCHEMA_SCRIPT, text, 0));
         }
         if (file.file().kind() != ArtifactKind.VIEW || !text.contains("derived_table")) {
             return List.of();

@@ -1,0 +1,113 @@
+package dev.storyc.phi;
+
+import dev.storyc.check.SchemaTables;
+import dev.storyc.check.TableName;
+import dev.storyc.etl.EtlJob;
+import dev.storyc.etl.EtlJobReader;
+import dev.storyc.render.RenderedFile;
+import dev.storyc.render.RenderedStory;
+import dev.storyc.workspace.ArtifactKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL half of the phi stage, for one environment's rendered stories: {@link SqlPhiRewriter}
+ * behind {@link SqlProtection}. It knows what the seam's {@link SqlProtection.Source} does not:
+ * the column lists of the environment's tables (to resolve unqualified columns and {@code INSERT}
+ * without a column list) and the table each ETL job loads (a job in query mode loads by column
+ * name, so a classified target column must be treated too). Both are read from the stories once,
+ * and only when there is SQL to treat.
+ */
+public final class SqlPhiProtection implements SqlProtection {
+    private final List<RenderedStory> stories;
+    private List<SchemaTables.Table> schema;
+    private Map<String, TableName> jobTargets;
+
+    private SqlPhiProtection(List<RenderedStory> stories) {
+        this.stories = List.copyOf(stories);
+    }
+
+    /** Returns the protection of the SQL of these stories, as rendered for one environment. */
+    public static SqlPhiProtection of(List<RenderedStory> stories) {
+        return new SqlPhiProtection(stories);
+    }
+
+    @Override
+    public String rewrite(Source source, Classification classification, PhiPolicy policy) {
+        SqlPhiRewriter rewriter = rewriter(classification, policy);
+        if (!rewriter.active()) {
+            return source.sql();
+        }
+        return source.place() == Place.DERIVED_TABLE ? rewriter.derivedTable(source.sql()).text()
+                : rewriter.script(source.sql(), target(source)).text();
+    }
+
+    @Override
+    public List<Use> uses(Source source, Classification classification, PhiPolicy policy) {
+        SqlPhiRewriter rewriter = rewriter(classification, policy);
+        if (!rewriter.active()) {
+            return List.of();
+        }
+        List<Use> uses = new ArrayList<>();
+        for (SqlPhiFinding finding : rewriter.rawUses(source.sql(), target(source),
+                source.place() == Place.DERIVED_TABLE)) {
+            // A statement storyc cannot read may copy any protected column: name the first the
+            // policy forbids, so the diagnostic still points at a classification line.
+            ProtectedColumn column = finding.column().orElseGet(() -> classification.all()
+                    .stream().filter(c -> !policy.treatmentOf(c.phiClass()).exposesRawValues())
+                    .findFirst().orElseThrow());
+            uses.add(new Use(finding.offset(), token(source.sql(), finding.offset()), column,
+                    finding.code(), finding.message(), finding.hint()));
+        }
+        return uses;
+    }
+
+    private synchronized SqlPhiRewriter rewriter(Classification classification,
+            PhiPolicy policy) {
+        if (classification.isEmpty() || policy.allowsEverything()) {
+            return new SqlPhiRewriter(classification, policy, List.of());
+        }
+        if (schema == null) {
+            schema = SchemaTables.of(stories);
+            jobTargets = jobTargets(stories);
+        }
+        return new SqlPhiRewriter(classification, policy, schema);
+    }
+
+    private synchronized Optional<TableName> target(Source source) {
+        return source.place() == Place.ETL_SCRIPT
+                ? Optional.ofNullable(jobTargets.get(source.path())) : Optional.empty();
+    }
+
+    /** Returns the table each ETL SQL file's job loads, by the SQL file's template path. */
+    static Map<String, TableName> jobTargets(List<RenderedStory> stories) {
+        Map<String, TableName> targets = new HashMap<>();
+        for (RenderedStory story : stories) {
+            for (RenderedFile file : story.files()) {
+                if (file.file().kind() != ArtifactKind.ETL_JOB) {
+                    continue;
+                }
+                Optional<EtlJob> job = EtlJobReader.read(story.story().id().value(),
+                        file.file().source().path(), file.text());
+                String path = file.file().source().path();
+                String folder = path.substring(0, path.lastIndexOf('/') + 1);
+                job.flatMap(j -> TableName.parse(j.target()).map(t -> Map.entry(j.sqlFile(), t)))
+                        .ifPresent(e -> targets.put(folder + e.getKey(), e.getValue()));
+            }
+        }
+        return targets;
+    }
+
+    /** Returns the word or reference at {@code offset}, which diagnostics use for the column. */
+    private static String token(String sql, int offset) {
+        int end = offset;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end))
+                || "_.$\"*".indexOf(sql.charAt(end)) >= 0)) {
+            end++;
+        }
+        return sql.substring(offset, Math.max(end, Math.min(offset + 1, sql.length())));
+    }
+}
