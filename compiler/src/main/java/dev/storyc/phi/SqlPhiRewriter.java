@@ -117,8 +117,7 @@ public final class SqlPhiRewriter {
             }
             pass.treated.forEach((offset, column) -> found.add(new SqlPhiFinding(
                     Code.PHI_RAW_USE, offset, "`" + column.qualifiedName() + "` ("
-                    + column.phiClass().spelling() + ") is stored untreated, and `"
-                    + policy.environment() + "` does not allow it",
+                    + column.phiClass().spelling() + ") is stored untreated",
                     "compile the SQL with storyc, which treats it at load time (docs/phi.md)",
                     Optional.of(column))));
         }
@@ -293,7 +292,7 @@ public final class SqlPhiRewriter {
                         + column.phiClass().spelling() + ")";
                 if (star) {
                     problem(Code.PHI_SQL_STAR, opaque.offset(), opaque.what() + " copies " + what
-                            + ", and storyc cannot treat one column of a star",
+                            + ", which storyc cannot treat inside a star",
                             "list the columns instead; storyc then treats each protected one",
                             column);
                 } else {
@@ -305,8 +304,8 @@ public final class SqlPhiRewriter {
                 }
             } else if (opaque.unbounded()) {
                 problem(Code.PHI_SQL_UNFOLLOWED, opaque.offset(), "a stored column reads "
-                        + opaque.what() + ", which storyc cannot follow, and `"
-                        + policy.environment() + "` treats protected columns",
+                        + opaque.what() + ", which storyc cannot follow where protected columns"
+                        + " are treated",
                         "name the tables and columns the value comes from, so storyc can tell"
                         + " whether it is protected", null);
             }
@@ -318,7 +317,7 @@ public final class SqlPhiRewriter {
                 return;
             }
             problem(Code.PHI_SQL_UNREAD, unread.where().offset(), unread.where().what()
-                    + ", and `" + policy.environment() + "` treats protected columns",
+                    + ", may copy protected columns",
                     "load with INSERT ... SELECT or a query, which storyc can treat column by"
                     + " column", unread.table().flatMap(t -> classification.columnsOf(t.table())
                             .values().stream().findFirst()).orElse(null));

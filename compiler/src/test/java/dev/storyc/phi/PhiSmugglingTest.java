@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Attempts to get a protected column past a development environment's policy through LookML and
  * dashboards, one per row. Each is caught at its line: an error with its code, or, where storyc
- * can treat the read, the treatment in the output at that line. (The SQL half adds rows for
- * derived tables and ETL scripts.)
+ * can treat the read, the treatment in the output at that line. The rows of derived tables, ETL
+ * scripts and schema scripts are in {@link PhiSqlSmugglingRows}.
  */
 class PhiSmugglingTest {
     static final String VIEW = "views/smuggle.view.lkml";
@@ -27,6 +27,10 @@ class PhiSmugglingTest {
     static final String TREATED = "treated";
 
     static Stream<Arguments> attempts() {
+        return Stream.concat(lookml(), PhiSqlSmugglingRows.rows());
+    }
+
+    static Stream<Arguments> lookml() {
         return Stream.of(
                 row("alias: the view's name as a table alias", VIEW, """
                         view: +patients {
@@ -256,15 +260,24 @@ class PhiSmugglingTest {
     }
 
     static Arguments row(String name, String path, String text, String expected, int line) {
-        return Arguments.of(name, path, text, expected, line);
+        return Arguments.of(name, path, text, expected, line, Map.of());
+    }
+
+    /** A row whose file needs others beside it: an ETL script its job, a deploy its revert. */
+    static Arguments row(String name, String path, String text, Map<String, String> beside,
+            String expected, int line) {
+        return Arguments.of(name, path, text, expected, line, beside);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attempts")
     void isCaughtAtItsLine(String name, String path, String text, String expected, int line,
-            @TempDir Path root) {
+            Map<String, String> beside, @TempDir Path root) {
         String file = "stories/patients/" + path;
-        Result<CompiledEnvironment> dev = PhiWorkspace.compile(root, Map.of(file, text), "dev");
+        Map<String, String> files = new java.util.HashMap<>(Map.of(file, text));
+        beside.forEach((besidePath, besideText) -> files.put("stories/patients/" + besidePath,
+                besideText));
+        Result<CompiledEnvironment> dev = PhiWorkspace.compile(root, files, "dev");
         List<Diagnostic> phi = dev.diagnostics().stream().filter(d -> d.code().id().startsWith("E11")).toList();
         if (expected.equals(TREATED)) {
             assertThat(phi).as("%s", dev.diagnostics()).isEmpty();
@@ -282,7 +295,7 @@ class PhiSmugglingTest {
                     assertThat(d.related()).anySatisfy(r -> assertThat(r.position().file())
                             .isEqualTo("stories/patients/schema/phi.toml"));
                 });
-        Result<CompiledEnvironment> prod = PhiWorkspace.compile(root, Map.of(file, text), "prod");
+        Result<CompiledEnvironment> prod = PhiWorkspace.compile(root, files, "prod");
         assertThat(prod.diagnostics()).as("production allows every class")
                 .noneSatisfy(d -> assertThat(d.code().id()).startsWith("E11"));
     }
