@@ -34,7 +34,7 @@ public final class SqlLexer {
         WORD,
         QUOTED_IDENTIFIER,
         PUNCTUATION,
-        /** A {@code '...'}, {@code E'...'} or dollar-quoted literal, from a lexer that keeps them. */
+        /** A {@code '...'}, {@code E'...'} or dollar-quoted literal, when the lexer keeps them. */
         STRING
     }
 

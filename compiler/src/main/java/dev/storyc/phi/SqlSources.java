@@ -21,7 +21,8 @@ final class SqlSources {
         }
         if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY
                 || file.file().kind() == ArtifactKind.SCHEMA_REVERT) {
-            return List.of(new SqlProtection.Source(path, SqlProtection.Place.SCHEMA_SCRIPT, text, 0));
+            return List.of(new SqlProtection.Source(path, SqlProtection.Place.SCHEMA_SCRIPT, text,
+                    0));
         }
         if (file.file().kind() != ArtifactKind.VIEW || !text.contains("derived_table")) {
             return List.of();

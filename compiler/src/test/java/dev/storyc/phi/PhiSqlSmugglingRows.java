@@ -156,7 +156,8 @@ final class PhiSqlSmugglingRows {
                         """, JOB, "E1132", 2),
                 row("dynamic SQL", ETL, """
                         DO $$ BEGIN
-                          EXECUTE 'INSERT INTO analytics.visits SELECT patient_id, mrn FROM analytics.patients';
+                          EXECUTE 'INSERT INTO analytics.visits'
+                            || ' SELECT patient_id, mrn FROM analytics.patients';
                         END $$;
                         """, JOB, "E1132", 1),
                 row("a derived table with SELECT *", VIEW, """

@@ -30,13 +30,15 @@ class SqlFlowAnalysisTest {
         return Stream.of(
                 Arguments.of("plain and aliased",
                         "SELECT p.mrn, p.first_name AS given FROM a.patients p",
-                        "QUERY: mrn<-patients.mrn[p.mrn]=; given<-patients.first_name[p.first_name]="),
+                        "QUERY: mrn<-patients.mrn[p.mrn]=;"
+                                + " given<-patients.first_name[p.first_name]="),
                 Arguments.of("table name as qualifier",
                         "SELECT patients.mrn FROM a.patients",
                         "QUERY: mrn<-patients.mrn[patients.mrn]="),
                 Arguments.of("unqualified column resolved by the schema",
                         "SELECT mrn, admitted_at FROM a.patients p JOIN a.encounters e ON 1=1",
-                        "QUERY: mrn<-patients.mrn[mrn]=; admitted_at<-encounters.admitted_at[admitted_at]="),
+                        "QUERY: mrn<-patients.mrn[mrn]=;"
+                                + " admitted_at<-encounters.admitted_at[admitted_at]="),
                 Arguments.of("expressions change the value",
                         "SELECT p.first_name || ' ' || p.last_name AS full_name, LOWER(p.mrn) m"
                                 + " FROM a.patients p",
