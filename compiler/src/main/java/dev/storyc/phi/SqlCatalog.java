@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The column lists of the tables an environment's schema changes create, as the column-flow
@@ -16,8 +17,10 @@ import java.util.Set;
  */
 final class SqlCatalog implements SqlColumns {
     private final Map<String, Set<String>> tables = new HashMap<>();
+    private final Function<String, Optional<LookmlView>> views;
 
-    SqlCatalog(List<SchemaTables.Table> schema) {
+    SqlCatalog(List<SchemaTables.Table> schema, Function<String, Optional<LookmlView>> views) {
+        this.views = views;
         for (SchemaTables.Table table : schema) {
             if (table.unknownBecause().isEmpty()) {
                 tables.put(table.name(), Set.copyOf(new LinkedHashSet<>(table.columns())));
@@ -28,6 +31,11 @@ final class SqlCatalog implements SqlColumns {
     @Override
     public Optional<Set<String>> of(TableName table) {
         return Optional.ofNullable(tables.get(table.table()));
+    }
+
+    @Override
+    public Optional<LookmlView> view(String name) {
+        return views.apply(name);
     }
 
     /** Returns the table's columns in order, when its deploy script lists them. */

@@ -16,4 +16,16 @@ public interface SqlColumns {
 
     /** Returns the table's columns, or empty when they are not known. */
     Optional<Set<String>> of(TableName table);
+
+    /**
+     * Returns what a LookML view's {@code ${view.SQL_TABLE_NAME}} stands for in a derived table:
+     * the view's {@code sql_table_name}, or (no table) its own derived table. Empty when no view
+     * of that name is known, and then a column read through it cannot be followed.
+     */
+    default Optional<LookmlView> view(String name) {
+        return Optional.empty();
+    }
+
+    /** A view's table: a warehouse table by name, or, when empty, a derived table. */
+    record LookmlView(Optional<TableName> table) {}
 }

@@ -86,16 +86,13 @@ public final class SqlFlowAnalysis {
         } else if (t.word(0, "update")) {
             SqlUpdates.read(t, reader, columns).ifPresent(writes::add);
         } else if (t.wordIn(0, DYNAMIC)) {
-            Optional<TableName> table = t.word(0, "copy") && t.name(1)
-                    ? TableName.parse(t.text(1, nameEnd(t, 1))) : Optional.empty();
-            unread.add(new SqlScriptFlow.Unread(SqlOpaque.unbounded(
-                    "`" + t.get(0).text().toUpperCase(java.util.Locale.ROOT) + "`, which storyc"
-                            + " cannot follow column by column", offset), table));
+            unread.add(touching(t, reader, new SqlOpaque("`"
+                    + t.get(0).text().toUpperCase(java.util.Locale.ROOT) + "`, which storyc"
+                    + " cannot follow column by column,", offset, List.of(), true)));
         } else if (t.findTop(0, t.size(), Set.of("select")) < t.size()) {
-            unread.add(new SqlScriptFlow.Unread(SqlOpaque.unbounded("a `"
+            unread.add(SqlScriptFlow.Unread.anything(SqlOpaque.unbounded("a `"
                     + t.get(0).text().toUpperCase(java.util.Locale.ROOT)
-                    + "` statement that holds a query storyc does not read", offset),
-                    Optional.empty()));
+                    + "` statement that holds a query storyc does not read,", offset)));
         }
     }
 
@@ -148,9 +145,9 @@ public final class SqlFlowAnalysis {
         } else {
             if (t.word(i, "function") || t.word(i, "procedure") || t.word(i, "rule")
                     || t.word(i, "trigger")) {
-                unread.add(new SqlScriptFlow.Unread(SqlOpaque.unbounded("`CREATE "
+                unread.add(SqlScriptFlow.Unread.anything(SqlOpaque.unbounded("`CREATE "
                         + t.get(i).text().toUpperCase(java.util.Locale.ROOT) + "`, whose body"
-                        + " storyc does not read", t.get(0).offset()), Optional.empty()));
+                        + " storyc does not read,", t.get(0).offset())));
             }
             return;
         }
@@ -196,6 +193,40 @@ public final class SqlFlowAnalysis {
             }
         }
         return t.size();
+    }
+
+    /**
+     * Returns what a statement storyc cannot follow touches: {@code COPY t} its table, {@code
+     * MERGE INTO t USING s} both tables (or what a {@code USING (query)} reads); anything at all
+     * for {@code DO}, {@code EXECUTE}, {@code CALL} and the rest.
+     */
+    private static SqlScriptFlow.Unread touching(SqlTokens t, SqlQueryReader reader,
+            SqlOpaque where) {
+        if (t.word(0, "copy") && t.name(1)) {
+            return new SqlScriptFlow.Unread(where,
+                    TableName.parse(t.text(1, nameEnd(t, 1))).stream().toList(), true);
+        }
+        if (t.word(0, "merge") && t.word(1, "into")) {
+            List<TableName> tables = new ArrayList<>();
+            TableName.parse(t.text(2, nameEnd(t, 2))).ifPresent(tables::add);
+            int using = t.findTop(2, t.size(), Set.of("using"));
+            if (t.name(using + 1)) {
+                TableName.parse(t.text(using + 1, nameEnd(t, using + 1))).ifPresent(tables::add);
+                return new SqlScriptFlow.Unread(where, tables, true);
+            }
+            if (t.punct(using + 1, "(")) {
+                SqlShape source = reader.query(using + 2, t.close(using + 1, t.size()), null);
+                boolean bounded = source.opaque().isEmpty() && source.stars().isEmpty();
+                for (SqlProduced column : source.columns()) {
+                    if (column instanceof SqlProduced.Column c) {
+                        c.reads().forEach(r -> tables.add(r.table()));
+                        bounded &= c.opaque().isEmpty();
+                    }
+                }
+                return new SqlScriptFlow.Unread(where, tables, bounded);
+            }
+        }
+        return SqlScriptFlow.Unread.anything(where);
     }
 
     /** Returns the index after a dotted name starting at {@code i}. */

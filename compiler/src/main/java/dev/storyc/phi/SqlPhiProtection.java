@@ -4,6 +4,8 @@ import dev.storyc.check.SchemaTables;
 import dev.storyc.check.TableName;
 import dev.storyc.etl.EtlJob;
 import dev.storyc.etl.EtlJobReader;
+import dev.storyc.lookml.Lookml;
+import dev.storyc.lookml.model.View;
 import dev.storyc.render.RenderedFile;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.workspace.ArtifactKind;
@@ -25,6 +27,7 @@ public final class SqlPhiProtection implements SqlProtection {
     private final List<RenderedStory> stories;
     private List<SchemaTables.Table> schema;
     private Map<String, TableName> jobTargets;
+    private Map<String, SqlColumns.LookmlView> views;
 
     private SqlPhiProtection(List<RenderedStory> stories) {
         this.stories = List.copyOf(stories);
@@ -74,7 +77,40 @@ public final class SqlPhiProtection implements SqlProtection {
             schema = SchemaTables.of(stories);
             jobTargets = jobTargets(stories);
         }
-        return new SqlPhiRewriter(classification, policy, schema);
+        return new SqlPhiRewriter(classification, policy, schema, this::view);
+    }
+
+    private synchronized Optional<SqlColumns.LookmlView> view(String name) {
+        if (views == null) {
+            views = views(stories);
+        }
+        return Optional.ofNullable(views.get(name));
+    }
+
+    /** Returns each view's table: its sql_table_name, or none for a derived table. */
+    static Map<String, SqlColumns.LookmlView> views(List<RenderedStory> stories) {
+        Map<String, SqlColumns.LookmlView> views = new HashMap<>();
+        for (RenderedStory story : stories) {
+            for (RenderedFile file : story.files()) {
+                if (file.file().kind() != ArtifactKind.VIEW) {
+                    continue;
+                }
+                for (View view : Lookml.model(Lookml.parse(file.file().source().path(),
+                        file.text())).views()) {
+                    if (view.refinement()) {
+                        continue;
+                    }
+                    if (view.derivedTable().isPresent()) {
+                        views.put(view.name(), new SqlColumns.LookmlView(Optional.empty()));
+                    } else {
+                        view.sqlTableName().flatMap(n -> TableName.parse(n.value()))
+                                .ifPresent(t -> views.put(view.name(),
+                                        new SqlColumns.LookmlView(Optional.of(t))));
+                    }
+                }
+            }
+        }
+        return views;
     }
 
     private synchronized Optional<TableName> target(Source source) {

@@ -42,10 +42,20 @@ public final class SqlPhiRewriter {
     /** Returns a rewriter for one environment's classification, policy and schema tables. */
     public SqlPhiRewriter(Classification classification, PhiPolicy policy,
             List<SchemaTables.Table> schema) {
+        this(classification, policy, schema, view -> Optional.empty());
+    }
+
+    /**
+     * Returns a rewriter that also knows the environment's LookML views, for the {@code
+     * ${view.SQL_TABLE_NAME}} of derived tables.
+     */
+    public SqlPhiRewriter(Classification classification, PhiPolicy policy,
+            List<SchemaTables.Table> schema,
+            java.util.function.Function<String, Optional<SqlColumns.LookmlView>> views) {
         this.classification = classification;
         this.policy = policy;
         this.schema = List.copyOf(schema);
-        this.catalog = new SqlCatalog(schema);
+        this.catalog = new SqlCatalog(schema, views);
     }
 
     /** SQL with the environment's treatments applied, and what could not be treated. */
@@ -312,15 +322,17 @@ public final class SqlPhiRewriter {
         }
 
         void unread(SqlScriptFlow.Unread unread) {
-            if (unread.table().isPresent()
-                    && !classification.protects(unread.table().get().table())) {
+            Optional<ProtectedColumn> touched = unread.tables().stream()
+                    .flatMap(t -> classification.columnsOf(t.table()).values().stream())
+                    .filter(c -> !policy.treatmentOf(c.phiClass()).exposesRawValues())
+                    .findFirst();
+            if (unread.bounded() && touched.isEmpty()) {
                 return;
             }
             problem(Code.PHI_SQL_UNREAD, unread.where().offset(), unread.where().what()
-                    + ", may copy protected columns",
+                    + " may copy protected columns",
                     "load with INSERT ... SELECT or a query, which storyc can treat column by"
-                    + " column", unread.table().flatMap(t -> classification.columnsOf(t.table())
-                            .values().stream().findFirst()).orElse(null));
+                    + " column", touched.orElse(null));
         }
 
         private void problem(Code code, int offset, String message, String hint,

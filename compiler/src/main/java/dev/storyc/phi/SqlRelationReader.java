@@ -40,8 +40,10 @@ final class SqlRelationReader {
             if (t.punct(i, "{")) {
                 return end; // a Liquid tag between relations: {% if %}
             }
-            return alias(end, to, scope, alias -> new SqlRelation.Computed(alias, List.of(),
-                    List.of(SqlOpaque.unbounded("the relation `" + text + "`", offset))), text);
+            Optional<SqlRelation> view = lookmlView(i, end);
+            return alias(end, to, scope, alias -> view.map(v -> rename(v, alias)).orElseGet(() ->
+                    new SqlRelation.Computed(alias, List.of(), List.of(SqlOpaque.unbounded(
+                            "the relation `" + text + "`", offset)))), text);
         }
         if (!t.name(i)) {
             return i + 1;
@@ -73,7 +75,33 @@ final class SqlRelationReader {
                 .orElseGet(() -> new SqlRelation.Table(name, alias, columns.of(name))), own);
     }
 
+    /**
+     * Returns the relation {@code ${view.SQL_TABLE_NAME}} at [i, end) stands for, when the
+     * workspace's LookML says: the view's table, read like any table; or its derived table,
+     * whose columns arrive already treated, because that derived table is itself compiled with
+     * the treatment (or refused) where it is written.
+     */
+    private Optional<SqlRelation> lookmlView(int i, int end) {
+        if (end - i != 6 || !t.name(i + 2) || !t.punct(i + 3, ".")
+                || !t.get(i + 4).text().equals("SQL_TABLE_NAME")) {
+            return Optional.empty();
+        }
+        String name = t.identifier(i + 2).orElseThrow();
+        Optional<SqlColumns.LookmlView> view = columns.view(name);
+        if (view.isEmpty()) {
+            return Optional.empty();
+        }
+        if (view.get().table().isPresent()) {
+            TableName table = view.get().table().get();
+            return Optional.of(new SqlRelation.Table(table, name, columns.of(table)));
+        }
+        return Optional.of(new SqlRelation.Computed(name, List.of(), List.of()));
+    }
+
     private static SqlRelation rename(SqlRelation cte, String alias) {
+        if (cte instanceof SqlRelation.Table table) {
+            return new SqlRelation.Table(table.name(), alias, table.columns());
+        }
         if (cte instanceof SqlRelation.Derived d) {
             return new SqlRelation.Derived(alias, d.shape());
         }

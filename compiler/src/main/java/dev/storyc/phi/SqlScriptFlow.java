@@ -2,7 +2,6 @@ package dev.storyc.phi;
 
 import dev.storyc.check.TableName;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The column flow of a whole SQL script: every statement that stores a query's result, and every
@@ -16,7 +15,21 @@ public record SqlScriptFlow(List<SqlWrite> writes, List<Unread> unread) {
     }
 
     /**
-     * A statement storyc cannot follow, and the table it names when it names one ({@code COPY t}).
+     * A statement storyc cannot follow column by column.
+     *
+     * @param tables the tables it reads or writes, when storyc can tell ({@code COPY t}, {@code
+     *     MERGE INTO t USING s}): it can then touch no other
+     * @param bounded whether {@code tables} is all it touches; false for {@code DO}, {@code
+     *     EXECUTE}, a function body
      */
-    public record Unread(SqlOpaque where, Optional<TableName> table) {}
+    public record Unread(SqlOpaque where, List<TableName> tables, boolean bounded) {
+        public Unread {
+            tables = List.copyOf(tables);
+        }
+
+        /** Returns a statement that may touch anything. */
+        static Unread anything(SqlOpaque where) {
+            return new Unread(where, List.of(), false);
+        }
+    }
 }

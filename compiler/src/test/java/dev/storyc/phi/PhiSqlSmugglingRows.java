@@ -172,7 +172,7 @@ final class PhiSqlSmugglingRows {
                           }
                         }
                         """, Map.of(), "E1130", 3),
-                row("a derived table over a relation storyc cannot name", VIEW, """
+                row("a derived table over ${view.SQL_TABLE_NAME}", VIEW, """
                         view: smuggled {
                           derived_table: {
                             sql: SELECT x.patient_id,
@@ -184,7 +184,15 @@ final class PhiSqlSmugglingRows {
                             sql: ${TABLE}.patient_id ;;
                           }
                         }
-                        """, Map.of(), "E1133", 5),
+                        """, Map.of(), TREATED, 4),
+                row("a recursive CTE storyc cannot follow", ETL, """
+                        WITH RECURSIVE chain (id, m) AS (
+                            SELECT patient_id, mrn FROM analytics.patients
+                            UNION ALL
+                            SELECT c.id, c.m FROM chain c WHERE FALSE
+                        )
+                        SELECT chain.id AS visit_id, chain.m AS patient_id FROM chain
+                        """, JOB, "E1133", 1),
                 row("a classified table loaded through a star", ETL, """
                         INSERT INTO analytics.patients
                         SELECT * FROM analytics.visits;

@@ -117,7 +117,12 @@ class SqlFlowAnalysisTest {
                                 + " !the relation `${patients.SQL_TABLE_NAME}`{}"),
                 Arguments.of("dynamic SQL",
                         "COPY a.patients TO '/tmp/x'",
-                        "unread `COPY`, which storyc cannot follow column by column"),
+                        "unread `COPY`, which storyc cannot follow column by column, [a.patients]"),
+                Arguments.of("MERGE names what it touches",
+                        "MERGE INTO a.log t USING (SELECT e.encounter_id FROM a.encounters e) s"
+                                + " ON t.id = s.encounter_id WHEN MATCHED THEN DELETE",
+                        "unread `MERGE`, which storyc cannot follow column by column,"
+                                + " [a.log, a.encounters]"),
                 Arguments.of("WITH before INSERT",
                         "WITH c AS (SELECT mrn AS m FROM a.patients) INSERT INTO a.t (x)"
                                 + " SELECT c.m FROM c",
@@ -173,7 +178,8 @@ class SqlFlowAnalysisTest {
             write.shape().opaque().forEach(o -> out.append(" !!").append(o.what()));
             parts.add(out.toString());
         }
-        flow.unread().forEach(u -> parts.add("unread " + u.where().what()));
+        flow.unread().forEach(u -> parts.add("unread " + u.where().what() + " "
+                + (u.bounded() ? u.tables().toString() : "anything")));
         return String.join(" | ", parts);
     }
 
