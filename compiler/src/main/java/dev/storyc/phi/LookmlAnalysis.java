@@ -54,6 +54,7 @@ final class LookmlAnalysis {
         final FieldKey key;
         final boolean group;
         final Set<ProtectedColumn> reads = new java.util.LinkedHashSet<>();
+        Position at;
         PhiUse raw;
 
         FieldInfo(FieldKey key, boolean group) {
@@ -131,12 +132,13 @@ final class LookmlAnalysis {
         return edits;
     }
 
-    /** Returns every field that reads a protected column, with the columns it reads. */
-    Map<FieldKey, Set<ProtectedColumn>> protectedFields() {
-        Map<FieldKey, Set<ProtectedColumn>> result = new LinkedHashMap<>();
-        fields.values().stream().filter(f -> !f.reads.isEmpty())
-                .forEach(f -> result.put(f.key, Set.copyOf(f.reads)));
-        return result;
+    /** A field that reads protected columns, where it is declared, and the columns. */
+    record ProtectedField(FieldKey key, Position at, Set<ProtectedColumn> reads) {}
+
+    /** Returns every field that reads a protected column, directly or through others. */
+    List<ProtectedField> protectedFields() {
+        return fields.values().stream().filter(f -> !f.reads.isEmpty() && f.at != null)
+                .map(f -> new ProtectedField(f.key, f.at, Set.copyOf(f.reads))).toList();
     }
 
     /** Returns the protected field a dashboard or filter names, such as {@code patients.birth_date}. */
@@ -177,6 +179,9 @@ final class LookmlAnalysis {
         FieldKey key = new FieldKey(view, block.name().orElse(""));
         FieldInfo info = fields.computeIfAbsent(key,
                 k -> new FieldInfo(k, block.key().equals("dimension_group")));
+        if (info.at == null) {
+            info.at = block.position();
+        }
         container(path, view, info, block);
     }
 
