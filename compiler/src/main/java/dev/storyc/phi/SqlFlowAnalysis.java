@@ -180,19 +180,10 @@ public final class SqlFlowAnalysis {
      * WITH NO SCHEMA BINDING} or {@code WITH [NO] DATA}.
      */
     private static int queryEnd(SqlTokens t, int from) {
-        int depth = 0;
-        for (int i = from; i < t.size(); i++) {
-            if (t.punct(i, "(")) {
-                depth++;
-            } else if (t.punct(i, ")")) {
-                depth--;
-            } else if (depth == 0 && (t.words(i, "on", "conflict") || t.word(i, "returning")
-                    || t.words(i, "with", "no", "data") || t.words(i, "with", "no", "schema")
-                    || t.words(i, "with", "data") && i + 2 == t.size())) {
-                return i;
-            }
-        }
-        return t.size();
+        return t.findTop(from, t.size(), i -> t.words(i, "on", "conflict")
+                || t.word(i, "returning") || t.words(i, "with", "no", "data")
+                || t.words(i, "with", "no", "schema")
+                || t.words(i, "with", "data") && i + 2 == t.size());
     }
 
     /**

@@ -66,13 +66,9 @@ final class SqlQueryReader {
         while (i < to && t.name(i)) {
             String name = t.identifier(i).orElseThrow();
             int nameOffset = t.get(i).offset();
-            i++;
-            List<String> names = List.of();
-            if (t.punct(i, "(")) {
-                int close = t.close(i, to);
-                names = t.names(i, close);
-                i = close + 1;
-            }
+            SqlTokens.NameList list = t.nameList(i + 1, to);
+            List<String> names = list.names();
+            i = list.next();
             while (i < to && !t.punct(i, "(")) {
                 i++; // AS [NOT] MATERIALIZED
             }
@@ -269,17 +265,7 @@ final class SqlQueryReader {
 
     /** Returns where a join condition starting at {@code i} ends. */
     private int conditionEnd(int i, int to) {
-        int depth = 0;
-        for (; i < to; i++) {
-            if (t.punct(i, "(")) {
-                depth++;
-            } else if (t.punct(i, ")")) {
-                depth--;
-            } else if (depth == 0 && (t.punct(i, ",") || joinWord(i) || t.word(i, "lateral"))) {
-                return i;
-            }
-        }
-        return to;
+        return t.findTop(i, to, k -> t.punct(k, ",") || joinWord(k) || t.word(k, "lateral"));
     }
 
     private int relation(int i, int to, SqlScope scope, boolean lateral) {

@@ -123,12 +123,9 @@ final class SqlRelationReader {
             alias = t.identifier(i).orElseThrow();
             i++;
         }
-        List<String> renamed = List.of();
-        if (t.punct(i, "(")) {
-            int close = t.close(i, to);
-            renamed = t.names(i, close);
-            i = close + 1;
-        }
+        SqlTokens.NameList list = t.nameList(i, to);
+        List<String> renamed = list.names();
+        i = list.next();
         if (make != null) {
             SqlRelation relation = make.apply(alias);
             if (!renamed.isEmpty() && relation instanceof SqlRelation.Derived d) {

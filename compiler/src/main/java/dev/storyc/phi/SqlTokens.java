@@ -88,6 +88,14 @@ final class SqlTokens {
 
     /** Returns the first index in [from, to) of a top-level word of the set, or {@code to}. */
     int findTop(int from, int to, Set<String> words) {
+        return findTop(from, to, i -> wordIn(i, words));
+    }
+
+    /**
+     * Returns the first index in [from, to) outside any parentheses opened in the range where
+     * {@code stop} holds, or {@code to}.
+     */
+    int findTop(int from, int to, java.util.function.IntPredicate stop) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
@@ -95,7 +103,7 @@ final class SqlTokens {
                 depth++;
             } else if (token.isPunct(")")) {
                 depth--;
-            } else if (depth == 0 && wordIn(i, words)) {
+            } else if (depth == 0 && stop.test(i)) {
                 return i;
             }
         }
@@ -105,23 +113,25 @@ final class SqlTokens {
     /** Splits [from, to) at its top-level commas into [start, end) ranges. */
     List<int[]> splitTop(int from, int to) {
         List<int[]> ranges = new ArrayList<>();
-        int depth = 0;
         int start = from;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isPunct("(")) {
-                depth++;
-            } else if (token.isPunct(")")) {
-                depth--;
-            } else if (depth == 0 && token.isPunct(",")) {
-                ranges.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        if (start < to) {
-            ranges.add(new int[] {start, to});
+        while (start < to) {
+            int comma = findTop(start, to, i -> tokens.get(i).isPunct(","));
+            ranges.add(new int[] {start, comma});
+            start = comma + 1;
         }
         return ranges;
+    }
+
+    /** Names in parentheses, such as a CTE's or an alias's column list, and the index after. */
+    record NameList(List<String> names, int next) {}
+
+    /** Reads an optional {@code (a, b)} at {@code i}; without one, no names and {@code i}. */
+    NameList nameList(int i, int to) {
+        if (!punct(i, "(")) {
+            return new NameList(List.of(), i);
+        }
+        int close = close(i, to);
+        return new NameList(names(i, close), close + 1);
     }
 
     /** Returns the text [from, to) spans, as written. */
