@@ -28,6 +28,7 @@ public final class SqlPhiProtection implements SqlProtection {
     private List<SchemaTables.Table> schema;
     private Map<String, TableName> jobTargets;
     private Map<String, SqlColumns.LookmlView> views;
+    private SqlPhiRewriter rewriter;
 
     private SqlPhiProtection(List<RenderedStory> stories) {
         this.stories = List.copyOf(stories);
@@ -68,8 +69,15 @@ public final class SqlPhiProtection implements SqlProtection {
         return uses;
     }
 
+    /**
+     * Returns the rewriter of this environment, made once: the stage asks for every file, and
+     * the column lists of a thousand tables are worth building once, not once per file.
+     */
     private synchronized SqlPhiRewriter rewriter(Classification classification,
             PhiPolicy policy) {
+        if (rewriter != null && rewriter.serves(classification, policy)) {
+            return rewriter;
+        }
         if (classification.isEmpty() || policy.allowsEverything()) {
             return new SqlPhiRewriter(classification, policy, List.of());
         }
@@ -77,7 +85,8 @@ public final class SqlPhiProtection implements SqlProtection {
             schema = SchemaTables.of(stories);
             jobTargets = jobTargets(stories);
         }
-        return new SqlPhiRewriter(classification, policy, schema, this::view);
+        rewriter = new SqlPhiRewriter(classification, policy, schema, this::view);
+        return rewriter;
     }
 
     private synchronized Optional<SqlColumns.LookmlView> view(String name) {

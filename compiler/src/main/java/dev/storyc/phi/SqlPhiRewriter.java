@@ -65,6 +65,11 @@ public final class SqlPhiRewriter {
         }
     }
 
+    /** Returns true when this rewriter was made for exactly this classification and policy. */
+    boolean serves(Classification classification, PhiPolicy policy) {
+        return this.classification == classification && this.policy.equals(policy);
+    }
+
     /** Returns true when the policy forbids a class some column has: there is work to do. */
     public boolean active() {
         return !classification.isEmpty() && !policy.allowsEverything();
