@@ -8,6 +8,7 @@ import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.OutputTreeBuilder;
+import dev.storyc.phi.PhiCache;
 import dev.storyc.phi.PhiStage;
 import dev.storyc.phi.SqlProtection;
 import dev.storyc.render.RenderedStory;
@@ -34,6 +35,7 @@ public final class EnvironmentCompiler {
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
+    private final PhiCache phiCache = new PhiCache();
 
     /**
      * The SQL half of the phi stage (ETL scripts and derived tables). The LookML half runs
@@ -96,7 +98,8 @@ public final class EnvironmentCompiler {
         if (!rendered.ok()) {
             return Result.failed(diagnostics.all());
         }
-        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(), SQL_PROTECTION);
+        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(), SQL_PROTECTION,
+                phiCache);
         diagnostics.addAll(phi.diagnostics());
         if (!phi.ok()) {
             return Result.failed(diagnostics.all());

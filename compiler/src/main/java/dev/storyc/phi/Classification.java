@@ -19,6 +19,10 @@ public final class Classification {
 
     private final Map<String, Map<String, ProtectedColumn>> byTable = new LinkedHashMap<>();
     private final List<ProtectedColumn> columns;
+    /** The first protected column of each name, whatever its table; and every protected name. */
+    private final Map<String, ProtectedColumn> byColumn = new LinkedHashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
+    private final boolean[] nameLengths;
 
     private Classification(List<ProtectedColumn> columns) {
         this.columns = columns.stream()
@@ -28,7 +32,12 @@ public final class Classification {
         for (ProtectedColumn column : this.columns) {
             byTable.computeIfAbsent(fold(column.table()), k -> new LinkedHashMap<>())
                     .put(fold(column.column()), column);
+            byColumn.putIfAbsent(fold(column.column()), column);
+            names.add(fold(column.column()));
+            names.add(fold(column.table()));
         }
+        nameLengths = new boolean[names.stream().mapToInt(String::length).max().orElse(0) + 1];
+        names.forEach(name -> nameLengths[name.length()] = true);
     }
 
     /** Returns a classification of the given columns. */
@@ -56,6 +65,46 @@ public final class Classification {
     /** Returns true when the table has a protected column; {@code table} may carry a schema. */
     public boolean protects(String table) {
         return byTable.containsKey(ownName(table));
+    }
+
+    /**
+     * Returns a protected column of this name in any table, the first by table: what a bare or
+     * unknown-qualified name may read.
+     */
+    public Optional<ProtectedColumn> anyNamed(String column) {
+        return Optional.ofNullable(byColumn.get(fold(column)));
+    }
+
+    /**
+     * Returns true when {@code text} holds, as a whole word, the name of a protected column or of
+     * a table with one: a file without such a word cannot read one.
+     */
+    public boolean mentions(String text) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < length && isNamePart(text.charAt(i))) {
+                    i++;
+                }
+                // Most words have no protected name's length; only those are folded and looked up.
+                int size = i - start;
+                if (size < nameLengths.length && nameLengths[size]
+                        && names.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNamePart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                || c > 127 && Character.isLetterOrDigit(c);
     }
 
     /** Returns every protected column, sorted by table and column. */
