@@ -22,7 +22,8 @@ public final class Classification {
     /** The first protected column of each name, whatever its table; and every protected name. */
     private final Map<String, ProtectedColumn> byColumn = new LinkedHashMap<>();
     private final java.util.Set<String> names = new java.util.HashSet<>();
-    private final boolean[] nameLengths;
+    private final Words words;
+    private final Map<String, Boolean> mentioned = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Classification(List<ProtectedColumn> columns) {
         this.columns = columns.stream()
@@ -36,8 +37,7 @@ public final class Classification {
             names.add(fold(column.column()));
             names.add(fold(column.table()));
         }
-        nameLengths = new boolean[names.stream().mapToInt(String::length).max().orElse(0) + 1];
-        names.forEach(name -> nameLengths[name.length()] = true);
+        words = new Words(names, List.of(), true);
     }
 
     /** Returns a classification of the given columns. */
@@ -80,31 +80,9 @@ public final class Classification {
      * a table with one: a file without such a word cannot read one.
      */
     public boolean mentions(String text) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < length && isNamePart(text.charAt(i))) {
-                    i++;
-                }
-                // Most words have no protected name's length; only those are folded and looked up.
-                int size = i - start;
-                if (size < nameLengths.length && nameLengths[size]
-                        && names.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            } else {
-                i++;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isNamePart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-                || c > 127 && Character.isLetterOrDigit(c);
+        // Environments share a classification and mostly render a file to the same text, so a
+        // text is scanned once per run.
+        return mentioned.computeIfAbsent(text, words::foundIn);
     }
 
     /** Returns every protected column, sorted by table and column. */

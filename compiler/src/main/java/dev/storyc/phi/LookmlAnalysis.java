@@ -45,7 +45,6 @@ final class LookmlAnalysis {
     private static final java.util.regex.Pattern LIQUID_FIELD = java.util.regex.Pattern.compile(
             "([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\._(?:value|rendered_value|linked_value)"
                     + "|row\\[\\s*['\"]([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)['\"]\\s*\\]");
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final java.util.regex.Pattern VIEW_NAME =
             java.util.regex.Pattern.compile("(?m)^\\s*view:\\s*\\+?([A-Za-z_][A-Za-z0-9_]*)");
     private static final java.util.regex.Pattern STRING_LITERAL = java.util.regex.Pattern.compile("'[^']*[A-Za-z0-9][^']*'");
@@ -81,8 +80,7 @@ final class LookmlAnalysis {
     private final Map<String, List<Edit>> edits = new LinkedHashMap<>();
     private final List<Runnable> literalChecks = new ArrayList<>();
     /** The names of the fields that read protected columns, and of such dimension groups + "_". */
-    private Set<String> protectedNames;
-    private List<String> groupNames;
+    private Words protectedNames;
     /** Every view's name, read from every file when an alias is first asked about. */
     private Set<String> viewNames;
     /** The paths of the files this analysis parsed: those that mention a protected name. */
@@ -160,29 +158,19 @@ final class LookmlAnalysis {
      */
     boolean mayNameProtectedField(String text) {
         if (protectedNames == null) {
-            protectedNames = new java.util.HashSet<>();
-            groupNames = new ArrayList<>();
+            Set<String> names = new java.util.HashSet<>();
+            List<String> groups = new ArrayList<>();
             for (FieldInfo field : fields.values()) {
                 if (!field.reads.isEmpty()) {
-                    protectedNames.add(field.key.field());
+                    names.add(field.key.field());
                     if (field.group) {
-                        groupNames.add(field.key.field() + "_");
+                        groups.add(field.key.field() + "_");
                     }
                 }
             }
+            protectedNames = new Words(names, groups, false);
         }
-        Set<String> names = protectedNames;
-        if (names.isEmpty()) {
-            return false;
-        }
-        java.util.regex.Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            String token = word.group();
-            if (names.contains(token) || groupNames.stream().anyMatch(token::startsWith)) {
-                return true;
-            }
-        }
-        return false;
+        return !protectedNames.isEmpty() && protectedNames.foundIn(text);
     }
 
     /** Returns the protected field a dashboard or filter names, such as {@code patients.birth_date}. */

@@ -13,6 +13,8 @@ import dev.storyc.workspace.Story;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,19 +38,31 @@ public final class PhiCache {
         if (classified.isEmpty()) {
             return Result.of(Classification.empty(), List.of());
         }
+        // Only the scripts that can shape a classified table: the classifying stories' own, and
+        // those that name a classified table. Building every table's columns for a thousand
+        // stories would cost as much as the rest of the stage.
+        Set<String> classifying = classified.stream().map(s -> s.id().value()).collect(Collectors.toSet());
+        Words named = new Words(ClassificationReader.tableNames(classified), List.of(), true);
         List<String> scripts = new ArrayList<>();
+        List<RenderedStory> shaping = new ArrayList<>();
         for (RenderedStory story : stories) {
+            List<RenderedFile> deploys = new ArrayList<>();
             for (RenderedFile file : story.files()) {
-                if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY) {
+                if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY
+                        && (classifying.contains(story.story().id().value()) || named.foundIn(file.text()))) {
+                    deploys.add(file);
                     scripts.add(story.story().id().value());
                     scripts.add(file.text());
                 }
+            }
+            if (!deploys.isEmpty()) {
+                shaping.add(new RenderedStory(story.story(), deploys));
             }
         }
         ClassificationKey key = new ClassificationKey(scripts,
                 classified.stream().map(s -> s.classification().get()).toList());
         return classifications.computeIfAbsent(key,
-                k -> ClassificationReader.read(classified, SchemaTables.of(stories)));
+                k -> ClassificationReader.read(classified, SchemaTables.of(shaping)));
     }
 
     /** Returns a dashboard file parsed. */
