@@ -280,33 +280,32 @@ final class LookmlAnalysis {
     private void tableColumn(String path, FieldInfo field, ProtectedColumn column, String text,
             SqlReads.Read read, int base, String token, boolean rewritable, SyntaxTree tree) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
-        if (field != null) {
-            field.reads.add(column);
-        }
-        if (treatment.exposesRawValues() || TreatmentSql.isTreated(treatment, column, text, read.start(), read.end())) {
-            return;
-        }
-        if (rewritable) {
+        boolean raw = direct(path, field, column, text, read, tree.position(base + read.start()), token,
+                "`" + token + "` reads " + column.qualifiedName() + " raw, which "
+                        + policy.environment() + " must " + treatment.spelling(),
+                "read protected columns in a field's `sql:`, where storyc applies the treatment");
+        if (raw && rewritable) {
             edits.computeIfAbsent(path, k -> new ArrayList<>()).add(new Edit(base + read.start(),
                     base + read.end(), TreatmentSql.render(treatment, column, token)));
         }
-        raw(field, new PhiUse(path, tree.position(base + read.start()), token, column, Code.PHI_RAW_USE,
-                "`" + token + "` reads " + column.qualifiedName() + " raw, which "
-                        + policy.environment() + " must " + treatment.spelling(),
-                "read protected columns in a field's `sql:`, where storyc applies the treatment",
-                Optional.empty()));
     }
 
-    private void direct(String path, FieldInfo field, ProtectedColumn column, String text,
+    /**
+     * Notes that the field reads the column and reports the read when it is raw: the environment
+     * does not allow the column's class and the read stands outside its treatment. Returns
+     * whether it was raw.
+     */
+    private boolean direct(String path, FieldInfo field, ProtectedColumn column, String text,
             SqlReads.Read read, Position start, String token, String message, String hint) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
         if (field != null) {
             field.reads.add(column);
         }
         if (treatment.exposesRawValues() || TreatmentSql.isTreated(treatment, column, text, read.start(), read.end())) {
-            return;
+            return false;
         }
         raw(field, new PhiUse(path, start, token, column, Code.PHI_RAW_USE, message, hint, Optional.empty()));
+        return true;
     }
 
     private void raw(FieldInfo field, PhiUse use) {
