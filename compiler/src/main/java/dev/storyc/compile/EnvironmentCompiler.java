@@ -8,6 +8,7 @@ import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.OutputTreeBuilder;
+import dev.storyc.phi.PhiCache;
 import dev.storyc.phi.PhiStage;
 import dev.storyc.phi.SqlPhiProtection;
 import dev.storyc.render.RenderedStory;
@@ -34,6 +35,7 @@ public final class EnvironmentCompiler {
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
+    private final PhiCache phiCache = new PhiCache();
 
     /**
      * Returns a compiler that checks each environment against all of {@code environments} (for
@@ -91,7 +93,7 @@ public final class EnvironmentCompiler {
             return Result.failed(diagnostics.all());
         }
         Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(),
-                SqlPhiProtection.of(rendered.get()));
+                SqlPhiProtection.of(rendered.get()), phiCache);
         diagnostics.addAll(phi.diagnostics());
         if (!phi.ok()) {
             return Result.failed(diagnostics.all());

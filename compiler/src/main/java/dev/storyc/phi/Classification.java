@@ -19,6 +19,11 @@ public final class Classification {
 
     private final Map<String, Map<String, ProtectedColumn>> byTable = new LinkedHashMap<>();
     private final List<ProtectedColumn> columns;
+    /** The first protected column of each name, whatever its table; and every protected name. */
+    private final Map<String, ProtectedColumn> byColumn = new LinkedHashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
+    private final Words words;
+    private final Map<String, Boolean> mentioned = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Classification(List<ProtectedColumn> columns) {
         this.columns = columns.stream()
@@ -28,7 +33,11 @@ public final class Classification {
         for (ProtectedColumn column : this.columns) {
             byTable.computeIfAbsent(fold(column.table()), k -> new LinkedHashMap<>())
                     .put(fold(column.column()), column);
+            byColumn.putIfAbsent(fold(column.column()), column);
+            names.add(fold(column.column()));
+            names.add(fold(column.table()));
         }
+        words = new Words(names, List.of(), true);
     }
 
     /** Returns a classification of the given columns. */
@@ -56,6 +65,24 @@ public final class Classification {
     /** Returns true when the table has a protected column; {@code table} may carry a schema. */
     public boolean protects(String table) {
         return byTable.containsKey(ownName(table));
+    }
+
+    /**
+     * Returns a protected column of this name in any table, the first by table: what a bare or
+     * unknown-qualified name may read.
+     */
+    public Optional<ProtectedColumn> anyNamed(String column) {
+        return Optional.ofNullable(byColumn.get(fold(column)));
+    }
+
+    /**
+     * Returns true when {@code text} holds, as a whole word, the name of a protected column or of
+     * a table with one: a file without such a word cannot read one.
+     */
+    public boolean mentions(String text) {
+        // Environments share a classification and mostly render a file to the same text, so a
+        // text is scanned once per run.
+        return mentioned.computeIfAbsent(text, words::foundIn);
     }
 
     /** Returns every protected column, sorted by table and column. */

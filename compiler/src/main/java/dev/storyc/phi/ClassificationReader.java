@@ -56,6 +56,26 @@ public final class ClassificationReader {
         return Result.of(Classification.of(reader.columns), reader.diagnostics);
     }
 
+    /**
+     * Returns the tables the stories' classification files name, folded and without schema, read
+     * leniently (a broken file names none): what the column lists must cover.
+     */
+    static Set<String> tableNames(List<Story> stories) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Story story : stories) {
+            story.classification().ifPresent(file -> {
+                org.tomlj.TomlParseResult parsed = org.tomlj.Toml.parse(file.text());
+                if (parsed.get("tables") instanceof TomlTable classified) {
+                    classified.keySet().forEach(name -> {
+                        String folded = name.toLowerCase(Locale.ROOT);
+                        names.add(folded.substring(folded.lastIndexOf('.') + 1));
+                    });
+                }
+            });
+        }
+        return names;
+    }
+
     private void file(Story story, SourceFile source) {
         Optional<TomlDocument> parsed = TomlDocument.parse(source, Code.PHI_FILE_SYNTAX, diagnostics);
         if (parsed.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.storyc.phi;
 
 import dev.storyc.diag.Code;
-import dev.storyc.lookml.Lookml;
+import dev.storyc.lookml.dashboard.ParsedDashboards;
 import dev.storyc.lookml.model.Dashboard;
 import dev.storyc.lookml.model.DashboardElement;
 import dev.storyc.lookml.model.DashboardFilter;
@@ -17,8 +17,9 @@ import java.util.Optional;
 final class DashboardLiterals {
     private DashboardLiterals() {}
 
-    static void check(String path, String text, LookmlAnalysis analysis, PhiPolicy policy, List<PhiUse> uses) {
-        for (Dashboard dashboard : Lookml.parseDashboard(path, text).dashboards()) {
+    static void check(ParsedDashboards parsed, LookmlAnalysis analysis, PhiPolicy policy, List<PhiUse> uses) {
+        String path = parsed.path();
+        for (Dashboard dashboard : parsed.dashboards()) {
             for (DashboardFilter filter : dashboard.filters()) {
                 if (filter.field().isPresent() && filter.defaultValue().isPresent()) {
                     literal(path, filter.field().get().value(), filter.defaultValue().get(), analysis,

@@ -52,14 +52,13 @@ final class LookmlAnalysis {
     /** A field and what it reads. */
     private static final class FieldInfo {
         final FieldKey key;
-        final boolean group;
+        boolean group;
         final Set<ProtectedColumn> reads = new java.util.LinkedHashSet<>();
         Position at;
         PhiUse raw;
 
-        FieldInfo(FieldKey key, boolean group) {
+        FieldInfo(FieldKey key) {
             this.key = key;
-            this.group = group;
         }
     }
 
@@ -74,11 +73,19 @@ final class LookmlAnalysis {
     private final PhiPolicy policy;
     private ViewTables views;
     private final Map<FieldKey, FieldInfo> fields = new LinkedHashMap<>();
+    /** The dimension groups of each view, whose fields are named by timeframe. */
+    private final Map<String, List<FieldInfo>> groups = new java.util.HashMap<>();
     private final List<Reference> references = new ArrayList<>();
     private final List<PhiUse> uses = new ArrayList<>();
     private final Map<String, List<Edit>> edits = new LinkedHashMap<>();
     private final List<Runnable> literalChecks = new ArrayList<>();
-    private final Set<String> viewNames = new java.util.HashSet<>();
+    /** The names of the fields that read protected columns, and of such dimension groups + "_". */
+    private Words protectedNames;
+    /** Every view's name, read from every file when an alias is first asked about. */
+    private Set<String> viewNames;
+    /** The paths of the files this analysis parsed: those that mention a protected name. */
+    private final Set<String> read = new java.util.HashSet<>();
+    private List<LookmlText> files = List.of();
 
     private LookmlAnalysis(Classification classification, PhiPolicy policy) {
         this.classification = classification;
@@ -87,7 +94,7 @@ final class LookmlAnalysis {
 
     /** Reads the files; does nothing when nothing is classified. */
     static LookmlAnalysis of(List<LookmlText> files, Classification classification, PhiPolicy policy) {
-        return of(files, classification, policy, null);
+        return of(files, classification, policy, null, new PhiCache());
     }
 
     /**
@@ -96,27 +103,31 @@ final class LookmlAnalysis {
      * a literal value of it in a filter is still a value of the column.
      */
     static LookmlAnalysis of(List<LookmlText> files, Classification classification, PhiPolicy policy,
-            LookmlAnalysis before) {
+            LookmlAnalysis before, PhiCache cache) {
         LookmlAnalysis analysis = new LookmlAnalysis(classification, policy);
         if (classification.isEmpty()) {
             analysis.views = ViewTables.of(List.of(), classification);
             return analysis;
         }
-        List<ParsedFile> parsed = files.stream().filter(f -> analysis.mayMention(f.text()))
-                .map(LookmlText::parse).toList();
-        // Every view's name, from every file: an alias that is no view's may be a subquery's.
-        files.forEach(f -> {
-            java.util.regex.Matcher view = VIEW_NAME.matcher(f.text());
-            while (view.find()) {
-                analysis.viewNames.add(view.group(1));
-            }
-        });
+        // The rewrite adds no protected name to a file, so the proof reads the files the
+        // analysis before it found to mention one.
+        List<ParsedFile> parsed = files.stream()
+                .filter(f -> before != null ? before.read.contains(f.path()) : analysis.mayMention(f.text()))
+                .map(cache::parse).toList();
+        parsed.forEach(p -> analysis.read.add(p.tree().path()));
+        analysis.files = files;
         analysis.views = ViewTables.of(parsed, classification);
         parsed.forEach(analysis::file);
         analysis.resolve();
         if (before != null) {
-            before.fields.forEach((key, field) -> analysis.fields
-                    .computeIfAbsent(key, k -> new FieldInfo(k, field.group)).reads.addAll(field.reads));
+            before.fields.forEach((key, field) -> {
+                FieldInfo info = analysis.fields.computeIfAbsent(key, analysis::newField);
+                info.reads.addAll(field.reads);
+                if (field.group && !info.group) {
+                    info.group = true;
+                    analysis.groups.computeIfAbsent(key.view(), v -> new ArrayList<>()).add(info);
+                }
+            });
         }
         analysis.literalChecks.forEach(Runnable::run);
         return analysis;
@@ -141,6 +152,27 @@ final class LookmlAnalysis {
                 .map(f -> new ProtectedField(f.key, f.at, Set.copyOf(f.reads))).toList();
     }
 
+    /**
+     * Returns true when {@code text} may name a field that reads a protected column: it holds the
+     * field's name, or a dimension group's name followed by {@code _}, as a word.
+     */
+    boolean mayNameProtectedField(String text) {
+        if (protectedNames == null) {
+            Set<String> names = new java.util.HashSet<>();
+            List<String> groups = new ArrayList<>();
+            for (FieldInfo field : fields.values()) {
+                if (!field.reads.isEmpty()) {
+                    names.add(field.key.field());
+                    if (field.group) {
+                        groups.add(field.key.field() + "_");
+                    }
+                }
+            }
+            protectedNames = new Words(names, groups, false);
+        }
+        return !protectedNames.isEmpty() && protectedNames.foundIn(text);
+    }
+
     /** Returns the protected field a dashboard or filter names, such as {@code patients.birth_date}. */
     Optional<Set<ProtectedColumn>> readsOf(String view, String field) {
         return find(view, field).filter(f -> !f.reads.isEmpty()).map(f -> Set.copyOf(f.reads));
@@ -148,16 +180,10 @@ final class LookmlAnalysis {
 
     /**
      * Returns true when a text could read a protected column: it names a classified table or
-     * column. Checking every file of a thousand stories costs one substring search each.
+     * column as a word. Checking every file of a thousand stories costs one scan each.
      */
     private boolean mayMention(String text) {
-        String folded = text.toLowerCase(Locale.ROOT);
-        for (ProtectedColumn column : classification.all()) {
-            if (folded.contains(column.column()) || folded.contains(column.table())) {
-                return true;
-            }
-        }
-        return false;
+        return classification.mentions(text);
     }
 
     private void file(ParsedFile parsed) {
@@ -177,10 +203,13 @@ final class LookmlAnalysis {
 
     private void field(String path, String view, Block block) {
         FieldKey key = new FieldKey(view, block.name().orElse(""));
-        FieldInfo info = fields.computeIfAbsent(key,
-                k -> new FieldInfo(k, block.key().equals("dimension_group")));
+        FieldInfo info = fields.computeIfAbsent(key, this::newField);
         if (info.at == null) {
             info.at = block.position();
+        }
+        if (block.key().equals("dimension_group") && !info.group) {
+            info.group = true;
+            groups.computeIfAbsent(view, v -> new ArrayList<>()).add(info);
         }
         container(path, view, info, block);
     }
@@ -251,33 +280,32 @@ final class LookmlAnalysis {
     private void tableColumn(String path, FieldInfo field, ProtectedColumn column, String text,
             SqlReads.Read read, int base, String token, boolean rewritable, SyntaxTree tree) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
-        if (field != null) {
-            field.reads.add(column);
-        }
-        if (treatment.exposesRawValues() || TreatmentSql.isTreated(treatment, column, text, read.start(), read.end())) {
-            return;
-        }
-        if (rewritable) {
+        boolean raw = direct(path, field, column, text, read, tree.position(base + read.start()), token,
+                "`" + token + "` reads " + column.qualifiedName() + " raw, which "
+                        + policy.environment() + " must " + treatment.spelling(),
+                "read protected columns in a field's `sql:`, where storyc applies the treatment");
+        if (raw && rewritable) {
             edits.computeIfAbsent(path, k -> new ArrayList<>()).add(new Edit(base + read.start(),
                     base + read.end(), TreatmentSql.render(treatment, column, token)));
         }
-        raw(field, new PhiUse(path, tree.position(base + read.start()), token, column, Code.PHI_RAW_USE,
-                "`" + token + "` reads " + column.qualifiedName() + " raw, which "
-                        + policy.environment() + " must " + treatment.spelling(),
-                "read protected columns in a field's `sql:`, where storyc applies the treatment",
-                Optional.empty()));
     }
 
-    private void direct(String path, FieldInfo field, ProtectedColumn column, String text,
+    /**
+     * Notes that the field reads the column and reports the read when it is raw: the environment
+     * does not allow the column's class and the read stands outside its treatment. Returns
+     * whether it was raw.
+     */
+    private boolean direct(String path, FieldInfo field, ProtectedColumn column, String text,
             SqlReads.Read read, Position start, String token, String message, String hint) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
         if (field != null) {
             field.reads.add(column);
         }
         if (treatment.exposesRawValues() || TreatmentSql.isTreated(treatment, column, text, read.start(), read.end())) {
-            return;
+            return false;
         }
         raw(field, new PhiUse(path, start, token, column, Code.PHI_RAW_USE, message, hint, Optional.empty()));
+        return true;
     }
 
     private void raw(FieldInfo field, PhiUse use) {
@@ -298,10 +326,10 @@ final class LookmlAnalysis {
         if (table.isPresent()) {
             return table.flatMap(t -> classification.classOf(t, name));
         }
-        if (viewNames.contains(qualifier)) {
+        if (viewNames().contains(qualifier)) {
             return Optional.empty();
         }
-        return classification.all().stream().filter(c -> c.column().equals(name)).findFirst();
+        return classification.anyNamed(name);
     }
 
     /** Returns the protected column a bare name may mean: the view's own table's first. */
@@ -310,7 +338,7 @@ final class LookmlAnalysis {
         if (own.isPresent()) {
             return own;
         }
-        return classification.all().stream().filter(c -> c.column().equals(name)).findFirst();
+        return classification.anyNamed(name);
     }
 
     private void liquid(String path, FieldInfo field, SyntaxTree tree, String text, int base) {
@@ -350,13 +378,40 @@ final class LookmlAnalysis {
                 .filter(c -> !policy.treatmentOf(c.phiClass()).exposesRawValues()).findFirst();
     }
 
+    /**
+     * Returns the name of every view of the environment, from every file, not only those read:
+     * an alias that is no view's may be a subquery's. Asked only about names of protected
+     * columns, so most compiles never scan for it.
+     */
+    private Set<String> viewNames() {
+        if (viewNames == null) {
+            viewNames = new java.util.HashSet<>();
+            for (LookmlText file : files) {
+                java.util.regex.Matcher view = VIEW_NAME.matcher(file.text());
+                while (view.find()) {
+                    viewNames.add(view.group(1));
+                }
+            }
+        }
+        return viewNames;
+    }
+
+    private FieldInfo newField(FieldKey key) {
+        return new FieldInfo(key);
+    }
+
     private Optional<FieldInfo> find(String view, String name) {
         FieldInfo exact = fields.get(new FieldKey(view, name));
         if (exact != null) {
             return Optional.of(exact);
         }
-        return fields.values().stream().filter(f -> f.group && f.key.view().equals(view)
-                && name.startsWith(f.key.field() + "_")).findFirst();
+        for (FieldInfo group : groups.getOrDefault(view, List.of())) {
+            if (name.startsWith(group.key.field()) && name.length() > group.key.field().length()
+                    && name.charAt(group.key.field().length()) == '_') {
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Spreads reads and raw uses along substitutions, then reports each reference to a raw field. */

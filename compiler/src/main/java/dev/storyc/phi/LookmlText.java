@@ -1,7 +1,5 @@
 package dev.storyc.phi;
 
-import dev.storyc.lookml.Lookml;
-import dev.storyc.lookml.syntax.ParsedFile;
 import java.util.Objects;
 
 /**
@@ -12,9 +10,5 @@ record LookmlText(String path, String text) {
     LookmlText {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
-    }
-
-    ParsedFile parse() {
-        return Lookml.parse(path, text);
     }
 }

@@ -1,6 +1,5 @@
 package dev.storyc.phi;
 
-import dev.storyc.check.SchemaTables;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
@@ -9,7 +8,6 @@ import dev.storyc.render.RenderedFile;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.ArtifactKind;
-import dev.storyc.workspace.Story;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +22,14 @@ public final class PhiStage {
     private final PhiPolicy policy;
     private final Classification classification;
     private final SqlProtection sql;
+    private final PhiCache cache;
+    /** The analysis of the rendered LookML, made by {@link #rewrite}, which the proof reuses. */
+    private LookmlAnalysis rendered;
 
     private PhiStage(Environment environment, PhiPolicy policy, Classification classification,
-            SqlProtection sql) {
+            SqlProtection sql, PhiCache cache) {
         this.environment = environment;
+        this.cache = cache;
         this.policy = policy;
         this.classification = classification;
         this.sql = sql;
@@ -39,19 +41,21 @@ public final class PhiStage {
      */
     public static Result<PhiStage> prepare(Environment environment, List<RenderedStory> stories,
             SqlProtection sql) {
+        return prepare(environment, stories, sql, new PhiCache());
+    }
+
+    /** Returns the stage, reading through {@code cache}, which other environments of the run share. */
+    public static Result<PhiStage> prepare(Environment environment, List<RenderedStory> stories,
+            SqlProtection sql, PhiCache cache) {
         Diagnostics diagnostics = new Diagnostics();
         Result<PhiPolicy> policy = PhiPolicies.of(environment);
         diagnostics.addAll(policy.diagnostics());
-        List<Story> classified = stories.stream().map(RenderedStory::story)
-                .filter(s -> s.classification().isPresent()).toList();
-        Result<Classification> classification = classified.isEmpty()
-                ? Result.of(Classification.empty(), List.of())
-                : ClassificationReader.read(classified, SchemaTables.of(stories));
+        Result<Classification> classification = cache.classification(stories);
         diagnostics.addAll(classification.diagnostics());
         if (!policy.ok() || !classification.ok()) {
             return Result.failed(diagnostics.all());
         }
-        return Result.of(new PhiStage(environment, policy.get(), classification.get(), sql), diagnostics);
+        return Result.of(new PhiStage(environment, policy.get(), classification.get(), sql, cache), diagnostics);
     }
 
     public PhiPolicy policy() {
@@ -72,7 +76,8 @@ public final class PhiStage {
         if (idle()) {
             return stories;
         }
-        LookmlAnalysis analysis = LookmlAnalysis.of(lookml(stories), classification, policy);
+        LookmlAnalysis analysis = LookmlAnalysis.of(lookml(stories), classification, policy, null, cache);
+        this.rendered = analysis;
         List<RenderedStory> result = new ArrayList<>();
         for (RenderedStory story : stories) {
             List<RenderedFile> files = new ArrayList<>();
@@ -96,7 +101,9 @@ public final class PhiStage {
         if (idle()) {
             return List.of();
         }
-        PhiUses uses = PhiUses.of(rendered, rewritten, classification, policy, sql);
+        LookmlAnalysis before = this.rendered != null ? this.rendered
+                : LookmlAnalysis.of(lookml(rendered), classification, policy, null, cache);
+        PhiUses uses = PhiUses.of(before, rewritten, classification, policy, sql, cache);
         return new UseDiagnostics(environment, policy, rendered, renderer).of(uses.all());
     }
 

@@ -25,15 +25,16 @@ final class PhiUses {
         this.uses = uses;
     }
 
-    static PhiUses of(List<RenderedStory> rendered, List<RenderedStory> rewritten,
-            Classification classification, PhiPolicy policy, SqlProtection sql) {
-        LookmlAnalysis before = LookmlAnalysis.of(PhiStage.lookml(rendered), classification, policy);
-        LookmlAnalysis analysis = LookmlAnalysis.of(PhiStage.lookml(rewritten), classification, policy, before);
+    static PhiUses of(LookmlAnalysis before, List<RenderedStory> rewritten,
+            Classification classification, PhiPolicy policy, SqlProtection sql, PhiCache cache) {
+        LookmlAnalysis analysis = LookmlAnalysis.of(PhiStage.lookml(rewritten), classification, policy, before,
+                cache);
         List<PhiUse> uses = new ArrayList<>(analysis.uses());
         for (RenderedStory story : rewritten) {
             for (RenderedFile file : story.files()) {
-                if (file.file().kind() == ArtifactKind.DASHBOARD) {
-                    DashboardLiterals.check(file.file().source().path(), file.text(), analysis, policy, uses);
+                if (file.file().kind() == ArtifactKind.DASHBOARD && analysis.mayNameProtectedField(file.text())) {
+                    DashboardLiterals.check(cache.dashboard(file.file().source().path(), file.text()),
+                            analysis, policy, uses);
                 }
                 for (SqlProtection.Source source : SqlSources.of(file, file.text())) {
                     for (SqlProtection.Use use : sql.uses(source, classification, policy)) {

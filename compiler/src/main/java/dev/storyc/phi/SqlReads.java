@@ -131,7 +131,19 @@ final class SqlReads {
             }
             return;
         }
-        if (inside.endsWith(".SQL_TABLE_NAME") || inside.equals("EXTENDED")) {
+        if (inside.endsWith(".SQL_TABLE_NAME")) {
+            // ${view.SQL_TABLE_NAME}.column reads the view's table under no alias at all.
+            if (i < text.length() && text.charAt(i) == '.') {
+                String column = identifier(i + 1);
+                if (!column.isEmpty()) {
+                    String view = inside.substring(0, inside.length() - ".SQL_TABLE_NAME".length());
+                    i = i + 1 + identifierLength(i + 1);
+                    reads.add(new Read(Kind.QUALIFIED, fold(view), fold(column), start, i));
+                }
+            }
+            return;
+        }
+        if (inside.equals("EXTENDED")) {
             return;
         }
         int dot = inside.indexOf('.');

@@ -18,13 +18,21 @@ import java.util.Map;
 final class TemplateLines {
     private final Environment environment;
     private final TemplateRenderer renderer;
-    private final Map<String, RenderedStory> storyOf = new HashMap<>();
-    private final Map<String, RenderedFile> fileOf = new HashMap<>();
+    private final List<RenderedStory> rendered;
+    private Map<String, RenderedStory> storyOf;
+    private Map<String, RenderedFile> fileOf;
     private final Map<String, TemplatePositions> positions = new HashMap<>();
 
     TemplateLines(Environment environment, List<RenderedStory> rendered, TemplateRenderer renderer) {
         this.environment = environment;
         this.renderer = renderer;
+        this.rendered = rendered;
+    }
+
+    /** Indexes the files by path the first time a position is asked for: most compiles ask none. */
+    private void index() {
+        storyOf = new HashMap<>();
+        fileOf = new HashMap<>();
         for (RenderedStory story : rendered) {
             for (RenderedFile file : story.files()) {
                 storyOf.put(file.file().source().path(), story);
@@ -35,6 +43,9 @@ final class TemplateLines {
 
     /** Returns the template position of a position in a rendered file. */
     Position at(Position rendered, String token) {
+        if (fileOf == null) {
+            index();
+        }
         RenderedFile file = fileOf.get(rendered.file());
         if (file == null) {
             return rendered;

@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Classification files: what they classify, and one row per mistake, each at its line. */
 class ClassificationReaderTest {
     static final String PATIENTS = "CREATE TABLE analytics.patients (\n  patient_id VARCHAR(32),\n"
-            + "  mrn VARCHAR(20),\n  first_name VARCHAR(100),\n  birth_date DATE,\n  zip VARCHAR(10)\n);\n";
-    static final String VISITS = "CREATE TABLE analytics.visits (visit_id VARCHAR(32), note TEXT);\n";
+            + "  mrn VARCHAR(20),\n  first_name VARCHAR(100),\n  birth_date DATE,\n  zip VARCHAR(10)\n);\n"
+            + "CREATE TABLE analytics.patients_copy AS SELECT * FROM analytics.patients;\n";
+    static final String VISITS = "CREATE TABLE analytics.visits (visit_id VARCHAR(32), note TEXT);\n"
+            + "CREATE TABLE analytics.visit_copy AS SELECT * FROM analytics.visits;\n";
     static final String PHI = "stories/patients/schema/phi.toml";
 
     /** Returns a story with a deploy script and, when given, a classification file. */
@@ -100,6 +102,10 @@ class ClassificationReaderTest {
                 Arguments.of("[tables.patients]\nmrn = { clas = \"identifier\" }\n",
                         "E1101 " + PHI + ":2:9 unknown field `clas` in a column's classification",
                         "did you mean `class`?"),
+                Arguments.of("[tables.patients]\nmrn = \"identifier\"\n[tables.visit_copy]\nnote = \"free_text\"\n",
+                        "E1103 " + PHI + ":3:1 `visit_copy` is created by story `visits`", "stories/visits"),
+                Arguments.of("[tables.patients_copy]\nmrn = \"identifier\"\n",
+                        "E1107 " + PHI + ":1:1 the columns of `patients_copy` cannot be known", "list the columns"),
                 Arguments.of("[tables.patients\nmrn = \"identifier\"\n",
                         "E1100 " + PHI + ":1:17 invalid TOML", "toml.io"));
     }

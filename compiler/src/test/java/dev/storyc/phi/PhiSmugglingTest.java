@@ -60,6 +60,13 @@ class PhiSmugglingTest {
                           }
                         }
                         """, "E1120", 3),
+                row("the view's table through ${view.SQL_TABLE_NAME}", VIEW, """
+                        view: +visits {
+                          dimension: patient_mrn {
+                            sql: (SELECT ${patients.SQL_TABLE_NAME}.mrn LIMIT 1) ;;
+                          }
+                        }
+                        """, "E1120", 3),
                 row("bare column", VIEW, """
                         view: +patients {
                           dimension: mrn_bare {
