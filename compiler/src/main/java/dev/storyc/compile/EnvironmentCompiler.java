@@ -10,6 +10,7 @@ import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.OutputTreeBuilder;
 import dev.storyc.phi.PhiCache;
 import dev.storyc.phi.PhiStage;
+import dev.storyc.phi.SqlPhiCache;
 import dev.storyc.phi.SqlPhiProtection;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.release.Selection;
@@ -36,6 +37,7 @@ public final class EnvironmentCompiler {
     private final OutputTreeBuilder builder;
     private final Checks checks;
     private final PhiCache phiCache = new PhiCache();
+    private final SqlPhiCache sqlPhiCache = new SqlPhiCache();
 
     /**
      * Returns a compiler that checks each environment against all of {@code environments} (for
@@ -93,7 +95,7 @@ public final class EnvironmentCompiler {
             return Result.failed(diagnostics.all());
         }
         Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(),
-                SqlPhiProtection.of(rendered.get()), phiCache);
+                SqlPhiProtection.of(rendered.get(), sqlPhiCache), phiCache);
         diagnostics.addAll(phi.diagnostics());
         if (!phi.ok()) {
             return Result.failed(diagnostics.all());

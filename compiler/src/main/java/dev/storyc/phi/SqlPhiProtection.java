@@ -27,36 +27,79 @@ public final class SqlPhiProtection implements SqlProtection {
     private final List<RenderedStory> stories;
     private List<SchemaTables.Table> schema;
     private Map<String, TableName> jobTargets;
+    private Map<String, RenderedStory> storyOfFolder;
     private Map<String, SqlColumns.LookmlView> views;
     private SqlPhiRewriter rewriter;
 
-    private SqlPhiProtection(List<RenderedStory> stories) {
+    private final SqlPhiCache cache;
+    private Object schemaKey;
+
+    private SqlPhiProtection(List<RenderedStory> stories, SqlPhiCache cache) {
         this.stories = List.copyOf(stories);
+        this.cache = cache;
     }
 
     /** Returns the protection of the SQL of these stories, as rendered for one environment. */
     public static SqlPhiProtection of(List<RenderedStory> stories) {
-        return new SqlPhiProtection(stories);
+        return new SqlPhiProtection(stories, new SqlPhiCache());
+    }
+
+    /**
+     * Returns the protection of these stories' SQL, sharing {@code cache} with the other
+     * environments of a run.
+     */
+    public static SqlPhiProtection of(List<RenderedStory> stories, SqlPhiCache cache) {
+        return new SqlPhiProtection(stories, cache);
     }
 
     @Override
     public String rewrite(Source source, Classification classification, PhiPolicy policy) {
-        SqlPhiRewriter rewriter = rewriter(classification, policy);
-        if (!rewriter.active()) {
+        if (classification.isEmpty() || policy.allowsEverything()) {
             return source.sql();
         }
-        return source.place() == Place.DERIVED_TABLE ? rewriter.derivedTable(source.sql()).text()
-                : rewriter.script(source.sql(), target(source)).text();
+        return cache.rewrites().computeIfAbsent(key(source, classification, policy), k -> {
+            SqlPhiRewriter rewriter = rewriter(classification, policy);
+            return source.place() == Place.DERIVED_TABLE
+                    ? rewriter.derivedTable(source.sql()).text()
+                    : rewriter.script(source.sql(), k.target()).text();
+        });
     }
 
     @Override
     public List<Use> uses(Source source, Classification classification, PhiPolicy policy) {
-        SqlPhiRewriter rewriter = rewriter(classification, policy);
-        if (!rewriter.active()) {
+        if (classification.isEmpty() || policy.allowsEverything()) {
             return List.of();
         }
+        return cache.uses().computeIfAbsent(key(source, classification, policy),
+                k -> found(source, k.target(), rewriter(classification, policy), classification,
+                        policy));
+    }
+
+    /** Returns what a rewrite or a proof of this source depends on, in this environment. */
+    private SqlPhiCache.Key key(Source source, Classification classification, PhiPolicy policy) {
+        return new SqlPhiCache.Key(source.place(), source.sql(), target(source),
+                policy.treatments(), classification, schemaKey());
+    }
+
+    private synchronized Object schemaKey() {
+        if (schemaKey == null) {
+            List<String> scripts = new ArrayList<>();
+            for (RenderedStory story : stories) {
+                for (RenderedFile file : story.files()) {
+                    if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY) {
+                        scripts.add(file.text());
+                    }
+                }
+            }
+            schemaKey = cache.schema(scripts);
+        }
+        return schemaKey;
+    }
+
+    private List<Use> found(Source source, Optional<TableName> target, SqlPhiRewriter rewriter,
+            Classification classification, PhiPolicy policy) {
         List<Use> uses = new ArrayList<>();
-        for (SqlPhiFinding finding : rewriter.rawUses(source.sql(), target(source),
+        for (SqlPhiFinding finding : rewriter.rawUses(source.sql(), target,
                 source.place() == Place.DERIVED_TABLE)) {
             // A statement storyc cannot read may copy any protected column: name the first the
             // policy forbids, so the diagnostic still points at a classification line.
@@ -83,7 +126,6 @@ public final class SqlPhiProtection implements SqlProtection {
         }
         if (schema == null) {
             schema = SchemaTables.of(stories);
-            jobTargets = jobTargets(stories);
         }
         rewriter = new SqlPhiRewriter(classification, policy, schema, this::view);
         return rewriter;
@@ -123,8 +165,32 @@ public final class SqlPhiProtection implements SqlProtection {
     }
 
     private synchronized Optional<TableName> target(Source source) {
-        return source.place() == Place.ETL_SCRIPT
-                ? Optional.ofNullable(jobTargets.get(source.path())) : Optional.empty();
+        if (source.place() != Place.ETL_SCRIPT) {
+            return Optional.empty();
+        }
+        if (jobTargets == null) {
+            jobTargets = new HashMap<>();
+            storyOfFolder = new HashMap<>();
+            for (RenderedStory story : stories) {
+                for (RenderedFile file : story.files()) {
+                    if (file.file().kind() == ArtifactKind.ETL_JOB) {
+                        storyOfFolder.putIfAbsent(folder(file.file().source().path()), story);
+                    }
+                }
+            }
+        }
+        String folder = folder(source.path());
+        RenderedStory story = storyOfFolder.remove(folder);
+        if (story != null) {
+            // The jobs of this story only, once: reading every job of a thousand stories for
+            // each environment would cost more than the SQL they load.
+            jobTargets.putAll(jobTargets(List.of(story)));
+        }
+        return Optional.ofNullable(jobTargets.get(source.path()));
+    }
+
+    private static String folder(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     /** Returns the table each ETL SQL file's job loads, by the SQL file's template path. */
