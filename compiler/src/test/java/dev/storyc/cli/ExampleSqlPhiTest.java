@@ -58,9 +58,9 @@ class ExampleSqlPhiTest {
     void productionStoresThemAsTheFeedHasThem() {
         CompiledEnvironment production = find("production");
         PhiPolicy developer = PhiPolicies.of(find("dev-alice").environment()).get();
-        assertThat(rawUses(production, developer)).contains(
-                "E1120 etl/patients/load_patients.sql:10", "E1120 etl/patients/load_patients.sql:11",
-                "E1120 etl/patients/load_patients.sql:12", "E1120 etl/patients/load_patients.sql:13");
+        String load = "E1120 etl/patients/load_patients.sql:";
+        assertThat(rawUses(production, developer))
+                .contains(load + 10, load + 11, load + 12, load + 13);
     }
 
     /** Returns {@code code path:line} of every untreated store in the output's SQL. */
