@@ -156,7 +156,9 @@ final class SqlQueryReader {
         } else if (t.word(i, "all")) {
             i++;
         }
-        int listEnd = t.findTop(i, to, SELECT_ENDS);
+        // `a IS [NOT] DISTINCT FROM b` is an expression, not the start of the FROM list.
+        int listEnd = t.findTop(i, to, k -> t.wordIn(k, SELECT_ENDS)
+                && !(t.word(k, "from") && t.word(k - 1, "distinct")));
         SqlScope scope = new SqlScope(outer);
         int j = listEnd;
         if (t.word(j, "into")) {

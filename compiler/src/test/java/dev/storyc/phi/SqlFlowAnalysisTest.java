@@ -123,6 +123,11 @@ class SqlFlowAnalysisTest {
                                 + " ON t.id = s.encounter_id WHEN MATCHED THEN DELETE",
                         "unread `MERGE`, which storyc cannot follow column by column,"
                                 + " [a.log, a.encounters]"),
+                Arguments.of("IS DISTINCT FROM is no FROM list",
+                        "SELECT p.mrn IS DISTINCT FROM p.last_name AS changed, p.mrn"
+                                + " FROM a.patients p",
+                        "QUERY: changed<-patients.mrn[p.mrn]~,patients.last_name[p.last_name]~;"
+                                + " mrn<-patients.mrn[p.mrn]="),
                 Arguments.of("WITH before INSERT",
                         "WITH c AS (SELECT mrn AS m FROM a.patients) INSERT INTO a.t (x)"
                                 + " SELECT c.m FROM c",
