@@ -245,7 +245,7 @@ public final class SqlPhiRewriter {
                 String alias = !item.aliased() && kind != SqlWrite.Kind.UPDATE
                         ? item.name().map(n -> " AS " + quoted(n)).orElse("") : "";
                 edits.replace(item.start(), item.end(),
-                        TreatmentSql.render(treatment, into, text) + alias);
+                        keepingLines(text, TreatmentSql.render(treatment, into, text) + alias));
                 treated.putIfAbsent(item.start(), into);
             }
         }
@@ -282,8 +282,9 @@ public final class SqlPhiRewriter {
                         continue;
                     }
                     String alias = read.bareName().map(n -> " AS " + quoted(n)).orElse("");
-                    edits.replace(read.start(), read.end(), TreatmentSql.render(treatment,
-                            source.get(), sql.substring(read.start(), read.end())) + alias);
+                    String text = sql.substring(read.start(), read.end());
+                    edits.replace(read.start(), read.end(), keepingLines(text,
+                            TreatmentSql.render(treatment, source.get(), text) + alias));
                     treated.putIfAbsent(read.start(), source.get());
                 }
             }
@@ -356,6 +357,16 @@ public final class SqlPhiRewriter {
         }
         return text.startsWith(rendered.substring(0, mark))
                 && text.endsWith(rendered.substring(mark + MARK.length()));
+    }
+
+    /**
+     * Returns {@code replacement} with as many line breaks as {@code original} had: a redacted
+     * value is a constant, and the CASE it replaces may span lines that later diagnostics count.
+     */
+    private static String keepingLines(String original, String replacement) {
+        long missing = original.chars().filter(c -> c == '\n').count()
+                - replacement.chars().filter(c -> c == '\n').count();
+        return missing > 0 ? replacement + "\n".repeat((int) missing) : replacement;
     }
 
     /** Quotes a name that would not survive as written: upper case, spaces. */

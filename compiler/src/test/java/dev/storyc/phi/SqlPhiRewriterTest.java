@@ -90,6 +90,18 @@ class SqlPhiRewriterTest {
     }
 
     @Test
+    void aRedactedItemKeepsTheLinesItSpanned() {
+        String sql = "INSERT INTO a.patients (first_name, mrn)\n"
+                + "SELECT CASE\n         WHEN r.given IS NULL THEN ''\n"
+                + "         ELSE r.given END,\n       r.id\nFROM raw.feed r";
+        String out = DEV.script(sql, Optional.empty()).text();
+        assertThat(out).isEqualTo("INSERT INTO a.patients (first_name, mrn)\n"
+                + "SELECT '[redacted]'\n\n,\n       " + PSEUDO
+                + "r.id AS VARCHAR)), 16) AS id\nFROM raw.feed r");
+        assertThat(out.lines().count()).isEqualTo(sql.lines().count());
+    }
+
+    @Test
     void aCopyIntoAColumnOfTheSameClassIsLeftAsLoaded() {
         String sql = "INSERT INTO a.patients (mrn) SELECT q.mrn FROM a.patients q";
         assertThat(DEV.script(sql, Optional.empty()).text()).isEqualTo(sql);
