@@ -85,7 +85,8 @@ final class CheckedFile {
 
     private TemplatePositions positions() {
         if (positions == null) {
-            LineOrigins origins = renderer.trace(file.source(), TemplateContexts.forStory(environment, story), text);
+            LineOrigins origins = renderer.trace(file.source(),
+                    TemplateContexts.forStory(environment, story), text);
             positions = new TemplatePositions(file.source(), text, origins);
         }
         return positions;

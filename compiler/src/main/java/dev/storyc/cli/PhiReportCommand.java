@@ -25,7 +25,8 @@ final class PhiReportCommand implements Callable<Integer> {
     PhiCommand phi;
 
     @Option(names = {"-e", "--env"}, paramLabel = "ENV",
-            description = "Report on this environment; repeat for several. Default: every environment.")
+            description = "Report on this environment; repeat for several."
+                    + " Default: every environment.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -38,9 +39,11 @@ final class PhiReportCommand implements Callable<Integer> {
         Console console = root.console();
         Project project = root.openProject(console);
         List<Environment> selected = names.isEmpty() ? List.copyOf(project.environments().all())
-                : names.stream().distinct().map(name -> EnvCommand.find(project, name, console)).toList();
+                : names.stream().distinct().map(name -> EnvCommand.find(project, name, console))
+                        .toList();
         var compiled = Compilation.run(project, selected, root.processLookup(), console);
-        PhiReportFormat writer = PhiReportFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT));
+        PhiReportFormat writer = PhiReportFormat.valueOf(format.name()
+                .toUpperCase(java.util.Locale.ROOT));
         console.out().print(writer.write(CompiledPhi.of(compiled)));
         return ExitCode.OK;
     }

@@ -17,7 +17,8 @@ public final class CompiledPhi {
     public static PhiReport of(ProjectCompiler.Compiled compiled) {
         PhiReport.Builder report = new PhiReport.Builder();
         for (CompiledEnvironment environment : compiled.environments()) {
-            var rendered = StoryRenderer.render(environment.environment(), environment.selection().stories(),
+            var rendered = StoryRenderer.render(environment.environment(), environment.selection()
+                    .stories(),
                     compiled.compiler().renderer());
             report.add(environment.environment(), rendered.value().orElse(List.of()),
                     compiled.compiler().renderer());

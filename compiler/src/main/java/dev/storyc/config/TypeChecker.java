@@ -165,8 +165,8 @@ final class TypeChecker {
             Tainted tainted) {
         String top = path.split("[.\\[]", 2)[0];
         boolean written = types.record(TypeDeclarations.ENVIRONMENT).containsKey(top)
-                && !top.equals("warehouse") && !top.equals("variables") && !path.equals("output.remote")
-                && !path.equals("phi.secret");
+                && !top.equals("warehouse") && !top.equals("variables")
+                && !path.equals("output.remote") && !path.equals("phi.secret");
         if (written) {
             diagnostics.add(context(Diagnostic.error(Code.ENV_TAINTED_FIELD, scalar.position(),
                             "`" + path + "` is read from the process environment (`" + tainted.spelling()

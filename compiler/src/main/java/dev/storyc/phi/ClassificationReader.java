@@ -45,7 +45,8 @@ public final class ClassificationReader {
     }
 
     /** Returns the classification of the stories, checked against the tables they create. */
-    public static Result<Classification> read(List<Story> stories, List<SchemaTables.Table> tables) {
+    public static Result<Classification> read(List<Story> stories,
+            List<SchemaTables.Table> tables) {
         ClassificationReader reader = new ClassificationReader(tables);
         for (Story story : stories) {
             story.classification().ifPresent(file -> reader.file(story, file));
@@ -77,7 +78,8 @@ public final class ClassificationReader {
     }
 
     private void file(Story story, SourceFile source) {
-        Optional<TomlDocument> parsed = TomlDocument.parse(source, Code.PHI_FILE_SYNTAX, diagnostics);
+        Optional<TomlDocument> parsed = TomlDocument.parse(source, Code.PHI_FILE_SYNTAX,
+                diagnostics);
         if (parsed.isEmpty()) {
             return;
         }
@@ -99,7 +101,8 @@ public final class ClassificationReader {
                 shape(at, "`tables." + name + "` must be a table of columns and their classes");
                 continue;
             }
-            table(story, name, at).ifPresent(table -> columns(story, document, table, columnsTable));
+            table(story, name, at).ifPresent(table -> columns(story, document, table,
+                    columnsTable));
         }
     }
 
@@ -112,7 +115,8 @@ public final class ClassificationReader {
                             + folded.substring(folded.lastIndexOf('.') + 1) + "]"));
             return Optional.empty();
         }
-        List<SchemaTables.Table> named = tables.stream().filter(t -> t.name().equals(folded)).toList();
+        List<SchemaTables.Table> named = tables.stream().filter(t -> t.name().equals(folded))
+                .toList();
         Optional<SchemaTables.Table> own = named.stream()
                 .filter(t -> t.story().equals(story.id().value())).findFirst();
         if (own.isPresent()) {
@@ -129,13 +133,15 @@ public final class ClassificationReader {
         if (!named.isEmpty()) {
             String owner = named.get(0).story();
             diagnostics.add(Diagnostic.error(Code.PHI_TABLE_NOT_OWNED, at,
-                            "`" + name + "` is created by story `" + owner + "`, not `" + story.id() + "`")
+                            "`" + name + "` is created by story `" + owner + "`, not `" + story
+                                    .id() + "`")
                     .withHint("classify it once, where it is created: stories/" + owner + "/"
                             + Story.CLASSIFICATION));
             return Optional.empty();
         }
         List<String> ownTables = tables.stream()
-                .filter(t -> t.story().equals(story.id().value())).map(SchemaTables.Table::name).toList();
+                .filter(t -> t.story().equals(story.id().value())).map(SchemaTables.Table::name)
+                        .toList();
         diagnostics.add(Diagnostic.error(Code.PHI_UNKNOWN_TABLE, at,
                         "story `" + story.id() + "` creates no table `" + name + "`")
                 .withHint(Spelling.didYouMean(folded, ownTables).orElse(ownTables.isEmpty()
@@ -144,7 +150,8 @@ public final class ClassificationReader {
         return Optional.empty();
     }
 
-    private void columns(Story story, TomlDocument document, SchemaTables.Table table, TomlTable classified) {
+    private void columns(Story story, TomlDocument document, SchemaTables.Table table,
+            TomlTable classified) {
         for (String column : classified.keySet()) {
             Position at = document.positionOf(classified, column);
             String folded = column.toLowerCase(Locale.ROOT);
@@ -160,7 +167,8 @@ public final class ClassificationReader {
                 classify(story, table, folded, spelling, Optional.empty(), at, at);
             } else if (value instanceof TomlTable inline) {
                 document.rejectUnknownKeys(inline, COLUMN_KEYS, Code.PHI_FILE_SHAPE,
-                        "a column's classification", "write { class = \"quasi\", generalize = \"zip3\" }",
+                        "a column's classification",
+                                "write { class = \"quasi\", generalize = \"zip3\" }",
                         diagnostics);
                 if (!(inline.get("class") instanceof String spelling)) {
                     shape(at, "`" + column + "` needs `class = \"...\"`, one of "
@@ -170,10 +178,12 @@ public final class ClassificationReader {
                 Object generalize = inline.get("generalize");
                 if (generalize != null && !(generalize instanceof String)) {
                     shape(document.positionOf(inline, "generalize"),
-                            "`generalize` is one of " + String.join(", ", Generalization.spellings()));
+                            "`generalize` is one of " + String.join(", ", Generalization
+                                    .spellings()));
                     continue;
                 }
-                Position generalizeAt = generalize == null ? at : document.positionOf(inline, "generalize");
+                Position generalizeAt = generalize == null ? at : document.positionOf(inline,
+                        "generalize");
                 classify(story, table, folded, spelling, Optional.ofNullable((String) generalize),
                         document.positionOf(inline, "class"), generalizeAt);
             } else {
@@ -193,7 +203,8 @@ public final class ClassificationReader {
                             .orElse("the classes are " + String.join(", ", PhiClass.spellings()))));
             return;
         }
-        Optional<Generalization> generalization = generalization(phiClass.get(), generalize, generalizeAt);
+        Optional<Generalization> generalization = generalization(phiClass.get(), generalize,
+                generalizeAt);
         if (generalization == null) {
             return;
         }
@@ -202,12 +213,14 @@ public final class ClassificationReader {
     }
 
     /** Returns how the column generalizes, or null after reporting why it cannot. */
-    private Optional<Generalization> generalization(PhiClass phiClass, Optional<String> written, Position at) {
+    private Optional<Generalization> generalization(PhiClass phiClass, Optional<String> written,
+            Position at) {
         if (written.isEmpty()) {
             if (phiClass == PhiClass.QUASI) {
                 diagnostics.add(Diagnostic.error(Code.PHI_GENERALIZATION, at,
                                 "a quasi-identifier must say how it generalizes")
-                        .withHint("write { class = \"quasi\", generalize = \"zip3\" } for a ZIP code"
+                        .withHint("write { class = \"quasi\", generalize = \"zip3\" }"
+                                + " for a ZIP code"
                                 + " or generalize = \"year\" for a date"));
                 return null;
             }

@@ -17,13 +17,16 @@ import java.util.Optional;
 final class DashboardLiterals {
     private DashboardLiterals() {}
 
-    static void check(ParsedDashboards parsed, LookmlAnalysis analysis, PhiPolicy policy, List<PhiUse> uses) {
+    static void check(ParsedDashboards parsed, LookmlAnalysis analysis, PhiPolicy policy,
+            List<PhiUse> uses) {
         String path = parsed.path();
         for (Dashboard dashboard : parsed.dashboards()) {
             for (DashboardFilter filter : dashboard.filters()) {
                 if (filter.field().isPresent() && filter.defaultValue().isPresent()) {
-                    literal(path, filter.field().get().value(), filter.defaultValue().get(), analysis,
-                            policy, uses, "the default of dashboard filter `" + filter.name() + "`");
+                    literal(path, filter.field().get().value(), filter.defaultValue().get(),
+                            analysis,
+                            policy, uses, "the default of dashboard filter `" + filter.name()
+                                    + "`");
                 }
             }
             for (DashboardElement element : dashboard.elements()) {
@@ -43,9 +46,12 @@ final class DashboardLiterals {
         }
         analysis.readsOf(field.substring(0, dot), field.substring(dot + 1))
                 .flatMap(columns -> columns.stream()
-                        .filter(c -> !policy.treatmentOf(c.phiClass()).exposesRawValues()).findFirst())
-                .ifPresent(column -> uses.add(new PhiUse(path, value.position(), value.value(), column,
-                        Code.PHI_DASHBOARD_LITERAL, what + " on `" + field + "` holds a literal value of "
+                        .filter(c -> !policy.treatmentOf(c.phiClass()).exposesRawValues())
+                                .findFirst())
+                .ifPresent(column -> uses.add(new PhiUse(path, value.position(), value.value(),
+                        column,
+                        Code.PHI_DASHBOARD_LITERAL, what + " on `" + field
+                                + "` holds a literal value of "
                                 + column.qualifiedName(),
                         "leave the default empty, or filter on a field that holds no PHI",
                         Optional.empty())));

@@ -42,12 +42,14 @@ import java.util.Set;
 final class LookmlAnalysis {
     private static final Set<String> FIELD_KEYS =
             Set.of("dimension", "dimension_group", "measure", "filter", "parameter");
+    private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
     private static final java.util.regex.Pattern LIQUID_FIELD = java.util.regex.Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\._(?:value|rendered_value|linked_value)"
-                    + "|row\\[\\s*['\"]([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)['\"]\\s*\\]");
+            NAME + "\\." + NAME + "\\._(?:value|rendered_value|linked_value)"
+                    + "|row\\[\\s*['\"]" + NAME + "\\." + NAME + "['\"]\\s*\\]");
     private static final java.util.regex.Pattern VIEW_NAME =
             java.util.regex.Pattern.compile("(?m)^\\s*view:\\s*\\+?([A-Za-z_][A-Za-z0-9_]*)");
-    private static final java.util.regex.Pattern STRING_LITERAL = java.util.regex.Pattern.compile("'[^']*[A-Za-z0-9][^']*'");
+    private static final java.util.regex.Pattern STRING_LITERAL =
+            java.util.regex.Pattern.compile("'[^']*[A-Za-z0-9][^']*'");
 
     /** A field and what it reads. */
     private static final class FieldInfo {
@@ -93,7 +95,8 @@ final class LookmlAnalysis {
     }
 
     /** Reads the files; does nothing when nothing is classified. */
-    static LookmlAnalysis of(List<LookmlText> files, Classification classification, PhiPolicy policy) {
+    static LookmlAnalysis of(List<LookmlText> files, Classification classification,
+            PhiPolicy policy) {
         return of(files, classification, policy, null, new PhiCache());
     }
 
@@ -102,8 +105,8 @@ final class LookmlAnalysis {
      * the rewrite) which fields read protected columns: a redacted field reads none any more, but
      * a literal value of it in a filter is still a value of the column.
      */
-    static LookmlAnalysis of(List<LookmlText> files, Classification classification, PhiPolicy policy,
-            LookmlAnalysis before, PhiCache cache) {
+    static LookmlAnalysis of(List<LookmlText> files, Classification classification,
+            PhiPolicy policy, LookmlAnalysis before, PhiCache cache) {
         LookmlAnalysis analysis = new LookmlAnalysis(classification, policy);
         if (classification.isEmpty()) {
             analysis.views = ViewTables.of(List.of(), classification);
@@ -112,7 +115,8 @@ final class LookmlAnalysis {
         // The rewrite adds no protected name to a file, so the proof reads the files the
         // analysis before it found to mention one.
         List<ParsedFile> parsed = files.stream()
-                .filter(f -> before != null ? before.read.contains(f.path()) : analysis.mayMention(f.text()))
+                .filter(f -> before != null ? before.read.contains(f.path())
+                        : analysis.mayMention(f.text()))
                 .map(cache::parse).toList();
         parsed.forEach(p -> analysis.read.add(p.tree().path()));
         analysis.files = files;
@@ -173,7 +177,7 @@ final class LookmlAnalysis {
         return !protectedNames.isEmpty() && protectedNames.foundIn(text);
     }
 
-    /** Returns the protected field a dashboard or filter names, such as {@code patients.birth_date}. */
+    /** Returns what the field a dashboard or filter names reads, if it reads protected columns. */
     Optional<Set<ProtectedColumn>> readsOf(String view, String field) {
         return find(view, field).filter(f -> !f.reads.isEmpty()).map(f -> Set.copyOf(f.reads));
     }
@@ -222,7 +226,8 @@ final class LookmlAnalysis {
             } else if (item instanceof CodeBlock code && item.key().startsWith("html")) {
                 liquid(path, field, code.tree(), code.tree().source().substring(code.codeStart(),
                         code.codeEnd()), code.codeStart());
-            } else if (item instanceof Pair pair && (item.key().equals("url") || item.key().equals("label"))) {
+            } else if (item instanceof Pair pair
+                    && (item.key().equals("url") || item.key().equals("label"))) {
                 liquid(path, field, pair.tree(), pair.rawValue(), pair.valueStart());
             } else if (item instanceof ListNode list && item.key().equals("filters")) {
                 filters(path, view, list);
@@ -232,61 +237,80 @@ final class LookmlAnalysis {
         }
     }
 
-    private void code(String path, String view, FieldInfo field, CodeBlock code, boolean rewritable) {
-        String text = code.tree().source().substring(code.codeStart(), code.codeEnd());
-        int base = code.codeStart();
+    /** One code block being read: where it is, and whose it is. */
+    private record SqlText(String path, String view, FieldInfo field, CodeBlock block,
+            String text) {
+        Position at(int offset) {
+            return block.tree().position(block.codeStart() + offset);
+        }
+    }
+
+    private void code(String path, String view, FieldInfo field, CodeBlock block,
+            boolean rewritable) {
+        String text = block.tree().source().substring(block.codeStart(), block.codeEnd());
+        SqlText code = new SqlText(path, view, field, block, text);
         Optional<String> table = views.tableOf(view);
         boolean literals = field == null && STRING_LITERAL.matcher(text).find();
         for (SqlReads.Read read : SqlReads.of(text)) {
-            int start = base + read.start();
             String token = text.substring(read.start(), read.end());
             switch (read.kind()) {
                 case TABLE_COLUMN -> table.flatMap(t -> classification.classOf(t, read.name()))
-                        .ifPresent(column -> tableColumn(path, field, column, text, read, base, token,
-                                rewritable, code.tree()));
+                        .ifPresent(column -> tableColumn(code, column, read, token, rewritable));
                 case QUALIFIED -> qualified(read.qualifier(), read.name())
-.ifPresent(column -> direct(path, field, column, text, read, code.tree().position(start), token,
-                                "`" + token + "` reads " + column.qualifiedName() + " through the table"
-                                        + " alias `" + read.qualifier() + "`, past its treatment",
-                                "read it through its field, ${" + read.qualifier() + "." + read.name()
-                                        + "}, which carries the environment's treatment"));
-                case BARE -> bare(view, table, read.name())
-                        .ifPresent(column -> direct(path, field, column, text, read,
-                                code.tree().position(start), token,
-                                "the bare column `" + token + "` may read " + column.qualifiedName()
-                                        + " raw",
+                        .ifPresent(column -> direct(code, column, read, token,
+                                "`" + token + "` reads " + column.qualifiedName()
+                                        + " through the table alias `" + read.qualifier()
+                                        + "`, past its treatment",
+                                "read it through its field, ${" + read.qualifier() + "."
+                                        + read.name() + "}, which carries the environment's"
+                                        + " treatment"));
+                case BARE -> bare(table, read.name())
+                        .ifPresent(column -> direct(code, column, read, token,
+                                "the bare column `" + token + "` may read "
+                                        + column.qualifiedName() + " raw",
                                 "write ${TABLE}." + read.name() + " in a view over "
                                         + column.table() + ", or ${view.field}, so the treatment"
                                         + " applies"));
-                case FIELD -> {
-                    String target = read.qualifier().isEmpty() ? view : read.qualifier();
-                    Position at = code.tree().position(start);
-                    references.add(new Reference(field, target, read.name(), path, at, token,
-                            Code.PHI_RAW_USE));
-                    if (literals) {
-                        literalChecks.add(() -> find(target, read.name()).ifPresent(f -> forbidden(f)
-                                .ifPresent(column -> uses.add(new PhiUse(path, at, token, column,
-                                        Code.PHI_DASHBOARD_LITERAL, "`" + token + "` is compared with a"
-                                                + " literal value of " + column.qualifiedName(),
-                                        "a literal value of protected data must not be in LookML;"
-                                                + " use a user attribute or a parameter", Optional.empty())))));
-                    }
-                }
+                case FIELD -> substitution(code, read, token, literals);
                 default -> { }
             }
         }
     }
 
-    private void tableColumn(String path, FieldInfo field, ProtectedColumn column, String text,
-            SqlReads.Read read, int base, String token, boolean rewritable, SyntaxTree tree) {
+    /** Notes a {@code ${field}}; in an explore's SQL beside a literal, checks the literal too. */
+    private void substitution(SqlText code, SqlReads.Read read, String token, boolean literals) {
+        String target = read.qualifier().isEmpty() ? code.view() : read.qualifier();
+        Position at = code.at(read.start());
+        references.add(new Reference(code.field(), target, read.name(), code.path(), at, token,
+                Code.PHI_RAW_USE));
+        if (literals) {
+            literalChecks.add(() -> find(target, read.name()).flatMap(this::forbidden)
+                    .ifPresent(column -> uses.add(literal(code.path(), at, token, column,
+                            "`" + token + "` is compared with a literal value of "
+                                    + column.qualifiedName(),
+                            "a literal value of protected data must not be in LookML;"
+                                    + " use a user attribute or a parameter"))));
+        }
+    }
+
+    private static PhiUse literal(String path, Position at, String token, ProtectedColumn column,
+            String message, String hint) {
+        return new PhiUse(path, at, token, column, Code.PHI_DASHBOARD_LITERAL,
+                message, hint, Optional.empty());
+    }
+
+    private void tableColumn(SqlText code, ProtectedColumn column, SqlReads.Read read, String token,
+            boolean rewritable) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
-        boolean raw = direct(path, field, column, text, read, tree.position(base + read.start()), token,
+        boolean raw = direct(code, column, read, token,
                 "`" + token + "` reads " + column.qualifiedName() + " raw, which "
                         + policy.environment() + " must " + treatment.spelling(),
                 "read protected columns in a field's `sql:`, where storyc applies the treatment");
         if (raw && rewritable) {
-            edits.computeIfAbsent(path, k -> new ArrayList<>()).add(new Edit(base + read.start(),
-                    base + read.end(), TreatmentSql.render(treatment, column, token)));
+            int base = code.block().codeStart();
+            edits.computeIfAbsent(code.path(), k -> new ArrayList<>()).add(new Edit(
+                    base + read.start(), base + read.end(),
+                    TreatmentSql.render(treatment, column, token)));
         }
     }
 
@@ -295,16 +319,19 @@ final class LookmlAnalysis {
      * does not allow the column's class and the read stands outside its treatment. Returns
      * whether it was raw.
      */
-    private boolean direct(String path, FieldInfo field, ProtectedColumn column, String text,
-            SqlReads.Read read, Position start, String token, String message, String hint) {
+    private boolean direct(SqlText code, ProtectedColumn column, SqlReads.Read read, String token,
+            String message, String hint) {
         Treatment treatment = policy.treatmentOf(column.phiClass());
-        if (field != null) {
-            field.reads.add(column);
+        if (code.field() != null) {
+            code.field().reads.add(column);
         }
-        if (treatment.exposesRawValues() || TreatmentSql.isTreated(treatment, column, text, read.start(), read.end())) {
+        if (treatment.exposesRawValues()
+                || TreatmentSql.isTreated(treatment, column, code.text(), read.start(),
+                        read.end())) {
             return false;
         }
-        raw(field, new PhiUse(path, start, token, column, Code.PHI_RAW_USE, message, hint, Optional.empty()));
+        raw(code.field(), new PhiUse(code.path(), code.at(read.start()), token, column,
+                Code.PHI_RAW_USE, message, hint, Optional.empty()));
         return true;
     }
 
@@ -333,7 +360,7 @@ final class LookmlAnalysis {
     }
 
     /** Returns the protected column a bare name may mean: the view's own table's first. */
-    private Optional<ProtectedColumn> bare(String view, Optional<String> table, String name) {
+    private Optional<ProtectedColumn> bare(Optional<String> table, String name) {
         Optional<ProtectedColumn> own = table.flatMap(t -> classification.classOf(t, name));
         if (own.isPresent()) {
             return own;
@@ -346,8 +373,8 @@ final class LookmlAnalysis {
         while (matcher.find()) {
             String target = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
             String name = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
-            references.add(new Reference(field, target, name, path, tree.position(base + matcher.start()),
-                    matcher.group(),
+            references.add(new Reference(field, target, name, path,
+                    tree.position(base + matcher.start()), matcher.group(),
                     Code.PHI_LIQUID_RAW));
         }
     }
@@ -362,13 +389,15 @@ final class LookmlAnalysis {
             String target = dot < 0 ? view : name.substring(0, dot);
             String fieldName = dot < 0 ? name : name.substring(dot + 1);
             String value = element.unescapedValue();
-            literalChecks.add(() -> find(target, fieldName).ifPresent(f -> forbidden(f)
-                    .filter(column -> PhiLiterals.looksLikeData(value))
-                    .ifPresent(column -> uses.add(new PhiUse(path, element.valuePosition(), element.rawValue(),
-                            column, Code.PHI_DASHBOARD_LITERAL, "the filter on `" + name + "` holds a literal"
-                                    + " value of " + column.qualifiedName(),
-                            "a literal value of protected data must not be in LookML or a dashboard;"
-                                    + " leave the default empty", Optional.empty())))));
+            if (!PhiLiterals.looksLikeData(value)) {
+                continue;
+            }
+            literalChecks.add(() -> find(target, fieldName).flatMap(this::forbidden)
+                    .ifPresent(column -> uses.add(literal(path, element.valuePosition(),
+                            element.rawValue(), column, "the filter on `" + name
+                                    + "` holds a literal value of " + column.qualifiedName(),
+                            "a literal value of protected data must not be in LookML or a"
+                                    + " dashboard; leave the default empty"))));
         }
     }
 
@@ -414,7 +443,7 @@ final class LookmlAnalysis {
         return Optional.empty();
     }
 
-    /** Spreads reads and raw uses along substitutions, then reports each reference to a raw field. */
+    /** Spreads reads and raw uses along substitutions; reports each reference to a raw field. */
     private void resolve() {
         boolean changed = true;
         for (int round = 0; changed && round < 50; round++) {
@@ -435,7 +464,8 @@ final class LookmlAnalysis {
             }
         }
         for (Reference reference : references) {
-            find(reference.view(), reference.field()).filter(t -> t.raw != null && t != reference.from())
+            find(reference.view(), reference.field())
+                    .filter(t -> t.raw != null && t != reference.from())
                     .ifPresent(target -> uses.add(use(reference, target)));
         }
     }
@@ -443,7 +473,8 @@ final class LookmlAnalysis {
     private PhiUse use(Reference reference, FieldInfo target) {
         ProtectedColumn column = target.raw.column();
         String shows = reference.code() == Code.PHI_LIQUID_RAW ? "shows" : "substitutes";
-        return new PhiUse(reference.path(), reference.at(), reference.token(), column, reference.code(),
+        return new PhiUse(reference.path(), reference.at(), reference.token(), column,
+                reference.code(),
                 "`" + reference.token() + "` " + shows + " `" + target.key + "`, which reads "
                         + column.qualifiedName() + " raw",
                 "treat the column where `" + target.key + "` reads it", Optional.of(target.raw));

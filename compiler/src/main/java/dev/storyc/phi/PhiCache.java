@@ -24,10 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * once each. One instance serves every environment of a run, from several threads.
  */
 public final class PhiCache {
-    /** The inputs of a classification: the deploy scripts in plan order and the classification files. */
+    /**
+     * The inputs of a classification: the deploy scripts in plan order and the classification
+     * files.
+     */
     private record ClassificationKey(List<String> scripts, List<SourceFile> files) {}
 
-    private final Map<ClassificationKey, Result<Classification>> classifications = new ConcurrentHashMap<>();
+    private final Map<ClassificationKey,
+            Result<Classification>> classifications = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ParsedFile>> lookml = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ParsedDashboards>> dashboards = new ConcurrentHashMap<>();
 
@@ -41,7 +45,8 @@ public final class PhiCache {
         // Only the scripts that can shape a classified table: the classifying stories' own, and
         // those that name a classified table. Building every table's columns for a thousand
         // stories would cost as much as the rest of the stage.
-        Set<String> classifying = classified.stream().map(s -> s.id().value()).collect(Collectors.toSet());
+        Set<String> classifying = classified.stream().map(s -> s.id().value()).collect(Collectors
+                .toSet());
         Words named = new Words(ClassificationReader.tableNames(classified), List.of(), true);
         List<String> scripts = new ArrayList<>();
         List<RenderedStory> shaping = new ArrayList<>();
@@ -49,7 +54,8 @@ public final class PhiCache {
             List<RenderedFile> deploys = new ArrayList<>();
             for (RenderedFile file : story.files()) {
                 if (file.file().kind() == ArtifactKind.SCHEMA_DEPLOY
-                        && (classifying.contains(story.story().id().value()) || named.foundIn(file.text()))) {
+                        && (classifying.contains(story.story().id().value()) || named.foundIn(file
+                                .text()))) {
                     deploys.add(file);
                     scripts.add(story.story().id().value());
                     scripts.add(file.text());

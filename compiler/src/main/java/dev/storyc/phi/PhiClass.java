@@ -17,7 +17,8 @@ import java.util.Optional;
  *   <li>{@link #BIRTH_DATE}: dates of birth (part of kind 3; Safe Harbor keeps the year);</li>
  *   <li>{@link #CONTACT}: street addresses, telephone and fax numbers, email addresses, URLs and
  *       IP addresses (kinds 2 without the 3-digit ZIP, 4-6, 15 and 16);</li>
- *   <li>{@link #FREE_TEXT}: clinical notes and other free text, which can hold any of the above;</li>
+ *   <li>{@link #FREE_TEXT}: clinical notes and other free text, which can hold any of the
+  * above;</li>
  *   <li>{@link #QUASI}: quasi-identifiers: ZIP codes and dates of admission, discharge, service or
  *       death (kinds 2 and 3), which identify only in combination.</li>
  * </ul>

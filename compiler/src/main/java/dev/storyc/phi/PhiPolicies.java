@@ -85,7 +85,8 @@ public final class PhiPolicies {
                             "`" + field + "` cannot be pseudonymize: a pseudonym is text, and a "
                                     + phiClass.spelling().replace('_', ' ') + " column holds dates"
                                     + " or ZIP codes")
-                    .withHint("generalize keeps the year or the 3-digit ZIP; redact keeps nothing"));
+                    .withHint("generalize keeps the year or the 3-digit ZIP;"
+                            + " redact keeps nothing"));
             return false;
         }
         return true;
@@ -109,7 +110,8 @@ public final class PhiPolicies {
                             + " phi.secret = \"${env:STORYC_PHI_KEY}\""));
             return Optional.empty();
         }
-        Optional<String> secret = Optional.of(String.valueOf(tainted.value())).filter(v -> !v.isEmpty());
+        Optional<String> secret = Optional.of(String.valueOf(tainted.value())).filter(v -> !v
+                .isEmpty());
         if (secret.isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.PHI_SECRET_NOT_READ, secretAt,
                             "`" + tainted.spelling() + "`, the key of `" + environment.name()

@@ -33,10 +33,14 @@ public final class PhiReport {
     /** Something that reads a protected column: a LookML field, a dashboard, an ETL script. */
     public record Reader(String kind, String name, Position at, List<String> environments) {}
 
-    /** One protected column, its treatment in each environment that compiles it, and its readers. */
-    public record Row(ProtectedColumn column, Map<String, String> treatments, List<Reader> readers) {}
+    /**
+     * One protected column, its treatment in each environment that compiles it, and its readers.
+     */
+    public record Row(ProtectedColumn column, Map<String, String> treatments,
+            List<Reader> readers) {}
 
-    private static final Map<String, Integer> KIND_ORDER = Map.of("field", 0, "dashboard", 1, "job", 2);
+    private static final Map<String, Integer> KIND_ORDER = Map.of("field", 0, "dashboard", 1,
+            "job", 2);
 
     private final List<Row> rows;
     private final List<String> environments;
@@ -69,14 +73,17 @@ public final class PhiReport {
          * Adds one environment's view. An environment whose policy or classification has errors is
          * left out: compiling it reports them.
          */
-        public Builder add(Environment environment, List<RenderedStory> rendered, TemplateRenderer renderer) {
-            Optional<PhiStage> stage = PhiStage.prepare(environment, rendered, SqlProtection.NONE).value();
+        public Builder add(Environment environment, List<RenderedStory> rendered,
+                TemplateRenderer renderer) {
+            Optional<PhiStage> stage = PhiStage.prepare(environment, rendered, SqlProtection.NONE)
+                    .value();
             if (stage.isEmpty()) {
                 return this;
             }
             String name = environment.name();
             policies.put(name, stage.get().policy());
-            storiesOf.put(name, new TreeSet<>(rendered.stream().map(s -> s.story().id().value()).toList()));
+            storiesOf.put(name, new TreeSet<>(rendered.stream().map(s -> s.story().id().value())
+                    .toList()));
             Classification classification = stage.get().classification();
             classification.all().forEach(c -> columns.putIfAbsent(c.qualifiedName(), c));
             if (classification.isEmpty()) {
@@ -87,7 +94,8 @@ public final class PhiReport {
                     stage.get().policy());
             for (LookmlAnalysis.ProtectedField field : analysis.protectedFields()) {
                 for (ProtectedColumn column : field.reads()) {
-                    reader(column, "field", field.key().qualified(), lines.at(field.at(), null), name);
+                    reader(column, "field", field.key().qualified(), lines.at(field.at(), null),
+                            name);
                 }
             }
             for (RenderedStory story : rendered) {
@@ -102,12 +110,13 @@ public final class PhiReport {
             return this;
         }
 
-        private void dashboards(RenderedFile file, LookmlAnalysis analysis, TemplateLines lines, String env) {
+        private void dashboards(RenderedFile file, LookmlAnalysis analysis, TemplateLines lines,
+                String env) {
             String path = file.file().source().path();
             for (Dashboard dashboard : Lookml.parseDashboard(path, file.text()).dashboards()) {
                 for (DashboardFilter filter : dashboard.filters()) {
-                    filter.field().ifPresent(field -> uses(dashboard.name() + " filter " + filter.name(),
-                            field, analysis, lines, env));
+                    String name = dashboard.name() + " filter " + filter.name();
+                    filter.field().ifPresent(field -> uses(name, field, analysis, lines, env));
                 }
                 for (DashboardElement element : dashboard.elements()) {
                     String name = dashboard.name() + "." + element.name().orElse("?");
@@ -119,13 +128,15 @@ public final class PhiReport {
             }
         }
 
-        private void uses(String name, Located field, LookmlAnalysis analysis, TemplateLines lines, String env) {
+        private void uses(String name, Located field, LookmlAnalysis analysis, TemplateLines lines,
+                String env) {
             int dot = field.value().indexOf('.');
             if (dot < 0) {
                 return;
             }
             analysis.readsOf(field.value().substring(0, dot), field.value().substring(dot + 1))
-                    .ifPresent(columns -> columns.forEach(column -> reader(column, "dashboard", name,
+                    .ifPresent(columns -> columns.forEach(column -> reader(column, "dashboard",
+                            name,
                             lines.at(field.position(), field.value()), env)));
         }
 
@@ -133,7 +144,8 @@ public final class PhiReport {
         private void job(RenderedFile file, Classification classification, String env) {
             String text = file.text().toLowerCase(Locale.ROOT);
             for (ProtectedColumn column : classification.all()) {
-                if (word(column.table()).matcher(text).find() && word(column.column()).matcher(text).find()) {
+                if (word(column.table()).matcher(text).find() && word(column.column())
+                        .matcher(text).find()) {
                     reader(column, "job", story(file) + "/" + file.file().fileName(),
                             Position.ofFile(file.file().source().path()), env);
                 }
@@ -149,7 +161,8 @@ public final class PhiReport {
             return Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(name) + "(?![a-z0-9_])");
         }
 
-        private void reader(ProtectedColumn column, String kind, String name, Position at, String env) {
+        private void reader(ProtectedColumn column, String kind, String name, Position at,
+                String env) {
             readers.computeIfAbsent(column.qualifiedName(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(new Key(kind, name, at), k -> new TreeSet<>()).add(env);
         }

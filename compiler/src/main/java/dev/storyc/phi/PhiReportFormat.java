@@ -41,7 +41,8 @@ public enum PhiReportFormat {
                 out.append("  read by nothing\n");
             }
             for (PhiReport.Reader reader : row.readers()) {
-                out.append(String.format("  %-9s %-40s %s%n", reader.kind(), reader.name(), reader.at()));
+                out.append(String.format("  %-9s %-40s %s%n", reader.kind(), reader.name(), reader
+                        .at()));
             }
             out.append('\n');
         }
@@ -76,10 +77,13 @@ public enum PhiReportFormat {
         return root;
     }
 
-    /** One line per column, environment and reader, so a spreadsheet filter answers any question. */
+    /**
+     * One line per column, environment and reader, so a spreadsheet filter answers any question.
+     */
     private static String csv(PhiReport report) {
         StringBuilder out = new StringBuilder(
-                "table,column,class,classified_at,environment,treatment,reader_kind,reader,reader_at\n");
+                "table,column,class,classified_at,environment,treatment,"
+                        + "reader_kind,reader,reader_at\n");
         for (PhiReport.Row row : report.rows()) {
             ProtectedColumn column = row.column();
             row.treatments().forEach((env, treatment) -> {
@@ -88,17 +92,20 @@ public enum PhiReportFormat {
                 if (readers.isEmpty()) {
                     line(out, column, env, treatment, "", "", "");
                 }
-                readers.forEach(r -> line(out, column, env, treatment, r.kind(), r.name(), r.at().toString()));
+                readers.forEach(r -> line(out, column, env, treatment, r.kind(), r.name(), r.at()
+                        .toString()));
             });
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, ProtectedColumn column, String env, String treatment,
+    private static void line(StringBuilder out, ProtectedColumn column, String env,
+            String treatment,
             String kind, String reader, String at) {
         List<String> cells = List.of(column.table(), column.column(), column.phiClass().spelling(),
                 column.declaredAt().toString(), env, treatment, kind, reader, at);
-        out.append(String.join(",", cells.stream().map(PhiReportFormat::cell).toList())).append('\n');
+        out.append(String.join(",", cells.stream().map(PhiReportFormat::cell).toList()))
+                .append('\n');
     }
 
     /** Quotes a cell as RFC 4180 asks: when it holds a comma, a quote or a line break. */

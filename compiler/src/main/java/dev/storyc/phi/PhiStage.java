@@ -44,7 +44,9 @@ public final class PhiStage {
         return prepare(environment, stories, sql, new PhiCache());
     }
 
-    /** Returns the stage, reading through {@code cache}, which other environments of the run share. */
+    /**
+     * Returns the stage, reading through {@code cache}, which other environments of the run share.
+     */
     public static Result<PhiStage> prepare(Environment environment, List<RenderedStory> stories,
             SqlProtection sql, PhiCache cache) {
         Diagnostics diagnostics = new Diagnostics();
@@ -55,7 +57,8 @@ public final class PhiStage {
         if (!policy.ok() || !classification.ok()) {
             return Result.failed(diagnostics.all());
         }
-        return Result.of(new PhiStage(environment, policy.get(), classification.get(), sql, cache), diagnostics);
+        return Result.of(new PhiStage(environment, policy.get(), classification.get(), sql, cache),
+                diagnostics);
     }
 
     public PhiPolicy policy() {
@@ -66,7 +69,9 @@ public final class PhiStage {
         return classification;
     }
 
-    /** Returns true when there is nothing to treat: no classified column, or every class allowed. */
+    /**
+     * Returns true when there is nothing to treat: no classified column, or every class allowed.
+     */
     public boolean idle() {
         return classification.isEmpty() || policy.allowsEverything();
     }
@@ -76,7 +81,8 @@ public final class PhiStage {
         if (idle()) {
             return stories;
         }
-        LookmlAnalysis analysis = LookmlAnalysis.of(lookml(stories), classification, policy, null, cache);
+        LookmlAnalysis analysis = LookmlAnalysis.of(lookml(stories), classification, policy, null,
+                cache);
         this.rendered = analysis;
         List<RenderedStory> result = new ArrayList<>();
         for (RenderedStory story : stories) {
@@ -84,7 +90,8 @@ public final class PhiStage {
             for (RenderedFile file : story.files()) {
                 String text = Rewrites.apply(file.text(),
                         analysis.edits().getOrDefault(file.file().source().path(), List.of()));
-                files.add(new RenderedFile(file.file(), Rewrites.sql(file, text, sql, classification, policy)));
+                files.add(new RenderedFile(file.file(), Rewrites.sql(file, text, sql,
+                        classification, policy)));
             }
             result.add(new RenderedStory(story.story(), files));
         }

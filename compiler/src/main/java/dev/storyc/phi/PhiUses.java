@@ -27,13 +27,16 @@ final class PhiUses {
 
     static PhiUses of(LookmlAnalysis before, List<RenderedStory> rewritten,
             Classification classification, PhiPolicy policy, SqlProtection sql, PhiCache cache) {
-        LookmlAnalysis analysis = LookmlAnalysis.of(PhiStage.lookml(rewritten), classification, policy, before,
+        LookmlAnalysis analysis = LookmlAnalysis.of(PhiStage.lookml(rewritten), classification,
+                policy, before,
                 cache);
         List<PhiUse> uses = new ArrayList<>(analysis.uses());
         for (RenderedStory story : rewritten) {
             for (RenderedFile file : story.files()) {
-                if (file.file().kind() == ArtifactKind.DASHBOARD && analysis.mayNameProtectedField(file.text())) {
-                    DashboardLiterals.check(cache.dashboard(file.file().source().path(), file.text()),
+                if (file.file().kind() == ArtifactKind.DASHBOARD && analysis
+                        .mayNameProtectedField(file.text())) {
+                    DashboardLiterals.check(cache.dashboard(file.file().source().path(), file
+                            .text()),
                             analysis, policy, uses);
                 }
                 for (SqlProtection.Source source : SqlSources.of(file, file.text())) {
@@ -41,7 +44,8 @@ final class PhiUses {
                         Position at = new SourceFile(source.path(), file.text())
                                 .positionOf(source.offset() + use.offset());
                         uses.add(new PhiUse(source.path(), at, use.token(),
-                                use.column(), use.code(), use.message(), use.hint(), Optional.empty()));
+                                use.column(), use.code(), use.message(), use.hint(), Optional
+                                        .empty()));
                     }
                 }
             }

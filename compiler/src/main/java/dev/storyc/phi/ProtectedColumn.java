@@ -27,7 +27,10 @@ public record ProtectedColumn(String story, String table, String column, PhiClas
         return table + "." + column;
     }
 
-    /** Returns true when the column holds dates: a birth date, or a quasi-identifier kept to its year. */
+    /**
+     * Returns true when the column holds dates: a birth date, or a quasi-identifier kept to its
+     * year.
+     */
     public boolean holdsDates() {
         return generalization.filter(g -> g == Generalization.YEAR).isPresent();
     }

@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The key an environment's pseudonyms are made with. It is derived from the environment's
  * {@code phi.secret} and its name with HMAC-SHA256, so the secret itself never reaches an output
  * (the secret leak check would refuse it there) and two environments sharing a secret still get
- * unrelated pseudonyms. The derived key is written into the SQL that computes pseudonyms, so whoever
+ * unrelated pseudonyms. The derived key is written into the SQL that computes pseudonyms, so
+  * whoever
  * reads the output repository can confirm a guessed value; the guarantee pseudonyms give is that
  * the environment's database and dashboards never hold the value itself (see docs/phi.md).
  *

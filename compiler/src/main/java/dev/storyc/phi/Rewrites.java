@@ -24,7 +24,8 @@ final class Rewrites {
     }
 
     /** Returns {@code text} with its SQL rewritten by {@code sql}, each piece in place. */
-    static String sql(RenderedFile file, String text, SqlProtection sql, Classification classification,
+    static String sql(RenderedFile file, String text, SqlProtection sql,
+            Classification classification,
             PhiPolicy policy) {
         List<SqlProtection.Source> sources = SqlSources.of(file, text);
         if (sources.isEmpty()) {
@@ -35,7 +36,8 @@ final class Rewrites {
             SqlProtection.Source source = sources.get(i);
             String rewritten = sql.rewrite(source, classification, policy);
             if (lines(rewritten) != lines(source.sql())) {
-                throw new IllegalStateException("the SQL rewrite of " + source.path() + " moved lines");
+                throw new IllegalStateException("the SQL rewrite of " + source.path()
+                        + " moved lines");
             }
             out.replace(source.offset(), source.offset() + source.sql().length(), rewritten);
         }

@@ -46,14 +46,15 @@ public interface SqlProtection {
      * @param offset where it starts in {@link Source#sql()}
      * @param code one of the SQL half's codes (E1130-E1159) or {@link Code#PHI_RAW_USE}
      */
-    record Use(int offset, String token, ProtectedColumn column, Code code, String message, String hint) {
+    record Use(int offset, String token, ProtectedColumn column, Code code, String message,
+            String hint) {
         public Use {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(code, "code");
         }
     }
 
-    /** Returns the SQL with the policy applied, with the same lines; the SQL itself when nothing applies. */
+    /** Returns the SQL with the policy applied, line for line (the SQL itself if none applies). */
     String rewrite(Source source, Classification classification, PhiPolicy policy);
 
     /** Returns every place where {@code source} lets a protected value through. */

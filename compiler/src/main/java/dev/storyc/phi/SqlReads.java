@@ -106,7 +106,8 @@ final class SqlReads {
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text
+                .charAt(i) == '_')) {
             i++;
         }
     }
@@ -199,7 +200,8 @@ final class SqlReads {
             return close < 0 ? "" : "\"" + text.substring(at + 1, close);
         }
         int end = at;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text
+                .charAt(end) == '_'
                 || text.charAt(end) == '$' && end > at)) {
             end++;
         }

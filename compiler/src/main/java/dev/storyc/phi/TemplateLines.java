@@ -23,7 +23,8 @@ final class TemplateLines {
     private Map<String, RenderedFile> fileOf;
     private final Map<String, TemplatePositions> positions = new HashMap<>();
 
-    TemplateLines(Environment environment, List<RenderedStory> rendered, TemplateRenderer renderer) {
+    TemplateLines(Environment environment, List<RenderedStory> rendered,
+            TemplateRenderer renderer) {
         this.environment = environment;
         this.renderer = renderer;
         this.rendered = rendered;
@@ -50,9 +51,11 @@ final class TemplateLines {
         if (file == null) {
             return rendered;
         }
-        TemplatePositions mapper = positions.computeIfAbsent(rendered.file(), p -> new TemplatePositions(
+        TemplatePositions mapper = positions.computeIfAbsent(rendered.file(), p
+                -> new TemplatePositions(
                 file.file().source(), file.text(), renderer.trace(file.file().source(),
-                        TemplateContexts.forStory(environment, storyOf.get(p).story()), file.text())));
+                        TemplateContexts.forStory(environment, storyOf.get(p).story()), file
+                                .text())));
         return mapper.at(rendered, token);
     }
 }

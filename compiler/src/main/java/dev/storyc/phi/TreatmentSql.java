@@ -46,7 +46,8 @@ public final class TreatmentSql {
      */
     public static boolean isTreated(Treatment treatment, ProtectedColumn column, CharSequence text,
             int start, int end) {
-        if (!(treatment instanceof Treatment.Pseudonymize || treatment instanceof Treatment.Generalize)) {
+        if (!(treatment instanceof Treatment.Pseudonymize
+                || treatment instanceof Treatment.Generalize)) {
             return false;
         }
         String prefix = prefix(treatment, column);

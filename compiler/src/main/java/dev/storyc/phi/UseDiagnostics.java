@@ -36,7 +36,8 @@ final class UseDiagnostics {
             diagnostic = diagnostic.withRelated(lines.at(through.at(), through.token()),
                     "the raw read is here");
         }
-        return diagnostic.withRelated(column.declaredAt(), "`" + column.qualifiedName() + "` is classified `"
+        return diagnostic.withRelated(column.declaredAt(), "`" + column.qualifiedName()
+                + "` is classified `"
                 + column.phiClass().spelling() + "` here; " + environment.name() + " must "
                 + policy.treatmentOf(column.phiClass()).spelling() + " it");
     }

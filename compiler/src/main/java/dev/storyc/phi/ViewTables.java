@@ -41,7 +41,8 @@ final class ViewTables {
                     } else if (item instanceof Block block && item.key().equals("derived_table")) {
                         derived.add(name);
                     } else if (item instanceof ListNode list && item.key().startsWith("extends")) {
-                        extendsOf.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list.values());
+                        extendsOf.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list
+                                .values());
                     }
                 }
             }
@@ -56,7 +57,10 @@ final class ViewTables {
         return result;
     }
 
-    /** Returns a view block's name; a refinement ({@code view: +patients}) names the view it refines. */
+    /**
+     * Returns a view block's name; a refinement ({@code view: +patients}) names the view it
+     * refines.
+     */
     static String viewName(Block view) {
         String name = view.name().orElse("");
         return name.startsWith("+") ? name.substring(1) : name;

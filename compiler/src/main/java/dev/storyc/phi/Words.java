@@ -51,7 +51,8 @@ final class Words {
                 return true;
             }
             for (String prefix : prefixes) {
-                if (size > prefix.length() && text.regionMatches(fold, start, prefix, 0, prefix.length())) {
+                if (size > prefix.length() && text.regionMatches(fold, start, prefix, 0, prefix
+                        .length())) {
                     return true;
                 }
             }
@@ -65,7 +66,8 @@ final class Words {
     }
 
     private static boolean isWordStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c > 127 && Character.isLetter(c);
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c > 127 && Character
+                .isLetter(c);
     }
 
     private static boolean isWordPart(char c) {

@@ -14,8 +14,8 @@ import java.util.Optional;
  *     the tables the story creates; it is data, not a template, so it is never rendered and means
  *     the same in every environment
  */
-public record Story(StoryId id, SourceFile manifestSource, StoryManifest manifest, List<StoryFile> files,
-        Optional<SourceFile> classification) {
+public record Story(StoryId id, SourceFile manifestSource, StoryManifest manifest,
+        List<StoryFile> files, Optional<SourceFile> classification) {
     /** Where a story classifies the columns of its tables, relative to the story folder. */
     public static final String CLASSIFICATION = "schema/phi.toml";
 
@@ -25,7 +25,8 @@ public record Story(StoryId id, SourceFile manifestSource, StoryManifest manifes
     }
 
     /** Returns a story without a classification file. */
-    public Story(StoryId id, SourceFile manifestSource, StoryManifest manifest, List<StoryFile> files) {
+    public Story(StoryId id, SourceFile manifestSource, StoryManifest manifest,
+            List<StoryFile> files) {
         this(id, manifestSource, manifest, files, Optional.empty());
     }
 

@@ -177,12 +177,12 @@ class LayeringTest {
 
     @Test
     void phiComesAfterTheChecksAndBeforeCompile() {
-        noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..",
-                        "dev.storyc.workspace..", "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.check..",
-                        "dev.storyc.lookml..")
+        noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..",
+                        "dev.storyc.config..", "dev.storyc.workspace..", "dev.storyc.render..",
+                        "dev.storyc.emit..", "dev.storyc.check..", "dev.storyc.lookml..")
                 .should().dependOnClassesThat().resideInAPackage("dev.storyc.phi..")
-                .because("the phi stage reads the checked column lists and rewrites rendered LookML;"
-                        + " compile calls it, and the earlier stages know nothing of PHI")
+                .because("the phi stage reads the checked column lists and rewrites rendered"
+                        + " LookML; compile calls it, and the earlier stages know nothing of PHI")
                 .check(classes);
     }
 

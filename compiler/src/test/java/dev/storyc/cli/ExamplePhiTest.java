@@ -24,7 +24,8 @@ class ExamplePhiTest {
     void everyEnvironmentButProductionReadsClassifiedColumnsOnlyThroughATreatment() {
         List<String> treatedEnvironments = COMPILED.stream().map(c -> c.environment().name())
                 .filter(name -> !name.equals("production")).toList();
-        assertThat(treatedEnvironments).contains("dev-alice", "dev-bob", "dev-cobbr2", "integration",
+        assertThat(treatedEnvironments).contains("dev-alice", "dev-bob", "dev-cobbr2",
+                "integration",
                 "acceptance-1", "acceptance-2");
         for (CompiledEnvironment compiled : COMPILED) {
             if (compiled.environment().name().equals("production")) {
@@ -44,7 +45,8 @@ class ExamplePhiTest {
                     boolean treated = column.equals("mrn")
                             ? before.endsWith("LEFT(MD5('" + keyOf(file.text()) + "' || CAST(")
                                     && after.startsWith(" AS VARCHAR)), 16)")
-                            : column.equals("birth_date") && before.endsWith("CAST(DATE_TRUNC('year', ")
+                            : column.equals("birth_date") && before
+                                    .endsWith("CAST(DATE_TRUNC('year', ")
                                     && after.startsWith(") AS DATE)");
                     assertThat(treated).as("%s %s reads %s raw: %s", compiled.environment().name(),
                             file.path(), column, matcher.group()).isTrue();
@@ -52,7 +54,8 @@ class ExamplePhiTest {
             }
             assertThat(reads).as("%s reads the MRN and birth date through treatments",
                     compiled.environment().name()).isGreaterThanOrEqualTo(2);
-            String view = compiled.tree().file("views/patients/patients.view.lkml").orElseThrow().text();
+            String view = compiled.tree().file("views/patients/patients.view.lkml").orElseThrow()
+                    .text();
             assertThat(view).contains("sql: '[redacted]' || ' ' || '[redacted]' ;;")
                     .doesNotContain("first_name").doesNotContain("last_name");
         }
@@ -60,8 +63,10 @@ class ExamplePhiTest {
 
     @Test
     void eachEnvironmentHasItsOwnPseudonymKey() {
-        List<String> keys = COMPILED.stream().filter(c -> !c.environment().name().equals("production"))
-                .map(c -> keyOf(c.tree().file("views/patients/patients.view.lkml").orElseThrow().text()))
+        List<String> keys = COMPILED.stream().filter(c -> !c.environment().name()
+                .equals("production"))
+                .map(c -> keyOf(c.tree().file("views/patients/patients.view.lkml").orElseThrow()
+                        .text()))
                 .toList();
         assertThat(keys).doesNotContainNull().doesNotHaveDuplicates()
                 .allSatisfy(key -> assertThat(key).doesNotContain("acme-test-cluster-pseudonyms"));
@@ -71,7 +76,8 @@ class ExamplePhiTest {
     void productionReadsTheColumnsRaw() {
         CompiledEnvironment production = COMPILED.stream()
                 .filter(c -> c.environment().name().equals("production")).findFirst().orElseThrow();
-        String view = production.tree().file("views/patients/patients.view.lkml").orElseThrow().text();
+        String view = production.tree().file("views/patients/patients.view.lkml").orElseThrow()
+                .text();
         assertThat(view).contains("sql: ${TABLE}.mrn ;;")
                 .contains("sql: ${TABLE}.first_name || ' ' || ${TABLE}.last_name ;;")
                 .contains("sql: ${TABLE}.birth_date ;;")

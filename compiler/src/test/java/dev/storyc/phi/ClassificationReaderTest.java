@@ -47,9 +47,11 @@ class ClassificationReaderTest {
     }
 
     static Result<Classification> read(String phi) {
-        List<Story> stories = List.of(story("patients", PATIENTS, phi), story("visits", VISITS, null));
+        List<Story> stories = List.of(story("patients", PATIENTS, phi), story("visits", VISITS,
+                null));
         List<RenderedStory> rendered = stories.stream().map(s -> new RenderedStory(s,
-                s.files().stream().map(f -> new RenderedFile(f, f.source().text())).toList())).toList();
+                s.files().stream().map(f -> new RenderedFile(f, f.source().text())).toList()))
+                        .toList();
         return ClassificationReader.read(stories, SchemaTables.of(rendered));
     }
 
@@ -59,7 +61,8 @@ class ClassificationReaderTest {
                 + "mrn = \"identifier\"\nFIRST_NAME = \"name\"\nbirth_date = \"birth_date\"\n"
                 + "zip = { class = \"quasi\", generalize = \"zip3\" }\n").get();
         assertThat(classification.all()).extracting(ProtectedColumn::qualifiedName)
-                .containsExactly("patients.birth_date", "patients.first_name", "patients.mrn", "patients.zip");
+                .containsExactly("patients.birth_date", "patients.first_name", "patients.mrn",
+                        "patients.zip");
         ProtectedColumn mrn = classification.classOf("analytics.PATIENTS", "MRN").orElseThrow();
         assertThat(mrn.phiClass()).isEqualTo(PhiClass.IDENTIFIER);
         assertThat(mrn.declaredAt().toString()).isEqualTo(PHI + ":3:1");
@@ -74,38 +77,53 @@ class ClassificationReaderTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of("[tables.patient]\nmrn = \"identifier\"\n",
-                        "E1102 " + PHI + ":1:1 story `patients` creates no table `patient`", "did you mean `patients`?"),
+                        "E1102 " + PHI + ":1:1 story `patients` creates no table `patient`",
+                                "did you mean `patients`?"),
                 Arguments.of("[tables.\"analytics.patients\"]\nmrn = \"identifier\"\n",
-                        "E1102 " + PHI + ":1:1 name the table `analytics.patients` without its schema", "[tables.patients]"),
+                        "E1102 " + PHI
+                                + ":1:1 name the table `analytics.patients` without its schema",
+                                        "[tables.patients]"),
                 Arguments.of("[tables.visits]\nnote = \"free_text\"\n",
-                        "E1103 " + PHI + ":1:1 `visits` is created by story `visits`, not `patients`",
+                        "E1103 " + PHI
+                                + ":1:1 `visits` is created by story `visits`, not `patients`",
                         "stories/visits/schema/phi.toml"),
                 Arguments.of("[tables.patients]\nmrm = \"identifier\"\n",
-                        "E1104 " + PHI + ":2:1 `patients` has no column `mrm`", "did you mean `mrn`?"),
+                        "E1104 " + PHI + ":2:1 `patients` has no column `mrm`",
+                                "did you mean `mrn`?"),
                 Arguments.of("[tables.patients]\nmrn = \"identifer\"\n",
-                        "E1105 " + PHI + ":2:1 `identifer` is not a class of PHI", "did you mean `identifier`?"),
+                        "E1105 " + PHI + ":2:1 `identifer` is not a class of PHI",
+                                "did you mean `identifier`?"),
                 Arguments.of("[tables.patients]\nzip = \"quasi\"\n",
-                        "E1106 " + PHI + ":2:1 a quasi-identifier must say how it generalizes", "zip3"),
+                        "E1106 " + PHI + ":2:1 a quasi-identifier must say how it generalizes",
+                                "zip3"),
                 Arguments.of("[tables.patients]\nbirth_date = { class = \"birth_date\", generalize = \"zip3\" }\n",
-                        "E1106 " + PHI + ":2:38 a birth date cannot generalize to `zip3`", "its year"),
+                        "E1106 " + PHI + ":2:38 a birth date cannot generalize to `zip3`",
+                                "its year"),
                 Arguments.of("[tables.patients]\nmrn = { class = \"identifier\", generalize = \"year\" }\n",
-                        "E1106 " + PHI + ":2:31 a identifier cannot generalize to `year`", "only birth dates"),
+                        "E1106 " + PHI + ":2:31 a identifier cannot generalize to `year`",
+                                "only birth dates"),
                 Arguments.of("[tables.patients]\nzip = { class = \"quasi\", generalize = \"yaer\" }\n",
-                        "E1106 " + PHI + ":2:26 `yaer` is not a generalization", "did you mean `year`?"),
+                        "E1106 " + PHI + ":2:26 `yaer` is not a generalization",
+                                "did you mean `year`?"),
                 Arguments.of("[tabels.patients]\nmrn = \"identifier\"\n",
-                        "E1101 " + PHI + ":1:1 unknown field `tabels` in phi.toml", "did you mean `tables`?"),
-                Arguments.of("tables = 3\n", "E1101 " + PHI + ":1:1 `tables` must be a table of tables", "phi.md"),
+                        "E1101 " + PHI + ":1:1 unknown field `tabels` in phi.toml",
+                                "did you mean `tables`?"),
+                Arguments.of("tables = 3\n", "E1101 " + PHI
+                        + ":1:1 `tables` must be a table of tables", "phi.md"),
                 Arguments.of("[tables]\npatients = \"identifier\"\n",
-                        "E1101 " + PHI + ":2:1 `tables.patients` must be a table of columns", "phi.md"),
+                        "E1101 " + PHI + ":2:1 `tables.patients` must be a table of columns",
+                                "phi.md"),
                 Arguments.of("[tables.patients]\nmrn = 7\n",
                         "E1101 " + PHI + ":2:1 `mrn` must name a class", "phi.md"),
                 Arguments.of("[tables.patients]\nmrn = { clas = \"identifier\" }\n",
                         "E1101 " + PHI + ":2:9 unknown field `clas` in a column's classification",
                         "did you mean `class`?"),
                 Arguments.of("[tables.patients]\nmrn = \"identifier\"\n[tables.visit_copy]\nnote = \"free_text\"\n",
-                        "E1103 " + PHI + ":3:1 `visit_copy` is created by story `visits`", "stories/visits"),
+                        "E1103 " + PHI + ":3:1 `visit_copy` is created by story `visits`",
+                                "stories/visits"),
                 Arguments.of("[tables.patients_copy]\nmrn = \"identifier\"\n",
-                        "E1107 " + PHI + ":1:1 the columns of `patients_copy` cannot be known", "list the columns"),
+                        "E1107 " + PHI + ":1:1 the columns of `patients_copy` cannot be known",
+                                "list the columns"),
                 Arguments.of("[tables.patients\nmrn = \"identifier\"\n",
                         "E1100 " + PHI + ":1:17 invalid TOML", "toml.io"));
     }
@@ -118,7 +136,8 @@ class ClassificationReaderTest {
         Diagnostic match = result.diagnostics().stream()
                 .filter(d -> describe(d).startsWith(expected)).findFirst().orElse(null);
         assertThat(match).as("expected %s in %s", expected,
-                result.diagnostics().stream().map(ClassificationReaderTest::describe).toList()).isNotNull();
+                result.diagnostics().stream().map(ClassificationReaderTest::describe).toList())
+                        .isNotNull();
         assertThat(match.hint()).hasValueSatisfying(h -> assertThat(h).contains(hint));
     }
 

@@ -69,7 +69,8 @@ class PhiPolicyTest {
         assertThat(policy.setAt().get(PhiClass.IDENTIFIER).line()).isEqualTo(7);
         assertThat(PseudonymKey.derive(KEY, "e").hex()).doesNotContain(KEY)
                 .isNotEqualTo(PseudonymKey.derive(KEY, "f").hex());
-        assertThat(PseudonymKey.derive(KEY, "e").toString()).doesNotContain(PseudonymKey.derive(KEY, "e").hex());
+        assertThat(PseudonymKey.derive(KEY, "e").toString()).doesNotContain(PseudonymKey
+                .derive(KEY, "e").hex());
     }
 
     static Stream<Arguments> refused() {
@@ -96,12 +97,14 @@ class PhiPolicyTest {
 
     @ParameterizedTest(name = "{3}")
     @MethodSource("refused")
-    void refusesAtTheLineThatSetsIt(String kind, String phi, Map<String, String> process, String expected) {
+    void refusesAtTheLineThatSetsIt(String kind, String phi, Map<String, String> process,
+            String expected) {
         Result<PhiPolicy> policy = policy(environment(kind, phi), process);
         assertThat(policy.ok()).isFalse();
         assertThat(policy.diagnostics()).extracting(PhiPolicyTest::describe)
                 .anySatisfy(d -> assertThat(d).startsWith(expected));
-        assertThat(policy.diagnostics()).allSatisfy(d -> assertThat(d.toString()).doesNotContain(KEY));
+        assertThat(policy.diagnostics()).allSatisfy(d -> assertThat(d.toString())
+                .doesNotContain(KEY));
     }
 
     static String describe(Diagnostic d) {

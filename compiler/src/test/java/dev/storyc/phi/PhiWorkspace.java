@@ -110,8 +110,12 @@ final class PhiWorkspace {
 
     private PhiWorkspace() {}
 
-    /** Writes the workspace with {@code extra} files on top into {@code root} and compiles one environment. */
-    static Result<CompiledEnvironment> compile(Path root, Map<String, String> extra, String environment) {
+    /**
+     * Writes the workspace with {@code extra} files on top into {@code root} and compiles one
+     * environment.
+     */
+    static Result<CompiledEnvironment> compile(Path root, Map<String, String> extra,
+            String environment) {
         Map<String, String> files = new LinkedHashMap<>(BASE);
         files.put("environments.toml", ENVIRONMENTS);
         files.putAll(extra);
@@ -125,7 +129,8 @@ final class PhiWorkspace {
             throw new UncheckedIOException(e);
         }
         Workspace workspace = WorkspaceLoader.load(root, StdlibLoader.load()).get();
-        Environments environments = EnvironmentResolver.resolve(workspace, ProcessValues.ofEnvironment(PROCESS))
+        Environments environments = EnvironmentResolver.resolve(workspace, ProcessValues
+                .ofEnvironment(PROCESS))
                 .get();
         Environment target = environments.find(environment).orElseThrow();
         return new EnvironmentCompiler(workspace, story -> "0".repeat(40), "1.0.0", environments,

@@ -14,9 +14,11 @@ class SqlReadsTest {
         return Stream.of(
                 Arguments.of("${TABLE}.mrn", List.of("TABLE_COLUMN mrn [0,12)")),
                 Arguments.of("${TABLE}.\"MRN\"", List.of("TABLE_COLUMN MRN [0,14)")),
-                Arguments.of("${TABLE}.MRN || ${age}", List.of("TABLE_COLUMN mrn [0,12)", "FIELD age [16,22)")),
+                Arguments.of("${TABLE}.MRN || ${age}", List.of("TABLE_COLUMN mrn [0,12)",
+                        "FIELD age [16,22)")),
                 Arguments.of("${patients.mrn}", List.of("FIELD patients.mrn [0,15)")),
-                Arguments.of("patients.mrn = p.id", List.of("QUALIFIED patients.mrn [0,12)", "QUALIFIED p.id [15,19)")),
+                Arguments.of("patients.mrn = p.id", List.of("QUALIFIED patients.mrn [0,12)",
+                        "QUALIFIED p.id [15,19)")),
                 Arguments.of("\"patients\".\"mrn\"", List.of("QUALIFIED patients.mrn [0,16)")),
                 Arguments.of("analytics.patients.mrn", List.of("QUALIFIED patients.mrn [0,22)")),
                 Arguments.of("'MRN ' || mrn", List.of("BARE mrn [10,13)")),
@@ -29,7 +31,8 @@ class SqlReadsTest {
                 Arguments.of("'it''s mrn'", List.of()),
                 Arguments.of("${TABLE}", List.of()),
                 Arguments.of("${patients.SQL_TABLE_NAME}", List.of()),
-                Arguments.of("${patients.SQL_TABLE_NAME}.mrn", List.of("QUALIFIED patients.mrn [0,30)")));
+                Arguments.of("${patients.SQL_TABLE_NAME}.mrn", List
+                        .of("QUALIFIED patients.mrn [0,30)")));
     }
 
     @ParameterizedTest(name = "{0}")

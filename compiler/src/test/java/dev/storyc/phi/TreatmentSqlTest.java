@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The SQL of each treatment, and its recognition by the proof. */
 class TreatmentSqlTest {
     static final Position AT = Position.of("stories/p/schema/phi.toml", 2, 1);
-    static final ProtectedColumn MRN = new ProtectedColumn("p", "patients", "mrn", PhiClass.IDENTIFIER,
+    static final ProtectedColumn MRN = new ProtectedColumn("p", "patients", "mrn",
+            PhiClass.IDENTIFIER,
             Optional.empty(), AT);
     static final ProtectedColumn BIRTH = new ProtectedColumn("p", "patients", "birth_date",
             PhiClass.BIRTH_DATE, Optional.of(Generalization.YEAR), AT);
@@ -26,7 +27,8 @@ class TreatmentSqlTest {
         assertThat(TreatmentSql.render(new Treatment.Redact(), MRN, x)).isEqualTo("'[redacted]'");
         assertThat(TreatmentSql.render(new Treatment.Generalize(), BIRTH, "b"))
                 .isEqualTo("CAST(DATE_TRUNC('year', b) AS DATE)");
-        assertThat(TreatmentSql.render(new Treatment.Redact(), BIRTH, "b")).isEqualTo("CAST(NULL AS DATE)");
+        assertThat(TreatmentSql.render(new Treatment.Redact(), BIRTH, "b"))
+                .isEqualTo("CAST(NULL AS DATE)");
         assertThat(TreatmentSql.render(new Treatment.Generalize(), ZIP, "z"))
                 .isEqualTo("LEFT(CAST(z AS VARCHAR), 3)");
         assertThat(TreatmentSql.render(new Treatment.Redact(), ZIP, "z")).isEqualTo("'000'");
@@ -43,9 +45,11 @@ class TreatmentSqlTest {
         String raw = "SELECT LEFT(MD5(t.mrn), 16) FROM t";
         int at = raw.indexOf("t.mrn");
         assertThat(TreatmentSql.isTreated(pseudonym, MRN, raw, at, at + 5)).isFalse();
-        assertThat(TreatmentSql.isTreated(new Treatment.Redact(), MRN, treated, start, start + 5)).isFalse();
+        assertThat(TreatmentSql.isTreated(new Treatment.Redact(), MRN, treated, start, start + 5))
+                .isFalse();
         String year = TreatmentSql.render(new Treatment.Generalize(), BIRTH, "b");
-        assertThat(TreatmentSql.isTreated(new Treatment.Generalize(), BIRTH, year, year.indexOf('b'),
+        assertThat(TreatmentSql.isTreated(new Treatment.Generalize(), BIRTH, year, year
+                .indexOf('b'),
                 year.indexOf('b') + 1)).isTrue();
     }
 }
