@@ -41,14 +41,18 @@ public final class Checks {
     private final List<SecretLeaks.Secret> secrets;
     private final Isolation isolation;
     private final ParseCache cache = new ParseCache();
+    private final RenderedTexts texts = new RenderedTexts();
     /** What environments whose stories rendered identically had no structural problem with. */
     private final Set<Structure> clean = new HashSet<>();
 
     /**
      * Everything the structural checks (all but isolation and secrets) depend on: the rendered
-     * files, the model and the external tables. Environments that share it share the verdict.
+     * files (by path and the number {@link RenderedTexts} gave their text), the model and the
+     * external tables. Environments that share it share the verdict, found without comparing a
+     * single text again.
      */
-    private record Structure(String model, Object externals, List<String> paths, List<String> texts) {}
+    private record Structure(String model, Object externals, List<String> paths,
+            List<Integer> texts) {}
 
     /**
      * @param environments every environment of the workspace, whose values no other may name
@@ -75,9 +79,9 @@ public final class Checks {
     /** Returns every problem of one environment's rendered stories and output tree, in print order. */
     public List<Diagnostic> check(Environment environment, Selection selection, List<RenderedStory> stories,
             OutputTree tree) {
-        Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache);
+        Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache, texts);
         Structure structure = new Structure(environment.model(), externals(environment),
-                scope.files.stream().map(CheckedFile::path).toList(), scope.files.stream().map(CheckedFile::text).toList());
+                scope.files.stream().map(CheckedFile::path).toList(), List.copyOf(scope.textIds));
         if (!clean.contains(structure)) {
             LookmlReferences.check(scope);
             DashboardReferences.check(scope);

@@ -40,8 +40,11 @@ final class Scope {
     /** The environment's external tables, read once: reading reports invalid entries. */
     List<TableName> externals;
 
+    /** The number of each of {@link #files}' text, in the same order; see {@link RenderedTexts}. */
+    final List<Integer> textIds = new ArrayList<>();
+
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
-            TemplateRenderer renderer, ParseCache cache) {
+            TemplateRenderer renderer, ParseCache cache, RenderedTexts texts) {
         this.workspace = workspace;
         this.environment = environment;
         this.selection = selection;
@@ -49,7 +52,11 @@ final class Scope {
         this.cache = cache;
         for (RenderedStory story : stories) {
             for (RenderedFile file : story.files()) {
-                files.add(new CheckedFile(story.story(), file.file(), file.text(), environment, renderer));
+                RenderedTexts.Interned text =
+                        texts.intern(file.file().source().path(), file.text());
+                files.add(new CheckedFile(story.story(), file.file(), text.text(), environment,
+                        renderer));
+                textIds.add(text.id());
             }
         }
     }

@@ -18,16 +18,23 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
         Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
-        var compiled = Compilation.run(project, selected,
-                root.processLookup(), console);
+        CachedReuse reuse = CachedReuse.checking(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+                !cache.noCache, environment -> true);
+        var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();
-        Reports.checked(console, compiled.environments());
+        reuse.rememberChecked(compiled);
+        reuse.commit();
+        Reports.checked(console, selected, compiled);
         return ExitCode.OK;
     }
 }

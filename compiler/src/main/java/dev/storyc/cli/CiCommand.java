@@ -66,6 +66,9 @@ final class CiCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    CacheOption cache;
+
     /** Where each environment's repository goes, approved before anything is compiled or written. */
     private OutputFolders.Approval folders;
 
@@ -101,9 +104,15 @@ final class CiCommand implements Callable<Integer> {
         List<Environment> all = List.copyOf(project.environments().all());
         folders = OutputFolders.approve(project, root.settings(), null,
                 all.stream().filter(e -> e.kind() != EnvironmentKind.DEVELOPMENT).toList(), console);
+        // Shared environments are synced, committed and pushed on every run; only those ci merely
+        // checks (developers') may be skipped when a clean compile of the same inputs is cached.
+        CachedReuse reuse = CachedReuse.checking(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+                !cache.noCache, environment -> environment.kind() == EnvironmentKind.DEVELOPMENT);
         ProjectCompiler.Compiled compilation = Compilation.run(project, all,
-                root.processLookup(), console, parallelism);
-        Reports.checked(console, compilation.environments());
+                root.processLookup(), console, parallelism, reuse);
+        reuse.rememberChecked(compilation);
+        Reports.checked(console, all, compilation);
         List<CompiledEnvironment> targets = compilation.environments().stream()
                 .filter(c -> c.environment().kind() != EnvironmentKind.DEVELOPMENT).toList();
         folders.require();
@@ -131,6 +140,7 @@ final class CiCommand implements Callable<Integer> {
         if (rows.stream().anyMatch(Row::failed)) {
             return ExitCode.OPERATION_FAILED;
         }
+        reuse.commit();
         if (proven.isEmpty()) {
             return ExitCode.OK;
         }

@@ -2,6 +2,7 @@ package dev.storyc.cli;
 
 import dev.storyc.check.Checks;
 import dev.storyc.compile.ProjectCompiler;
+import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
 import dev.storyc.publish.GitContentIds;
 import java.util.List;
@@ -28,11 +29,26 @@ final class Compilation {
     /** Compiles with up to {@code jobs} environments at once. */
     static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
             Function<String, Optional<String>> processEnvironment, Console console, int jobs) {
+        return run(project, environments, processEnvironment, console, jobs, Reuse.NONE);
+    }
+
+    /**
+     * Compiles with up to {@code jobs} environments at once, skipping those {@code reuse} vouches
+     * for.
+     */
+    static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
+            Function<String, Optional<String>> processEnvironment, Console console, int jobs,
+            Reuse reuse) {
         ProjectCompiler.Inputs inputs = new ProjectCompiler.Inputs(project.workspace(),
                 project.environments(), new GitContentIds(), Version.number(), processEnvironment);
         ProjectCompiler.Compiled compiled;
         try (GitPinnedSources pinned = new GitPinnedSources(project.root())) {
-            compiled = new ProjectCompiler(inputs, pinned, jobs).compile(environments);
+            compiled = new ProjectCompiler(inputs, pinned, jobs, reuse).compile(environments);
+        }
+        for (ProjectCompiler.UpToDate reused : compiled.upToDate()) {
+            console.info("environment " + reused.environment().name()
+                    + ": its inputs match an earlier clean compile in " + WorkspaceCache.FOLDER
+                    + "; not compiled again (--no-cache compiles it)");
         }
         console.mask(Checks.secretValues(project.environments(), processEnvironment));
         for (ProjectCompiler.Findings findings : compiled.findings()) {

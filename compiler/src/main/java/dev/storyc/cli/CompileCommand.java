@@ -3,6 +3,9 @@ package dev.storyc.cli;
 import dev.storyc.compile.OutputCommit;
 import dev.storyc.compile.OutputWrites;
 import dev.storyc.compile.ProjectCompiler;
+import dev.storyc.release.Selection;
+import java.util.List;
+import java.util.function.Supplier;
 import dev.storyc.config.Environment;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.OutputRepository;
@@ -41,20 +44,30 @@ final class CompileCommand implements Callable<Integer> {
                     + " setting, else out/ in the workspace.")
     Path out;
 
+    @Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
         Console console = root.console(output.format);
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
-        var compilation = Compilation.run(project, selected,
-                root.processLookup(), console);
+        CachedReuse reuse = CachedReuse.writing(
+                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
+                folders, !cache.noCache);
+        var compilation =
+                Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();
-        String source = SourceRevision.describe(project.root());
+        // Asking git for the workspace's status is slow in a large workspace; only a commit message
+        // needs it, so a run that reuses every environment never asks.
+        Supplier<String> source = memoized(() -> SourceRevision.describe(project.root()));
         OutputWrites.Outcome<OutputCommit.Outcome> written;
+        UpToDateLines upToDate = new UpToDateLines(selected, compilation.upToDate(), console);
         try {
             written = OutputWrites.writeAll(compilation.environments(),
-                    new Writer(folders, compilation, source, console), 1);
+                    new Writer(folders, compilation, source, console, reuse, upToDate), 1);
+            upToDate.printRest();
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             return ExitCode.OPERATION_FAILED;
@@ -64,10 +77,13 @@ final class CompileCommand implements Callable<Integer> {
                     "storyc only writes into repositories it created; move the folder away or pass --out DIR");
             return ExitCode.OPERATION_FAILED;
         }
+        reuse.rememberChecked(compilation);
+        reuse.commit();
         long committed = ((OutputWrites.Outcome.Written<OutputCommit.Outcome>) written).results().stream()
                 .filter(OutputCommit.Outcome::committed).count();
-        console.result(String.format("%d environment%s compiled, %d committed", compilation.environments().size(),
-                compilation.environments().size() == 1 ? "" : "s", committed));
+        int compiled = compilation.environments().size() + compilation.upToDate().size();
+        console.result(String.format("%d environment%s compiled, %d committed", compiled,
+                compiled == 1 ? "" : "s", committed));
         return ExitCode.OK;
     }
 
@@ -75,15 +91,20 @@ final class CompileCommand implements Callable<Integer> {
     private final class Writer implements OutputWrites.Writer<OutputCommit.Outcome, PublishException> {
         private final OutputFolders.Approval folders;
         private final ProjectCompiler.Compiled compilation;
-        private final String source;
+        private final Supplier<String> source;
         private final Console console;
+        private final CachedReuse reuse;
+        private final UpToDateLines upToDate;
 
-        Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation, String source,
-                Console console) {
+        Writer(OutputFolders.Approval folders, ProjectCompiler.Compiled compilation,
+                Supplier<String> source,
+                Console console, CachedReuse reuse, UpToDateLines upToDate) {
             this.folders = folders;
             this.compilation = compilation;
             this.source = source;
             this.console = console;
+            this.reuse = reuse;
+            this.upToDate = upToDate;
         }
 
         @Override
@@ -97,11 +118,11 @@ final class CompileCommand implements Callable<Integer> {
             try (OutputRepository repository = OutputRepository.openOrCreate(folderOf(environment),
                     environment.output().branch(), root.progress(1))) {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
-                        source);
-                console.result(String.format("%-9s %-16s %-10s %2d stories  %s  %s",
-                        outcome.committed() ? "committed" : "unchanged", environment.name(),
-                        fresh.selection().releaseName(), fresh.selection().stories().size(),
-                        outcome.commit().id().substring(0, 12),
+                        source.get());
+                reuse.rememberWritten(compilation, environment);
+                upToDate.printBefore(environment);
+                console.result(line(outcome.committed() ? "committed" : "unchanged", environment,
+                        fresh.selection(), outcome.commit().id(),
                         outcome.committed() ? outcome.summary().describe(!environment.takesAllStories())
                                 : "no commit"));
                 return outcome;
@@ -110,6 +131,73 @@ final class CompileCommand implements Callable<Integer> {
 
         private Path folderOf(Environment environment) {
             return folders.folder(environment);
+        }
+    }
+
+    /** Returns a supplier that asks {@code supplier} once, on first use. */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** Returns the line a compile prints for one environment. */
+    static String line(String verb, Environment environment, Selection selection, String commit,
+            String what) {
+        return String.format("%-9s %-16s %-10s %2d stories  %s  %s", verb, environment.name(),
+                selection.releaseName(), selection.stories().size(), commit.substring(0, 12), what);
+    }
+
+    /**
+     * Prints the environments that were up to date, each where it was selected among those that
+     * were committed, so the report reads in the same order as when every one was compiled.
+     */
+    private static final class UpToDateLines {
+        private final List<Environment> selected;
+        private final java.util.Map<String, ProjectCompiler.UpToDate> pending =
+                new java.util.HashMap<>();
+        private final Console console;
+        private int next;
+
+        UpToDateLines(List<Environment> selected, List<ProjectCompiler.UpToDate> upToDate,
+                Console console) {
+            this.selected = selected;
+            upToDate.forEach(u -> pending.put(u.environment().name(), u));
+            this.console = console;
+        }
+
+        /** Prints the up-to-date environments selected before {@code environment}. */
+        void printBefore(Environment environment) {
+            while (next < selected.size()
+                    && !selected.get(next).name().equals(environment.name())) {
+                print(selected.get(next++));
+            }
+            if (next < selected.size()) {
+                next++;
+            }
+        }
+
+        /** Prints the up-to-date environments not printed yet. */
+        void printRest() {
+            while (next < selected.size()) {
+                print(selected.get(next++));
+            }
+        }
+
+        private void print(Environment environment) {
+            ProjectCompiler.UpToDate upToDate = pending.remove(environment.name());
+            if (upToDate != null) {
+                console.result(line("unchanged", environment, upToDate.selection(),
+                        upToDate.witness(), "no commit"));
+            }
         }
     }
 }

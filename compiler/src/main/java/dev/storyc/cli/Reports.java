@@ -22,11 +22,32 @@ final class Reports {
                 + " the stories and revert it on the remote, or run with --adopt-drift to build the next commit on top of it");
     }
 
-    /** Prints one line per environment that compiled and passed every check. */
-    static void checked(Console console, java.util.List<dev.storyc.emit.CompiledEnvironment> environments) {
-        for (var environment : environments) {
-            console.result(String.format("ok  %-16s %-10s %d stories", environment.environment().name(),
-                    environment.selection().releaseName(), environment.selection().stories().size()));
+    /**
+     * Prints one line per environment that compiled and passed every check, or was up to date, in
+     * the order they were selected.
+     */
+    static void checked(Console console, java.util.List<dev.storyc.config.Environment> selected,
+            dev.storyc.compile.ProjectCompiler.Compiled compiled) {
+        java.util.Map<String, String> lines = new java.util.HashMap<>();
+        for (var environment : compiled.environments()) {
+            lines.put(environment.environment().name(), checkedLine(environment.environment(),
+                    environment.selection()));
         }
+        for (var environment : compiled.upToDate()) {
+            lines.put(environment.environment().name(), checkedLine(environment.environment(),
+                    environment.selection()));
+        }
+        for (var environment : selected) {
+            String line = lines.get(environment.name());
+            if (line != null) {
+                console.result(line);
+            }
+        }
+    }
+
+    private static String checkedLine(dev.storyc.config.Environment environment,
+            dev.storyc.release.Selection selection) {
+        return String.format("ok  %-16s %-10s %d stories", environment.name(),
+                selection.releaseName(), selection.stories().size());
     }
 }

@@ -178,7 +178,7 @@ final class Scaffold {
                 stories = [
                 ]
                 """.formatted(release));
-        files.put(".gitignore", "out/\n");
+        files.put(".gitignore", "out/\n.storyc/\n");
         files.put(".github/workflows/storyc.yml", ciWorkflow(core(version)));
         return files;
     }

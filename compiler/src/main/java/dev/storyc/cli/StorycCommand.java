@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             SiteCommand.class,
             DiffCommand.class,
+            CacheCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             HelpCommand.class

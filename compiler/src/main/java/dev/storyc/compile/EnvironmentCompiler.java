@@ -7,6 +7,7 @@ import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
+import dev.storyc.emit.Memo;
 import dev.storyc.emit.OutputTreeBuilder;
 import dev.storyc.phi.PhiCache;
 import dev.storyc.phi.PhiStage;
@@ -45,10 +46,17 @@ public final class EnvironmentCompiler {
      */
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
             Environments environments, Function<String, Optional<String>> processEnvironment) {
+        this(workspace, contentIds, compilerVersion, environments, processEnvironment, Memo.NONE);
+    }
+
+    /** Returns a compiler that remembers derived files in {@code memo}. */
+    public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
+            Environments environments, Function<String, Optional<String>> processEnvironment,
+            Memo memo) {
         this.workspace = workspace;
         this.renderer = TemplateRenderer.forWorkspace(workspace);
         this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds),
-                compilerVersion, workspace.modelFiles());
+                compilerVersion, workspace.modelFiles(), memo);
         this.checks = new Checks(workspace, environments, renderer, processEnvironment);
     }
 
@@ -66,7 +74,7 @@ public final class EnvironmentCompiler {
      * environment, and hashing every story again for each of a dozen environments showed in
      * profiles.
      */
-    private static ContentIds remembered(ContentIds contentIds) {
+    static ContentIds remembered(ContentIds contentIds) {
         Map<Story, String> ids = new ConcurrentHashMap<>();
         return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }

@@ -1,5 +1,6 @@
 package dev.storyc.compile;
 
+import dev.storyc.check.Checks;
 import dev.storyc.config.Environment;
 import dev.storyc.config.Environments;
 import dev.storyc.diag.Diagnostic;
@@ -9,6 +10,8 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.ReleaseParser;
+import dev.storyc.release.Selection;
+import dev.storyc.release.StorySelector;
 import dev.storyc.warehouse.PinnedChangeEdits;
 import dev.storyc.workspace.PinnedStories;
 import dev.storyc.workspace.Story;
@@ -16,6 +19,7 @@ import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +41,9 @@ public final class ProjectCompiler {
     private final Inputs inputs;
     private final PinnedSources pinned;
     private final int jobs;
+    private final Reuse reuse;
+    /** Story content ids, computed once per story for every environment and fingerprint. */
+    private final ContentIds contentIds;
 
     /**
      * What every environment's compile shares.
@@ -62,9 +69,25 @@ public final class ProjectCompiler {
      * @param findings the working tree's findings first, then each pinned workspace's in the order
      *     its first environment was selected
      * @param failed whether any environment (or a pinned release) had errors
+     * @param upToDate the environments {@link Reuse} vouched for, which were not compiled again
+     * @param cleanFingerprints the input fingerprint of each environment of {@link #environments}
+     *     that compiled without a single diagnostic, by name: what the edge may remember
      */
     public record Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments,
-            List<Findings> findings, boolean failed) {
+            List<Findings> findings, boolean failed, List<UpToDate> upToDate,
+            Map<String, String> cleanFingerprints) {
+        public Compiled {
+            environments = List.copyOf(environments);
+            upToDate = List.copyOf(upToDate);
+            cleanFingerprints = Map.copyOf(cleanFingerprints);
+        }
+
+        /** Returns a compile in which nothing was reused. */
+        public Compiled(EnvironmentCompiler compiler, List<CompiledEnvironment> environments,
+                List<Findings> findings, boolean failed) {
+            this(compiler, environments, findings, failed, List.of(), Map.of());
+        }
+
         /**
          * Commits one of {@link #environments} into {@code store}, rendering its message with the
          * working tree's templates: a commit message describes the compile, not a pinned story.
@@ -89,12 +112,19 @@ public final class ProjectCompiler {
      * job shares a compiler per workspace, so templates compile once.
      */
     public ProjectCompiler(Inputs inputs, PinnedSources pinned, int jobs) {
+        this(inputs, pinned, jobs, Reuse.NONE);
+    }
+
+    /** Returns a compiler that skips the environments {@code reuse} vouches for. */
+    public ProjectCompiler(Inputs inputs, PinnedSources pinned, int jobs, Reuse reuse) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
         this.inputs = inputs;
         this.pinned = pinned;
         this.jobs = jobs;
+        this.reuse = reuse;
+        this.contentIds = EnvironmentCompiler.remembered(inputs.contentIds());
     }
 
     /** Compiles and checks {@code selected}; reads pinned trees only for sealed releases. */
@@ -107,6 +137,9 @@ public final class ProjectCompiler {
         List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
         List<Workspace> taskWorkspaces = new ArrayList<>();
         List<String> taskEnvironments = new ArrayList<>();
+        List<String> taskFingerprints = new ArrayList<>();
+        Map<Workspace, InputFingerprint> fingerprinters = new IdentityHashMap<>();
+        List<UpToDate> upToDate = new ArrayList<>();
         for (Environment environment : selected) {
             Optional<ReleaseManifest> sealed = sealedRelease(inputs.workspace(), environment);
             Result<EnvironmentCompiler> compiler = sealed.isEmpty()
@@ -119,12 +152,22 @@ public final class ProjectCompiler {
                 failed = true;
                 continue;
             }
-            EnvironmentCompiler task = jobs == 1 ? compiler.get()
-                    : compilerFor(compiler.get().workspace());
-            taskWorkspaces.add(compiler.get().workspace());
+            Workspace workspace = compiler.get().workspace();
+            String fingerprint = reuse.active() ? fingerprinters
+                    .computeIfAbsent(workspace, this::fingerprinter).of(environment) : "";
+            Optional<UpToDate> reused = reused(environment, workspace, fingerprint,
+                    sealed.map(release -> OutputCommit.releaseTag(release.name())));
+            if (reused.isPresent()) {
+                upToDate.add(reused.get());
+                continue;
+            }
+            EnvironmentCompiler task = jobs == 1 ? compiler.get() : compilerFor(workspace);
+            taskWorkspaces.add(workspace);
             taskEnvironments.add(environment.name());
+            taskFingerprints.add(fingerprint);
             tasks.add(() -> task.compile(environment));
         }
+        Map<String, String> clean = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
         for (int i = 0; i < results.size(); i++) {
@@ -135,6 +178,9 @@ public final class ProjectCompiler {
                     .add(new SameInEnvironments.Found(environment, d)));
             if (result.ok()) {
                 compiled.add(result.get());
+                if (reuse.active() && result.diagnostics().isEmpty()) {
+                    clean.put(taskEnvironments.get(i), taskFingerprints.get(i));
+                }
             } else {
                 failed = true;
             }
@@ -142,7 +188,42 @@ public final class ProjectCompiler {
         List<Findings> findings = groups.stream()
                 .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found())))
                 .toList();
-        return new Compiled(workingTree, compiled, findings, failed);
+        return new Compiled(workingTree, compiled, findings, failed, upToDate, clean);
+    }
+
+    /**
+     * An environment that was not compiled again: {@link Reuse} vouched that a compile of the same
+     * inputs passed every check without a diagnostic.
+     *
+     * @param witness what it vouched with: the output's head commit, for a command that writes
+     */
+    public record UpToDate(Environment environment, Selection selection, String witness) {}
+
+    /**
+     * Returns the environment as up to date when {@link #reuse} vouches for its fingerprint and its
+     * selection, which the report names, is found without a diagnostic (one with a diagnostic is
+     * compiled, so the diagnostic is reported).
+     */
+    private Optional<UpToDate> reused(Environment environment, Workspace workspace,
+            String fingerprint, Optional<String> releaseTag) {
+        if (!reuse.active()) {
+            return Optional.empty();
+        }
+        Optional<String> witness = reuse.upToDate(environment, fingerprint, releaseTag);
+        if (witness.isEmpty()) {
+            return Optional.empty();
+        }
+        Result<Selection> selection = StorySelector.select(environment, workspace);
+        if (!selection.ok() || !selection.diagnostics().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UpToDate(environment, selection.get(), witness.get()));
+    }
+
+    private InputFingerprint fingerprinter(Workspace workspace) {
+        return InputFingerprint.of(workspace, contentIds, inputs.environments(),
+                Checks.secretValues(inputs.environments(), inputs.processEnvironment()),
+                reuse.salt(), inputs.compilerVersion());
     }
 
     /** Diagnostics found in one version of the workspace, before merging. */
@@ -182,8 +263,8 @@ public final class ProjectCompiler {
     }
 
     private EnvironmentCompiler compilerFor(Workspace workspace) {
-        return new EnvironmentCompiler(workspace, inputs.contentIds(), inputs.compilerVersion(),
-                inputs.environments(), inputs.processEnvironment());
+        return new EnvironmentCompiler(workspace, contentIds, inputs.compilerVersion(),
+                inputs.environments(), inputs.processEnvironment(), reuse.memo());
     }
 
     private Result<EnvironmentCompiler> pinnedCompiler(ReleaseManifest release) {

@@ -45,14 +45,17 @@ public final class BackOut {
                                 });
             }
         }
-        List<WarehousePlan.Change> previousChanges =
-                new ArrayList<>(previousPlan.map(WarehousePlan::changesIn).orElse(List.of()));
-        java.util.Collections.reverse(previousChanges);
         var previousStories =
                 previous.lock()
                         .<Map<String, String>>map(LockFile::stories)
                         .orElse(Map.of())
                         .keySet();
+        // Only a story that left can be backed out; when none did, the previous plan's changes
+        // need not be read at all.
+        boolean anyLeft = previousStories.stream().anyMatch(story -> !stories.containsKey(story));
+        List<WarehousePlan.Change> previousChanges = new ArrayList<>(anyLeft
+                ? previousPlan.map(WarehousePlan::changesIn).orElse(List.of()) : List.of());
+        java.util.Collections.reverse(previousChanges);
         for (WarehousePlan.Change change : previousChanges) {
             if (stories.containsKey(change.story())
                     || !previousStories.contains(change.story())

@@ -37,6 +37,49 @@ public record LockFile(
 
     /** Reads a lock written by this or an earlier compiler; empty when it is missing or unreadable. */
     public static Optional<LockFile> parse(String text) {
+        Optional<LockFile> plain = parsePlain(text);
+        return plain.isPresent() ? plain : parseToml(text);
+    }
+
+    /**
+     * Reads a lock in exactly the layout {@link #toToml} writes, with no escapes, line by line;
+     * empty for anything else. Every compile reads its output's previous lock, and a TOML parser
+     * takes long over a thousand stories; the result is trusted only when writing it back gives
+     * the very same bytes, so this can never read a lock differently from {@link #parseToml}.
+     */
+    static Optional<LockFile> parsePlain(String text) {
+        if (text.indexOf('\\') >= 0) {
+            return Optional.empty();
+        }
+        Map<String, String> top = new java.util.HashMap<>();
+        SortedMap<String, String> stories = new TreeMap<>();
+        Map<String, String> into = top;
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.equals("[stories]")) {
+                into = stories;
+                continue;
+            }
+            int equals = line.indexOf(" = \"");
+            if (equals <= 0 || !line.endsWith("\"")
+                    || line.indexOf('"', equals + 4) != line.length() - 1) {
+                return Optional.empty();
+            }
+            into.put(line.substring(0, equals), line.substring(equals + 4, line.length() - 1));
+        }
+        if (top.size() != 4 || !top.keySet().containsAll(
+                java.util.List.of("compiler", "environment", "environment_hash", "release"))) {
+            return Optional.empty();
+        }
+        LockFile lock = new LockFile(top.get("compiler"), top.get("environment"),
+                top.get("environment_hash"), top.get("release"), stories);
+        return lock.toToml().equals(text) ? Optional.of(lock) : Optional.empty();
+    }
+
+    /** Reads a lock with a TOML parser: any layout an earlier compiler or a person wrote. */
+    static Optional<LockFile> parseToml(String text) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors() || !toml.isTable("stories")) {
             return Optional.empty();

@@ -39,6 +39,7 @@ public final class OutputTreeBuilder {
     private final ContentIds contentIds;
     private final String compilerVersion;
     private final java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles;
+    private final Memo memo;
 
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
         this(stdlib, renderer, contentIds, compilerVersion, new TreeMap<>());
@@ -50,6 +51,14 @@ public final class OutputTreeBuilder {
      */
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion,
             java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles) {
+        this(stdlib, renderer, contentIds, compilerVersion, modelFiles, Memo.NONE);
+    }
+
+    /** @param memo where schedule files, slow to write and rarely changed, are remembered */
+    public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds,
+            String compilerVersion,
+            java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles, Memo memo) {
+        this.memo = memo;
         this.stdlib = stdlib;
         this.renderer = renderer;
         this.contentIds = contentIds;
@@ -115,18 +124,34 @@ public final class OutputTreeBuilder {
      * file that cannot be read is left to the checks, which report it.
      */
     private Map<String, String> schedules(Environment environment, List<RenderedStory> stories) {
-        List<EtlJob> jobs = new ArrayList<>();
+        ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
+                environment.output().branch(), compilerVersion);
+        // Everything the schedules derive from: the target and each job file's story, path, text.
+        Sha256.Parts key = Sha256.parts().add("schedules-1").add(target.environment())
+                .add(target.checkout()).add(target.remote().orElse("")).add(target.branch())
+                .add(target.image());
+        List<JobFile> files = new ArrayList<>();
         for (RenderedStory rendered : stories) {
             rendered.files().stream()
                     .filter(f -> f.file().kind() == ArtifactKind.ETL_JOB)
                     .sorted(Comparator.comparing(f -> f.file().fileName()))
-                    .forEach(f -> EtlJobReader.read(rendered.story().id().value(),
-                            OutputLayout.pathOf(rendered.story().id(), f.file()), f.text()).ifPresent(jobs::add));
+                    .forEach(f -> {
+                        JobFile job = new JobFile(rendered.story().id().value(),
+                                OutputLayout.pathOf(rendered.story().id(), f.file()), f.text());
+                        key.add(job.story()).add(job.path()).add(job.text());
+                        files.add(job);
+                    });
         }
-        ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
-                environment.output().branch(), compilerVersion);
-        return ScheduleFiles.of(target, jobs);
+        return memo.files(key.hex(), () -> {
+            List<EtlJob> jobs = new ArrayList<>();
+            files.forEach(f ->
+                    EtlJobReader.read(f.story(), f.path(), f.text()).ifPresent(jobs::add));
+            return ScheduleFiles.of(target, jobs);
+        });
     }
+
+    /** An ETL job file as the schedules read it. */
+    private record JobFile(String story, String path, String text) {}
 
     /** Renders the stdlib templates: model, manifest and README. */
     private void generated(Environment environment, List<RenderedStory> stories, Map<String, OutputFile> files,

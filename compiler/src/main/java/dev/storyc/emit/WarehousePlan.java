@@ -86,6 +86,9 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
      * no change names: its one change per story is {@code base}); none when unreadable.
      */
     public static List<PendingRevert> pendingRevertsIn(String planText) {
+        if (cannotName(planText, "pending_revert")) {
+            return List.of();
+        }
         TomlParseResult toml = Toml.parse(planText);
         if (toml.hasErrors() || !toml.isArray("pending_revert")) {
             return List.of();
@@ -105,6 +108,15 @@ public record WarehousePlan(List<Change> changes, List<PendingRevert> pendingRev
             }
         }
         return pending;
+    }
+
+    /**
+     * Returns true when TOML text cannot define the key {@code key}: it does not hold the key's
+     * characters, and holds no backslash with which a quoted key could spell them otherwise. The
+     * common plan has no pending revert, and this answers that without parsing it.
+     */
+    static boolean cannotName(String text, String key) {
+        return !text.contains(key) && text.indexOf('\\') < 0;
     }
 
     /**

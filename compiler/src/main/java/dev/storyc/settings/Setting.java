@@ -43,6 +43,12 @@ public enum Setting {
      */
     CI_LIVE("ci.live", "STORYC_CI_LIVE", "\\s*[a-z][a-z0-9-]*(\\s*,\\s*[a-z][a-z0-9-]*)*\\s*",
             "environment names separated by commas, such as `integration`"),
+    /**
+     * The most the workspace's cache ({@code .storyc/cache}) may hold before the least recently
+     * used entries go: bytes, or a number with KB, MB or GB.
+     */
+    CACHE_MAX_SIZE("cache.max_size", "STORYC_CACHE_MAX_SIZE",
+            "(?i)\\s*[0-9]{1,12}\\s*(b|kb|mb|gb)?\\s*", "a size such as `512MB` or `2GB`"),
     /** The storyc versions the workspace works with, as dbt's {@code require-dbt-version}. */
     REQUIRED_VERSION("required_version", "STORYC_REQUIRED_VERSION",
             "\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*"

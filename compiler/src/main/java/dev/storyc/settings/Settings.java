@@ -39,6 +39,11 @@ public record Settings(Map<Setting, Value> values) {
         return Integer.parseInt(get(Setting.JOBS).map(Value::value).orElse("1"));
     }
 
+    /** Returns the cache's size cap as written, such as {@code 512MB}, when a layer sets one. */
+    public Optional<String> cacheMaxSize() {
+        return get(Setting.CACHE_MAX_SIZE).map(Value::value);
+    }
+
     public String color() {
         return get(Setting.COLOR).map(Value::value).orElse("auto");
     }

@@ -187,6 +187,24 @@ class LayeringTest {
     }
 
     @Test
+    void theCacheIsAStoreThatKnowsNoStage() {
+        noClasses().that().resideInAPackage("dev.storyc.cache..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.storyc.config..",
+                        "dev.storyc.release..", "dev.storyc.render..", "dev.storyc.emit..",
+                        "dev.storyc.check..", "dev.storyc.compile..", "dev.storyc.publish..",
+                        "dev.storyc.settings..", "dev.storyc.cli..")
+                .because("the cache stores bytes under content keys; what an entry means is decided"
+                        + " by the stage that asks (compile, through Reuse) and the edge that"
+                        + " answers (cli)")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("dev.storyc.cache..")
+                .because("the cache is I/O: pure stages ask through compile.Reuse, which the CLI"
+                        + " implements")
+                .check(classes);
+    }
+
+    @Test
     void stagesHaveNoCycles() {
         slices().matching("dev.storyc.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -1,0 +1,13 @@
+package dev.storyc.cli;
+
+import picocli.CommandLine.Option;
+
+/** The {@code --no-cache} option of the commands that compile: check, compile and ci. */
+final class CacheOption {
+    @Option(
+            names = "--no-cache",
+            description =
+                    "Compile and check every environment, even those whose inputs match an earlier"
+                            + " clean compile in .storyc/cache; the cache is still updated.")
+    boolean noCache;
+}

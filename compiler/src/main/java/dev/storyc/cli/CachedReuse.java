@@ -1,0 +1,199 @@
+package dev.storyc.cli;
+
+import dev.storyc.cache.CacheKey;
+import dev.storyc.cache.CacheStore;
+import dev.storyc.cache.TextFiles;
+import dev.storyc.compile.ProjectCompiler;
+import dev.storyc.compile.Reuse;
+import dev.storyc.config.Environment;
+import dev.storyc.emit.Memo;
+import dev.storyc.publish.OutputHead;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+
+/**
+ * The CLI's {@link Reuse}: what {@code .storyc/cache} remembers, and for {@code compile} what the
+ * output repository holds. Two facts are remembered per input fingerprint:
+ *
+ * <ul>
+ *   <li>checked: a compile of these inputs passed every check without a diagnostic, so {@code
+ *       check} need not run again;
+ *   <li>written: that compile left this tree at the head of this folder's branch, so {@code
+ *       compile} need not run again while the head still holds exactly that tree, the repository is
+ *       settled ({@link OutputHead}) and a sealed release's tag points at it.
+ * </ul>
+ *
+ * It also remembers derived files ({@link #memo}) by the digest of their inputs. Every key also
+ * holds the compiler's build ({@link CompilerBuild}), since another build may find other problems
+ * in the same inputs.
+ */
+final class CachedReuse implements Reuse {
+    private static final String CHECKED = "checked";
+
+    private final CacheStore store;
+    private final String build;
+
+    /** False for {@code --no-cache}: nothing is read from the cache, but what is proved is kept. */
+    private final boolean lookUp;
+
+    private final Predicate<Environment> eligible;
+    private final OutputFolders.Approval folders;
+    private final String salt;
+
+    /** Whether the salt is on disk as this run's; entries are written only then. */
+    private boolean saltKept;
+
+    private boolean writable = true;
+    private final Queue<Map.Entry<CacheKey, byte[]>> pending = new ConcurrentLinkedQueue<>();
+
+    private CachedReuse(
+            CacheStore store,
+            boolean lookUp,
+            Predicate<Environment> eligible,
+            OutputFolders.Approval folders) {
+        this.store = store;
+        this.lookUp = lookUp;
+        this.eligible = eligible;
+        this.folders = folders;
+        Optional<String> existing = store.salt();
+        this.salt = existing.orElseGet(CacheStore::newSalt);
+        this.saltKept = existing.isPresent();
+        // The salt is in every key, so that no entry written elsewhere (committed to the
+        // repository, restored from a CI cache) can ever be taken for this machine's.
+        this.build = CompilerBuild.identity() + " " + salt;
+    }
+
+    /**
+     * Returns the reuse of a command that only checks; it may skip the environments {@code
+     * eligible} accepts, and with {@code lookUp} false ({@code --no-cache}) reads nothing.
+     */
+    static CachedReuse checking(CacheStore store, boolean lookUp, Predicate<Environment> eligible) {
+        return new CachedReuse(store, lookUp, eligible, null);
+    }
+
+    /**
+     * Returns the reuse of {@code compile}, which writes into the folders {@code folders} approved;
+     * with {@code lookUp} false ({@code --no-cache}) it vouches for nothing but still remembers.
+     */
+    static CachedReuse writing(CacheStore store, OutputFolders.Approval folders, boolean lookUp) {
+        return new CachedReuse(store, lookUp, environment -> folders.ok(), folders);
+    }
+
+    @Override
+    public Optional<String> upToDate(
+            Environment environment, String fingerprint, Optional<String> releaseTag) {
+        if (!lookUp || !eligible.test(environment)) {
+            return Optional.empty();
+        }
+        if (folders == null) {
+            return store.getText(checkedKey(fingerprint)).filter(CHECKED::equals);
+        }
+        Path folder = folders.folder(environment);
+        String branch = environment.output().branch();
+        return store.getText(writtenKey(fingerprint, folder, branch))
+                .flatMap(tree -> OutputHead.settledAt(folder, branch, tree, releaseTag));
+    }
+
+    @Override
+    public String salt() {
+        return salt;
+    }
+
+    /**
+     * Remembers derived files (schedules) in the cache. New entries wait in memory until the run is
+     * known to succeed ({@link #commit}), so a failed run leaves the cache as it was.
+     */
+    @Override
+    public Memo memo() {
+        return (key, derive) -> {
+            CacheKey cacheKey = CacheKey.of("derived-files", build, key);
+            Optional<Map<String, String>> known =
+                    lookUp ? store.get(cacheKey).flatMap(TextFiles::decode) : Optional.empty();
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Map<String, String> files = derive.get();
+            remember(cacheKey, TextFiles.encode(files));
+            return files;
+        };
+    }
+
+    /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
+    void rememberChecked(ProjectCompiler.Compiled compiled) {
+        compiled.cleanFingerprints()
+                .values()
+                .forEach(
+                        fingerprint ->
+                                remember(
+                                        checkedKey(fingerprint),
+                                        CHECKED.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Remembers the tree the branch holds after {@code environment}'s compile was committed. */
+    void rememberWritten(ProjectCompiler.Compiled compiled, Environment environment) {
+        String fingerprint = compiled.cleanFingerprints().get(environment.name());
+        if (fingerprint == null || folders == null) {
+            return;
+        }
+        Path folder = folders.folder(environment);
+        String branch = environment.output().branch();
+        OutputHead.treeAt(folder, branch)
+                .ifPresent(
+                        tree ->
+                                remember(
+                                        writtenKey(fingerprint, folder, branch),
+                                        tree.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes what this run remembered and trims the cache to its size cap; called once, when the
+     * command has succeeded, so that a run that fails or is refused leaves the workspace as it was.
+     */
+    void commit() {
+        if (pending.isEmpty() || !writable()) {
+            return;
+        }
+        for (Map.Entry<CacheKey, byte[]> entry = pending.poll();
+                entry != null;
+                entry = pending.poll()) {
+            store.put(entry.getKey(), entry.getValue());
+        }
+        store.trim();
+    }
+
+    private void remember(CacheKey key, byte[] payload) {
+        pending.add(Map.entry(key, payload));
+    }
+
+    /**
+     * Returns whether this run may write entries: the salt its fingerprints used must be the
+     * cache's. A cache without one gets this run's now, once something is worth remembering, so a
+     * run that fails leaves no cache behind.
+     */
+    private synchronized boolean writable() {
+        if (!saltKept) {
+            saltKept = true;
+            writable = store.keepSalt(salt).filter(salt::equals).isPresent();
+        }
+        return writable;
+    }
+
+    private CacheKey checkedKey(String fingerprint) {
+        return CacheKey.of("environment-checked", build, fingerprint);
+    }
+
+    private CacheKey writtenKey(String fingerprint, Path folder, String branch) {
+        return CacheKey.of(
+                "environment-written",
+                build,
+                fingerprint,
+                folder.toAbsolutePath().normalize().toString(),
+                branch);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.storyc.publish;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The cheap facts about an output repository that decide whether a compile may leave it alone: read
+ * without registering as a writer, taking a lock or writing a byte. Anything unusual (no ownership
+ * marker yet, an interrupted refresh, a writer registered or killed, a held branch lock, a missing
+ * release tag) is reported as "not settled", and the caller then takes the full path, which repairs
+ * and reports it as before.
+ */
+public final class OutputHead {
+    private OutputHead() {}
+
+    /**
+     * Returns the branch's head commit when the repository in {@code directory} is storyc's,
+     * settled, its head's tree is {@code tree}, and {@code tag} (when given) points at that commit;
+     * otherwise empty.
+     */
+    public static Optional<String> settledAt(
+            Path directory, String branch, String tree, Optional<String> tag) {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
+                || !OwnershipMarker.isMarked(gitDir)
+                || Files.exists(
+                        gitDir.resolve(WorkingTree.REFRESH_PENDING), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(
+                        gitDir.resolve(Constants.R_HEADS + branch + ".lock"),
+                        LinkOption.NOFOLLOW_LINKS)
+                || anyWriter(gitDir)) {
+            return Optional.empty();
+        }
+        try (Repository repository = open(gitDir)) {
+            Optional<Head> head = headOf(repository, branch);
+            if (head.isEmpty() || !head.get().tree().equals(tree)) {
+                return Optional.empty();
+            }
+            if (tag.isPresent()) {
+                ObjectId tagged = repository.resolve(Constants.R_TAGS + tag.get());
+                if (tagged == null || !tagged.getName().equals(head.get().commit())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(head.get().commit());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the tree of the branch's head, for remembering what a compile committed. */
+    public static Optional<String> treeAt(Path directory, String branch) {
+        try (Repository repository = open(directory.resolve(Constants.DOT_GIT))) {
+            return headOf(repository, branch).map(Head::tree);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A branch's head commit and its tree. */
+    private record Head(String commit, String tree) {}
+
+    private static Repository open(Path gitDir) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    }
+
+    private static Optional<Head> headOf(Repository repository, String branch) throws IOException {
+        ObjectId head = repository.resolve(Constants.R_HEADS + branch);
+        if (head == null) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            String tree = walk.parseCommit(head).getTree().getId().name();
+            return Optional.of(new Head(head.name(), tree));
+        }
+    }
+
+    /** Returns true when a storyc process is registered as writing, or was killed while it did. */
+    private static boolean anyWriter(Path gitDir) {
+        Path writers = gitDir.resolve(Writers.FOLDER);
+        if (!Files.isDirectory(writers, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(writers)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}
