@@ -19,6 +19,12 @@
 #   git archive main | tar -x -C /tmp/base && (cd /tmp/base && mvn -o -q -DskipTests package)
 #   BASELINE_JAR=/tmp/base/compiler/target/storyc.jar RUNS=5 bench/check-scaling.sh envs
 #
+# PHI=N generates workspaces whose every N-th story classifies two columns as PHI, which every
+# environment but production treats (docs/phi.md); PHI=1 is the phi stage's worst case. Time it
+# against the same sizes without PHI to see what the stage costs:
+#
+#   PHI=10 RUNS=5 bench/check-scaling.sh stories 1000; RUNS=5 bench/check-scaling.sh stories 1000
+#
 # The JVM runs with the flags of ./storyc (STORYC_JAVA_OPTS overrides them; set it to a space to
 # time plain `java -jar`). Workspaces are generated once into $BENCH_DIR (default
 # /tmp/storyc-bench) and reused.
@@ -75,6 +81,7 @@ for n in "${sizes[@]}"; do
     envs) args=(20 "$n"); workspace="$bench_dir/envs-$n" ;;
     elements) args=(1 12 "$n"); workspace="$bench_dir/elements-$n" ;;
   esac
+  [ -z "${PHI:-}" ] || workspace="$workspace-phi$PHI"
   bench_workspace "$workspace" "${args[@]}"
   current=()
   base=()

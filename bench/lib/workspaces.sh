@@ -16,12 +16,14 @@ bench_build() {
 
 # Generates a synthetic workspace into FOLDER unless one is there already:
 #   bench_workspace FOLDER STORIES ENVIRONMENTS [ELEMENTS]
+# With PHI=N set, every N-th story classifies two columns as PHI (SyntheticWorkspace).
 bench_workspace() {
   local folder="$1"
   shift
   if [ ! -f "$folder/environments.toml" ]; then
     rm -rf "$folder"
-    java -cp compiler/target/test-classes dev.storyc.bench.SyntheticWorkspace "$folder" "$@" >/dev/null
+    java -Dsynthetic.phi="${PHI:-0}" -cp compiler/target/test-classes \
+      dev.storyc.bench.SyntheticWorkspace "$folder" "$@" >/dev/null
   fi
 }
 

@@ -1,8 +1,9 @@
 # The patient dimension. Every clinical explore joins it.
 #
-# PHI (name, MRN, full birth date) is shown only in environments with
-# show_pii. Elsewhere the same field names exist but are masked, so explores
-# and dashboards that use them work unchanged in every environment.
+# PHI (MRN, names, birth date) is classified in schema/phi.toml and written
+# here once: each environment compiles these fields to its own treatment
+# (docs/phi.md), so explores and dashboards that use them work unchanged in
+# every environment.
 view: patients {
   sql_table_name: <% env.warehouse.schema %>.patients ;;
   drill_fields: [patient_detail*]
@@ -13,7 +14,6 @@ view: patients {
     sql: ${TABLE}.patient_id ;;
   }
 
-<%# env.variables.show_pii %>
   dimension: mrn {
     label: "MRN"
     type: string
@@ -32,21 +32,6 @@ view: patients {
     datatype: date
     sql: ${TABLE}.birth_date ;;
   }
-<%/ env.variables.show_pii %>
-<%^ env.variables.show_pii %>
-  # Masked: a stable pseudonym per patient, never the real value.
-  dimension: mrn {
-    label: "MRN (masked)"
-    type: string
-    sql: 'MRN-' || LEFT(MD5(${TABLE}.mrn), 8) ;;
-  }
-
-  dimension: full_name {
-    label: "Full Name (masked)"
-    type: string
-    sql: 'Patient ' || LEFT(MD5(${TABLE}.patient_id), 6) ;;
-  }
-<%/ env.variables.show_pii %>
 
   dimension: age {
     type: number

@@ -6,6 +6,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.render.LineOrigins;
 import dev.storyc.render.TemplateContexts;
+import dev.storyc.render.TemplatePositions;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
@@ -21,7 +22,7 @@ final class CheckedFile {
     private final String text;
     private final Environment environment;
     private final TemplateRenderer renderer;
-    private LineOrigins origins;
+    private TemplatePositions positions;
     private SourceFile rendered;
 
     CheckedFile(Story story, StoryFile file, String text, Environment environment, TemplateRenderer renderer) {
@@ -59,20 +60,7 @@ final class CheckedFile {
         if (!renderedAt.hasLine() || !renderedAt.file().equals(path())) {
             return renderedAt;
         }
-        int line = origins().templateLine(renderedAt.line());
-        String templateLine = file.source().line(line);
-        String renderedLine = renderedSource().line(renderedAt.line());
-        int column;
-        if (templateLine.equals(renderedLine)) {
-            column = renderedAt.column();
-        } else if (token != null && !token.isEmpty() && templateLine.contains(token)) {
-            column = templateLine.indexOf(token) + 1;
-        } else if (templateLine.contains("<%")) {
-            column = templateLine.indexOf("<%") + 1;
-        } else {
-            column = Math.max(1, templateLine.length() - templateLine.stripLeading().length() + 1);
-        }
-        return Position.of(path(), line, column);
+        return positions().at(renderedAt, token);
     }
 
     /** Returns the position of a character offset in the rendered text. */
@@ -95,11 +83,13 @@ final class CheckedFile {
         return moved;
     }
 
-    private LineOrigins origins() {
-        if (origins == null) {
-            origins = renderer.trace(file.source(), TemplateContexts.forStory(environment, story), text);
+    private TemplatePositions positions() {
+        if (positions == null) {
+            LineOrigins origins = renderer.trace(file.source(),
+                    TemplateContexts.forStory(environment, story), text);
+            positions = new TemplatePositions(file.source(), text, origins);
         }
-        return origins;
+        return positions;
     }
 
     private SourceFile renderedSource() {

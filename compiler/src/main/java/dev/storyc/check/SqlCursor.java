@@ -26,7 +26,7 @@ final class SqlCursor {
         return switch (token.kind()) {
             case WORD -> Optional.of(token.text().toLowerCase(Locale.ROOT));
             case QUOTED_IDENTIFIER -> Optional.of(token.text());
-            case PUNCTUATION -> Optional.empty();
+            case PUNCTUATION, STRING -> Optional.empty();
         };
     }
 

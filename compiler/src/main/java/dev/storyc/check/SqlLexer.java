@@ -8,34 +8,66 @@ package dev.storyc.check;
  * statements: {@link SqlScanner}, {@link ColumnCatalog} and {@link SqlTables}. See
  * {@link SqlScanner} for why this is hand-written rather than a SQL parser.
  */
-final class SqlLexer {
+public final class SqlLexer {
     /**
-     * A token of the script: a word (keyword or identifier), a quoted identifier, or punctuation.
+     * A token of the script: a word (keyword or identifier), a quoted identifier, punctuation, or
+     * (only from a lexer that keeps them) a string literal.
+     *
+     * @param text the word or punctuation; a quoted identifier's name without its quotes; a
+     *     string literal as written, quotes included
+     * @param offset where the token starts in the script
+     * @param end where it ends (exclusive), so that a caller can cut or wrap the text it spans
      */
-    record Token(TokenKind kind, String text, int offset) {
-        boolean isWord(String word) {
+    public record Token(TokenKind kind, String text, int offset, int end) {
+        public boolean isWord(String word) {
             return kind == TokenKind.WORD && text.equalsIgnoreCase(word);
+        }
+
+        /** Returns true for punctuation that is exactly {@code punct}. */
+        public boolean isPunct(String punct) {
+            return kind == TokenKind.PUNCTUATION && text.equals(punct);
         }
     }
 
-    enum TokenKind {
+    /** What a token is. */
+    public enum TokenKind {
         WORD,
         QUOTED_IDENTIFIER,
-        PUNCTUATION
+        PUNCTUATION,
+        /** A {@code '...'}, {@code E'...'} or dollar-quoted literal, when the lexer keeps them. */
+        STRING
     }
 
     private final String sql;
+    private final boolean keepStrings;
     private int at;
 
     SqlLexer(String sql) {
+        this(sql, false);
+    }
+
+    private SqlLexer(String sql, boolean keepStrings) {
         this.sql = sql;
+        this.keepStrings = keepStrings;
+    }
+
+    /**
+     * Returns the script's statements as {@link #statements} does, with string literals kept as
+     * {@link TokenKind#STRING} tokens: a reader that rewrites select items must know where a
+     * literal such as {@code 'MRN-' || mrn} starts.
+     */
+    public static java.util.List<java.util.List<Token>> statementsWithStrings(String sql) {
+        return split(new SqlLexer(sql, true));
     }
 
     /** Returns the script's statements, each as its tokens without the closing {@code ;}. */
-    static java.util.List<java.util.List<Token>> statements(String sql) {
+    public static java.util.List<java.util.List<Token>> statements(String sql) {
+        return split(new SqlLexer(sql));
+    }
+
+    private static java.util.List<java.util.List<Token>> split(SqlLexer lexer) {
         java.util.List<java.util.List<Token>> statements = new java.util.ArrayList<>();
         java.util.List<Token> statement = new java.util.ArrayList<>();
-        SqlLexer lexer = new SqlLexer(sql);
         for (Token token = lexer.next(); token != null; token = lexer.next()) {
             if (token.kind() == TokenKind.PUNCTUATION && token.text().equals(";")) {
                 if (!statement.isEmpty()) {
@@ -64,26 +96,42 @@ final class SqlLexer {
             } else if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
             } else if (c == '\'') {
+                int start = at;
                 skipString(false);
+                if (keepStrings) {
+                    return string(start);
+                }
             } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
+                int start = at;
                 at++;
                 skipString(true);
+                if (keepStrings) {
+                    return string(start);
+                }
             } else if (c == '"') {
                 return quotedIdentifier();
             } else if (c == '$' && dollarTagEnd() > 0) {
+                int start = at;
                 skipDollarQuoted();
+                if (keepStrings) {
+                    return string(start);
+                }
             } else if (SqlScanner.isIdentifierStart(c)) {
                 int start = at;
                 while (at < sql.length() && SqlScanner.isIdentifierPart(sql.charAt(at))) {
                     at++;
                 }
-                return new Token(TokenKind.WORD, sql.substring(start, at), start);
+                return new Token(TokenKind.WORD, sql.substring(start, at), start, at);
             } else {
                 at++;
-                return new Token(TokenKind.PUNCTUATION, String.valueOf(c), at - 1);
+                return new Token(TokenKind.PUNCTUATION, String.valueOf(c), at - 1, at);
             }
         }
         return null;
+    }
+
+    private Token string(int start) {
+        return new Token(TokenKind.STRING, sql.substring(start, at), start, at);
     }
 
     private char peek(int ahead) {
@@ -150,7 +198,7 @@ final class SqlLexer {
             name.append(c);
             at++;
         }
-        return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start);
+        return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start, at);
     }
 
     /**

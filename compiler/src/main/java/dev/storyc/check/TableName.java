@@ -13,23 +13,23 @@ import java.util.Optional;
  * @param parts the folded parts, outermost first
  * @param text the name as written, for messages
  */
-record TableName(List<String> parts, String text) {
-    TableName {
+public record TableName(List<String> parts, String text) {
+    public TableName {
         parts = List.copyOf(parts);
     }
 
     /** Returns the table's own name, without schema or database. */
-    String table() {
+    public String table() {
         return parts.get(parts.size() - 1);
     }
 
     /** Returns the schema when the name has one. */
-    Optional<String> schema() {
+    public Optional<String> schema() {
         return parts.size() >= 2 ? Optional.of(parts.get(parts.size() - 2)) : Optional.empty();
     }
 
     /** Returns {@code schema.table}, or the table alone, folded: the key names are compared by. */
-    String key() {
+    public String key() {
         return schema().map(s -> s + "." + table()).orElse(table());
     }
 
@@ -37,7 +37,7 @@ record TableName(List<String> parts, String text) {
      * Returns true when this name, as a reference, means the relation {@code created}. A side that
      * leaves out the schema leaves it to the search path, so only the table names are compared.
      */
-    boolean refersTo(TableName created) {
+    public boolean refersTo(TableName created) {
         if (!table().equals(created.table())) {
             return false;
         }
@@ -49,7 +49,7 @@ record TableName(List<String> parts, String text) {
      * {@code target}. Returns empty for anything else (a subquery, a LookML {@code ${...}}
      * substitution or a constant), which the table check cannot judge.
      */
-    static Optional<TableName> parse(String text) {
+    public static Optional<TableName> parse(String text) {
         String trimmed = text.strip();
         List<String> parts = new ArrayList<>();
         int i = 0;

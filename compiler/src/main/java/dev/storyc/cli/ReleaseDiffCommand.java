@@ -75,6 +75,7 @@ final class ReleaseDiffCommand implements Callable<Integer> {
         project.workspace().story(id).ifPresent(story -> {
             files.put(story.manifestSource().path(), story.manifestSource().text());
             story.files().forEach(f -> files.put(f.source().path(), f.source().text()));
+            story.classification().ifPresent(f -> files.put(f.path(), f.text()));
         });
         return files;
     }

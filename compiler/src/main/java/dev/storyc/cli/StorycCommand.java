@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             WarehouseCommand.class,
             GraphCommand.class,
+            PhiCommand.class,
             EtlCommand.class,
             TestCommand.class,
             ValidateCommand.class,

@@ -9,12 +9,18 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.Memo;
 import dev.storyc.emit.OutputTreeBuilder;
+import dev.storyc.phi.PhiCache;
+import dev.storyc.phi.PhiStage;
+import dev.storyc.phi.SqlPhiCache;
+import dev.storyc.phi.SqlPhiProtection;
+import dev.storyc.render.RenderedStory;
 import dev.storyc.release.Selection;
 import dev.storyc.release.StorySelector;
 import dev.storyc.render.StoryRenderer;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.Workspace;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
@@ -31,6 +37,8 @@ public final class EnvironmentCompiler {
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
+    private final PhiCache phiCache = new PhiCache();
+    private final SqlPhiCache sqlPhiCache = new SqlPhiCache();
 
     /**
      * Returns a compiler that checks each environment against all of {@code environments} (for
@@ -94,13 +102,23 @@ public final class EnvironmentCompiler {
         if (!rendered.ok()) {
             return Result.failed(diagnostics.all());
         }
-        var built = builder.build(environment, selection.get(), rendered.get());
+        Result<PhiStage> phi = PhiStage.prepare(environment, rendered.get(),
+                SqlPhiProtection.of(rendered.get(), sqlPhiCache), phiCache);
+        diagnostics.addAll(phi.diagnostics());
+        if (!phi.ok()) {
+            return Result.failed(diagnostics.all());
+        }
+        // The output holds the treated text; the checks read what the templates wrote, so that
+        // they report at the right lines, and the proof reads the treated text.
+        List<RenderedStory> treated = phi.get().rewrite(rendered.get());
+        var built = builder.build(environment, selection.get(), treated);
         diagnostics.addAll(built.diagnostics());
         if (!built.ok()) {
             return Result.failed(diagnostics.all());
         }
         diagnostics.addAll(checks.check(environment, selection.get(), rendered.get(),
                 built.get().tree()));
+        diagnostics.addAll(phi.get().prove(rendered.get(), treated, renderer));
         return diagnostics.hasErrors() ? Result.failed(diagnostics.all())
                 : Result.of(built.get(), diagnostics);
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param values the resolved tree, keys sorted, as templates see it under {@code env}; secret
  *     fields hold a {@link SecretReference}, never a value
  * @param normalForm the canonical text of {@code values}; its sha256 is {@link #hash()}
+ * @param phi the environment's {@code phi} table as written, with positions
  */
 public record Environment(
         String name,
@@ -25,7 +26,8 @@ public record Environment(
         Map<String, Object> values,
         String normalForm,
         String hash,
-        Position definedAt) {
+        Position definedAt,
+        PhiSettings phi) {
 
     /** The release value that selects every story in the workspace. */
     public static final String ALL_STORIES = "all";
@@ -34,6 +36,7 @@ public record Environment(
         Objects.requireNonNull(name, "name");
         lookerConstants = Map.copyOf(lookerConstants);
         values = Map.copyOf(values);
+        Objects.requireNonNull(phi, "phi");
     }
 
     /** Returns true when this environment compiles every story rather than a release's list. */

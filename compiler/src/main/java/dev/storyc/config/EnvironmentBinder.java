@@ -37,6 +37,7 @@ final class EnvironmentBinder {
                 values,
                 normalForm,
                 NormalForm.hash(normalForm),
-                checked.position());
+                checked.position(),
+                PhiSettings.of(checked));
     }
 }

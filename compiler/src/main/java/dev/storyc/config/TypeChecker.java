@@ -157,14 +157,16 @@ final class TypeChecker {
     /**
      * Checks a value read from a secret source: only fields that storyc never writes into an
      * output may hold one (the warehouse, which the deploying tools read; the output remote, which
-     * may carry a token; variables, which templates cannot render while tainted). The value is
+     * may carry a token; variables, which templates cannot render while tainted; the key of
+     * pseudonyms, of which outputs hold only a derived key). The value is
      * checked as its type asks, with every message showing the spelling rather than the value.
      */
     private Optional<ConfigValue> checkTainted(String environment, String path, FieldType field, ConfigScalar scalar,
             Tainted tainted) {
         String top = path.split("[.\\[]", 2)[0];
         boolean written = types.record(TypeDeclarations.ENVIRONMENT).containsKey(top)
-                && !top.equals("warehouse") && !top.equals("variables") && !path.equals("output.remote");
+                && !top.equals("warehouse") && !top.equals("variables")
+                && !path.equals("output.remote") && !path.equals("phi.secret");
         if (written) {
             diagnostics.add(context(Diagnostic.error(Code.ENV_TAINTED_FIELD, scalar.position(),
                             "`" + path + "` is read from the process environment (`" + tainted.spelling()

@@ -15,6 +15,7 @@ package dev.storyc.diag;
  *   <li>E08xx warehouse: schema changes, plans and deployments</li>
  *   <li>E09xx ETL runs, data tests and validation</li>
  *   <li>E10xx site and diff</li>
+ *   <li>E11xx protected health information: classification, policies, enforcement</li>
  * </ul>
  */
 public enum Code {
@@ -184,7 +185,31 @@ public enum Code {
 
     // E10xx: site and diff
     SITE_FOLDER_NOT_A_SITE("E1001", "the site folder holds files storyc did not write"),
-    DIFF_UNKNOWN_REF("E1002", "--against names no commit of the workspace");
+    DIFF_UNKNOWN_REF("E1002", "--against names no commit of the workspace"),
+
+    // E11xx: PHI. E1100-E1129: classification files, policies, LookML and dashboards
+    PHI_FILE_SYNTAX("E1100", "phi.toml is not valid TOML"),
+    PHI_FILE_SHAPE("E1101", "phi.toml holds a key or value it cannot"),
+    PHI_UNKNOWN_TABLE("E1102", "phi.toml names a table no schema change creates"),
+    PHI_TABLE_NOT_OWNED("E1103", "phi.toml classifies a table another story creates"),
+    PHI_UNKNOWN_COLUMN("E1104", "phi.toml names a column the table does not have"),
+    PHI_UNKNOWN_CLASS("E1105", "phi.toml names a class of PHI that does not exist"),
+    PHI_GENERALIZATION("E1106", "a classification's generalization does not fit its class"),
+    PHI_COLUMNS_NOT_KNOWN("E1107", "a classified table's columns cannot be known"),
+    PHI_DEVELOPMENT_ALLOWS("E1110", "a development environment allows a class of PHI"),
+    PHI_TREATMENT_UNFIT("E1111", "a treatment does not apply to a class of PHI"),
+    PHI_NO_SECRET("E1112", "pseudonymize needs phi.secret"),
+    PHI_SECRET_NOT_READ("E1113", "phi.secret is written in the file, or empty"),
+    PHI_RAW_USE("E1120", "a protected column reaches an output raw"),
+    PHI_DASHBOARD_LITERAL("E1121", "a dashboard holds a literal value of a protected field"),
+    PHI_LIQUID_RAW("E1122", "Liquid shows a protected value past its treatment"),
+
+    // E1130–E1159: PHI in SQL (ETL jobs, schema scripts, derived tables)
+    PHI_SQL_STAR("E1130", "a `*` copies a protected column storyc cannot treat column by column"),
+    PHI_SQL_UNKNOWN_FUNCTION("E1131", "a protected value passes through a function storyc does not know"),
+    PHI_SQL_UNREAD("E1132", "a SQL statement storyc cannot follow may copy protected columns"),
+    PHI_SQL_UNFOLLOWED("E1133", "a stored column reads something storyc cannot follow"),
+    PHI_SQL_TARGET_UNKNOWN("E1134", "storyc cannot tell which value a classified column is loaded from");
 
     private final String id;
     private final String title;

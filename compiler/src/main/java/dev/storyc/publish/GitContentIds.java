@@ -26,6 +26,8 @@ public final class GitContentIds implements ContentIds {
         for (StoryFile file : story.files()) {
             root.add(file.storyRelativePath(), file.source().text());
         }
+        // Not a template, so not among the files, but part of the story's tree all the same.
+        story.classification().ifPresent(file -> root.add(Story.CLASSIFICATION, file.text()));
         try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
             return root.id(formatter).name();
         }

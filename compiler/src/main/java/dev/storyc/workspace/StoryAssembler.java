@@ -20,11 +20,16 @@ public final class StoryAssembler {
     public static Optional<Story> assemble(StoryId id, List<SourceFile> files, Diagnostics diagnostics) {
         String prefix = "stories/" + id + "/";
         SourceFile manifestSource = null;
+        SourceFile classification = null;
         List<StoryFile> storyFiles = new ArrayList<>();
         for (SourceFile file : files) {
             String relative = file.path().substring(prefix.length());
             if (relative.equals("story.toml")) {
                 manifestSource = file;
+                continue;
+            }
+            if (relative.equals(Story.CLASSIFICATION)) {
+                classification = file;
                 continue;
             }
             Optional<ArtifactKind> kind = ArtifactKind.of(relative);
@@ -41,7 +46,7 @@ public final class StoryAssembler {
                                 "`" + relative + "` has no place in a story")
                         .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, "
                                 + "schema/changes/NN-name/{deploy,revert,verify}.sql, "
-                                + "etl/*.job.toml, "
+                                + "schema/phi.toml, etl/*.job.toml, "
                                 + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
                                 + "dashboards/*.dashboard.lookml"));
                 continue;
@@ -56,6 +61,8 @@ public final class StoryAssembler {
         }
         SchemaChanges.validate(id, storyFiles, diagnostics);
         SourceFile manifest = manifestSource;
-        return StoryManifestParser.parse(manifest, diagnostics).map(parsed -> new Story(id, manifest, parsed, storyFiles));
+        Optional<SourceFile> phi = Optional.ofNullable(classification);
+        return StoryManifestParser.parse(manifest, diagnostics)
+                .map(parsed -> new Story(id, manifest, parsed, storyFiles, phi));
     }
 }

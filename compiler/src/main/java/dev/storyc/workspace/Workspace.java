@@ -83,6 +83,7 @@ public record Workspace(
         for (Story story : stories.values()) {
             all.add(story.manifestSource());
             story.files().forEach(f -> all.add(f.source()));
+            story.classification().ifPresent(all::add);
         }
         all.addAll(releases.values());
         all.addAll(partials.values());

@@ -21,7 +21,7 @@ class LayeringTest {
         "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
         "dev.storyc.check..", "dev.storyc.placement..", "dev.storyc.warehouse..", "dev.storyc.etl..",
-        "dev.storyc.validate..", "dev.storyc.datatest..", "dev.storyc.site.."
+        "dev.storyc.validate..", "dev.storyc.datatest..", "dev.storyc.site..", "dev.storyc.phi.."
     };
 
     @BeforeAll
@@ -172,6 +172,17 @@ class LayeringTest {
                         "dev.storyc.settings..", "dev.storyc.emit..", "dev.storyc.compile..")
                 .because("the rules of where storyc may write see paths and positions only, so that every"
                         + " writer and check can ask them before anything is compiled or opened")
+                .check(classes);
+    }
+
+    @Test
+    void phiComesAfterTheChecksAndBeforeCompile() {
+        noClasses().that().resideInAnyPackage("dev.storyc.diag..", "dev.storyc.toml..",
+                        "dev.storyc.config..", "dev.storyc.workspace..", "dev.storyc.render..",
+                        "dev.storyc.emit..", "dev.storyc.check..", "dev.storyc.lookml..")
+                .should().dependOnClassesThat().resideInAPackage("dev.storyc.phi..")
+                .because("the phi stage reads the checked column lists and rewrites rendered"
+                        + " LookML; compile calls it, and the earlier stages know nothing of PHI")
                 .check(classes);
     }
 

@@ -15,13 +15,17 @@ import java.util.List;
  * The result passes every check; benchmarks and scaling tests run storyc on it.
  *
  * <p>Usage: {@code SyntheticWorkspace DIR STORIES ENVIRONMENTS [ELEMENTS]}, where ELEMENTS is the
- * number of elements of each dashboard (default 4), to time checks of very large dashboards.
+ * number of elements of each dashboard (default 4), to time checks of very large dashboards. With
+ * {@code -Dsynthetic.phi=N} every N-th story's table also has an {@code mrn} column, which its view
+ * shows and its {@code schema/phi.toml} classifies as an identifier (docs/phi.md), and which every
+ * environment but production pseudonymizes: PHI=1 is the phi stage's worst case.
  */
 public final class SyntheticWorkspace {
     private final Path root;
     private final int stories;
     private final int environments;
     private final int elements;
+    private int phiEvery;
 
     public SyntheticWorkspace(Path root, int stories, int environments) {
         this(root, stories, environments, 4);
@@ -43,7 +47,14 @@ public final class SyntheticWorkspace {
             System.exit(2);
         }
         new SyntheticWorkspace(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                args.length == 4 ? Integer.parseInt(args[3]) : 4).write();
+                args.length == 4 ? Integer.parseInt(args[3]) : 4)
+                .withPhi(Integer.getInteger("synthetic.phi", 0)).write();
+    }
+
+    /** Returns this workspace with every {@code every}-th story's table classified; 0 for none. */
+    public SyntheticWorkspace withPhi(int every) {
+        this.phiEvery = every;
+        return this;
     }
 
     /** Writes the workspace; returns its root. */
@@ -110,6 +121,14 @@ public final class SyntheticWorkspace {
                 warehouse.host = "warehouse-prod.synthetic.internal"
                 warehouse.database = "synthetic_prod"
                 """);
+        if (phiEvery > 0) {
+            out.append("""
+
+                    [bases.redshift.phi]
+                    identifier = "pseudonymize"
+                    secret = "${env:SYNTHETIC_PHI_KEY:-synthetic-bench-key}"
+                    """);
+        }
         String[] kinds = {"acceptance", "integration", "development"};
         for (int e = 1; e < environments; e++) {
             String kind = kinds[Math.min(e - 1, kinds.length - 1)];
@@ -135,12 +154,16 @@ public final class SyntheticWorkspace {
             manifest.append(r > 0 ? ", " : "").append('"').append(id(requires.get(r))).append('"');
         }
         write(base + "story.toml", manifest.append("]\n").toString());
-        write(base + "views/" + id + ".view.lkml", view(i));
+        boolean classified = phiEvery > 0 && i % phiEvery == 0;
+        write(base + "views/" + id + ".view.lkml", view(i, classified));
         write(base + "explores/" + id + ".explore.lkml", explore(i, requires));
         write(base + "dashboards/" + id + ".dashboard.lookml", dashboard(i, requires, elements));
-        write(base + "schema/deploy.sql", deploy(i));
+        write(base + "schema/deploy.sql", deploy(i, classified));
         write(base + "schema/revert.sql", "DROP VIEW IF EXISTS <% env.warehouse.schema %>." + table(i) + "_daily;\n"
                 + "DROP TABLE IF EXISTS <% env.warehouse.schema %>." + table(i) + ";\n");
+        if (classified) {
+            write(base + "schema/phi.toml", "[tables." + table(i) + "]\nmrn = \"identifier\"\n");
+        }
         write(base + "schema/verify.sql", "SELECT 1 FROM <% env.warehouse.schema %>." + table(i) + " LIMIT 1;\n");
         write(base + "etl/load_" + id + ".job.toml", "target = \"<% env.warehouse.schema %>." + table(i) + "\"\n"
                 + "schedule = \"" + (i % 60) + " " + (i % 24) + " * * *\"\n"
@@ -154,7 +177,7 @@ public final class SyntheticWorkspace {
                 + "WHERE created_at >= CURRENT_DATE - 1;\n");
     }
 
-    private static String view(int i) {
+    private static String view(int i, boolean classified) {
         String id = id(i);
         StringBuilder out = new StringBuilder()
                 .append("# Rows of feed ").append(i).append(", one per id.\n")
@@ -163,6 +186,9 @@ public final class SyntheticWorkspace {
                 .append("  dimension: id {\n    primary_key: yes\n    type: number\n    sql: ${TABLE}.id ;;\n  }\n\n")
                 .append("  dimension: parent_id {\n    hidden: yes\n    type: number\n    sql: ${TABLE}.parent_id ;;\n  }\n\n")
                 .append("  dimension: name {\n    type: string\n    sql: ${TABLE}.name ;;\n  }\n\n");
+        if (classified) {
+            out.append("  dimension: mrn {\n    type: string\n    sql: ${TABLE}.mrn ;;\n  }\n\n");
+        }
         for (int d = 0; d < 6; d++) {
             out.append("  dimension: attribute_").append(d).append(" {\n    type: string\n")
                     .append("    sql: ${TABLE}.attribute_").append(d).append(" ;;\n  }\n\n");
@@ -215,13 +241,14 @@ public final class SyntheticWorkspace {
         return out.toString();
     }
 
-    private static String deploy(int i) {
+    private static String deploy(int i, boolean classified) {
         String table = table(i);
         StringBuilder out = new StringBuilder("-- Feed ").append(i).append(": one row per id.\n")
                 .append("CREATE TABLE <% env.warehouse.schema %>.").append(table).append(" (\n")
                 .append("    id         BIGINT        NOT NULL PRIMARY KEY,\n")
                 .append("    parent_id  BIGINT,\n")
-                .append("    name       VARCHAR(200)  NOT NULL,\n");
+                .append("    name       VARCHAR(200)  NOT NULL,\n")
+                .append(classified ? "    mrn        VARCHAR(20)   NOT NULL,\n" : "");
         for (int d = 0; d < 6; d++) {
             out.append("    attribute_").append(d).append(" VARCHAR(64),\n");
         }

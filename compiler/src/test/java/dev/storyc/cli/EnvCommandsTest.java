@@ -23,7 +23,7 @@ class EnvCommandsTest {
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.stdout()).isEqualTo(String.join("\n",
                 "acceptance-1.warehouse.host = \"warehouse-test.acme-health.internal\"",
-                "  environments.toml:64:12  acceptance-1 extends test-cluster",
+                "  environments.toml:71:12  acceptance-1 extends test-cluster",
                 "  environments.toml:50:1   set in [bases.test-cluster]", ""));
     }
 

@@ -206,7 +206,8 @@ class ConnectorTest {
                 Map.of("warehouse", warehouse),
                 "",
                 "0".repeat(64),
-                Position.ofFile("environments.toml"));
+                Position.ofFile("environments.toml"),
+                dev.storyc.config.PhiSettings.none(Position.ofFile("environments.toml")));
     }
 
     private static int closedPort() {

@@ -134,7 +134,7 @@ public final class DashboardParser {
         }
         return Optional.of(new DashboardFilter(text(map, "name").orElse(""), position(node), text(map, "title"),
                 text(map, "type"), scalar(map, "model"), scalar(map, "explore"), scalar(map, "field"),
-                scalars(map, "listens_to_filters")));
+                scalars(map, "listens_to_filters"), scalar(map, "default_value")));
     }
 
     /** Returns a mapping's entries by scalar key, or null when the node is not a mapping. */

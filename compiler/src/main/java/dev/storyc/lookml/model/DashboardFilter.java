@@ -13,7 +13,8 @@ public record DashboardFilter(
         Optional<Located> model,
         Optional<Located> explore,
         Optional<Located> field,
-        List<Located> listensToFilters) {
+        List<Located> listensToFilters,
+        Optional<Located> defaultValue) {
 
     public DashboardFilter {
         listensToFilters = List.copyOf(listensToFilters);

@@ -1,0 +1,31 @@
+package dev.storyc.phi;
+
+import dev.storyc.check.TableName;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the column-flow analysis knows of the warehouse's tables: a table's columns, from the
+ * schema scripts, when they are known. Resolving an unqualified column needs it when a query
+ * joins several tables.
+ */
+@FunctionalInterface
+public interface SqlColumns {
+    /** Knows no table: every unqualified column may belong to any table in scope. */
+    SqlColumns NONE = table -> Optional.empty();
+
+    /** Returns the table's columns, or empty when they are not known. */
+    Optional<Set<String>> of(TableName table);
+
+    /**
+     * Returns what a LookML view's {@code ${view.SQL_TABLE_NAME}} stands for in a derived table:
+     * the view's {@code sql_table_name}, or (no table) its own derived table. Empty when no view
+     * of that name is known, and then a column read through it cannot be followed.
+     */
+    default Optional<LookmlView> view(String name) {
+        return Optional.empty();
+    }
+
+    /** A view's table: a warehouse table by name, or, when empty, a derived table. */
+    record LookmlView(Optional<TableName> table) {}
+}
