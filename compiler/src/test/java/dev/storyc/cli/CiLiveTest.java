@@ -44,7 +44,7 @@ class CiLiveTest {
                             HEADER
                                     + "integration      7 deployed             "
                                     + "7 ok                 "
-                                    + "16 passed              107 ok\n"
+                                    + "16 passed              108 ok\n"
                                     + "1 environment proven live, 0 failed\n");
             assertThat(LiveWarehouseTest.count(database, "SELECT COUNT(*) FROM analytics.claims"))
                     .isPositive();
@@ -64,7 +64,7 @@ class CiLiveTest {
                                     + " \"test\": {\"status\": \"passed\","
                                     + " \"summary\": \"16 passed\"},"
                                     + " \"validate\": {\"status\": \"passed\","
-                                    + " \"summary\": \"107 ok\"}}\n"
+                                    + " \"summary\": \"108 ok\"}}\n"
                                     + "  ]\n"
                                     + "}\n");
         }
@@ -136,7 +136,7 @@ class CiLiveTest {
                                     + "production       unreachable            "
                                     + "skipped              skipped                skipped\n"
                                     + "integration      7 deployed             "
-                                    + "7 ok                 16 passed              107 ok\n"
+                                    + "7 ok                 16 passed              108 ok\n"
                                     + "1 environment proven live, 1 failed\n");
             assertThat(ci.stderr())
                     .contains("error: the warehouse of production refused to log in")
