@@ -5,6 +5,7 @@ import dev.storyc.config.Environment;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.publish.FileTrees;
 import dev.storyc.publish.OutputState;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.UnifiedDiff;
@@ -21,13 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code storyc diff}: what a compile of one environment would change, file by file, as a reviewer
@@ -212,10 +211,8 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static void delete(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             // A temporary folder left behind is the system's to clean; the diff itself is complete.
         }

@@ -3,13 +3,13 @@ package dev.storyc.cli;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.publish.FileTrees;
 import dev.storyc.site.SiteFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -70,10 +70,10 @@ final class SiteFolder {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            FileTrees.delete(old);
         } catch (IOException e) {
             try {
-                deleteTree(staging);
+                FileTrees.delete(staging);
             } catch (IOException ignored) {
                 // The failure being reported matters more than a leftover hidden folder.
             }
@@ -92,14 +92,4 @@ final class SiteFolder {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

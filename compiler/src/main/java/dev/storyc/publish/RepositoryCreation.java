@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -49,7 +48,7 @@ final class RepositoryCreation {
                 }
             }
         } finally {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         }
     }
 
@@ -59,7 +58,7 @@ final class RepositoryCreation {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.filter(RepositoryCreation::isStaging).toList()) {
                 if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }
@@ -69,14 +68,4 @@ final class RepositoryCreation {
         return entry.getFileName().toString().startsWith(INIT_PREFIX);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }
