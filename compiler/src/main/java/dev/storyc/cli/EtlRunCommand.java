@@ -52,10 +52,9 @@ final class EtlRunCommand implements Callable<Integer> {
     public Integer call() {
         StorycCommand root = etl.root;
         Console console = root.console();
-        Project project = root.openProject(console);
-        Environment selected = environment.select(project, root, console);
-        CompiledOutput output =
-                CompiledOutput.read(root, project, selected, environment.out, console);
+        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
+        Environment selected = deployed.environment();
+        CompiledOutput output = deployed.output();
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
         Result<List<Plan>> plans = plan(output, jobs);
         if (!plans.ok()) {

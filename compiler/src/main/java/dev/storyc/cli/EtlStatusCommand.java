@@ -38,10 +38,9 @@ final class EtlStatusCommand implements Callable<Integer> {
     public Integer call() {
         StorycCommand root = etl.root;
         Console console = root.console();
-        Project project = root.openProject(console);
-        Environment selected = environment.select(project, root, console);
-        CompiledOutput output =
-                CompiledOutput.read(root, project, selected, environment.out, console);
+        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
+        Environment selected = deployed.environment();
+        CompiledOutput output = deployed.output();
         List<EtlJob> jobs = EtlCommand.jobs(output);
         WarehouseTarget target = Warehouses.target(root, selected, console);
         List<EtlRuns.Run> runs;

@@ -24,6 +24,19 @@ final class OneEnvironmentOption {
                         + " output setting (out).")
     Path out;
 
+    /** The selected environment and the output compile committed for it. */
+    record Deployed(Environment environment, CompiledOutput output) {}
+
+    /**
+     * Opens the workspace, selects the environment and reads its compiled output: what etl, test
+     * and validate all start with. Ends the command when any of the three fails.
+     */
+    Deployed open(StorycCommand root, Console console) {
+        Project project = root.openProject(console);
+        Environment selected = select(project, root, console);
+        return new Deployed(selected, CompiledOutput.read(root, project, selected, out, console));
+    }
+
     /** Returns the environment, or ends the command with a usage error. */
     Environment select(Project project, StorycCommand root, Console console) {
         EnvironmentOptions options = new EnvironmentOptions();

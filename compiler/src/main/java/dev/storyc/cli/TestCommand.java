@@ -60,10 +60,9 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        Project project = root.openProject(console);
-        Environment selected = environment.select(project, root, console);
-        CompiledOutput output =
-                CompiledOutput.read(root, project, selected, environment.out, console);
+        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
+        Environment selected = deployed.environment();
+        CompiledOutput output = deployed.output();
         DataTests.Collected collected = collect(output, selected, stories, console);
         if (!collected.problems().isEmpty()) {
             console.diagnostics(collected.problems(), output.sources());

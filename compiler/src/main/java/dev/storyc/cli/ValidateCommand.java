@@ -54,10 +54,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Console console = root.console(output.format);
         long start = System.nanoTime();
-        Project project = root.openProject(console);
-        Environment selected = environment.select(project, root, console);
-        CompiledOutput compiled =
-                CompiledOutput.read(root, project, selected, environment.out, console);
+        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
+        Environment selected = deployed.environment();
+        CompiledOutput compiled = deployed.output();
         DeployedLookml lookml = DeployedLookml.of(compiled);
         ValidationPlan plan =
                 strategy == Strategy.batched
