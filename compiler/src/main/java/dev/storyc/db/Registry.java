@@ -241,13 +241,8 @@ public final class Registry {
                 + schema
                 + ".changes WHERE story = ? AND change = ?"
                 + " RETURNING deploy_hash)"
-                + " INSERT INTO "
-                + schema
-                + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
-                + " environment_hash, actor, message) SELECT ?, "
-                + engine.now()
-                + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
-                + " FROM gone";
+                + " "
+                + logFrom("gone");
     }
 
     /** Returns the SQL that stores a corrected revert script and logs it. */
@@ -256,13 +251,23 @@ public final class Registry {
                 + schema
                 + ".changes SET revert_script = ?, revert_hash = ?"
                 + " WHERE story = ? AND change = ? RETURNING deploy_hash)"
-                + " INSERT INTO "
+                + " "
+                + logFrom("updated");
+    }
+
+    /**
+     * Returns the statement that logs one event per row of the CTE {@code cte}, taking the change's
+     * deploy hash from it: the second half of a revert's or a revert update's one statement.
+     */
+    private String logFrom(String cte) {
+        return "INSERT INTO "
                 + schema
                 + ".events (sequence, at, kind, story, change, deploy_hash, output_commit,"
                 + " environment_hash, actor, message) SELECT ?, "
                 + engine.now()
                 + ", ?, ?, ?, deploy_hash, ?, ?, ?, ?"
-                + " FROM updated";
+                + " FROM "
+                + cte;
     }
 
     /** Returns the SQL that logs an event outside any change's transaction, such as a failure. */

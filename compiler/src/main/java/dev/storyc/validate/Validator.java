@@ -45,20 +45,9 @@ public final class Validator {
                     batches.subList(start, Math.min(batches.size(), start + ROUND_TRIP));
             validator.group(group);
         }
-        return new ValidationResult(
-                validator.diagnostics,
-                validator.validated,
-                validator.notValidated,
-                plan.skipped(),
-                validator.queries,
-                validator.roundTrips);
+        return validator.result(plan);
     }
 
-    /**
-     * Sends a group of batches in one round trip; when one of them fails, halves the group until
-     * the failing batches stand alone, so one bad batch in a hundred costs seven round trips, not a
-     * hundred.
-     */
     /**
      * Runs each batch once in a round trip of its own and blames the part the error points at,
      * without retrying: the naive baseline ({@code validate --strategy per_field}) that the
@@ -90,15 +79,20 @@ public final class Validator {
                 batch.fields().forEach(field -> validator.fieldFailed(field, error));
             }
         }
-        return new ValidationResult(
-                validator.diagnostics,
-                validator.validated,
-                validator.notValidated,
-                plan.skipped(),
-                validator.queries,
-                validator.roundTrips);
+        return validator.result(plan);
     }
 
+    /** Returns what this validator found over {@code plan}. */
+    private ValidationResult result(ValidationPlan plan) {
+        return new ValidationResult(
+                diagnostics, validated, notValidated, plan.skipped(), queries, roundTrips);
+    }
+
+    /**
+     * Sends a group of batches in one round trip; when one of them fails, halves the group until
+     * the failing batches stand alone, so one bad batch in a hundred costs seven round trips, not a
+     * hundred.
+     */
     private void group(List<Batch> group) {
         if (group.size() == 1) {
             isolate(group.get(0));
