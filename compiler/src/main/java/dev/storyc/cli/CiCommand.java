@@ -21,6 +21,7 @@ import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +43,8 @@ final class CiCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Environments compiled and pushed at once. Default: the number of processors.")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--no-push", description = "Compile but do not contact any remote.")
     boolean noPush;
@@ -87,11 +87,11 @@ final class CiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console(output.format);
-        int parallelism = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (parallelism < 1) {
-            console.failure("--jobs must be at least 1", null);
+        OptionalInt jobCount = jobs.parallelism(console);
+        if (jobCount.isEmpty()) {
             return ExitCode.USAGE;
         }
+        int parallelism = jobCount.getAsInt();
         Project project = root.openProject(console);
         List<Environment> proven = List.of();
         if (!noLive) {

@@ -14,6 +14,7 @@ import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,26 +51,17 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     CacheOption cache;
 
-    /**
-     * Two by default, not every processor: each job keeps its own check caches for the whole run,
-     * so at 5,000 stories x 12 environments one job peaks at 1.3 GB and two at 1.9 GB, while a
-     * third core would save less than the second did.
-     */
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Environments compiled and written at once; the output is the same"
-                    + " for any number, and each job holds its own caches. Default: 2, or 1 on"
-                    + " one processor.")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Override
     public Integer call() {
         Console console = root.console(output.format);
-        int parallelism = jobs == null
-                ? Math.min(2, Runtime.getRuntime().availableProcessors()) : jobs;
-        if (parallelism < 1) {
-            console.failure("--jobs must be at least 1", null);
+        OptionalInt jobCount = jobs.parallelism(console);
+        if (jobCount.isEmpty()) {
             return ExitCode.USAGE;
         }
+        int parallelism = jobCount.getAsInt();
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
