@@ -7,11 +7,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The cheap facts about an output repository that decide whether a compile may leave it alone: read
@@ -32,14 +29,7 @@ public final class OutputHead {
     public static Optional<String> settledAt(
             Path directory, String branch, String tree, Optional<String> tag, boolean workingTree) {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
-        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
-                || !OwnershipMarker.isMarked(gitDir)
-                || Files.exists(
-                        gitDir.resolve(WorkingTree.REFRESH_PENDING), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(
-                        gitDir.resolve(Constants.R_HEADS + branch + ".lock"),
-                        LinkOption.NOFOLLOW_LINKS)
-                || anyWriter(gitDir)) {
+        if (!SettledFacts.settled(gitDir, branch)) {
             return Optional.empty();
         }
         try (Repository repository = open(gitDir)) {
@@ -86,19 +76,6 @@ public final class OutputHead {
         try (RevWalk walk = new RevWalk(repository)) {
             String tree = walk.parseCommit(head).getTree().getId().name();
             return Optional.of(new Head(head.name(), tree));
-        }
-    }
-
-    /** Returns true when a storyc process is registered as writing, or was killed while it did. */
-    private static boolean anyWriter(Path gitDir) {
-        Path writers = gitDir.resolve(Writers.FOLDER);
-        if (!Files.isDirectory(writers, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(writers)) {
-            return entries.findAny().isPresent();
-        } catch (IOException e) {
-            return true;
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.storyc.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
+
+/**
+ * What a compile with nothing to do checks about an output repository, read as a handful of plain
+ * files without opening it (opening a repository costs more than the whole check): the repository
+ * is storyc's and settled (as {@link OutputHead} requires), the branch's head commit and the
+ * release tag's, as their loose ref files hold them, whether it keeps an index, and the stamp of
+ * its config, which says whether it is bare. Two equal facts mean the same head, the same tag and
+ * the same layout. A repository whose refs are packed (after {@code git gc}, say) has no facts: the
+ * caller then takes the full path, which reads packed refs too.
+ */
+public final class SettledFacts {
+    private SettledFacts() {}
+
+    /** Returns the facts of the repository in {@code directory}, or empty when it is unsettled. */
+    public static Optional<String> of(Path directory, String branch, Optional<String> tag) {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        if (!settled(gitDir, branch)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> head = looseRef(gitDir.resolve(Constants.R_HEADS + branch));
+            Optional<String> tagged = tag.isEmpty() ? Optional.of("none")
+                    : looseRef(gitDir.resolve(Constants.R_TAGS + tag.get()));
+            if (head.isEmpty() || tagged.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("head " + head.get() + "\ntag " + tagged.get()
+                    + "\nindex " + Files.exists(gitDir.resolve("index"), LinkOption.NOFOLLOW_LINKS)
+                    + "\nconfig " + stamp(gitDir.resolve(Constants.CONFIG)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the head commit that {@code facts} (from {@link #of}) names. */
+    public static String headOf(String facts) {
+        return facts.substring("head ".length(), facts.indexOf('\n'));
+    }
+
+    /**
+     * Returns true when the repository in {@code gitDir} is storyc's and no write is under way or
+     * was cut short: marked, no interrupted refresh, no held branch lock, no writer registered.
+     */
+    static boolean settled(Path gitDir, String branch) {
+        return Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)
+                && OwnershipMarker.isMarked(gitDir)
+                && !Files.exists(gitDir.resolve(WorkingTree.REFRESH_PENDING),
+                        LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(gitDir.resolve(Constants.R_HEADS + branch + ".lock"),
+                        LinkOption.NOFOLLOW_LINKS)
+                && !anyWriter(gitDir);
+    }
+
+    /** Returns a loose ref's commit id, or empty when the ref is not a loose file. */
+    private static Optional<String> looseRef(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return text.matches("[0-9a-f]{40}") ? Optional.of(text) : Optional.empty();
+    }
+
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes attributes =
+                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                + " " + attributes.fileKey();
+    }
+
+    /** Returns true when a storyc process is registered as writing, or was killed while it did. */
+    private static boolean anyWriter(Path gitDir) {
+        Path writers = gitDir.resolve(Writers.FOLDER);
+        if (!Files.isDirectory(writers, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(writers)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}
