@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.cache.CacheStore;
 import dev.storyc.compile.OutputCommit;
 import dev.storyc.compile.OutputWrites;
 import dev.storyc.compile.ProjectCompiler;
@@ -62,12 +63,21 @@ final class CompileCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         int parallelism = jobCount.getAsInt();
+        CacheStore store =
+                WorkspaceCache.of(root.projectRoot(), root.settings(), root.processLookup());
+        NoOpShortcut shortcut = new NoOpShortcut(store, root.projectRoot(), root.processReads(),
+                shortcutOptions());
+        if (!cache.noCache && !console.verbose()) {
+            root.requireVersion(console);
+            if (shortcut.replayed(console)) {
+                return ExitCode.OK;
+            }
+        }
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
-        CachedReuse reuse = CachedReuse.writing(
-                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
-                folders, !cache.noCache, workingTree::keptFor);
+        CachedReuse reuse = CachedReuse.writing(store, folders, !cache.noCache,
+                workingTree::keptFor);
         var compilation = Compilation.run(project, selected, root.processLookup(), console,
                 parallelism, reuse);
         folders.require();
@@ -100,13 +110,52 @@ final class CompileCommand implements Callable<Integer> {
         upToDate.printRest();
         long committed = results.stream().filter(result -> result.outcome().committed()).count();
         int compiled = compilation.environments().size() + compilation.upToDate().size();
-        console.result(String.format("%d environment%s compiled, %d committed", compiled,
-                compiled == 1 ? "" : "s", committed));
+        console.result(summary(compiled, committed));
+        if (console.reportedNothing() && !console.verbose()) {
+            shortcut.remember(left(selected, folders, results, compilation.upToDate()),
+                    List.copyOf(project.workspace().environmentImports().keySet()), reuse.salt());
+        }
         return ExitCode.OK;
     }
 
+    /**
+     * Returns what the shortcut's key holds besides the workspace and the build: every option and
+     * setting that can change what a compile reads, selects or where it writes.
+     */
+    private String shortcutOptions() {
+        return String.join("\n", "compile",
+                "all " + environments.all, "env " + environments.names,
+                "cwd " + root.workingDirectory(), "out " + out,
+                "working-tree " + workingTree.workingTree,
+                "settings " + NoOpShortcut.settingsText(root.settings()));
+    }
+
+    /** Returns every selected environment as this run left it, in the order selected. */
+    private static List<NoOpShortcut.Left> left(List<Environment> selected,
+            OutputFolders.Approval folders, List<Written> results,
+            List<ProjectCompiler.UpToDate> upToDate) {
+        java.util.Map<String, NoOpShortcut.Left> byName = new java.util.HashMap<>();
+        for (Written result : results) {
+            byName.put(result.environment().name(), new NoOpShortcut.Left(result.environment(),
+                    folders.folder(result.environment()), result.selection(),
+                    result.outcome().commit().id()));
+        }
+        for (ProjectCompiler.UpToDate reused : upToDate) {
+            byName.put(reused.environment().name(), new NoOpShortcut.Left(reused.environment(),
+                    folders.folder(reused.environment()), reused.selection(), reused.witness()));
+        }
+        return selected.stream().map(environment -> byName.get(environment.name())).toList();
+    }
+
+    /** Returns the line that ends a compile's report. */
+    static String summary(int compiled, long committed) {
+        return String.format("%d environment%s compiled, %d committed", compiled,
+                compiled == 1 ? "" : "s", committed);
+    }
+
     /** What writing one environment did, and the line that reports it. */
-    private record Written(Environment environment, OutputCommit.Outcome outcome, String line) {}
+    private record Written(Environment environment, Selection selection,
+            OutputCommit.Outcome outcome, String line) {}
 
     /** Commits each environment into its folder's repository and describes it in one line. */
     private final class Writer implements OutputWrites.Writer<Written, PublishException> {
@@ -139,7 +188,7 @@ final class CompileCommand implements Callable<Integer> {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
                         source.get());
                 reuse.rememberWritten(compilation, environment);
-                return new Written(environment, outcome, line(
+                return new Written(environment, fresh.selection(), outcome, line(
                         outcome.committed() ? "committed" : "unchanged", environment,
                         fresh.selection(), outcome.commit().id(),
                         outcome.committed() ? outcome.summary().describe(!environment.takesAllStories())
@@ -173,8 +222,15 @@ final class CompileCommand implements Callable<Integer> {
     /** Returns the line a compile prints for one environment. */
     static String line(String verb, Environment environment, Selection selection, String commit,
             String what) {
-        return String.format("%-9s %-16s %-10s %2d stories  %s  %s", verb, environment.name(),
-                selection.releaseName(), selection.stories().size(), commit.substring(0, 12), what);
+        return line(verb, environment.name(), selection.releaseName(), selection.stories().size(),
+                commit, what);
+    }
+
+    /** Returns the line a compile prints for one environment, from its parts. */
+    static String line(String verb, String environment, String release, int stories,
+            String commit, String what) {
+        return String.format("%-9s %-16s %-10s %2d stories  %s  %s", verb, environment, release,
+                stories, commit.substring(0, 12), what);
     }
 
     /**

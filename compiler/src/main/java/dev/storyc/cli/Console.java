@@ -115,6 +115,16 @@ final class Console {
         err.flush();
     }
 
+    /** Returns true while no diagnostic has been reported (notes, hidden without -v, aside). */
+    boolean reportedNothing() {
+        return pending.isEmpty();
+    }
+
+    /** Returns true when --verbose detail is printed. */
+    boolean verbose() {
+        return verbose;
+    }
+
     /**
      * Ends the command's output: the closing count of errors and warnings, and the JSON or SARIF
      * document of everything reported, even when there is nothing to report, so that tools always

@@ -105,6 +105,7 @@ final class StorycCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final boolean interactive;
     private Settings settings;
+    private ProcessReads processReads;
     private List<dev.storyc.diag.SourceFile> settingsSources = List.of();
 
     StorycCommand(Map<String, String> processEnvironment, Path workingDirectory, PrintWriter out, PrintWriter err,
@@ -188,14 +189,26 @@ final class StorycCommand implements Callable<Integer> {
 
     /** Returns the process environment as a lookup, for the checks that look for secret values. */
     java.util.function.Function<String, java.util.Optional<String>> processLookup() {
-        return name -> java.util.Optional.ofNullable(processEnvironment.get(name));
+        return processReads().environmentLookup();
     }
 
     /** Returns what `${env:...}` and `${sys:...}` may read: this process's variables and properties. */
     ProcessValues processValues() {
-        Map<String, String> properties = new TreeMap<>();
-        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return ProcessValues.of(processEnvironment, properties);
+        return processReads().values();
+    }
+
+    /**
+     * Returns the process's variables and properties as this run reads them, remembering which it
+     * read; one per run, taken when first asked for.
+     */
+    ProcessReads processReads() {
+        if (processReads == null) {
+            Map<String, String> properties = new TreeMap<>();
+            System.getProperties().forEach(
+                    (k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+            processReads = new ProcessReads(processEnvironment, properties);
+        }
+        return processReads;
     }
 
     /**

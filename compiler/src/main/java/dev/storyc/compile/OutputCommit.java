@@ -9,6 +9,7 @@ import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.PreviousOutput;
 import dev.storyc.emit.WarehousePlan;
 import dev.storyc.release.ReleaseManifest;
+import dev.storyc.release.Selection;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Stdlib;
 import java.util.List;
@@ -52,8 +53,9 @@ public final class OutputCommit {
         ChangeSummary summary = ChangeSummary.between(previous, compiled.lock());
         String message = CommitMessage.render(stdlib, renderer, compiled, summary, source);
         OutputStore.Commit commit = store.commit(compiled.tree(), message);
-        if (compiled.selection().release().filter(ReleaseManifest::isSealed).isPresent()) {
-            store.tag(releaseTag(compiled.selection().releaseName()), commit.id());
+        Optional<String> tag = tagOf(compiled.selection());
+        if (tag.isPresent()) {
+            store.tag(tag.get(), commit.id());
         }
         return new Outcome(commit, summary, pendingReverts(compiled));
     }
@@ -63,6 +65,12 @@ public final class OutputCommit {
                 .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()).stream()
                         .map(WarehousePlan.PendingRevert::story).sorted().toList())
                 .orElse(List.of());
+    }
+
+    /** Returns the tag of a selection's compile: {@code release/<name>} for a sealed release. */
+    public static Optional<String> tagOf(Selection selection) {
+        return selection.release().filter(ReleaseManifest::isSealed)
+                .map(release -> releaseTag(selection.releaseName()));
     }
 
     /** Returns the tag a sealed release's compile gets: {@code release/<name>}. */

@@ -1,0 +1,149 @@
+package dev.storyc.cli;
+
+import dev.storyc.cache.CacheKey;
+import dev.storyc.cache.CacheStore;
+import dev.storyc.cache.CleanRun;
+import dev.storyc.compile.OutputCommit;
+import dev.storyc.config.Environment;
+import dev.storyc.publish.SettledFacts;
+import dev.storyc.release.Selection;
+import dev.storyc.workspace.InputStamps;
+import dev.storyc.workspace.StampWalk;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A {@code compile} with nothing to do, answered without loading the workspace. A compile that
+ * reported nothing remembers what it read, as stamps of the input files and a digest of the
+ * process values it read, and what each output repository held afterwards, as its {@link
+ * SettledFacts}. The next run with the same options, settings and build takes the stamps again (a
+ * stat per file, no read) and reads each repository's facts; when all are equal it prints the
+ * report the full path would print (every environment unchanged, no commit) and ends. Anything
+ * unequal, untrusted or unreadable sends the run down the full path, which loads, fingerprints and
+ * repairs as before, and which remembers again once it reports nothing.
+ *
+ * <p>It is exact where {@link CachedReuse} is: equal stamps mean equal input bytes (see {@link
+ * InputStamps} and {@link CleanRun#trusted}), equal process values and settings mean an equal
+ * evaluation, and equal facts mean the repository holds the commit that compile left there. With
+ * {@code --verbose} it stands aside, since the full path prints what it loaded.
+ */
+final class NoOpShortcut {
+    private final CacheStore store;
+    private final Path root;
+    private final ProcessReads reads;
+    private final String options;
+    private final long clockMillis;
+
+    /**
+     * Returns the shortcut of one run, started now.
+     *
+     * @param options everything on the command line and in the settings that can change what the
+     *     run compiles or where it writes, as one canonical text
+     */
+    NoOpShortcut(CacheStore store, Path root, ProcessReads reads, String options) {
+        this.store = store;
+        this.root = root;
+        this.reads = reads;
+        this.options = options;
+        this.clockMillis = System.currentTimeMillis();
+    }
+
+    /**
+     * Prints the report of the earlier run and returns true when nothing changed since; else
+     * returns false, having printed nothing.
+     */
+    boolean replayed(Console console) {
+        Optional<String> salt = store.salt();
+        if (salt.isEmpty()) {
+            return false;
+        }
+        // The walk is most of the cost; it runs while the entry is read and the repositories are
+        // looked at.
+        StampWalk walk = StampWalk.begin(root);
+        Optional<CleanRun> earlier =
+                store.get(key(salt.get())).flatMap(CleanRun::decode).filter(CleanRun::trusted);
+        if (earlier.isEmpty()
+                || !reads.digest(earlier.get().reads(), salt.get())
+                        .equals(earlier.get().readsDigest())
+                || !outputsSettled(earlier.get())) {
+            walk.cancel();
+            return false;
+        }
+        Optional<InputStamps> stamps = walk.finish(earlier.get().imports());
+        if (stamps.isEmpty() || !stamps.get().digest().equals(earlier.get().stamps())) {
+            return false;
+        }
+        for (CleanRun.Output output : earlier.get().outputs()) {
+            console.result(CompileCommand.line("unchanged", output.environment(),
+                    output.release(), output.stories(), SettledFacts.headOf(output.facts()),
+                    "no commit"));
+        }
+        console.result(CompileCommand.summary(earlier.get().outputs().size(), 0));
+        return true;
+    }
+
+    /** Returns true when every output repository holds what the earlier run left there. */
+    private static boolean outputsSettled(CleanRun earlier) {
+        for (CleanRun.Output output : earlier.outputs()) {
+            Optional<String> facts = SettledFacts.of(
+                    Path.of(output.folder()), output.branch(), output.tag());
+            if (!facts.equals(Optional.of(output.facts()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One environment as a successful run left it: its selection and its branch's head. */
+    record Left(Environment environment, Path folder, Selection selection, String commit) {}
+
+    /**
+     * Remembers this run, which reported nothing and left {@code left} (every selected
+     * environment, in order), when the cache is this machine's under {@code salt} and every
+     * repository's facts still name the commit this run left there.
+     *
+     * @param imports environments.toml's imports, read by this run
+     */
+    void remember(List<Left> left, List<String> imports, String salt) {
+        if (!store.salt().equals(Optional.of(salt))) {
+            return;
+        }
+        List<CleanRun.Output> outputs = new ArrayList<>();
+        for (Left one : left) {
+            String branch = one.environment().output().branch();
+            Optional<String> tag = OutputCommit.tagOf(one.selection());
+            Optional<String> facts = SettledFacts.of(one.folder(), branch, tag);
+            if (facts.isEmpty() || !SettledFacts.headOf(facts.get()).equals(one.commit())) {
+                return;
+            }
+            outputs.add(new CleanRun.Output(one.environment().name(), one.folder().toString(),
+                    branch, tag, facts.get(), one.selection().releaseName(),
+                    one.selection().stories().size()));
+        }
+        Optional<InputStamps> stamps = InputStamps.take(root, imports);
+        if (stamps.isEmpty()) {
+            return;
+        }
+        List<String> read = reads.read();
+        CleanRun run = new CleanRun(clockMillis, stamps.get().digest(),
+                stamps.get().newestChange(), imports, read, reads.digest(read, salt), outputs);
+        if (run.trusted()) {
+            store.put(key(salt), run.encode());
+        }
+    }
+
+    private CacheKey key(String salt) {
+        return CacheKey.of("clean-run", CompilerBuild.identity(), salt,
+                root.toAbsolutePath().normalize().toString(), options);
+    }
+
+    /** Returns the canonical text of a run's settings, for {@code options}. */
+    static String settingsText(dev.storyc.settings.Settings settings) {
+        TreeMap<String, String> values = new TreeMap<>();
+        settings.values().forEach((setting, value) -> values.put(setting.key(), value.value()));
+        return values.toString();
+    }
+}
