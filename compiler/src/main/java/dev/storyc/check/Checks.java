@@ -79,6 +79,7 @@ public final class Checks {
     /** Returns every problem of one environment's rendered stories and output tree, in print order. */
     public List<Diagnostic> check(Environment environment, Selection selection, List<RenderedStory> stories,
             OutputTree tree) {
+        cache.nextEnvironment();
         Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache, texts);
         Structure structure = new Structure(environment.model(), externals(environment),
                 scope.files.stream().map(CheckedFile::path).toList(), List.copyOf(scope.textIds));
@@ -97,6 +98,14 @@ public final class Checks {
         isolation.check(scope, generated);
         SecretLeaks.check(scope, secrets, generated);
         return scope.diagnostics.all();
+    }
+
+    /**
+     * Drops the parsed files kept for the next environment, once every environment is checked:
+     * the checker may live on for other work (rendering commit messages) but will check no more.
+     */
+    public void forgetParsedFiles() {
+        cache.clear();
     }
 
     private static Object externals(Environment environment) {

@@ -23,6 +23,12 @@ import java.util.function.Function;
  * files render to the same text in most environments (a dashboard names {@code env.model}, which
  * never changes), so a workspace checked across a dozen environments parses each such file once.
  * Entries are keyed by path, then text, so that no key string is built per lookup.
+ *
+ * <p>It keeps two environments' worth: what the current environment used and what the one before
+ * it used. A file unchanged from one environment to the next is moved forward and parsed once;
+ * a file only an older environment used is dropped. Keeping every environment's parses made
+ * memory grow with the number of environments (1.3 GB live at 5,000 stories x 12), for no gain:
+ * environments are checked in their file's order, which keeps alike ones together.
  */
 final class ParseCache {
     /** A parsed {@code .lkml} file: its model, its top-level keys and its syntax errors, at rendered positions. */
@@ -34,16 +40,34 @@ final class ParseCache {
      */
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
-    private final Map<String, Map<String, Lkml>> lkml = new HashMap<>();
-    private final Map<String, Map<String, Toml>> toml = new HashMap<>();
-    private final Map<String, Map<String, ParsedDashboards>> dashboards = new HashMap<>();
-    private final Map<String, Map<String, List<SqlScanner.Created>>> created = new HashMap<>();
-    private final Map<String, Map<String, Set<String>>> tokens = new HashMap<>();
-    private final Map<String, Map<String, List<SqlTables.Use>>> sqlTables = new HashMap<>();
-    private final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
+    /** The parses of one environment, each kind by path, then text. */
+    private static final class Generation {
+        final Map<String, Map<String, Lkml>> lkml = new HashMap<>();
+        final Map<String, Map<String, Toml>> toml = new HashMap<>();
+        final Map<String, Map<String, ParsedDashboards>> dashboards = new HashMap<>();
+        final Map<String, Map<String, List<SqlScanner.Created>>> created = new HashMap<>();
+        final Map<String, Map<String, Set<String>>> tokens = new HashMap<>();
+        final Map<String, Map<String, List<SqlTables.Use>>> sqlTables = new HashMap<>();
+        final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
+    }
+
+    private Generation current = new Generation();
+    private Generation previous = new Generation();
+
+    /** Starts the next environment: what the last one used stays, anything older goes. */
+    void nextEnvironment() {
+        previous = current;
+        current = new Generation();
+    }
+
+    /** Drops every parse, for a checker whose environments are all checked. */
+    void clear() {
+        previous = new Generation();
+        current = new Generation();
+    }
 
     Lkml lkml(String path, String text) {
-        return get(lkml, path, text, (p, t) -> {
+        return get(g -> g.lkml, path, text, (p, t) -> {
             ParsedFile parsed = Lookml.parse(p, t);
             List<Located> keys = parsed.tree().root().items().stream()
                     .map(item -> new Located(item.key(), item.keyPosition())).toList();
@@ -52,7 +76,7 @@ final class ParseCache {
     }
 
     Toml toml(String path, String text) {
-        return get(toml, path, text, (p, t) -> {
+        return get(g -> g.toml, path, text, (p, t) -> {
             Diagnostics syntax = new Diagnostics();
             Optional<TomlDocument> document = TomlDocument.parse(new SourceFile(p, t), Code.ETL_JOB_INVALID, syntax);
             return new Toml(document, document.map(d -> d.root().toMap()).orElse(Map.of()), syntax.all());
@@ -60,30 +84,40 @@ final class ParseCache {
     }
 
     ParsedDashboards dashboard(String path, String text) {
-        return get(dashboards, path, text, Lookml::parseDashboard);
+        return get(g -> g.dashboards, path, text, Lookml::parseDashboard);
     }
 
     List<SqlScanner.Created> createdRelations(String path, String text) {
-        return get(created, path, text, (p, t) -> SqlScanner.createdRelations(t));
+        return get(g -> g.created, path, text, (p, t) -> SqlScanner.createdRelations(t));
     }
 
     /** Returns a SQL script's statements as tokens. */
     List<List<SqlLexer.Token>> statements(String path, String text) {
-        return get(statements, path, text, (p, t) -> SqlLexer.statements(t));
+        return get(g -> g.statements, path, text, (p, t) -> SqlLexer.statements(t));
     }
 
     /** Returns the tables a SQL script reads and writes. */
     List<SqlTables.Use> sqlTables(String path, String text) {
-        return get(sqlTables, path, text, (p, t) -> SqlTables.uses(t));
+        return get(g -> g.sqlTables, path, text, (p, t) -> SqlTables.uses(t));
     }
 
     /** Returns the distinct tokens of a file's text, as the isolation check splits it. */
     Set<String> tokens(String path, String text, Function<String, Set<String>> tokenizer) {
-        return get(tokens, path, text, (p, t) -> tokenizer.apply(t));
+        return get(g -> g.tokens, path, text, (p, t) -> tokenizer.apply(t));
     }
 
-    private static <V> V get(Map<String, Map<String, V>> cache, String path, String text,
-            BiFunction<String, String, V> parse) {
-        return cache.computeIfAbsent(path, p -> new HashMap<>(4)).computeIfAbsent(text, t -> parse.apply(path, t));
+    private <V> V get(Function<Generation, Map<String, Map<String, V>>> kind, String path,
+            String text, BiFunction<String, String, V> parse) {
+        Map<String, V> now = kind.apply(current).computeIfAbsent(path, p -> new HashMap<>(4));
+        V known = now.get(text);
+        if (known == null) {
+            Map<String, V> before = kind.apply(previous).get(path);
+            known = before == null ? null : before.get(text);
+            if (known == null) {
+                known = parse.apply(path, text);
+            }
+            now.put(text, known);
+        }
+        return known;
     }
 }

@@ -79,6 +79,11 @@ public final class EnvironmentCompiler {
         return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
 
+    /** Drops what was kept to check the next environment faster; see {@link Checks}. */
+    void forgetParsedFiles() {
+        checks.forgetParsedFiles();
+    }
+
     /** Returns the workspace compiled: the working tree's, or one with pinned stories. */
     public Workspace workspace() {
         return workspace;
