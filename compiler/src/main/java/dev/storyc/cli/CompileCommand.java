@@ -125,7 +125,9 @@ final class CompileCommand implements Callable<Integer> {
     private String shortcutOptions() {
         return String.join("\n", "compile",
                 "all " + environments.all, "env " + environments.names,
-                "cwd " + root.workingDirectory(), "out " + out,
+                // Resolved as OutputFolders resolves it, so that a relative --out from another
+                // folder is another run.
+                "out " + (out == null ? "" : out.toAbsolutePath().normalize()),
                 "working-tree " + workingTree.workingTree,
                 "settings " + NoOpShortcut.settingsText(root.settings()));
     }
