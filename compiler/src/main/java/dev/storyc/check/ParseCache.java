@@ -10,6 +10,7 @@ import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.syntax.ParsedFile;
 import dev.storyc.toml.TomlDocument;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class ParseCache {
         final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
     }
 
+    /** Token texts, shared across scripts and environments; see {@link #statements}. */
+    private final Map<String, String> words = new HashMap<>();
+
     private Generation current = new Generation();
     private Generation previous = new Generation();
 
@@ -91,9 +95,27 @@ final class ParseCache {
         return get(g -> g.created, path, text, (p, t) -> SqlScanner.createdRelations(t));
     }
 
-    /** Returns a SQL script's statements as tokens. */
+    /**
+     * Returns a SQL script's statements as tokens, each token's text shared with every equal one
+     * this cache has seen: the same keywords and names recur in every script, and 1.5 million
+     * token texts were a tenth of what a compile of 5,000 stories held.
+     */
     List<List<SqlLexer.Token>> statements(String path, String text) {
-        return get(g -> g.statements, path, text, (p, t) -> SqlLexer.statements(t));
+        return get(g -> g.statements, path, text, (p, t) -> shared(SqlLexer.statements(t)));
+    }
+
+    private List<List<SqlLexer.Token>> shared(List<List<SqlLexer.Token>> statements) {
+        List<List<SqlLexer.Token>> shared = new ArrayList<>(statements.size());
+        for (List<SqlLexer.Token> statement : statements) {
+            List<SqlLexer.Token> tokens = new ArrayList<>(statement.size());
+            for (SqlLexer.Token token : statement) {
+                tokens.add(new SqlLexer.Token(token.kind(),
+                        words.computeIfAbsent(token.text(), Function.identity()), token.offset(),
+                        token.end()));
+            }
+            shared.add(List.copyOf(tokens));
+        }
+        return List.copyOf(shared);
     }
 
     /** Returns the tables a SQL script reads and writes. */
