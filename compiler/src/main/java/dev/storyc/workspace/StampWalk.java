@@ -17,36 +17,44 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A walk that takes {@link InputStamps}, begun on a second thread so that the caller can do other
- * work (read a cache entry) meanwhile, and finished on the caller's. A stat is a system call, so
- * the two threads overlap usefully even on two processors. It runs on a cold JVM, where it is most
- * of what a compile with nothing to do costs, so it uses plain loops and builders rather than
- * streams and lambdas, whose first use costs more than the walk. The halves are digested in order:
- * the digest cannot depend on which thread stamped what.
+ * work (read a cache entry) meanwhile, and finished on the caller's. Both threads take the next
+ * story folder not yet taken, so the caller's share is what is left when it arrives; a stat is a
+ * system call, so the two overlap usefully even on two processors. Each story's stamps go to its
+ * own slot and the slots are digested in order: the digest cannot depend on which thread stamped
+ * what. It runs on a cold JVM, where it is most of what a compile with nothing to do costs, so it
+ * uses plain loops and builders rather than streams and lambdas, whose first use costs more than
+ * the walk.
  */
 public final class StampWalk {
     private final Path root;
     private final List<Path> stories;
-    private final Stamps first = new Stamps();
-    private final Stamps second = new Stamps();
+    private final String[] storyStamps;
+    private final AtomicInteger nextStory = new AtomicInteger();
+    private final Stamps top = new Stamps();
+    private final Stamps imports = new Stamps();
     private final Thread helper;
     private volatile boolean cancelled;
-    private IOException failed;
+    private volatile IOException failed;
+    private long helperNewest = Long.MIN_VALUE;
 
     private StampWalk(Path root, List<Path> stories) {
         this.root = root;
         this.stories = stories;
-        this.helper = new Thread(this::stampFirstHalf, "storyc-stamps");
+        this.storyStamps = new String[stories == null ? 0 : stories.size()];
+        this.helper = new Thread(this::stampOnHelper, "storyc-stamps");
         helper.setDaemon(true);
     }
 
-    /** Starts stamping {@code root}'s top level and the first half of its stories. */
+    /** Starts stamping {@code root}'s top level and its stories on a second thread. */
     public static StampWalk begin(Path root) {
         List<Path> stories;
         try {
-            stories = children(root.resolve("stories"));
+            Path folder = root.resolve("stories");
+            stories = Files.isDirectory(folder) ? children(folder) : List.of();
         } catch (IOException e) {
             stories = null;
         }
@@ -58,30 +66,32 @@ public final class StampWalk {
     }
 
     /**
-     * Stamps the second half of the stories and {@code imports} here, waits for the first half,
-     * and returns the stamps; empty when a folder could not be listed or an entry read.
+     * Stamps the stories not yet taken and {@code imports} here, waits for the helper, and returns
+     * the stamps; empty when a folder could not be listed or an entry read.
      */
     public Optional<InputStamps> finish(Collection<String> imports) {
         if (stories == null) {
             return Optional.empty();
         }
         try {
-            for (int i = stories.size() / 2; i < stories.size(); i++) {
-                second.story(stories.get(i));
-            }
+            long newest = stampStories();
             for (String relative : new TreeSet<>(imports)) {
-                second.stamp(root.resolve(relative), "import " + relative);
+                this.imports.stamp(root.resolve(relative), "import " + relative, false);
             }
             helper.join();
             if (failed != null) {
                 return Optional.empty();
             }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("storyc-input-stamps-2\n".getBytes(StandardCharsets.UTF_8));
-            digest.update(first.text.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(second.text.toString().getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new InputStamps(HexFormat.of().formatHex(digest.digest()),
-                    Math.max(first.newest, second.newest)));
+            digest.update("storyc-input-stamps-3\n".getBytes(StandardCharsets.UTF_8));
+            digest.update(top.text.toString().getBytes(StandardCharsets.UTF_8));
+            for (String story : storyStamps) {
+                digest.update(story.getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update(this.imports.text.toString().getBytes(StandardCharsets.UTF_8));
+            newest = Math.max(newest, Math.max(helperNewest,
+                    Math.max(top.newest, this.imports.newest)));
+            return Optional.of(new InputStamps(HexFormat.of().formatHex(digest.digest()), newest));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException
                 | NoSuchAlgorithmException e) {
             return Optional.empty();
@@ -96,33 +106,43 @@ public final class StampWalk {
         cancelled = true;
     }
 
-    private void stampFirstHalf() {
+    private void stampOnHelper() {
         try {
             for (String file : TopLevelEntries.FILES) {
-                first.stamp(root.resolve(file), file);
+                top.stamp(root.resolve(file), file, false);
             }
             for (String folder : TopLevelEntries.FOLDERS) {
                 Path path = root.resolve(folder);
-                first.stamp(path, folder);
-                // The loader walks a top-level folder through a link to it, but no link below.
-                if (Files.isDirectory(path) && !folder.equals("stories")) {
-                    first.walk(path);
+                if (top.stamp(path, folder, true) && !folder.equals("stories")) {
+                    top.walk(path);
                 }
             }
-            for (int i = 0; i < stories.size() / 2 && !cancelled; i++) {
-                first.story(stories.get(i));
-            }
+            // Read by finish() after join(), which orders the write before the read.
+            helperNewest = stampStories();
         } catch (IOException | RuntimeException e) {
             failed = e instanceof IOException io ? io : new IOException(e);
         }
     }
 
-    /** Returns a folder's entries in name order, without dot-files; none when it is no folder. */
+    /**
+     * Stamps story folders until none is left (or the walk is cancelled), each into its slot, and
+     * returns the newest modification time among them.
+     */
+    private long stampStories() throws IOException {
+        long newest = Long.MIN_VALUE;
+        for (int i = nextStory.getAndIncrement(); i < stories.size() && !cancelled;
+                i = nextStory.getAndIncrement()) {
+            Stamps story = new Stamps();
+            story.story(stories.get(i));
+            storyStamps[i] = story.text.toString();
+            newest = Math.max(newest, story.newest);
+        }
+        return newest;
+    }
+
+    /** Returns a folder's entries in name order, without dot-files. */
     private static List<Path> children(Path folder) throws IOException {
         List<Path> children = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return children;
-        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 if (!entry.getFileName().toString().startsWith(".")) {
@@ -146,8 +166,7 @@ public final class StampWalk {
 
         /** Stamps a story folder, walked through a link to it, as the loader reads it. */
         void story(Path folder) throws IOException {
-            stamp(folder, folder.getFileName().toString());
-            if (Files.isDirectory(folder)) {
+            if (stamp(folder, folder.getFileName().toString(), true)) {
                 walk(folder);
             }
         }
@@ -155,7 +174,7 @@ public final class StampWalk {
         /** Stamps every entry below {@code folder}, depth first in name order. */
         void walk(Path folder) throws IOException {
             for (Path child : children(folder)) {
-                if (stamp(child, child.getFileName().toString())) {
+                if (stamp(child, child.getFileName().toString(), false)) {
                     walk(child);
                 }
             }
@@ -163,10 +182,13 @@ public final class StampWalk {
         }
 
         /**
-         * Adds one entry's stamp (or its absence) and returns whether it is a folder to walk into.
-         * A link is stamped twice, itself and what it leads to, since the loader reads through it.
+         * Adds one entry's stamp (or its absence) and returns whether it is a folder to walk into:
+         * a folder, or with {@code throughLink} a link to one (the loader follows a link to a
+         * top-level or story folder, and none below). A link is stamped twice, itself and what it
+         * leads to, since the loader reads through it. Each entry costs one stat, two for a link:
+         * the walk is most of what it costs.
          */
-        boolean stamp(Path path, String name) throws IOException {
+        boolean stamp(Path path, String name, boolean throughLink) throws IOException {
             text.append(name.length()).append(':').append(name);
             BasicFileAttributes own;
             try {
@@ -177,16 +199,20 @@ public final class StampWalk {
                 return false;
             }
             describe(own);
+            boolean folder = own.isDirectory();
             if (own.isSymbolicLink()) {
                 text.append(" ->");
                 try {
-                    describe(Files.readAttributes(path, BasicFileAttributes.class));
+                    BasicFileAttributes target =
+                            Files.readAttributes(path, BasicFileAttributes.class);
+                    describe(target);
+                    folder = throughLink && target.isDirectory();
                 } catch (NoSuchFileException e) {
                     text.append(" absent");
                 }
             }
             text.append('\n');
-            return own.isDirectory() && !own.isSymbolicLink();
+            return folder;
         }
 
         private void describe(BasicFileAttributes attributes) {

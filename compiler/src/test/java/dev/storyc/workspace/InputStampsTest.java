@@ -63,6 +63,23 @@ class InputStampsTest {
     }
 
     @Test
+    void theStampsDoNotDependOnWhichThreadTookWhichStory() throws IOException {
+        Path workspace = temp.resolve("many");
+        for (int i = 0; i < 300; i++) {
+            Checkout.write(workspace.resolve("stories/s" + i + "/story.toml"), "n = " + i + "\n");
+        }
+        String first = InputStamps.take(workspace, List.of()).orElseThrow().digest();
+
+        for (int run = 0; run < 20; run++) {
+            StampWalk walk = StampWalk.begin(workspace);
+            if (run % 2 == 0) {
+                Thread.onSpinWait();
+            }
+            assertThat(walk.finish(List.of()).orElseThrow().digest()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void anImportIsStampedAndSoIsItsAbsence() throws IOException {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
         List<String> imports = List.of("shared/clusters.toml");
