@@ -73,6 +73,9 @@ final class CompileCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
+        if (!console.verbose()) {
+            shortcut.startWalking();
+        }
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);

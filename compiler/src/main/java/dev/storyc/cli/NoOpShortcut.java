@@ -36,6 +36,7 @@ final class NoOpShortcut {
     private final ProcessReads reads;
     private final String options;
     private final long clockMillis;
+    private StampWalk walk;
 
     /**
      * Returns the shortcut of one run, started now.
@@ -60,16 +61,13 @@ final class NoOpShortcut {
         if (salt.isEmpty()) {
             return false;
         }
-        // The walk is most of the cost; it runs while the entry is read and the repositories are
-        // looked at.
-        StampWalk walk = StampWalk.begin(root);
+        startWalking();
         Optional<CleanRun> earlier =
                 store.get(key(salt.get())).flatMap(CleanRun::decode).filter(CleanRun::trusted);
         if (earlier.isEmpty()
                 || !reads.digest(earlier.get().reads(), salt.get())
                         .equals(earlier.get().readsDigest())
                 || !outputsSettled(earlier.get())) {
-            walk.cancel();
             return false;
         }
         Optional<InputStamps> stamps = walk.finish(earlier.get().imports());
@@ -83,6 +81,17 @@ final class NoOpShortcut {
         }
         console.result(CompileCommand.summary(earlier.get().outputs().size(), 0));
         return true;
+    }
+
+    /**
+     * Starts stamping the inputs on a second thread, if not started yet. The walk is most of what
+     * the shortcut costs, so it runs while the cache entry is read and the repositories looked at,
+     * or, on the full path, while the workspace loads on one thread; {@link #remember} uses it.
+     */
+    void startWalking() {
+        if (walk == null) {
+            walk = StampWalk.begin(root);
+        }
     }
 
     /** Returns true when every output repository holds what the earlier run left there. */
@@ -123,7 +132,8 @@ final class NoOpShortcut {
                     branch, tag, facts.get(), one.selection().releaseName(),
                     one.selection().stories().size()));
         }
-        Optional<InputStamps> stamps = InputStamps.take(root, imports);
+        startWalking();
+        Optional<InputStamps> stamps = walk.finish(imports);
         if (stamps.isEmpty()) {
             return;
         }

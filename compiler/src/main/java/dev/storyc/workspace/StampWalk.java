@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A walk that takes {@link InputStamps}, begun on a second thread so that the caller can do other
- * work (read a cache entry) meanwhile, and finished on the caller's. Both threads take the next
+ * work meanwhile (read a cache entry, load the workspace), and finished on the caller's. Both threads take the next
  * story folder not yet taken, so the caller's share is what is left when it arrives; a stat is a
  * system call, so the two overlap usefully even on two processors. Each story's stamps go to its
  * own slot and the slots are digested in order: the digest cannot depend on which thread stamped
@@ -35,11 +35,11 @@ public final class StampWalk {
     private final String[] storyStamps;
     private final AtomicInteger nextStory = new AtomicInteger();
     private final Stamps top = new Stamps();
-    private final Stamps imports = new Stamps();
     private final Thread helper;
-    private volatile boolean cancelled;
     private volatile IOException failed;
     private long helperNewest = Long.MIN_VALUE;
+    /** The stamps of the top level and the stories, once both threads are done. */
+    private Stamps walked;
 
     private StampWalk(Path root, List<Path> stories) {
         this.root = root;
@@ -67,30 +67,36 @@ public final class StampWalk {
 
     /**
      * Stamps the stories not yet taken and {@code imports} here, waits for the helper, and returns
-     * the stamps; empty when a folder could not be listed or an entry read.
+     * the stamps; empty when a folder could not be listed or an entry read. It may be called again
+     * with other imports: the folders are walked once, the imports stamped on every call.
      */
-    public Optional<InputStamps> finish(Collection<String> imports) {
+    public synchronized Optional<InputStamps> finish(Collection<String> imports) {
         if (stories == null) {
             return Optional.empty();
         }
         try {
-            long newest = stampStories();
-            for (String relative : new TreeSet<>(imports)) {
-                this.imports.stamp(root.resolve(relative), "import " + relative, false);
+            if (walked == null) {
+                long newest = stampStories();
+                helper.join();
+                if (failed != null) {
+                    return Optional.empty();
+                }
+                walked = new Stamps();
+                walked.text.append(top.text);
+                for (String story : storyStamps) {
+                    walked.text.append(story);
+                }
+                walked.newest = Math.max(newest, Math.max(helperNewest, top.newest));
             }
-            helper.join();
-            if (failed != null) {
-                return Optional.empty();
+            Stamps imported = new Stamps();
+            for (String relative : new TreeSet<>(imports)) {
+                imported.stamp(root.resolve(relative), "import " + relative, false);
             }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update("storyc-input-stamps-3\n".getBytes(StandardCharsets.UTF_8));
-            digest.update(top.text.toString().getBytes(StandardCharsets.UTF_8));
-            for (String story : storyStamps) {
-                digest.update(story.getBytes(StandardCharsets.UTF_8));
-            }
-            digest.update(this.imports.text.toString().getBytes(StandardCharsets.UTF_8));
-            newest = Math.max(newest, Math.max(helperNewest,
-                    Math.max(top.newest, this.imports.newest)));
+            digest.update(walked.text.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(imported.text.toString().getBytes(StandardCharsets.UTF_8));
+            long newest = Math.max(walked.newest, imported.newest);
             return Optional.of(new InputStamps(HexFormat.of().formatHex(digest.digest()), newest));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException
                 | NoSuchAlgorithmException e) {
@@ -99,11 +105,6 @@ public final class StampWalk {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    /** Stops the walk early, for a caller that found it needs no stamps after all. */
-    public void cancel() {
-        cancelled = true;
     }
 
     private void stampOnHelper() {
@@ -125,12 +126,12 @@ public final class StampWalk {
     }
 
     /**
-     * Stamps story folders until none is left (or the walk is cancelled), each into its slot, and
-     * returns the newest modification time among them.
+     * Stamps story folders until none is left, each into its slot, and returns the newest
+     * modification time among them.
      */
     private long stampStories() throws IOException {
         long newest = Long.MIN_VALUE;
-        for (int i = nextStory.getAndIncrement(); i < stories.size() && !cancelled;
+        for (int i = nextStory.getAndIncrement(); i < stories.size();
                 i = nextStory.getAndIncrement()) {
             Stamps story = new Stamps();
             story.story(stories.get(i));
