@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A walk that takes {@link InputStamps}, begun on a second thread so that the caller can do other
- * work meanwhile (read a cache entry, load the workspace), and finished on the caller's. Both threads take the next
- * story folder not yet taken, so the caller's share is what is left when it arrives; a stat is a
- * system call, so the two overlap usefully even on two processors. Each story's stamps go to its
- * own slot and the slots are digested in order: the digest cannot depend on which thread stamped
- * what. It runs on a cold JVM, where it is most of what a compile with nothing to do costs, so it
- * uses plain loops and builders rather than streams and lambdas, whose first use costs more than
- * the walk.
+ * work meanwhile (read a cache entry, load the workspace), and finished on the caller's. Both
+ * threads take the next story folder not yet taken, so the caller's share is what is left when it
+ * arrives; a stat is a system call, so the two overlap usefully even on two processors. Each
+ * story's stamps go to its own slot and the slots are digested in order: the digest cannot depend
+ * on which thread stamped what. It runs on a cold JVM, where it is most of what a compile with
+ * nothing to do costs, so it uses plain loops and builders rather than streams and lambdas, whose
+ * first use costs more than the walk.
  */
 public final class StampWalk {
     private final Path root;
