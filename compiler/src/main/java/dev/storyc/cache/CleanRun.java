@@ -32,7 +32,7 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
      */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final String FORMAT = "storyc-clean-run-1";
+    private static final String FORMAT = "storyc-clean-run-2";
 
     public CleanRun {
         imports = List.copyOf(imports);
@@ -43,12 +43,13 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
     /**
      * One environment's output as the run left it.
      *
+     * @param workingTree whether the run kept the repository's working tree
      * @param facts the repository's settled facts ({@code publish.SettledFacts})
      * @param release the release the report line names
      * @param stories how many stories the report line counts
      */
     public record Output(String environment, String folder, String branch, Optional<String> tag,
-            String facts, String release, int stories) {}
+            boolean workingTree, String facts, String release, int stories) {}
 
     /**
      * Returns true when every input had last changed well before the run started: a later write
@@ -76,6 +77,7 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
             fields.put(prefix + "folder", output.folder());
             fields.put(prefix + "branch", output.branch());
             output.tag().ifPresent(tag -> fields.put(prefix + "tag", tag));
+            fields.put(prefix + "working-tree", Boolean.toString(output.workingTree()));
             fields.put(prefix + "facts", output.facts());
             fields.put(prefix + "release", output.release());
             fields.put(prefix + "stories", Integer.toString(output.stories()));
@@ -98,6 +100,7 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
                 outputs.add(new Output(required(fields, prefix + "environment"),
                         required(fields, prefix + "folder"), required(fields, prefix + "branch"),
                         Optional.ofNullable(fields.get(prefix + "tag")),
+                        bool(required(fields, prefix + "working-tree")),
                         required(fields, prefix + "facts"), required(fields, prefix + "release"),
                         Integer.parseInt(required(fields, prefix + "stories"))));
             }
@@ -116,6 +119,13 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
             throw new IllegalArgumentException("no " + key);
         }
         return value;
+    }
+
+    private static boolean bool(String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("not a boolean: " + text);
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static List<String> lines(String text) {

@@ -136,18 +136,21 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     /** Returns every selected environment as this run left it, in the order selected. */
-    private static List<NoOpShortcut.Left> left(List<Environment> selected,
+    private List<NoOpShortcut.Left> left(List<Environment> selected,
             OutputFolders.Approval folders, List<Written> results,
             List<ProjectCompiler.UpToDate> upToDate) {
         java.util.Map<String, NoOpShortcut.Left> byName = new java.util.HashMap<>();
         for (Written result : results) {
-            byName.put(result.environment().name(), new NoOpShortcut.Left(result.environment(),
-                    folders.folder(result.environment()), result.selection(),
-                    result.outcome().commit().id()));
+            Environment environment = result.environment();
+            byName.put(environment.name(), new NoOpShortcut.Left(environment,
+                    folders.folder(environment), workingTree.keptFor(environment),
+                    result.selection(), result.outcome().commit().id()));
         }
         for (ProjectCompiler.UpToDate reused : upToDate) {
-            byName.put(reused.environment().name(), new NoOpShortcut.Left(reused.environment(),
-                    folders.folder(reused.environment()), reused.selection(), reused.witness()));
+            Environment environment = reused.environment();
+            byName.put(environment.name(), new NoOpShortcut.Left(environment,
+                    folders.folder(environment), workingTree.keptFor(environment),
+                    reused.selection(), reused.witness()));
         }
         return selected.stream().map(environment -> byName.get(environment.name())).toList();
     }

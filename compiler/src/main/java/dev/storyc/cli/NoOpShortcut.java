@@ -98,7 +98,7 @@ final class NoOpShortcut {
     private static boolean outputsSettled(CleanRun earlier) {
         for (CleanRun.Output output : earlier.outputs()) {
             Optional<String> facts = SettledFacts.of(
-                    Path.of(output.folder()), output.branch(), output.tag());
+                    Path.of(output.folder()), output.branch(), output.tag(), output.workingTree());
             if (!facts.equals(Optional.of(output.facts()))) {
                 return false;
             }
@@ -107,7 +107,8 @@ final class NoOpShortcut {
     }
 
     /** One environment as a successful run left it: its selection and its branch's head. */
-    record Left(Environment environment, Path folder, Selection selection, String commit) {}
+    record Left(Environment environment, Path folder, boolean workingTree, Selection selection,
+            String commit) {}
 
     /**
      * Remembers this run, which reported nothing and left {@code left} (every selected
@@ -124,12 +125,13 @@ final class NoOpShortcut {
         for (Left one : left) {
             String branch = one.environment().output().branch();
             Optional<String> tag = OutputCommit.tagOf(one.selection());
-            Optional<String> facts = SettledFacts.of(one.folder(), branch, tag);
+            Optional<String> facts =
+                    SettledFacts.of(one.folder(), branch, tag, one.workingTree());
             if (facts.isEmpty() || !SettledFacts.headOf(facts.get()).equals(one.commit())) {
                 return;
             }
             outputs.add(new CleanRun.Output(one.environment().name(), one.folder().toString(),
-                    branch, tag, facts.get(), one.selection().releaseName(),
+                    branch, tag, one.workingTree(), facts.get(), one.selection().releaseName(),
                     one.selection().stories().size()));
         }
         startWalking();

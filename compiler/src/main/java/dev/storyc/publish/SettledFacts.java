@@ -24,10 +24,17 @@ import org.eclipse.jgit.lib.Constants;
 public final class SettledFacts {
     private SettledFacts() {}
 
-    /** Returns the facts of the repository in {@code directory}, or empty when it is unsettled. */
-    public static Optional<String> of(Path directory, String branch, Optional<String> tag) {
+    /**
+     * Returns the facts of the repository in {@code directory}, or empty when it is unsettled or
+     * does not keep a working tree (an index) exactly when {@code workingTree} asks for one: a
+     * layout switch that could not finish (another process held the index) is the full path's to
+     * retry.
+     */
+    public static Optional<String> of(Path directory, String branch, Optional<String> tag,
+            boolean workingTree) {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
-        if (!settled(gitDir, branch)) {
+        boolean indexed = Files.exists(gitDir.resolve("index"), LinkOption.NOFOLLOW_LINKS);
+        if (!settled(gitDir, branch) || indexed != workingTree) {
             return Optional.empty();
         }
         try {
@@ -38,7 +45,7 @@ public final class SettledFacts {
                 return Optional.empty();
             }
             return Optional.of("head " + head.get() + "\ntag " + tagged.get()
-                    + "\nindex " + Files.exists(gitDir.resolve("index"), LinkOption.NOFOLLOW_LINKS)
+                    + "\nindex " + indexed
                     + "\nconfig " + stamp(gitDir.resolve(Constants.CONFIG)));
         } catch (IOException e) {
             return Optional.empty();

@@ -16,10 +16,10 @@ class CleanRunTest {
                 List.of("shared/a.toml", "shared/b.toml"), List.of("env:HOME", "sys:user.home"),
                 "cd".repeat(32), List.of(
                         new CleanRun.Output("production", "/ws/out/production", "main",
-                                Optional.of("release/2026-W47"), "head " + "1".repeat(40)
+                                Optional.of("release/2026-W47"), true, "head " + "1".repeat(40)
                                         + "\ntag x\nindex true\nconfig 1 2 3", "2026-W47", 4),
                         new CleanRun.Output("dev-alice", "/ws/out/dev alice", "main",
-                                Optional.empty(), "head " + "2".repeat(40), "all", 12)));
+                                Optional.empty(), false, "head " + "2".repeat(40), "all", 12)));
     }
 
     @Test

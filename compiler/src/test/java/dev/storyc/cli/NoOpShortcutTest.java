@@ -176,6 +176,23 @@ class NoOpShortcutTest {
     }
 
     @Test
+    void aLayoutSwitchThatCouldNotFinishIsLeftToTheFullPath() throws IOException {
+        Path workspace = settledWorkspace();
+        Path lock = workspace.resolve("out/production/.git/index.lock");
+        Files.writeString(lock, "");
+        Storyc.Outcome held = Storyc.run(workspace, "compile", "--all", "--no-working-tree");
+        assertThat(held.exitCode()).as(held.toString()).isZero();
+        assertThat(held.stderr()).contains("kept the working tree of");
+        Files.delete(lock);
+        probe(workspace);
+
+        // production still has its working tree: only a full run finishes the switch.
+        Storyc.Outcome next = Storyc.run(workspace, "compile", "--all", "--no-working-tree");
+
+        assertThat(next.exitCode()).as(next.toString()).isEqualTo(1);
+    }
+
+    @Test
     void aFileOutsideTheInputsChangesNothing() throws IOException {
         Path workspace = settledWorkspace();
         Files.writeString(workspace.resolve("NOTES.md"), "not an input\n");

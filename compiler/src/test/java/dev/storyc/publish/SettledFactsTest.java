@@ -33,36 +33,40 @@ class SettledFactsTest {
         Path output = compiled();
 
         String facts =
-                SettledFacts.of(output, "main", Optional.of("release/2026-W47")).orElseThrow();
+                SettledFacts.of(output, "main", Optional.of("release/2026-W47"), true)
+                        .orElseThrow();
 
         String head = GitCli.git(output, "rev-parse", "main");
         assertThat(SettledFacts.headOf(facts)).isEqualTo(head);
         assertThat(facts).startsWith("head " + head + "\ntag " + head + "\nindex true\nconfig ");
-        assertThat(SettledFacts.of(output, "main", Optional.of("release/1999-W01"))).isEmpty();
+        assertThat(SettledFacts.of(output, "main", Optional.of("release/1999-W01"), true))
+                .isEmpty();
     }
 
     @Test
     void aBareRepositoryHasOtherFacts() {
         Path output = compiled("--no-working-tree");
 
-        assertThat(SettledFacts.of(output, "main", Optional.empty()).orElseThrow())
+        assertThat(SettledFacts.of(output, "main", Optional.empty(), false).orElseThrow())
                 .contains("\nindex false\n");
+        assertThat(SettledFacts.of(output, "main", Optional.empty(), true))
+                .as("a run that wants a working tree must switch").isEmpty();
     }
 
     @Test
     void aMovedHeadGivesOtherFactsAndPackedRefsOrAWriterNone() throws IOException {
         Path output = compiled();
-        String before = SettledFacts.of(output, "main", Optional.empty()).orElseThrow();
+        String before = SettledFacts.of(output, "main", Optional.empty(), true).orElseThrow();
 
         GitCli.git(output, "commit", "-q", "--allow-empty", "-m", "by hand");
-        String moved = SettledFacts.of(output, "main", Optional.empty()).orElseThrow();
+        String moved = SettledFacts.of(output, "main", Optional.empty(), true).orElseThrow();
         assertThat(moved).isNotEqualTo(before);
 
         Files.createDirectories(output.resolve(".git/storyc-writers")).resolve("1").toFile()
                 .createNewFile();
-        assertThat(SettledFacts.of(output, "main", Optional.empty())).isEmpty();
+        assertThat(SettledFacts.of(output, "main", Optional.empty(), true)).isEmpty();
         Files.delete(output.resolve(".git/storyc-writers/1"));
         GitCli.git(output, "pack-refs", "--all");
-        assertThat(SettledFacts.of(output, "main", Optional.empty())).isEmpty();
+        assertThat(SettledFacts.of(output, "main", Optional.empty(), true)).isEmpty();
     }
 }
