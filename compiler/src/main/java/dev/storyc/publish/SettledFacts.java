@@ -18,8 +18,8 @@ import org.eclipse.jgit.lib.Constants;
  * is storyc's and settled (as {@link OutputHead} requires), the branch's head commit and the
  * release tag's, as their loose ref files hold them, whether it keeps an index, and the stamp of
  * its config, which says whether it is bare. Two equal facts mean the same head, the same tag and
- * the same layout. A repository whose refs are packed (after {@code git gc}, say) has no facts: the
- * caller then takes the full path, which reads packed refs too.
+ * the same layout, in the same real folder. A repository whose refs are packed (after {@code git
+ * gc}, say) has no facts: the caller then takes the full path, which reads packed refs too.
  */
 public final class SettledFacts {
     private SettledFacts() {}
@@ -44,9 +44,11 @@ public final class SettledFacts {
             if (head.isEmpty() || tagged.isEmpty()) {
                 return Optional.empty();
             }
+            // Where the folder really is: moved behind a link, it is the full path's to inspect.
             return Optional.of("head " + head.get() + "\ntag " + tagged.get()
                     + "\nindex " + indexed
-                    + "\nconfig " + stamp(gitDir.resolve(Constants.CONFIG)));
+                    + "\nconfig " + stamp(gitDir.resolve(Constants.CONFIG))
+                    + "\nreal " + directory.toRealPath());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -114,6 +114,10 @@ class NoOpShortcutTest {
                 row("a writer is registered in an output repository", w -> Files.writeString(
                         Files.createDirectories(w.resolve("out/acceptance-1/.git/storyc-writers"))
                                 .resolve("4242"), "4242\n")),
+                row("the output folder moved behind a link", w -> {
+                    Path moved = Files.move(w.resolve("out"), w.resolve("moved-out"));
+                    Files.createSymbolicLink(w.resolve("out"), moved);
+                }),
                 row("the cache entry is damaged", NoOpShortcutTest::damageCleanRun));
     }
 
