@@ -17,10 +17,11 @@ import java.util.Optional;
  * this cannot see is a file rewritten in place with the same size and its modification time set
  * back to the nanosecond ({@code cp -p} onto a file of equal length); {@code --no-cache} compiles
  * regardless. The change time would see that too, but Java reads it only through a per-call
- * attribute map, which makes this walk half again as slow. A folder's times change when an entry is
- * added, removed or renamed in it, so a new story or file changes its folder's stamp. Dot-files are
- * not stamped, as the loader skips them, though adding one (an editor's swap file) changes its
- * folder's stamp all the same. The walk ({@link StampWalk}) is most of what a compile with nothing
+ * attribute map ({@code unix:ctime}): a walk of 15,000 entries took 70-90 ms that way against about
+ * 60 ms with the basic attributes, on a path where every millisecond is a user's wait. A folder's
+ * times change when an entry is added, removed or renamed in it, so a new story or file changes
+ * its folder's stamp. Dot-files are not stamped, as the loader skips them, though adding one (an
+ * editor's swap file) changes its folder's stamp all the same. The walk ({@link StampWalk}) is most of what a compile with nothing
  * to do costs.
  *
  * @param digest sha256 over every entry's stamp, in path order
