@@ -21,8 +21,8 @@ import java.util.Optional;
  * 60 ms with the basic attributes, on a path where every millisecond is a user's wait. A folder's
  * times change when an entry is added, removed or renamed in it, so a new story or file changes
  * its folder's stamp. Dot-files are not stamped, as the loader skips them, though adding one (an
- * editor's swap file) changes its folder's stamp all the same. The walk ({@link StampWalk}) is most of what a compile with nothing
- * to do costs.
+ * editor's swap file) changes its folder's stamp all the same. The walk ({@link StampWalk}) is
+ * most of what a compile with nothing to do costs.
  *
  * @param digest sha256 over every entry's stamp, in path order
  * @param newestChange the latest modification time among the entries, in nanoseconds since the
