@@ -143,20 +143,18 @@ final class CachedReuse implements Reuse {
                                         CHECKED.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Remembers the tree the branch holds after {@code environment}'s compile was committed. */
-    void rememberWritten(ProjectCompiler.Compiled compiled, Environment environment) {
+    /**
+     * Remembers {@code tree}, which the branch holds after {@code environment}'s compile was
+     * committed (the publish reports it, so the repository is not read again).
+     */
+    void rememberWritten(ProjectCompiler.Compiled compiled, Environment environment, String tree) {
         String fingerprint = compiled.cleanFingerprints().get(environment.name());
         if (fingerprint == null || folders == null) {
             return;
         }
         Path folder = folders.folder(environment);
         String branch = environment.output().branch();
-        OutputHead.treeAt(folder, branch)
-                .ifPresent(
-                        tree ->
-                                remember(
-                                        writtenKey(fingerprint, folder, branch),
-                                        tree.getBytes(StandardCharsets.UTF_8)));
+        remember(writtenKey(fingerprint, folder, branch), tree.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -195,7 +195,7 @@ final class CompileCommand implements Callable<Integer> {
                     workingTree.keptFor(environment))) {
                 OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), fresh,
                         source.get());
-                reuse.rememberWritten(compilation, environment);
+                reuse.rememberWritten(compilation, environment, outcome.commit().tree());
                 return new Written(environment, fresh.selection(), outcome, line(
                         outcome.committed() ? "committed" : "unchanged", environment,
                         fresh.selection(), outcome.commit().id(),

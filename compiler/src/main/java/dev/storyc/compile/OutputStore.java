@@ -27,6 +27,9 @@ public interface OutputStore<X extends Exception> {
     /** Points tag {@code name} at {@code commit}. */
     void tag(String name, String commit) throws X;
 
-    /** The commit the branch points at after {@link #commit}, and whether that call made it. */
-    record Commit(String id, boolean made) {}
+    /**
+     * The commit the branch points at after {@link #commit}, its tree, and whether that call made
+     * it.
+     */
+    record Commit(String id, String tree, boolean made) {}
 }

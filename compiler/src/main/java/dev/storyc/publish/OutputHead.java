@@ -52,15 +52,6 @@ public final class OutputHead {
         }
     }
 
-    /** Returns the tree of the branch's head, for remembering what a compile committed. */
-    public static Optional<String> treeAt(Path directory, String branch) {
-        try (Repository repository = open(directory.resolve(Constants.DOT_GIT))) {
-            return headOf(repository, branch).map(Head::tree);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     /** A branch's head commit and its tree. */
     private record Head(String commit, String tree) {}
 

@@ -28,7 +28,8 @@ public final class RepositoryOutputStore implements OutputStore<PublishException
     @Override
     public Commit commit(OutputTree tree, String message) throws PublishException {
         PublishResult result = repository.publish(tree, message);
-        return new Commit(result.commit(), result instanceof PublishResult.Committed);
+        return new Commit(result.commit(), result.tree(),
+                result instanceof PublishResult.Committed);
     }
 
     @Override

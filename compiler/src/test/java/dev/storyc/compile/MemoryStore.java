@@ -27,11 +27,11 @@ final class MemoryStore implements OutputStore<RuntimeException> {
     @Override
     public Commit commit(OutputTree tree, String message) {
         if (!trees.isEmpty() && trees.get(trees.size() - 1).equals(tree.texts())) {
-            return new Commit(head(), false);
+            return new Commit(head(), "t" + trees.size(), false);
         }
         trees.add(tree.texts());
         messages.add(message);
-        return new Commit(head(), true);
+        return new Commit(head(), "t" + trees.size(), true);
     }
 
     @Override
