@@ -38,8 +38,9 @@ public final class StampWalk {
     private final Thread helper;
     private volatile IOException failed;
     private long helperNewest = Long.MIN_VALUE;
-    /** The stamps of the top level and the stories, once both threads are done. */
-    private Stamps walked;
+    /** The digest of the top level's and the stories' stamps, once both threads are done. */
+    private MessageDigest walked;
+    private long walkedNewest;
 
     private StampWalk(Path root, List<Path> stories) {
         this.root = root;
@@ -81,25 +82,25 @@ public final class StampWalk {
                 if (failed != null) {
                     return Optional.empty();
                 }
-                walked = new Stamps();
-                walked.text.append(top.text);
+                walked = MessageDigest.getInstance("SHA-256");
+                walked.update("storyc-input-stamps-3\n".getBytes(StandardCharsets.UTF_8));
+                walked.update(top.text.toString().getBytes(StandardCharsets.UTF_8));
                 for (String story : storyStamps) {
-                    walked.text.append(story);
+                    walked.update(story.getBytes(StandardCharsets.UTF_8));
                 }
-                walked.newest = Math.max(newest, Math.max(helperNewest, top.newest));
+                walkedNewest = Math.max(newest, Math.max(helperNewest, top.newest));
             }
             Stamps imported = new Stamps();
             for (String relative : new TreeSet<>(imports)) {
                 imported.stamp(root.resolve(relative), "import " + relative, false);
             }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("storyc-input-stamps-3\n".getBytes(StandardCharsets.UTF_8));
-            digest.update(walked.text.toString().getBytes(StandardCharsets.UTF_8));
+            // A copy of the walked digest, so that another call can add other imports to it.
+            MessageDigest digest = (MessageDigest) walked.clone();
             digest.update(imported.text.toString().getBytes(StandardCharsets.UTF_8));
-            long newest = Math.max(walked.newest, imported.newest);
+            long newest = Math.max(walkedNewest, imported.newest);
             return Optional.of(new InputStamps(HexFormat.of().formatHex(digest.digest()), newest));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException
-                | NoSuchAlgorithmException e) {
+                | NoSuchAlgorithmException | CloneNotSupportedException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
