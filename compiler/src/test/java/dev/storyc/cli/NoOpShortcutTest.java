@@ -157,11 +157,14 @@ class NoOpShortcutTest {
         Path workspace = settledWorkspace();
         probe(workspace);
         List<String> args = new java.util.ArrayList<>(List.of("compile"));
-        args.addAll(options);
+        // Beside the workspace, not in the folder the tests run in, should the run ever write.
+        options.forEach(option -> args.add(option.equals("elsewhere")
+                ? temp.resolve("elsewhere").toString() : option));
 
         Storyc.Outcome next = Storyc.run(workspace, environment, args.toArray(String[]::new));
 
         assertThat(next.exitCode()).as(next.toString()).isEqualTo(1);
+        assertThat(next.stderr()).contains("environments.toml:1");
     }
 
     @Test

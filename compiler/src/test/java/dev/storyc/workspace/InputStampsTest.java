@@ -78,6 +78,19 @@ class InputStampsTest {
     }
 
     @Test
+    void oneWalkServesCallsWithOtherImports() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        Checkout.write(workspace.resolve("shared/clusters.toml"), "[x]\n");
+        List<String> imports = List.of("shared/clusters.toml");
+
+        StampWalk walk = StampWalk.begin(workspace);
+
+        assertThat(walk.finish(List.of())).isEqualTo(InputStamps.take(workspace, List.of()));
+        assertThat(walk.finish(imports)).isEqualTo(InputStamps.take(workspace, imports))
+                .isNotEqualTo(walk.finish(List.of()));
+    }
+
+    @Test
     void anImportIsStampedAndSoIsItsAbsence() throws IOException {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
         List<String> imports = List.of("shared/clusters.toml");
@@ -112,8 +125,11 @@ class InputStampsTest {
         Instant latest = Instant.now().plusSeconds(3600);
         Files.setLastModifiedTime(workspace.resolve("stories/medication-adherence/story.toml"),
                 FileTime.from(latest));
-        Files.setLastModifiedTime(workspace.resolve("NOT-AN-INPUT.md").getParent(),
-                FileTime.from(Instant.now()));
+        // Later still, but neither the workspace folder nor a file outside the inputs is stamped.
+        Checkout.write(workspace.resolve("NOT-AN-INPUT.md"), "x\n");
+        Files.setLastModifiedTime(workspace.resolve("NOT-AN-INPUT.md"),
+                FileTime.from(latest.plusSeconds(60)));
+        Files.setLastModifiedTime(workspace, FileTime.from(latest.plusSeconds(60)));
 
         InputStamps stamps = InputStamps.take(workspace, List.of()).orElseThrow();
 
