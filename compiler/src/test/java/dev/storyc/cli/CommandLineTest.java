@@ -35,6 +35,14 @@ class CommandLineTest {
     }
 
     @Test
+    void jobsBelowOneIsAUsageErrorThatSaysWhatToDo() {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "compile", "--all", "--jobs", "0");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("--jobs must be at least 1, not 0")
+                .contains("leave -j out for the default");
+    }
+
+    @Test
     void anUnknownEnvironmentIsAUsageErrorWithASuggestion() {
         Storyc.Outcome outcome = Storyc.run(EXAMPLE, "check", "--env", "prodution");
         assertThat(outcome.exitCode()).isEqualTo(2);
