@@ -8,6 +8,7 @@ import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshSessionFactory;
@@ -26,6 +27,8 @@ import org.eclipse.jgit.util.FS;
  */
 final class RemoteTransport {
     private static final int TIMEOUT_SECONDS = 120;
+    private static final String FETCH = "fetch";
+    private static final String AUTO_GC = "autogc";
 
     private final OutputRepository local;
     private final RemoteUrl url;
@@ -51,6 +54,14 @@ final class RemoteTransport {
         if (advertised.isEmpty()) {
             return advertised;
         }
+        // JGit follows a fetch with `gc --auto`, by default on a thread of its own, and storyc
+        // exits soon after: a collection cut short leaves gc.log.lock in the repository, which
+        // CrashTest found. storyc's own writes pack their objects and no other path collects an
+        // output repository, so a fetch does not either. Set in memory only, and put back after,
+        // so that a later save of the config (a layout switch) never writes it.
+        StoredConfig config = local.repository().getConfig();
+        String before = config.getString(FETCH, null, AUTO_GC);
+        config.setBoolean(FETCH, null, AUTO_GC, false);
         try (Transport transport = open()) {
             transport.fetch(local.progress().monitor(label), List.of(new RefSpec(
                     "+" + RemoteRefs.branch(local) + ":" + RemoteRefs.tracking(local))));
@@ -59,6 +70,12 @@ final class RemoteTransport {
             throw failures.transport("fetch from", e);
         } catch (NotSupportedException e) {
             throw failures.unsupported(e);
+        } finally {
+            if (before == null) {
+                config.unset(FETCH, null, AUTO_GC);
+            } else {
+                config.setString(FETCH, null, AUTO_GC, before);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.storyc.testing.GitServers;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.Workspaces;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,45 @@ class PushTest {
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.stdout()).contains("up-to-date production");
+    }
+
+    @Test
+    void aFetchBeforeAPushNeverCollectsTheOutputRepository() {
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
+        Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));
+        Path local = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        assertThat(Storyc.run(workspace, "push", "--env", "production").exitCode()).isZero();
+        git(local, "repack", "-d", "-q");
+        for (String change : List.of("second compile", "third compile")) {
+            Workspaces.changeSource(workspace, change);
+            assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+            git(local, "repack", "-d", "-q");
+        }
+        // Three packs, one more than JGit's `gc --auto` allows over gc.autoPackLimit, and settings
+        // under which it would join them at once, in the foreground, so that a collection after the
+        // fetch would show rather than race the test.
+        git(local, "config", "gc.autoPackLimit", "1");
+        git(local, "config", "gc.autoDetach", "false");
+        long packs = packs(local);
+        assertThat(packs).isEqualTo(3);
+
+        Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
+
+        assertThat(push.exitCode()).as(push.toString()).isZero();
+        assertThat(packs(local)).as("a collection would have joined the packs").isEqualTo(packs);
+        assertThat(local.resolve(".git/gc.log.lock")).doesNotExist();
+        assertThat(git(local, "config", "--get", "gc.autoDetach")).isEqualTo("false");
+        assertThat(GitCli.run(local, "config", "--get", "fetch.autogc").exitCode())
+                .as("the fetch's setting is never saved").isNotZero();
+    }
+
+    /** Returns how many packs {@code git count-objects -v} counts in a repository. */
+    private static long packs(Path repository) {
+        return git(repository, "count-objects", "-v").lines()
+                .filter(line -> line.startsWith("packs: "))
+                .mapToLong(line -> Long.parseLong(line.substring("packs: ".length())))
+                .sum();
     }
 
     @Test
