@@ -112,8 +112,8 @@ final class EtlJobs {
 
     /** Returns true when the job's SQL file is one query, whose rows storyc itself merges. */
     private static boolean isQuery(Scope scope, CheckedFile job, Object sqlFile) {
-        return scope.files(ArtifactKind.ETL_SQL).stream()
-                .filter(f -> f.story().id().equals(job.story().id()) && f.file().fileName().equals(sqlFile))
+        return scope.files(ArtifactKind.ETL_SQL, job.story().id()).stream()
+                .filter(f -> f.file().fileName().equals(sqlFile))
                 .findFirst()
                 .map(f -> RunPlan.isQuery(SqlScript.statements(f.path(), f.text())))
                 .orElse(false);

@@ -37,8 +37,7 @@ final class RevertScripts {
                 continue;
             }
             Optional<CheckedFile> deploy =
-                    scope.files(ArtifactKind.SCHEMA_DEPLOY).stream()
-                            .filter(f -> f.story().id().equals(revert.story().id()))
+                    scope.files(ArtifactKind.SCHEMA_DEPLOY, revert.story().id()).stream()
                             .findFirst();
             if (deploy.isEmpty()) {
                 continue;

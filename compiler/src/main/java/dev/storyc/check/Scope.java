@@ -11,13 +11,17 @@ import dev.storyc.render.RenderedFile;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateContexts;
 import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.ArtifactKind;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
+import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +40,7 @@ final class Scope {
     private final TemplateRenderer renderer;
     final ParseCache cache;
     private Definitions elsewhere;
+    private Map<StoryKind, List<CheckedFile>> byStory;
     private LookmlCatalog catalog;
     /** The environment's external tables, read once: reading reports invalid entries. */
     List<TableName> externals;
@@ -90,14 +95,32 @@ final class Scope {
     }
 
     /** Returns the files of the included stories that are of one kind. */
-    List<CheckedFile> files(dev.storyc.workspace.ArtifactKind kind) {
+    List<CheckedFile> files(ArtifactKind kind) {
         return files.stream().filter(f -> f.file().kind() == kind).toList();
     }
+
+    /**
+     * Returns one story's files of one kind, in the story's order. Checks that pair each file with
+     * another of the same story ask this once per file, so it is a lookup in an index made on first
+     * use: a scan of {@link #files} per question made those checks quadratic in the stories.
+     */
+    List<CheckedFile> files(ArtifactKind kind, StoryId story) {
+        if (byStory == null) {
+            byStory = new HashMap<>();
+            for (CheckedFile file : files) {
+                byStory.computeIfAbsent(new StoryKind(file.story().id(), file.file().kind()),
+                        key -> new ArrayList<>()).add(file);
+            }
+        }
+        return byStory.getOrDefault(new StoryKind(story, kind), List.of());
+    }
+
+    private record StoryKind(StoryId story, ArtifactKind kind) {}
 
     /** Returns what the stories this environment leaves out define, rendered for it. */
     Definitions elsewhere() {
         if (elsewhere == null) {
-            Set<dev.storyc.workspace.StoryId> included = new HashSet<>();
+            Set<StoryId> included = new HashSet<>();
             selection.stories().forEach(s -> included.add(s.id()));
             List<CheckedFile> others = new ArrayList<>();
             for (Story story : workspace.stories().values()) {
