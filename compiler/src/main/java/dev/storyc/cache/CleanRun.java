@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a compile that found nothing to report saw and left behind, so that the next identical run
- * can say so without loading the workspace: the stamps of every input file, the process values the
+ * What a compile or check that found nothing to report saw and left behind, so that the next
+ * identical run can say so without loading the workspace: the stamps of every input file, the process values the
  * run read (as a salted digest), and for each environment the facts of its output repository and
  * what its report line said. The command's options, its settings and the compiler's build are in
  * the entry's key, not here.
@@ -32,7 +32,7 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
      */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final String FORMAT = "storyc-clean-run-2";
+    private static final String FORMAT = "storyc-clean-run-3";
 
     public CleanRun {
         imports = List.copyOf(imports);
@@ -43,13 +43,17 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
     /**
      * One environment's output as the run left it.
      *
+     * @param anchor where the inspection of the output folder starts (see {@code
+     *     publish.OutputFolderInspection}), which the next run repeats
      * @param workingTree whether the run kept the repository's working tree
-     * @param facts the repository's settled facts ({@code publish.SettledFacts})
+     * @param facts the repository's settled facts ({@code publish.SettledFacts}) after a compile;
+     *     empty after a check, which writes nothing and so only needs the folder still writable
      * @param release the release the report line names
      * @param stories how many stories the report line counts
      */
-    public record Output(String environment, String folder, String branch, Optional<String> tag,
-            boolean workingTree, String facts, String release, int stories) {}
+    public record Output(String environment, String folder, String anchor, String branch,
+            Optional<String> tag, boolean workingTree, Optional<String> facts, String release,
+            int stories) {}
 
     /**
      * Returns true when every input had last changed well before the run started: a later write
@@ -75,10 +79,11 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
             String prefix = "output " + i + " ";
             fields.put(prefix + "environment", output.environment());
             fields.put(prefix + "folder", output.folder());
+            fields.put(prefix + "anchor", output.anchor());
             fields.put(prefix + "branch", output.branch());
             output.tag().ifPresent(tag -> fields.put(prefix + "tag", tag));
             fields.put(prefix + "working-tree", Boolean.toString(output.workingTree()));
-            fields.put(prefix + "facts", output.facts());
+            output.facts().ifPresent(facts -> fields.put(prefix + "facts", facts));
             fields.put(prefix + "release", output.release());
             fields.put(prefix + "stories", Integer.toString(output.stories()));
         }
@@ -98,10 +103,12 @@ public record CleanRun(long clockMillis, String stamps, long newestChange, List<
             for (int i = 0; i < count; i++) {
                 String prefix = "output " + i + " ";
                 outputs.add(new Output(required(fields, prefix + "environment"),
-                        required(fields, prefix + "folder"), required(fields, prefix + "branch"),
+                        required(fields, prefix + "folder"), required(fields, prefix + "anchor"),
+                        required(fields, prefix + "branch"),
                         Optional.ofNullable(fields.get(prefix + "tag")),
                         bool(required(fields, prefix + "working-tree")),
-                        required(fields, prefix + "facts"), required(fields, prefix + "release"),
+                        Optional.ofNullable(fields.get(prefix + "facts")),
+                        required(fields, prefix + "release"),
                         Integer.parseInt(required(fields, prefix + "stories"))));
             }
             return Optional.of(new CleanRun(Long.parseLong(required(fields, "clock")),

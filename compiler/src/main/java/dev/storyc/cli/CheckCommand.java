@@ -1,11 +1,24 @@
 package dev.storyc.cli;
 
+import dev.storyc.cache.CacheStore;
+import dev.storyc.cache.CleanRun;
+import dev.storyc.compile.ProjectCompiler;
+import dev.storyc.config.Environment;
+import dev.storyc.release.Selection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code storyc check}: compiles in memory and reports problems; writes nothing. */
+/**
+ * {@code storyc check}: compiles in memory and reports problems; writes nothing. A check that found
+ * nothing is remembered, as a compile is ({@link NoOpShortcut}), so a pre-commit hook or an editor
+ * that checks again with nothing changed takes a stat per input file and loads nothing.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check environments for errors without writing anything.")
 final class CheckCommand implements Callable<Integer> {
@@ -24,17 +37,62 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console(output.format);
+        CacheStore store =
+                WorkspaceCache.of(root.projectRoot(), root.settings(), root.processLookup());
+        NoOpShortcut shortcut = new NoOpShortcut(store, root.projectRoot(), root.processReads(),
+                shortcutOptions(), CheckCommand::replay);
+        if (!cache.noCache && !console.verbose()) {
+            root.requireVersion(console);
+            if (shortcut.replayed(console)) {
+                return ExitCode.OK;
+            }
+        }
+        if (!console.verbose()) {
+            shortcut.startWalking();
+        }
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
-        CachedReuse reuse = CachedReuse.checking(
-                WorkspaceCache.of(project.root(), root.settings(), root.processLookup()),
-                !cache.noCache, environment -> true);
+        CachedReuse reuse = CachedReuse.checking(store, !cache.noCache, environment -> true);
         var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
         folders.require();
         reuse.rememberChecked(compiled);
         reuse.commit();
         Reports.checked(console, selected, compiled);
+        if (console.reportedNothing() && !console.verbose()) {
+            shortcut.remember(left(selected, folders, compiled),
+                    List.copyOf(project.workspace().environmentImports().keySet()), reuse.salt());
+        }
         return ExitCode.OK;
+    }
+
+    /** Returns what the shortcut's key holds besides the workspace and the build. */
+    private String shortcutOptions() {
+        return String.join("\n", "check",
+                "all " + environments.all, "env " + environments.names,
+                "settings " + NoOpShortcut.settingsText(root.settings()));
+    }
+
+    /** Prints what the full path prints when every environment checks clean. */
+    private static void replay(Console console, List<CleanRun.Output> outputs) {
+        for (CleanRun.Output output : outputs) {
+            console.result(Reports.checkedLine(output.environment(), output.release(),
+                    output.stories()));
+        }
+    }
+
+    /** Returns every selected environment as this check found it, in the order selected. */
+    private static List<NoOpShortcut.Left> left(List<Environment> selected,
+            OutputFolders.Approval folders, ProjectCompiler.Compiled compiled) {
+        Map<String, Selection> selections = new HashMap<>();
+        compiled.environments().forEach(
+                one -> selections.put(one.environment().name(), one.selection()));
+        compiled.upToDate().forEach(
+                one -> selections.put(one.environment().name(), one.selection()));
+        return selected.stream()
+                .map(environment -> new NoOpShortcut.Left(environment,
+                        folders.folder(environment), folders.anchor(), false,
+                        selections.get(environment.name()), Optional.empty()))
+                .toList();
     }
 }

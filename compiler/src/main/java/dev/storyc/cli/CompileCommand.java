@@ -1,6 +1,7 @@
 package dev.storyc.cli;
 
 import dev.storyc.cache.CacheStore;
+import dev.storyc.cache.CleanRun;
 import dev.storyc.compile.OutputCommit;
 import dev.storyc.compile.OutputWrites;
 import dev.storyc.compile.ProjectCompiler;
@@ -12,6 +13,7 @@ import dev.storyc.emit.CompiledEnvironment;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.RepositoryOutputStore;
+import dev.storyc.publish.SettledFacts;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -66,7 +68,7 @@ final class CompileCommand implements Callable<Integer> {
         CacheStore store =
                 WorkspaceCache.of(root.projectRoot(), root.settings(), root.processLookup());
         NoOpShortcut shortcut = new NoOpShortcut(store, root.projectRoot(), root.processReads(),
-                shortcutOptions());
+                shortcutOptions(), CompileCommand::replay);
         if (!cache.noCache && !console.verbose()) {
             root.requireVersion(console);
             if (shortcut.replayed(console)) {
@@ -143,16 +145,28 @@ final class CompileCommand implements Callable<Integer> {
         for (Written result : results) {
             Environment environment = result.environment();
             byName.put(environment.name(), new NoOpShortcut.Left(environment,
-                    folders.folder(environment), workingTree.keptFor(environment),
-                    result.selection(), result.outcome().commit().id()));
+                    folders.folder(environment), folders.anchor(),
+                    workingTree.keptFor(environment), result.selection(),
+                    Optional.of(result.outcome().commit().id())));
         }
         for (ProjectCompiler.UpToDate reused : upToDate) {
             Environment environment = reused.environment();
             byName.put(environment.name(), new NoOpShortcut.Left(environment,
-                    folders.folder(environment), workingTree.keptFor(environment),
-                    reused.selection(), reused.witness()));
+                    folders.folder(environment), folders.anchor(),
+                    workingTree.keptFor(environment), reused.selection(),
+                    Optional.of(reused.witness())));
         }
         return selected.stream().map(environment -> byName.get(environment.name())).toList();
+    }
+
+    /** Prints what the full path prints when every environment's repository is up to date. */
+    private static void replay(Console console, List<CleanRun.Output> outputs) {
+        for (CleanRun.Output output : outputs) {
+            console.result(line("unchanged", output.environment(), output.release(),
+                    output.stories(), SettledFacts.headOf(output.facts().orElseThrow()),
+                    "no commit"));
+        }
+        console.result(summary(outputs.size(), 0));
     }
 
     /** Returns the line that ends a compile's report. */

@@ -5,6 +5,8 @@ import dev.storyc.cache.CacheStore;
 import dev.storyc.cache.CleanRun;
 import dev.storyc.compile.OutputCommit;
 import dev.storyc.config.Environment;
+import dev.storyc.diag.Position;
+import dev.storyc.publish.OutputFolderInspection;
 import dev.storyc.publish.SettledFacts;
 import dev.storyc.release.Selection;
 import dev.storyc.workspace.InputStamps;
@@ -16,14 +18,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@code compile} with nothing to do, answered without loading the workspace. A compile that
- * reported nothing remembers what it read, as stamps of the input files and a digest of the
- * process values it read, and what each output repository held afterwards, as its {@link
- * SettledFacts}. The next run with the same options, settings and build takes the stamps again (a
- * stat per file, no read) and reads each repository's facts; when all are equal it prints the
- * report the full path would print (every environment unchanged, no commit) and ends. Anything
- * unequal, untrusted or unreadable sends the run down the full path, which loads, fingerprints and
- * repairs as before, and which remembers again once it reports nothing.
+ * A {@code compile} or {@code check} with nothing to do, answered without loading the workspace. A
+ * run that reported nothing remembers what it read, as stamps of the input files and a digest of
+ * the process values it read, and, after a compile, what each output repository held afterwards,
+ * as its {@link SettledFacts}. The next run with the same command, options, settings and build
+ * takes the stamps again (a stat per file, no read), inspects each output folder again as the full
+ * path would ({@link OutputFolderInspection}: links, a repository around it, its owner) and reads
+ * each repository's facts; when all are equal and the folders still pass, it prints the report the
+ * full path would print (every environment unchanged or ok) and ends. Anything unequal, untrusted
+ * or unreadable sends the run down the full path, which loads, fingerprints and repairs as before,
+ * and which remembers again once it reports nothing.
  *
  * <p>It is exact where {@link CachedReuse} is: equal stamps mean equal input bytes (see {@link
  * InputStamps} and {@link CleanRun#trusted}), equal process values and settings mean an equal
@@ -35,20 +39,23 @@ final class NoOpShortcut {
     private final Path root;
     private final ProcessReads reads;
     private final String options;
+    private final Report report;
     private final long clockMillis;
     private StampWalk walk;
 
     /**
      * Returns the shortcut of one run, started now.
      *
-     * @param options everything on the command line and in the settings that can change what the
-     *     run compiles or where it writes, as one canonical text
+     * @param options the command, and everything on its command line and in the settings that can
+     *     change what the run compiles or where it writes, as one canonical text
+     * @param report prints what the full path prints when every environment is as remembered
      */
-    NoOpShortcut(CacheStore store, Path root, ProcessReads reads, String options) {
+    NoOpShortcut(CacheStore store, Path root, ProcessReads reads, String options, Report report) {
         this.store = store;
         this.root = root;
         this.reads = reads;
         this.options = options;
+        this.report = report;
         this.clockMillis = System.currentTimeMillis();
     }
 
@@ -74,13 +81,15 @@ final class NoOpShortcut {
         if (stamps.isEmpty() || !stamps.get().digest().equals(earlier.get().stamps())) {
             return false;
         }
-        for (CleanRun.Output output : earlier.get().outputs()) {
-            console.result(CompileCommand.line("unchanged", output.environment(),
-                    output.release(), output.stories(), SettledFacts.headOf(output.facts()),
-                    "no commit"));
-        }
-        console.result(CompileCommand.summary(earlier.get().outputs().size(), 0));
+        report.print(console, earlier.get().outputs());
         return true;
+    }
+
+    /** How a command reports a run in which nothing changed; see {@link #replayed}. */
+    @FunctionalInterface
+    interface Report {
+        /** Prints the report of a run that left {@code outputs} (in the order selected) as they are. */
+        void print(Console console, List<CleanRun.Output> outputs);
     }
 
     /**
@@ -94,21 +103,36 @@ final class NoOpShortcut {
         }
     }
 
-    /** Returns true when every output repository holds what the earlier run left there. */
+    /**
+     * Returns true when every output folder still passes the disk's half of the placement rules, as
+     * the full path would inspect it, and every repository a compile left holds what it left there.
+     * The inspection is repeated, not remembered: a {@code git init} in a folder above an output
+     * changes no stamp or fact the run keeps, yet makes the full path refuse.
+     */
     private static boolean outputsSettled(CleanRun earlier) {
         for (CleanRun.Output output : earlier.outputs()) {
-            Optional<String> facts = SettledFacts.of(
-                    Path.of(output.folder()), output.branch(), output.tag(), output.workingTree());
-            if (!facts.equals(Optional.of(output.facts()))) {
+            Path folder = Path.of(output.folder());
+            if (!OutputFolderInspection.inspect(Path.of(output.anchor()), folder,
+                    output.environment(), Position.ofFile(output.folder())).isEmpty()) {
+                return false;
+            }
+            if (output.facts().isPresent() && !SettledFacts.of(folder, output.branch(),
+                    output.tag(), output.workingTree()).equals(output.facts())) {
                 return false;
             }
         }
         return true;
     }
 
-    /** One environment as a successful run left it: its selection and its branch's head. */
-    record Left(Environment environment, Path folder, boolean workingTree, Selection selection,
-            String commit) {}
+    /**
+     * One environment as a successful run left it: its selection and, after a compile, its
+     * branch's head.
+     *
+     * @param anchor where the inspection of {@code folder} starts ({@link OutputFolders.Approval})
+     * @param commit the head the compile left, or empty after a check, which writes nothing
+     */
+    record Left(Environment environment, Path folder, Path anchor, boolean workingTree,
+            Selection selection, Optional<String> commit) {}
 
     /**
      * Remembers this run, which reported nothing and left {@code left} (every selected
@@ -125,14 +149,17 @@ final class NoOpShortcut {
         for (Left one : left) {
             String branch = one.environment().output().branch();
             Optional<String> tag = OutputCommit.tagOf(one.selection());
-            Optional<String> facts =
-                    SettledFacts.of(one.folder(), branch, tag, one.workingTree());
-            if (facts.isEmpty() || !SettledFacts.headOf(facts.get()).equals(one.commit())) {
-                return;
+            Optional<String> facts = Optional.empty();
+            if (one.commit().isPresent()) {
+                facts = SettledFacts.of(one.folder(), branch, tag, one.workingTree());
+                if (facts.isEmpty()
+                        || !SettledFacts.headOf(facts.get()).equals(one.commit().get())) {
+                    return;
+                }
             }
             outputs.add(new CleanRun.Output(one.environment().name(), one.folder().toString(),
-                    branch, tag, one.workingTree(), facts.get(), one.selection().releaseName(),
-                    one.selection().stories().size()));
+                    one.anchor().toString(), branch, tag, one.workingTree(), facts,
+                    one.selection().releaseName(), one.selection().stories().size()));
         }
         startWalking();
         Optional<InputStamps> stamps = walk.finish(imports);

@@ -40,8 +40,11 @@ final class OutputFolders {
     /**
      * The verdict for one run: the folder of every environment, and whether storyc may write them.
      * Diagnostics are printed already; {@link #folder} ends the command with exit 1 when refused.
+     *
+     * @param anchor where the disk inspection of each folder starts ({@link
+     *     OutputFolderInspection#inspect}): the workspace, or the folder that holds {@code --out}'s
      */
-    record Approval(Map<String, Path> folders, boolean ok) {
+    record Approval(Map<String, Path> folders, Path anchor, boolean ok) {
         /** Returns the approved folder of {@code environment}, or ends the command when refused. */
         Path folder(Environment environment) {
             if (!ok) {
@@ -86,8 +89,8 @@ final class OutputFolders {
                                 targets,
                                 sourceFiles(project),
                                 BranchNames::isValid));
+        Path anchor = override == null ? workspace : root.folder().getParent();
         if (problems.isEmpty()) {
-            Path anchor = override == null ? workspace : root.folder().getParent();
             Map<String, OutputTarget> byName = new HashMap<>();
             targets.forEach(target -> byName.put(target.environment(), target));
             for (Environment environment : writing) {
@@ -100,7 +103,7 @@ final class OutputFolders {
         console.diagnostics(problems, project.workspace().allSources());
         Map<String, Path> folders = new LinkedHashMap<>();
         targets.forEach(target -> folders.put(target.environment(), target.folder()));
-        return new Approval(folders, problems.stream().noneMatch(Diagnostic::isError));
+        return new Approval(folders, anchor, problems.stream().noneMatch(Diagnostic::isError));
     }
 
     private static OutputRoot rootOf(Path workspace, Settings settings, Path override) {

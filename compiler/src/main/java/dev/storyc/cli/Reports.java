@@ -30,12 +30,12 @@ final class Reports {
             dev.storyc.compile.ProjectCompiler.Compiled compiled) {
         java.util.Map<String, String> lines = new java.util.HashMap<>();
         for (var environment : compiled.environments()) {
-            lines.put(environment.environment().name(), checkedLine(environment.environment(),
-                    environment.selection()));
+            lines.put(environment.environment().name(), checkedLine(environment.environment().name(),
+                    environment.selection().releaseName(), environment.selection().stories().size()));
         }
         for (var environment : compiled.upToDate()) {
-            lines.put(environment.environment().name(), checkedLine(environment.environment(),
-                    environment.selection()));
+            lines.put(environment.environment().name(), checkedLine(environment.environment().name(),
+                    environment.selection().releaseName(), environment.selection().stories().size()));
         }
         for (var environment : selected) {
             String line = lines.get(environment.name());
@@ -45,9 +45,8 @@ final class Reports {
         }
     }
 
-    private static String checkedLine(dev.storyc.config.Environment environment,
-            dev.storyc.release.Selection selection) {
-        return String.format("ok  %-16s %-10s %d stories", environment.name(),
-                selection.releaseName(), selection.stories().size());
+    /** Returns the line that reports one environment that checked clean. */
+    static String checkedLine(String environment, String release, int stories) {
+        return String.format("ok  %-16s %-10s %d stories", environment, release, stories);
     }
 }

@@ -15,11 +15,16 @@ class CleanRunTest {
         return new CleanRun(CLOCK, "ab".repeat(32), newestChange,
                 List.of("shared/a.toml", "shared/b.toml"), List.of("env:HOME", "sys:user.home"),
                 "cd".repeat(32), List.of(
-                        new CleanRun.Output("production", "/ws/out/production", "main",
-                                Optional.of("release/2026-W47"), true, "head " + "1".repeat(40)
-                                        + "\ntag x\nindex true\nconfig 1 2 3", "2026-W47", 4),
-                        new CleanRun.Output("dev-alice", "/ws/out/dev alice", "main",
-                                Optional.empty(), false, "head " + "2".repeat(40), "all", 12)));
+                        new CleanRun.Output("production", "/ws/out/production", "/ws", "main",
+                                Optional.of("release/2026-W47"), true, Optional.of("head "
+                                        + "1".repeat(40) + "\ntag x\nindex true\nconfig 1 2 3"),
+                                "2026-W47", 4),
+                        new CleanRun.Output("dev-alice", "/ws/out/dev alice", "/ws", "main",
+                                Optional.empty(), false, Optional.of("head " + "2".repeat(40)),
+                                "all", 12),
+                        // A check's: it wrote nothing, so it has no repository facts.
+                        new CleanRun.Output("integration", "/elsewhere/integration", "/elsewhere",
+                                "main", Optional.empty(), false, Optional.empty(), "all", 12)));
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.testing.GitCli;
 import dev.storyc.testing.Storyc;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,20 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A compile with nothing to do is answered from the stamps of the input files without reading
  * them, and anything that could change the answer sends it down the full path.
  *
- * <p>The probe: environments.toml is overwritten in place with garbage of the same length and its
- * modification time set back, so its stamp is unchanged (the blind spot {@code InputStamps}
- * documents). A run that reads it fails with exit 1; a run answered by the shortcut succeeds. So
- * each row proves which path the run took.
+ * <p>Each row proves which path its run took with {@link ShortcutProbe#probe}: a run that reads
+ * the inputs fails with exit 1, a run answered by the shortcut succeeds.
  */
 class NoOpShortcutTest {
-    private static final Instant LONG_AGO = Instant.parse("2026-01-01T00:00:00Z");
-
     @TempDir Path temp;
 
     /** A compiled workspace whose files all changed long ago, so its clean run is trusted. */
     private Path settledWorkspace() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
-        backdate(workspace);
+        ShortcutProbe.backdate(workspace);
         Storyc.Outcome first = Storyc.run(workspace, "compile", "--all");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stdout()).contains("7 environments compiled, 7 committed");
@@ -50,7 +44,7 @@ class NoOpShortcutTest {
     void aCompileWithNothingToDoReadsNoInputAndPrintsWhatTheFullPathPrints() {
         Path workspace = settledWorkspace();
         Storyc.Outcome full = Storyc.run(workspace, "compile", "--all", "--no-cache");
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         Storyc.Outcome shortcut = Storyc.run(workspace, "compile", "--all");
 
@@ -67,7 +61,7 @@ class NoOpShortcutTest {
     void jsonOutputIsTheSameDocument() {
         Path workspace = settledWorkspace();
         Storyc.Outcome full = Storyc.run(workspace, "compile", "--all", "--format", "json");
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         Storyc.Outcome shortcut = Storyc.run(workspace, "compile", "--all", "--format", "json");
 
@@ -114,6 +108,10 @@ class NoOpShortcutTest {
                 row("a writer is registered in an output repository", w -> Files.writeString(
                         Files.createDirectories(w.resolve("out/acceptance-1/.git/storyc-writers"))
                                 .resolve("4242"), "4242\n")),
+                // Nothing the run remembers changed, but the full path would refuse every output
+                // folder as inside another repository, so the shortcut inspects them again.
+                row("a git repository was made around the outputs", w -> GitCli.git(
+                        w.resolve("out"), "init", "-q")),
                 row("the output folder moved behind a link", w -> {
                     Path moved = Files.move(w.resolve("out"), w.resolve("moved-out"));
                     Files.createSymbolicLink(w.resolve("out"), moved);
@@ -130,7 +128,7 @@ class NoOpShortcutTest {
     void anyChangeTakesTheFullPath(String name, Change change) throws IOException {
         Path workspace = settledWorkspace();
         change.make(workspace);
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         Storyc.Outcome next = Storyc.run(workspace, "compile", "--all");
 
@@ -155,7 +153,7 @@ class NoOpShortcutTest {
     void aRunThatDiffersInWhatItReadsOrWritesTakesTheFullPath(String name, List<String> options,
             Map<String, String> environment) {
         Path workspace = settledWorkspace();
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
         List<String> args = new java.util.ArrayList<>(List.of("compile"));
         // Beside the workspace, not in the folder the tests run in, should the run ever write.
         options.forEach(option -> args.add(option.equals("elsewhere")
@@ -173,7 +171,7 @@ class NoOpShortcutTest {
         append(workspace.resolve("stories/medication-adherence/story.toml"), "\n# edited\n");
         Storyc.Outcome edited = Storyc.run(workspace, "compile", "--all");
         assertThat(edited.exitCode()).as(edited.toString()).isZero();
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         // The edit is younger than the racy margin before the run that read it: that run's stamps
         // could hide a second write in the same clock tick, so it left nothing to trust.
@@ -191,7 +189,7 @@ class NoOpShortcutTest {
         assertThat(held.exitCode()).as(held.toString()).isZero();
         assertThat(held.stderr()).contains("kept the working tree of");
         Files.delete(lock);
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         // production still has its working tree: only a full run finishes the switch.
         Storyc.Outcome next = Storyc.run(workspace, "compile", "--all", "--no-working-tree");
@@ -204,37 +202,12 @@ class NoOpShortcutTest {
         Path workspace = settledWorkspace();
         Files.writeString(workspace.resolve("NOTES.md"), "not an input\n");
         Files.writeString(Files.createDirectories(workspace.resolve("docs")).resolve("a.md"), "x");
-        probe(workspace);
+        ShortcutProbe.probe(workspace);
 
         Storyc.Outcome next = Storyc.run(workspace, "compile", "--all");
 
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(next.stdout()).endsWith("7 environments compiled, 0 committed\n");
-    }
-
-    /** Overwrites environments.toml in place with garbage of its length, keeping its stamp. */
-    private static void probe(Path workspace) {
-        Path file = workspace.resolve("environments.toml");
-        try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            int length = (int) Files.size(file);
-            Files.write(file, "=".repeat(length).getBytes(StandardCharsets.US_ASCII),
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            Files.setLastModifiedTime(file, modified);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Sets every input file's and folder's modification time to long ago. */
-    private static void backdate(Path workspace) {
-        try (Stream<Path> paths = Files.walk(workspace)) {
-            for (Path path : paths.filter(p -> !p.toString().contains("/.git")).toList()) {
-                Files.setLastModifiedTime(path, FileTime.from(LONG_AGO));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void damageCleanRun(Path workspace) throws IOException {
