@@ -10,10 +10,10 @@ import dev.storyc.release.Selection;
 import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Workspace;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -34,16 +34,19 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>One instance serves every environment of a run: it parses each distinct rendered file once.
+ * Parallel jobs each check with a {@link #sibling}, which renders with its own renderer (a
+ * renderer serves one environment at a time) but shares everything remembered across
+ * environments, so two jobs neither parse a file twice nor hold it twice.
  */
 public final class Checks {
     private final Workspace workspace;
     private final TemplateRenderer renderer;
     private final List<SecretLeaks.Secret> secrets;
     private final Isolation isolation;
-    private final ParseCache cache = new ParseCache();
-    private final RenderedTexts texts = new RenderedTexts();
+    private final ParseCache cache;
+    private final RenderedTexts texts;
     /** What environments whose stories rendered identically had no structural problem with. */
-    private final Set<Structure> clean = new HashSet<>();
+    private final Set<Structure> clean;
 
     /**
      * Everything the structural checks (all but isolation and secrets) depend on: the rendered
@@ -60,10 +63,28 @@ public final class Checks {
      */
     public Checks(Workspace workspace, Environments environments, TemplateRenderer renderer,
             Function<String, Optional<String>> processEnvironment) {
+        this(workspace, renderer, SecretLeaks.secrets(environments, processEnvironment),
+                new Isolation(environments), new ParseCache(), new RenderedTexts(),
+                ConcurrentHashMap.newKeySet());
+    }
+
+    private Checks(Workspace workspace, TemplateRenderer renderer, List<SecretLeaks.Secret> secrets,
+            Isolation isolation, ParseCache cache, RenderedTexts texts, Set<Structure> clean) {
         this.workspace = workspace;
         this.renderer = renderer;
-        this.secrets = SecretLeaks.secrets(environments, processEnvironment);
-        this.isolation = new Isolation(environments);
+        this.secrets = secrets;
+        this.isolation = isolation;
+        this.cache = cache;
+        this.texts = texts;
+        this.clean = clean;
+    }
+
+    /**
+     * Returns a checker for another thread that renders with {@code renderer} and shares this
+     * one's parses, text numbers, clean verdicts and isolation index; both may check at once.
+     */
+    public Checks sibling(TemplateRenderer renderer) {
+        return new Checks(workspace, renderer, secrets, isolation, cache, texts, clean);
     }
 
     /**
@@ -79,8 +100,14 @@ public final class Checks {
     /** Returns every problem of one environment's rendered stories and output tree, in print order. */
     public List<Diagnostic> check(Environment environment, Selection selection, List<RenderedStory> stories,
             OutputTree tree) {
-        cache.nextEnvironment();
-        Scope scope = new Scope(workspace, environment, selection, stories, renderer, cache, texts);
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            return check(environment, selection, stories, tree, lookups);
+        }
+    }
+
+    private List<Diagnostic> check(Environment environment, Selection selection,
+            List<RenderedStory> stories, OutputTree tree, ParseCache.Lookups lookups) {
+        Scope scope = new Scope(workspace, environment, selection, stories, renderer, lookups, texts);
         Structure structure = new Structure(environment.model(), externals(environment),
                 scope.files.stream().map(CheckedFile::path).toList(), List.copyOf(scope.textIds));
         if (!clean.contains(structure)) {
@@ -101,8 +128,9 @@ public final class Checks {
     }
 
     /**
-     * Drops the parsed files kept for the next environment, once every environment is checked:
-     * the checker may live on for other work (rendering commit messages) but will check no more.
+     * Drops the parsed files kept for the next environment, once every environment is checked,
+     * for this checker and its siblings: the checker may live on for other work (rendering commit
+     * messages) but will check no more.
      */
     public void forgetParsedFiles() {
         cache.clear();

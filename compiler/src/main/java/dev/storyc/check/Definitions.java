@@ -42,7 +42,7 @@ final class Definitions {
     final List<Def<ParseCache.Lkml>> lkmlFiles = new ArrayList<>();
     final List<Def<ParsedDashboards>> dashboardFiles = new ArrayList<>();
 
-    static Definitions of(List<CheckedFile> files, ParseCache cache) {
+    static Definitions of(List<CheckedFile> files, ParseCache.Lookups cache) {
         Definitions definitions = new Definitions();
         for (CheckedFile file : files) {
             switch (file.file().kind()) {

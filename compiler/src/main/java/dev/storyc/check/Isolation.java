@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks that no output file of an environment names a connection, database, schema, host or
@@ -25,7 +26,9 @@ import java.util.Set;
  * {@code analytics_prod_archive}, but does in {@code ANALYTICS_PROD} and {@code analytics_prod--x}.
  *
  * <p>The index of every environment's values is built once per run, so checking E environments
- * costs E scans, not E times E comparisons.
+ * costs E scans, not E times E comparisons. One instance serves every job's thread: the index is
+ * only read after construction, and what each text names is found once, by whichever job asks
+ * first.
  */
 final class Isolation {
     /** What an environment's value is: the field and the template expression that gives it. */
@@ -52,7 +55,8 @@ final class Isolation {
     private final Map<String, Owned> byValue = new HashMap<>();
     private final Map<String, List<Owned>> byFirstToken = new HashMap<>();
     /** The values each distinct rendered text names, by path, then text. */
-    private final Map<String, Map<String, Map<Owned, List<Integer>>>> namedByText = new HashMap<>();
+    private final Map<String, Map<String, Map<Owned, List<Integer>>>> namedByText =
+            new ConcurrentHashMap<>();
 
     Isolation(Environments environments) {
         this.environments = environments;
@@ -78,7 +82,7 @@ final class Isolation {
             // Which values a text names does not depend on the environment, so it is found once
             // per distinct text; each environment then only asks which of them are foreign.
             Map<Owned, List<Integer>> values = namedByText
-                    .computeIfAbsent(file.path(), p -> new HashMap<>(4))
+                    .computeIfAbsent(file.path(), p -> new ConcurrentHashMap<>(4))
                     .computeIfAbsent(file.text(), this::occurrences);
             Set<String> reported = new HashSet<>();
             values.forEach((leak, offsets) -> {

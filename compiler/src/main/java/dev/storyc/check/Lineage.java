@@ -72,8 +72,11 @@ public final class Lineage {
         }
     }
 
-    /** Parses each distinct rendered file once across the environments this instance reads. */
-    private final ParseCache cache = new ParseCache();
+    /**
+     * Parses each distinct rendered file once across the environments this instance reads: one
+     * set of lookups that never closes keeps every parse for the instance's life.
+     */
+    private final ParseCache.Lookups cache = new ParseCache().begin();
 
     /** Returns a reader of lineage that shares parsed files across the environments it reads. */
     public Lineage() {}
@@ -127,7 +130,7 @@ public final class Lineage {
             }
         }
 
-        private void etlJobs(List<CheckedFile> files, ParseCache cache) {
+        private void etlJobs(List<CheckedFile> files, ParseCache.Lookups cache) {
             for (CheckedFile file : files) {
                 if (file.file().kind() != ArtifactKind.ETL_JOB) {
                     continue;
@@ -166,7 +169,7 @@ public final class Lineage {
                 CheckedFile job,
                 String sql,
                 Optional<TableName> written,
-                ParseCache cache) {
+                ParseCache.Lookups cache) {
             List<String> reads = new ArrayList<>();
             for (CheckedFile file : files) {
                 if (file.story() == job.story()

@@ -11,9 +11,11 @@ import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.syntax.ParsedFile;
 import dev.storyc.toml.TomlDocument;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -23,13 +25,19 @@ import java.util.function.Function;
  * Parses rendered LookML, dashboards, ETL jobs and deploy scripts once per distinct text. Most
  * files render to the same text in most environments (a dashboard names {@code env.model}, which
  * never changes), so a workspace checked across a dozen environments parses each such file once.
- * Entries are keyed by path, then text, so that no key string is built per lookup.
  *
- * <p>It keeps two environments' worth: what the current environment used and what the one before
- * it used. A file unchanged from one environment to the next is moved forward and parsed once;
- * a file only an older environment used is dropped. Keeping every environment's parses made
- * memory grow with the number of environments (1.3 GB live at 5,000 stories x 12), for no gain:
- * environments are checked in their file's order, which keeps alike ones together.
+ * <p>One cache serves every compiler of a workspace version, on every job's thread: two jobs
+ * checking two environments at once would otherwise parse the same files twice and hold them
+ * twice. A text being parsed by one job is waited for by the other, not parsed again.
+ *
+ * <p>Each environment's lookups ({@link #begin}) keep what they use alive; what only environments
+ * before the one before the oldest still running used is dropped. Checked one at a time, that is
+ * what the current and the previous environment used: a file unchanged from one environment to
+ * the next is parsed once, and one only an older environment used is dropped. Keeping every
+ * environment's parses made memory grow with the number of environments (1.3 GB live at 5,000
+ * stories x 12), for no gain: environments are checked in their file's order, which keeps alike
+ * ones together. Which entries survive depends on scheduling; what a lookup returns never does,
+ * since a parse is a function of its path and text.
  */
 final class ParseCache {
     /** A parsed {@code .lkml} file: its model, its top-level keys and its syntax errors, at rendered positions. */
@@ -41,67 +49,115 @@ final class ParseCache {
      */
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
-    /** The parses of one environment, each kind by path, then text. */
-    private static final class Generation {
-        final Map<String, Map<String, Lkml>> lkml = new HashMap<>();
-        final Map<String, Map<String, Toml>> toml = new HashMap<>();
-        final Map<String, Map<String, ParsedDashboards>> dashboards = new HashMap<>();
-        final Map<String, Map<String, List<SqlScanner.Created>>> created = new HashMap<>();
-        final Map<String, Map<String, Set<String>>> tokens = new HashMap<>();
-        final Map<String, Map<String, List<SqlTables.Use>>> sqlTables = new HashMap<>();
-        final Map<String, Map<String, List<List<SqlLexer.Token>>>> statements = new HashMap<>();
+    /** What a text is parsed as; each kind's value has its own type. */
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, STATEMENTS }
+
+    /** A text is rendered once per environment and interned, so its hash is computed once. */
+    private record Key(Kind kind, String path, String text) {}
+
+    /** A parse, and the last environment that used it. */
+    private static final class Entry {
+        final Object value;
+        final AtomicLong lastUse;
+
+        Entry(Object value, long ticket) {
+            this.value = value;
+            this.lastUse = new AtomicLong(ticket);
+        }
     }
 
-    /** Token texts, shared across scripts and environments; see {@link #statements}. */
-    private final Map<String, String> words = new HashMap<>();
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Token texts, shared across scripts and environments; see {@link Lookups#statements}. */
+    private final Map<String, String> words = new ConcurrentHashMap<>();
+    private final AtomicLong tickets = new AtomicLong();
+    /** The environments whose lookups are open, by ticket. */
+    private final ConcurrentSkipListSet<Long> running = new ConcurrentSkipListSet<>();
 
-    private Generation current = new Generation();
-    private Generation previous = new Generation();
-
-    /** Starts the next environment: what the last one used stays, anything older goes. */
-    void nextEnvironment() {
-        previous = current;
-        current = new Generation();
+    /**
+     * Starts one environment's lookups, dropping what no environment from the one before the
+     * oldest still running has used; {@link Lookups#close} ends them.
+     */
+    Lookups begin() {
+        long ticket = tickets.incrementAndGet();
+        running.add(ticket);
+        long keepFrom = running.first() - 1;
+        entries.values().removeIf(entry -> entry.lastUse.get() < keepFrom);
+        return new Lookups(ticket);
     }
 
     /** Drops every parse, for a checker whose environments are all checked. */
     void clear() {
-        previous = new Generation();
-        current = new Generation();
+        entries.clear();
+        words.clear();
     }
 
-    Lkml lkml(String path, String text) {
-        return get(g -> g.lkml, path, text, (p, t) -> {
-            ParsedFile parsed = Lookml.parse(p, t);
-            List<Located> keys = parsed.tree().root().items().stream()
-                    .map(item -> new Located(item.key(), item.keyPosition())).toList();
-            return new Lkml(Lookml.model(parsed), keys, parsed.diagnostics());
-        });
-    }
+    /** One environment's lookups: each parse it uses stays for the next environment. */
+    final class Lookups implements AutoCloseable {
+        private final long ticket;
 
-    Toml toml(String path, String text) {
-        return get(g -> g.toml, path, text, (p, t) -> {
-            Diagnostics syntax = new Diagnostics();
-            Optional<TomlDocument> document = TomlDocument.parse(new SourceFile(p, t), Code.ETL_JOB_INVALID, syntax);
-            return new Toml(document, document.map(d -> d.root().toMap()).orElse(Map.of()), syntax.all());
-        });
-    }
+        private Lookups(long ticket) {
+            this.ticket = ticket;
+        }
 
-    ParsedDashboards dashboard(String path, String text) {
-        return get(g -> g.dashboards, path, text, Lookml::parseDashboard);
-    }
+        Lkml lkml(String path, String text) {
+            return get(Kind.LKML, path, text, (p, t) -> {
+                ParsedFile parsed = Lookml.parse(p, t);
+                List<Located> keys = parsed.tree().root().items().stream()
+                        .map(item -> new Located(item.key(), item.keyPosition())).toList();
+                return new Lkml(Lookml.model(parsed), keys, parsed.diagnostics());
+            });
+        }
 
-    List<SqlScanner.Created> createdRelations(String path, String text) {
-        return get(g -> g.created, path, text, (p, t) -> SqlScanner.createdRelations(t));
-    }
+        Toml toml(String path, String text) {
+            return get(Kind.TOML, path, text, (p, t) -> {
+                Diagnostics syntax = new Diagnostics();
+                Optional<TomlDocument> document = TomlDocument.parse(new SourceFile(p, t), Code.ETL_JOB_INVALID, syntax);
+                return new Toml(document, document.map(d -> d.root().toMap()).orElse(Map.of()), syntax.all());
+            });
+        }
 
-    /**
-     * Returns a SQL script's statements as tokens, each token's text shared with every equal one
-     * this cache has seen: the same keywords and names recur in every script, and 1.5 million
-     * token texts were a tenth of what a compile of 5,000 stories held.
-     */
-    List<List<SqlLexer.Token>> statements(String path, String text) {
-        return get(g -> g.statements, path, text, (p, t) -> shared(SqlLexer.statements(t)));
+        ParsedDashboards dashboard(String path, String text) {
+            return get(Kind.DASHBOARD, path, text, Lookml::parseDashboard);
+        }
+
+        List<SqlScanner.Created> createdRelations(String path, String text) {
+            return get(Kind.CREATED, path, text, (p, t) -> SqlScanner.createdRelations(t));
+        }
+
+        /**
+         * Returns a SQL script's statements as tokens, each token's text shared with every equal
+         * one this cache has seen: the same keywords and names recur in every script, and 1.5
+         * million token texts were a tenth of what a compile of 5,000 stories held.
+         */
+        List<List<SqlLexer.Token>> statements(String path, String text) {
+            return get(Kind.STATEMENTS, path, text, (p, t) -> shared(SqlLexer.statements(t)));
+        }
+
+        /** Returns the tables a SQL script reads and writes. */
+        List<SqlTables.Use> sqlTables(String path, String text) {
+            return get(Kind.SQL_TABLES, path, text, (p, t) -> SqlTables.uses(t));
+        }
+
+        /** Returns the distinct tokens of a file's text, as the isolation check splits it. */
+        Set<String> tokens(String path, String text, Function<String, Set<String>> tokenizer) {
+            return get(Kind.TOKENS, path, text, (p, t) -> tokenizer.apply(t));
+        }
+
+        /** Ends this environment's lookups: what it used stays for the next one. */
+        @Override
+        public void close() {
+            running.remove(ticket);
+        }
+
+        @SuppressWarnings("unchecked") // each kind is only ever stored with its own value type
+        private <V> V get(Kind kind, String path, String text, BiFunction<String, String, V> parse) {
+            // computeIfAbsent parses under the key's lock, so a job that needs a text another job
+            // is parsing waits for that parse instead of repeating it.
+            Entry entry = entries.computeIfAbsent(new Key(kind, path, text),
+                    key -> new Entry(parse.apply(path, text), ticket));
+            entry.lastUse.accumulateAndGet(ticket, Math::max);
+            return (V) entry.value;
+        }
     }
 
     private List<List<SqlLexer.Token>> shared(List<List<SqlLexer.Token>> statements) {
@@ -116,30 +172,5 @@ final class ParseCache {
             shared.add(List.copyOf(tokens));
         }
         return List.copyOf(shared);
-    }
-
-    /** Returns the tables a SQL script reads and writes. */
-    List<SqlTables.Use> sqlTables(String path, String text) {
-        return get(g -> g.sqlTables, path, text, (p, t) -> SqlTables.uses(t));
-    }
-
-    /** Returns the distinct tokens of a file's text, as the isolation check splits it. */
-    Set<String> tokens(String path, String text, Function<String, Set<String>> tokenizer) {
-        return get(g -> g.tokens, path, text, (p, t) -> tokenizer.apply(t));
-    }
-
-    private <V> V get(Function<Generation, Map<String, Map<String, V>>> kind, String path,
-            String text, BiFunction<String, String, V> parse) {
-        Map<String, V> now = kind.apply(current).computeIfAbsent(path, p -> new HashMap<>(4));
-        V known = now.get(text);
-        if (known == null) {
-            Map<String, V> before = kind.apply(previous).get(path);
-            known = before == null ? null : before.get(text);
-            if (known == null) {
-                known = parse.apply(path, text);
-            }
-            now.put(text, known);
-        }
-        return known;
     }
 }

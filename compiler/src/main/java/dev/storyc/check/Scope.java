@@ -38,7 +38,7 @@ final class Scope {
     final Diagnostics diagnostics = new Diagnostics();
     private final Workspace workspace;
     private final TemplateRenderer renderer;
-    final ParseCache cache;
+    final ParseCache.Lookups cache;
     private Definitions elsewhere;
     private Map<StoryKind, List<CheckedFile>> byStory;
     private LookmlCatalog catalog;
@@ -49,7 +49,7 @@ final class Scope {
     final List<Integer> textIds = new ArrayList<>();
 
     Scope(Workspace workspace, Environment environment, Selection selection, List<RenderedStory> stories,
-            TemplateRenderer renderer, ParseCache cache, RenderedTexts texts) {
+            TemplateRenderer renderer, ParseCache.Lookups cache, RenderedTexts texts) {
         this.workspace = workspace;
         this.environment = environment;
         this.selection = selection;

@@ -34,6 +34,9 @@ import java.util.function.Function;
  */
 public final class EnvironmentCompiler {
     private final Workspace workspace;
+    private final ContentIds contentIds;
+    private final String compilerVersion;
+    private final Memo memo;
     private final TemplateRenderer renderer;
     private final OutputTreeBuilder builder;
     private final Checks checks;
@@ -53,11 +56,31 @@ public final class EnvironmentCompiler {
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
             Environments environments, Function<String, Optional<String>> processEnvironment,
             Memo memo) {
+        this(workspace, remembered(contentIds), compilerVersion, memo,
+                TemplateRenderer.forWorkspace(workspace),
+                renderer -> new Checks(workspace, environments, renderer, processEnvironment));
+    }
+
+    private EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
+            Memo memo, TemplateRenderer renderer, Function<TemplateRenderer, Checks> checks) {
         this.workspace = workspace;
-        this.renderer = TemplateRenderer.forWorkspace(workspace);
-        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, remembered(contentIds),
+        this.contentIds = contentIds;
+        this.compilerVersion = compilerVersion;
+        this.memo = memo;
+        this.renderer = renderer;
+        this.builder = new OutputTreeBuilder(workspace.stdlib(), renderer, contentIds,
                 compilerVersion, workspace.modelFiles(), memo);
-        this.checks = new Checks(workspace, environments, renderer, processEnvironment);
+        this.checks = checks.apply(renderer);
+    }
+
+    /**
+     * Returns another compiler of the same workspace for another thread: its own renderer and
+     * tree builder (each serves one environment at a time), and this one's checker memory
+     * ({@link Checks#sibling}), so parallel jobs parse each file once between them.
+     */
+    EnvironmentCompiler sibling() {
+        return new EnvironmentCompiler(workspace, contentIds, compilerVersion, memo,
+                TemplateRenderer.forWorkspace(workspace), checks::sibling);
     }
 
     /**

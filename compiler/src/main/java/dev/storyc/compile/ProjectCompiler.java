@@ -137,7 +137,7 @@ public final class ProjectCompiler {
         Group projectWide = Group.of(groups, inputs.workspace());
         boolean failed = false;
         List<Callable<Result<CompiledEnvironment>>> tasks = new ArrayList<>();
-        CompilerPool pool = new CompilerPool(this::compilerFor);
+        CompilerPool pool = new CompilerPool();
         List<Workspace> taskWorkspaces = new ArrayList<>();
         List<String> taskEnvironments = new ArrayList<>();
         List<String> taskFingerprints = new ArrayList<>();

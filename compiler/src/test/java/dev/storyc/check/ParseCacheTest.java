@@ -2,9 +2,18 @@ package dev.storyc.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** A parse lives while consecutive environments use it, and no longer. */
+/** A parse lives while consecutive environments use it, and no longer, and jobs share it. */
 class ParseCacheTest {
     private static final String PATH = "views/orders.view.lkml";
     private static final String VIEW = "view: orders {\n  dimension: id {}\n}\n";
@@ -13,12 +22,15 @@ class ParseCacheTest {
     @Test
     void aFileUnchangedFromOneEnvironmentToTheNextIsParsedOnce() {
         ParseCache cache = new ParseCache();
-        cache.nextEnvironment();
-        ParseCache.Lkml first = cache.lkml(PATH, VIEW);
+        ParseCache.Lkml first;
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            first = lookups.lkml(PATH, VIEW);
+        }
 
         for (int environment = 0; environment < 5; environment++) {
-            cache.nextEnvironment();
-            assertThat(cache.lkml(PATH, VIEW)).isSameAs(first);
+            try (ParseCache.Lookups lookups = cache.begin()) {
+                assertThat(lookups.lkml(PATH, VIEW)).isSameAs(first);
+            }
         }
         assertThat(first.model().views()).hasSize(1);
     }
@@ -26,25 +38,84 @@ class ParseCacheTest {
     @Test
     void aFileOnlyAnOlderEnvironmentUsedIsParsedAgain() {
         ParseCache cache = new ParseCache();
-        cache.nextEnvironment();
-        ParseCache.Lkml first = cache.lkml(PATH, VIEW);
-        cache.nextEnvironment();
-        cache.lkml(PATH, OTHER);
-        cache.nextEnvironment();
-        cache.lkml(PATH, OTHER);
+        ParseCache.Lkml first = lkmlIn(cache, VIEW);
+        lkmlIn(cache, OTHER);
+        lkmlIn(cache, OTHER);
 
-        ParseCache.Lkml again = cache.lkml(PATH, VIEW);
+        ParseCache.Lkml again = lkmlIn(cache, VIEW);
 
         assertThat(again).isNotSameAs(first).isEqualTo(first);
     }
 
     @Test
+    void anEnvironmentStillRunningKeepsWhatItsPredecessorUsed() {
+        ParseCache cache = new ParseCache();
+        ParseCache.Lkml first = lkmlIn(cache, VIEW);
+        // The next environment is slow: another job checks two more while it runs.
+        try (ParseCache.Lookups slow = cache.begin()) {
+            lkmlIn(cache, OTHER);
+            lkmlIn(cache, OTHER);
+
+            assertThat(slow.lkml(PATH, VIEW)).isSameAs(first);
+        }
+    }
+
+    @Test
     void clearingDropsEveryParse() {
         ParseCache cache = new ParseCache();
-        ParseCache.Lkml first = cache.lkml(PATH, VIEW);
+        ParseCache.Lkml first = lkmlIn(cache, VIEW);
 
         cache.clear();
 
-        assertThat(cache.lkml(PATH, VIEW)).isNotSameAs(first).isEqualTo(first);
+        assertThat(lkmlIn(cache, VIEW)).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
+    void twoJobsAskingForOneTextAtOnceParseItOnce() throws Exception {
+        ParseCache cache = new ParseCache();
+        AtomicInteger parses = new AtomicInteger();
+        CountDownLatch bothAsking = new CountDownLatch(2);
+        Function<String, Set<String>> slowTokenizer = text -> {
+            parses.incrementAndGet();
+            sleep(100);
+            return Set.of(text.split("\\s+"));
+        };
+        ExecutorService jobs = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Set<String>>> answers = jobs.invokeAll(List.of(
+                    () -> tokensIn(cache, bothAsking, slowTokenizer),
+                    () -> tokensIn(cache, bothAsking, slowTokenizer)));
+
+            assertThat(parses).hasValue(1);
+            assertThat(answers.get(0).get()).isSameAs(answers.get(1).get())
+                    .contains("orders", "dimension:");
+        } finally {
+            jobs.shutdown();
+            assertThat(jobs.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Parses {@code text} in an environment of its own. */
+    private static ParseCache.Lkml lkmlIn(ParseCache cache, String text) {
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            return lookups.lkml(PATH, text);
+        }
+    }
+
+    private static Set<String> tokensIn(ParseCache cache, CountDownLatch bothAsking,
+            Function<String, Set<String>> tokenizer) throws InterruptedException {
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            bothAsking.countDown();
+            assertThat(bothAsking.await(10, TimeUnit.SECONDS)).isTrue();
+            return lookups.tokens(PATH, VIEW, tokenizer);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
