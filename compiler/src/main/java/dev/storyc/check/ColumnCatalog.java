@@ -2,10 +2,8 @@ package dev.storyc.check;
 
 import dev.storyc.check.SqlLexer.Token;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,15 +39,12 @@ final class ColumnCatalog {
         }
     }
 
-    private final Map<String, Columns> tables = new LinkedHashMap<>();
+    private final ColumnTables tables = new ColumnTables();
 
     private ColumnCatalog() {}
 
-    /**
-     * Applies the scripts in order and returns the tables that exist at the end, by {@link
-     * TableName#key()}.
-     */
-    static Map<String, Columns> build(List<Script> scripts) {
+    /** Applies the scripts in order and returns the tables that exist at the end. */
+    static ColumnTables build(List<Script> scripts) {
         return build(scripts, script -> SqlLexer.statements(script.sql()));
     }
 
@@ -57,7 +52,7 @@ final class ColumnCatalog {
      * Applies the scripts in order, splitting each with {@code statements}, which lets a caller
      * that checks many environments reuse the split of a text it has seen.
      */
-    static Map<String, Columns> build(
+    static ColumnTables build(
             List<Script> scripts,
             Function<Script, List<List<Token>>> statements) {
         ColumnCatalog catalog = new ColumnCatalog();
@@ -66,16 +61,7 @@ final class ColumnCatalog {
                 catalog.statement(statement, script);
             }
         }
-        return Map.copyOf(catalog.tables);
-    }
-
-    /** Returns the columns of a table a reference means, if a script made it. */
-    static Optional<Columns> lookup(Map<String, Columns> tables, TableName reference) {
-        Columns exact = tables.get(reference.key());
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        return tables.values().stream().filter(c -> reference.refersTo(c.table())).findFirst();
+        return catalog.tables;
     }
 
     private void statement(List<Token> tokens, Script script) {
@@ -95,14 +81,12 @@ final class ColumnCatalog {
 
     /** Returns the columns of a table a reference means, as the catalog stands now. */
     Optional<Columns> find(TableName reference) {
-        return lookup(tables, reference);
+        return tables.lookup(reference);
     }
 
     /** Stores a table's columns, replacing any table the name already means. */
     void put(TableName name, List<String> columns, String unknown, Script script) {
-        remove(name);
         tables.put(
-                name.key(),
                 new Columns(
                         name,
                         List.copyOf(new LinkedHashSet<>(columns)),
@@ -112,6 +96,6 @@ final class ColumnCatalog {
 
     /** Forgets the table a name means, if any. */
     void remove(TableName name) {
-        lookup(tables, name).ifPresent(existing -> tables.remove(existing.table().key()));
+        tables.remove(name);
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +38,7 @@ final class ColumnReferences {
     }
 
     static void check(Scope scope) {
-        Map<String, ColumnCatalog.Columns> tables =
+        ColumnTables tables =
                 ColumnCatalog.build(
                         scripts(scope),
                         script -> scope.cache.statements(script.path(), script.sql()));
@@ -56,7 +55,7 @@ final class ColumnReferences {
             Optional<ColumnCatalog.Columns> table =
                     source.table()
                             .flatMap(t -> TableName.parse(t.value()))
-                            .flatMap(name -> ColumnCatalog.lookup(tables, name));
+                            .flatMap(tables::lookup);
             String unknown =
                     source.derived()
                             ? "it is a derived table"

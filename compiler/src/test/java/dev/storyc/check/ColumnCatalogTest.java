@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -73,7 +72,7 @@ class ColumnCatalogTest {
     void readsTheColumnsOfEachTable(String sql, String table, List<String> columns) {
         var tables = ColumnCatalog.build(List.of(new ColumnCatalog.Script("s", "deploy.sql", sql)));
         Optional<ColumnCatalog.Columns> found =
-                ColumnCatalog.lookup(tables, TableName.parse(table).orElseThrow());
+                tables.lookup(TableName.parse(table).orElseThrow());
         assertThat(found).as("%s", tables).isPresent();
         assertThat(found.get().unknownBecause()).isEmpty();
         assertThat(found.get().names()).containsExactlyElementsOf(columns);
@@ -119,7 +118,28 @@ class ColumnCatalogTest {
                                         new ColumnCatalog.Script(
                                                 "x",
                                                 "d.sql",
-                                                "CREATE TABLE a.t (x INT); DROP TABLE a.t;"))))
-                .isEqualTo(Map.of());
+                                                "CREATE TABLE a.t (x INT); DROP TABLE a.t;")))
+                                .values())
+                .isEmpty();
+    }
+
+    @Test
+    void aNameTwoTablesAnswerToMeansTheFirstInPlanOrderOnEveryRun() {
+        // Thirty tables named alike: a hash-ordered map would answer differently between runs.
+        StringBuilder sql = new StringBuilder();
+        for (int schema = 30; schema > 0; schema--) {
+            sql.append("CREATE TABLE s").append(schema).append(".orders (c").append(schema)
+                    .append(" INT);\n");
+        }
+        var tables = ColumnCatalog.build(List.of(new ColumnCatalog.Script("s", "d.sql",
+                sql + "DROP TABLE s30.orders; CREATE TABLE s30.orders (again INT);")));
+        TableName unqualified = TableName.parse("orders").orElseThrow();
+
+        assertThat(tables.lookup(unqualified).orElseThrow().names()).containsExactly("c29");
+        assertThat(tables.lookup(TableName.parse("s30.orders").orElseThrow()).orElseThrow()
+                .names()).containsExactly("again");
+        assertThat(tables.values()).hasSize(30)
+                .first().satisfies(first -> assertThat(first.table().text()).isEqualTo("s29.orders"));
+        assertThat(tables.lookup(TableName.parse("other.orders").orElseThrow())).isEmpty();
     }
 }
