@@ -2,12 +2,12 @@ package dev.storyc.etl;
 
 import dev.storyc.workspace.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
@@ -41,18 +41,56 @@ public final class KubernetesCronJobs {
         if (jobs.isEmpty()) {
             return header + "# This environment has no ETL jobs.\n";
         }
-        List<Object> documents = new ArrayList<>();
-        jobs.forEach(job -> documents.add(cronJob(target, job)));
-        DumpSettings settings =
-                DumpSettings.builder()
-                        .setDefaultFlowStyle(FlowStyle.BLOCK)
-                        .setExplicitStart(true)
-                        .setIndent(2)
-                        .setIndicatorIndent(2)
-                        .setIndentWithIndicator(true)
-                        .setWidth(1000)
-                        .build();
-        return header + new Dump(settings).dumpAllToString(documents.iterator());
+        CronJobDocuments documents = new CronJobDocuments(target);
+        StringBuilder manifest = new StringBuilder(header);
+        jobs.forEach(job -> documents.append(JobValues.of(target, job), manifest));
+        return manifest.toString();
+    }
+
+    /**
+     * Returns the YAML SnakeYAML Engine writes for {@code documents}: the manifest's one writer,
+     * which {@link CronJobDocuments} asks once per environment and for what it cannot copy.
+     */
+    static String dump(List<Object> documents) {
+        StringBuilder text = new StringBuilder();
+        new Dump(SETTINGS).dumpAll(documents.iterator(), new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                text.append(str);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                text.append(str, off, off + len);
+            }
+        });
+        return text.toString();
+    }
+
+    /** How every manifest is written: block style, a {@code ---} before each CronJob. */
+    private static final DumpSettings SETTINGS =
+            DumpSettings.builder()
+                    .setDefaultFlowStyle(FlowStyle.BLOCK)
+                    .setExplicitStart(true)
+                    .setIndent(2)
+                    .setIndicatorIndent(2)
+                    .setIndentWithIndicator(true)
+                    .setWidth(1000)
+                    .build();
+
+    /**
+     * What one job's CronJob says that another job's in the same environment does not; everything
+     * else comes from the environment ({@link ScheduleTarget}).
+     *
+     * @param jobLabel the job's name as a DNS label, for the {@code storyc.dev/job} label
+     * @param qualifiedName {@code story/job}, as {@code storyc etl run} takes it
+     */
+    record JobValues(String name, String story, String jobLabel, String qualifiedName,
+            String description, String schedule) {
+        static JobValues of(ScheduleTarget target, EtlJob job) {
+            return new JobValues(KubernetesCronJobs.name(target, job), job.story(),
+                    dnsLabel(job.name()), job.qualifiedName(), job.description(), job.schedule());
+        }
     }
 
     /** Returns the CronJob's name: a DNS label, unique per environment, at most 52 characters. */
@@ -71,7 +109,8 @@ public final class KubernetesCronJobs {
         return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 
-    private static Map<String, Object> cronJob(ScheduleTarget target, EtlJob job) {
+    /** Returns one job's CronJob as ordered maps, for SnakeYAML to write. */
+    static Map<String, Object> cronJob(ScheduleTarget target, JobValues job) {
         Map<String, Object> container =
                 map(
                         "name", "etl",
@@ -164,7 +203,7 @@ public final class KubernetesCronJobs {
                 "metadata",
                 map(
                         "name",
-                        name(target, job),
+                        job.name(),
                         "labels",
                         labels(target, job),
                         "annotations",
@@ -174,12 +213,12 @@ public final class KubernetesCronJobs {
     }
 
     /** Returns a fresh map each time, so the YAML repeats it instead of using an anchor. */
-    private static Map<String, Object> labels(ScheduleTarget target, EtlJob job) {
+    private static Map<String, Object> labels(ScheduleTarget target, JobValues job) {
         return map(
                 "app.kubernetes.io/managed-by", "storyc",
                 "storyc.dev/environment", target.environment(),
                 "storyc.dev/story", job.story(),
-                "storyc.dev/job", dnsLabel(job.name()));
+                "storyc.dev/job", job.jobLabel());
     }
 
     /** Returns an insertion-ordered map of alternating keys and values. */
