@@ -22,6 +22,7 @@ import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Stdlib;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ public final class OutputTreeBuilder {
     private final String compilerVersion;
     private final java.util.SortedMap<String, dev.storyc.diag.SourceFile> modelFiles;
     private final Memo memo;
+    /**
+     * Each job file read, by its story, path and text: environments mostly render a job alike, and
+     * parsing its TOML again for each was a twentieth of a compile from scratch. A builder serves
+     * one environment at a time, so a plain map will do.
+     */
+    private final Map<JobFile, Optional<EtlJob>> jobsRead = new HashMap<>();
 
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
         this(stdlib, renderer, contentIds, compilerVersion, new TreeMap<>());
@@ -144,8 +151,9 @@ public final class OutputTreeBuilder {
         }
         return memo.files(key.hex(), () -> {
             List<EtlJob> jobs = new ArrayList<>();
-            files.forEach(f ->
-                    EtlJobReader.read(f.story(), f.path(), f.text()).ifPresent(jobs::add));
+            files.forEach(f -> jobsRead.computeIfAbsent(f,
+                    read -> EtlJobReader.read(read.story(), read.path(), read.text()))
+                    .ifPresent(jobs::add));
             return ScheduleFiles.of(target, jobs);
         });
     }
