@@ -40,8 +40,12 @@ storyc_launch() {
   fi
   # A run lasts about a second: C2 compilation would cost more CPU than it saves, the serial
   # collector is the cheapest for a heap that lives this briefly, and no perf-data file is needed.
+  # The young generation stays at 64 MB instead of a third of a heap that grows with the workspace:
+  # at 5,000 stories x 12 environments that cut peak memory from 1.38 GB to 1.14 GB and the time by
+  # a tenth, and it changed nothing measurable at 1,000. A heap smaller than that (a machine under
+  # 256 MB) makes the JVM warn on stdout, which gc+ergo=error keeps out of storyc's output.
   local -a flags
-  read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
+  read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -Xlog:gc+ergo=error}"
   # Class-data sharing: an archive of storyc's classes, parsed and verified once. An archive only
   # works with the JVM and the jar path it was made with, so there is one per JVM path, made on
   # first use by a training run in the background, and made again when the jar or the JVM is newer
