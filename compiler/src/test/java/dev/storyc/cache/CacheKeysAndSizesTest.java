@@ -41,9 +41,13 @@ class CacheKeysAndSizesTest {
                     .as("cut at " + cut)
                     .isEmpty();
         }
-        byte[] flipped = sealed.clone();
-        flipped[10] ^= 1;
-        assertThat(CacheEntry.open(flipped)).isEmpty();
+        for (int at = 0; at < sealed.length; at++) {
+            byte[] flipped = sealed.clone();
+            flipped[at] ^= 1;
+            assertThat(CacheEntry.open(flipped)).as("bit flipped at " + at).isEmpty();
+        }
+        byte[] longer = java.util.Arrays.copyOf(sealed, sealed.length + 1);
+        assertThat(CacheEntry.open(longer)).as("a byte appended").isEmpty();
     }
 
     @ParameterizedTest(name = "[{index}] `{0}`")

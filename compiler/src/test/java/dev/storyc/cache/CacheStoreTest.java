@@ -136,7 +136,7 @@ class CacheStoreTest {
                 .hasValueSatisfying(salt -> assertThat(salt).hasSize(64));
         CacheStats stats = store.stats();
         assertThat(stats.entries()).isEqualTo(2);
-        assertThat(stats.bytes()).isEqualTo(2L * (CacheEntry.FORMAT.length() + 66) + 3);
+        assertThat(stats.bytes()).isEqualTo(2L * CacheEntry.HEADER + 3);
         assertThat(stats.maxBytes()).isEqualTo(1 << 20);
 
         assertThat(store.clean()).isEqualTo(2);
