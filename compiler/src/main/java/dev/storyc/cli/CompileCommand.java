@@ -69,14 +69,8 @@ final class CompileCommand implements Callable<Integer> {
                 WorkspaceCache.of(root.projectRoot(), root.settings(), root.processLookup());
         NoOpShortcut shortcut = new NoOpShortcut(store, root.projectRoot(), root.processReads(),
                 shortcutOptions(), CompileCommand::replay);
-        if (!cache.noCache && !console.verbose()) {
-            root.requireVersion(console);
-            if (shortcut.replayed(console)) {
-                return ExitCode.OK;
-            }
-        }
-        if (!console.verbose()) {
-            shortcut.startWalking();
+        if (shortcut.answers(console, cache.noCache, () -> root.requireVersion(console))) {
+            return ExitCode.OK;
         }
         Project project = root.openProject(console);
         var selected = environments.select(project, root.settings(), console);

@@ -60,10 +60,31 @@ final class NoOpShortcut {
     }
 
     /**
+     * Answers the run from the earlier one when nothing changed since ({@link #replayed}), unless
+     * the run asked for {@code --no-cache} or {@code --verbose}; otherwise starts the walk that the
+     * full path remembers its run with. Returns true when the run is answered.
+     *
+     * @param requireVersion ends the command when the workspace requires another storyc, which a
+     *     replay must check as the full path does
+     */
+    boolean answers(Console console, boolean noCache, Runnable requireVersion) {
+        if (!noCache && !console.verbose()) {
+            requireVersion.run();
+            if (replayed(console)) {
+                return true;
+            }
+        }
+        if (!console.verbose()) {
+            startWalking();
+        }
+        return false;
+    }
+
+    /**
      * Prints the report of the earlier run and returns true when nothing changed since; else
      * returns false, having printed nothing.
      */
-    boolean replayed(Console console) {
+    private boolean replayed(Console console) {
         Optional<String> salt = store.salt();
         if (salt.isEmpty()) {
             return false;
@@ -97,7 +118,7 @@ final class NoOpShortcut {
      * the shortcut costs, so it runs while the cache entry is read and the repositories looked at,
      * or, on the full path, while the workspace loads on one thread; {@link #remember} uses it.
      */
-    void startWalking() {
+    private void startWalking() {
         if (walk == null) {
             walk = StampWalk.begin(root);
         }

@@ -1,5 +1,8 @@
 package dev.storyc.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Storyc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,12 @@ final class ShortcutProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asserts that {@code run} read the inputs, so found the probe: it took the full path. */
+    static void assertTookTheFullPath(Storyc.Outcome run) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderr()).contains("environments.toml:1");
     }
 
     /**
