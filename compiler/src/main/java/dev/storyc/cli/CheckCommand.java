@@ -5,7 +5,6 @@ import dev.storyc.cache.CleanRun;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
 import dev.storyc.release.Selection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,11 +77,7 @@ final class CheckCommand implements Callable<Integer> {
     /** Returns every selected environment as this check found it, in the order selected. */
     private static List<NoOpShortcut.Left> left(List<Environment> selected,
             OutputFolders.Approval folders, ProjectCompiler.Compiled compiled) {
-        Map<String, Selection> selections = new HashMap<>();
-        compiled.environments().forEach(
-                one -> selections.put(one.environment().name(), one.selection()));
-        compiled.upToDate().forEach(
-                one -> selections.put(one.environment().name(), one.selection()));
+        Map<String, Selection> selections = compiled.selections();
         return selected.stream()
                 .map(environment -> new NoOpShortcut.Left(environment,
                         folders.folder(environment), folders.anchor(), false,

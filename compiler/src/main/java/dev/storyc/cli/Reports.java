@@ -28,19 +28,12 @@ final class Reports {
      */
     static void checked(Console console, java.util.List<dev.storyc.config.Environment> selected,
             dev.storyc.compile.ProjectCompiler.Compiled compiled) {
-        java.util.Map<String, String> lines = new java.util.HashMap<>();
-        for (var environment : compiled.environments()) {
-            lines.put(environment.environment().name(), checkedLine(environment.environment().name(),
-                    environment.selection().releaseName(), environment.selection().stories().size()));
-        }
-        for (var environment : compiled.upToDate()) {
-            lines.put(environment.environment().name(), checkedLine(environment.environment().name(),
-                    environment.selection().releaseName(), environment.selection().stories().size()));
-        }
+        var selections = compiled.selections();
         for (var environment : selected) {
-            String line = lines.get(environment.name());
-            if (line != null) {
-                console.result(line);
+            var selection = selections.get(environment.name());
+            if (selection != null) {
+                console.result(checkedLine(environment.name(), selection.releaseName(),
+                        selection.stories().size()));
             }
         }
     }

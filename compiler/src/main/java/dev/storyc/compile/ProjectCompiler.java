@@ -101,6 +101,17 @@ public final class ProjectCompiler {
                     compiler.renderer(), source);
         }
 
+        /**
+         * Returns the stories each environment took, by name, whether compiled or reused: what a
+         * report of the whole run names for each environment.
+         */
+        public Map<String, Selection> selections() {
+            Map<String, Selection> selections = new HashMap<>();
+            environments.forEach(one -> selections.put(one.environment().name(), one.selection()));
+            upToDate.forEach(one -> selections.put(one.environment().name(), one.selection()));
+            return selections;
+        }
+
         /** Returns every finding's diagnostics in order, for callers that need no sources. */
         public List<Diagnostic> diagnostics() {
             return findings.stream().flatMap(f -> f.diagnostics().stream()).toList();
