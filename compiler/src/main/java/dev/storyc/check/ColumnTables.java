@@ -35,11 +35,6 @@ final class ColumnTables {
                 : named.values().stream().filter(c -> reference.refersTo(c.table())).findFirst();
     }
 
-    /** Returns the table whose key is {@code key}, such as {@code schema.table}, or null. */
-    Columns get(String key) {
-        return byKey.get(key);
-    }
-
     /** Returns every table, in the order their scripts last shaped them. */
     Collection<Columns> values() {
         return Collections.unmodifiableCollection(byKey.values());

@@ -2,9 +2,11 @@ package dev.storyc.etl;
 
 import dev.storyc.etl.KubernetesCronJobs.JobValues;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,38 +37,44 @@ final class CronJobDocuments {
 
     /** Where a slot stands; SnakeYAML may write a value differently in each. */
     private enum Context {
-        MAPPING_VALUE(Map.of("k", SLOT + "x")),
-        SEQUENCE_ITEM(List.of(SLOT + "x"));
+        MAPPING_VALUE(value -> Map.of("k", value)),
+        SEQUENCE_ITEM(List::of);
 
+        /** A document holding one value alone, in this context. */
+        private final Function<String, Object> alone;
         /** What SnakeYAML writes around a value alone in this context. */
-        final String before;
-        final String after;
-        /** How SnakeYAML writes each value alone here; values recur across jobs and runs. */
-        final Map<String, String> written = new ConcurrentHashMap<>();
+        private final String before;
+        private final String after;
+        /**
+         * How SnakeYAML writes each value alone here, or empty when it cannot be copied. Values
+         * recur across jobs and environments; the keys are weak, as in {@code publish.BlobIds}, so
+         * the memo holds no more than the compile still does.
+         */
+        private final Map<String, Optional<String>> written =
+                Collections.synchronizedMap(new WeakHashMap<>());
 
-        Context(Object probe) {
-            String document = KubernetesCronJobs.dump(List.of(probe));
+        Context(Function<String, Object> alone) {
+            this.alone = alone;
+            String document = KubernetesCronJobs.dump(List.of(alone.apply(SLOT + "x")));
             int at = document.indexOf(SLOT + "x");
             before = document.substring(0, at);
             after = document.substring(at + SLOT.length() + 1);
         }
 
-        /** Returns {@code value} as SnakeYAML writes it here, or null when not on one line. */
-        String write(String value) {
-            String text = written.computeIfAbsent(value, v -> {
-                String document = KubernetesCronJobs.dump(
-                        List.of(this == MAPPING_VALUE ? Map.of("k", v) : List.of(v)));
+        /** Returns {@code value} as SnakeYAML writes it here, when it can be copied. */
+        Optional<String> write(String value) {
+            return written.computeIfAbsent(value, v -> {
+                String document = KubernetesCronJobs.dump(List.of(alone.apply(v)));
                 if (!document.startsWith(before) || !document.endsWith(after)
                         || document.length() < before.length() + after.length()) {
-                    return "\n";
+                    return Optional.empty();
                 }
                 String middle = document.substring(before.length(),
                         document.length() - after.length());
                 // A long value may be folded at the line width, which depends on its column.
                 return middle.indexOf('\n') >= 0 || middle.indexOf('\r') >= 0
-                        || middle.length() > MAX_COPIED ? "\n" : middle;
+                        || middle.length() > MAX_COPIED ? Optional.empty() : Optional.of(middle);
             });
-            return text.equals("\n") ? null : text;
         }
     }
 
@@ -112,15 +120,8 @@ final class CronJobDocuments {
 
     /** Appends {@code job}'s document to {@code manifest}. */
     void append(JobValues job, StringBuilder manifest) {
-        List<String> written = new ArrayList<>(slots.size());
-        for (int i = 0; i < slots.size() && !texts.isEmpty(); i++) {
-            String value = contexts.get(i).write(slots.get(i).apply(job));
-            if (value == null) {
-                break;
-            }
-            written.add(value);
-        }
-        if (texts.isEmpty() || written.size() < slots.size()) {
+        List<String> written = texts.isEmpty() ? null : copied(job);
+        if (written == null) {
             manifest.append(KubernetesCronJobs.dump(
                     List.of(KubernetesCronJobs.cronJob(target, job))));
             return;
@@ -129,6 +130,19 @@ final class CronJobDocuments {
             manifest.append(texts.get(i)).append(written.get(i));
         }
         manifest.append(texts.get(written.size()));
+    }
+
+    /** Returns the job's value for each slot as SnakeYAML writes it, or null if one cannot be copied. */
+    private List<String> copied(JobValues job) {
+        List<String> written = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            Optional<String> value = contexts.get(i).write(slots.get(i).apply(job));
+            if (value.isEmpty()) {
+                return null;
+            }
+            written.add(value.get());
+        }
+        return written;
     }
 
     private static String slot(int number) {

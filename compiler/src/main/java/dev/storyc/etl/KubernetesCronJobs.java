@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
@@ -52,19 +51,7 @@ public final class KubernetesCronJobs {
      * which {@link CronJobDocuments} asks once per environment and for what it cannot copy.
      */
     static String dump(List<Object> documents) {
-        StringBuilder text = new StringBuilder();
-        new Dump(SETTINGS).dumpAll(documents.iterator(), new StreamDataWriter() {
-            @Override
-            public void write(String str) {
-                text.append(str);
-            }
-
-            @Override
-            public void write(String str, int off, int len) {
-                text.append(str, off, off + len);
-            }
-        });
-        return text.toString();
+        return new Dump(SETTINGS).dumpAllToString(documents.iterator());
     }
 
     /** How every manifest is written: block style, a {@code ---} before each CronJob. */

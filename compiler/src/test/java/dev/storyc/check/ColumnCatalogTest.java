@@ -88,8 +88,8 @@ class ColumnCatalogTest {
                                         "deploy.sql",
                                         "CREATE VIEW s.v AS SELECT t.* FROM s.t; CREATE TABLE s.w"
                                             + " AS SELECT a + b FROM s.t")));
-        assertThat(tables.get("s.v").unknownBecause()).contains("its select list has `t.*`");
-        assertThat(tables.get("s.w").unknownBecause().orElseThrow()).contains("without a name");
+        assertThat(table(tables, "s.v").unknownBecause()).contains("its select list has `t.*`");
+        assertThat(table(tables, "s.w").unknownBecause().orElseThrow()).contains("without a name");
     }
 
     @Test
@@ -110,8 +110,8 @@ class ColumnCatalogTest {
                                         "cleanup",
                                         "schema/changes/003.sql",
                                         "DROP TABLE IF EXISTS a.gone;")));
-        assertThat(tables.get("a.p").names()).containsExactly("id", "zip3");
-        assertThat(tables.get("a.p").script().story()).isEqualTo("patients-v2");
+        assertThat(table(tables, "a.p").names()).containsExactly("id", "zip3");
+        assertThat(table(tables, "a.p").script().story()).isEqualTo("patients-v2");
         assertThat(
                         ColumnCatalog.build(
                                 List.of(
@@ -121,6 +121,10 @@ class ColumnCatalogTest {
                                                 "CREATE TABLE a.t (x INT); DROP TABLE a.t;")))
                                 .values())
                 .isEmpty();
+    }
+
+    private static ColumnCatalog.Columns table(ColumnTables tables, String name) {
+        return tables.lookup(TableName.parse(name).orElseThrow()).orElseThrow();
     }
 
     @Test
