@@ -75,12 +75,13 @@ public final class EnvironmentCompiler {
 
     /**
      * Returns another compiler of the same workspace for another thread: its own renderer and
-     * tree builder (each serves one environment at a time), and this one's checker memory
-     * ({@link Checks#sibling}), so parallel jobs parse each file once between them.
+     * tree builder (each serves one environment at a time), this one's compiled templates
+     * ({@link TemplateRenderer#sibling}) and checker memory ({@link Checks#sibling}), so parallel
+     * jobs compile each template and parse each file once between them.
      */
     EnvironmentCompiler sibling() {
         return new EnvironmentCompiler(workspace, contentIds, compilerVersion, memo,
-                TemplateRenderer.forWorkspace(workspace), checks::sibling);
+                renderer.sibling(), checks::sibling);
     }
 
     /**
@@ -102,9 +103,16 @@ public final class EnvironmentCompiler {
         return story -> ids.computeIfAbsent(story, contentIds::treeIdOf);
     }
 
-    /** Drops what was kept to check the next environment faster; see {@link Checks}. */
-    void forgetParsedFiles() {
+    /**
+     * Drops what was kept to compile the next environment faster (parsed files, see {@link
+     * Checks}; compiled story templates; PHI analyses), once none is left to compile: the compiler
+     * lives on only to render commit messages, and the outputs are written with this memory free.
+     */
+    void forgetCompileMemory() {
         checks.forgetParsedFiles();
+        renderer.forgetCompiledTemplates();
+        phiCache.forget();
+        sqlPhiCache.forget();
     }
 
     /** Returns the workspace compiled: the working tree's, or one with pinned stories. */

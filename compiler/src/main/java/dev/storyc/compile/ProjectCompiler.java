@@ -185,8 +185,8 @@ public final class ProjectCompiler {
         Map<String, String> clean = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);
-        // The working tree's compiler lives on to render commit messages, but checks no more.
-        workingTree.forgetParsedFiles();
+        // The working tree's compiler lives on to render commit messages, but compiles no more.
+        workingTree.forgetCompileMemory();
         for (int i = 0; i < results.size(); i++) {
             Result<CompiledEnvironment> result = results.get(i);
             Optional<String> environment = Optional.of(taskEnvironments.get(i));

@@ -77,6 +77,16 @@ public final class PhiCache {
                 .computeIfAbsent(text, t -> Lookml.parseDashboard(path, t));
     }
 
+    /**
+     * Drops everything remembered, once no environment is left to compile: parsed files would
+     * otherwise stay in memory while the outputs are written.
+     */
+    public void forget() {
+        classifications.clear();
+        lookml.clear();
+        dashboards.clear();
+    }
+
     /** Returns a LookML file parsed. */
     ParsedFile parse(LookmlText file) {
         return lookml.computeIfAbsent(file.path(), p -> new ConcurrentHashMap<>())

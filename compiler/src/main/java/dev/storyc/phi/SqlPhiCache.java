@@ -31,6 +31,13 @@ public final class SqlPhiCache {
         return schemas.computeIfAbsent(List.copyOf(deployScripts), k -> new Object());
     }
 
+    /** Drops everything remembered, once no environment is left to compile. */
+    public void forget() {
+        schemas.clear();
+        rewrites.clear();
+        uses.clear();
+    }
+
     Map<Key, String> rewrites() {
         return rewrites;
     }

@@ -107,4 +107,42 @@ class TemplateRendererTest {
         assertThat(renderer.render(template, Map.of("env", Map.of("name", "b"))).text()).isEqualTo("b");
         assertThat(renderer.render(template, Map.of("env", Map.of())).diagnostics()).hasSize(1);
     }
+
+    @Test
+    void siblingsOnTwoThreadsRenderWhatOneRendererRendersAlone() throws Exception {
+        TemplateRenderer first = renderer(Map.of("p", "schema=<% env.warehouse.schema %>\n"), Map.of());
+        List<SourceFile> templates = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> new SourceFile("t" + i % 20 + ".sql",
+                        "-- " + i % 20 + "\n<%> p %>select <% env.name %>, <% missing" + i % 3 + " %>\n"))
+                .toList();
+        List<Rendered> alone = templates.stream()
+                .map(t -> renderer(Map.of("p", "schema=<% env.warehouse.schema %>\n"), Map.of()).render(t, CONTEXT))
+                .toList();
+        TemplateRenderer second = first.sibling();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> templates.stream().map(t -> first.render(t, CONTEXT)).toList());
+            var two = pool.submit(() -> templates.stream().map(t -> second.render(t, CONTEXT)).toList());
+            assertThat(one.get()).isEqualTo(alone);
+            assertThat(two.get()).isEqualTo(alone);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(alone.get(0).text()).isEqualTo("-- 0\nschema=analytics\nselect dev-alice, \n");
+        assertThat(alone.get(0).diagnostics()).extracting(d -> d.position())
+                .containsExactly(Position.of("t0.sql", 2, 32));
+    }
+
+    @Test
+    void aRendererThatForgotItsTemplatesRendersThemAgainWithTheirPartialsAndPositions() {
+        TemplateRenderer renderer = renderer(Map.of("p", "a=<% nope %>\n"), Map.of());
+        SourceFile template = new SourceFile("t.sql", "x\n<%> p %>y=<% env.name %>\n");
+        Rendered before = renderer.render(template, CONTEXT);
+        renderer.forgetCompiledTemplates();
+        Rendered after = renderer.render(template, CONTEXT);
+        assertThat(after).isEqualTo(before);
+        assertThat(after.text()).isEqualTo("x\na=\ny=dev-alice\n");
+        assertThat(after.diagnostics()).extracting(Diagnostic::position)
+                .containsExactly(Position.of("partials/p.mustache", 1, 3));
+    }
 }
