@@ -36,15 +36,22 @@ public final class DashboardParser {
     private static final int MAX_DEPTH = 64;
 
     private final String path;
+    private final boolean keepDocuments;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private DashboardParser(String path) {
+    private DashboardParser(String path, boolean keepDocuments) {
         this.path = path;
+        this.keepDocuments = keepDocuments;
     }
 
     /** Returns the dashboards of a file and the problems found in it. Never throws on bad input. */
     public static ParsedDashboards parse(String path, String text) {
-        return new DashboardParser(path).load(text);
+        return new DashboardParser(path, true).load(text);
+    }
+
+    /** Returns what {@link #parse} returns, but with no {@link ParsedDashboards#documents}. */
+    public static ParsedDashboards parseModel(String path, String text) {
+        return new DashboardParser(path, false).load(text);
     }
 
     private ParsedDashboards load(String text) {
@@ -77,7 +84,9 @@ public final class DashboardParser {
         List<Dashboard> dashboards = new ArrayList<>();
         List<Object> documents = new ArrayList<>();
         for (Node root : roots) {
-            documents.add(plain(root, 0));
+            if (keepDocuments) {
+                documents.add(plain(root, 0));
+            }
             if (root instanceof SequenceNode list) {
                 for (Node entry : list.getValue()) {
                     dashboard(entry).ifPresent(dashboards::add);

@@ -82,4 +82,28 @@ class DashboardParserTest {
         assertThat(files).hasSize(79);
         assertThat(dashboards).isEqualTo(79);
     }
+
+    @Test
+    void theModelParseFindsWhatTheFullParseFindsWithoutTheDocuments() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("tags.dashboard.lookml", Fixtures.read("dashboards/tags.dashboard.lookml"));
+        texts.put("syntax.dashboard.lookml", "- dashboard: x\n  title: [a\n");
+        texts.put("shape.dashboard.lookml", "- title: no name\n");
+        texts.put("duplicate.dashboard.lookml", "- dashboard: d\n  title: a\n  title: b\n");
+        Path corpus = Corpus.locate();
+        if (corpus != null) {
+            texts.putAll(Corpus.dashboards(corpus));
+        }
+        for (var e : texts.entrySet()) {
+            ParsedDashboards full = DashboardParser.parse(e.getKey(), e.getValue());
+            ParsedDashboards model = DashboardParser.parseModel(e.getKey(), e.getValue());
+            assertThat(model.dashboards()).as(e.getKey()).isEqualTo(full.dashboards());
+            assertThat(model.diagnostics()).as(e.getKey()).isEqualTo(full.diagnostics());
+            assertThat(model.documents()).as(e.getKey()).isEmpty();
+        }
+        assertThat(DashboardParser.parse("duplicate.dashboard.lookml", texts.get("duplicate.dashboard.lookml"))
+                .diagnostics()).isNotEmpty();
+        assertThat(DashboardParser.parse("tags.dashboard.lookml", texts.get("tags.dashboard.lookml"))
+                .documents()).hasSize(1);
+    }
 }
