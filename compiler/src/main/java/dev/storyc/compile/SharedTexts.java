@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * environments hold 8,074 distinct texts (26.7 of 73.0 MB). A compile holds every environment's
  * tree until all are checked (nothing is written before), so this bounds its memory by the
  * distinct texts rather than by the number of environments. Shared instances also let publishing
- * find a text's blob id by identity instead of hashing it again.
+ * find a text's blob id by identity instead of hashing it again. The few large texts, which name
+ * their environment and so are rarely shared (schedules, the warehouse plan), are held packed
+ * instead ({@link OutputFile#packed}).
  */
 final class SharedTexts {
     private final ConcurrentHashMap<String, String> texts = new ConcurrentHashMap<>();
@@ -24,7 +26,9 @@ final class SharedTexts {
         TreeMap<String, OutputFile> files = new TreeMap<>();
         for (OutputFile file : compiled.tree().all()) {
             String path = paths.computeIfAbsent(file.path(), p -> p);
-            files.put(path, new OutputFile(path, texts.computeIfAbsent(file.text(), t -> t)));
+            OutputFile packed = new OutputFile(path, file.text()).packed();
+            files.put(path, packed.isPacked() ? packed
+                    : new OutputFile(path, texts.computeIfAbsent(file.text(), t -> t)));
         }
         return new CompiledEnvironment(compiled.environment(), compiled.selection(),
                 new OutputTree(files), compiled.lock());

@@ -27,6 +27,27 @@ class SharedTextsTest {
                 .isNotSameAs(a.tree().files().get("manifest.lkml").text());
     }
 
+    @Test
+    void largeTextsAreHeldPackedAndReadBackUnchanged() {
+        String large = "- job: \u00e9t\u00e9\n".repeat(100_000);
+        String alsoLarge = large.replace("job", "JOB");
+        CompiledEnvironment a = new SharedTexts().share(environment(Map.of(
+                "schedules/kubernetes.yaml", large, "schedules/crontab", alsoLarge,
+                "views/a.lkml", "view: a {}\n")));
+
+        OutputFile yaml = a.tree().files().get("schedules/kubernetes.yaml");
+        assertThat(yaml.isPacked()).isTrue();
+        assertThat(yaml.text()).isEqualTo(large);
+        assertThat(yaml.bytes()).isEqualTo(large.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(yaml).isEqualTo(new OutputFile("schedules/kubernetes.yaml", large))
+                .hasSameHashCodeAs(new OutputFile("schedules/kubernetes.yaml", large))
+                .isNotEqualTo(a.tree().files().get("schedules/crontab"));
+        assertThat(a.tree().files().get("schedules/crontab").text()).isEqualTo(alsoLarge);
+        assertThat(a.tree().files().get("views/a.lkml").isPacked()).isFalse();
+        assertThat(a.tree().texts()).containsEntry("schedules/kubernetes.yaml", large)
+                .containsEntry("views/a.lkml", "view: a {}\n");
+    }
+
     /** An environment whose tree holds {@code texts}, each built anew so none is shared yet. */
     private static CompiledEnvironment environment(Map<String, String> texts) {
         TreeMap<String, OutputFile> files = new TreeMap<>();
