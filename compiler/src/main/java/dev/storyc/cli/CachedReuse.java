@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The CLI's {@link Reuse}: what {@code .storyc/cache} remembers, and for {@code compile} what the
@@ -54,12 +53,11 @@ final class CachedReuse implements Reuse {
     private boolean writable = true;
 
     /**
-     * What this run will remember, each payload encoded only when it is written: a schedules
-     * entry then holds the output tree's own texts until the run succeeds, not a second copy of
-     * them (at 5,000 stories, 100 MB of the compile's peak).
+     * What this run will remember once it succeeds. A schedules entry waits deflated (a
+     * twenty-fifth of its texts; at 5,000 stories they are 100 MB), so it neither holds a second
+     * copy of the output trees' texts nor keeps them alive after the trees packed theirs.
      */
-    private final Queue<Map.Entry<CacheKey, Supplier<byte[]>>> pending =
-            new ConcurrentLinkedQueue<>();
+    private final Queue<Map.Entry<CacheKey, byte[]>> pending = new ConcurrentLinkedQueue<>();
 
     private CachedReuse(
             CacheStore store,
@@ -135,7 +133,7 @@ final class CachedReuse implements Reuse {
                 return known.get();
             }
             Map<String, String> files = derive.get();
-            remember(cacheKey, () -> TextFiles.encode(files));
+            remember(cacheKey, TextFiles.deflated(files));
             return files;
         };
     }
@@ -173,19 +171,15 @@ final class CachedReuse implements Reuse {
         if (pending.isEmpty() || !writable()) {
             return;
         }
-        for (Map.Entry<CacheKey, Supplier<byte[]>> entry = pending.poll();
+        for (Map.Entry<CacheKey, byte[]> entry = pending.poll();
                 entry != null;
                 entry = pending.poll()) {
-            store.put(entry.getKey(), entry.getValue().get());
+            store.put(entry.getKey(), entry.getValue());
         }
         store.trim();
     }
 
     private void remember(CacheKey key, byte[] payload) {
-        remember(key, () -> payload);
-    }
-
-    private void remember(CacheKey key, Supplier<byte[]> payload) {
         pending.add(Map.entry(key, payload));
     }
 

@@ -92,4 +92,26 @@ class ScheduleMemoTest {
                 .isEmpty();
         assertThat(TextFiles.decode(new byte[0])).isEmpty();
     }
+
+    @Test
+    void deflatedFilesSurviveTheirPayloadAndADamagedOneIsNoFiles() {
+        Map<String, String> files = Map.of("schedules/kubernetes.yaml",
+                "- kind: CronJob\n  name: \u00e9\n".repeat(10_000), "empty", "");
+        byte[] deflated = TextFiles.deflated(files);
+        assertThat(deflated.length).isLessThan(TextFiles.encode(files).length / 20);
+        assertThat(TextFiles.decode(deflated)).contains(new java.util.TreeMap<>(files));
+        assertThat(TextFiles.decode(java.util.Arrays.copyOf(deflated, deflated.length - 1)))
+                .isEmpty();
+        byte[] longer = java.util.Arrays.copyOf(deflated, deflated.length + 1);
+        assertThat(TextFiles.decode(longer)).isEmpty();
+        byte[] claimsMore = deflated.clone();
+        claimsMore[4] = 0x7f;
+        assertThat(TextFiles.decode(claimsMore)).isEmpty();
+        byte[] claimsLess = deflated.clone();
+        claimsLess[7]--;
+        assertThat(TextFiles.decode(claimsLess)).isEmpty();
+        byte[] garbled = deflated.clone();
+        garbled[20] ^= 0x55;
+        assertThat(TextFiles.decode(garbled)).isEmpty();
+    }
 }
