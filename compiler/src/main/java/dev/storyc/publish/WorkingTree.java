@@ -111,14 +111,13 @@ final class WorkingTree {
 
     /**
      * Writes the files of a just-committed {@code tree} into the working tree and the index, by
-     * their difference with the index and from the bytes in hand ({@link WorkingTreeFiles}): much
-     * cheaper than a generic checkout, which would read back what storyc has just produced.
+     * their difference with the index and from the texts in hand ({@link WorkingTreeFiles}):
+     * much cheaper than a generic checkout, which would read back what storyc has just produced.
      */
     boolean write(OutputTree tree, Map<String, ObjectId> blobs) throws IOException {
         List<WorkingTreeFiles.Wanted> wanted = new ArrayList<>();
         for (OutputFile file : tree.all()) {
-            wanted.add(WorkingTreeFiles.Wanted.of(file.path(), blobs.get(file.path()),
-                    file.bytes()));
+            wanted.add(WorkingTreeFiles.Wanted.of(blobs.get(file.path()), file));
         }
         return update(wanted);
     }
