@@ -117,7 +117,7 @@ final class ParseCache {
         }
 
         ParsedDashboards dashboard(String path, String text) {
-            return get(Kind.DASHBOARD, path, text, Lookml::parseDashboardModel);
+            return get(Kind.DASHBOARD, path, text, Lookml::parseDashboard);
         }
 
         List<SqlScanner.Created> createdRelations(String path, String text) {

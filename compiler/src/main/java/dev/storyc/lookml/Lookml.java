@@ -8,6 +8,7 @@ import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.model.LookmlModels;
 import dev.storyc.lookml.syntax.LookmlParser;
 import dev.storyc.lookml.syntax.ParsedFile;
+import java.util.List;
 
 /**
  * The LookML library's front door: parse {@code .lkml} files into lossless syntax trees, load
@@ -27,15 +28,11 @@ public final class Lookml {
         return DashboardParser.parse(path, text);
     }
 
-    /**
-     * Returns the dashboards of a {@code .dashboard.lookml} file and its errors, like {@link
-     * #parseDashboard}, without the plain YAML {@link ParsedDashboards#documents}: the checks read
-     * only the dashboards, and hold a whole environment's parses at once. The documents were two
-     * thirds of that at 5,000 dashboards.
-     */
-    public static ParsedDashboards parseDashboardModel(String path, String text) {
-        return DashboardParser.parseModel(path, text);
+    /** Returns a {@code .dashboard.lookml} file's YAML as plain values, for tools that print every key. */
+    public static List<Object> dashboardDocuments(String path, String text) {
+        return DashboardParser.documents(path, text);
     }
+
 
     /** Returns what a parsed file defines: views, explores, includes, manifest entries. */
     public static LookmlFile model(ParsedFile parsed) {

@@ -25,7 +25,7 @@ public final class LookmlFiles {
      */
     public static String toJson(String path, String text) {
         return Lookml.isDashboard(path)
-                ? LookmlJson.toJson(Lookml.parseDashboard(path, text))
+                ? LookmlJson.toJson(Lookml.dashboardDocuments(path, text))
                 : LookmlJson.toJson(Lookml.parse(path, text));
     }
 }

@@ -74,7 +74,7 @@ public final class PhiCache {
     /** Returns a dashboard file parsed. */
     ParsedDashboards dashboard(String path, String text) {
         return dashboards.computeIfAbsent(path, p -> new ConcurrentHashMap<>())
-                .computeIfAbsent(text, t -> Lookml.parseDashboardModel(path, t));
+                .computeIfAbsent(text, t -> Lookml.parseDashboard(path, t));
     }
 
     /**

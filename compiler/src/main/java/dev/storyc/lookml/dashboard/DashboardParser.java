@@ -36,25 +36,53 @@ public final class DashboardParser {
     private static final int MAX_DEPTH = 64;
 
     private final String path;
-    private final boolean keepDocuments;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private DashboardParser(String path, boolean keepDocuments) {
+    private DashboardParser(String path) {
         this.path = path;
-        this.keepDocuments = keepDocuments;
     }
 
     /** Returns the dashboards of a file and the problems found in it. Never throws on bad input. */
     public static ParsedDashboards parse(String path, String text) {
-        return new DashboardParser(path, true).load(text);
+        return new DashboardParser(path).load(text);
     }
 
-    /** Returns what {@link #parse} returns, but with no {@link ParsedDashboards#documents}. */
-    public static ParsedDashboards parseModel(String path, String text) {
-        return new DashboardParser(path, false).load(text);
+    /**
+     * Returns a file's YAML documents as plain values (ordered maps, lists and strings, tags
+     * dropped), as far as they compose; for tools that print every key. Never throws on bad
+     * input: {@link #parse} reports what is wrong.
+     */
+    public static List<Object> documents(String path, String text) {
+        List<Object> documents = new ArrayList<>();
+        for (Node root : new DashboardParser(path).compose(text)) {
+            documents.add(plain(root, 0));
+        }
+        return documents;
     }
 
     private ParsedDashboards load(String text) {
+        List<Node> roots = compose(text);
+        roots.forEach(this::reportDuplicateKeys);
+        List<Dashboard> dashboards = new ArrayList<>();
+        for (Node root : roots) {
+            if (root instanceof SequenceNode list) {
+                for (Node entry : list.getValue()) {
+                    dashboard(entry).ifPresent(dashboards::add);
+                }
+            } else if (root instanceof MappingNode) {
+                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards,"
+                                + " not a single mapping.",
+                        "start the dashboard with `- dashboard: name` and indent the rest under it");
+            } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
+                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards.",
+                        "start the file with `- dashboard: name`");
+            }
+        }
+        return new ParsedDashboards(path, dashboards, diagnostics);
+    }
+
+    /** Returns the YAML documents of {@code text} that compose, reporting why the rest do not. */
+    private List<Node> compose(String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(path)
                 .setUseMarks(true)
@@ -80,27 +108,7 @@ public final class DashboardParser {
             error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".", null);
         }
-        roots.forEach(this::reportDuplicateKeys);
-        List<Dashboard> dashboards = new ArrayList<>();
-        List<Object> documents = new ArrayList<>();
-        for (Node root : roots) {
-            if (keepDocuments) {
-                documents.add(plain(root, 0));
-            }
-            if (root instanceof SequenceNode list) {
-                for (Node entry : list.getValue()) {
-                    dashboard(entry).ifPresent(dashboards::add);
-                }
-            } else if (root instanceof MappingNode) {
-                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards,"
-                                + " not a single mapping.",
-                        "start the dashboard with `- dashboard: name` and indent the rest under it");
-            } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
-                error(Code.DASHBOARD_SHAPE, position(root), "A dashboard file must hold a list of dashboards.",
-                        "start the file with `- dashboard: name`");
-            }
-        }
-        return new ParsedDashboards(path, dashboards, documents, diagnostics);
+        return roots;
     }
 
     private Optional<Dashboard> dashboard(Node node) {

@@ -7,16 +7,16 @@ import java.util.Objects;
 
 /**
  * ParsedDashboards is what loading a {@code .dashboard.lookml} file gives back: the dashboards it
- * defines (usually one) and the problems found. The YAML itself is kept as {@link #documents}, a
- * plain tree of maps, lists and strings, for tools that want every key.
+ * defines (usually one) and the problems found. The YAML itself is not kept: the checks hold a
+ * whole environment's parses at once, and a plain tree of every key was two thirds of each;
+ * {@link DashboardParser#documents} gives it to the tools that print every key.
  */
-public record ParsedDashboards(String path, List<Dashboard> dashboards, List<Object> documents,
+public record ParsedDashboards(String path, List<Dashboard> dashboards,
         List<Diagnostic> diagnostics) {
 
     public ParsedDashboards {
         Objects.requireNonNull(path, "path");
         dashboards = List.copyOf(dashboards);
-        documents = List.copyOf(documents);
         diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     }
 

@@ -2,7 +2,6 @@ package dev.storyc.lookml.json;
 
 import dev.storyc.diag.Json;
 
-import dev.storyc.lookml.dashboard.ParsedDashboards;
 import dev.storyc.lookml.syntax.Block;
 import dev.storyc.lookml.syntax.CodeBlock;
 import dev.storyc.lookml.syntax.Container;
@@ -52,9 +51,13 @@ public final class LookmlJson {
         return Json.write(load(parsed.tree()), Json.Layout.ALL, Json.Escaping.PYTHON);
     }
 
-    /** Returns a dashboard file's YAML as JSON text: maps, lists and strings, tags dropped. */
-    public static String toJson(ParsedDashboards parsed) {
-        return Json.write(parsed.documents().size() == 1 ? parsed.documents().get(0) : parsed.documents(),
+    /**
+     * Returns a dashboard file's YAML documents ({@link
+     * dev.storyc.lookml.dashboard.DashboardParser#documents}) as JSON text: one document as
+     * itself, several as a list.
+     */
+    public static String toJson(List<Object> documents) {
+        return Json.write(documents.size() == 1 ? documents.get(0) : documents,
                 Json.Layout.ALL, Json.Escaping.PYTHON);
     }
 

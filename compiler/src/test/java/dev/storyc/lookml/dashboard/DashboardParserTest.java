@@ -84,26 +84,17 @@ class DashboardParserTest {
     }
 
     @Test
-    void theModelParseFindsWhatTheFullParseFindsWithoutTheDocuments() {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("tags.dashboard.lookml", Fixtures.read("dashboards/tags.dashboard.lookml"));
-        texts.put("syntax.dashboard.lookml", "- dashboard: x\n  title: [a\n");
-        texts.put("shape.dashboard.lookml", "- title: no name\n");
-        texts.put("duplicate.dashboard.lookml", "- dashboard: d\n  title: a\n  title: b\n");
-        Path corpus = Corpus.locate();
-        if (corpus != null) {
-            texts.putAll(Corpus.dashboards(corpus));
-        }
-        for (var e : texts.entrySet()) {
-            ParsedDashboards full = DashboardParser.parse(e.getKey(), e.getValue());
-            ParsedDashboards model = DashboardParser.parseModel(e.getKey(), e.getValue());
-            assertThat(model.dashboards()).as(e.getKey()).isEqualTo(full.dashboards());
-            assertThat(model.diagnostics()).as(e.getKey()).isEqualTo(full.diagnostics());
-            assertThat(model.documents()).as(e.getKey()).isEmpty();
-        }
-        assertThat(DashboardParser.parse("duplicate.dashboard.lookml", texts.get("duplicate.dashboard.lookml"))
-                .diagnostics()).isNotEmpty();
-        assertThat(DashboardParser.parse("tags.dashboard.lookml", texts.get("tags.dashboard.lookml"))
-                .documents()).hasSize(1);
+    void documentsAreThePlainYamlOfWhatComposes() {
+        List<Object> tags = DashboardParser.documents("d.dashboard.lookml",
+                Fixtures.read("dashboards/tags.dashboard.lookml"));
+        assertThat(tags).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<Object>) tags.get(0)).get(0);
+        assertThat(first).containsEntry("dashboard", "patient_overview")
+                .containsEntry("title", "Patient Overview");
+        assertThat(DashboardParser.documents("d.dashboard.lookml", "- dashboard: x\n  title: [a\n"))
+                .isEmpty();
+        assertThat(DashboardParser.documents("d.dashboard.lookml", "a: 1\n---\nb: [\n"))
+                .containsExactly(Map.of("a", "1"));
     }
 }
