@@ -26,9 +26,11 @@ final class SharedTexts {
         TreeMap<String, OutputFile> files = new TreeMap<>();
         for (OutputFile file : compiled.tree().all()) {
             String path = paths.computeIfAbsent(file.path(), p -> p);
-            OutputFile packed = new OutputFile(path, file.text()).packed();
+            String text = file.text();
+            OutputFile packed = new OutputFile(path, text).packed();
+            // A packed text is not shared: the map would keep the whole text alive.
             files.put(path, packed.isPacked() ? packed
-                    : new OutputFile(path, texts.computeIfAbsent(file.text(), t -> t)));
+                    : new OutputFile(path, texts.computeIfAbsent(text, t -> t)));
         }
         return new CompiledEnvironment(compiled.environment(), compiled.selection(),
                 new OutputTree(files), compiled.lock());

@@ -1,12 +1,17 @@
 package dev.storyc.emit;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * One file of an output repository: a repository-relative path and its text.
@@ -60,6 +65,14 @@ public final class OutputFile {
     }
 
     /**
+     * Returns the length of the file's UTF-8 bytes: what a working tree compares with a file's
+     * size, without inflating a packed one.
+     */
+    public long byteLength() {
+        return text != null ? text.getBytes(StandardCharsets.UTF_8).length : size;
+    }
+
+    /**
      * Returns this file with its text held deflated when it is at least {@link #PACK_AT}
      * characters long, else this file.
      */
@@ -67,63 +80,42 @@ public final class OutputFile {
         if (text == null || text.length() < PACK_AT) {
             return this;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         // The fastest level: these texts repeat one document per job, so it already shrinks them
         // twentyfold, and the time is paid once per environment on the compile's critical path.
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
-            deflater.setInput(bytes);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 16);
-            byte[] chunk = new byte[64 * 1024];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream(text.length() / 16);
+            try (Writer out = new OutputStreamWriter(new DeflaterOutputStream(deflated, deflater),
+                    StandardCharsets.UTF_8)) {
+                out.write(text);
             }
-            return new OutputFile(path, null, out.toByteArray(), bytes.length);
+            return new OutputFile(path, null, deflated.toByteArray(),
+                    Math.toIntExact(deflater.getBytesRead()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         } finally {
             deflater.end();
         }
     }
 
     private byte[] inflate() {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(deflated);
-            byte[] bytes = new byte[size];
-            int filled = 0;
-            while (filled < size) {
-                int n = inflater.inflate(bytes, filled, size - filled);
-                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
-                    break;
-                }
-                filled += n;
-            }
-            if (filled != size) {
-                throw new IllegalStateException("packed " + path + " inflated to " + filled
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated))) {
+            byte[] bytes = in.readNBytes(size);
+            if (bytes.length != size) {
+                throw new IllegalStateException("packed " + path + " inflated to " + bytes.length
                         + " of " + size + " bytes");
             }
             return bytes;
-        } catch (DataFormatException e) {
+        } catch (IOException e) {
             // Only this class deflated these bytes, in memory: a failure is a bug, not a user's.
             throw new IllegalStateException("packed " + path + " does not inflate", e);
-        } finally {
-            inflater.end();
         }
     }
 
     @Override
     public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof OutputFile file) || !path.equals(file.path)) {
-            return false;
-        }
-        if (deflated != null && file.deflated != null) {
-            return size == file.size && Arrays.equals(deflated, file.deflated)
-                    || text().equals(file.text());
-        }
-        return text().equals(file.text());
+        return other instanceof OutputFile file && path.equals(file.path)
+                && text().equals(file.text());
     }
 
     @Override

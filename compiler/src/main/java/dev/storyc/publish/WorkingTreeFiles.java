@@ -70,7 +70,7 @@ final class WorkingTreeFiles {
     private record Compiled(String path, ObjectId blob, OutputFile file) implements Wanted {
         @Override
         public long length() {
-            return file.bytes().length;
+            return file.byteLength();
         }
 
         @Override

@@ -44,6 +44,10 @@ class SharedTextsTest {
                 .isNotEqualTo(a.tree().files().get("schedules/crontab"));
         assertThat(a.tree().files().get("schedules/crontab").text()).isEqualTo(alsoLarge);
         assertThat(a.tree().files().get("views/a.lkml").isPacked()).isFalse();
+        assertThat(yaml.byteLength())
+                .isEqualTo(large.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(large.length());
+        assertThat(new OutputFile("b", "\u00e9\n").byteLength()).isEqualTo(3);
         assertThat(a.tree().texts()).containsEntry("schedules/kubernetes.yaml", large)
                 .containsEntry("views/a.lkml", "view: a {}\n");
     }
