@@ -97,7 +97,11 @@ public final class TextFiles {
         }
     }
 
-    /** Returns the plain payload inside a deflated one, or empty when it does not inflate to it. */
+    /**
+     * Returns the plain payload inside a deflated one, or empty when it does not inflate to it.
+     * An Inflater over the array rather than a stream: a payload with bytes after its deflate
+     * stream is not this layout, and only the Inflater says how many it left.
+     */
     private static Optional<byte[]> inflate(byte[] payload) {
         int length = readInt(payload, 4);
         // Deflate expands at most 1032 times: a larger claim is not this layout, and is not
