@@ -54,7 +54,7 @@ storyc_launch() {
   if [ -n "${STORYC_NO_CDS:-}" ]; then
     :
   elif [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && [ "$archive" -nt "$java" ]; then
-    flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+    flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off)
   else
     storyc_require_java17 "$java"
     # A CI job's cache folder dies with the job, so training there would only compete for the
@@ -79,6 +79,11 @@ storyc_require_java17() {
 
 # Makes the archive from what a real session loads: a new workspace with a story, compiled. It runs
 # once per JVM and jar; when two first runs race, each makes its own and the last rename wins.
+#
+# The archive is a static one (-Xshare:dump over the classes the training run loaded), not the
+# dynamic kind (-XX:ArchiveClassesAtExit): Java 17 leaves classes compiled for Java 5, which all of
+# Picocli's are, out of a dynamic archive, yet keeps them in a static one (JDK-8261090). With every
+# Picocli class archived, `storyc --version` starts in about nine tenths of the time.
 storyc_train() {
   local java="$1" jar="$2" archive="$3" work
   shift 3
@@ -88,8 +93,10 @@ storyc_train() {
     cd "$work" || exit 0
     "$java" -XX:TieredStopAtLevel=1 -jar "$jar" -q init ws --developer train &&
       "$java" -XX:TieredStopAtLevel=1 -jar "$jar" --project ws -q story new first &&
-      "$java" "${flags[@]}" "-XX:ArchiveClassesAtExit=$work/storyc.jsa" \
-        -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" --project ws -q compile --all &&
+      "$java" "${flags[@]}" "-XX:DumpLoadedClassList=$work/classes.txt" \
+        -jar "$jar" --project ws -q compile --all &&
+      "$java" -Xshare:dump "-XX:SharedClassListFile=$work/classes.txt" \
+        "-XX:SharedArchiveFile=$work/storyc.jsa" -Xlog:cds=off -cp "$jar" &&
       mv -f "$work/storyc.jsa" "$archive"
   )
   rm -rf "$work"
