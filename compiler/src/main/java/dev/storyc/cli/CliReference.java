@@ -22,7 +22,7 @@ public final class CliReference {
     /** Returns the reference as Markdown: every command, its synopsis, description and options. */
     public static String markdown() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        CommandLine root = new CommandLine(
+        CommandLine root = CommandTree.whole(
                 new StorycCommand(Map.of(), Path.of(""), sink, sink, false));
         StringBuilder out = new StringBuilder();
         out.append("# Command-line reference\n\n")

@@ -41,7 +41,8 @@ public final class Main {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         StorycCommand storyc = new StorycCommand(environment, workingDirectory, outWriter, errWriter, interactive);
-        CommandLine commandLine = new CommandLine(storyc)
+        CommandLine commandLine = CommandTree.forArguments(storyc, () -> new StorycCommand(environment,
+                        workingDirectory, outWriter, errWriter, interactive), args)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -36,7 +36,22 @@ import picocli.CommandLine.Spec;
                     + " git repository per environment.",
             ""
         },
-        subcommands = {
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   success",
+            "  1   the project has errors (diagnostics printed)",
+            "  2   command-line usage",
+            "  3   an operation failed (I/O, push rejected, database unreachable or locked)",
+            "  70  an internal bug in storyc; please report it",
+            "",
+            "Run `storyc help COMMAND` for a command's options."
+        })
+final class StorycCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order help lists them. They are not in the annotation, so that a run
+     * can build only the one it names ({@link CommandTree}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CompileCommand.class,
             CheckCommand.class,
             PushCommand.class,
@@ -58,19 +73,8 @@ import picocli.CommandLine.Spec;
             CacheCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
-            HelpCommand.class
-        },
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0   success",
-            "  1   the project has errors (diagnostics printed)",
-            "  2   command-line usage",
-            "  3   an operation failed (I/O, push rejected, database unreachable or locked)",
-            "  70  an internal bug in storyc; please report it",
-            "",
-            "Run `storyc help COMMAND` for a command's options."
-        })
-final class StorycCommand implements Callable<Integer> {
+            HelpCommand.class);
+
     @Option(names = {"-p", "--project"}, paramLabel = "DIR",
             description = "The workspace folder. Default: the nearest folder, from the current one upwards,"
                     + " that holds an environments.toml.")
