@@ -89,6 +89,9 @@ storyc_train() {
   shift 3
   local -a flags=("$@")
   work="$(mktemp -d "${TMPDIR:-/tmp}/storyc-train.XXXXXX")" || return 0
+  # A CI runner that ends a job, or a closed terminal, signals the whole process group, and this
+  # training runs in the background of the command that started it: it must not leave its folder.
+  trap 'rm -rf "$work"; exit 143' TERM HUP
   (
     cd "$work" || exit 0
     "$java" -XX:TieredStopAtLevel=1 -jar "$jar" -q init ws --developer train &&
