@@ -104,11 +104,14 @@ final class LockRecovery {
 
     /**
      * Returns the lock files git and JGit take in a repository: refs, HEAD, packed-refs, index,
-     * config.
+     * config, and FETCH_HEAD, which a fetch from the remote writes. JGit skips writing FETCH_HEAD
+     * while its lock is there, so a killed fetch's lock would only surface later, as a {@code git
+     * fetch} of the user's that fails.
      */
     private List<Path> lockFiles() {
         List<Path> locks = new ArrayList<>();
-        for (String name : List.of("HEAD.lock", "packed-refs.lock", "index.lock", "config.lock")) {
+        for (String name : List.of("HEAD.lock", "packed-refs.lock", "index.lock", "config.lock",
+                "FETCH_HEAD.lock")) {
             if (Files.exists(gitDir.resolve(name))) {
                 locks.add(gitDir.resolve(name));
             }

@@ -9,6 +9,8 @@ import dev.storyc.testing.Storyc;
 import dev.storyc.testing.Workspaces;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -124,6 +126,24 @@ class LockFileTest {
         assertThat(registration).doesNotExist();
         assertThat(git(repository, "rev-list", "--count", "main")).isEqualTo("2");
         assertThat(git(repository, "status", "--porcelain")).isEmpty();
+    }
+
+    /** Every lock a killed run can leave in its own repository, found by CrashTest's kills. */
+    @ParameterizedTest
+    @ValueSource(strings = {"FETCH_HEAD.lock", "packed-refs.lock", "HEAD.lock", "config.lock"})
+    void aRepositoryLockOfAKilledStorycIsRemovedAtOnce(String name) throws Exception {
+        Path workspace = compiledOnce();
+        Path repository = workspace.resolve("out/production");
+        Path lock = Checkout.write(repository.resolve(".git/" + name), "");
+        registerDeadWriter(repository);
+        Workspaces.changeSource(workspace, "after a kill");
+
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stderr()).contains("removed the stale lock `" + lock + "`");
+        assertThat(lock).doesNotExist();
+        assertThat(git(repository, "rev-list", "--count", "main")).isEqualTo("2");
     }
 
     @Test
