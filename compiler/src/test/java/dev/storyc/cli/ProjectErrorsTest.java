@@ -45,6 +45,12 @@ class ProjectErrorsTest {
                 row("requires entry is not an id", Map.of("stories/extra/story.toml",
                                 "title = \"Extra\"\nrequires = [\"base\", 7]\n"),
                         "E0108", "stories/extra/story.toml:2:21", "`requires` entry `7` is not a story id"),
+                row("requires is not a list", Map.of("stories/extra/story.toml",
+                                "title = \"Extra\"\nowner = \"alice\"\nrequires = \"base\"\n"),
+                        "E0108", "stories/extra/story.toml:3:1", "`requires` must be a list of story ids"),
+                row("owner is not a string", Map.of("stories/extra/story.toml",
+                                "title = \"Extra\"\nowner = [\"alice\"]\n"),
+                        "E0108", "stories/extra/story.toml:2:1", "`owner` must be a string"),
                 row("invalid UTF-8", Map.of("stories/base/views/base.view.lkml", "view: b\u00ffase {}\n"),
                         "E0103", "stories/base/views/base.view.lkml:1:8", "is not valid UTF-8: byte 0xFF"),
                 // E03xx: releases and selection
