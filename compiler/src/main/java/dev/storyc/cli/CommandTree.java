@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
  * stops at the first word it does not know.
  *
  * <p>The top level's {@code --version} needs no subcommand. Every other run that could look beyond
- * its own command gets the whole tree, so it behaves exactly as before: no command named (the top
- * level's {@code --help}, a usage error), a name that is not a command (Picocli's "did you mean"),
- * {@code help} and {@code completion} (which walk the tree), a {@code --} before the name, and
- * {@code @file} arguments, which Picocli expands.
+ * its own command gets the whole tree, so it behaves exactly as before: the top level's {@code
+ * --help}, even with a command's name after it; no command named (a usage error); a name that is
+ * not a command (Picocli's "did you mean"); {@code help} and {@code completion}, which walk the
+ * tree; a {@code --} before the name; and {@code @file} arguments, which Picocli expands.
  */
 final class CommandTree {
     /** The commands that read the whole tree. */
@@ -73,12 +73,15 @@ final class CommandTree {
         } catch (CommandLine.ParameterException e) {
             return StorycCommand.SUBCOMMANDS;
         }
+        // The top level's help lists every command, even when a command's name follows it.
+        if (parsed.isUsageHelpRequested()) {
+            return StorycCommand.SUBCOMMANDS;
+        }
         // Stopping at the first word it does not know, Picocli leaves it and everything after it
         // unmatched, without an error.
         List<String> rest = parsed.unmatched();
         if (rest.isEmpty()) {
-            return parsed.isVersionHelpRequested() && !parsed.isUsageHelpRequested()
-                    ? List.of() : StorycCommand.SUBCOMMANDS;
+            return parsed.isVersionHelpRequested() ? List.of() : StorycCommand.SUBCOMMANDS;
         }
         int at = args.length - rest.size();
         if (at < 0 || !args[at].equals(rest.get(0))

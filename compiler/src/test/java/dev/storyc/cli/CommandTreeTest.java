@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +32,8 @@ class CommandTreeTest {
                 Arguments.of(List.of(), ALL),
                 Arguments.of(List.of("--help"), ALL),
                 Arguments.of(List.of("--version", "--help"), ALL),
+                Arguments.of(List.of("-h", "compile"), ALL),
+                Arguments.of(List.of("--version", "compile"), "compile"),
                 Arguments.of(List.of("help", "compile"), ALL),
                 Arguments.of(List.of("completion"), ALL),
                 Arguments.of(List.of("compil"), ALL),
@@ -69,6 +72,15 @@ class CommandTreeTest {
         Storyc.Outcome whole = run("help", name);
         assertThat(alone.exitCode()).isZero();
         assertThat(alone.stdout()).startsWith("Usage: storyc " + name).isEqualTo(whole.stdout());
+    }
+
+    /** The top level's help lists every command whatever follows it, as it did from the whole tree. */
+    @Test
+    void theTopLevelsHelpBeforeACommandListsEveryCommand() {
+        Storyc.Outcome outcome = run("-h", "compile");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).isEqualTo(run("--help").stdout())
+                .contains("\n  compile  ", "\n  help  ");
     }
 
     static Stream<String> names() {
