@@ -39,9 +39,9 @@ final class WorkingTreeFiles {
     private WorkingTreeFiles() {}
 
     /**
-     * One file the working tree should hold: its path, its blob, its size when its blob is the
-     * index's (the index's own size may be zero: git and JGit zero it on entries written in the
-     * same instant as the index), and its bytes when it is written.
+     * One file the working tree should hold: its path, its blob, its size, and its bytes when it
+     * is written. The size is asked for only when the blob is the index's and the index does not
+     * give it: git and JGit zero the size of entries written in the same instant as the index.
      */
     interface Wanted {
         String path();
@@ -108,7 +108,12 @@ final class WorkingTreeFiles {
             entry.setFileMode(FileMode.REGULAR_FILE);
             entry.setObjectId(file.blob());
             boolean sameBlob = old != null && old.getObjectId().equals(file.blob());
-            long length = sameBlob ? file.length() : -1;
+            long length = -1;
+            if (sameBlob) {
+                // The same blob has the same size, which the index keeps unless it zeroed it; only
+                // then is the size worked out, which for a compiled text means encoding it.
+                length = old.getLength() != 0 ? old.getLength() : file.length();
+            }
             Optional<Instant> written =
                     sameBlob ? untouched(old, target, length) : Optional.empty();
             if (written.isEmpty()) {
