@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +68,7 @@ public final class TextFiles {
                 }
             }
             byte[] payload = bytes.toByteArray();
-            putInt(payload, 0, DEFLATED);
-            putInt(payload, 4, out.size());
+            ByteBuffer.wrap(payload).putInt(0, DEFLATED).putInt(4, out.size());
             return payload;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,7 +79,7 @@ public final class TextFiles {
 
     /** Returns the files of a payload, plain or {@link #deflated}, or empty when it is not one. */
     public static Optional<Map<String, String>> decode(byte[] payload) {
-        if (payload.length >= 8 && readInt(payload, 0) == DEFLATED) {
+        if (payload.length >= 8 && ByteBuffer.wrap(payload).getInt(0) == DEFLATED) {
             return inflate(payload).flatMap(TextFiles::decode);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
@@ -103,7 +103,7 @@ public final class TextFiles {
      * stream is not this layout, and only the Inflater says how many it left.
      */
     private static Optional<byte[]> inflate(byte[] payload) {
-        int length = readInt(payload, 4);
+        int length = ByteBuffer.wrap(payload).getInt(4);
         // Deflate expands at most 1032 times: a larger claim is not this layout, and is not
         // allocated.
         if (length < 8 || length / 1032 > payload.length) {
@@ -123,23 +123,13 @@ public final class TextFiles {
                 filled += n;
             }
             return filled == length && inflater.finished() && inflater.getRemaining() == 0
-                    && readInt(plain, 0) == MAGIC ? Optional.of(plain) : Optional.empty();
+                    && ByteBuffer.wrap(plain).getInt(0) == MAGIC
+                    ? Optional.of(plain) : Optional.empty();
         } catch (DataFormatException | RuntimeException e) {
             return Optional.empty();
         } finally {
             inflater.end();
         }
-    }
-
-    private static void putInt(byte[] bytes, int at, int value) {
-        for (int i = 0; i < 4; i++) {
-            bytes[at + i] = (byte) (value >>> 24 - 8 * i);
-        }
-    }
-
-    private static int readInt(byte[] bytes, int at) {
-        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
-                | bytes[at + 3] & 0xff;
     }
 
     private static void write(DataOutputStream out, String text) throws IOException {
