@@ -84,7 +84,7 @@ final class CommandTree {
             return parsed.isVersionHelpRequested() ? List.of() : StorycCommand.SUBCOMMANDS;
         }
         int at = args.length - rest.size();
-        if (at < 0 || !args[at].equals(rest.get(0))
+        if (!args[at].equals(rest.get(0))
                 || Arrays.asList(args).subList(0, at).contains("--")
                 || READ_THE_TREE.contains(rest.get(0))) {
             return StorycCommand.SUBCOMMANDS;

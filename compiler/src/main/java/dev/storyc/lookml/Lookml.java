@@ -33,7 +33,6 @@ public final class Lookml {
         return DashboardParser.documents(path, text);
     }
 
-
     /** Returns what a parsed file defines: views, explores, includes, manifest entries. */
     public static LookmlFile model(ParsedFile parsed) {
         return LookmlModels.of(parsed.tree());
