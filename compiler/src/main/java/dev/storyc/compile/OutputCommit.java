@@ -61,7 +61,7 @@ public final class OutputCommit {
     }
 
     private static List<String> pendingReverts(CompiledEnvironment compiled) {
-        return Optional.ofNullable(compiled.tree().files().get(OutputLayout.PLAN))
+        return compiled.tree().file(OutputLayout.PLAN)
                 .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()).stream()
                         .map(WarehousePlan.PendingRevert::story).sorted().toList())
                 .orElse(List.of());

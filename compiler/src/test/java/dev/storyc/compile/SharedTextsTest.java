@@ -23,6 +23,10 @@ class SharedTextsTest {
                 .containsEntry("views/a.lkml", "view: a {}\n").hasSize(2);
         assertThat(b.tree().files().get("views/a.lkml").text())
                 .isSameAs(a.tree().files().get("views/a.lkml").text());
+        assertThat(b.tree().file("views/a.lkml").orElseThrow())
+                .isSameAs(a.tree().file("views/a.lkml").orElseThrow());
+        assertThat(b.tree().file("manifest.lkml").orElseThrow().path())
+                .isSameAs(a.tree().file("manifest.lkml").orElseThrow().path());
         assertThat(b.tree().files().get("manifest.lkml").text())
                 .isNotSameAs(a.tree().files().get("manifest.lkml").text());
     }
