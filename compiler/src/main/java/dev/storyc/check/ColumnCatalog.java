@@ -5,7 +5,6 @@ import dev.storyc.check.SqlLexer.Token;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Builds each table's column list from schema scripts applied in plan order: {@code CREATE TABLE}
@@ -45,19 +44,9 @@ final class ColumnCatalog {
 
     /** Applies the scripts in order and returns the tables that exist at the end. */
     static ColumnTables build(List<Script> scripts) {
-        return build(scripts, script -> SqlLexer.statements(script.sql()));
-    }
-
-    /**
-     * Applies the scripts in order, splitting each with {@code statements}, which lets a caller
-     * that checks many environments reuse the split of a text it has seen.
-     */
-    static ColumnTables build(
-            List<Script> scripts,
-            Function<Script, List<List<Token>>> statements) {
         ColumnCatalog catalog = new ColumnCatalog();
         for (Script script : scripts) {
-            for (List<Token> statement : statements.apply(script)) {
+            for (List<Token> statement : SqlLexer.statements(script.sql())) {
                 catalog.statement(statement, script);
             }
         }

@@ -38,10 +38,7 @@ final class ColumnReferences {
     }
 
     static void check(Scope scope) {
-        ColumnTables tables =
-                ColumnCatalog.build(
-                        scripts(scope),
-                        script -> scope.cache.statements(script.path(), script.sql()));
+        ColumnTables tables = scope.cache.columns(scripts(scope));
         LookmlCatalog catalog = scope.catalog();
         Set<String> noted = new HashSet<>();
         for (var def : LookmlReferences.allViews(scope.defined())) {

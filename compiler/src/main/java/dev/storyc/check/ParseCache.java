@@ -10,7 +10,6 @@ import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.syntax.ParsedFile;
 import dev.storyc.toml.TomlDocument;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,10 +49,13 @@ final class ParseCache {
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
     /** What a text is parsed as; each kind's value has its own type. */
-    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, STATEMENTS }
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS }
 
-    /** A text is rendered once per environment and interned, so its hash is computed once. */
-    private record Key(Kind kind, String path, String text) {}
+    /**
+     * A text, or for {@link Kind#COLUMNS} a list of scripts, with its path. A text is rendered once
+     * per environment and interned, so its hash is computed once.
+     */
+    private record Key(Kind kind, String path, Object input) {}
 
     /** A parse, and the last environment that used it. */
     private static final class Entry {
@@ -67,8 +69,6 @@ final class ParseCache {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    /** Token texts, shared across scripts and environments; see {@link Lookups#statements}. */
-    private final Map<String, String> words = new ConcurrentHashMap<>();
     private final AtomicLong tickets = new AtomicLong();
     /** The environments whose lookups are open, by ticket. */
     private final ConcurrentSkipListSet<Long> running = new ConcurrentSkipListSet<>();
@@ -88,7 +88,6 @@ final class ParseCache {
     /** Drops every parse, for a checker whose environments are all checked. */
     void clear() {
         entries.clear();
-        words.clear();
     }
 
     /** One environment's lookups: each parse it uses stays for the next environment. */
@@ -124,13 +123,20 @@ final class ParseCache {
             return get(Kind.CREATED, path, text, (p, t) -> SqlScanner.createdRelations(t));
         }
 
+        /** Returns what a revert script drops. */
+        RevertScripts.Drops revert(String path, String text) {
+            return get(Kind.REVERT, path, text, (p, t) -> RevertScripts.Drops.of(t));
+        }
+
         /**
-         * Returns a SQL script's statements as tokens, each token's text shared with every equal
-         * one this cache has seen: the same keywords and names recur in every script, and 1.5
-         * million token texts were a tenth of what a compile of 5,000 stories held.
+         * Returns the tables that schema scripts applied in order make. Environments usually render
+         * the same scripts, so the catalog is built once for all of them rather than once each, and
+         * no script's tokens are kept: at 5,000 stories they were 795,000 tokens, a tenth of a
+         * compile's peak memory.
          */
-        List<List<SqlLexer.Token>> statements(String path, String text) {
-            return get(Kind.STATEMENTS, path, text, (p, t) -> shared(SqlLexer.statements(t)));
+        ColumnTables columns(List<ColumnCatalog.Script> scripts) {
+            List<ColumnCatalog.Script> key = List.copyOf(scripts);
+            return get(Kind.COLUMNS, "", key, (p, k) -> ColumnCatalog.build(key));
         }
 
         /** Returns the tables a SQL script reads and writes. */
@@ -150,27 +156,13 @@ final class ParseCache {
         }
 
         @SuppressWarnings("unchecked") // each kind is only ever stored with its own value type
-        private <V> V get(Kind kind, String path, String text, BiFunction<String, String, V> parse) {
+        private <I, V> V get(Kind kind, String path, I input, BiFunction<String, I, V> parse) {
             // computeIfAbsent parses under the key's lock, so a job that needs a text another job
             // is parsing waits for that parse instead of repeating it.
-            Entry entry = entries.computeIfAbsent(new Key(kind, path, text),
-                    key -> new Entry(parse.apply(path, text), ticket));
+            Entry entry = entries.computeIfAbsent(new Key(kind, path, input),
+                    key -> new Entry(parse.apply(path, input), ticket));
             entry.lastUse.accumulateAndGet(ticket, Math::max);
             return (V) entry.value;
         }
-    }
-
-    private List<List<SqlLexer.Token>> shared(List<List<SqlLexer.Token>> statements) {
-        List<List<SqlLexer.Token>> shared = new ArrayList<>(statements.size());
-        for (List<SqlLexer.Token> statement : statements) {
-            List<SqlLexer.Token> tokens = new ArrayList<>(statement.size());
-            for (SqlLexer.Token token : statement) {
-                tokens.add(new SqlLexer.Token(token.kind(),
-                        words.computeIfAbsent(token.text(), Function.identity()), token.offset(),
-                        token.end()));
-            }
-            shared.add(List.copyOf(tokens));
-        }
-        return List.copyOf(shared);
     }
 }

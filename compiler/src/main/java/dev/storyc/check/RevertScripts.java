@@ -19,10 +19,25 @@ import java.util.Optional;
 final class RevertScripts {
     private RevertScripts() {}
 
+    /**
+     * What a revert script does, as far as this check asks: whether it has a statement at all, and
+     * the relations it drops. It is all a compile keeps of the script's tokens.
+     */
+    record Drops(boolean empty, List<TableName> dropped) {
+        Drops {
+            dropped = List.copyOf(dropped);
+        }
+
+        static Drops of(String sql) {
+            List<List<Token>> statements = SqlLexer.statements(sql);
+            return new Drops(statements.isEmpty(), RevertScripts.dropped(statements));
+        }
+    }
+
     static void check(Scope scope) {
         for (CheckedFile revert : scope.files(ArtifactKind.SCHEMA_REVERT)) {
-            List<List<Token>> statements = scope.cache.statements(revert.path(), revert.text());
-            if (statements.isEmpty()) {
+            Drops drops = scope.cache.revert(revert.path(), revert.text());
+            if (drops.empty()) {
                 scope.report(
                         Diagnostic.error(
                                         Code.REVERT_EMPTY,
@@ -47,10 +62,9 @@ final class RevertScripts {
             if (created.isEmpty()) {
                 continue;
             }
-            List<TableName> dropped = dropped(statements);
             boolean dropsOne =
                     created.stream()
-                            .anyMatch(c -> dropped.stream().anyMatch(d -> d.refersTo(c.name())));
+                            .anyMatch(c -> drops.dropped().stream().anyMatch(d -> d.refersTo(c.name())));
             if (!dropsOne) {
                 scope.report(
                         Diagnostic.warning(

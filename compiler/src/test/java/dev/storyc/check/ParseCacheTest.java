@@ -36,6 +36,48 @@ class ParseCacheTest {
     }
 
     @Test
+    void environmentsWithTheSameSchemaScriptsShareOneCatalogAndOthersGetTheirOwn() {
+        ParseCache cache = new ParseCache();
+        List<ColumnCatalog.Script> scripts = List.of(
+                new ColumnCatalog.Script("a", "a/deploy.sql", "CREATE TABLE s.a (id INT, name TEXT);"),
+                new ColumnCatalog.Script("b", "b/deploy.sql", "ALTER TABLE s.a ADD COLUMN total INT;"));
+        List<ColumnCatalog.Script> sameAgain = List.of(
+                new ColumnCatalog.Script("a", "a/deploy.sql", new String("CREATE TABLE s.a (id INT, name TEXT);")),
+                scripts.get(1));
+        ColumnTables first;
+        ColumnTables second;
+        ColumnTables withoutB;
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            first = lookups.columns(scripts);
+        }
+        try (ParseCache.Lookups lookups = cache.begin()) {
+            second = lookups.columns(sameAgain);
+            withoutB = lookups.columns(scripts.subList(0, 1));
+        }
+
+        assertThat(second).isSameAs(first);
+        assertThat(first.lookup(TableName.parse("s.a").orElseThrow()).orElseThrow().names())
+                .containsExactly("id", "name", "total");
+        assertThat(withoutB).isNotSameAs(first);
+        assertThat(withoutB.lookup(TableName.parse("s.a").orElseThrow()).orElseThrow().names())
+                .containsExactly("id", "name");
+    }
+
+    @Test
+    void aRevertScriptIsReadForWhatItDrops() {
+        try (ParseCache.Lookups lookups = new ParseCache().begin()) {
+            RevertScripts.Drops drops = lookups.revert("revert.sql",
+                    "-- undo\nDROP VIEW IF EXISTS s.a_daily, s.b; DELETE FROM s.c; DROP TABLE s.a;");
+            RevertScripts.Drops none = lookups.revert("empty.sql", "-- nothing\n  \n");
+
+            assertThat(drops.empty()).isFalse();
+            assertThat(drops.dropped()).extracting(TableName::toString).containsExactly("s.a_daily", "s.b", "s.a");
+            assertThat(none.empty()).isTrue();
+            assertThat(none.dropped()).isEmpty();
+        }
+    }
+
+    @Test
     void aFileOnlyAnOlderEnvironmentUsedIsParsedAgain() {
         ParseCache cache = new ParseCache();
         ParseCache.Lkml first = lkmlIn(cache, VIEW);
