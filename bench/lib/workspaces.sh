@@ -4,7 +4,7 @@
 # which cd to the checkout's root first.
 
 # The JVM flags of ./storyc; STORYC_JAVA_OPTS overrides them (a space times plain `java -jar`).
-bench_java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxNewSize=64m -Xlog:gc+ergo=error}"
+bench_java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error}"
 
 # Builds the checkout's jar and test classes, quietly; prints the build log and exits 3 on failure.
 bench_build() {

@@ -44,8 +44,13 @@ storyc_launch() {
   # at 5,000 stories x 12 environments that cut peak memory from 1.38 GB to 1.14 GB and the time by
   # a tenth, and it changed nothing measurable at 1,000. A heap smaller than that (a machine under
   # 256 MB) makes the JVM warn on stdout, which gc+ergo=error keeps out of storyc's output.
+  # The old generation grows to keep 15-30% of it free after a full collection, not the default
+  # 40-70%: a compile's data lives until its end, so free room it will never fill was most of the
+  # difference between its live data and its memory. At 5,000 stories x 12 environments that is
+  # 557 MB instead of 756 MB at peak, for 6% more time (more full collections); at 1,000 stories
+  # the time is the same.
   local -a flags
-  read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -Xlog:gc+ergo=error}"
+  read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error}"
   # Class-data sharing: an archive of storyc's classes, parsed and verified once. An archive only
   # works with the JVM and the jar path it was made with, so there is one per JVM path, made on
   # first use by a training run in the background, and made again when the jar or the JVM is newer
