@@ -114,21 +114,14 @@ public final class TemplateRenderer {
      * a compiled template is about 1.9 KB of Mustache.java objects, which a compile keeps for every
      * story file until the last environment is rendered (an eighth of the synthetic workspace's
      * files, 9 MB at 5,000 stories, and more in a workspace of hand-written LookML). Mustache
-     * writes text outside tags as it is, with one exception: it drops a carriage return that no
-     * line feed follows. A text with one of those goes the long way, as does a text too long to
-     * render, to be reported; for every other, the text is the render (PlainTemplatesPropertiesTest
-     * compares the two).
+     * writes text outside tags as it is, except around carriage returns: it drops one that no line
+     * feed follows, and writes an empty line after a CRLF as CRLF. A text with a carriage return
+     * goes the long way, as does a text too long to render, to be reported; for every other, the
+     * text is the render (PlainTemplatesPropertiesTest compares the two).
      */
     static boolean isPlain(String text) {
-        if (text.length() > MAX_RENDERED_CHARS || text.contains(StrictMustacheFactory.START)) {
-            return false;
-        }
-        for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
-            if (cr + 1 == text.length() || text.charAt(cr + 1) != '\n') {
-                return false;
-            }
-        }
-        return true;
+        return text.length() <= MAX_RENDERED_CHARS && text.indexOf('\r') < 0
+                && !text.contains(StrictMustacheFactory.START);
     }
 
     /**
