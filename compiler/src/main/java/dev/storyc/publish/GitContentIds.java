@@ -46,11 +46,14 @@ public final class GitContentIds implements ContentIds {
     }
 
     /**
-     * One folder of the tree being hashed. Subfolders are keyed by name plus '/', which makes the
-     * map's order git's order: git compares a subtree's name as if it ended in '/'.
+     * One folder of the tree being hashed. Subfolders are keyed by name plus '/', and names compare
+     * by code point, which makes the map's order git's order: git compares a subtree's name as if
+     * it ended in '/', and names as UTF-8 bytes, whose order is the code points'. A String's own
+     * order (UTF-16 units) put a name above U+FFFF, such as an emoji, before one from U+E000 to
+     * U+FFFF, and the story's id then differed from git's.
      */
     private static final class Folder {
-        private final Map<String, Object> entries = new TreeMap<>();
+        private final Map<String, Object> entries = new TreeMap<>(Folder::compareCodePoints);
 
         void add(String path, String text) {
             int slash = path.indexOf('/');
@@ -60,6 +63,21 @@ public final class GitContentIds implements ContentIds {
             }
             Folder child = (Folder) entries.computeIfAbsent(path.substring(0, slash + 1), k -> new Folder());
             child.add(path.substring(slash + 1), text);
+        }
+
+        private static int compareCodePoints(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int x = a.codePointAt(i);
+                int y = b.codePointAt(j);
+                if (x != y) {
+                    return Integer.compare(x, y);
+                }
+                i += Character.charCount(x);
+                j += Character.charCount(y);
+            }
+            return Boolean.compare(i < a.length(), j < b.length());
         }
 
         ObjectId id(ObjectInserter.Formatter formatter) {
