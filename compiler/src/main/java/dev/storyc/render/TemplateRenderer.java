@@ -38,7 +38,11 @@ public final class TemplateRenderer {
     // held two copies of every story's compiled template, 40 MB at 5,000 stories.
     private final Map<SourceFile, Compiled> compiled;
 
+    /** A compiled template, its syntax errors, or (as {@link #PLAIN}) a text that is its own render. */
     private record Compiled(Optional<Mustache> mustache, List<Diagnostic> diagnostics) {}
+
+    /** Every plain template's entry: one instance, so a plain template costs only its map entry. */
+    private static final Compiled PLAIN = new Compiled(Optional.empty(), List.of());
 
     private TemplateRenderer(Map<String, SourceFile> partials, Map<SourceFile, Compiled> compiled) {
         this.factory = new StrictMustacheFactory(partials);
@@ -77,12 +81,19 @@ public final class TemplateRenderer {
 
     /** Renders {@code template} with {@code context} as the only data scope. */
     public synchronized Rendered render(SourceFile template, Map<String, Object> context) {
-        if (isPlain(template.text())) {
+        // Whether a text is plain is asked once per text, not once per environment's render. A
+        // template's source is known before it compiles, to place its syntax errors.
+        Compiled compiledTemplate = compiled.computeIfAbsent(template, key -> {
+            if (isPlain(template.text())) {
+                return PLAIN;
+            }
+            sources.put(template.path(), template);
+            return compile(template);
+        });
+        if (compiledTemplate == PLAIN) {
             return new Rendered(template.text(), List.of());
         }
         sources.put(template.path(), template);
-        Compiled compiledTemplate = compiled.computeIfAbsent(template,
-                key -> compile(template));
         if (compiledTemplate.mustache().isEmpty()) {
             return new Rendered("", compiledTemplate.diagnostics());
         }
