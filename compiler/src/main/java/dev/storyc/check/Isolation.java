@@ -8,6 +8,7 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.emit.OutputFile;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,14 @@ final class Isolation {
     private final Map<String, Owned> byValue = new HashMap<>();
     private final Map<String, List<Owned>> byFirstToken = new HashMap<>();
     /**
+     * The lengths and the first characters of the first tokens that are ASCII. An ASCII token
+     * folds to an ASCII text of its own length, so one of another length, or starting otherwise,
+     * is no first token, and is passed over without being copied and folded: most tokens of a
+     * text are, and copying and folding every token was about half of this check's profile.
+     */
+    private final BitSet asciiFirstTokenLengths = new BitSet();
+    private final boolean[] asciiFirstTokenStarts = new boolean[128];
+    /**
      * The values each distinct rendered text names, whatever its path. Most texts name none, and
      * all of those share one empty map: at 5,000 stories x 12 environments, a map per path and one
      * per text were 7 MB of a compile's peak.
@@ -74,6 +83,10 @@ final class Isolation {
             String first = IsolationTokens.firstToken(owned.value());
             if (!first.isEmpty()) {
                 byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(owned);
+                if (first.chars().allMatch(c -> c < 128)) {
+                    asciiFirstTokenLengths.set(first.length());
+                    asciiFirstTokenStarts[first.charAt(0)] = true;
+                }
             }
         }
     }
@@ -168,9 +181,17 @@ final class Isolation {
                 i++;
                 continue;
             }
+            boolean ascii = text.charAt(i) < 128;
             int end = i + 1;
-            while (end < length && IsolationTokens.isTokenChar(text.charAt(end))) {
+            char c;
+            while (end < length && IsolationTokens.isTokenChar(c = text.charAt(end))) {
+                ascii &= c < 128;
                 end++;
+            }
+            if (ascii && !(asciiFirstTokenLengths.get(end - i)
+                    && asciiFirstTokenStarts[Character.toLowerCase(text.charAt(i))])) {
+                i = end;
+                continue;
             }
             List<Owned> candidates = byFirstToken.get(IsolationTokens.fold(text.substring(i, end)));
             if (candidates != null) {
