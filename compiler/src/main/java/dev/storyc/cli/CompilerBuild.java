@@ -1,8 +1,10 @@
 package dev.storyc.cli;
 
 import java.net.URISyntaxException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -10,11 +12,16 @@ import java.nio.file.attribute.BasicFileAttributes;
  * a compiler proved about some inputs, and another build of the code (even with the same version
  * number, as during development) may prove something else. The jar's path, size and modification
  * time stand for its content without reading it.
+ *
+ * <p>Code in a folder of classes (the tests, a developer's run from an IDE) stands for itself by
+ * the number of its files and the newest modification time among them, found once per process:
+ * with the version and path alone, a workspace checked clean by one build of the checks was still
+ * clean for the next build, whatever it changed.
  */
 final class CompilerBuild {
     private CompilerBuild() {}
 
-    /** Returns the build's identity; the version alone when the code is not in one file. */
+    /** Returns the build's identity; the version alone when the code cannot be found. */
     static String identity() {
         String version = Version.number();
         try {
@@ -36,9 +43,40 @@ final class CompilerBuild {
                         + " "
                         + attributes.lastModifiedTime().toMillis();
             }
-            return version + " " + code.toAbsolutePath();
+            return version + " " + code.toAbsolutePath() + " " + ClassesFolder.STAMP;
         } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
             return version;
+        }
+    }
+
+    /**
+     * Returns a folder's stamp: how many files it holds and the newest modification time among
+     * them. A build that recompiles, adds or deletes a class changes it.
+     */
+    static String stampOf(Path folder) throws java.io.IOException {
+        long[] countAndNewest = new long[2];
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                countAndNewest[0]++;
+                countAndNewest[1] = Math.max(countAndNewest[1], attributes.lastModifiedTime().toMillis());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return countAndNewest[0] + " " + countAndNewest[1];
+    }
+
+    /** The stamp of the folder of classes this class was loaded from, taken on first use. */
+    private static final class ClassesFolder {
+        static final String STAMP = stamp();
+
+        private static String stamp() {
+            try {
+                return stampOf(Path.of(CompilerBuild.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI()));
+            } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+                return "unstamped";
+            }
         }
     }
 }
