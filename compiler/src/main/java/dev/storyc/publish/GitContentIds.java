@@ -5,6 +5,8 @@ import dev.storyc.emit.OutputTree;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
@@ -47,13 +49,16 @@ public final class GitContentIds implements ContentIds {
 
     /**
      * One folder of the tree being hashed. Subfolders are keyed by name plus '/', and names compare
-     * by code point, which makes the map's order git's order: git compares a subtree's name as if
-     * it ended in '/', and names as UTF-8 bytes, whose order is the code points'. A String's own
-     * order (UTF-16 units) put a name above U+FFFF, such as an emoji, before one from U+E000 to
-     * U+FFFF, and the story's id then differed from git's.
+     * as UTF-8 bytes, which makes the map's order git's order: git compares a subtree's name as if
+     * it ended in '/', and compares bytes. A String's own order (UTF-16 units) put a name above
+     * U+FFFF, such as an emoji, before one from U+E000 to U+FFFF, and the story's id then differed
+     * from git's.
      */
     private static final class Folder {
-        private final Map<String, Object> entries = new TreeMap<>(Folder::compareCodePoints);
+        private static final Comparator<String> GIT_ORDER =
+                Comparator.comparing(name -> name.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
+
+        private final Map<String, Object> entries = new TreeMap<>(GIT_ORDER);
 
         void add(String path, String text) {
             int slash = path.indexOf('/');
@@ -63,21 +68,6 @@ public final class GitContentIds implements ContentIds {
             }
             Folder child = (Folder) entries.computeIfAbsent(path.substring(0, slash + 1), k -> new Folder());
             child.add(path.substring(slash + 1), text);
-        }
-
-        private static int compareCodePoints(String a, String b) {
-            int i = 0;
-            int j = 0;
-            while (i < a.length() && j < b.length()) {
-                int x = a.codePointAt(i);
-                int y = b.codePointAt(j);
-                if (x != y) {
-                    return Integer.compare(x, y);
-                }
-                i += Character.charCount(x);
-                j += Character.charCount(y);
-            }
-            return Boolean.compare(i < a.length(), j < b.length());
         }
 
         ObjectId id(ObjectInserter.Formatter formatter) {
