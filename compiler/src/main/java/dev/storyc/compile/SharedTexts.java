@@ -31,21 +31,14 @@ final class SharedTexts {
     }
 
     private OutputFile share(OutputFile file) {
-        OutputFile known = files.get(file.path());
-        String path = known != null ? known.path() : file.path();
-        String text = file.text();
-        OutputFile packed = new OutputFile(path, text).packed();
+        OutputFile packed = file.packed();
         if (packed.isPacked()) {
             // A packed text is not shared: the map would keep the whole text alive.
             return packed;
         }
-        String shared = texts.computeIfAbsent(text, t -> t);
+        String text = texts.computeIfAbsent(file.text(), t -> t);
+        OutputFile first = files.computeIfAbsent(file.path(), path -> new OutputFile(path, text));
         // Texts are shared instances, so the same text is the same reference.
-        if (known != null && known.text() == shared) {
-            return known;
-        }
-        OutputFile created = new OutputFile(path, shared);
-        OutputFile first = files.putIfAbsent(path, created);
-        return first != null && first.text() == shared ? first : created;
+        return first.text() == text ? first : new OutputFile(first.path(), text);
     }
 }
