@@ -31,9 +31,8 @@ public final class OutputTree {
             }
         });
         this.files = files.values().toArray(OutputFile[]::new);
-        if (!(files instanceof SortedMap<String, OutputFile> sorted && sorted.comparator() == null)) {
-            Arrays.sort(this.files, BY_PATH);
-        }
+        // Files already in order (a TreeMap's, nearly always) cost one pass.
+        Arrays.sort(this.files, BY_PATH);
     }
 
     private OutputTree(OutputFile[] sortedFiles) {
