@@ -81,19 +81,13 @@ public final class TemplateRenderer {
 
     /** Renders {@code template} with {@code context} as the only data scope. */
     public synchronized Rendered render(SourceFile template, Map<String, Object> context) {
-        // Whether a text is plain is asked once per text, not once per environment's render. A
-        // template's source is known before it compiles, to place its syntax errors.
-        Compiled compiledTemplate = compiled.computeIfAbsent(template, key -> {
-            if (isPlain(template.text())) {
-                return PLAIN;
-            }
-            sources.put(template.path(), template);
-            return compile(template);
-        });
+        sources.put(template.path(), template);
+        // Whether a text is plain is asked once per text, not once per environment's render.
+        Compiled compiledTemplate = compiled.computeIfAbsent(template,
+                key -> isPlain(template.text()) ? PLAIN : compile(template));
         if (compiledTemplate == PLAIN) {
             return new Rendered(template.text(), List.of());
         }
-        sources.put(template.path(), template);
         if (compiledTemplate.mustache().isEmpty()) {
             return new Rendered("", compiledTemplate.diagnostics());
         }
