@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,13 +26,7 @@ final class CompilerBuild {
     static String identity() {
         String version = Version.number();
         try {
-            Path code =
-                    Path.of(
-                            CompilerBuild.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI());
+            Path code = codeLocation();
             if (Files.isRegularFile(code)) {
                 BasicFileAttributes attributes =
                         Files.readAttributes(code, BasicFileAttributes.class);
@@ -44,16 +39,21 @@ final class CompilerBuild {
                         + attributes.lastModifiedTime().toMillis();
             }
             return version + " " + code.toAbsolutePath() + " " + ClassesFolder.STAMP;
-        } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+        } catch (URISyntaxException | IOException | RuntimeException e) {
             return version;
         }
+    }
+
+    /** Returns the jar, or the folder of classes, that this class was loaded from. */
+    private static Path codeLocation() throws URISyntaxException {
+        return Path.of(CompilerBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /**
      * Returns a folder's stamp: how many files it holds and the newest modification time among
      * them. A build that recompiles, adds or deletes a class changes it.
      */
-    static String stampOf(Path folder) throws java.io.IOException {
+    static String stampOf(Path folder) throws IOException {
         long[] countAndNewest = new long[2];
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
@@ -72,9 +72,8 @@ final class CompilerBuild {
 
         private static String stamp() {
             try {
-                return stampOf(Path.of(CompilerBuild.class.getProtectionDomain().getCodeSource()
-                        .getLocation().toURI()));
-            } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+                return stampOf(codeLocation());
+            } catch (URISyntaxException | IOException | RuntimeException e) {
                 return "unstamped";
             }
         }
