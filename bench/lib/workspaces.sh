@@ -3,8 +3,11 @@
 # (dev.storyc.bench.SyntheticWorkspace) and one way to time a process. Sourced from bench/*.sh,
 # which cd to the checkout's root first.
 
-# The JVM flags of ./storyc; STORYC_JAVA_OPTS overrides them (a space times plain `java -jar`).
-bench_java_opts="${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error}"
+# The JVM flags of ./storyc, from the launcher itself; STORYC_JAVA_OPTS overrides them (a space
+# times plain `java -jar`).
+# shellcheck source=dist/src/lib/launch.sh
+. dist/src/lib/launch.sh
+bench_java_opts="${STORYC_JAVA_OPTS:-$storyc_java_opts}"
 
 # Builds the checkout's jar and test classes, quietly; prints the build log and exits 3 on failure.
 bench_build() {

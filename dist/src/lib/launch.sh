@@ -5,11 +5,25 @@
 #   storyc_launch JAR CACHE_DIR ARGS...
 #
 # Needs only bash and Java 17 or newer (JAVA_HOME, else `java` on PATH). Environment:
-#   STORYC_JAVA_OPTS  replaces the JVM flags below
+#   STORYC_JAVA_OPTS  replaces the JVM flags below (storyc_java_opts)
 #   STORYC_NO_CDS=1   never uses or makes a class-data-sharing archive
 #
 # Every command pays for this script, so its usual path starts no process but java itself: a
 # machine with busy processors makes each extra fork a visible wait.
+
+# A run lasts about a second: C2 compilation would cost more CPU than it saves, the serial
+# collector is the cheapest for a heap that lives this briefly, and no perf-data file is needed.
+# The young generation stays at 64 MB instead of a third of a heap that grows with the workspace:
+# at 5,000 stories x 12 environments that cut peak memory from 1.38 GB to 1.14 GB and the time by
+# a tenth, and it changed nothing measurable at 1,000. A heap smaller than that (a machine under
+# 256 MB) makes the JVM warn on stdout, which gc+ergo=error keeps out of storyc's output.
+# The old generation grows to keep 15-30% of it free after a full collection, not the default
+# 40-70%: a compile's data lives until its end, so free room it will never fill was most of the
+# difference between its live data and its memory. At 5,000 stories x 12 environments that is
+# 557 MB instead of 756 MB at peak, for 6% more time (more full collections); at 1,000 stories
+# the time is the same.
+# The benchmarks in bench/ read these too, so that they time what a user runs.
+storyc_java_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error"
 
 storyc_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -38,19 +52,8 @@ storyc_launch() {
     echo "storyc: needs Java 17 or newer: install one (such as Eclipse Temurin) or set JAVA_HOME" >&2
     exit 3
   fi
-  # A run lasts about a second: C2 compilation would cost more CPU than it saves, the serial
-  # collector is the cheapest for a heap that lives this briefly, and no perf-data file is needed.
-  # The young generation stays at 64 MB instead of a third of a heap that grows with the workspace:
-  # at 5,000 stories x 12 environments that cut peak memory from 1.38 GB to 1.14 GB and the time by
-  # a tenth, and it changed nothing measurable at 1,000. A heap smaller than that (a machine under
-  # 256 MB) makes the JVM warn on stdout, which gc+ergo=error keeps out of storyc's output.
-  # The old generation grows to keep 15-30% of it free after a full collection, not the default
-  # 40-70%: a compile's data lives until its end, so free room it will never fill was most of the
-  # difference between its live data and its memory. At 5,000 stories x 12 environments that is
-  # 557 MB instead of 756 MB at peak, for 6% more time (more full collections); at 1,000 stories
-  # the time is the same.
   local -a flags
-  read -r -a flags <<<"${STORYC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error}"
+  read -r -a flags <<<"${STORYC_JAVA_OPTS:-$storyc_java_opts}"
   # Class-data sharing: an archive of storyc's classes, parsed and verified once. An archive only
   # works with the JVM and the jar path it was made with, so there is one per JVM path, made on
   # first use by a training run in the background, and made again when the jar or the JVM is newer
