@@ -17,8 +17,8 @@ import java.util.Optional;
  * is kept with the reason, so a check can say so instead of guessing.
  *
  * <p>This file holds the catalog value and the dispatch of each statement; reading the statements
- * lives in {@link CreateStatements}, {@link AlterStatements} and {@link SelectList}, so each
- * grammar can be read, and changed, on its own.
+ * lives in {@link CreateStatements}, {@link AlterStatements}, {@link DropStatements} and
+ * {@link SelectList}, so each grammar can be read, and changed, on its own.
  */
 final class ColumnCatalog {
     /** One schema script, in apply order: the story it belongs to, its path, its rendered SQL. */
@@ -59,12 +59,8 @@ final class ColumnCatalog {
             CreateStatements.create(this, c, script);
         } else if (c.word("alter") && c.word("table")) {
             AlterStatements.alter(this, c, script);
-        } else if (c.word("drop")
-                && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
-            c.words("if", "exists");
-            do {
-                c.name().ifPresent(name -> remove(name));
-            } while (c.punct(","));
+        } else {
+            DropStatements.dropped(c).forEach(this::remove);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.workspace.ArtifactKind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,7 @@ final class RevertScripts {
 
         static Drops of(String sql) {
             List<List<Token>> statements = SqlLexer.statements(sql);
-            return new Drops(statements.isEmpty(), RevertScripts.dropped(statements));
+            return new Drops(statements.isEmpty(), DropStatements.dropped(statements));
         }
     }
 
@@ -94,24 +93,5 @@ final class RevertScripts {
                                         "`" + created.get(0).name() + "` is created here"));
             }
         }
-    }
-
-    /**
-     * Returns the relations {@code DROP TABLE|VIEW|MATERIALIZED VIEW [IF EXISTS] a, b} statements
-     * name.
-     */
-    static List<TableName> dropped(List<List<Token>> statements) {
-        List<TableName> dropped = new ArrayList<>();
-        for (List<Token> statement : statements) {
-            SqlCursor c = new SqlCursor(statement);
-            if (c.word("drop")
-                    && (c.word("table") || c.word("view") || c.words("materialized", "view"))) {
-                c.words("if", "exists");
-                do {
-                    c.name().ifPresent(dropped::add);
-                } while (c.punct(","));
-            }
-        }
-        return dropped;
     }
 }
