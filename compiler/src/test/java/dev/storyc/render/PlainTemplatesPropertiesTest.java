@@ -6,6 +6,7 @@ import com.github.mustachejava.Mustache;
 import dev.storyc.diag.SourceFile;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -47,27 +48,30 @@ class PlainTemplatesPropertiesTest {
         return text.codePoints().mapToObj(Integer::toHexString).toList();
     }
 
+    /** Plain or not, with why: a tag, a carriage return, or a length past what renders. */
     @Example
-    void aTextWithACarriageReturnIsLeftToMustache() {
-        assertThat(TemplateRenderer.isPlain("a\nb\n")).isTrue();
-        assertThat(TemplateRenderer.isPlain("a\r\nb\r\n")).isFalse();
-        assertThat(TemplateRenderer.isPlain("a\rb")).isFalse();
+    void whichTextsArePlain() {
+        Map<String, Boolean> plain = new LinkedHashMap<>();
+        plain.put("a\nb\n", true);
+        plain.put("a %> b <", true);
+        plain.put("a".repeat(TemplateRenderer.MAX_RENDERED_CHARS), true);
+        plain.put("a <% env.name %> b", false);
+        plain.put("a <%", false);
+        plain.put("a\r\nb\r\n", false);
+        plain.put("a\rb", false);
+        plain.put("a".repeat(TemplateRenderer.MAX_RENDERED_CHARS + 1), false);
+
+        plain.forEach((text, expected) -> assertThat(TemplateRenderer.isPlain(text))
+                .as("code points %s", text.length() > 20 ? text.length() + " chars" : codePoints(text))
+                .isEqualTo(expected));
+    }
+
+    /** What the texts that are not plain render to, which is why they are not. */
+    @Example
+    void textsThatAreNotPlainRenderThroughMustache() {
         assertThat(TemplateRendererTest.render("a\rb\r\n").text()).isEqualTo("ab\r\n");
         assertThat(TemplateRendererTest.render("a\r\n\nb").text()).isEqualTo("a\r\n\r\nb");
-    }
-
-    @Example
-    void aTextWithATagIsNotPlain() {
-        assertThat(TemplateRenderer.isPlain("a <% env.name %> b")).isFalse();
-        assertThat(TemplateRenderer.isPlain("a <%")).isFalse();
-        assertThat(TemplateRenderer.isPlain("a %> b <")).isTrue();
         assertThat(TemplateRendererTest.render("<% env.name %>\n").text()).isEqualTo("dev-alice\n");
-    }
-
-    @Example
-    void aTextTooLongToRenderIsNotPlain() {
-        assertThat(TemplateRenderer.isPlain("a".repeat(TemplateRenderer.MAX_RENDERED_CHARS))).isTrue();
-        assertThat(TemplateRenderer.isPlain("a".repeat(TemplateRenderer.MAX_RENDERED_CHARS + 1))).isFalse();
     }
 
     private static String compiledAndRendered(String text) {
