@@ -11,10 +11,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,34 +182,52 @@ public final class WorkspaceLoader {
         return story;
     }
 
-    /** Reads every regular file below a workspace folder, sorted by path, skipping dot-files. */
+    /**
+     * Reads every regular file below a workspace folder, sorted by path, skipping dot-files.
+     *
+     * <p>The walk does not follow links, so every folder it enters is a real one inside {@code
+     * dir}: a file that is not a link is inside the workspace exactly when {@code dir} is. Only
+     * links are resolved one by one, which spares each file a {@code realpath} (a {@code readlink}
+     * per component of its path: 63,000 system calls for the 9,000 files of 1,000 stories).
+     */
     private List<SourceFile> readTree(String folder) throws IOException {
         Path dir = root.resolve(folder);
         List<SourceFile> result = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return result;
         }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.filter(p -> !isHidden(dir, p)).sorted().toList();
-        }
-        for (Path path : paths) {
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
+        List<Entry> entries = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                if (!isHidden(dir, path)) {
+                    entries.add(new Entry(path, attributes));
+                }
+                return FileVisitResult.CONTINUE;
             }
+        });
+        entries.sort(Comparator.comparing(Entry::path));
+        boolean dirInside = insideWorkspace(dir);
+        for (Entry entry : entries) {
+            Path path = entry.path();
+            boolean link = entry.attributes().isSymbolicLink();
+            boolean inside = link ? insideWorkspace(path) : dirInside;
             String relative = relativePath(path);
-            if (!insideWorkspace(path)) {
+            if (!inside) {
                 diagnostics.add(Diagnostic.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
                                 "`" + relative + "` is a link that leads outside the workspace")
                         .withHint("copy the file into the workspace instead of linking to it"));
                 continue;
             }
-            if (Files.isRegularFile(path)) {
+            if (link ? Files.isRegularFile(path) : entry.attributes().isRegularFile()) {
                 read(path, relative).ifPresent(result::add);
             }
         }
         return result;
     }
+
+    /** An entry of a walk, with the attributes the walk read (of a link itself, not its target). */
+    private record Entry(Path path, BasicFileAttributes attributes) {}
 
     private static boolean isHidden(Path base, Path path) {
         for (Path part : base.relativize(path)) {

@@ -45,6 +45,35 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void refusesEveryFileOfAStoriesFolderThatIsALinkToOutside(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        // The story folders are real folders, but what holds them lies outside the workspace.
+        Files.move(temp.resolve("ws/stories"), temp.resolve("elsewhere"));
+        Files.createSymbolicLink(temp.resolve("ws/stories"), temp.resolve("elsewhere"));
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).isFalse();
+        assertThat(loaded.diagnostics())
+                .filteredOn(d -> d.code() == Code.PATH_ESCAPES_WORKSPACE)
+                .extracting(d -> d.position().file())
+                .containsExactly("stories/base/schema/deploy.sql", "stories/base/schema/revert.sql",
+                        "stories/base/story.toml", "stories/base/views/base.view.lkml",
+                        "stories/extra/explores/extra.explore.lkml", "stories/extra/schema/deploy.sql",
+                        "stories/extra/schema/revert.sql", "stories/extra/story.toml",
+                        "stories/extra/views/extra.view.lkml");
+    }
+
+    @Test
+    void aStoryFolderThatIsALinkToOutsideIsRefused(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Files.move(temp.resolve("ws/stories/extra"), temp.resolve("extra"));
+        Files.createSymbolicLink(temp.resolve("ws/stories/extra"), temp.resolve("extra"));
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.diagnostics()).extracting(Diagnostic::code, d -> d.position().file())
+                .contains(org.assertj.core.groups.Tuple.tuple(Code.PATH_ESCAPES_WORKSPACE,
+                        "stories/extra"));
+    }
+
+    @Test
     void followsALinkThatStaysInsideTheWorkspace(@TempDir Path temp) throws Exception {
         Checkout.copy(MINIMAL, temp.resolve("ws"));
         Files.createSymbolicLink(temp.resolve("ws/stories/extra/views/base.view.lkml"),
