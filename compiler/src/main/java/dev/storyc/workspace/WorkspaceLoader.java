@@ -7,6 +7,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -159,27 +162,93 @@ public final class WorkspaceLoader {
         try (Stream<Path> list = Files.list(storiesDir)) {
             folders = list.filter(Files::isDirectory).sorted().toList();
         }
-        for (Path folder : folders) {
-            String name = folder.getFileName().toString();
-            if (!StoryId.isValid(name)) {
-                diagnostics.add(Diagnostic.error(Code.INVALID_STORY_ID, Position.ofFile("stories/" + name),
-                                "story folder `" + name + "` is not a valid story id")
-                        .withHint("story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
-                                + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "") + "`"));
-                continue;
-            }
-            loadStory(new StoryId(name)).ifPresent(story -> stories.put(story.id(), story));
+        for (FolderLoad load : loadInParallel(folders)) {
+            diagnostics.addAll(load.diagnostics().all());
+            rejected.addAll(load.rejected());
+            load.story().ifPresent(story -> stories.put(story.id(), story));
         }
         return stories;
     }
 
-    private Optional<Story> loadStory(StoryId id) throws IOException {
-        List<SourceFile> files = readTree("stories/" + id);
-        Optional<Story> story = StoryAssembler.assemble(id, files, diagnostics);
-        if (story.isEmpty()) {
-            rejected.addAll(files);
+    /**
+     * What loading one story folder found: the story, or the files it could not assemble into one,
+     * and the problems, kept apart so that folders can load on two threads and be merged in order.
+     */
+    private record FolderLoad(Optional<Story> story, List<SourceFile> rejected,
+            Diagnostics diagnostics) {}
+
+    /**
+     * Loads the story folders, in their order, on this thread and one helper: each takes the next
+     * folder not yet taken. Reading a story is mostly system calls and decoding, which a second
+     * processor halves; the caller's second processor is otherwise idle here. The results land in
+     * their folders' slots, so nothing depends on which thread loaded what.
+     */
+    private List<FolderLoad> loadInParallel(List<Path> folders) throws IOException {
+        FolderLoad[] loads = new FolderLoad[folders.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < loads.length; i = next.getAndIncrement()) {
+                try {
+                    loads[i] = loadFolder(folders.get(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        AtomicReference<Throwable> helperFailure = new AtomicReference<>();
+        Thread helper = null;
+        if (Runtime.getRuntime().availableProcessors() > 1 && loads.length > 1) {
+            helper = new Thread(work, "storyc-load");
+            helper.setDaemon(true);
+            helper.setUncaughtExceptionHandler((thread, failure) -> helperFailure.set(failure));
+            helper.start();
         }
-        return story;
+        try {
+            work.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            join(helper);
+        }
+        Throwable failure = helperFailure.get();
+        if (failure instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return List.of(loads);
+    }
+
+    private static void join(Thread helper) {
+        if (helper == null) {
+            return;
+        }
+        try {
+            helper.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading stories", e);
+        }
+    }
+
+    private FolderLoad loadFolder(Path folder) throws IOException {
+        Diagnostics found = new Diagnostics();
+        String name = folder.getFileName().toString();
+        if (!StoryId.isValid(name)) {
+            found.add(Diagnostic.error(Code.INVALID_STORY_ID, Position.ofFile("stories/" + name),
+                            "story folder `" + name + "` is not a valid story id")
+                    .withHint("story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
+                            + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "") + "`"));
+            return new FolderLoad(Optional.empty(), List.of(), found);
+        }
+        StoryId id = new StoryId(name);
+        List<SourceFile> files = readTree("stories/" + id, found);
+        Optional<Story> story = StoryAssembler.assemble(id, files, found);
+        return new FolderLoad(story, story.isEmpty() ? files : List.of(), found);
     }
 
     /**
@@ -191,6 +260,11 @@ public final class WorkspaceLoader {
      * per component of its path: 63,000 system calls for the 9,000 files of 1,000 stories).
      */
     private List<SourceFile> readTree(String folder) throws IOException {
+        return readTree(folder, diagnostics);
+    }
+
+    /** Reads as {@link #readTree(String)} does, reporting into {@code found}. */
+    private List<SourceFile> readTree(String folder, Diagnostics found) throws IOException {
         Path dir = root.resolve(folder);
         List<SourceFile> result = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -214,13 +288,13 @@ public final class WorkspaceLoader {
             boolean inside = link ? insideWorkspace(path) : dirInside;
             String relative = relativePath(path);
             if (!inside) {
-                diagnostics.add(Diagnostic.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
+                found.add(Diagnostic.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
                                 "`" + relative + "` is a link that leads outside the workspace")
                         .withHint("copy the file into the workspace instead of linking to it"));
                 continue;
             }
             if (link ? Files.isRegularFile(path) : entry.attributes().isRegularFile()) {
-                read(path, relative).ifPresent(result::add);
+                read(path, relative, found).ifPresent(result::add);
             }
         }
         return result;
@@ -261,10 +335,14 @@ public final class WorkspaceLoader {
     }
 
     private Optional<SourceFile> read(Path path, String relative) {
+        return read(path, relative, diagnostics);
+    }
+
+    private static Optional<SourceFile> read(Path path, String relative, Diagnostics found) {
         try {
-            return decode(relative, Files.readAllBytes(path), diagnostics);
+            return decode(relative, Files.readAllBytes(path), found);
         } catch (IOException e) {
-            diagnostics.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
+            found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
                     + reason(e));
             return Optional.empty();
         }

@@ -8,6 +8,9 @@ import dev.storyc.diag.Position;
 import dev.storyc.testing.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,31 @@ class WorkspaceLoaderTest {
         var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
         assertThat(loaded.ok()).as("%s", loaded.diagnostics()).isTrue();
         assertThat(loaded.get().stories().get(new StoryId("base")).manifest().title()).isEqualTo("Base");
+    }
+
+    @Test
+    void reportsEveryStorysProblemsInFolderOrder(@TempDir Path temp) throws Exception {
+        // Story folders load on two threads; what they find must read as if loaded one by one.
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("s%02d", i);
+            Checkout.copy(temp.resolve("ws/stories/base"), temp.resolve("ws/stories/" + name));
+            if (i % 3 == 0) {
+                Files.write(temp.resolve("ws/stories/" + name + "/views/base.view.lkml"),
+                        new byte[] {'v', (byte) 0xFF, '\n'});
+                expected.add("stories/" + name + "/views/base.view.lkml");
+            }
+            if (i % 7 == 0) {
+                Files.createDirectories(temp.resolve("ws/stories/" + name.toUpperCase()));
+                expected.add("stories/" + name.toUpperCase());
+            }
+        }
+        expected.sort(Comparator.comparing(path -> path.split("/")[1]));
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.diagnostics()).extracting(d -> d.position().file())
+                .containsExactlyElementsOf(expected);
+        assertThat(loaded.get().stories()).hasSize(42);
     }
 
     @Test
