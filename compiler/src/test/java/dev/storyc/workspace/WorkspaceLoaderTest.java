@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.diag.Result;
 import dev.storyc.testing.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,11 +75,8 @@ class WorkspaceLoaderTest {
 
     @Test
     void refusesEveryFileOfAStoriesFolderThatIsALinkToOutside(@TempDir Path temp) throws Exception {
-        Checkout.copy(MINIMAL, temp.resolve("ws"));
         // The story folders are real folders, but what holds them lies outside the workspace.
-        Files.move(temp.resolve("ws/stories"), temp.resolve("elsewhere"));
-        Files.createSymbolicLink(temp.resolve("ws/stories"), temp.resolve("elsewhere"));
-        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        var loaded = loadWithFolderLinkedFromOutside(temp, "stories");
         assertThat(loaded.ok()).isFalse();
         assertThat(loaded.diagnostics())
                 .filteredOn(d -> d.code() == Code.PATH_ESCAPES_WORKSPACE)
@@ -92,13 +90,23 @@ class WorkspaceLoaderTest {
 
     @Test
     void aStoryFolderThatIsALinkToOutsideIsRefused(@TempDir Path temp) throws Exception {
-        Checkout.copy(MINIMAL, temp.resolve("ws"));
-        Files.move(temp.resolve("ws/stories/extra"), temp.resolve("extra"));
-        Files.createSymbolicLink(temp.resolve("ws/stories/extra"), temp.resolve("extra"));
-        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        var loaded = loadWithFolderLinkedFromOutside(temp, "stories/extra");
         assertThat(loaded.diagnostics()).extracting(Diagnostic::code, d -> d.position().file())
                 .contains(org.assertj.core.groups.Tuple.tuple(Code.PATH_ESCAPES_WORKSPACE,
                         "stories/extra"));
+    }
+
+    /**
+     * Loads a copy of the minimal workspace whose folder {@code relative} was moved outside it and
+     * replaced by a link to where it went.
+     */
+    private static Result<Workspace> loadWithFolderLinkedFromOutside(Path temp, String relative)
+            throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        Path outside = temp.resolve("outside");
+        Files.move(temp.resolve("ws").resolve(relative), outside);
+        Files.createSymbolicLink(temp.resolve("ws").resolve(relative), outside);
+        return WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
     }
 
     @Test
