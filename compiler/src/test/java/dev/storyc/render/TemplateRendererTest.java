@@ -42,6 +42,23 @@ class TemplateRendererTest {
     }
 
     @Test
+    void equalRendersShareOneInstanceAcrossSiblingsUntilForgotten() {
+        TemplateRenderer renderer = renderer(Map.of(), Map.of());
+        TemplateRenderer sibling = renderer.sibling();
+        String first = renderer.render(new SourceFile("a", "schema=<% env.warehouse.schema %>\n"), CONTEXT).text();
+        String same = sibling.render(new SourceFile("b", "<% env.warehouse.schema %>\n"),
+                Map.of("env", Map.of("warehouse", Map.of("schema", "schema=analytics")))).text();
+        String other = sibling.render(new SourceFile("c", "<% env.warehouse.schema %>!\n"), CONTEXT).text();
+
+        assertThat(first).isEqualTo("schema=analytics\n");
+        assertThat(same).isEqualTo(first).isSameAs(first);
+        assertThat(other).isEqualTo("analytics!\n");
+        renderer.forgetCompiledTemplates();
+        String again = sibling.render(new SourceFile("a", "schema=<% env.warehouse.schema %>\n"), CONTEXT).text();
+        assertThat(again).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
     void rendersValuesWithoutHtmlEscaping() {
         Rendered rendered = renderer(Map.of(), Map.of()).render(new SourceFile("t", "<% env.name %> & <% v %>"),
                 Map.of("env", Map.of("name", "a<b>\"c\""), "v", "'x'"));
