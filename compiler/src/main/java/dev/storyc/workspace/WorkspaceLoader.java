@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -178,60 +176,22 @@ public final class WorkspaceLoader {
             Diagnostics diagnostics) {}
 
     /**
-     * Loads the story folders, in their order, on this thread and one helper: each takes the next
-     * folder not yet taken. Reading a story is mostly system calls and decoding, which a second
-     * processor halves; the caller's second processor is otherwise idle here. The results land in
-     * their folders' slots, so nothing depends on which thread loaded what.
+     * Loads the story folders, in their order, on the common fork-join pool: reading a story is
+     * mostly system calls and decoding, which a second processor halves, and the caller's second
+     * processor is otherwise idle here. A parallel stream keeps the folders' order, so nothing
+     * depends on which thread loaded what.
      */
     private List<FolderLoad> loadInParallel(List<Path> folders) throws IOException {
-        FolderLoad[] loads = new FolderLoad[folders.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < loads.length; i = next.getAndIncrement()) {
+        try {
+            return folders.parallelStream().map(folder -> {
                 try {
-                    loads[i] = loadFolder(folders.get(i));
+                    return loadFolder(folder);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }
-        };
-        AtomicReference<Throwable> helperFailure = new AtomicReference<>();
-        Thread helper = null;
-        if (Runtime.getRuntime().availableProcessors() > 1 && loads.length > 1) {
-            helper = new Thread(work, "storyc-load");
-            helper.setDaemon(true);
-            helper.setUncaughtExceptionHandler((thread, failure) -> helperFailure.set(failure));
-            helper.start();
-        }
-        try {
-            work.run();
+            }).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
-            join(helper);
-        }
-        Throwable failure = helperFailure.get();
-        if (failure instanceof UncheckedIOException io) {
-            throw io.getCause();
-        }
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        return List.of(loads);
-    }
-
-    private static void join(Thread helper) {
-        if (helper == null) {
-            return;
-        }
-        try {
-            helper.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading stories", e);
         }
     }
 
