@@ -60,6 +60,24 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void readsNoDotFileAndNothingInADotFolder(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        // Each would be a diagnostic if it were read: bytes that are not UTF-8, a link to outside.
+        Files.write(temp.resolve("ws/stories/base/views/.draft.view.lkml"), new byte[] {(byte) 0xFF});
+        Files.createDirectories(temp.resolve("ws/stories/base/.cache/views"));
+        Files.write(temp.resolve("ws/stories/base/.cache/views/old.view.lkml"), new byte[] {(byte) 0xFF});
+        Files.createSymbolicLink(temp.resolve("ws/stories/base/.cache/outside.sql"),
+                Checkout.write(temp.resolve("outside.sql"), "select 1;\n"));
+        var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+        assertThat(loaded.ok()).as("%s", loaded.diagnostics()).isTrue();
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(loaded.get().stories().get(new StoryId("base")).files())
+                .extracting(f -> f.source().path())
+                .containsExactly("stories/base/schema/deploy.sql", "stories/base/schema/revert.sql",
+                        "stories/base/views/base.view.lkml");
+    }
+
+    @Test
     void refusesALinkThatLeadsOutsideTheWorkspace(@TempDir Path temp) throws Exception {
         Checkout.copy(MINIMAL, temp.resolve("ws"));
         Path secret = Checkout.write(temp.resolve("secret.view.lkml"), "view: secret {}\n");
