@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * instead ({@link OutputFile#packed}).
  */
 final class SharedTexts {
-    private final ConcurrentHashMap<String, String> texts = new ConcurrentHashMap<>();
     /**
      * The first shared file of each path, never a packed one. Most paths hold the same text in
      * every environment, and then every tree holds this one instance: at 5,000 stories x 12
@@ -36,9 +35,9 @@ final class SharedTexts {
             // A packed text is not shared: the map would keep the whole text alive.
             return packed;
         }
-        String text = texts.computeIfAbsent(file.text(), t -> t);
-        OutputFile first = files.computeIfAbsent(file.path(), path -> new OutputFile(path, text));
-        // Texts are shared instances, so the same text is the same reference.
-        return first.text() == text ? first : new OutputFile(first.path(), text);
+        OutputFile first = files.computeIfAbsent(file.path(), path -> file);
+        // Equal renders are one instance already (render.TemplateRenderer), so for most files
+        // this is a comparison of references, not of texts.
+        return first.text().equals(file.text()) ? first : new OutputFile(first.path(), file.text());
     }
 }
