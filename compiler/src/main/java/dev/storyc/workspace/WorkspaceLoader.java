@@ -246,6 +246,15 @@ public final class WorkspaceLoader {
                 }
                 return FileVisitResult.CONTINUE;
             }
+
+            /** A folder or file the walk cannot read is reported where it is, and passed over. */
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) {
+                String relative = relativePath(path);
+                found.error(Code.FILE_UNREADABLE, Position.ofFile(relative),
+                        "cannot read `" + relative + "`: " + reason(e));
+                return FileVisitResult.CONTINUE;
+            }
         });
         entries.sort(Comparator.comparing(Entry::path));
         boolean dirInside = insideWorkspace(dir);

@@ -78,6 +78,45 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void aFolderTheWalkCannotOpenIsReportedAtItsPath(@TempDir Path temp) throws Exception {
+        Checkout.copy(MINIMAL, temp.resolve("ws"));
+        // Any user can open any folder here when the tests run as root, so the folder is made
+        // unopenable by its path's length: deeper than PATH_MAX (4,096 bytes), built by moving
+        // chains of folders whose own paths stay short, and taken apart the same way afterwards.
+        String segment = "d".repeat(250);
+        Path upper = temp.resolve("upper");
+        Path lower = temp.resolve("lower");
+        Path upperEnd = chain(upper, segment, 9);
+        chain(lower, segment, 9);
+        Files.move(lower, upperEnd.resolve("lower"));
+        Path deep = temp.resolve("ws/stories/base/views/deep");
+        Files.move(upper, deep);
+        try {
+            var loaded = WorkspaceLoader.load(temp.resolve("ws"), StdlibLoader.load());
+            assertThat(loaded.diagnostics()).singleElement().satisfies(d -> {
+                assertThat(d.code()).isEqualTo(Code.FILE_UNREADABLE);
+                assertThat(d.position().file()).startsWith("stories/base/views/deep/" + segment + "/")
+                        .hasSizeGreaterThan(4096 - temp.resolve("ws").toString().length());
+                assertThat(d.message()).startsWith("cannot read `stories/base/views/deep/");
+            });
+            assertThat(loaded.get().stories().get(new StoryId("base")).files())
+                    .extracting(f -> f.source().path()).contains("stories/base/views/base.view.lkml");
+        } finally {
+            Files.move(deep, upper);
+            Files.move(upperEnd.resolve("lower"), lower);
+        }
+    }
+
+    /** Makes {@code depth} nested folders named {@code segment} under {@code top}; returns the last. */
+    private static Path chain(Path top, String segment, int depth) throws Exception {
+        Path folder = Files.createDirectories(top);
+        for (int i = 0; i < depth; i++) {
+            folder = Files.createDirectory(folder.resolve(segment));
+        }
+        return folder;
+    }
+
+    @Test
     void refusesALinkThatLeadsOutsideTheWorkspace(@TempDir Path temp) throws Exception {
         Checkout.copy(MINIMAL, temp.resolve("ws"));
         Path secret = Checkout.write(temp.resolve("secret.view.lkml"), "view: secret {}\n");
