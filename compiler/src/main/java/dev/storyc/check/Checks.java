@@ -111,6 +111,7 @@ public final class Checks {
         Structure structure = new Structure(environment.model(), externals(environment),
                 scope.files.stream().map(CheckedFile::path).toList(), List.copyOf(scope.textIds));
         if (!clean.contains(structure)) {
+            lookups.prefetch(scope.files);
             LookmlReferences.check(scope);
             DashboardReferences.check(scope);
             List<EtlJobs.Target> targets = EtlJobs.check(scope);

@@ -98,6 +98,33 @@ final class ParseCache {
             this.ticket = ticket;
         }
 
+        /**
+         * Parses, ahead of the structural checks, what they ask of each of {@code files}: so two
+         * jobs can split the parses, and the checks find them done.
+         *
+         * <p>Two environments checked at once mostly need the same parses. Walking the files in the
+         * same order, one job parsed while the other waited for that very file, so one processor
+         * idled: after a one-story edit at 1,000 stories, the first two environments took 1.6 s each
+         * to check, against 1.2 s for one alone. Every other environment walks the files from the
+         * end, so two jobs meet in the middle, each having parsed about half. What a lookup returns
+         * does not depend on who parsed it first.
+         */
+        void prefetch(List<CheckedFile> files) {
+            boolean fromTheEnd = ticket % 2 == 0;
+            for (int i = 0; i < files.size(); i++) {
+                CheckedFile file = files.get(fromTheEnd ? files.size() - 1 - i : i);
+                switch (file.file().kind()) {
+                    case VIEW, EXPLORE -> lkml(file.path(), file.text());
+                    case DASHBOARD -> dashboard(file.path(), file.text());
+                    case SCHEMA_DEPLOY -> createdRelations(file.path(), file.text());
+                    case SCHEMA_REVERT -> revert(file.path(), file.text());
+                    case ETL_JOB -> toml(file.path(), file.text());
+                    case ETL_SQL -> sqlTables(file.path(), file.text());
+                    case SCHEMA_VERIFY, TEST_SQL -> { }
+                }
+            }
+        }
+
         Lkml lkml(String path, String text) {
             return get(Kind.LKML, path, text, (p, t) -> {
                 ParsedFile parsed = Lookml.parse(p, t);
