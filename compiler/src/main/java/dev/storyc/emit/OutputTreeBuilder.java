@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * Assembles an environment's output tree from its rendered stories: story files in their
@@ -47,6 +48,13 @@ public final class OutputTreeBuilder {
      * one environment at a time, so a plain map will do.
      */
     private final Map<JobFile, Optional<EtlJob>> jobsRead = new HashMap<>();
+    /**
+     * The {@code sha256:} hash of each schema script text seen: environments mostly render a script
+     * alike, and without a JIT that compiles the digest to the processor's SHA instructions (the
+     * launcher's C1-only JVM has none) hashing every script for each of a dozen environments was a
+     * twentieth of a one-story edit's CPU. Weak keys, so it holds no text the compile let go of.
+     */
+    private final Map<String, String> scriptHashes = new WeakHashMap<>();
 
     public OutputTreeBuilder(Stdlib stdlib, TemplateRenderer renderer, ContentIds contentIds, String compilerVersion) {
         this(stdlib, renderer, contentIds, compilerVersion, new TreeMap<>());
@@ -97,7 +105,7 @@ public final class OutputTreeBuilder {
                 if (file.file().kind().isSchemaScript()) {
                     String folder = path.substring(0, path.lastIndexOf('/'));
                     hashes.computeIfAbsent(folder, f -> new LinkedHashMap<>())
-                            .put(file.file().kind(), Sha256.tagged(file.text()));
+                            .put(file.file().kind(), scriptHashes.computeIfAbsent(file.text(), Sha256::tagged));
                 }
             }
             List<String> requires = story.manifest().requiredIds().stream()
