@@ -83,8 +83,10 @@ public final class OutputTreeBuilder {
 
     public Result<CompiledEnvironment> build(Environment environment, Selection selection, List<RenderedStory> stories) {
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, OutputFile> files = new TreeMap<>();
-        Map<String, Position> origins = new TreeMap<>();
+        // In the order made, which is nearly path order: OutputTree sorts once, in about one pass,
+        // where a sorted map compared long shared path prefixes a dozen times per file.
+        Map<String, OutputFile> files = new LinkedHashMap<>();
+        Map<String, Position> origins = new HashMap<>();
         List<WarehousePlan.Change> plan = new ArrayList<>();
         TreeMap<String, String> storyTrees = new TreeMap<>();
         for (RenderedStory rendered : stories) {
@@ -129,7 +131,7 @@ public final class OutputTreeBuilder {
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
-        return Result.of(new CompiledEnvironment(environment, selection, new OutputTree(new TreeMap<>(files)), lock),
+        return Result.of(new CompiledEnvironment(environment, selection, new OutputTree(files), lock),
                 diagnostics);
     }
 
