@@ -10,6 +10,8 @@ import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.syntax.ParsedFile;
 import dev.storyc.toml.TomlDocument;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,29 +101,38 @@ final class ParseCache {
         }
 
         /**
-         * Parses, ahead of the structural checks, what they ask of each of {@code files}: so two
-         * jobs can split the parses, and the checks find them done.
+         * Parses, ahead of the structural checks, what they ask of each of {@code files}, on every
+         * processor: the checks then find the parses done.
          *
-         * <p>Two environments checked at once mostly need the same parses. Walking the files in the
-         * same order, one job parsed while the other waited for that very file, so one processor
-         * idled: after a one-story edit at 1,000 stories, the first two environments took 1.6 s each
-         * to check, against 1.2 s for one alone. Every other environment walks the files from the
-         * end, so two jobs meet in the middle, each having parsed about half. What a lookup returns
-         * does not depend on who parsed it first.
+         * <p>Parsing is most of a check, and a check ran on one thread: a developer compiling
+         * their own environment left the second processor idle while 9,000 files were parsed.
+         * The JDK's parallel stream splits the files between this thread and its common pool.
+         *
+         * <p>Two environments checked at once mostly need the same parses. Walking the files in
+         * the same order, one job parsed while the other waited for that very file: after a
+         * one-story edit at 1,000 stories, the first two environments took 1.6 s each to check,
+         * against 1.2 s for one alone. Every other environment walks the files from the end, so
+         * that two jobs meet in the middle. What a lookup returns does not depend on who parsed
+         * it first.
          */
         void prefetch(List<CheckedFile> files) {
-            boolean fromTheEnd = ticket % 2 == 0;
-            for (int i = 0; i < files.size(); i++) {
-                CheckedFile file = files.get(fromTheEnd ? files.size() - 1 - i : i);
-                switch (file.file().kind()) {
-                    case VIEW, EXPLORE -> lkml(file.path(), file.text());
-                    case DASHBOARD -> dashboard(file.path(), file.text());
-                    case SCHEMA_DEPLOY -> createdRelations(file.path(), file.text());
-                    case SCHEMA_REVERT -> revert(file.path(), file.text());
-                    case ETL_JOB -> toml(file.path(), file.text());
-                    case ETL_SQL -> sqlTables(file.path(), file.text());
-                    case SCHEMA_VERIFY, TEST_SQL -> { }
-                }
+            List<CheckedFile> order = new ArrayList<>(files);
+            if (ticket % 2 == 0) {
+                Collections.reverse(order);
+            }
+            order.parallelStream().forEach(this::parseFor);
+        }
+
+        /** Parses what the structural checks ask of one file. */
+        private void parseFor(CheckedFile file) {
+            switch (file.file().kind()) {
+                case VIEW, EXPLORE -> lkml(file.path(), file.text());
+                case DASHBOARD -> dashboard(file.path(), file.text());
+                case SCHEMA_DEPLOY -> createdRelations(file.path(), file.text());
+                case SCHEMA_REVERT -> revert(file.path(), file.text());
+                case ETL_JOB -> toml(file.path(), file.text());
+                case ETL_SQL -> sqlTables(file.path(), file.text());
+                case SCHEMA_VERIFY, TEST_SQL -> { }
             }
         }
 
