@@ -11,6 +11,7 @@ import dev.storyc.render.RenderedStory;
 import dev.storyc.render.TemplateRenderer;
 import dev.storyc.workspace.Workspace;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,12 +50,16 @@ public final class Checks {
     private final Set<Structure> clean;
 
     /**
-     * Everything the structural checks (all but isolation and secrets) depend on: the rendered
-     * files (by path and the number {@link RenderedTexts} gave their text), the model and the
-     * external tables. Environments that share it share the verdict, found without comparing a
-     * single text again.
+     * Everything the structural checks (all but isolation and secrets) read: the rendered files
+     * (by path and the number {@link RenderedTexts} gave their text) and what they read of the
+     * environment itself: its model, external tables, Looker constants, whether it takes every
+     * story (unused model declarations are reported only then) and its rendered model files.
+     * Environments that share it share the verdict, found without comparing a single text again.
+     * Whatever a structural check comes to read of the environment must be added here, or an
+     * environment whose stories render like a clean one's would skip a check it fails.
      */
-    private record Structure(String model, Object externals, List<String> paths,
+    private record Structure(String model, Object externals, Map<String, String> constants,
+            boolean takesAllStories, Map<String, String> modelFiles, List<String> paths,
             List<Integer> texts) {}
 
     /**
@@ -109,6 +114,7 @@ public final class Checks {
             List<RenderedStory> stories, OutputTree tree, ParseCache.Lookups lookups) {
         Scope scope = new Scope(workspace, environment, selection, stories, renderer, lookups, texts);
         Structure structure = new Structure(environment.model(), externals(environment),
+                environment.lookerConstants(), environment.takesAllStories(), scope.modelFiles(),
                 scope.files.stream().map(CheckedFile::path).toList(), List.copyOf(scope.textIds));
         if (!clean.contains(structure)) {
             lookups.prefetch(scope.files);

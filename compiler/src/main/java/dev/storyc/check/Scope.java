@@ -42,6 +42,7 @@ final class Scope {
     private Definitions elsewhere;
     private Map<StoryKind, List<CheckedFile>> byStory;
     private LookmlCatalog catalog;
+    private Map<String, String> modelFiles;
     /** The environment's external tables, read once: reading reports invalid entries. */
     List<TableName> externals;
 
@@ -66,12 +67,18 @@ final class Scope {
         }
     }
 
-    /** Returns the workspace's {@code model/*.lkml} as rendered for this environment, by path. */
-    java.util.Map<String, String> modelFiles() {
-        java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>();
-        var context = TemplateContexts.forEnvironment(environment);
-        workspace.modelFiles().forEach((path, source) -> rendered.put(path, renderer.render(source, context).text()));
-        return rendered;
+    /**
+     * Returns the workspace's {@code model/*.lkml} as rendered for this environment, by path,
+     * rendered on first use.
+     */
+    Map<String, String> modelFiles() {
+        if (modelFiles == null) {
+            Map<String, String> rendered = new java.util.LinkedHashMap<>();
+            var context = TemplateContexts.forEnvironment(environment);
+            workspace.modelFiles().forEach((path, source) -> rendered.put(path, renderer.render(source, context).text()));
+            modelFiles = java.util.Collections.unmodifiableMap(rendered);
+        }
+        return modelFiles;
     }
 
     /** Returns what the included stories define, worked out on first use. */
