@@ -16,12 +16,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Random edit sequences on the example workspace (break and mend a field reference, drop a story
@@ -83,11 +81,7 @@ class CachedDiagnosticsPropertiesTest {
 
     @AfterContainer
     static void removeScratchAndRequireReuse() throws IOException {
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        Checkout.deleteTree(scratch);
         assertThat(comparedRuns).isGreaterThan(0);
         assertThat(reusedEnvironments)
                 .as("the cached runs reused verdicts at least sometimes")

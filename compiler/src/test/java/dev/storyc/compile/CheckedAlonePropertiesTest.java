@@ -14,12 +14,10 @@ import dev.storyc.workspace.WorkspaceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -108,11 +106,7 @@ class CheckedAlonePropertiesTest {
 
     @AfterContainer
     static void removeScratch() throws IOException {
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        Checkout.deleteTree(scratch);
         assertThat(comparedEnvironments).isGreaterThan(0);
     }
 

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,7 @@ class WorkspaceNeverModifiedPropertiesTest {
 
     @AfterContainer
     static void removeScratch() throws IOException {
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        Checkout.deleteTree(scratch);
     }
 
     @Property(tries = 24, seed = "20261130")

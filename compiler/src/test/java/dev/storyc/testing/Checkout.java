@@ -74,6 +74,17 @@ public final class Checkout {
         }
     }
 
+    /** Deletes a folder tree, as a test's scratch folder is removed after its last case. */
+    public static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a text file, creating folders. */
     public static Path write(Path file, String text) {
         try {
