@@ -114,6 +114,10 @@ final class ParseCache {
          * against 1.2 s for one alone. Every other environment walks the files from the end, so
          * that two jobs meet in the middle. What a lookup returns does not depend on who parsed
          * it first.
+         *
+         * <p>A parse runs inside {@code computeIfAbsent}, holding its key's bin, so a parser must
+         * never start parallel work or look up another parse: a pool thread that helped with
+         * other tasks while it waited could then ask for a bin it holds itself.
          */
         void prefetch(List<CheckedFile> files) {
             List<CheckedFile> order = new ArrayList<>(files);
