@@ -9,8 +9,6 @@ import dev.storyc.testing.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +24,7 @@ class WorkingTreeTest {
         assertThat(Storyc.run(workspace, "compile", "--env", "integration").exitCode()).isZero();
         assertThat(out.resolve("views/medication-adherence")).isDirectory();
 
-        deleteTree(workspace.resolve("stories/medication-adherence"));
+        Checkout.deleteTree(workspace.resolve("stories/medication-adherence"));
         Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "integration");
 
         assertThat(compile.exitCode()).as(compile.toString()).isZero();
@@ -100,13 +98,5 @@ class WorkingTreeTest {
         assertThat(again.stderr()).contains("reset the working tree of").contains("an earlier run was interrupted");
         assertThat(git(out, "status", "--porcelain")).isEmpty();
         assertThat(out.resolve(".git/" + OutputRepository.REFRESH_PENDING)).doesNotExist();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

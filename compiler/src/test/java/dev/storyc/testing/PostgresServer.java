@@ -252,7 +252,11 @@ public final class PostgresServer {
         } catch (RuntimeException e) {
             System.err.println("stopping the test PostgreSQL failed: " + e.getMessage());
         }
-        deleteTree(dataFolder.getParent());
+        try {
+            Checkout.deleteTree(dataFolder.getParent());
+        } catch (UncheckedIOException e) {
+            // A leftover folder in the temp folder is harmless; the cluster itself is stopped.
+        }
     }
 
     private void runServerTool(List<String> command, Path folder) {
@@ -321,16 +325,6 @@ public final class PostgresServer {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A leftover folder in the temp folder is harmless; the cluster itself is stopped.
         }
     }
 }
