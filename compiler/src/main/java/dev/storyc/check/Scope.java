@@ -18,8 +18,10 @@ import dev.storyc.workspace.StoryId;
 import dev.storyc.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,10 +75,10 @@ final class Scope {
      */
     Map<String, String> modelFiles() {
         if (modelFiles == null) {
-            Map<String, String> rendered = new java.util.LinkedHashMap<>();
+            Map<String, String> rendered = new LinkedHashMap<>();
             var context = TemplateContexts.forEnvironment(environment);
             workspace.modelFiles().forEach((path, source) -> rendered.put(path, renderer.render(source, context).text()));
-            modelFiles = java.util.Collections.unmodifiableMap(rendered);
+            modelFiles = Collections.unmodifiableMap(rendered);
         }
         return modelFiles;
     }
