@@ -13,7 +13,6 @@ import com.github.mustachejava.util.IndentWriter;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
 
     /** Compiles a template; syntax errors surface as {@link MustacheException}. */
     Mustache compileTemplate(SourceFile template) {
-        return compile(new StringReader(template.text()), template.path(), START, END);
+        return compile(new TextReader(template.text()), template.path(), START, END);
     }
 
     @Override
@@ -94,7 +93,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
         }
         compiling.add(name);
         try {
-            Mustache mustache = mc.compile(new StringReader(source.text()), source.path(), START, END);
+            Mustache mustache = mc.compile(new TextReader(source.text()), source.path(), START, END);
             mustache.init();
             compiledPartials.put(name, mustache);
             return mustache;
