@@ -1,21 +1,17 @@
 package dev.storyc.render;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
 import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.SpecMustacheFactory;
-import com.github.mustachejava.SpecMustacheVisitor;
-import com.github.mustachejava.TemplateContext;
-import com.github.mustachejava.codes.PartialCode;
-import com.github.mustachejava.util.IndentWriter;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +36,23 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
     private final Map<String, SourceFile> partials;
     private final List<String> compiling = new ArrayList<>();
     /** Each partial is compiled once per name, however many tags include it. */
-    private final Map<String, Mustache> compiledPartials = new java.util.HashMap<>();
+    private final Map<String, Mustache> compiledPartials = new HashMap<>();
+
+    /** Whether the visitor hands Mustache.java each run of text at once ({@link StrictMustacheVisitor}). */
+    private final boolean coalesceWrites;
 
     /** @param partials partial sources by name, such as {@code lkml/audit_timestamps} */
     StrictMustacheFactory(Map<String, SourceFile> partials) {
+        this(partials, true);
+    }
+
+    /**
+     * Returns a factory whose visitor writes text line by line when {@code coalesceWrites} is
+     * false: Mustache.java's own way, which a test compares with storyc's.
+     */
+    StrictMustacheFactory(Map<String, SourceFile> partials, boolean coalesceWrites) {
         this.partials = partials;
+        this.coalesceWrites = coalesceWrites;
         setObjectHandler(new MapObjectHandler() {
             @Override
             public String stringify(Object object) {
@@ -104,45 +112,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
 
     @Override
     public MustacheVisitor createMustacheVisitor() {
-        return new SpecMustacheVisitor(this) {
-            @Override
-            public void value(TemplateContext tc, String variable, boolean encoded) {
-                list.add(new StrictCodes.Value(tc, df, variable));
-            }
-
-            @Override
-            public void iterable(TemplateContext tc, String variable, Mustache mustache) {
-                list.add(new StrictCodes.Section(tc, df, mustache, variable));
-            }
-
-            @Override
-            public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
-                list.add(new StrictCodes.InvertedSection(tc, df, mustache, variable));
-            }
-
-            @Override
-            public void partial(TemplateContext tc, String variable, String indent) {
-                // Stock Mustache.java resets partials to {{ }}; storyc partials use <% %> like everything else.
-                TemplateContext partialContext = new TemplateContext(START, END, tc.file(), tc.line(), tc.startOfLine());
-                list.add(new IndentedPartial(partialContext, df, variable, indent));
-            }
-        };
-    }
-
-    /** A partial whose every line is indented like the tag that includes it. */
-    private static final class IndentedPartial extends PartialCode {
-        private final String indent;
-
-        IndentedPartial(TemplateContext tc, DefaultMustacheFactory df, String variable, String indent) {
-            super(tc, df, variable);
-            this.indent = indent;
-        }
-
-        @Override
-        protected Writer executePartial(Writer writer, List<Object> scopes) {
-            partial.execute(new IndentWriter(writer, indent), scopes);
-            return writer;
-        }
+        return new StrictMustacheVisitor(this, coalesceWrites);
     }
 
     /**
