@@ -48,6 +48,29 @@ public final class GitContentIds implements ContentIds {
     }
 
     /**
+     * Compares two names as their UTF-8 bytes compare, without encoding them: every name is
+     * compared about thirteen times while a story's tree is built. Below the surrogates,
+     * UTF-16 units order as code points and so as UTF-8; where a name differs from the other in
+     * a surrogate (a character above U+FFFF, or a lone one, which encodes as '?'), the bytes
+     * decide.
+     */
+    static int compareAsUtf8(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                            b.getBytes(StandardCharsets.UTF_8));
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    /**
      * One folder of the tree being hashed. Subfolders are keyed by name plus '/', and names compare
      * as UTF-8 bytes, which makes the map's order git's order: git compares a subtree's name as if
      * it ended in '/', and compares bytes. A String's own order (UTF-16 units) put a name above
@@ -55,8 +78,7 @@ public final class GitContentIds implements ContentIds {
      * from git's.
      */
     private static final class Folder {
-        private static final Comparator<String> GIT_ORDER =
-                Comparator.comparing(name -> name.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
+        private static final Comparator<String> GIT_ORDER = GitContentIds::compareAsUtf8;
 
         private final Map<String, Object> entries = new TreeMap<>(GIT_ORDER);
 
