@@ -40,7 +40,13 @@ public final class CacheStore {
     /** How old a temporary file must be before trimming takes it for a killed write's leftover. */
     static final Duration ABANDONED = Duration.ofMinutes(10);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Made on first use, not with the class: seeding it was a visible part of a compile with
+     * nothing to do, which reads the cache but writes nothing.
+     */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     private final Path root;
     private final long maxBytes;
@@ -126,7 +132,7 @@ public final class CacheStore {
     /** Returns a new random salt, for a cache that has none yet; see {@link #keepSalt}. */
     public static String newSalt() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        Random.INSTANCE.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
@@ -278,7 +284,7 @@ public final class CacheStore {
         if (target.startsWith(root)) {
             ignoredByGit();
         }
-        Path temporary = folder.resolve(TEMPORARY + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+        Path temporary = folder.resolve(TEMPORARY + HexFormat.of().toHexDigits(Random.INSTANCE.nextLong()));
         try {
             Files.write(temporary, bytes);
             if (!replace) {
