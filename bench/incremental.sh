@@ -18,8 +18,10 @@
 #
 # BASELINE_JAR=path/to/storyc.jar measures that jar too, on the same workspace, just before this
 # checkout's, so the two read side by side (see bench/check-scaling.sh for building one). The JVM
-# runs with the flags of ./storyc (STORYC_JAVA_OPTS overrides them). Workspaces are generated once
-# into $BENCH_DIR (default /tmp/storyc-bench) and reused; outputs go to a temporary folder.
+# runs with the flags of ./storyc (STORYC_JAVA_OPTS overrides them) and, like ./storyc, from a
+# class-data archive of each jar's classes, made before that jar's first figure (BENCH_CDS=0 times
+# plain `java -jar`). Workspaces are generated once into $BENCH_DIR (default /tmp/storyc-bench) and
+# reused; outputs go to a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib/workspaces.sh
@@ -33,8 +35,8 @@ baseline="${BASELINE_JAR:-}"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/storyc-incremental.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 
-# shellcheck disable=SC2206
-java_cmd=(java $bench_java_opts -jar)
+# The command that starts a jar: java, the launcher's flags and the jar's archive (measure sets it).
+java_cmd=()
 
 # Prints one row: size, jar, figure, "wall cpu peak-kB sys", the --version wall time.
 row() {
@@ -57,6 +59,8 @@ measure() {
   local jar_path="$1" label="$2" workspace="$3" n="$4" out version view
   out="$scratch/$label-$n"
   mkdir -p "$out"
+  # shellcheck disable=SC2206
+  java_cmd=(java $bench_java_opts $(bench_cds_flags "$jar_path" "$scratch/cds-$label") -jar)
   version="$(version_wall "$jar_path")"
   row "$n" "$label" "--version" "$(bench_time "${java_cmd[@]}" "$jar_path" --version)" "$version"
   local compile=("${java_cmd[@]}" "$jar_path" -p "$workspace" -q compile --all)
@@ -81,7 +85,11 @@ measure() {
   fi
 }
 
-echo "java $bench_java_opts -jar JAR -p DIR -q compile --all --out DIR   (12 environments, one run)"
+if [ "${BENCH_CDS:-1}" != 0 ]; then
+  echo "java $bench_java_opts -XX:SharedArchiveFile=<the jar's> -jar JAR -p DIR -q compile --all --out DIR   (12 environments, one run)"
+else
+  echo "java $bench_java_opts -jar JAR -p DIR -q compile --all --out DIR   (12 environments, one run)"
+fi
 printf '%8s  %-8s  %-17s  %8s  %8s  %8s  %7s  %9s\n' stories jar figure wall cpu "of it sys" \
   "peak MB" "/version"
 for n in "${sizes[@]}"; do
