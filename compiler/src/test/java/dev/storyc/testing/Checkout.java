@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Finds the checkout's root (the example workspace) and copies workspaces for tests to change. */
 public final class Checkout {
@@ -76,8 +78,8 @@ public final class Checkout {
 
     /** Deletes a folder tree, as a test's scratch folder is removed after its last case. */
     public static void deleteTree(Path root) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
