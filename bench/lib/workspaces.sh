@@ -11,8 +11,8 @@ bench_java_opts="${STORYC_JAVA_OPTS:-$storyc_java_opts}"
 
 # Prints the JVM flags that make JAR start from a class-data archive, as ./storyc does once its
 # background training run has made one (dist/src/lib/launch.sh): the same training, run here and
-# waited for, into FOLDER, once per folder. Prints nothing when BENCH_CDS=0, or when the training fails (a jar too
-# old for `init` and `story new`); the jar then starts as plain `java -jar`.
+# waited for, into FOLDER, once per folder. Prints nothing when BENCH_CDS=0, or when the training
+# fails (a jar too old for `init` and `story new`); the jar then starts as plain `java -jar`.
 bench_cds_flags() {
   local jar="$1" folder="$2" java
   [ "${BENCH_CDS:-1}" != 0 ] || return 0
@@ -24,7 +24,7 @@ bench_cds_flags() {
     (storyc_train "$java" "$jar" "$folder/storyc.jsa" $bench_java_opts) >/dev/null 2>&1 || true
   fi
   if [ -f "$folder/storyc.jsa" ]; then
-    printf '%s\n' "-XX:SharedArchiveFile=$folder/storyc.jsa -Xshare:auto -Xlog:cds=off"
+    printf '%s\n' "-XX:SharedArchiveFile=$folder/storyc.jsa $storyc_archive_opts"
   fi
 }
 

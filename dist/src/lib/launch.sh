@@ -25,6 +25,10 @@
 # The benchmarks in bench/ read these too, so that they time what a user runs.
 storyc_java_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30 -Xlog:gc+ergo=error"
 
+# How a JVM is told to start from an archive: -Xshare:auto ignores one it cannot use, silently.
+# bench/ starts jars the same way.
+storyc_archive_opts="-Xshare:auto -Xlog:cds=off"
+
 storyc_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     printf '%s\n' "$JAVA_HOME/bin/java"
@@ -62,7 +66,8 @@ storyc_launch() {
   if [ -n "${STORYC_NO_CDS:-}" ]; then
     :
   elif [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && [ "$archive" -nt "$java" ]; then
-    flags+=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off)
+    # shellcheck disable=SC2206
+    flags+=("-XX:SharedArchiveFile=$archive" $storyc_archive_opts)
   else
     storyc_require_java17 "$java"
     # A CI job's cache folder dies with the job, so training there would only compete for the
