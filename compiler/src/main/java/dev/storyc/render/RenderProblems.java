@@ -77,7 +77,7 @@ final class RenderProblems {
         if (source == null) {
             return Position.of(file, Math.max(line, 1), 1);
         }
-        Pattern tag = Pattern.compile("<%\\s*[#^/&{>]?\\s*" + Pattern.quote(name) + "\\s*}?\\s*%>");
+        Pattern tag = Pattern.compile("<%\\s*[#^/&{><$]?\\s*" + Pattern.quote(name) + "\\s*}?\\s*%>");
         // Mustache.java reports the line where a tag's statement began; look a little further for it.
         int last = Math.max(line, 1) + 5;
         for (int candidate = Math.max(line, 1); candidate <= last; candidate++) {

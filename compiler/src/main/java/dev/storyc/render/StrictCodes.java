@@ -2,7 +2,9 @@ package dev.storyc.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.codes.ExtendCode;
 import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
@@ -77,6 +79,43 @@ final class StrictCodes {
         public Writer execute(Writer writer, List<Object> scopes) {
             inspect(get(scopes), scopes, tc, name);
             return super.execute(writer, scopes);
+        }
+    }
+
+    /**
+     * An extended partial, {@code <%< name %>...<%/ name %>}, whose misuse is a template error.
+     * Mustache.java allows only text, comments and {@code <%$ block %>} replacements between the
+     * two tags, and throws an IllegalArgumentException naming a Java class for anything else,
+     * which storyc would have reported as an internal error; this reports it at the tag.
+     */
+    static final class Extend extends ExtendCode {
+        Extend(TemplateContext tc, DefaultMustacheFactory df, Mustache mustache, String variable) {
+            super(tc, df, mustache, variable);
+        }
+
+        @Override
+        public synchronized void init() {
+            try {
+                super.init();
+            } catch (IllegalArgumentException e) {
+                throw new MisusedExtend(name, tc, e);
+            }
+        }
+    }
+
+    /** Thrown when an extended partial holds more than blocks, text and comments. */
+    static final class MisusedExtend extends MustacheException {
+        private final String partial;
+
+        MisusedExtend(String partial, TemplateContext tc, IllegalArgumentException cause) {
+            super("only text, comments and <%$ name %> blocks may stand between <%< " + partial
+                    + " %> and <%/ " + partial + " %>", cause, tc);
+            this.partial = partial;
+        }
+
+        /** Returns the name of the extended partial, whose tag the diagnostic points at. */
+        String partial() {
+            return partial;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The visitor that turns a parsed template into storyc's codes: strict values and sections ({@link
- * StrictCodes}) and partials in storyc's delimiters, indented as their tag.
+ * StrictCodes}), extended partials whose misuse is a template error, and partials in storyc's
+ * delimiters, indented as their tag.
  *
  * <p>It also hands each run of text between two tags to Mustache.java's visitor at once. The parser
  * writes a template's text one line at a time, and the stock visitor appends each line to the
@@ -121,7 +122,7 @@ final class StrictMustacheVisitor extends SpecMustacheVisitor {
     @Override
     public void extend(TemplateContext tc, String variable, Mustache mustache) {
         flush();
-        super.extend(tc, variable, mustache);
+        list.add(new StrictCodes.Extend(tc, df, mustache, variable));
     }
 
     @Override

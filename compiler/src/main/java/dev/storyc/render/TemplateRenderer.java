@@ -193,6 +193,12 @@ public final class TemplateRenderer {
                     .withHint("include what a deep partial needs directly; templates this deep are hard to read"
                             + " and can multiply their output");
         }
+        if (root instanceof StrictCodes.MisusedExtend misuse) {
+            return Diagnostic.error(Code.TEMPLATE_SYNTAX, locateTag(at, misuse.partial()),
+                            "template syntax error: " + bareMessage(root))
+                    .withHint("an extended partial's tags may only hold <%$ name %>...<%/ name %> blocks that"
+                            + " replace the partial's own; put any other tag inside a block");
+        }
         if (root instanceof MustacheNotFoundException) {
             String name = bareMessage(root).replaceFirst("^Template ", "").replaceFirst(" not found$", "");
             return Diagnostic.error(Code.TEMPLATE_PARTIAL_NOT_FOUND, locateTag(at, name),

@@ -82,6 +82,11 @@ class ProjectErrorsTest {
                         "E0401", "stories/base/schema/deploy.sql:1:1", "`env.variables.pii` is not defined"),
                 row("unclosed section", Map.of("stories/base/schema/deploy.sql", "<%# env.kind %>\nSELECT 1;\n"),
                         "E0402", "stories/base/schema/deploy.sql:1:1", "template syntax error: Failed to close 'env.kind' tag"),
+                row("extended partial holds a value", Map.of("partials/frame.mustache", "-- <%$ body %>none<%/ body %>\n",
+                                "stories/base/schema/deploy.sql", "SELECT 1;\n-- <%< frame %><% env.name %><%/ frame %>\n"),
+                        "E0402", "stories/base/schema/deploy.sql:2:4",
+                        "template syntax error: only text, comments and <%$ name %> blocks may stand between"
+                                + " <%< frame %> and <%/ frame %>"),
                 row("partial does not exist", Map.of("stories/base/schema/deploy.sql",
                                 "CREATE TABLE t (\n  <%> sql/audit_colums %>\n);\n"),
                         "E0403", "stories/base/schema/deploy.sql:2:3", "partial `sql/audit_colums` does not exist"),

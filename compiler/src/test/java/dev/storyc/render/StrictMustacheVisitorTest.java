@@ -21,18 +21,22 @@ import net.jqwik.api.Provide;
 
 /**
  * The visitor hands Mustache.java each run of text between tags at once instead of line by line
- * ({@link StrictMustacheVisitor}); templates must compile to what they compiled to before.
+ * ({@link StrictMustacheVisitor}); templates must compile to what they compiled to before, or fail
+ * as they failed.
  */
 class StrictMustacheVisitorTest {
     private static final Map<String, SourceFile> PARTIALS = Map.of(
             "p", new SourceFile("partials/p.mustache", "x <% env.name %>\n  y\n"),
             "q", new SourceFile("partials/q.mustache", "<%# env.variables.tags %>- <% . %>\n<%/ env.variables.tags %>"));
 
-    /** The pieces templates are made of: text and line ends, values, comments, partials and sections. */
+    /**
+     * The pieces templates are made of: text and line ends, values, comments, pragmas, partials,
+     * sections, blocks and extended partials.
+     */
     private static final List<String> PIECES = List.of(
             "select", " ", "  ", "\t", "\n", "\n", "\n", "a = 1;", "é—", "<", "%", ">", "{", "}",
             "<% env.name %>", "<% env.warehouse.schema %>", "<%! a comment %>", "<%> p %>", "<%> q %>",
-            "OPEN_TAGS", "OPEN_NOT_PII", "CLOSE");
+            "<%%pragma a b%>", "OPEN_TAGS", "OPEN_NOT_PII", "OPEN_BLOCK", "OPEN_EXTEND", "CLOSE");
 
     @Provide
     Arbitrary<List<String>> pieces() {
@@ -93,6 +97,14 @@ class StrictMustacheVisitorTest {
                     text.append("<%^ env.variables.show_pii %>");
                     open.push("env.variables.show_pii");
                 }
+                case "OPEN_BLOCK" -> {
+                    text.append("<%$ block %>");
+                    open.push("block");
+                }
+                case "OPEN_EXTEND" -> {
+                    text.append("<%< p %>");
+                    open.push("p");
+                }
                 case "CLOSE" -> {
                     if (!open.isEmpty()) {
                         text.append("<%/ ").append(open.pop()).append(" %>");
@@ -115,6 +127,8 @@ class StrictMustacheVisitorTest {
             mustache.execute(out, new ArrayList<>(List.of(TemplateRendererTest.CONTEXT)));
             return out.toString();
         } catch (MustacheException e) {
+            // Only Mustache's own failures, which storyc reports as template errors: anything else
+            // escaping a compile would be an internal error, and fails the property.
             return "failed: " + e.getMessage();
         }
     }
