@@ -5,6 +5,7 @@ import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
 import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.SpecMustacheFactory;
+import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Mustache factory configured the storyc way: {@code <% %>} delimiters everywhere (partials
@@ -32,6 +36,8 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
      * stops a chain of partials that each include the next twice from doubling its way to a hang.
      */
     static final int MAX_PARTIAL_DEPTH = 16;
+    /** A triple tag with nothing to name; see {@link #parsed}. */
+    private static final Pattern NAMELESS_TRIPLE = Pattern.compile("<%\\{\\s*%>");
 
     private final Map<String, SourceFile> partials;
     private final List<String> compiling = new ArrayList<>();
@@ -64,7 +70,24 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
 
     /** Compiles a template; syntax errors surface as {@link MustacheException}. */
     Mustache compileTemplate(SourceFile template) {
-        return compile(new TextReader(template.text()), template.path(), START, END);
+        return parsed(template, () -> compile(new TextReader(template.text()), template.path(), START, END));
+    }
+
+    /**
+     * Returns what {@code parse} compiles of {@code source}, with the one malformed tag Mustache.java's
+     * parser fails on with a bare IndexOutOfBoundsException, a triple tag with no name ({@code <%{%>}),
+     * turned into a syntax error on that tag's line: storyc would otherwise report a typo as an
+     * internal error. Every other malformed tag already fails as a MustacheException.
+     */
+    private static Mustache parsed(SourceFile source, Supplier<Mustache> parse) {
+        try {
+            return parse.get();
+        } catch (IndexOutOfBoundsException e) {
+            Matcher tag = NAMELESS_TRIPLE.matcher(source.text());
+            int line = tag.find() ? source.positionOf(tag.start()).line() : 1;
+            throw new MustacheException("a <%{ %> tag names nothing", e,
+                    new TemplateContext(START, END, source.path(), line, false));
+        }
     }
 
     @Override
@@ -101,7 +124,7 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
         }
         compiling.add(name);
         try {
-            Mustache mustache = mc.compile(new TextReader(source.text()), source.path(), START, END);
+            Mustache mustache = parsed(source, () -> mc.compile(new TextReader(source.text()), source.path(), START, END));
             mustache.init();
             compiledPartials.put(name, mustache);
             return mustache;

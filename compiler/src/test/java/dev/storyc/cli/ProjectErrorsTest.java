@@ -87,6 +87,11 @@ class ProjectErrorsTest {
                         "E0402", "stories/base/schema/deploy.sql:2:4",
                         "template syntax error: only text, comments and <%$ name %> blocks may stand between"
                                 + " <%< frame %> and <%/ frame %>"),
+                row("triple tag names nothing", Map.of("stories/base/schema/deploy.sql", "SELECT 1;\n-- <%{%>\n"),
+                        "E0402", "stories/base/schema/deploy.sql:2:1", "template syntax error: a <%{ %> tag names nothing"),
+                row("triple tag names nothing in a partial", Map.of("partials/note.mustache", "-- a note\n-- <%{ %>\n",
+                                "stories/base/schema/deploy.sql", "<%> note %>\nSELECT 1;\n"),
+                        "E0402", "partials/note.mustache:2:1", "template syntax error: a <%{ %> tag names nothing"),
                 row("partial does not exist", Map.of("stories/base/schema/deploy.sql",
                                 "CREATE TABLE t (\n  <%> sql/audit_colums %>\n);\n"),
                         "E0403", "stories/base/schema/deploy.sql:2:3", "partial `sql/audit_colums` does not exist"),

@@ -30,13 +30,15 @@ class StrictMustacheVisitorTest {
             "q", new SourceFile("partials/q.mustache", "<%# env.variables.tags %>- <% . %>\n<%/ env.variables.tags %>"));
 
     /**
-     * The pieces templates are made of: text and line ends, values, comments, pragmas, partials,
-     * sections, blocks and extended partials.
+     * The pieces templates are made of: text and line ends, values (triple and ampersand too),
+     * comments, pragmas, a change of delimiters, partials, sections, blocks and extended partials,
+     * and tags that name nothing.
      */
     private static final List<String> PIECES = List.of(
             "select", " ", "  ", "\t", "\n", "\n", "\n", "a = 1;", "é—", "<", "%", ">", "{", "}",
             "<% env.name %>", "<% env.warehouse.schema %>", "<%! a comment %>", "<%> p %>", "<%> q %>",
-            "<%%pragma a b%>", "OPEN_TAGS", "OPEN_NOT_PII", "OPEN_BLOCK", "OPEN_EXTEND", "CLOSE");
+            "<%%pragma a b%>", "<%{ env.name }%>", "<%& env.name %>", "<%{%>", "<%=| |=%>", "|env.name|",
+            "<%# %>", "<%/ %>", "<%$ x %>", "<%> %>", "OPEN_TAGS", "OPEN_NOT_PII", "OPEN_BLOCK", "OPEN_EXTEND", "CLOSE");
 
     @Provide
     Arbitrary<List<String>> pieces() {
