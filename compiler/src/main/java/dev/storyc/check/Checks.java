@@ -68,8 +68,14 @@ public final class Checks {
      */
     public Checks(Workspace workspace, Environments environments, TemplateRenderer renderer,
             Function<String, Optional<String>> processEnvironment) {
+        this(workspace, environments, renderer, processEnvironment, ParseMemo.NONE);
+    }
+
+    /** Returns a checker that recalls and remembers parses across runs in {@code memo}. */
+    public Checks(Workspace workspace, Environments environments, TemplateRenderer renderer,
+            Function<String, Optional<String>> processEnvironment, ParseMemo memo) {
         this(workspace, renderer, SecretLeaks.secrets(environments, processEnvironment),
-                new Isolation(environments), new ParseCache(), new RenderedTexts(),
+                new Isolation(environments), new ParseCache(memo), new RenderedTexts(),
                 ConcurrentHashMap.newKeySet());
     }
 

@@ -6,10 +6,12 @@ import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.lookml.Lookml;
 import dev.storyc.lookml.dashboard.ParsedDashboards;
+import dev.storyc.lookml.dashboard.ParsedDashboardsCodec;
 import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.LookmlFile;
 import dev.storyc.lookml.syntax.ParsedFile;
 import dev.storyc.toml.TomlDocument;
+import dev.storyc.workspace.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,9 @@ import java.util.function.Function;
  * stories x 12), for no gain: environments are checked in their file's order, which keeps alike
  * ones together. Which entries survive depends on scheduling; what a lookup returns never does,
  * since a parse is a function of its path and text.
+ *
+ * <p>Dashboards are also remembered across runs ({@link ParseMemo}), since YAML is the slowest of
+ * these parses on a cold JVM and a developer's next run finds almost every dashboard unchanged.
  */
 final class ParseCache {
     /** A parsed {@code .lkml} file: its model, its top-level keys and its syntax errors, at rendered positions. */
@@ -72,6 +77,17 @@ final class ParseCache {
     private final AtomicLong tickets = new AtomicLong();
     /** The environments whose lookups are open, by ticket. */
     private final ConcurrentSkipListSet<Long> running = new ConcurrentSkipListSet<>();
+    private final ParseMemo memo;
+
+    /** Returns a cache that remembers nothing across runs. */
+    ParseCache() {
+        this(ParseMemo.NONE);
+    }
+
+    /** Returns a cache that recalls and remembers dashboards' parses in {@code memo}. */
+    ParseCache(ParseMemo memo) {
+        this.memo = memo;
+    }
 
     /**
      * Starts one environment's lookups, dropping what no environment from the one before the
@@ -148,7 +164,18 @@ final class ParseCache {
         }
 
         ParsedDashboards dashboard(String path, String text) {
-            return get(Kind.DASHBOARD, path, text, Lookml::parseDashboard);
+            return get(Kind.DASHBOARD, path, text, (p, t) -> {
+                String key = Sha256.parts().add("parsed-dashboards-1").add(p).add(t).hex();
+                Optional<ParsedDashboards> known = memo.recall(key)
+                        .flatMap(ParsedDashboardsCodec::decode)
+                        .filter(parsed -> parsed.path().equals(p));
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                ParsedDashboards parsed = Lookml.parseDashboard(p, t);
+                memo.remember(key, ParsedDashboardsCodec.encode(parsed));
+                return parsed;
+            });
         }
 
         List<SqlScanner.Created> createdRelations(String path, String text) {

@@ -3,6 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.cache.CacheKey;
 import dev.storyc.cache.CacheStore;
 import dev.storyc.cache.TextFiles;
+import dev.storyc.check.ParseMemo;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
@@ -138,6 +139,26 @@ final class CachedReuse implements Reuse {
         };
     }
 
+    /**
+     * Remembers the checks' parses in the cache, by the digest of each parse's kind, path and
+     * text. Like derived files, new entries wait until the run succeeds ({@link #commit}); a run
+     * whose checks found problems remembers nothing, and parses those files again next time.
+     */
+    @Override
+    public ParseMemo parses() {
+        return new ParseMemo() {
+            @Override
+            public Optional<byte[]> recall(String key) {
+                return lookUp ? store.get(parsedKey(key)) : Optional.empty();
+            }
+
+            @Override
+            public void remember(String key, byte[] payload) {
+                CachedReuse.this.remember(parsedKey(key), payload);
+            }
+        };
+    }
+
     /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
     void rememberChecked(ProjectCompiler.Compiled compiled) {
         compiled.cleanFingerprints()
@@ -194,6 +215,10 @@ final class CachedReuse implements Reuse {
             writable = store.keepSalt(salt).filter(salt::equals).isPresent();
         }
         return writable;
+    }
+
+    private CacheKey parsedKey(String key) {
+        return CacheKey.of("parsed", build, key);
     }
 
     private CacheKey checkedKey(String fingerprint) {

@@ -1,6 +1,7 @@
 package dev.storyc.compile;
 
 import dev.storyc.check.Checks;
+import dev.storyc.check.ParseMemo;
 import dev.storyc.config.Environment;
 import dev.storyc.config.Environments;
 import dev.storyc.diag.Diagnostics;
@@ -56,9 +57,21 @@ public final class EnvironmentCompiler {
     public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
             Environments environments, Function<String, Optional<String>> processEnvironment,
             Memo memo) {
+        this(workspace, contentIds, compilerVersion, environments, processEnvironment, memo,
+                ParseMemo.NONE);
+    }
+
+    /**
+     * Returns a compiler that remembers derived files in {@code memo} and its checks' parses in
+     * {@code parses}.
+     */
+    public EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,
+            Environments environments, Function<String, Optional<String>> processEnvironment,
+            Memo memo, ParseMemo parses) {
         this(workspace, remembered(contentIds), compilerVersion, memo,
                 TemplateRenderer.forWorkspace(workspace),
-                renderer -> new Checks(workspace, environments, renderer, processEnvironment));
+                renderer -> new Checks(workspace, environments, renderer, processEnvironment,
+                        parses));
     }
 
     private EnvironmentCompiler(Workspace workspace, ContentIds contentIds, String compilerVersion,

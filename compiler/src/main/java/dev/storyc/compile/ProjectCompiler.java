@@ -290,7 +290,7 @@ public final class ProjectCompiler {
 
     private EnvironmentCompiler compilerFor(Workspace workspace) {
         return new EnvironmentCompiler(workspace, contentIds, inputs.compilerVersion(),
-                inputs.environments(), inputs.processEnvironment(), reuse.memo());
+                inputs.environments(), inputs.processEnvironment(), reuse.memo(), reuse.parses());
     }
 
     private Result<EnvironmentCompiler> pinnedCompiler(ReleaseManifest release) {

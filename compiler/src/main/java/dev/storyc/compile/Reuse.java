@@ -1,5 +1,6 @@
 package dev.storyc.compile;
 
+import dev.storyc.check.ParseMemo;
 import dev.storyc.config.Environment;
 import dev.storyc.emit.Memo;
 
@@ -46,6 +47,11 @@ public interface Reuse {
     /** Returns where derived files are remembered across runs; by default nowhere. */
     default Memo memo() {
         return Memo.NONE;
+    }
+
+    /** Returns where the checks' parses are remembered across runs; by default nowhere. */
+    default ParseMemo parses() {
+        return ParseMemo.NONE;
     }
 
     /** Returns whether this reuse can ever vouch; fingerprints are not computed when it cannot. */

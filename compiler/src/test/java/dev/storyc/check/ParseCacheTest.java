@@ -2,7 +2,12 @@ package dev.storyc.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storyc.lookml.dashboard.ParsedDashboards;
+import dev.storyc.lookml.dashboard.ParsedDashboardsCodec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,6 +163,55 @@ class ParseCacheTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aDashboardIsRecalledFromAnEarlierRunAndParsedWhenItsEntryIsGarbled() {
+        String path = "dashboards/d.dashboard.lookml";
+        String text = "- dashboard: d\n  elements:\n  - name: e\n    explore: orders\n"
+                + "    fields: [orders.id]\n";
+        RecordingMemo memo = new RecordingMemo();
+        ParsedDashboards parsed;
+        try (ParseCache.Lookups lookups = new ParseCache(memo).begin()) {
+            parsed = lookups.dashboard(path, text);
+        }
+        assertThat(memo.entries).hasSize(1);
+        assertThat(parsed.dashboards()).extracting(d -> d.name()).containsExactly("d");
+
+        // The next run: a new cache, the same memo.
+        try (ParseCache.Lookups lookups = new ParseCache(memo).begin()) {
+            ParsedDashboards recalled = lookups.dashboard(path, text);
+            assertThat(recalled).isEqualTo(parsed).isNotSameAs(parsed);
+            assertThat(lookups.dashboard("other/" + path, text).path())
+                    .as("another path is another key").isEqualTo("other/" + path);
+        }
+        assertThat(memo.recalled).isEqualTo(1);
+        assertThat(memo.entries).hasSize(2);
+
+        memo.entries.replaceAll((key, bytes) -> new byte[] {1, 2, 3});
+        try (ParseCache.Lookups lookups = new ParseCache(memo).begin()) {
+            assertThat(lookups.dashboard(path, text)).isEqualTo(parsed);
+        }
+        assertThat(ParsedDashboardsCodec.decode(memo.entries.values().iterator().next()))
+                .as("a garbled entry is parsed again and remembered anew").isPresent();
+    }
+
+    /** A memo that keeps entries in a map, as the cache would keep them on disk. */
+    private static final class RecordingMemo implements ParseMemo {
+        final Map<String, byte[]> entries = new LinkedHashMap<>();
+        int recalled;
+
+        @Override
+        public synchronized Optional<byte[]> recall(String key) {
+            Optional<byte[]> known = Optional.ofNullable(entries.get(key));
+            recalled += known.isPresent() ? 1 : 0;
+            return known;
+        }
+
+        @Override
+        public synchronized void remember(String key, byte[] payload) {
+            entries.put(key, payload);
         }
     }
 }

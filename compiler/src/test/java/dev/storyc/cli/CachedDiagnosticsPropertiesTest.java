@@ -23,11 +23,12 @@ import java.util.stream.Collectors;
 
 /**
  * Random edit sequences on the example workspace (break and mend a field reference, drop a story
- * from a release, edit stories and the model, leak or hide a secret value); after each edit, {@code
- * check --all} with the cache must print exactly what it prints with {@code --no-cache}: the same
- * diagnostics with the same codes, positions, messages and order, and the same exit code. Edits
- * that return to an earlier state make the cached run reuse verdicts, which the test counts, so
- * that it cannot pass by never reusing anything.
+ * from a release, edit stories, a dashboard and the model, leak or hide a secret value); after
+ * each edit, {@code check --all} with the cache, which also recalls dashboards' parses, must print
+ * exactly what it prints with {@code --no-cache}: the same diagnostics with the same codes,
+ * positions, messages and order, and the same exit code. Edits that return to an earlier state
+ * make the cached run reuse verdicts, which the test counts, so that it cannot pass by never
+ * reusing anything.
  */
 class CachedDiagnosticsPropertiesTest {
     static final String REUSED = ": its inputs match an earlier clean compile";
@@ -36,6 +37,10 @@ class CachedDiagnosticsPropertiesTest {
     static Path template;
     static int reusedEnvironments;
     static int comparedRuns;
+
+    /** A dashboard, whose parses later runs recall from the cache. */
+    private static final String DASHBOARD =
+            "stories/patients/dashboards/patient_overview.dashboard.lookml";
 
     /** One edit of the workspace or of the process environment the runs see. */
     enum Edit {
@@ -47,6 +52,10 @@ class CachedDiagnosticsPropertiesTest {
         RESTORE_W48,
         LEAK_SECRET,
         HIDE_SECRET,
+        BREAK_DASHBOARD_FIELD,
+        BREAK_DASHBOARD_YAML,
+        TOGGLE_DASHBOARD_COMMENT,
+        MEND_DASHBOARD,
         NOTHING;
 
         void apply(Path workspace, Map<String, String> variables) {
@@ -68,6 +77,12 @@ class CachedDiagnosticsPropertiesTest {
                 case RESTORE_W48 -> restore(workspace, "releases/2026-W48.toml");
                 case LEAK_SECRET -> variables.put(PASSWORD, "encounters.patient_id");
                 case HIDE_SECRET -> variables.put(PASSWORD, "Zq9-never-in-any-output");
+                case BREAK_DASHBOARD_FIELD ->
+                        replace(workspace, DASHBOARD, "[patients.count]", "[patients.counted]");
+                case BREAK_DASHBOARD_YAML ->
+                        replace(workspace, DASHBOARD, "  elements:\n", "  elements: [\n");
+                case TOGGLE_DASHBOARD_COMMENT -> toggle(workspace, DASHBOARD, "# a note\n");
+                case MEND_DASHBOARD -> restore(workspace, DASHBOARD);
                 case NOTHING -> {}
             }
         }
