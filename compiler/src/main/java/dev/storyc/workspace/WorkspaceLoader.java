@@ -43,21 +43,31 @@ public final class WorkspaceLoader {
     private final Path realRoot;
     private final Diagnostics diagnostics = new Diagnostics();
     private final List<SourceFile> rejected = new ArrayList<>();
+    private final StoryStamps stamps;
 
-    private WorkspaceLoader(Path root) throws IOException {
+    private WorkspaceLoader(Path root, StoryStamps stamps) throws IOException {
         this.root = root;
         this.realRoot = root.toRealPath();
+        this.stamps = stamps;
     }
 
     /** Loads the workspace at {@code root}; problems with individual files are diagnostics. */
     public static Result<Workspace> load(Path root, Stdlib stdlib) {
+        return load(root, stdlib, StoryStamps.NONE);
+    }
+
+    /**
+     * Loads the workspace at {@code root} as {@link #load(Path, Stdlib)} does, and stamps each
+     * story's files into {@code stamps} just after reading them.
+     */
+    public static Result<Workspace> load(Path root, Stdlib stdlib, StoryStamps stamps) {
         if (!Files.isDirectory(root)) {
             return Result.failed(List.of(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile(root.toString()),
                             "no workspace at `" + root + "`")
                     .withHint("run storyc in a workspace folder, or pass --project DIR")));
         }
         try {
-            return new WorkspaceLoader(root).load(stdlib);
+            return new WorkspaceLoader(root, stamps).load(stdlib);
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
                     "cannot read the workspace: " + reason(e))));
@@ -207,6 +217,7 @@ public final class WorkspaceLoader {
         }
         StoryId id = new StoryId(name);
         List<SourceFile> files = readTree("stories/" + id, found);
+        stamps.stamp(id, root, files);
         Optional<Story> story = StoryAssembler.assemble(id, files, found);
         return new FolderLoad(story, story.isEmpty() ? files : List.of(), found);
     }
