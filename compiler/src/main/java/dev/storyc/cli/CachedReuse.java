@@ -7,8 +7,10 @@ import dev.storyc.check.ParseMemo;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
+import dev.storyc.emit.ContentIds;
 import dev.storyc.emit.Memo;
 import dev.storyc.publish.OutputHead;
+import dev.storyc.workspace.StoryStamps;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,6 +61,9 @@ final class CachedReuse implements Reuse {
      * copy of the output trees' texts nor keeps them alive after the trees packed theirs.
      */
     private final Queue<Map.Entry<CacheKey, byte[]>> pending = new ConcurrentLinkedQueue<>();
+
+    /** The story tree ids this run looked up, under their entry's key, if it did. */
+    private Optional<Map.Entry<CacheKey, RememberedStoryIds>> storyIds = Optional.empty();
 
     private CachedReuse(
             CacheStore store,
@@ -159,6 +164,24 @@ final class CachedReuse implements Reuse {
         };
     }
 
+    /**
+     * Returns the story tree ids of {@code project}: those whose files' stamps equal an earlier
+     * run's from this cache ({@link RememberedStoryIds}), the rest from {@code computed}; the ids
+     * of stories with trusted stamps are remembered when the run succeeds.
+     */
+    ContentIds storyIds(Project project, ContentIds computed) {
+        if (project.stamps() == StoryStamps.NONE) {
+            return computed;
+        }
+        Map<String, String> earlier = lookUp
+                ? store.getText(storyIdsKey(project)).map(RememberedStoryIds::decode).orElse(Map.of())
+                : Map.of();
+        RememberedStoryIds ids = new RememberedStoryIds(computed, project.workspace().stories(),
+                project.stamps(), earlier);
+        storyIds = Optional.of(Map.entry(storyIdsKey(project), ids));
+        return ids;
+    }
+
     /** Remembers every environment of {@code compiled} that compiled without a diagnostic. */
     void rememberChecked(ProjectCompiler.Compiled compiled) {
         compiled.cleanFingerprints()
@@ -189,6 +212,8 @@ final class CachedReuse implements Reuse {
      * command has succeeded, so that a run that fails or is refused leaves the workspace as it was.
      */
     void commit() {
+        storyIds.filter(ids -> ids.getValue().changed())
+                .ifPresent(ids -> remember(ids.getKey(), ids.getValue().encode()));
         if (pending.isEmpty() || !writable()) {
             return;
         }
@@ -215,6 +240,11 @@ final class CachedReuse implements Reuse {
             writable = store.keepSalt(salt).filter(salt::equals).isPresent();
         }
         return writable;
+    }
+
+    private CacheKey storyIdsKey(Project project) {
+        return CacheKey.of("story-tree-ids", build,
+                project.root().toAbsolutePath().normalize().toString());
     }
 
     private CacheKey parsedKey(String key) {

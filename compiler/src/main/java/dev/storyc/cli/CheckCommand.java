@@ -4,7 +4,9 @@ import dev.storyc.cache.CacheStore;
 import dev.storyc.cache.CleanRun;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
+import dev.storyc.publish.GitContentIds;
 import dev.storyc.release.Selection;
+import dev.storyc.workspace.StoryStamps;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +45,12 @@ final class CheckCommand implements Callable<Integer> {
         if (shortcut.answers(console, cache.noCache, () -> root.requireVersion(console))) {
             return ExitCode.OK;
         }
-        Project project = root.openProject(console);
+        Project project = root.openProject(console, StoryStamps.begin());
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
         CachedReuse reuse = CachedReuse.checking(store, !cache.noCache, environment -> true);
-        var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse);
+        var compiled = Compilation.run(project, selected, root.processLookup(), console, 1, reuse,
+                reuse.storyIds(project, new GitContentIds()));
         folders.require();
         reuse.rememberChecked(compiled);
         reuse.commit();

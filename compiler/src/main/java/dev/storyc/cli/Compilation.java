@@ -4,6 +4,7 @@ import dev.storyc.check.Checks;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.compile.Reuse;
 import dev.storyc.config.Environment;
+import dev.storyc.emit.ContentIds;
 import dev.storyc.publish.GitContentIds;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,19 @@ final class Compilation {
     static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
             Function<String, Optional<String>> processEnvironment, Console console, int jobs,
             Reuse reuse) {
+        return run(project, environments, processEnvironment, console, jobs, reuse,
+                new GitContentIds());
+    }
+
+    /**
+     * Compiles as {@link #run(Project, List, Function, Console, int, Reuse)} does, with the story
+     * tree ids {@code contentIds} gives (remembered ones, say).
+     */
+    static ProjectCompiler.Compiled run(Project project, List<Environment> environments,
+            Function<String, Optional<String>> processEnvironment, Console console, int jobs,
+            Reuse reuse, ContentIds contentIds) {
         ProjectCompiler.Inputs inputs = new ProjectCompiler.Inputs(project.workspace(),
-                project.environments(), new GitContentIds(), Version.number(), processEnvironment);
+                project.environments(), contentIds, Version.number(), processEnvironment);
         ProjectCompiler.Compiled compiled;
         try (GitPinnedSources pinned = new GitPinnedSources(project.root())) {
             compiled = new ProjectCompiler(inputs, pinned, jobs, reuse).compile(environments);

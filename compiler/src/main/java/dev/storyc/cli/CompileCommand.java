@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import dev.storyc.config.Environment;
 import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.publish.GitContentIds;
 import dev.storyc.publish.OutputRepository;
 import dev.storyc.publish.PublishException;
 import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.SettledFacts;
 import dev.storyc.publish.SourceRevision;
+import dev.storyc.workspace.StoryStamps;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -72,13 +74,13 @@ final class CompileCommand implements Callable<Integer> {
         if (shortcut.answers(console, cache.noCache, () -> root.requireVersion(console))) {
             return ExitCode.OK;
         }
-        Project project = root.openProject(console);
+        Project project = root.openProject(console, StoryStamps.begin());
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         CachedReuse reuse = CachedReuse.writing(store, folders, !cache.noCache,
                 workingTree::keptFor);
         var compilation = Compilation.run(project, selected, root.processLookup(), console,
-                parallelism, reuse);
+                parallelism, reuse, reuse.storyIds(project, new GitContentIds()));
         folders.require();
         // Asking git for the workspace's status is slow in a large workspace; only a commit message
         // needs it, so a run that reuses every environment never asks.

@@ -7,18 +7,29 @@ import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Result;
 import dev.storyc.workspace.StdlibLoader;
+import dev.storyc.workspace.StoryStamps;
 import dev.storyc.workspace.Workspace;
 import dev.storyc.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A loaded workspace and its evaluated environments: what every project command starts from. */
-record Project(Path root, Workspace workspace, Evaluation evaluation) {
+/**
+ * A loaded workspace and its evaluated environments: what every project command starts from.
+ *
+ * @param stamps the stamps of the stories' files, for a command that remembers what it derives
+ *     from them; else {@link StoryStamps#NONE}
+ */
+record Project(Path root, Workspace workspace, Evaluation evaluation, StoryStamps stamps) {
 
     /** Loads the project, or prints why it cannot and ends the command with exit code 1. */
     static Project open(Path root, ProcessValues process, Console console) {
-        Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load());
+        return open(root, process, console, StoryStamps.NONE);
+    }
+
+    /** Loads the project as {@link #open(Path, ProcessValues, Console)} does, stamping its stories. */
+    static Project open(Path root, ProcessValues process, Console console, StoryStamps stamps) {
+        Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load(), stamps);
         if (loaded.value().isEmpty()) {
             console.diagnostics(loaded.diagnostics(), List.of());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
@@ -31,7 +42,7 @@ record Project(Path root, Workspace workspace, Evaluation evaluation) {
         if (!loaded.ok() || !evaluation.ok()) {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
-        return new Project(root, workspace, evaluation.get());
+        return new Project(root, workspace, evaluation.get(), stamps);
     }
 
     /** Loads the workspace alone, or prints why it cannot and ends the command with exit code 1. */

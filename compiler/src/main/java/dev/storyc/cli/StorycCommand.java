@@ -9,6 +9,7 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.settings.Setting;
 import dev.storyc.settings.VersionRequirement;
 import java.util.Optional;
+import dev.storyc.workspace.StoryStamps;
 import dev.storyc.workspace.WorkspaceDiscovery;
 import dev.storyc.publish.Progress;
 import java.io.PrintWriter;
@@ -282,8 +283,13 @@ final class StorycCommand implements Callable<Integer> {
 
     /** Loads the project, printing its problems on {@code console}. */
     Project openProject(Console console) {
+        return openProject(console, StoryStamps.NONE);
+    }
+
+    /** Opens the project as {@link #openProject(Console)} does, stamping its stories' files. */
+    Project openProject(Console console, StoryStamps stamps) {
         requireVersion(console);
-        Project project = Project.open(projectRoot(), processValues(), console);
+        Project project = Project.open(projectRoot(), processValues(), console, stamps);
         console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
                 + project.workspace().releases().size() + " releases, " + project.environments().all().size()
                 + " environments");

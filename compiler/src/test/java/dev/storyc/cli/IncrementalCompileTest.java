@@ -12,7 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -222,6 +227,50 @@ class IncrementalCompileTest {
                 .contains("cache.max_size")
                 .contains("a size such as `512MB`");
         assertThat(workspace.resolve(".storyc")).doesNotExist();
+    }
+
+    @Test
+    void storyIdsRememberedFromAnEarlierRunAreTheIdsGitGivesBeforeAndAfterAnEdit()
+            throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        // Files an hour old have trusted stamps, so the first compile remembers every story's id.
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        try (Stream<Path> walk = Files.walk(workspace.resolve("stories"))) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                Files.setLastModifiedTime(path, hourAgo);
+            }
+        }
+        assertThat(Storyc.run(workspace, "compile", "--all").exitCode()).isZero();
+        append(workspace.resolve("stories/patients/views/patients.view.lkml"), "\n# edited\n");
+
+        Storyc.Outcome edited = Storyc.run(workspace, "compile", "--all");
+        Storyc.Outcome again = Storyc.run(workspace, "compile", "--all", "--out",
+                temp.resolve("uncached").toString(), "--no-cache");
+
+        assertThat(edited.exitCode()).as(edited.toString()).isZero();
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        GitCli.git(workspace, "add", "stories");
+        String tree = GitCli.git(workspace, "write-tree");
+        Map<String, String> integration = lockedStories(workspace.resolve("out/integration"));
+        assertThat(integration).hasSizeGreaterThan(5).containsKey("patients");
+        integration.forEach((story, id) -> assertThat(id).as(story)
+                .isEqualTo(GitCli.git(workspace, "rev-parse", tree + ":stories/" + story)));
+        assertThat(integration).isEqualTo(lockedStories(temp.resolve("uncached/integration")));
+        assertThat(lockedStories(workspace.resolve("out/production")))
+                .as("a sealed release's pinned stories keep their pins")
+                .containsEntry("patients", "ed4f794bb3341f8410e1fd430780154e1428ba09")
+                .isEqualTo(lockedStories(temp.resolve("uncached/production")));
+    }
+
+    /** Returns the {@code [stories]} table of an output's lock file. */
+    private static Map<String, String> lockedStories(Path output) throws IOException {
+        Map<String, String> stories = new TreeMap<>();
+        Matcher line = Pattern.compile("(?m)^([a-z][a-z0-9-]*) = \"([0-9a-f]{40})\"$")
+                .matcher(Files.readString(output.resolve("storyc.lock")));
+        while (line.find()) {
+            stories.put(line.group(1), line.group(2));
+        }
+        return stories;
     }
 
     private static void append(Path file, String text) throws IOException {
