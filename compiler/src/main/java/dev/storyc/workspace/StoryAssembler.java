@@ -18,6 +18,12 @@ public final class StoryAssembler {
 
     /** @param files the story's files, with workspace-relative paths under {@code stories/<id>/} */
     public static Optional<Story> assemble(StoryId id, List<SourceFile> files, Diagnostics diagnostics) {
+        return assemble(id, files, diagnostics, ManifestMemo.NONE);
+    }
+
+    /** Assembles as {@link #assemble(StoryId, List, Diagnostics)} does, its manifest through {@code memo}. */
+    public static Optional<Story> assemble(StoryId id, List<SourceFile> files, Diagnostics diagnostics,
+            ManifestMemo memo) {
         String prefix = "stories/" + id + "/";
         SourceFile manifestSource = null;
         SourceFile classification = null;
@@ -62,7 +68,7 @@ public final class StoryAssembler {
         SchemaChanges.validate(id, storyFiles, diagnostics);
         SourceFile manifest = manifestSource;
         Optional<SourceFile> phi = Optional.ofNullable(classification);
-        return StoryManifestParser.parse(manifest, diagnostics)
+        return StoryManifestParser.parse(manifest, diagnostics, memo)
                 .map(parsed -> new Story(id, manifest, parsed, storyFiles, phi));
     }
 }

@@ -18,6 +18,27 @@ public final class StoryManifestParser {
 
     private StoryManifestParser() {}
 
+    /**
+     * Returns the manifest as {@link #parse(SourceFile, Diagnostics)} does, taking it from {@code
+     * memo} when an earlier run parsed the same path and text, and remembering it there when it
+     * parses without a diagnostic.
+     */
+    public static Optional<StoryManifest> parse(SourceFile source, Diagnostics diagnostics,
+            ManifestMemo memo) {
+        String key = Sha256.parts().add("story-manifest-1").add(source.path()).add(source.text())
+                .hex();
+        Optional<StoryManifest> known = memo.recall(key);
+        if (known.isPresent()) {
+            return known;
+        }
+        int before = diagnostics.size();
+        Optional<StoryManifest> parsed = parse(source, diagnostics);
+        if (parsed.isPresent() && diagnostics.size() == before) {
+            memo.remember(key, parsed.get());
+        }
+        return parsed;
+    }
+
     /** Returns the manifest, or empty when it has errors (which are added to {@code diagnostics}). */
     public static Optional<StoryManifest> parse(SourceFile source, Diagnostics diagnostics) {
         Optional<TomlDocument> parsed = TomlDocument.parse(source, Code.STORY_TOML_SYNTAX, diagnostics);

@@ -44,30 +44,35 @@ public final class WorkspaceLoader {
     private final Diagnostics diagnostics = new Diagnostics();
     private final List<SourceFile> rejected = new ArrayList<>();
     private final StoryStamps stamps;
+    private final ManifestMemo manifests;
 
-    private WorkspaceLoader(Path root, StoryStamps stamps) throws IOException {
+    private WorkspaceLoader(Path root, StoryStamps stamps, ManifestMemo manifests)
+            throws IOException {
         this.root = root;
         this.realRoot = root.toRealPath();
         this.stamps = stamps;
+        this.manifests = manifests;
     }
 
     /** Loads the workspace at {@code root}; problems with individual files are diagnostics. */
     public static Result<Workspace> load(Path root, Stdlib stdlib) {
-        return load(root, stdlib, StoryStamps.NONE);
+        return load(root, stdlib, StoryStamps.NONE, ManifestMemo.NONE);
     }
 
     /**
-     * Loads the workspace at {@code root} as {@link #load(Path, Stdlib)} does, and stamps each
-     * story's files into {@code stamps} just after reading them.
+     * Loads the workspace at {@code root} as {@link #load(Path, Stdlib)} does, stamps each story's
+     * files into {@code stamps} just after reading them, and parses story manifests through
+     * {@code manifests}.
      */
-    public static Result<Workspace> load(Path root, Stdlib stdlib, StoryStamps stamps) {
+    public static Result<Workspace> load(Path root, Stdlib stdlib, StoryStamps stamps,
+            ManifestMemo manifests) {
         if (!Files.isDirectory(root)) {
             return Result.failed(List.of(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile(root.toString()),
                             "no workspace at `" + root + "`")
                     .withHint("run storyc in a workspace folder, or pass --project DIR")));
         }
         try {
-            return new WorkspaceLoader(root, stamps).load(stdlib);
+            return new WorkspaceLoader(root, stamps, manifests).load(stdlib);
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
                     "cannot read the workspace: " + reason(e))));
@@ -218,7 +223,7 @@ public final class WorkspaceLoader {
         StoryId id = new StoryId(name);
         List<SourceFile> files = readTree("stories/" + id, found);
         stamps.stamp(id, root, files);
-        Optional<Story> story = StoryAssembler.assemble(id, files, found);
+        Optional<Story> story = StoryAssembler.assemble(id, files, found, manifests);
         return new FolderLoad(story, story.isEmpty() ? files : List.of(), found);
     }
 

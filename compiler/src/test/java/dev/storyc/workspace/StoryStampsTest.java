@@ -76,7 +76,7 @@ class StoryStampsTest {
 
     @Test
     void aLoadThatTakesNoStampsHasNone() {
-        WorkspaceLoader.load(workspace, StdlibLoader.load(), StoryStamps.NONE);
+        WorkspaceLoader.load(workspace, StdlibLoader.load(), StoryStamps.NONE, ManifestMemo.NONE);
         assertThat(StoryStamps.NONE.of(PATIENTS)).isEmpty();
         assertThat(WorkspaceLoader.load(workspace, StdlibLoader.load()).get().stories())
                 .containsKey(PATIENTS);
@@ -84,7 +84,7 @@ class StoryStampsTest {
 
     private StoryStamps stamps() {
         StoryStamps stamps = StoryStamps.begin();
-        assertThat(WorkspaceLoader.load(workspace, StdlibLoader.load(), stamps).ok()).isTrue();
+        assertThat(WorkspaceLoader.load(workspace, StdlibLoader.load(), stamps, ManifestMemo.NONE).ok()).isTrue();
         return stamps;
     }
 
