@@ -79,9 +79,16 @@ final class CachedReuse implements Reuse {
         Optional<String> existing = store.salt();
         this.salt = existing.orElseGet(CacheStore::newSalt);
         this.saltKept = existing.isPresent();
-        // The salt is in every key, so that no entry written elsewhere (committed to the
-        // repository, restored from a CI cache) can ever be taken for this machine's.
-        this.build = CompilerBuild.identity() + " " + salt;
+        this.build = build(salt);
+    }
+
+    /**
+     * Returns what every key of this machine's cache starts from: the compiler's build and the
+     * salt, so that no entry written elsewhere (committed to the repository, restored from a CI
+     * cache) can ever be taken for this machine's.
+     */
+    static String build(String salt) {
+        return CompilerBuild.identity() + " " + salt;
     }
 
     /**

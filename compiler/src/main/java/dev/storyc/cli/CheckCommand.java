@@ -45,7 +45,9 @@ final class CheckCommand implements Callable<Integer> {
         if (shortcut.answers(console, cache.noCache, () -> root.requireVersion(console))) {
             return ExitCode.OK;
         }
-        Project project = root.openProject(console, StoryStamps.begin());
+        RememberedManifests manifests =
+                RememberedManifests.read(store, root.projectRoot(), !cache.noCache);
+        Project project = root.openProject(console, StoryStamps.begin(), manifests);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
         CachedReuse reuse = CachedReuse.checking(store, !cache.noCache, environment -> true);
@@ -54,6 +56,7 @@ final class CheckCommand implements Callable<Integer> {
         folders.require();
         reuse.rememberChecked(compiled);
         reuse.commit();
+        manifests.commit();
         Reports.checked(console, selected, compiled);
         if (console.reportedNothing() && !console.verbose()) {
             shortcut.remember(left(selected, folders, compiled),

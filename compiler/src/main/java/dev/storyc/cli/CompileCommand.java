@@ -74,7 +74,9 @@ final class CompileCommand implements Callable<Integer> {
         if (shortcut.answers(console, cache.noCache, () -> root.requireVersion(console))) {
             return ExitCode.OK;
         }
-        Project project = root.openProject(console, StoryStamps.begin());
+        RememberedManifests manifests =
+                RememberedManifests.read(store, root.projectRoot(), !cache.noCache);
+        Project project = root.openProject(console, StoryStamps.begin(), manifests);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         CachedReuse reuse = CachedReuse.writing(store, folders, !cache.noCache,
@@ -100,6 +102,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         reuse.rememberChecked(compilation);
         reuse.commit();
+        manifests.commit();
         List<Written> results = ((OutputWrites.Outcome.Written<Written>) written).results();
         // Printed in the order selected, whichever environment finished first, with the
         // environments that were up to date in their places.

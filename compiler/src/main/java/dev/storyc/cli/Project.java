@@ -6,6 +6,7 @@ import dev.storyc.config.Evaluation;
 import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Result;
+import dev.storyc.workspace.ManifestMemo;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.StoryStamps;
 import dev.storyc.workspace.Workspace;
@@ -24,12 +25,17 @@ record Project(Path root, Workspace workspace, Evaluation evaluation, StoryStamp
 
     /** Loads the project, or prints why it cannot and ends the command with exit code 1. */
     static Project open(Path root, ProcessValues process, Console console) {
-        return open(root, process, console, StoryStamps.NONE);
+        return open(root, process, console, StoryStamps.NONE, ManifestMemo.NONE);
     }
 
-    /** Loads the project as {@link #open(Path, ProcessValues, Console)} does, stamping its stories. */
-    static Project open(Path root, ProcessValues process, Console console, StoryStamps stamps) {
-        Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load(), stamps);
+    /**
+     * Loads the project as {@link #open(Path, ProcessValues, Console)} does, stamping its stories
+     * and parsing their manifests through {@code manifests}.
+     */
+    static Project open(Path root, ProcessValues process, Console console, StoryStamps stamps,
+            ManifestMemo manifests) {
+        Result<Workspace> loaded = WorkspaceLoader.load(root, StdlibLoader.load(), stamps,
+                manifests);
         if (loaded.value().isEmpty()) {
             console.diagnostics(loaded.diagnostics(), List.of());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);

@@ -9,6 +9,7 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.settings.Setting;
 import dev.storyc.settings.VersionRequirement;
 import java.util.Optional;
+import dev.storyc.workspace.ManifestMemo;
 import dev.storyc.workspace.StoryStamps;
 import dev.storyc.workspace.WorkspaceDiscovery;
 import dev.storyc.publish.Progress;
@@ -283,13 +284,16 @@ final class StorycCommand implements Callable<Integer> {
 
     /** Loads the project, printing its problems on {@code console}. */
     Project openProject(Console console) {
-        return openProject(console, StoryStamps.NONE);
+        return openProject(console, StoryStamps.NONE, ManifestMemo.NONE);
     }
 
-    /** Opens the project as {@link #openProject(Console)} does, stamping its stories' files. */
-    Project openProject(Console console, StoryStamps stamps) {
+    /**
+     * Opens the project as {@link #openProject(Console)} does, stamping its stories' files and
+     * parsing their manifests through {@code manifests}.
+     */
+    Project openProject(Console console, StoryStamps stamps, ManifestMemo manifests) {
         requireVersion(console);
-        Project project = Project.open(projectRoot(), processValues(), console, stamps);
+        Project project = Project.open(projectRoot(), processValues(), console, stamps, manifests);
         console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
                 + project.workspace().releases().size() + " releases, " + project.environments().all().size()
                 + " environments");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyc.emit.ContentIds;
 import dev.storyc.publish.GitContentIds;
 import dev.storyc.testing.Checkout;
+import dev.storyc.workspace.ManifestMemo;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
@@ -111,7 +112,7 @@ class RememberedStoryIdsTest {
 
     private static Load load(Path workspace, Map<String, String> earlier) {
         StoryStamps stamps = StoryStamps.begin();
-        Workspace loaded = WorkspaceLoader.load(workspace, StdlibLoader.load(), stamps).get();
+        Workspace loaded = WorkspaceLoader.load(workspace, StdlibLoader.load(), stamps, ManifestMemo.NONE).get();
         List<StoryId> hashed = new ArrayList<>();
         ContentIds counting = story -> {
             hashed.add(story.id());
