@@ -6,6 +6,7 @@ import dev.storyc.lookml.model.DashboardElement;
 import dev.storyc.lookml.model.DashboardElement.Binding;
 import dev.storyc.lookml.model.DashboardFilter;
 import dev.storyc.lookml.model.Located;
+import dev.storyc.lookml.model.LookmlFileCodec;
 import java.util.Optional;
 
 /**
@@ -113,11 +114,10 @@ public final class ParsedDashboardsCodec {
     }
 
     private static void located(ValueBytes.Writer out, Located located) {
-        out.string(located.value());
-        out.position(located.position());
+        LookmlFileCodec.located(out, located);
     }
 
     private static Located located(ValueBytes.Reader in) {
-        return new Located(in.string(), in.position());
+        return LookmlFileCodec.located(in);
     }
 }
