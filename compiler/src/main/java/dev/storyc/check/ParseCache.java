@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Parses rendered LookML, dashboards, ETL jobs and deploy scripts once per distinct text. Most
@@ -41,9 +40,8 @@ import java.util.function.Supplier;
  * ones together. Which entries survive depends on scheduling; what a lookup returns never does,
  * since a parse is a function of its path and text.
  *
- * <p>Dashboards and {@code .lkml} files are also remembered across runs ({@link ParseMemo}): they
- * are the slowest of these parses on a cold JVM (YAML above all), and a developer's next run finds
- * almost every one of them unchanged.
+ * <p>Dashboards are also remembered across runs ({@link ParseMemo}), since YAML is the slowest of
+ * these parses on a cold JVM and a developer's next run finds almost every dashboard unchanged.
  */
 final class ParseCache {
     /** A parsed {@code .lkml} file: its model, its top-level keys and its syntax errors, at rendered positions. */
@@ -86,7 +84,7 @@ final class ParseCache {
         this(ParseMemo.NONE);
     }
 
-    /** Returns a cache that recalls and remembers dashboards' and {@code .lkml} files' parses in {@code memo}. */
+    /** Returns a cache that recalls and remembers dashboards' parses in {@code memo}. */
     ParseCache(ParseMemo memo) {
         this.memo = memo;
     }
@@ -149,13 +147,12 @@ final class ParseCache {
         }
 
         Lkml lkml(String path, String text) {
-            return get(Kind.LKML, path, text, (p, t) -> remembered("parsed-lkml-1", p, t,
-                    LkmlCodec::decode, LkmlCodec::encode, () -> {
-                        ParsedFile parsed = Lookml.parse(p, t);
-                        List<Located> keys = parsed.tree().root().items().stream()
-                                .map(item -> new Located(item.key(), item.keyPosition())).toList();
-                        return new Lkml(Lookml.model(parsed), keys, parsed.diagnostics());
-                    }));
+            return get(Kind.LKML, path, text, (p, t) -> {
+                ParsedFile parsed = Lookml.parse(p, t);
+                List<Located> keys = parsed.tree().root().items().stream()
+                        .map(item -> new Located(item.key(), item.keyPosition())).toList();
+                return new Lkml(Lookml.model(parsed), keys, parsed.diagnostics());
+            });
         }
 
         Toml toml(String path, String text) {
@@ -167,35 +164,18 @@ final class ParseCache {
         }
 
         ParsedDashboards dashboard(String path, String text) {
-            return get(Kind.DASHBOARD, path, text, (p, t) -> remembered("parsed-dashboards-1", p, t,
-                    ParsedDashboardsCodec::decode, ParsedDashboardsCodec::encode,
-                    () -> Lookml.parseDashboard(p, t)));
-        }
-
-        /**
-         * Returns what {@code parse} gives for a file, recalling it from an earlier run's {@link
-         * ParseMemo} under a digest of {@code kind}, path and text, else parsing it and
-         * remembering it there.
-         */
-        private <V> V remembered(String kind, String path, String text,
-                Function<byte[], Optional<V>> decode, Function<V, byte[]> encode,
-                Supplier<V> parse) {
-            String key = Sha256.parts().add(kind).add(path).add(text).hex();
-            Optional<V> known = memo.recall(key).flatMap(decode);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            V parsed = parse.get();
-            byte[] bytes;
-            try {
-                bytes = encode.apply(parsed);
-            } catch (RuntimeException e) {
-                // A model the layout cannot hold (a null where none is expected) is simply not
-                // remembered: the cache may only ever spare work, never add a failure.
+            return get(Kind.DASHBOARD, path, text, (p, t) -> {
+                String key = Sha256.parts().add("parsed-dashboards-1").add(p).add(t).hex();
+                Optional<ParsedDashboards> known = memo.recall(key)
+                        .flatMap(ParsedDashboardsCodec::decode)
+                        .filter(parsed -> parsed.path().equals(p));
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                ParsedDashboards parsed = Lookml.parseDashboard(p, t);
+                memo.remember(key, ParsedDashboardsCodec.encode(parsed));
                 return parsed;
-            }
-            memo.remember(key, bytes);
-            return parsed;
+            });
         }
 
         List<SqlScanner.Created> createdRelations(String path, String text) {

@@ -167,20 +167,20 @@ class IncrementalCompileTest {
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
         assertThat(stats.stdout())
                 .contains("\"version\": 1")
-                .contains("\"entries\": 35")
+                .contains("\"entries\": 19")
                 .contains("\"max_bytes\": 536870912")
                 .contains("\"temporary_files\": 0");
 
         Storyc.Outcome capped = Storyc.run(workspace, "-D", "cache.max_size=2KB", "cache", "stats");
         assertThat(capped.stdout())
-                .as("7 verdicts, 7 environments' schedules, the parses of 4 dashboards and 16"
-                        + " .lkml texts and, once the cache has its salt, the stories' manifests")
-                .contains("entries    35")
+                .as("7 verdicts, 7 environments' schedules, 4 dashboards' parses and, once the"
+                        + " cache has its salt, the stories' manifests")
+                .contains("entries    19")
                 .contains("(cap 2048)");
 
         Storyc.Outcome clean = Storyc.run(workspace, "cache", "clean");
         assertThat(clean.exitCode()).isZero();
-        assertThat(clean.stdout()).startsWith("removed 35 files from ");
+        assertThat(clean.stdout()).startsWith("removed 19 files from ");
         assertThat(reused(Storyc.run(workspace, "-v", "check", "--all"))).isEmpty();
     }
 

@@ -6,7 +6,6 @@ import dev.storyc.lookml.model.DashboardElement;
 import dev.storyc.lookml.model.DashboardElement.Binding;
 import dev.storyc.lookml.model.DashboardFilter;
 import dev.storyc.lookml.model.Located;
-import dev.storyc.lookml.model.LookmlFileCodec;
 import java.util.Optional;
 
 /**
@@ -114,10 +113,11 @@ public final class ParsedDashboardsCodec {
     }
 
     private static void located(ValueBytes.Writer out, Located located) {
-        LookmlFileCodec.located(out, located);
+        out.string(located.value());
+        out.position(located.position());
     }
 
     private static Located located(ValueBytes.Reader in) {
-        return LookmlFileCodec.located(in);
+        return new Located(in.string(), in.position());
     }
 }
