@@ -3,6 +3,7 @@ package dev.storyc.render;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -17,8 +18,30 @@ import java.util.TreeSet;
  * so the marked render has the same lines as the real one; {@link #trace} checks that it does.
  */
 public final class LineOrigins {
-    static final char OPEN = '\u0001';
-    static final char CLOSE = '\u0002';
+    /**
+     * The characters that open and close a marker. A template or a value may hold any character,
+     * U+0001 included, so each trace takes the first pair that neither the template nor the real
+     * render holds ({@link #unusedIn}): a marker is then never confused with the user's text.
+     */
+    record Markers(char open, char close) {
+        /** The pairs tried in turn: control characters first, then private-use ones. */
+        private static final String CANDIDATES = "\u0001\u0002\u0003\u0004\ue000\ue001\ue002\ue003";
+
+        /** Returns the first pair that none of {@code texts} holds, if any. */
+        static Optional<Markers> unusedIn(String... texts) {
+            for (int i = 0; i + 1 < CANDIDATES.length(); i += 2) {
+                Markers markers = new Markers(CANDIDATES.charAt(i), CANDIDATES.charAt(i + 1));
+                if (Arrays.stream(texts).noneMatch(markers::usedIn)) {
+                    return Optional.of(markers);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean usedIn(String text) {
+            return text.indexOf(open) >= 0 || text.indexOf(close) >= 0;
+        }
+    }
 
     private final int[] templateLines;
 
@@ -40,7 +63,7 @@ public final class LineOrigins {
     }
 
     /** Returns the template's text with a marker before the end of every line that writes text. */
-    static String annotate(String template) {
+    static String annotate(String template, Markers markers) {
         StringBuilder out = new StringBuilder(template.length() + template.length() / 8);
         boolean insideTag = false;
         int line = 1;
@@ -54,7 +77,7 @@ public final class LineOrigins {
             insideTag = endsInsideTag(text, insideTag);
             out.append(text);
             if (!openAtStart && !insideTag && !isStandaloneTag(text) && !(newline < 0 && text.isEmpty())) {
-                out.append(OPEN).append(line).append(CLOSE);
+                out.append(markers.open()).append(line).append(markers.close());
             }
             out.append(template, contentEnd, end);
             if (newline < 0) {
@@ -71,7 +94,7 @@ public final class LineOrigins {
      * Reads the markers out of a marked render. Returns the origins and the render without markers,
      * which callers compare with the real render.
      */
-    static Traced read(String marked, String template) {
+    static Traced read(String marked, String template, Markers markers) {
         TreeSet<Integer> partialLines = partialTagLines(template);
         StringBuilder text = new StringBuilder(marked.length());
         List<Integer> origins = new ArrayList<>();
@@ -81,8 +104,8 @@ public final class LineOrigins {
         int marker = -1;
         for (int i = 0; i < marked.length(); i++) {
             char c = marked.charAt(i);
-            if (c == OPEN) {
-                int close = marked.indexOf(CLOSE, i);
+            if (c == markers.open()) {
+                int close = marked.indexOf(markers.close(), i);
                 marker = Integer.parseInt(marked.substring(i + 1, close));
                 i = close;
                 continue;

@@ -151,13 +151,19 @@ public final class TemplateRenderer {
      * {@code rendered} exactly, the identity is returned rather than a wrong answer.
      */
     public synchronized LineOrigins trace(SourceFile template, Map<String, Object> context, String rendered) {
-        SourceFile marked = new SourceFile(template.path(), LineOrigins.annotate(template.text()));
+        Optional<LineOrigins.Markers> markers =
+                LineOrigins.Markers.unusedIn(template.text(), rendered);
+        if (markers.isEmpty()) {
+            return LineOrigins.identity();
+        }
+        SourceFile marked = new SourceFile(template.path(),
+                LineOrigins.annotate(template.text(), markers.get()));
         Rendered result = render(marked, context);
         sources.put(template.path(), template);
         if (!result.ok()) {
             return LineOrigins.identity();
         }
-        LineOrigins.Traced traced = LineOrigins.read(result.text(), template.text());
+        LineOrigins.Traced traced = LineOrigins.read(result.text(), template.text(), markers.get());
         return traced.text().equals(rendered) ? traced.origins() : LineOrigins.identity();
     }
 

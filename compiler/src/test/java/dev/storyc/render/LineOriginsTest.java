@@ -53,4 +53,13 @@ class LineOriginsTest {
     void multiLineValuesBelongToTheirTag() {
         assertThat(origins("a\nb <% x %> c\nd\n", Map.of("x", "1\n2"))).containsExactly(1, 2, 2, 3);
     }
+
+    @Test
+    void theUsersOwnControlCharactersNeverPassForMarkers() {
+        assertThat(origins("a \u0001\u0002\u0003\u0004\nb <% x %>\n\u0001\nc\n", Map.of("x", "\u0001")))
+                .containsExactly(1, 2, 3, 4);
+        assertThat(LineOrigins.Markers.unusedIn("\u0001", "x\u0004"))
+                .contains(new LineOrigins.Markers('\ue000', '\ue001'));
+        assertThat(LineOrigins.Markers.unusedIn("\u0001\u0003\ue000\ue002")).isEmpty();
+    }
 }
