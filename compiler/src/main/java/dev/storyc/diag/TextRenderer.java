@@ -51,7 +51,7 @@ public final class TextRenderer {
         String severityColor = diagnostic.severity() == Severity.ERROR ? RED
                 : diagnostic.severity() == Severity.WARNING ? YELLOW : BOLD;
         out.append(paint(severityColor, diagnostic.severity().label() + "[" + diagnostic.code().id() + "]"))
-                .append(paint(BOLD, ": " + diagnostic.message())).append('\n');
+                .append(paint(BOLD, ": " + visible(diagnostic.message()))).append('\n');
         Position position = diagnostic.position();
         String line = position.hasLine() ? lineOf(position) : "";
         if (diagnostic.code() == Code.ENV_SECRET_EXPOSED) {
@@ -80,11 +80,11 @@ public final class TextRenderer {
                     .append('\n');
         }
         diagnostic.hint().ifPresent(hint ->
-                out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "help")).append(": ").append(hint)
+                out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "help")).append(": ").append(visible(hint))
                         .append('\n'));
         for (Related related : diagnostic.related()) {
             out.append(gutter).append(paint(BLUE, " = ")).append(paint(BOLD, "note")).append(": ")
-                    .append(related.message());
+                    .append(visible(related.message()));
             if (related.position().equals(position)) {
                 out.append('\n');
                 continue; // a note about the same place needs no second arrow or quote
@@ -173,8 +173,48 @@ public final class TextRenderer {
         return line.length() <= MAX_QUOTED ? line : line.substring(0, MAX_QUOTED) + ELLIPSIS;
     }
 
+    /**
+     * Returns a quoted source line as a terminal shows it safely: tabs as four spaces, and every
+     * other control character as U+FFFD, one column wide like the character it stands for, so the
+     * caret stays under its column. A user's file may hold an escape sequence, which must not reach
+     * the terminal as one.
+     */
     private static String expandTabs(String line) {
-        return line.replace("\t", "    ");
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\t') {
+                out.append("    ");
+            } else {
+                out.append(isControl(c) ? '\ufffd' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns a message with each control character but a line end written as its escape, such as
+     * {@code \u0000}: messages quote names and values from the user's files, which may hold any
+     * character, and one the terminal would act on, or not show at all, must be seen instead.
+     */
+    static String visible(String message) {
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c != '\n' && isControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(message.length() + 8).append(message, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? message : out.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0);
     }
 
     private String paint(String ansi, String text) {

@@ -57,4 +57,20 @@ class TextRendererTest {
         assertThat(Spelling.didYouMean("titel", List.of("title", "owner"))).contains("did you mean `title`?");
         assertThat(Spelling.didYouMean("zzzzz", List.of("title", "owner"))).isEmpty();
     }
+
+    @Test
+    void controlCharactersFromTheUsersFilesReachTheTerminalOnlyAsEscapes() {
+        SourceFile file = new SourceFile("a.toml", "x = \"\u001b[31m\u0000\" # \u0007\n");
+        Diagnostic diagnostic = Diagnostic.error(Code.ENV_CONSTRAINT, Position.of(file.path(), 1, 19),
+                        "`x` is `\u001b[31m\u0000`, a bad value")
+                .withHint("not `\u0007`");
+        assertThat(TextRenderer.over(List.of(file), false).render(diagnostic)).isEqualTo("""
+                error[E0214]: `x` is `\\u001b[31m\\u0000`, a bad value
+                 --> a.toml:1:19
+                  |
+                1 | x = "\ufffd[31m\ufffd" # \ufffd
+                  |                   ^
+                  = help: not `\\u0007`
+                """);
+    }
 }
