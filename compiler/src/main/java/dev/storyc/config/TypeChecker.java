@@ -293,6 +293,14 @@ final class TypeChecker {
 
     /** A path stays inside the workspace: relative, forward slashes, no `..` and no empty segment. */
     private Optional<ConfigValue> checkPath(String path, String relative, ConfigValue value) {
+        if (relative.indexOf('\0') >= 0) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                            "`" + path + "` holds a NUL character (`\\u0000`), which no file name"
+                                    + " may hold")
+                    .withHint("use a relative path inside the workspace, such as `out/prod`"),
+                    value));
+            return Optional.empty();
+        }
         boolean absolute = relative.startsWith("/") || relative.matches("^[A-Za-z]:.*") || relative.startsWith("~");
         boolean escapes = false;
         for (String segment : relative.split("/", -1)) {

@@ -13,7 +13,8 @@ public enum Setting {
     /** The current developer; makes {@code dev-<name>} the default environment. */
     DEVELOPER("developer", "STORYC_DEVELOPER", "[a-z][a-z0-9-]*", "a developer name such as `alice`"),
     /** Where output repositories go when an environment sets no output.path. */
-    OUTPUT("output", "STORYC_OUTPUT", ".+", "a folder"),
+    // Any text a file system can name: a NUL character cannot be part of a path.
+    OUTPUT("output", "STORYC_OUTPUT", "[^\\x00]+", "a folder"),
     /** How many environments to compile at once. */
     JOBS("jobs", "STORYC_JOBS", "[1-9][0-9]{0,2}", "a number of jobs from 1 to 999"),
     /** When to colour diagnostics. */
@@ -51,8 +52,8 @@ public enum Setting {
             "(?i)\\s*[0-9]{1,12}\\s*(b|kb|mb|gb)?\\s*", "a size such as `512MB` or `2GB`"),
     /** The storyc versions the workspace works with, as dbt's {@code require-dbt-version}. */
     REQUIRED_VERSION("required_version", "STORYC_REQUIRED_VERSION",
-            "\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*"
-                    + "(,\\s*(>=|<=|==|=|>|<)?\\s*\\d+(\\.\\d+){0,2}\\s*)*",
+            "\\s*(>=|<=|==|=|>|<)?\\s*\\d{1,9}(\\.\\d{1,9}){0,2}\\s*"
+                    + "(,\\s*(>=|<=|==|=|>|<)?\\s*\\d{1,9}(\\.\\d{1,9}){0,2}\\s*)*",
             "a version range such as `>=0.1.0, <0.2.0`");
 
     private final String key;

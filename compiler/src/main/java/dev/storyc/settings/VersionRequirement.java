@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * hand-written because the three comparisons do not justify a semver library.
  */
 public record VersionRequirement(String text, List<Bound> bounds) {
+    // At most nine digits a number, so that each fits an int: a longer one is no version.
     private static final Pattern BOUND =
-            Pattern.compile("\\s*(>=|<=|==|=|>|<)?\\s*(\\d+(?:\\.\\d+){0,2})\\s*");
+            Pattern.compile("\\s*(>=|<=|==|=|>|<)?\\s*(\\d{1,9}(?:\\.\\d{1,9}){0,2})\\s*");
     private static final Pattern VERSION =
-            Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[-+.].*)?");
+            Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:[-+.].*)?");
 
     /** One comparison, such as {@code >=0.1.0}. */
     public record Bound(String operator, String version) {

@@ -15,6 +15,9 @@ public final class ImportPaths {
         if (path.isEmpty()) {
             return Optional.of("the path is empty");
         }
+        if (path.indexOf('\0') >= 0) {
+            return Optional.of("it holds a NUL character, which no file name may hold");
+        }
         if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*") || path.contains("\\")) {
             return Optional.of("it is not a relative path with forward slashes");
         }

@@ -103,7 +103,30 @@ class ProjectErrorsTest {
                                 "environments.toml", Checkout.read(MINIMAL.resolve("environments.toml"))
                                         .replace("user = \"me\" }", "user = \"me\", password = \"${env:DEV_PW}\" }")),
                         "E0405", "stories/base/schema/deploy.sql:1:4",
-                        "`env.warehouse.password` is a secret and cannot be rendered into a file"));
+                        "`env.warehouse.password` is a secret and cannot be rendered into a file"),
+                // Found by fuzzing: each of these escaped as an internal error before.
+                row("import path holds a NUL", Map.of("environments.toml",
+                                "imports = [ { path = \"\\u0000\" } ]\n"
+                                        + Checkout.read(MINIMAL.resolve("environments.toml"))),
+                        "E0220", "environments.toml:1:15",
+                        "`\\u0000` cannot be imported: it holds a NUL character, which no file name may hold"),
+                row("output path holds a NUL", Map.of("environments.toml",
+                                Checkout.read(MINIMAL.resolve("environments.toml")).replace(
+                                        "release = \"all\"\n", "release = \"all\"\noutput.path = \"\\u0000\"\n")),
+                        "E0214", "environments.toml:14:1",
+                        "`output.path` holds a NUL character (`\\u0000`), which no file name may hold"),
+                row("output setting holds a NUL", Map.of("storyc.toml", "output = \"\\u0000\"\n"),
+                        "E0225", "storyc.toml:1:1", "setting `output` is `\\u0000`, which is not a folder"),
+                row("required version beyond any number", Map.of("storyc.toml",
+                                "required_version = \">=0.9999999999\"\n"),
+                        "E0225", "storyc.toml:1:1",
+                        "setting `required_version` is `>=0.9999999999`, which is not a version range"),
+                row("template holds the tracer's marker character", Map.of("stories/base/views/base.view.lkml",
+                                "view: base {\n  sql_table_name: <% env.warehouse.schema %>.base ;;\n"
+                                        + "  dimension: id {\n    primary_key: yes\n"
+                                        + "    sql: ${nope} ;; # \u0001\u0002 <% env.name %>\n  }\n}\n"),
+                        "E0620", "stories/base/views/base.view.lkml:5:12",
+                        "names `nope`, but view `base` has no field `nope`"));
     }
 
     @ParameterizedTest(name = "{0}")

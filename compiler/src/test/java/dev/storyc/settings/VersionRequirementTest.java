@@ -29,7 +29,8 @@ class VersionRequirementTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"latest", ">= 1.x", "1.2.3.4", ">=1,", "~>1.2"})
+    @CsvSource(delimiter = '|', value = {"latest", ">= 1.x", "1.2.3.4", ">=1,", "~>1.2",
+            "9999999999", ">=0.99999999999", "1.2.9999999999"})
     void refusesWhatIsNotARange(String text) {
         assertThat(VersionRequirement.parse(text)).isEmpty();
         assertThat(Setting.REQUIRED_VERSION.accepts(text)).isFalse();
