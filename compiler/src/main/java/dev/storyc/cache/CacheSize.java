@@ -36,6 +36,8 @@ public final class CacheSize {
                     case "gb" -> 30;
                     default -> 0;
                 };
-        return Optional.of(number << shift);
+        // Twelve digits of gigabytes exceed a long: such a cap means no cap, so it saturates
+        // rather than wrapping round to a small or negative one that would empty the cache.
+        return Optional.of(number > Long.MAX_VALUE >> shift ? Long.MAX_VALUE : number << shift);
     }
 }
