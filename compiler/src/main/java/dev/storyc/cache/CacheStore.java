@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,18 @@ public final class CacheStore {
     private final Path root;
     private final long maxBytes;
     private final Path saltFile;
+
+    /**
+     * The entry folders this store has found to be real folders, reached through no link. A run
+     * reads and writes thousands of entries (one per dashboard) in 256 folders, and checking every
+     * folder on the way up to the workspace for each was three system calls an entry. A link
+     * planted to redirect the cache is there before the run starts, so a folder checked once is
+     * checked for the run.
+     */
+    private final Set<Path> plainFolders = ConcurrentHashMap.newKeySet();
+
+    /** Whether this store has made sure that git ignores it; see {@link #ignoredByGit}. */
+    private volatile boolean ignored;
 
     /**
      * Returns the cache in {@code root} (created on first write), trimmed to {@code maxBytes}.
@@ -207,6 +221,8 @@ public final class CacheStore {
      * Removes every entry (the salt, kept elsewhere, stays); returns how many files were removed.
      */
     public long clean() throws IOException {
+        plainFolders.clear();
+        ignored = false;
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
@@ -277,7 +293,9 @@ public final class CacheStore {
      */
     private void write(Path target, byte[] bytes, boolean replace) throws IOException {
         Path folder = target.getParent();
-        Files.createDirectories(folder);
+        if (!plainFolders.contains(folder)) {
+            Files.createDirectories(folder);
+        }
         if (linked(folder)) {
             throw new IOException("the cache folder " + folder + " leads through a symbolic link");
         }
@@ -315,11 +333,17 @@ public final class CacheStore {
         if (!folder.startsWith(root)) {
             return Files.isSymbolicLink(folder);
         }
+        if (plainFolders.contains(folder)) {
+            return false;
+        }
         Path top = root.getParent() == null ? root : root.getParent();
         for (Path path = folder; path != null && path.startsWith(top); path = path.getParent()) {
             if (Files.isSymbolicLink(path)) {
                 return true;
             }
+        }
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            plainFolders.add(folder);
         }
         return false;
     }
@@ -329,6 +353,9 @@ public final class CacheStore {
      * cache stays out of git even in a workspace whose own .gitignore does not name it.
      */
     private void ignoredByGit() throws IOException {
+        if (ignored) {
+            return;
+        }
         Path parent = root.getParent();
         if (parent == null || !parent.getFileName().toString().equals(".storyc")) {
             return;
@@ -337,5 +364,6 @@ public final class CacheStore {
         if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
             Files.writeString(ignore, "# storyc's local cache and state; never committed.\n*\n");
         }
+        ignored = true;
     }
 }
