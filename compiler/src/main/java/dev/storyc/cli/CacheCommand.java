@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
         description = {
             "Inspect or empty the workspace's cache (.storyc/cache, ignored by git).",
             "The cache remembers which environments' inputs already compiled and checked clean, so"
-                + " that compile and check skip them; it is never needed, and entries are"
+                + " that compile and check skip them, and what runs derived from files that have not"
+                + " changed since (story tree ids, story manifests, dashboards' parses, schedules),"
+                + " so that they are not derived again; it is never needed, and entries are"
                 + " checksummed: a damaged one is recompiled, never trusted. Its size is capped by"
                 + " the cache.max_size setting (default 512MB); the least recently used entries go"
                 + " first."

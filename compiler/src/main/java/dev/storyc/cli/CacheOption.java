@@ -7,7 +7,7 @@ final class CacheOption {
     @Option(
             names = "--no-cache",
             description =
-                    "Compile and check every environment, even those whose inputs match an earlier"
-                            + " clean compile in .storyc/cache; the cache is still updated.")
+                    "Compile and check every environment and parse every file, even what matches"
+                            + " an earlier clean run in .storyc/cache; the cache is still updated.")
     boolean noCache;
 }
