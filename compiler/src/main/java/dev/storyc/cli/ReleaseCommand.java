@@ -1,11 +1,14 @@
 package dev.storyc.cli;
 
 import dev.storyc.config.Environment;
+import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.Spelling;
 import dev.storyc.release.ManifestEditor;
+import dev.storyc.release.ManifestLayoutException;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.ReleaseParser;
 import dev.storyc.workspace.StoryId;
@@ -76,11 +79,32 @@ final class ReleaseCommand extends CommandGroup {
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
         String text = project.workspace().releases().get(name).text();
-        for (StoryId id : stories) {
-            text = edit.apply(ManifestEditor.of(text), id);
+        try {
+            for (StoryId id : stories) {
+                text = edit.apply(ManifestEditor.of(text), id);
+            }
+        } catch (ManifestLayoutException e) {
+            refuseLayout(project, name, e, console);
         }
         if (!stories.isEmpty()) {
             WorkspaceFiles.write(fileOf(project, name), text, console);
         }
+    }
+
+    /**
+     * Ends the command with exit 1 and E0315 at the manifest, writing nothing, when its layout
+     * is one the editor cannot change line by line.
+     */
+    static void refuseLayout(Project project, String name, ManifestLayoutException e,
+            Console console) {
+        String path = "releases/" + name + ".toml";
+        console.diagnostics(List.of(Diagnostic.error(Code.RELEASE_LAYOUT_UNEDITABLE,
+                        Position.ofFile(path),
+                        "storyc cannot edit `" + path + "` in place: " + e.getMessage()
+                                + "; nothing was written")
+                .withHint("edit it by hand, or write `stories` one string per line, each followed"
+                        + " by a comma, and the pins as a [pins] table, as storyc writes them")),
+                project.workspace().allSources());
+        throw new CommandFailure(ExitCode.PROJECT_ERRORS);
     }
 }

@@ -3,6 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.release.ManifestEditor;
+import dev.storyc.release.ManifestLayoutException;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.release.SealRules;
 import dev.storyc.config.Environment;
@@ -95,7 +96,13 @@ final class ReleaseSealCommand implements Callable<Integer> {
             console.result("sealed " + name + " already: its " + pins.size() + " pins are the trees at HEAD");
             return ExitCode.OK;
         }
-        String text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
+        String text;
+        try {
+            text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
+        } catch (ManifestLayoutException e) {
+            ReleaseCommand.refuseLayout(project, name, e, console);
+            return ExitCode.PROJECT_ERRORS;
+        }
         WorkspaceFiles.write(ReleaseCommand.fileOf(project, name), text, console);
         if (!manifest.isSealed()) {
             console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");

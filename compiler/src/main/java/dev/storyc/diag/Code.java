@@ -82,6 +82,7 @@ public enum Code {
     SEAL_REFUSED("E0312", "release cannot be sealed"),
     SEALED_RELEASE_IN_USE("E0313", "a protected environment runs this sealed release"),
     PIN_WITHOUT_STORY("E0314", "a pin names a story the release does not list"),
+    RELEASE_LAYOUT_UNEDITABLE("E0315", "release manifest cannot be edited in its own layout"),
 
     // E04xx: rendering
     TEMPLATE_UNDEFINED_NAME("E0401", "template uses an undefined name"),

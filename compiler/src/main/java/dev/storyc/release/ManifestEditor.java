@@ -26,7 +26,7 @@ public final class ManifestEditor {
         this.text = text;
         this.toml = Toml.parse(text);
         if (toml.hasErrors()) {
-            throw new IllegalArgumentException("not valid TOML: " + toml.errors().get(0));
+            throw new ManifestLayoutException("it is not valid TOML: " + toml.errors().get(0));
         }
     }
 
@@ -37,6 +37,12 @@ public final class ManifestEditor {
 
     /** Returns the text with {@code story} appended to {@code stories}, in the list's own style. */
     public String add(StoryId story) {
+        List<String> expected = new ArrayList<>(storyValues());
+        expected.add(story.value());
+        return verified(appended(story), expected, pinValues());
+    }
+
+    private String appended(StoryId story) {
         TomlArray stories = stories();
         String literal = TomlText.string(story.value());
         if (stories.isEmpty()) {
@@ -73,11 +79,26 @@ public final class ManifestEditor {
         if (index.isPresent()) {
             edited = dropElement(index.get());
         }
-        return ManifestEditor.of(edited).dropPin(story);
+        List<String> expected = new ArrayList<>(storyValues());
+        expected.remove(story.value());
+        Map<String, String> pins = new java.util.LinkedHashMap<>(pinValues());
+        pins.remove(story.value());
+        TomlParseResult dropped = Toml.parse(edited);
+        if (dropped.hasErrors()) {
+            throw new ManifestLayoutException("the edit would leave it invalid TOML ("
+                    + dropped.errors().get(0).getMessage() + ")");
+        }
+        return verified(ManifestEditor.of(edited).dropPin(story), expected, pins);
     }
 
     /** Returns the text with a {@code [pins]} table holding exactly {@code pins}, in the given order. */
     public String seal(Map<StoryId, String> pins) {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        pins.forEach((id, tree) -> expected.put(id.value(), tree));
+        return verified(sealed(pins), storyValues(), expected);
+    }
+
+    private String sealed(Map<StoryId, String> pins) {
         StringBuilder table = new StringBuilder();
         pins.forEach((id, tree) -> table.append(TomlText.key(id.value())).append(" = ").append(TomlText.string(tree))
                 .append('\n'));
@@ -194,6 +215,54 @@ public final class ManifestEditor {
             end = Math.min(text.length(), lineEnd + 1);
         }
         return Optional.of(new int[] {Math.min(bodyStart, text.length()), end});
+    }
+
+    /**
+     * Returns {@code edited} when it parses to exactly {@code stories} and {@code pins} and all
+     * else unchanged; else throws, so that a layout the line edits do not know (a comma opening a
+     * line, pins written inline) is refused rather than written broken.
+     */
+    private String verified(String edited, List<String> stories, Map<String, String> pins) {
+        TomlParseResult result = Toml.parse(edited);
+        if (result.hasErrors()) {
+            throw new ManifestLayoutException("the edit would leave it invalid TOML ("
+                    + result.errors().get(0).getMessage() + ")");
+        }
+        ManifestEditor after = new ManifestEditor(edited);
+        if (!after.storyValues().equals(stories) || !after.pinValues().equals(pins)) {
+            throw new ManifestLayoutException(
+                    "the edit would not leave exactly the stories and pins asked for");
+        }
+        Map<String, Object> others = new java.util.TreeMap<>(toml.toMap());
+        Map<String, Object> othersAfter = new java.util.TreeMap<>(after.toml.toMap());
+        others.keySet().removeAll(List.of("stories", "pins"));
+        othersAfter.keySet().removeAll(List.of("stories", "pins"));
+        if (!others.equals(othersAfter)) {
+            throw new ManifestLayoutException("the edit would change more than the stories and pins");
+        }
+        return edited;
+    }
+
+    /** Returns the story names in {@code stories}, in order; a value that is no string as its text. */
+    private List<String> storyValues() {
+        TomlArray array = toml.isArray("stories") ? toml.getArray("stories") : null;
+        List<String> values = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            values.add(String.valueOf(array.get(i)));
+        }
+        return values;
+    }
+
+    /** Returns the {@code pins} table's entries, in order, or none. */
+    private Map<String, String> pinValues() {
+        Map<String, String> pins = new java.util.LinkedHashMap<>();
+        if (toml.isTable("pins")) {
+            TomlTable table = toml.getTable("pins");
+            for (String key : table.keySet()) {
+                pins.put(key, String.valueOf(table.get(List.of(key))));
+            }
+        }
+        return pins;
     }
 
     private TomlArray stories() {

@@ -1,6 +1,7 @@
 package dev.storyc.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storyc.workspace.StoryId;
 import java.util.LinkedHashMap;
@@ -102,5 +103,27 @@ class ManifestEditorTest {
     void unsealedRemovesThePinsAndTheirComment() {
         String sealed = ManifestEditor.of(MULTILINE).seal(Map.of(id("patients"), "1".repeat(40)));
         assertThat(ManifestEditor.of(sealed).unsealed()).isEqualTo(MULTILINE);
+    }
+
+    /** Layouts the line edits do not know; found by fuzzing, where two were written broken. */
+    @Test
+    void anEditItCannotMakeInTheFilesLayoutIsRefusedNotWrittenBroken() {
+        String pin = "0123456789abcdef0123456789abcdef01234567";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("add", "stories = [\"patients\"\n]\n");
+        cases.put("drop", "stories = [\"appointments\"\n,\"patients\"]\n");
+        cases.put("seal", "stories = [\"patients\"]\npins = {}\n");
+        cases.put("seal again", "stories = [\"patients\"]\npins.patients = \"" + pin + "\"\n");
+        cases.forEach((edit, manifest) -> {
+            ManifestEditor editor = ManifestEditor.of(manifest);
+            assertThatThrownBy(() -> {
+                switch (edit) {
+                    case "add" -> editor.add(new StoryId("claims"));
+                    case "drop" -> editor.drop(new StoryId("appointments"));
+                    default -> editor.seal(Map.of(new StoryId("patients"), pin.replace('0', '9')));
+                }
+            }).as(edit).isInstanceOf(ManifestLayoutException.class)
+                    .hasMessageContaining("the edit would");
+        });
     }
 }
