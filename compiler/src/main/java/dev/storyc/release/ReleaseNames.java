@@ -21,17 +21,33 @@ public final class ReleaseNames {
     /** Returns the ISO week after the newest {@code YYYY-Www} name, or empty when there is none. */
     public static Optional<String> nextWeek(Collection<String> names) {
         return names.stream()
-                .map(WEEK::matcher)
-                .filter(Matcher::matches)
-                .map(m -> mondayOf(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                .filter(ReleaseNames::isWeek)
+                .map(ReleaseNames::mondayOfName)
                 .max(LocalDate::compareTo)
                 .map(monday -> weekName(monday.plusWeeks(1)));
     }
 
     /** Returns the newest {@code YYYY-Www} name, the natural base of the next release. */
     public static Optional<String> newestWeek(Collection<String> names) {
-        return names.stream().filter(n -> WEEK.matcher(n).matches())
+        return names.stream().filter(ReleaseNames::isWeek)
                 .max((a, b) -> mondayOfName(a).compareTo(mondayOfName(b)));
+    }
+
+    /**
+     * Returns true for the name of a real ISO week, such as {@code 2026-W48}. {@code 2026-W99},
+     * {@code 2026-W00} and {@code 2026-W53} (2026 has 52 weeks) are valid release names, but no
+     * week of the release train: counting them made {@code java.time} throw.
+     */
+    static boolean isWeek(String name) {
+        Matcher m = WEEK.matcher(name);
+        if (!m.matches()) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int week = Integer.parseInt(m.group(2));
+        // 28 December always falls in the last ISO week of its year.
+        int weeks = LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return week >= 1 && week <= weeks;
     }
 
     /** Returns the ISO week name of a date, such as {@code 2026-W48}. */

@@ -71,4 +71,29 @@ class ReleaseCommandTest {
         assertThat(Storyc.run(workspace, "release", "new", "all").exitCode()).isEqualTo(2);
         assertThat(Storyc.run(workspace, "release", "new", "2026-W47").stderr()).contains("already exists");
     }
+
+    @Test
+    void aLayoutTheEditorCannotChangeIsRefusedAndTheFileKept(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        String layout = "stories = [\"patients\"\n]\n";
+        Checkout.write(workspace.resolve("releases/x.toml"), layout);
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "add", "x", "appointments");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .contains("error[E0315]: storyc cannot edit `releases/x.toml` in place: the edit would")
+                .contains("--> releases/x.toml")
+                .doesNotContain("Exception");
+        assertThat(Checkout.read(workspace.resolve("releases/x.toml"))).isEqualTo(layout);
+    }
+
+    @Test
+    void aWeekNameBeyondTheCalendarIsAReleaseButNoWeekOfTheTrain(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        assertThat(Storyc.run(workspace, "release", "new", "2026-W99").exitCode()).isZero();
+        Storyc.Outcome next = Storyc.run(workspace, "release", "new", "--week");
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.stdout()).contains("created releases/2026-W49.toml from 2026-W48");
+    }
 }
