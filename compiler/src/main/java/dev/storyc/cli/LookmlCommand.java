@@ -31,14 +31,15 @@ final class LookmlCommand extends CommandGroup {
     static SourceFile read(Path file, Console console) {
         try {
             Diagnostics diagnostics = new Diagnostics();
-            Optional<SourceFile> source = WorkspaceLoader.decode(file.toString(), Files.readAllBytes(file), diagnostics);
+            Optional<SourceFile> source = WorkspaceLoader.decode(file.toString(),
+                    WorkspaceLoader.readBounded(file), diagnostics);
             if (source.isEmpty()) {
                 console.diagnostics(diagnostics.all(), List.of());
                 throw new CommandFailure(ExitCode.PROJECT_ERRORS);
             }
             return source.get();
         } catch (IOException e) {
-            console.failure("cannot read `" + file + "`: " + e.getMessage(), "check the path");
+            console.failure("cannot read `" + file + "`: " + WorkspaceLoader.reason(e), "check the path");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
         }
     }

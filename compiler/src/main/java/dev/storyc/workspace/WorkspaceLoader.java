@@ -7,6 +7,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -156,7 +157,7 @@ public final class WorkspaceLoader {
             return new ImportedFile.Unreadable("it is not a regular file");
         }
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = readBounded(path);
             return decode(relative, bytes, diagnostics)
                     .<ImportedFile>map(source -> new ImportedFile.Loaded(source, Sha256.hex(bytes)))
                     .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
@@ -328,7 +329,7 @@ public final class WorkspaceLoader {
 
     private static Optional<SourceFile> read(Path path, String relative, Diagnostics found) {
         try {
-            return decode(relative, Files.readAllBytes(path), found);
+            return decode(relative, readBounded(path), found);
         } catch (IOException e) {
             found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
                     + reason(e));
@@ -340,6 +341,26 @@ public final class WorkspaceLoader {
      * Returns why an I/O operation failed, in words. A {@link java.nio.file.FileSystemException}'s
      * message is often just the path again, which the caller already names.
      */
+    /**
+     * The largest file storyc reads: far above any template, model or script (the corpus's largest
+     * LookML file is under 1 MB), and far below what would exhaust the heap. A larger file, or a
+     * link to a device such as /dev/zero, is reported as unreadable instead of ending the run
+     * with an OutOfMemoryError.
+     */
+    public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+    /** Reads a file whole, failing with a reason once it passes {@link #MAX_FILE_BYTES}. */
+    public static byte[] readBounded(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException("it is larger than the " + (MAX_FILE_BYTES >> 20)
+                        + " MB storyc reads");
+            }
+            return bytes;
+        }
+    }
+
     public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";

@@ -206,4 +206,20 @@ class WorkspaceLoaderTest {
         assertThat(ArtifactKind.of("views/sub/a.view.lkml")).isEmpty();
         assertThat(ArtifactKind.of("schema/migrate.sql")).isEmpty();
     }
+
+    @Test
+    void aFileTooLargeToReadIsReportedWhereItIs(@TempDir Path temp) throws Exception {
+        Path workspace = dev.storyc.testing.Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        // Sparse: it takes no disk, and reads as zeros.
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(
+                workspace.resolve("releases/big.toml").toFile(), "rw")) {
+            big.setLength(WorkspaceLoader.MAX_FILE_BYTES + 1L);
+        }
+        var loaded = WorkspaceLoader.load(workspace, StdlibLoader.load());
+        assertThat(loaded.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo(dev.storyc.diag.Code.FILE_UNREADABLE);
+            assertThat(d.position().file()).isEqualTo("releases/big.toml");
+            assertThat(d.message()).contains("it is larger than the 64 MB storyc reads");
+        });
+    }
 }
