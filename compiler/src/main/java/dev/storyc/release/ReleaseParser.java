@@ -45,8 +45,13 @@ public final class ReleaseParser {
             for (int i = 0; i < array.size(); i++) {
                 Position at = doc.positionOf(array, i);
                 if (!(array.get(i) instanceof String id) || !StoryId.isValid(id)) {
-                    diagnostics.add(Diagnostic.error(Code.RELEASE_FIELD_TYPE, at,
-                                    "release entry `" + array.get(i) + "` is not a story id")
+                    Object value = array.get(i);
+                    // A list or table would print as a Java object name.
+                    String message = value instanceof TomlArray || value instanceof TomlTable
+                            ? "a release entry must be a story id, not a "
+                                    + (value instanceof TomlArray ? "list" : "table")
+                            : "release entry `" + value + "` is not a story id";
+                    diagnostics.add(Diagnostic.error(Code.RELEASE_FIELD_TYPE, at, message)
                             .withHint("story ids match [a-z][a-z0-9-]*"));
                     continue;
                 }

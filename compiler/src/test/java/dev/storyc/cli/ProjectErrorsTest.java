@@ -60,6 +60,8 @@ class ProjectErrorsTest {
                 row("release names a story twice", Map.of("releases/r1.toml",
                                 "stories = [\n  \"base\",\n  \"extra\",\n  \"base\",\n]\n"),
                         "E0304", "releases/r1.toml:4:3", "release `r1` lists `base` twice"),
+                row("release entry is a list", Map.of("releases/r1.toml", "stories = [[\"base\"]]\n"),
+                        "E0305", "releases/r1.toml:1:12", "a release entry must be a story id, not a list"),
                 row("release syntax", Map.of("releases/r1.toml", "stories = [\"base\"\n"),
                         "E0301", "releases/r1.toml:2:1", "invalid TOML"),
                 row("release manifest missing", Map.of("releases/r1.toml", DELETE),
