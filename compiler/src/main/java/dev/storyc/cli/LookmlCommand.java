@@ -10,7 +10,6 @@ import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.View;
 import dev.storyc.workspace.WorkspaceLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -23,11 +23,16 @@ public final class ManifestEditor {
     private final TomlParseResult toml;
 
     private ManifestEditor(String text) {
-        this.text = text;
-        this.toml = Toml.parse(text);
+        this(text, Toml.parse(text));
         if (toml.hasErrors()) {
             throw new ManifestLayoutException("it is not valid TOML: " + toml.errors().get(0));
         }
+    }
+
+    /** An editor of {@code text}, which {@code toml} is the parse of, free of errors. */
+    private ManifestEditor(String text, TomlParseResult toml) {
+        this.text = text;
+        this.toml = toml;
     }
 
     /** Returns an editor for a manifest; the text must be valid TOML with a {@code stories} array. */
@@ -83,12 +88,7 @@ public final class ManifestEditor {
         expected.remove(story.value());
         Map<String, String> pins = new java.util.LinkedHashMap<>(pinValues());
         pins.remove(story.value());
-        TomlParseResult dropped = Toml.parse(edited);
-        if (dropped.hasErrors()) {
-            throw new ManifestLayoutException("the edit would leave it invalid TOML ("
-                    + dropped.errors().get(0).getMessage() + ")");
-        }
-        return verified(ManifestEditor.of(edited).dropPin(story), expected, pins);
+        return verified(reparsed(edited).dropPin(story), expected, pins);
     }
 
     /** Returns the text with a {@code [pins]} table holding exactly {@code pins}, in the given order. */
@@ -223,12 +223,7 @@ public final class ManifestEditor {
      * line, pins written inline) is refused rather than written broken.
      */
     private String verified(String edited, List<String> stories, Map<String, String> pins) {
-        TomlParseResult result = Toml.parse(edited);
-        if (result.hasErrors()) {
-            throw new ManifestLayoutException("the edit would leave it invalid TOML ("
-                    + result.errors().get(0).getMessage() + ")");
-        }
-        ManifestEditor after = new ManifestEditor(edited);
+        ManifestEditor after = reparsed(edited);
         if (!after.storyValues().equals(stories) || !after.pinValues().equals(pins)) {
             throw new ManifestLayoutException(
                     "the edit would not leave exactly the stories and pins asked for");
@@ -241,6 +236,16 @@ public final class ManifestEditor {
             throw new ManifestLayoutException("the edit would change more than the stories and pins");
         }
         return edited;
+    }
+
+    /** Returns an editor of a text this editor made, which must still parse. */
+    private static ManifestEditor reparsed(String edited) {
+        TomlParseResult result = Toml.parse(edited);
+        if (result.hasErrors()) {
+            throw new ManifestLayoutException("the edit would leave it invalid TOML ("
+                    + result.errors().get(0).getMessage() + ")");
+        }
+        return new ManifestEditor(edited, result);
     }
 
     /** Returns the story names in {@code stories}, in order; a value that is no string as its text. */
