@@ -160,11 +160,11 @@ public final class StampWalk {
      * One thread's stamps, as text: per entry its name (length-prefixed, since a name may hold any
      * character but a slash), type, size, modification time and file key; a folder's entries
      * follow it and end with a line of their own. Names rather than paths keep the text, which is
-     * digested on a cold JVM, small.
+     * digested on a cold JVM, small. {@link StoryStamps} stamps each story's files with it too.
      */
-    private static final class Stamps {
-        private final StringBuilder text = new StringBuilder();
-        private long newest = Long.MIN_VALUE;
+    static final class Stamps {
+        final StringBuilder text = new StringBuilder();
+        long newest = Long.MIN_VALUE;
 
         /** Stamps a story folder, walked through a link to it, as the loader reads it. */
         void story(Path folder) throws IOException {

@@ -3,12 +3,7 @@ package dev.storyc.workspace;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,23 +67,15 @@ public final class StoryStamps {
             return;
         }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            StringBuilder text = new StringBuilder("storyc-story-stamps-1\n");
-            long newest = Long.MIN_VALUE;
+            // The walk's own stamp of each file, through a link as the loader read it.
+            StampWalk.Stamps stamped = new StampWalk.Stamps();
+            stamped.text.append("storyc-story-stamps-2\n");
             for (SourceFile file : files) {
-                // Through a link, as the loader read it.
-                BasicFileAttributes attributes =
-                        Files.readAttributes(root.resolve(file.path()), BasicFileAttributes.class);
-                long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                newest = Math.max(newest, modified);
-                text.append(file.path().length()).append(':').append(file.path()).append(' ')
-                        .append(attributes.isRegularFile() ? 'f' : 'o').append(' ')
-                        .append(attributes.size()).append(' ').append(modified).append(' ')
-                        .append(attributes.fileKey()).append('\n');
+                stamped.stamp(root.resolve(file.path()), file.path(), false);
             }
-            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
-            stamps.put(story, new InputStamps(HexFormat.of().formatHex(digest.digest()), newest));
-        } catch (IOException | UnsupportedOperationException | NoSuchAlgorithmException e) {
+            String digest = Sha256.hex(stamped.text.toString().getBytes(StandardCharsets.UTF_8));
+            stamps.put(story, new InputStamps(digest, stamped.newest));
+        } catch (IOException | UnsupportedOperationException e) {
             // Unstamped: the story's id is computed from its bytes.
         }
     }
