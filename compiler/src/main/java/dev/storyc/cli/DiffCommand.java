@@ -107,7 +107,12 @@ final class DiffCommand implements Callable<Integer> {
         Map<String, String> before;
         DiffReport.Side from;
         if (against == null) {
-            before = state.map(s -> (Map<String, String>) s.files().get()).orElse(Map.of());
+            try {
+                before = state.isPresent() ? state.get().files().read() : Map.of();
+            } catch (PublishException e) {
+                console.failure(e.getMessage(), e.hint());
+                return ExitCode.OPERATION_FAILED;
+            }
             Path shown =
                     directory.startsWith(project.root())
                             ? project.root().relativize(directory)

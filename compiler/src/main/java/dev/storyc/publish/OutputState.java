@@ -9,7 +9,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What an output repository on disk holds right now, read without changing anything: the branch's
@@ -39,7 +37,18 @@ public record OutputState(
         Instant committedAt,
         Optional<String> pushed,
         Function<String, Optional<String>> file,
-        Supplier<SortedMap<String, String>> files) {
+        AllFiles files) {
+
+    /**
+     * Reads every file of the head commit when asked, which only {@code storyc diff} does. Its
+     * failure is checked, unlike a {@code Supplier}'s: an object missing from a damaged repository
+     * is an operational error the command reports, not a crash.
+     */
+    @FunctionalInterface
+    public interface AllFiles {
+        /** Returns every file, as path to text. */
+        SortedMap<String, String> read() throws PublishException;
+    }
 
     /** Returns true when storyc's last push put exactly the head on the remote. */
     public boolean isPushed() {
@@ -79,11 +88,15 @@ public record OutputState(
                             file,
                             () -> allFiles(directory, commit.getTree().getId())));
         } catch (IOException e) {
-            throw new PublishException(
-                    "cannot read the output repository `" + directory + "`: " + e.getMessage(),
-                    "run `git fsck` in it",
-                    e);
+            throw unreadable(directory, e);
         }
+    }
+
+    private static PublishException unreadable(Path directory, IOException e) {
+        return new PublishException(
+                "cannot read the output repository `" + directory + "`: " + e.getMessage(),
+                "run `git fsck` in it",
+                e);
     }
 
     /**
@@ -115,7 +128,8 @@ public record OutputState(
      * Returns every file of {@code tree}, as path to UTF-8 text. Output repositories hold only text
      * storyc wrote, so decoding cannot lose anything; a read failure is an operational error.
      */
-    private static SortedMap<String, String> allFiles(Path directory, ObjectId tree) {
+    private static SortedMap<String, String> allFiles(Path directory, ObjectId tree)
+            throws PublishException {
         SortedMap<String, String> files = new TreeMap<>();
         try (Repository repository =
                         new FileRepositoryBuilder()
@@ -133,7 +147,7 @@ public record OutputState(
                                 StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(directory, e);
         }
         return files;
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -168,6 +169,25 @@ class DiffCommandTest {
                 .contains(
                         " 0 modified, 0 deleted\n",
                         "new file mode 100644\n--- /dev/null\n+++ b/storyc.lock\n");
+    }
+
+    @Test
+    void aDamagedOutputRepositoryIsAnOperationalFailureNotACrash() throws IOException {
+        Path repository = workspace.resolve("out/integration");
+        String tree = GitCli.git(repository, "rev-parse", "HEAD^{tree}").strip();
+        Path object = repository.resolve(".git/objects/" + tree.substring(0, 2) + "/" + tree.substring(2));
+        assertThat(object).as("the root tree is a loose object").isRegularFile();
+        Files.delete(object);
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "diff", "--env", "integration");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(3);
+        assertThat(outcome.stdout()).isEmpty();
+        assertThat(outcome.stderr())
+                .contains("error: cannot read the output repository `",
+                        "out/integration`: Missing tree " + tree,
+                        "= help: run `git fsck` in it")
+                .doesNotContain("internal error", "Exception", "\tat ");
     }
 
     private void editPatientsJob() {
