@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /**
  * Writes the user's own files (release manifests, environments.toml, new stories). A write goes to
  * a temporary file beside the target and is then moved over it, so an interrupted command never
- * leaves a half-written manifest.
+ * leaves a half-written manifest. A target that is a link is written where the link leads.
  *
  * <p>The temporary file is opened with a plain create, not {@link Files#createTempFile}, whose
  * files are always 0600: a new file gets the user's umask like any editor's would, and a replaced
@@ -24,8 +25,10 @@ import java.util.UUID;
 final class WorkspaceFiles {
     private WorkspaceFiles() {}
 
-    static void write(Path target, String text, Console console) {
+    static void write(Path requested, String text, Console console) {
+        Path target = requested;
         try {
+            target = throughLinks(requested);
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(
                     "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -45,10 +48,25 @@ final class WorkspaceFiles {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            console.failure("cannot write `" + target + "`: " + WorkspaceLoader.reason(e),
+            console.failure("cannot write `" + requested + "`: " + WorkspaceLoader.reason(e),
                     "check permissions and free space");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
         }
+    }
+
+    /**
+     * Returns the file a link leads to, so that a manifest kept as a link (to a shared folder, say)
+     * is written where it lives, as editors do, instead of having its link replaced by a copy. A
+     * link to nothing is refused rather than followed into a file the user never named.
+     */
+    private static Path throughLinks(Path target) throws IOException {
+        if (!Files.isSymbolicLink(target)) {
+            return target;
+        }
+        if (!Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        return target.toRealPath();
     }
 
     private static void keepPermissions(Path target, Path temporary) throws IOException {

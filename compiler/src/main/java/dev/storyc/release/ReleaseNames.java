@@ -14,8 +14,15 @@ public final class ReleaseNames {
 
     private ReleaseNames() {}
 
+    /**
+     * The longest release name. A name is a file name ({@code releases/NAME.toml}) and an output
+     * tag ({@code release/NAME}), and file systems stop at 255 bytes; a limit well under that
+     * leaves room for the temporary file a manifest is written through.
+     */
+    public static final int MAX_LENGTH = 100;
+
     public static boolean isValid(String name) {
-        return NAME.matcher(name).matches() && !name.equals("all");
+        return name.length() <= MAX_LENGTH && NAME.matcher(name).matches() && !name.equals("all");
     }
 
     /** Returns the ISO week after the newest {@code YYYY-Www} name, or empty when there is none. */

@@ -368,11 +368,23 @@ public final class WorkspaceLoader {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException fs) {
+            return "`" + fs.getFile() + "` is in the way: it exists, as a file or as a link to"
+                    + " something missing";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException fs) {
+            return "`" + fs.getFile() + "` is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemLoopException fs) {
+            return "the links at `" + fs.getFile() + "` form a loop";
+        }
         if (e instanceof java.nio.file.FileSystemException fs) {
-            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            // The JDK's own subclasses without a reason are mapped above; a class name is no
+            // message for a user, so a reasonless stranger says what failed in words.
+            return fs.getReason() != null ? fs.getReason() : "the file system refused it";
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? "an input or output error" : message;
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +97,34 @@ class ReleaseCommandTest {
         Storyc.Outcome next = Storyc.run(workspace, "release", "new", "--week");
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(next.stdout()).contains("created releases/2026-W49.toml from 2026-W48");
+    }
+
+    @Test
+    void aReleaseNameLongerThanAHundredCharactersIsAUsageError(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        String name = "r".repeat(101);
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "new", name);
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("`" + name + "` is not a valid release name")
+                .contains("use at most 100 letters, digits");
+        assertThat(workspace.resolve("releases/" + name + ".toml")).doesNotExist();
+        assertThat(Storyc.run(workspace, "release", "new", name.substring(1)).exitCode()).isZero();
+    }
+
+    @Test
+    void aManifestKeptAsALinkIsEditedWhereItLivesAndStaysALink(@TempDir Path temp) throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Path shared = Checkout.write(workspace.resolve("shared/next.toml"), "stories = [\n  \"patients\",\n]\n");
+        Path link = Files.createSymbolicLink(workspace.resolve("releases/next.toml"), Path.of("../shared/next.toml"));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "add", "next", "encounters");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(Files.isSymbolicLink(link)).as("the link is kept").isTrue();
+        assertThat(Checkout.read(shared)).isEqualTo("stories = [\n  \"patients\",\n  \"encounters\",\n]\n");
+        try (var siblings = Files.list(shared.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).as("no temporary file is left")
+                    .containsExactly("next.toml");
+        }
     }
 }
