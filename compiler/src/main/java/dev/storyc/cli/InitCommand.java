@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -32,13 +33,20 @@ final class InitCommand implements Callable<Integer> {
     String projectName;
 
     @Option(names = "--developer", paramLabel = "NAME",
-            description = "Your name, for your dev-<name> environment. Default: the `developer` setting, else $USER.")
+            description = "Your name, for your dev-<name> environment and dev_<name> database; only its letters and"
+                    + " digits are kept, in lower case. Default: the `developer` setting, else $USER.")
     String developer;
 
     @Override
     public Integer call() {
         Console console = root.console();
         Path target = root.workingDirectory().resolve(directory).normalize();
+        if (Files.isSymbolicLink(target) && !Files.exists(target)) {
+            console.failure("`" + target + "` is a link to `" + linkTarget(target) + "`, which does not exist; nothing"
+                            + " was written",
+                    "create the folder it leads to, or pick another folder");
+            return ExitCode.USAGE;
+        }
         if (!isEmptyOrMissing(target)) {
             console.failure("`" + target + "` is not empty; nothing was written",
                     "storyc init creates a new workspace; pick an empty or new folder");
@@ -47,10 +55,7 @@ final class InitCommand implements Callable<Integer> {
         String name = identifier(projectName != null ? projectName : String.valueOf(target.getFileName()), "analytics");
         String who = developer != null ? developer
                 : root.settings().developer().orElse(root.processEnvironment().getOrDefault("USER", "me"));
-        String developerName = who.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "");
-        if (developerName.isEmpty()) {
-            developerName = "me";
-        }
+        String developerName = developerName(who);
         LocalDate today = LocalDate.now();
         Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(today.minusWeeks(1)),
                 ReleaseNames.weekName(today), Version.number());
@@ -65,6 +70,25 @@ final class InitCommand implements Callable<Integer> {
                 + ")");
         console.result("next: cd " + directory + " && git init && storyc story new my-first-story && storyc compile");
         return ExitCode.OK;
+    }
+
+    /**
+     * Returns {@code who} as a name that works in every place the scaffold puts it: the environment
+     * {@code dev-<name>} allows dashes, but the database {@code dev_<name>} and the connection
+     * {@code looker_dev_<name>} do not, and an underscore is no environment name. So only letters
+     * and digits are kept: {@code Alice-Bob_1} becomes {@code alicebob1}.
+     */
+    static String developerName(String who) {
+        String name = who.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("^[^a-z]+", "");
+        return name.isEmpty() ? "me" : name;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static boolean isEmptyOrMissing(Path folder) {

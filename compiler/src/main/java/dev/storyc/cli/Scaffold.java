@@ -76,7 +76,7 @@ final class Scaffold {
                 explore: %1$s {
                   label: %2$s
                 }
-                """.formatted(table, quote(title)));
+                """.formatted(table, templateText(quote(title))));
         return files;
     }
 
@@ -238,6 +238,15 @@ final class Scaffold {
     private static String core(String version) {
         int dash = version.indexOf('-');
         return dash < 0 ? version : version.substring(0, dash);
+    }
+
+    /**
+     * Returns {@code text} for a template, where it must render as itself. The template language
+     * has no escape for its opening tag, so each {@code <%} is split by an empty comment,
+     * {@code <<%! %>%}, which renders back to {@code <%}; nothing else in text is special.
+     */
+    static String templateText(String text) {
+        return text.replace("<%", "<<%! %>%");
     }
 
     private static String quote(String text) {

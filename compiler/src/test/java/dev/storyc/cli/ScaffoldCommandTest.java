@@ -130,6 +130,57 @@ class ScaffoldCommandTest {
     }
 
     @Test
+    void initRefusesALinkToNothingAndCreatesNothingWhereItLeads() throws Exception {
+        Path link = Files.createSymbolicLink(temp.resolve("acme"), temp.resolve("missing"));
+        Storyc.Outcome outcome = Storyc.runRaw(Map.of(), "init", link.toString());
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .contains("error: `" + link + "` is a link to `" + temp.resolve("missing")
+                        + "`, which does not exist; nothing was written")
+                .contains("= help: create the folder it leads to, or pick another folder")
+                .doesNotContain("Exception");
+        assertThat(temp.resolve("missing")).doesNotExist();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void aDeveloperNameWithDashesAndUnderscoresStillChecksCleanly() {
+        Path workspace = temp.resolve("acme");
+        Storyc.Outcome init = Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", "Alice-Bob_1");
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.stdout()).contains("developer alicebob1)");
+        assertThat(ok(workspace, "check", "--all").stdout()).contains("ok  dev-alicebob1 ");
+        assertThat(InitCommand.developerName("J. Random-Hacker")).isEqualTo("jrandomhacker");
+        assertThat(InitCommand.developerName("42")).isEqualTo("me");
+    }
+
+    @Test
+    void aTitleWithTemplateTagsAndQuotesReachesTheExploreLabelAsWritten() {
+        Path workspace = temp.resolve("acme");
+        assertThat(Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", "alice").exitCode()).isZero();
+        git(workspace, "init", "-q");
+        String title = "Costs <% per %> \"visit\" ${TABLE} {{x}} <%%>";
+        ok(workspace, "story", "new", "costs", "--title", title);
+        commit(workspace, "costs");
+        ok(workspace, "compile");
+        assertThat(Checkout.read(workspace.resolve("out/dev-alice/explores/costs/costs.explore.lkml")))
+                .contains("  label: \"Costs <% per %> \\\"visit\\\" ${TABLE} {{x}} <%%>\"\n");
+        assertThat(Checkout.read(workspace.resolve("stories/costs/story.toml")))
+                .contains("title = \"Costs <% per %> \\\"visit\\\" ${TABLE} {{x}} <%%>\"\n");
+    }
+
+    @Test
+    void storyNewRefusesAnIdLongerThanATableName() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        String id = "a" + "b".repeat(63);
+        Storyc.Outcome outcome = Storyc.run(workspace, "story", "new", id);
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("`" + id + "` is 64 characters long; a new story's id is at most 63");
+        assertThat(workspace.resolve("stories/" + id)).doesNotExist();
+        ok(workspace, "story", "new", id.substring(1));
+    }
+
+    @Test
     void storyShowListsWhatAStoryIsAndWhereItGoes() {
         Storyc.Outcome outcome = Storyc.run(Checkout.root(), "story", "show", "encounters");
         assertThat(outcome.exitCode()).isZero();
