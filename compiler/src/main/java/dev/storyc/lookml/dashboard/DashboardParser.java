@@ -170,9 +170,13 @@ public final class DashboardParser {
 
     private Optional<Located> scalar(Map<String, NodeTuple> map, String key) {
         NodeTuple tuple = map.get(key);
-        if (tuple != null && tuple.getValueNode() instanceof ScalarNode value) {
+        if (tuple == null) {
+            return Optional.empty();
+        }
+        if (tuple.getValueNode() instanceof ScalarNode value) {
             return Optional.of(new Located(value.getValue(), position(value)));
         }
+        wrongKind(key, tuple.getValueNode(), "a single value");
         return Optional.empty();
     }
 
@@ -182,9 +186,13 @@ public final class DashboardParser {
 
     private List<Node> sequence(Map<String, NodeTuple> map, String key) {
         NodeTuple tuple = map.get(key);
-        if (tuple != null && tuple.getValueNode() instanceof SequenceNode list) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return List.of();
+        }
+        if (tuple.getValueNode() instanceof SequenceNode list) {
             return list.getValue();
         }
+        wrongKind(key, tuple.getValueNode(), "a list");
         return List.of();
     }
 
@@ -200,6 +208,8 @@ public final class DashboardParser {
         for (Node item : sequence(map, key)) {
             if (item instanceof ScalarNode value) {
                 values.add(new Located(value.getValue(), position(value)));
+            } else {
+                wrongKind("an item of `" + key + "`", item, "a single value");
             }
         }
         return values;
@@ -207,16 +217,60 @@ public final class DashboardParser {
 
     private List<Binding> bindings(Map<String, NodeTuple> map, String key) {
         NodeTuple tuple = map.get(key);
-        if (tuple == null || !(tuple.getValueNode() instanceof MappingNode mapping)) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
             return List.of();
         }
+        // A merged-results element listens once per query: a list of such mappings.
+        List<Node> mappings = tuple.getValueNode() instanceof SequenceNode list ? list.getValue()
+                : List.of(tuple.getValueNode());
         List<Binding> bindings = new ArrayList<>();
-        for (NodeTuple entry : mapping.getValue()) {
-            if (entry.getKeyNode() instanceof ScalarNode k && entry.getValueNode() instanceof ScalarNode v) {
-                bindings.add(new Binding(new Located(k.getValue(), position(k)), new Located(v.getValue(), position(v))));
+        for (Node node : mappings) {
+            if (!(node instanceof MappingNode mapping)) {
+                // Once per key: `listen: [a, b]` is one mistake, not one per item.
+                wrongKind(key, node, "a mapping of names to values");
+                break;
+            }
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof ScalarNode k && entry.getValueNode() instanceof ScalarNode v) {
+                    bindings.add(new Binding(new Located(k.getValue(), position(k)),
+                            new Located(v.getValue(), position(v))));
+                } else if (entry.getKeyNode() instanceof ScalarNode k) {
+                    wrongKind("`" + key + "`'s `" + k.getValue() + "`", entry.getValueNode(), "a single value");
+                }
             }
         }
         return bindings;
+    }
+
+    /**
+     * Reports a known key whose value has the wrong kind, which Looker refuses on deploy. Read
+     * leniently, it vanished: {@code fields: {a: b}} or {@code elements: 5} checked cleanly, with
+     * nothing under them checked at all.
+     */
+    private void wrongKind(String key, Node value, String expected) {
+        String subject = key.startsWith("`") || key.startsWith("an item") ? key : "`" + key + "`";
+        error(Code.DASHBOARD_SHAPE, position(value),
+                Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " must be " + expected + ", not "
+                        + kind(value) + ".",
+                expected.equals("a list") ? "write each item on its own `- ` line, or as `[a, b]`"
+                        : expected.equals("a single value") ? "give it one value, such as `orders`"
+                        : "write one `name: value` per line, indented under the key");
+    }
+
+    private static String kind(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        return "a single value";
+    }
+
+    /** Returns true for a key given no value ({@code elements:} or {@code elements: ~}). */
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar
+                && (scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL) || scalar.getValue().isEmpty());
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DashboardParserTest {
 
@@ -62,6 +64,47 @@ class DashboardParserTest {
         ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", "- title: no name\n");
         assertThat(parsed.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
                 .containsExactly("E0513 d.dashboard.lookml:1:3 A dashboard must be a mapping with a `dashboard` key.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            elements: 5                        | 3:13 | `elements` must be a list, not a single value.
+            filters: {a: b}                    | 3:12 | `filters` must be a list, not a mapping.
+            elements: [{name: e, fields: {a: b}}] | 3:32 | `fields` must be a list, not a mapping.
+            elements: [{name: e, fields: [[a]]}]  | 3:33 | An item of `fields` must be a single value, not a list.
+            elements: [{name: e, sorts: {a: b}}]  | 3:31 | `sorts` must be a list, not a mapping.
+            elements: [{name: e, listen: [a, b]}] | 3:33 | `listen` must be a mapping of names to values, not a single value.
+            elements: [{name: e, listen: x}]      | 3:32 | `listen` must be a mapping of names to values, not a single value.
+            elements: [{name: e, listen: {D: [x]}}] | 3:36 | `listen`'s `D` must be a single value, not a list.
+            elements: [{name: e, filters: [a]}]   | 3:34 | `filters` must be a mapping of names to values, not a single value.
+            elements: [{name: e, explore: [o]}]   | 3:33 | `explore` must be a single value, not a list.
+            elements: [{name: e, model: {m: 1}}]  | 3:31 | `model` must be a single value, not a mapping.
+            title: [a]                         | 2:10 | `title` must be a single value, not a list.
+            """)
+    void reportsAKnownKeyWhoseValueHasTheWrongKind(String line, String at, String message) {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", "- dashboard: d\n  title: D\n  "
+                .replace("  title: D\n  ", line.startsWith("title") ? "  " : "  title: D\n  ") + line + "\n");
+        assertThat(parsed.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0513 d.dashboard.lookml:" + at + " " + message);
+    }
+
+    @Test
+    void aMergedResultsElementListensOncePerQuery() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", """
+                - dashboard: d
+                  elements:
+                  - name: merged
+                    listen:
+                    - Date: a.created_date
+                    - Date: b.created_date
+                  filters:
+                  elements_two: ~
+                """);
+        assertThat(parsed.diagnostics()).isEmpty();
+        assertThat(parsed.dashboards().get(0).elements().get(0).listen())
+                .extracting(b -> b.key().value() + "=" + b.value().value() + "@" + b.value().position())
+                .containsExactly("Date=a.created_date@d.dashboard.lookml:5:13",
+                        "Date=b.created_date@d.dashboard.lookml:6:13");
     }
 
     @Test
