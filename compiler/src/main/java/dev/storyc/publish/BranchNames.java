@@ -14,11 +14,13 @@ public final class BranchNames {
     /**
      * Returns true when {@code branch} is a name JGit accepts for {@code refs/heads/<branch>}, and
      * git too: git also refuses a name that starts with {@code -} or has a component ending in
-     * {@code .lock} ({@code b.lock/c}), which JGit lets through and a git remote would then refuse.
+     * {@code .lock} ({@code b.lock/c}), which JGit lets through and a git remote would then refuse,
+     * and the name {@code HEAD}, which git reads as the current commit wherever a branch may go.
      */
     public static boolean isValid(String branch) {
         return branch != null
                 && !branch.isEmpty()
+                && !branch.equals("HEAD")
                 && !branch.startsWith("-")
                 && Repository.isValidRefName(Constants.R_HEADS + branch)
                 && java.util.Arrays.stream(branch.split("/"))

@@ -150,7 +150,7 @@ final class RepositoryDefectRows {
                         "production"));
         // 8. Branch names JGit would refuse in the middle of a compile.
         for (String branch :
-                List.of("main.lock", "a//b", "main/", "a/.b", "a..b", "a/", "b.lock/c")) {
+                List.of("main.lock", "a//b", "main/", "a/.b", "a..b", "a/", "b.lock/c", "HEAD")) {
             rows.add(
                     row(
                             "output.branch " + branch,
