@@ -89,7 +89,9 @@ public final class SqlFlowAnalysis {
             unread.add(touching(t, reader, new SqlOpaque("`"
                     + t.get(0).text().toUpperCase(java.util.Locale.ROOT) + "`, which storyc"
                     + " cannot follow column by column,", offset, List.of(), true)));
-        } else if (t.findTop(0, t.size(), Set.of("select")) < t.size()) {
+        } else if (t.findTop(0, t.size(), i -> t.word(i, "select") && !(i > 0 && t.punct(i - 1, "."))) < t.size()) {
+            // After a dot, `select` is a name (PostgreSQL takes any keyword there), as in
+            // `DROP TABLE analytics.select`, which holds no query.
             unread.add(SqlScriptFlow.Unread.anything(SqlOpaque.unbounded("a `"
                     + t.get(0).text().toUpperCase(java.util.Locale.ROOT)
                     + "` statement that holds a query storyc does not read,", offset)));

@@ -181,6 +181,13 @@ class ScaffoldCommandTest {
     }
 
     @Test
+    void aStoryNamedAfterAnSqlKeywordChecksCleanlyWhereTablesAreClassified() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        ok(workspace, "story", "new", "select");
+        assertThat(ok(workspace, "check", "--env", "integration").stdout()).contains("ok  integration");
+    }
+
+    @Test
     void storyShowListsWhatAStoryIsAndWhereItGoes() {
         Storyc.Outcome outcome = Storyc.run(Checkout.root(), "story", "show", "encounters");
         assertThat(outcome.exitCode()).isZero();

@@ -134,7 +134,14 @@ class SqlFlowAnalysisTest {
                         "INSERT a.t (x): m<-patients.mrn[mrn]="),
                 Arguments.of("SELECT INTO",
                         "SELECT p.mrn INTO a.t FROM a.patients p",
-                        "SELECT_INTO a.t: mrn<-patients.mrn[p.mrn]="));
+                        "SELECT_INTO a.t: mrn<-patients.mrn[p.mrn]="),
+                Arguments.of("a table named select holds no query",
+                        "DROP TABLE IF EXISTS a.select",
+                        ""),
+                Arguments.of("a statement storyc does not know that holds a query",
+                        "EXPLAIN SELECT p.mrn FROM a.patients p",
+                        "unread a `EXPLAIN` statement that holds a query storyc does not read,"
+                                + " anything"));
     }
 
     @ParameterizedTest(name = "{0}")
