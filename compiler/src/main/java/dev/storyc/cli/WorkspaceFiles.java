@@ -26,9 +26,8 @@ final class WorkspaceFiles {
     private WorkspaceFiles() {}
 
     static void write(Path requested, String text, Console console) {
-        Path target = requested;
         try {
-            target = throughLinks(requested);
+            Path target = throughLinks(requested);
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(
                     "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
