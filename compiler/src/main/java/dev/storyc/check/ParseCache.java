@@ -54,7 +54,7 @@ final class ParseCache {
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
     /** What a text is parsed as; each kind's value has its own type. */
-    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS }
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL }
 
     /**
      * A text, or for {@link Kind#COLUMNS} a list of scripts, with its path. A text is rendered once
@@ -201,6 +201,11 @@ final class ParseCache {
         /** Returns the tables a SQL script reads and writes. */
         List<SqlTables.Use> sqlTables(String path, String text) {
             return get(Kind.SQL_TABLES, path, text, (p, t) -> SqlTables.uses(t));
+        }
+
+        /** Returns the statements of a script that end or start a transaction. */
+        List<SqlLexer.Token> transactionControl(String path, String text) {
+            return get(Kind.TRANSACTION_CONTROL, path, text, (p, t) -> TransactionScripts.transactionControl(t));
         }
 
         /** Returns the distinct tokens of a file's text, as the isolation check splits it. */

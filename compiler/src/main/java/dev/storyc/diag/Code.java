@@ -142,6 +142,7 @@ public enum Code {
     UNKNOWN_DATAGROUP("E0633", "a datagroup is not declared in the workspace model"),
     MODEL_FILE_INVALID("E0634", "a workspace model file holds what does not belong in a model"),
     UNUSED_MODEL_DECLARATION("E0635", "an access grant or datagroup of the workspace model is never used"),
+    SQL_TRANSACTION_CONTROL("E0636", "a schema or ETL script ends or starts its own transaction"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),

@@ -216,6 +216,25 @@ final class SchemaDefectRows {
                                 EREVERT,
                                 "<% env.warehouse.schema %>.encounters;",
                                 "<% env.warehouse.schema %>.encounter;")),
+                // E0636: a script that ends the transaction storyc runs it in
+                defectAt(
+                        "E0636",
+                        EDEPLOY,
+                        "COMMIT;",
+                        append(EDEPLOY, ");\n", "COMMIT;\n")),
+                defectAt(
+                        "E0636",
+                        EREVERT,
+                        "  ROLLBACK",
+                        append(
+                                EREVERT,
+                                "DROP TABLE IF EXISTS <% env.warehouse.schema %>.encounters;",
+                                "\n-- undo\n  ROLLBACK")),
+                defectAt(
+                        "E0636",
+                        GSQL,
+                        "begin transaction;",
+                        edit(GSQL, "INSERT INTO", "begin transaction;\nINSERT INTO")),
                 // E0632-E0635: the workspace model, both ways
                 defect(
                         "E0632",
