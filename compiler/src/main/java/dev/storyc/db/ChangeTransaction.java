@@ -83,6 +83,9 @@ final class ChangeTransaction {
             }
             session.count(1);
             session.connection.commit();
+            session.autoCommit();
+            // A script's SET outlives the transaction it committed in; a rolled-back one does not.
+            session.execute("RESET ALL", "resetting the session's settings after " + action.id());
             return Optional.empty();
         } catch (SQLException e) {
             session.rollbackAndAutoCommit();

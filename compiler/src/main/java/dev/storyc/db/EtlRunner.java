@@ -105,6 +105,11 @@ public final class EtlRunner {
                 connection.commit();
             }
             connection.setAutoCommit(true);
+            // A job's SET outlives the transaction it committed in, into the next job and the run's
+            // own record; a rolled-back one does not.
+            try (java.sql.Statement reset = connection.createStatement()) {
+                reset.execute("RESET ALL");
+            }
             return finish(
                     job,
                     runId,

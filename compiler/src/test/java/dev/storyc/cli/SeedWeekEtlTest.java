@@ -35,6 +35,11 @@ class SeedWeekEtlTest {
                                     "warehouse.database = \"analytics_acc1\"\n",
                                     acceptance.warehouseToml(
                                             "analytics", LiveWarehouseFixture.PASSWORD_VARIABLE)));
+            // A job's SET must end with its job: were it left, every later job of the run, and
+            // the run's own record, would fail in a read-only transaction.
+            Path patientsJob = workspace.resolve("stories/patients/etl/load_patients.sql");
+            Checkout.write(patientsJob,
+                    Checkout.read(patientsJob) + "SET default_transaction_read_only = on;\n");
             commit("Point acceptance-1 at the test server");
             ok("release", "seal", "2026-W48");
             commit("Seal 2026-W48");

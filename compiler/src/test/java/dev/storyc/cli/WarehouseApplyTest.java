@@ -78,6 +78,23 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void aSettingAScriptChangesEndsWithItsChange() {
+        ws.write(
+                "stories/base/schema/deploy.sql",
+                "CREATE TABLE <% env.warehouse.schema %>.base (id INTEGER NOT NULL);\n"
+                        + "SET default_transaction_read_only = on;\n");
+        ok("compile", "--env", "acc");
+        Storyc.Outcome applied = ok("warehouse", "apply", "--env", "acc");
+        assertThat(applied.stdout())
+                .as("extra's deploy runs in a transaction of its own, not a read-only one")
+                .contains("deployed       base/base")
+                .contains("deployed       extra/base");
+        assertThat(tables(ws.acc, "analytics")).containsExactly("base", "extra");
+        assertThat(rows(ws.acc, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
+                .containsExactly("deploy|base", "deploy|extra");
+    }
+
+    @Test
     void anOlderOutputCommitIsAppliedAsItWasNotAsTheWorkingTreeIs() {
         ok("compile", "--env", "acc");
         String first = GitCli.git(ws.root.resolve("out/acc"), "rev-parse", "main");
