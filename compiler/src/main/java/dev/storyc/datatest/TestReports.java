@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Printable;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class TestReports {
                         .lines()
                         .forEach(line -> text.append("       ").append(line).append('\n'));
             } else if (outcome.status() == TestOutcome.Status.ERROR) {
-                text.append("       ").append(outcome.error()).append('\n');
+                text.append("       ").append(Printable.escaped(outcome.error())).append('\n');
             }
         }
         return text.toString();
@@ -168,7 +169,7 @@ public final class TestReports {
                     xml.writeEndElement();
                 } else if (outcome.status() == TestOutcome.Status.ERROR) {
                     xml.writeStartElement("error");
-                    xml.writeAttribute("message", outcome.error());
+                    xml.writeAttribute("message", Printable.escaped(outcome.error()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -185,9 +186,11 @@ public final class TestReports {
 
     /** Returns the failing rows as an aligned table, at most {@link TestOutcome#SHOWN} of them. */
     static String table(TestOutcome outcome) {
+        // Cells are warehouse data: a control character in one would reach the terminal, make the
+        // JUnit report unreadable XML, or break the table across lines.
         List<List<String>> lines = new ArrayList<>();
-        lines.add(outcome.columns());
-        lines.addAll(outcome.rows());
+        lines.add(outcome.columns().stream().map(Printable::escaped).toList());
+        outcome.rows().forEach(row -> lines.add(row.stream().map(Printable::escaped).toList()));
         int[] widths = new int[outcome.columns().size()];
         for (List<String> line : lines) {
             for (int i = 0; i < widths.length && i < line.size(); i++) {

@@ -186,7 +186,7 @@ public final class TextRenderer {
             if (c == '\t') {
                 out.append("    ");
             } else {
-                out.append(isControl(c) ? '\ufffd' : c);
+                out.append(Printable.isControl(c) ? '\ufffd' : c);
             }
         }
         return out.toString();
@@ -198,23 +198,7 @@ public final class TextRenderer {
      * character, and one the terminal would act on, or not show at all, must be seen instead.
      */
     static String visible(String message) {
-        StringBuilder out = null;
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            if (c != '\n' && isControl(c)) {
-                if (out == null) {
-                    out = new StringBuilder(message.length() + 8).append(message, 0, i);
-                }
-                out.append(String.format("\\u%04x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? message : out.toString();
-    }
-
-    private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c < 0xa0);
+        return Printable.keepingLineEnds(message);
     }
 
     private String paint(String ansi, String text) {

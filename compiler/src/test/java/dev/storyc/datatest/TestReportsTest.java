@@ -121,4 +121,38 @@ class TestReportsTest {
                         "E0911 out/e/tests/claims/paid_le_billed.sql:2:1",
                         "E0912 out/e/tests/claims/broken.sql:1:1");
     }
+
+    @Test
+    void controlCharactersInWarehouseDataAreShownEscapedInEveryFormat() throws Exception {
+        List<TestOutcome> outcomes = List.of(
+                new TestOutcome(
+                        STORY,
+                        TestOutcome.Status.FAILED,
+                        List.of("id", "note"),
+                        List.of(List.of("\u0001", "\u001b[31mred\nline\ttab")),
+                        1,
+                        "",
+                        5),
+                new TestOutcome(BROKEN, TestOutcome.Status.ERROR, List.of(), List.of(), 0,
+                        "bad \u0007 value\nDETAIL: x", 1));
+
+        assertThat(TestReports.text(outcomes)).isEqualTo("""
+                FAIL   claims/paid_le_billed  (1 row)  5 ms
+                       id     | note
+                       -------+---------------------------------
+                       \\u0001 | \\u001b[31mred\\u000aline\\u0009tab
+                ERROR  claims/broken  1 ms
+                       bad \\u0007 value\\u000aDETAIL: x
+                """);
+        String xml = TestReports.junit("integration", outcomes);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.getElementsByTagName("failure").item(0).getTextContent())
+                .contains("\\u0001 | \\u001b[31mred");
+        assertThat(((Element) document.getElementsByTagName("error").item(0)).getAttribute("message"))
+                .isEqualTo("bad \\u0007 value\\u000aDETAIL: x");
+        assertThat(new ObjectMapper().readTree(TestReports.json("integration", outcomes))
+                .get("tests").get(0).get("rows").get(0).get(0).asText())
+                .as("JSON escapes for itself and keeps the value exact").isEqualTo("\u0001");
+    }
 }
