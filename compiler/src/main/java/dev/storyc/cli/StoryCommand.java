@@ -56,9 +56,6 @@ final class StoryCommand extends CommandGroup {
             description = {"Create a story that compiles and passes every check: story.toml, a table with its",
                     "revert and verify, an ETL job, a view and an explore. Edit from there."})
     static final class New implements Callable<Integer> {
-        /** PostgreSQL's identifier limit, since the scaffold names a table after the id. */
-        static final int MAX_NEW_ID_LENGTH = 63;
-
         @ParentCommand
         StoryCommand story;
 
@@ -79,14 +76,15 @@ final class StoryCommand extends CommandGroup {
         public Integer call() {
             Console console = story.root.console();
             Project project = story.root.openProject();
-            if (!StoryId.isValid(id)) {
-                console.failure("`" + id + "` is not a story id", "story ids match [a-z][a-z0-9-]*, such as lab-results");
+            if (id.length() > StoryId.MAX_LENGTH) {
+                console.failure("`" + id + "` is " + id.length() + " characters long; a story id is at most "
+                                + StoryId.MAX_LENGTH,
+                        "the warehouse registry keeps ids of at most " + StoryId.MAX_LENGTH
+                                + " characters, and the new story's table is named after it");
                 return ExitCode.USAGE;
             }
-            if (id.length() > MAX_NEW_ID_LENGTH) {
-                console.failure("`" + id + "` is " + id.length() + " characters long; a new story's id is at most "
-                                + MAX_NEW_ID_LENGTH,
-                        "the new story's table is named after its id, and PostgreSQL cuts names at 63 bytes");
+            if (!StoryId.isValid(id)) {
+                console.failure("`" + id + "` is not a story id", "story ids match [a-z][a-z0-9-]*, such as lab-results");
                 return ExitCode.USAGE;
             }
             StoryId storyId = new StoryId(id);

@@ -14,9 +14,19 @@ public record StoryId(String value) implements Comparable<StoryId> {
         }
     }
 
-    /** Returns true when {@code text} has the shape of a story id: {@code [a-z][a-z0-9-]*}. */
+    /**
+     * The longest story id: PostgreSQL cuts names at 63 bytes, and the warehouse registry keeps a
+     * story's id in a column of 64 characters, so a longer id checked and compiled but could never
+     * be deployed.
+     */
+    public static final int MAX_LENGTH = 63;
+
+    /**
+     * Returns true when {@code text} has the shape of a story id: {@code [a-z][a-z0-9-]*}, at most
+     * {@link #MAX_LENGTH} characters.
+     */
     public static boolean isValid(String text) {
-        return SHAPE.matcher(text).matches();
+        return text.length() <= MAX_LENGTH && SHAPE.matcher(text).matches();
     }
 
     @Override

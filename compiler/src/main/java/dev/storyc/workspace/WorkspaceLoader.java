@@ -217,8 +217,12 @@ public final class WorkspaceLoader {
         if (!StoryId.isValid(name)) {
             found.add(Diagnostic.error(Code.INVALID_STORY_ID, Position.ofFile("stories/" + name),
                             "story folder `" + name + "` is not a valid story id")
-                    .withHint("story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
-                            + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "") + "`"));
+                    .withHint(name.length() > StoryId.MAX_LENGTH
+                            ? "story ids are at most " + StoryId.MAX_LENGTH + " characters, as the warehouse"
+                                    + " registry keeps them; this one has " + name.length()
+                            : "story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
+                                    + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "")
+                                    + "`"));
             return new FolderLoad(Optional.empty(), List.of(), found);
         }
         StoryId id = new StoryId(name);

@@ -29,6 +29,11 @@ class ProjectErrorsTest {
                 // E01xx: workspace loading
                 row("story folder is not an id", Map.of("stories/Bad_Story/story.toml", "title = \"x\"\n"),
                         "E0105", "stories/Bad_Story", "story folder `Bad_Story` is not a valid story id"),
+                row("story id longer than the registry keeps",
+                        Map.of("stories/" + "s".repeat(64) + "/story.toml", "title = \"x\"\n"),
+                        "E0105", "stories/" + "s".repeat(64),
+                        "story folder `" + "s".repeat(64) + "` is not a valid story id",
+                        "story ids are at most 63 characters, as the warehouse registry keeps them; this one has 64"),
                 row("story.toml syntax", Map.of("stories/base/story.toml", "title = \"Base\nowner = 1\n"),
                         "E0106", "stories/base/story.toml:1:14", "invalid TOML"),
                 row("story.toml without title", Map.of("stories/base/story.toml", "owner = \"alice\"\n"),

@@ -170,12 +170,12 @@ class ScaffoldCommandTest {
     }
 
     @Test
-    void storyNewRefusesAnIdLongerThanATableName() {
+    void storyNewRefusesAnIdLongerThanTheRegistryKeeps() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
         String id = "a" + "b".repeat(63);
         Storyc.Outcome outcome = Storyc.run(workspace, "story", "new", id);
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr()).contains("`" + id + "` is 64 characters long; a new story's id is at most 63");
+        assertThat(outcome.stderr()).contains("`" + id + "` is 64 characters long; a story id is at most 63");
         assertThat(workspace.resolve("stories/" + id)).doesNotExist();
         ok(workspace, "story", "new", id.substring(1));
     }
