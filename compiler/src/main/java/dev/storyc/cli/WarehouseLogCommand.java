@@ -28,15 +28,20 @@ final class WarehouseLogCommand implements Callable<Integer> {
     @Option(
             names = {"-n", "--limit"},
             paramLabel = "N",
-            description = "Only the last N events. Default: all.")
-    int limit;
+            description = "Only the last N events, N at least 1. Default: all.")
+    Integer limit;
 
     @Override
     public Integer call() {
         Console console = warehouse.root.console();
+        if (limit != null && limit < 1) {
+            // 0 once meant "all", so -n 0 and -n -1 printed the whole log.
+            console.failure("--limit must be at least 1, not " + limit, "leave -n out for the whole log");
+            return ExitCode.USAGE;
+        }
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         try (Applier applier = session.connect(console)) {
-            List<Registry.Event> events = applier.registry().events(limit);
+            List<Registry.Event> events = applier.registry().events(limit == null ? 0 : limit);
             if (options.json()) {
                 WarehouseReports.print(console.out(), WarehouseReports.logJson(session, events));
             } else {

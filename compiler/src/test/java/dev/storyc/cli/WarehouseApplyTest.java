@@ -323,6 +323,12 @@ class WarehouseApplyTest {
         assertThat(log.get("events").get(1).get("kind").asText()).isEqualTo("deploy");
         assertThat(log.toString()).doesNotContain(dev.storyc.testing.PostgresServer.PASSWORD);
         assertThat(ok("warehouse", "log", "--env", "acc", "-n", "1").stdout().lines()).hasSize(1);
+        for (String limit : new String[] {"0", "-1"}) {
+            Storyc.Outcome refused = ws.storyc("warehouse", "log", "--env", "acc", "-n", limit);
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+            assertThat(refused.stdout()).isEmpty();
+            assertThat(refused.stderr()).contains("error: --limit must be at least 1, not " + limit);
+        }
     }
 
     private java.util.List<String> columns() {
