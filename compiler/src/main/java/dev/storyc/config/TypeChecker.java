@@ -269,26 +269,70 @@ final class TypeChecker {
         return Optional.of(value);
     }
 
+    /** The schemes storyc's git transport pushes over. */
+    private static final java.util.Set<String> REMOTE_SCHEMES =
+            java.util.Set.of("file", "git", "http", "https", "ssh", "git+ssh", "ssh+git");
+    /** scp-like {@code user@host:path}, which git reads as ssh; as {@code publish.RemoteUrl} reads it. */
+    private static final java.util.regex.Pattern SCP_LIKE =
+            java.util.regex.Pattern.compile("[^/\\s@:]+@[A-Za-z0-9._-]+:.+");
+
+    /**
+     * A remote address git can push to: a URL of {@link #REMOTE_SCHEMES} with a host (but for
+     * file://) and a port from 1 to 65535, or scp-like {@code user@host:path}. A password in it is
+     * E0218, found on the text before any parsing: a password with a space or a {@code %} is no
+     * URL at all, and E0214 quotes the line it stands on, where E0218 masks it.
+     */
     private Optional<ConfigValue> checkUrl(String path, String url, ConfigValue value) {
-        try {
-            URI uri = new URI(url);
-            boolean scp = uri.getScheme() == null && url.matches("[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:.+");
-            if (uri.getScheme() == null && !scp) {
-                throw new URISyntaxException(url, "no scheme");
-            }
-            if (taintedSpelling == null && uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
-                diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
-                                "`" + path + "` holds a password or token in the URL")
-                        .withHint("secrets never live in files: write the token as a reference, such as"
-                                + " `https://storyc:${env:GIT_TOKEN}@host/repo.git`"), value));
-                return Optional.empty();
-            }
-            return Optional.of(value);
-        } catch (URISyntaxException e) {
-            diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` is not a URL")
-                    .withHint("use file://, git://, https:// or ssh:// (or user@host:path)"), value));
+        if (taintedSpelling == null && holdsPassword(url)) {
+            diagnostics.add(context(Diagnostic.error(Code.ENV_SECRET_EXPOSED, value.position(),
+                            "`" + path + "` holds a password or token in the URL")
+                    .withHint("secrets never live in files: write the token as a reference, such as"
+                            + " `https://storyc:${env:GIT_TOKEN}@host/repo.git`"), value));
             return Optional.empty();
         }
+        if (!url.contains("://") && SCP_LIKE.matcher(url).matches()) {
+            return Optional.of(value);
+        }
+        String problem;
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (scheme == null || !url.contains("://")) {
+                problem = "is not a URL";
+            } else if (!REMOTE_SCHEMES.contains(scheme)) {
+                problem = "uses `" + uri.getScheme() + "://`, which storyc cannot push over";
+            } else if (!scheme.equals("file") && uri.getHost() == null) {
+                problem = "names no host";
+            } else if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+                problem = "names port " + uri.getPort() + ", which is not from 1 to 65535";
+            } else {
+                return Optional.of(value);
+            }
+        } catch (URISyntaxException e) {
+            problem = "is not a URL";
+        }
+        diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(), "`" + path + "` " + problem)
+                .withHint("use file://, git://, https:// or ssh:// (or user@host:path)"), value));
+        return Optional.empty();
+    }
+
+    /**
+     * Returns true when the address carries {@code user:password@}: in a URL's authority, or at
+     * the start of an scp-like address. Read as text, so that it holds for addresses no parser
+     * accepts.
+     */
+    static boolean holdsPassword(String url) {
+        int scheme = url.indexOf("://");
+        String authority;
+        if (scheme >= 0) {
+            int slash = url.indexOf('/', scheme + 3);
+            authority = url.substring(scheme + 3, slash < 0 ? url.length() : slash);
+        } else {
+            int slash = url.indexOf('/');
+            authority = slash < 0 ? url : url.substring(0, slash);
+        }
+        int at = authority.lastIndexOf('@');
+        return at >= 0 && authority.substring(0, at).contains(":");
     }
 
     /** A path stays inside the workspace: relative, forward slashes, no `..` and no empty segment. */

@@ -139,6 +139,29 @@ class ConfigHardeningTest {
                         "warehouse.database = \"analytics_acc9\"",
                         "output.remote = \"https://storyc:" + CANARY + "@git.example/x.git\"")),
                         "E0218", "environments.toml:" + (body + 1) + ":1", "holds a password or token in the URL"),
+                new Row("password that makes the remote no URL", appendToEnvironments(environment(
+                        "warehouse.database = \"analytics_acc9\"",
+                        "output.remote = \"https://ci:" + CANARY + " x%@git.example/x.git\"")),
+                        "E0218", "environments.toml:" + (body + 1) + ":1", "holds a password or token in the URL"),
+                new Row("password in an scp-like remote", appendToEnvironments(environment(
+                        "warehouse.database = \"analytics_acc9\"",
+                        "output.remote = \"ci:" + CANARY + "@127.0.0.1:x.git\"")),
+                        "E0218", "environments.toml:" + (body + 1) + ":1", "holds a password or token in the URL"),
+                // Remotes git cannot push to, refused before a push crashes on them
+                new Row("remote over ftp", appendToEnvironments(environment(
+                        "warehouse.database = \"analytics_acc9\"",
+                        "output.remote = \"ftp://127.0.0.1:59405/x.git\"")),
+                        "E0214", "environments.toml:" + (body + 1) + ":1",
+                        "`output.remote` uses `ftp://`, which storyc cannot push over"),
+                new Row("remote port past 65535", appendToEnvironments(environment(
+                        "warehouse.database = \"analytics_acc9\"",
+                        "output.remote = \"http://127.0.0.1:99999/x.git\"")),
+                        "E0214", "environments.toml:" + (body + 1) + ":1",
+                        "`output.remote` names port 99999, which is not from 1 to 65535"),
+                new Row("remote without a host", appendToEnvironments(environment(
+                        "warehouse.database = \"analytics_acc9\"",
+                        "output.remote = \"https:///x.git\"")),
+                        "E0214", "environments.toml:" + (body + 1) + ":1", "`output.remote` names no host"),
                 new Row("basic auth of user and password", prependTo(views, "# Authorization: Basic " + basicAuth),
                         "E0614", views + ":1:24", "basic-auth (base64 of user:password) value of secret"),
                 new Row("template renders a value read from the process", write("environments.toml",
@@ -201,6 +224,21 @@ class ConfigHardeningTest {
         assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(CANARY);
         assertThat(outcome.stderr().length()).as("stderr stays short").isLessThan(20_000);
         assertThat(snapshot(workspace)).isEqualTo(before);
+    }
+
+    /** The remote forms git pushes to pass, the scp-like one too, which parses as no URI. */
+    @Test
+    void remotesGitCanPushToCheckCleanly() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(shared.resolve("remotes"));
+        Path environments = workspace.resolve("environments.toml");
+        String original = Files.readString(environments);
+        for (String remote : List.of("git@github.com:acme/looker-acceptance.git",
+                "ssh://git@example.com:2222/acme/out.git", "file:///srv/git/out.git")) {
+            Files.writeString(environments, original + environment(
+                    "warehouse.database = \"analytics_acc9\"", "output.remote = \"" + remote + "\""));
+            Storyc.Outcome outcome = Storyc.run(workspace, PROCESS, "check", "--env", "acceptance-9");
+            assertThat(outcome.exitCode()).as(remote + "\n" + outcome).isZero();
+        }
     }
 
     /**
