@@ -30,7 +30,8 @@ final class RemoteFailures {
 
     PublishException transport(String verb, TransportException e) {
         String message = scrub(e.getMessage());
-        String lower = message.toLowerCase(Locale.ROOT);
+        // The message quotes the address, whose port or path may hold 401 or 403 by chance.
+        String lower = message.replaceAll("\\S+://\\S+", "").toLowerCase(Locale.ROOT);
         if (lower.contains("not authorized") || lower.contains("authentication")
                 || lower.contains("401") || lower.contains("403") || lower.contains("auth fail")) {
             String hint = url.isHttp()
@@ -48,6 +49,17 @@ final class RemoteFailures {
         return new PublishException("cannot " + verb + " the remote " + url.redacted() + " of `"
                 + label + "`: " + message,
                 "check that the remote exists and is reachable; nothing was pushed", null);
+    }
+
+    /**
+     * JGit throws unchecked exceptions for some addresses it cannot open (an ftp:// URL reaches
+     * a cast to an HTTP connection; a port past 65535 an IllegalArgumentException). check refuses
+     * those addresses, so this only guards a remote that slipped past it: exit 3, never a crash.
+     */
+    PublishException unexpected(String verb, RuntimeException e) {
+        return new PublishException("cannot " + verb + " the remote " + url.redacted() + " of `" + label
+                + "`: " + scrub(e.getMessage() == null ? "the git transport failed" : e.getMessage()),
+                "use file://, git://, http(s)://, ssh:// or user@host:path; nothing was pushed", null);
     }
 
     PublishException unsupported(NotSupportedException e) {

@@ -70,6 +70,8 @@ final class RemoteTransport {
             throw failures.transport("fetch from", e);
         } catch (NotSupportedException e) {
             throw failures.unsupported(e);
+        } catch (RuntimeException e) {
+            throw failures.unexpected("fetch from", e);
         } finally {
             if (before == null) {
                 config.unset(FETCH, null, AUTO_GC);
@@ -88,6 +90,8 @@ final class RemoteTransport {
             throw failures.transport("fetch from", e);
         } catch (NotSupportedException e) {
             throw failures.unsupported(e);
+        } catch (RuntimeException e) {
+            throw failures.unexpected("fetch from", e);
         }
     }
 

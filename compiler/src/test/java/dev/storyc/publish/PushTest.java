@@ -103,6 +103,19 @@ class PushTest {
     }
 
     @Test
+    void anAddressHolding401IsNoReasonToBlameTheCredentials() {
+        Path workspace = workspaceWithRemote("ssh://deploy-user@127.0.0.1:1/team-401/production.git");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+        Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
+
+        assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
+        assertThat(push.stderr())
+                .contains("cannot fetch from the remote ssh://***@127.0.0.1:1/team-401/production.git")
+                .doesNotContain("refused storyc's credentials");
+    }
+
+    @Test
     void aSecondPushWithNothingNewIsUpToDate() {
         Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
         Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));
