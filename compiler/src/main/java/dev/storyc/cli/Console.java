@@ -2,6 +2,7 @@ package dev.storyc.cli;
 
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.JsonRenderer;
+import dev.storyc.diag.Printable;
 import dev.storyc.diag.SarifRenderer;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.TextRenderer;
@@ -87,9 +88,11 @@ final class Console {
 
     /** Prints a problem that is not about the project's files, such as an unwritable folder. */
     void failure(String message, String hint) {
-        err.println((color ? "\u001b[1;31merror\u001b[0m" : "error") + ": " + message);
+        // Messages quote what servers, remotes and the file system said, which may hold escape
+        // sequences a terminal would act on; they are shown escaped instead.
+        err.println((color ? "\u001b[1;31merror\u001b[0m" : "error") + ": " + Printable.keepingLineEnds(message));
         if (hint != null) {
-            err.println("  = help: " + hint);
+            err.println("  = help: " + Printable.keepingLineEnds(hint));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.storyc.diag;
 
 /**
  * Text from outside storyc (a user's file, a row of warehouse data) made safe to print: each
- * control character is written as its escape, such as {@code \u001b}. A terminal would act on an
+ * control character is written as a backslash, u and four hex digits. A terminal would act on an
  * escape sequence, XML 1.0 cannot hold most control characters even escaped, and a line end
  * inside a table cell breaks the table.
  */
