@@ -91,7 +91,7 @@ public final class CacheStore {
         }
         byte[] stored;
         try {
-            stored = Files.readAllBytes(file);
+            stored = readRegular(file);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -106,6 +106,23 @@ public final class CacheStore {
             // A read-only cache still answers; it just cannot be tidied.
         }
         return payload;
+    }
+
+    /**
+     * Reads a file that must be a regular one. Opening a named pipe blocks until something writes
+     * to it, so a FIFO left in the cache hung every check; anything but a regular file is removed
+     * and reads as missing, as a corrupt entry does.
+     */
+    private static byte[] readRegular(Path file) throws IOException {
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            if (attributes.isOther()) {
+                Files.deleteIfExists(file);
+            }
+            throw new IOException("`" + file + "` is not a regular file");
+        }
+        return Files.readAllBytes(file);
     }
 
     /** Returns an entry's payload as UTF-8 text. */
@@ -136,7 +153,7 @@ public final class CacheStore {
      */
     public Optional<String> salt() {
         try {
-            String existing = Files.readString(saltFile, StandardCharsets.US_ASCII).strip();
+            String existing = new String(readRegular(saltFile), StandardCharsets.US_ASCII).strip();
             return existing.matches("[0-9a-f]{64}") ? Optional.of(existing) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

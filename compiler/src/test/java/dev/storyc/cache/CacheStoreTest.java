@@ -65,6 +65,22 @@ class CacheStoreTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeWhereAnEntryBelongsIsAMissNotAHang() throws Exception {
+        CacheStore store = store(1 << 20);
+        store.putText(key("a"), "tree 1234");
+        Path file = onlyEntry(store);
+        Files.delete(file);
+        Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(store.get(key("a"))).isEmpty();
+        assertThat(file).as("the pipe is removed, so the entry can be rebuilt").doesNotExist();
+        store.putText(key("a"), "tree 1234");
+        assertThat(store.getText(key("a"))).contains("tree 1234");
+    }
+
+    @Test
     void truncatedOrForeignFilesAreNeverTrusted() throws IOException {
         CacheStore store = store(1 << 20);
         store.putText(key("a"), "payload");
