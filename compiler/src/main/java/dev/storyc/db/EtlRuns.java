@@ -33,9 +33,30 @@ public final class EtlRuns {
             String status,
             String error) {}
 
-    private EtlRuns(Connection connection, String table) {
+    private final boolean exists;
+
+    private EtlRuns(Connection connection, String table, boolean exists) {
         this.connection = connection;
         this.table = table;
+        this.exists = exists;
+    }
+
+    /**
+     * Returns the record for reading only: {@code etl status} is a report, and creating the table
+     * made it fail for a user who may read the warehouse but not create in it. A record not made
+     * yet holds no runs.
+     */
+    public static EtlRuns existing(Connection connection, WarehouseTarget target) throws DatabaseException {
+        String schema = target.registrySchema();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'etl_runs'")) {
+            query.setString(1, schema);
+            try (ResultSet rows = query.executeQuery()) {
+                return new EtlRuns(connection, schema + ".etl_runs", rows.next());
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failed(e, "reading the ETL run record " + schema + ".etl_runs");
+        }
     }
 
     /** Opens the record, creating its schema and table on first use. */
@@ -43,8 +64,27 @@ public final class EtlRuns {
             throws DatabaseException {
         String schema = target.registrySchema();
         String table = schema + ".etl_runs";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                create(connection, schema, table);
+                return new EtlRuns(connection, table, true);
+            } catch (SQLException e) {
+                // Two runs that start together on a new database both find no table, and the
+                // second CREATE ... IF NOT EXISTS then fails on the catalog's unique index: the
+                // table it wanted is there, so one more try finds it.
+                boolean raced = "23505".equals(e.getSQLState()) || "42P06".equals(e.getSQLState())
+                        || "42P07".equals(e.getSQLState());
+                if (!raced || attempt == 2) {
+                    throw SqlFailures.failed(
+                            e, "creating the ETL run record " + table + " in " + target.environment());
+                }
+            }
+        }
+    }
+
+    private static void create(Connection connection, String schema, String table) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             statement.execute(
@@ -62,12 +102,9 @@ public final class EtlRuns {
                             + "    status        VARCHAR(16)   NOT NULL,\n"
                             + "    error         VARCHAR(4000)\n"
                             + ")");
+        } finally {
             connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            throw SqlFailures.failed(
-                    e, "creating the ETL run record " + table + " in " + target.environment());
         }
-        return new EtlRuns(connection, table);
     }
 
     /** Records a run's start; autocommit, before the job's transaction begins. */
@@ -112,6 +149,9 @@ public final class EtlRuns {
 
     /** Returns the last run of each job of the environment. */
     public List<Run> lastRuns(String environment) throws DatabaseException {
+        if (!exists) {
+            return List.of();
+        }
         String sql =
                 "SELECT r.run_id, r.story, r.job, r.output_commit, r.started_at, r.ended_at,"
                     + " r.rows_affected, r.status, r.error FROM "

@@ -40,9 +40,9 @@ public final class WarehouseConnection implements AutoCloseable {
         return new EtlRunner(connection, target, EtlRuns.open(connection, target), clock);
     }
 
-    /** Returns the registry's run table. */
+    /** Returns the registry's run table, to read; a database that never ran a job has none. */
     public EtlRuns etlRuns() throws DatabaseException {
-        return EtlRuns.open(connection, target);
+        return EtlRuns.existing(connection, target);
     }
 
     /** Runs data tests; see {@link DataTestRunner}. */

@@ -22,6 +22,12 @@ class LiveWarehouseTest {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("live_example")) {
             LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
+            Storyc.Outcome report = fixture.storyc(database, "etl", "status", "--env", "integration");
+            assertThat(report.exitCode()).as(report.toString()).isZero();
+            assertThat(report.stdout()).contains("7 jobs, 7 never run");
+            assertThat(count(database, "SELECT COUNT(*) FROM information_schema.schemata WHERE"
+                    + " schema_name = 'storyc'"))
+                    .as("a report creates nothing in the warehouse").isZero();
             Storyc.Outcome early = fixture.storyc(database, "etl", "run", "--env", "integration");
             assertThat(early.exitCode()).as(early.toString()).isEqualTo(1);
             assertThat(early.stderr())
