@@ -4,8 +4,8 @@ package dev.storyc.check;
  * The checks that make {@code storyc check} a superset of Looker's LookML validator for what can
  * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
  * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
- * requires against use, revert scripts, scripts that end their own transaction, and the
- * workspace model. One entry point, so that {@link Checks} runs them all in one line.
+ * requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
+ * and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
  */
 final class OfflineValidation {
     private OfflineValidation() {}
@@ -20,6 +20,7 @@ final class OfflineValidation {
         RequiresUse.check(scope, targets, sqlUses);
         RevertScripts.check(scope);
         TransactionScripts.check(scope);
+        SqlNulCharacters.check(scope);
         ModelLevel.check(scope);
     }
 }

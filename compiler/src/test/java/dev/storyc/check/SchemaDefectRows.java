@@ -235,6 +235,12 @@ final class SchemaDefectRows {
                         GSQL,
                         "begin transaction;",
                         edit(GSQL, "INSERT INTO", "begin transaction;\nINSERT INTO")),
+                // E0637: a NUL the warehouse cannot take
+                defectAt(
+                        "E0637",
+                        PDEPLOY,
+                        "-- a\u0000b",
+                        append(PDEPLOY, ");\n", "-- a\u0000b\n")),
                 // E0632-E0635: the workspace model, both ways
                 defect(
                         "E0632",

@@ -69,7 +69,7 @@ class SeededDefectsTest {
                         List.of(
                                 "E0620", "E0621", "E0622", "E0623", "E0624", "E0625", "E0626",
                                 "E0628", "E0629", "E0630", "E0631", "E0632", "E0633", "E0634",
-                                "E0635", "E0636"));
+                                "E0635", "E0636", "E0637"));
         assertThat(clean().count()).isGreaterThanOrEqualTo(15);
     }
 
