@@ -145,6 +145,16 @@ class PlacementTest {
         "https://github.com/acme/out,           https://github.com/acme/Out,            false",
         "https://github.com/acme/prod,          https://github.com/acme/acc,            false",
         "git@github.com:acme/out.git,           https://github.com/acme/out.git,        false",
+        "file:///r/shared.git,                  file:///r/./shared.git,                 true",
+        "file:///r/shared.git,                  file:///r//shared.git,                  true",
+        "file:///r/shared.git,                  file:///r/x/../shared.git,              true",
+        "https://host/acme/out.git,             https://host:443/acme/out.git,          true",
+        "http://host/acme/out.git,              http://host:80/acme/out.git,            true",
+        "ssh://git@host/acme/out.git,           ssh://git@host:22/acme/out.git,         true",
+        "https://host/acme/out.git,             https://host/acme/%6Fut.git,            true",
+        "https://host/acme/out.git,             https://host:8443/acme/out.git,         false",
+        "https://host/acme/a%2Fb.git,           https://host/acme/a/b.git,              false",
+        "git@host:acme/out.git,                 git@host:acme/./out.git,                true",
     })
     void remotesCompareByIdentity(String first, String second, boolean same) {
         Position a = Position.of("environments.toml", 3, 1);
