@@ -50,8 +50,12 @@ final class RevertScripts {
                                             + " TABLE IF EXISTS for each table it creates"));
                 continue;
             }
+            // Each change's revert undoes its own deploy, the one beside it, not the story's first.
+            String deployPath = revert.path().substring(0, revert.path().length() - "revert.sql".length())
+                    + "deploy.sql";
             Optional<CheckedFile> deploy =
                     scope.files(ArtifactKind.SCHEMA_DEPLOY, revert.story().id()).stream()
+                            .filter(file -> file.path().equals(deployPath))
                             .findFirst();
             if (deploy.isEmpty()) {
                 continue;
