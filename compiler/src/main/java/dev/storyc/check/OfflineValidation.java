@@ -5,7 +5,7 @@ package dev.storyc.check;
  * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
  * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
  * requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
- * and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
+ * empty ETL SQL, and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
  */
 final class OfflineValidation {
     private OfflineValidation() {}
@@ -21,6 +21,7 @@ final class OfflineValidation {
         RevertScripts.check(scope);
         TransactionScripts.check(scope);
         SqlNulCharacters.check(scope);
+        EtlSqlStatements.check(scope);
         ModelLevel.check(scope);
     }
 }

@@ -235,6 +235,16 @@ final class SchemaDefectRows {
                         GSQL,
                         "begin transaction;",
                         edit(GSQL, "INSERT INTO", "begin transaction;\nINSERT INTO")),
+                // E0907: ETL SQL with nothing to run, found by check rather than at the job's hour
+                defectAt(
+                        "E0907",
+                        GSQL,
+                        "-- nothing yet",
+                        edit(
+                                GSQL,
+                                "-- Rebuild the current measurement year,",
+                                "-- nothing yet\n/*\n-- Rebuild the current measurement year,"),
+                        append(GSQL, "LEFT JOIN mammograms AS m ON m.patient_id = s.patient_id;", "\n*/")),
                 // E0637: a NUL the warehouse cannot take
                 defectAt(
                         "E0637",
