@@ -34,6 +34,8 @@ public final class OutputRemote {
     private final DriftCheck drift;
     private final RaceRebuild rebuild;
     private final ReleaseTagPush tags;
+    /** What the remote printed during the last push (its {@code remote:} lines). */
+    private String remoteMessages = "";
 
     /** @param label names the environment in progress lines and messages */
     public OutputRemote(OutputRepository local, RemoteUrl url, GitCredentials credentials,
@@ -133,11 +135,11 @@ public final class OutputRemote {
                 markPushed(toPush);
                 return new PushResult.Pushed(toPush.name(), attempt, rebuilt);
             }
-            lastReason = status + (update.getMessage() == null ? "" : ": " + update.getMessage());
+            lastReason = reason(status, update.getMessage());
             if (!PushRace.isRace(status, update.getMessage()) && !moved(remote.orElse(null))) {
                 throw new PublishException("the remote refused the push of `" + label + "` to "
                         + url.redacted() + " (" + failures.scrub(lastReason)
-                        + "); nothing was forced", "check the remote's branch protection and"
+                        + "); nothing was forced" + said(), "check the remote's branch protection and"
                         + " hooks; storyc only ever fast-forwards");
             }
             if (attempt < MAX_ATTEMPTS) {
@@ -169,6 +171,33 @@ public final class OutputRemote {
         return expected == null ? now.isPresent() : !now.map(expected::equals).orElse(false);
     }
 
+    /** The push's status in words: JGit's enum names ({@code REJECTED_OTHER_REASON}) are no message. */
+    private static String reason(RemoteRefUpdate.Status status, String message) {
+        String words = switch (status) {
+            case REJECTED_NONFASTFORWARD -> "not a fast-forward";
+            case REJECTED_REMOTE_CHANGED -> "the remote branch changed meanwhile";
+            case REJECTED_NODELETE -> "the remote refuses deletes";
+            case REJECTED_OTHER_REASON -> "rejected";
+            default -> status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+        return message == null || message.isBlank() ? words : words + ": " + message;
+    }
+
+    /**
+     * Returns what the remote said while refusing (a hook's {@code remote:} lines, which say why),
+     * as lines to append to the message; git shows them, and without them a user sees only that a
+     * hook declined.
+     */
+    private String said() {
+        if (remoteMessages.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nthe remote said:");
+        remoteMessages.lines().filter(line -> !line.isBlank())
+                .forEach(line -> out.append("\n  ").append(failures.scrub(line.strip())));
+        return out.toString();
+    }
+
     private RemoteRefUpdate sendPush(ObjectId commit, ObjectId expected)
             throws IOException, PublishException {
         String branchRef = RemoteRefs.branch(local);
@@ -179,6 +208,7 @@ public final class OutputRemote {
             List<RemoteRefUpdate> tagUpdates = tags.updates(commit);
             updates.addAll(tagUpdates);
             var result = transport.push(local.progress().monitor(label), updates);
+            remoteMessages = result.getMessages() == null ? "" : result.getMessages();
             RemoteRefUpdate branch = result.getRemoteUpdate(branchRef);
             if (branch.getStatus() == RemoteRefUpdate.Status.OK
                     || branch.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {

@@ -116,6 +116,30 @@ class PushTest {
     }
 
     @Test
+    void aHookThatRefusesIsQuotedSoTheUserSeesWhy() throws Exception {
+        Path base = temp.resolve("remotes");
+        Path remote = GitServers.bareRepository(base.resolve("production.git"));
+        Path hook = remote.resolve("hooks/pre-receive");
+        java.nio.file.Files.writeString(hook,
+                "#!/bin/sh\necho 'policy: pushes to this repository are frozen (OPS-77)' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        try (GitServers.Server daemon = GitServers.gitDaemon(base)) {
+            Path workspace = workspaceWithRemote(daemon.url("production.git"));
+            assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+            Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
+
+            assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
+            assertThat(push.stderr())
+                    .contains("error: the remote refused the push of `production` to ")
+                    .contains("(rejected: pre-receive hook declined); nothing was forced\n"
+                            + "the remote said:\n  policy: pushes to this repository are frozen (OPS-77)\n")
+                    .doesNotContain("REJECTED_OTHER_REASON");
+            assertThat(GitCli.run(remote, "rev-parse", "--verify", "-q", "refs/heads/main").exitCode()).isNotZero();
+        }
+    }
+
+    @Test
     void aSecondPushWithNothingNewIsUpToDate() {
         Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
         Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));
