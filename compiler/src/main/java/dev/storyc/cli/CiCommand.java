@@ -20,6 +20,7 @@ import dev.storyc.publish.RemoteUrl;
 import dev.storyc.publish.SourceRevision;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -122,6 +123,9 @@ final class CiCommand implements Callable<Integer> {
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
         String source = SourceRevision.describe(project.root());
+        // Each environment reports into a console of its own, replayed in environment order below,
+        // so that two runs with --jobs 2 print the same text whichever environment finished first.
+        Map<String, Console> reports = new java.util.concurrent.ConcurrentHashMap<>();
         OutputWrites.Outcome<Row> written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
             @Override
             public Optional<String> problemWith(CompiledEnvironment target) {
@@ -130,7 +134,8 @@ final class CiCommand implements Callable<Integer> {
 
             @Override
             public Row write(CompiledEnvironment target) {
-                return publish(project, compilation, target, source, credentials, progress, console);
+                return publish(project, compilation, target, source, credentials, progress,
+                        reports.computeIfAbsent(target.environment().name(), name -> console.buffered()));
             }
         }, parallelism);
         if (written instanceof OutputWrites.Outcome.Refused<Row> refused) {
@@ -139,6 +144,9 @@ final class CiCommand implements Callable<Integer> {
             return ExitCode.OPERATION_FAILED;
         }
         List<Row> rows = ((OutputWrites.Outcome.Written<Row>) written).results();
+        for (Row row : rows) {
+            Optional.ofNullable(reports.get(row.environment())).ifPresent(report -> report.replayInto(console));
+        }
         printTable(console, rows);
         if (rows.stream().anyMatch(Row::failed)) {
             return ExitCode.OPERATION_FAILED;
@@ -168,9 +176,7 @@ final class CiCommand implements Callable<Integer> {
             if (output != null) {
                 Optional<Drift> drift = output.sync(adoptDrift);
                 if (drift.isPresent()) {
-                    synchronized (console) {
-                        Reports.drift(console, environment.name(), remote.get(), drift.get());
-                    }
+                    Reports.drift(console, environment.name(), remote.get(), drift.get());
                     return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
                 }
             }
@@ -193,9 +199,7 @@ final class CiCommand implements Callable<Integer> {
                         p.attempts() > 1 ? "yes, after " + p.attempts() + " tries" : "yes", false, backedOut);
             }
             if (pushed instanceof PushResult.Drifted d) {
-                synchronized (console) {
-                    Reports.drift(console, environment.name(), remote.get(), d.drift());
-                }
+                Reports.drift(console, environment.name(), remote.get(), d.drift());
                 return new Row(environment.name(), release, added, removed, published.id(), "no: drift", true,
                         backedOut);
             }
@@ -203,9 +207,7 @@ final class CiCommand implements Callable<Integer> {
             return new Row(environment.name(), release, added, removed, remoteHead, "up to date", false,
                     backedOut);
         } catch (PublishException e) {
-            synchronized (console) {
-                console.failure(e.getMessage(), e.hint());
-            }
+            console.failure(e.getMessage(), e.hint());
             return new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
     }

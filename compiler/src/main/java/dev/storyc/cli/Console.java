@@ -32,6 +32,8 @@ final class Console {
     private final List<String> secrets = new ArrayList<>();
     private final List<Diagnostic> pending = new ArrayList<>();
     private boolean verbose;
+    /** What a {@link #buffered()} console keeps: stdout's text, then stderr's. */
+    private java.io.StringWriter[] kept;
 
     Console(PrintWriter out, PrintWriter err, boolean color, boolean quiet) {
         this(out, err, color, quiet, DiagnosticFormat.text);
@@ -43,6 +45,31 @@ final class Console {
         this.color = color;
         this.quiet = quiet;
         this.format = format;
+    }
+
+    /**
+     * Returns a console that keeps what it prints until {@link #replayInto}: work done on several
+     * threads then reports in a fixed order, not in the order it happened to finish.
+     */
+    Console buffered() {
+        java.io.StringWriter keptOut = new java.io.StringWriter();
+        java.io.StringWriter keptErr = new java.io.StringWriter();
+        Console buffer = new Console(new PrintWriter(keptOut, true), new PrintWriter(keptErr, true), color, quiet,
+                format);
+        buffer.kept = new java.io.StringWriter[] {keptOut, keptErr};
+        buffer.secrets.addAll(secrets);
+        buffer.verbose = verbose;
+        return buffer;
+    }
+
+    /** Prints what a {@link #buffered()} console kept, stdout's part to stdout and stderr's to stderr. */
+    void replayInto(Console target) {
+        out.flush();
+        err.flush();
+        target.out.print(kept[0]);
+        target.err.print(kept[1]);
+        target.out.flush();
+        target.err.flush();
     }
 
     /**

@@ -73,6 +73,30 @@ class CiCommandTest {
     }
 
     @Test
+    void failuresOfSeveralEnvironmentsPrintInEnvironmentOrderWhateverFinishesFirst() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", "http://127.0.0.1:9/production.git");
+        Workspaces.setRemote(workspace, "integration", "http://127.0.0.1:9/integration.git");
+        Workspaces.setRemote(workspace, "acceptance-1", "http://127.0.0.1:9/acceptance-1.git");
+
+        Storyc.Outcome first = Storyc.run(workspace, "ci", "--jobs", "2");
+        Storyc.Outcome second = Storyc.run(workspace, "ci", "--jobs", "2");
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+        // Progress lines differ (the first run writes objects); the reports must not.
+        String stderr = reports(first);
+        assertThat(stderr.indexOf("/acceptance-1.git")).isPositive()
+                .isLessThan(stderr.indexOf("/integration.git"));
+        assertThat(stderr.indexOf("/integration.git")).isLessThan(stderr.indexOf("/production.git"));
+        assertThat(reports(second)).isEqualTo(stderr);
+    }
+
+    private static String reports(Storyc.Outcome outcome) {
+        return String.join("\n", outcome.stderr().lines()
+                .filter(line -> line.startsWith("error") || line.startsWith("  = ")).toList());
+    }
+
+    @Test
     void projectErrorsInAnyEnvironmentStopCiBeforeAnythingIsWritten() throws Exception {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         Files.writeString(workspace.resolve("stories/patients/story.toml"), "owner = \"nobody\"\n");
