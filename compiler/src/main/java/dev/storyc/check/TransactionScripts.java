@@ -23,8 +23,15 @@ final class TransactionScripts {
 
     private TransactionScripts() {}
 
+    /** The words such a statement opens with; a script without any is not lexed at all. */
+    private static final java.util.regex.Pattern KEYWORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(begin|start|commit|end|rollback|abort|prepare)\\b");
+
     /** Returns the first token of each statement that ends or starts a transaction. */
     static List<Token> transactionControl(String sql) {
+        if (!KEYWORDS.matcher(sql).find()) {
+            return List.of();
+        }
         List<Token> found = new ArrayList<>();
         for (List<Token> statement : SqlLexer.statements(sql)) {
             if (endsOrStartsATransaction(statement)) {
