@@ -152,13 +152,7 @@ public final class Applier implements AutoCloseable {
                 if (ScriptFailure.isConnectionLoss(e)) {
                     throw SqlFailures.failed(e, "verifying " + change.id());
                 }
-                failures.add(
-                        ScriptFailure.diagnostic(
-                                Code.VERIFY_FAILED,
-                                "verify",
-                                change.id(),
-                                change.verify().get(),
-                                e));
+                failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e));
             } finally {
                 session.rollbackAndAutoCommit();
             }

@@ -27,8 +27,25 @@ final class ScriptFailure {
                 || state.equals("57P03");
     }
 
+    /** A failure while applying: the change's transaction was rolled back. */
     static Diagnostic diagnostic(
             Code code, String what, ChangeId id, Script script, SQLException e) {
+        return diagnostic(code, what, id, script, e,
+                "the change was rolled back; the database is at the last change that succeeded");
+    }
+
+    /**
+     * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
+     * passes its own check, so something changed the database since.
+     */
+    static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e) {
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e,
+                "nothing was changed; the deployed change no longer passes its verify script, so"
+                        + " the database was changed after it was deployed");
+    }
+
+    private static Diagnostic diagnostic(
+            Code code, String what, ChangeId id, Script script, SQLException e, String outcome) {
         ServerErrorMessage server =
                 e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
@@ -43,8 +60,7 @@ final class ScriptFailure {
         if (server != null && server.getHint() != null) {
             hint.append(server.getHint()).append(' ');
         }
-        hint.append(
-                "the change was rolled back; the database is at the last change that succeeded");
+        hint.append(outcome);
         return Diagnostic.error(
                         code,
                         script.positionOf(position),

@@ -286,7 +286,9 @@ class WarehouseApplyTest {
                 .contains(
                         "error[E0808]: verify of `extra/base` failed: column \"base_id\" does"
                                 + " not exist")
-                .contains("--> warehouse/extra/base/verify.sql:1:8");
+                .contains("--> warehouse/extra/base/verify.sql:1:8")
+                .contains("nothing was changed; the deployed change no longer passes its verify script")
+                .doesNotContain("rolled back");
         assertThat(rows(ws.acc, "SELECT count(*) FROM storyc.events")).containsExactly("2");
     }
 
