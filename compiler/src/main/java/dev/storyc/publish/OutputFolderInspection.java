@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *       folder that is itself a bare git repository (storyc's bare ones keep their {@code .git}).
  *       Nor may the folder lie inside another repository's working tree below the anchor (such as
  *       another environment's output repository), whose files it would become (E0710).
- *   <li>A folder that is not a repository is missing or empty, else E0711.
+ *   <li>A folder that is not a repository is missing or empty, and no file stands on its way
+ *       (an {@code out} that is a file), else E0711.
  * </ul>
  */
 public final class OutputFolderInspection {
@@ -62,6 +63,11 @@ public final class OutputFolderInspection {
                             .withHint(
                                     "storyc does not follow links when it writes; replace the link"
                                         + " with a real folder or choose another output folder"));
+            return problems;
+        }
+        Path file = firstFileOnTheWay(anchor, folder);
+        if (file != null) {
+            problems.add(notEmpty(folder, environment, at, "cannot be made: `" + file + "` on its way is a file"));
             return problems;
         }
         Path enclosing = enclosingRepository(anchor, folder);
@@ -169,6 +175,26 @@ public final class OutputFolderInspection {
         for (Path part : start.relativize(folder.resolve(Constants.DOT_GIT))) {
             current = current.resolve(part);
             if (Files.isSymbolicLink(current)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the first path strictly between the anchor and {@code folder} that exists and is no
+     * folder, such as an {@code out} that is a file: the repository could not be made below it,
+     * and check must say so rather than compile fail on it.
+     */
+    private static Path firstFileOnTheWay(Path anchor, Path folder) {
+        if (!folder.startsWith(anchor)) {
+            return null;
+        }
+        Path current = anchor;
+        for (Path part : anchor.relativize(folder)) {
+            current = current.resolve(part);
+            if (!current.equals(folder) && Files.exists(current, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
                 return current;
             }
         }

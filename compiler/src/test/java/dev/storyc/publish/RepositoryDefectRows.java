@@ -107,6 +107,18 @@ final class RepositoryDefectRows {
                         "production"));
         rows.add(
                 row(
+                        "out is a file",
+                        false,
+                        "E0711",
+                        (ws, t) -> {
+                            Checkout.write(ws.resolve("out"), "junk\n");
+                            return definedAt(ws, "production");
+                        },
+                        "check",
+                        "--env",
+                        "production"));
+        rows.add(
+                row(
                         "out/<env> is a symbolic link",
                         false,
                         "E0709",
