@@ -169,6 +169,8 @@ final class CiCommand implements Callable<Integer> {
         String release = compiled.selection().releaseName();
         Optional<RemoteUrl> remote = environment.output().remote().map(RemoteUrl::new);
         Path directory = folderOf(project, environment);
+        // Set once the compile is committed, so a push that fails after it still shows that commit.
+        Row committed = null;
         try (OutputRepository repository = OutputRepository.openOrCreate(directory,
                 environment.output().branch(), progress, workingTree.keptFor(environment))) {
             OutputRemote output = remote.filter(r -> !noPush)
@@ -185,6 +187,8 @@ final class CiCommand implements Callable<Integer> {
             int added = outcome.committed() ? outcome.summary().added().size() : 0;
             int removed = outcome.committed() ? outcome.summary().removed().size() : 0;
             List<String> backedOut = outcome.backedOut();
+            committed = new Row(environment.name(), release, added, removed, published.id(), "no: failed", true,
+                    backedOut);
             if (remote.isEmpty()) {
                 return new Row(environment.name(), release, added, removed, published.id(), "no remote", false,
                         backedOut);
@@ -208,7 +212,7 @@ final class CiCommand implements Callable<Integer> {
                     backedOut);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
-            return new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
+            return committed != null ? committed : new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
     }
 

@@ -97,6 +97,26 @@ class CiCommandTest {
     }
 
     @Test
+    void aPushRefusedAfterTheCommitShowsTheCommitInItsRow() throws Exception {
+        Path base = temp.resolve("remotes");
+        Path remote = GitServers.bareRepository(base.resolve("production.git"));
+        Path hook = remote.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho frozen >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        try (GitServers.Server daemon = GitServers.gitDaemon(base)) {
+            Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+            Workspaces.setRemote(workspace, "production", daemon.url("production.git"));
+
+            Storyc.Outcome ci = Storyc.run(workspace, "ci", "--jobs", "1");
+
+            assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(3);
+            String head = git(workspace.resolve("out/production"), "rev-parse", "main").strip();
+            assertThat(ci.stdout()).containsPattern(
+                    "production\\s+2026-W47\\s+\\+\\d+\\s+-0\\s+" + head.substring(0, 12) + "\\s+no: failed");
+        }
+    }
+
+    @Test
     void projectErrorsInAnyEnvironmentStopCiBeforeAnythingIsWritten() throws Exception {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         Files.writeString(workspace.resolve("stories/patients/story.toml"), "owner = \"nobody\"\n");
