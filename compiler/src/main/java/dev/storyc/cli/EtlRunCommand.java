@@ -61,6 +61,14 @@ final class EtlRunCommand implements Callable<Integer> {
             console.diagnostics(plans.diagnostics(), output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
+        // Without the plan, jobs would run in no known order and unchecked against the registry:
+        // refused as the warehouse commands refuse it (E0805).
+        Result<OutputPlan> warehousePlan =
+                OutputPlan.read(output.commit(), path -> Optional.ofNullable(output.files().get(path)));
+        if (!warehousePlan.ok()) {
+            console.diagnostics(warehousePlan.diagnostics(), output.sources());
+            return ExitCode.PROJECT_ERRORS;
+        }
         WarehouseTarget target = Warehouses.target(root, selected, console);
         try (WarehouseConnection session = Warehouses.open(target, console)) {
             List<EtlRunner.JobRun> runs =

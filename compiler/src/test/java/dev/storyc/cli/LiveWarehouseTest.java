@@ -114,6 +114,27 @@ class LiveWarehouseTest {
         }
     }
 
+    @Test
+    void anOutputCommitWithoutItsWarehousePlanRunsNoJob() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("live_no_plan")) {
+            LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
+            fixture.deploy(database);
+            Path output = fixture.workspace.resolve("out/integration");
+            dev.storyc.testing.GitCli.git(output, "rm", "-q", "warehouse/plan.toml");
+            dev.storyc.testing.GitCli.git(output, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm",
+                    "plan lost");
+
+            Storyc.Outcome run = fixture.storyc(database, "etl", "run", "--env", "integration");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("error[E0805]");
+            assertThat(run.stdout()).doesNotContain("succeeded");
+            assertThat(count(database, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema ="
+                    + " 'storyc' AND table_name = 'etl_runs'")).as("no job ran").isZero();
+        }
+    }
+
     static long count(PostgresServer.Database database, String sql) throws Exception {
         try (Connection connection = database.connect();
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
