@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Finds the tables a SQL script reads and writes: the names after {@code FROM}, {@code JOIN},
  * {@code INSERT INTO}, {@code UPDATE}, {@code DELETE FROM}, {@code MERGE INTO}, {@code USING} and
- * {@code TRUNCATE}, with comma-separated {@code FROM} lists. Common table expressions, tables the
+ * {@code TRUNCATE}, with comma-separated {@code FROM} lists, and the tables {@code DROP TABLE} and
+ * {@code ALTER TABLE} change. Common table expressions, tables the
  * script creates for itself ({@code CREATE TEMP TABLE}), subqueries and the {@code FROM} inside
  * function calls ({@code EXTRACT(YEAR FROM d)}, {@code TRIM(x FROM y)}) are not tables.
  */
@@ -33,8 +34,11 @@ final class SqlTables {
     static List<Use> uses(String sql) {
         List<Use> uses = new ArrayList<>();
         Set<String> local = new HashSet<>();
-        for (List<Token> statement : SqlLexer.statements(sql)) {
+        List<List<Token>> statements = SqlLexer.statements(sql);
+        Set<String> createdHere = createdTables(statements);
+        for (List<Token> statement : statements) {
             statement(statement, local, uses);
+            dropOrAlter(statement, createdHere, uses);
         }
         return uses.stream()
                 .filter(u -> u.name().parts().size() > 1 || !local.contains(u.name().table()))
@@ -133,6 +137,54 @@ final class SqlTables {
                 }
             }
         }
+    }
+
+    /**
+     * {@code DROP TABLE} and {@code ALTER TABLE} change a table as surely as a {@code DELETE}
+     * does, so they are uses too: an ETL job that drops storyc's registry, or alters another
+     * story's table, is then E0628 or E0629 like one that deletes from it. A table the script
+     * creates itself (a scratch table, dropped first) is its own business.
+     */
+    private static void dropOrAlter(List<Token> tokens, Set<String> createdHere, List<Use> into) {
+        boolean drop = tokens.size() > 2 && tokens.get(0).isWord("drop") && tokens.get(1).isWord("table");
+        boolean alter = tokens.size() > 2 && tokens.get(0).isWord("alter") && tokens.get(1).isWord("table");
+        if (!drop && !alter) {
+            return;
+        }
+        int next = 2;
+        if (next + 1 < tokens.size() && tokens.get(next).isWord("if") && tokens.get(next + 1).isWord("exists")) {
+            next += 2;
+        }
+        if (alter && next < tokens.size() && tokens.get(next).isWord("only")) {
+            next++;
+        }
+        List<Use> found = new ArrayList<>();
+        while (next < tokens.size()) {
+            int end = name(tokens, next, found, true);
+            if (!drop || end < 0 || end >= tokens.size() || !tokens.get(end).text().equals(",")) {
+                break;
+            }
+            next = end + 1;
+        }
+        found.stream().filter(use -> !createdHere.contains(use.name().key())).forEach(into::add);
+    }
+
+    /** Returns the tables the script creates (not temporary ones, which are local anyway). */
+    private static Set<String> createdTables(List<List<Token>> statements) {
+        Set<String> created = new HashSet<>();
+        for (List<Token> tokens : statements) {
+            SqlCursor cursor = new SqlCursor(tokens);
+            if (!cursor.word("create")) {
+                continue;
+            }
+            cursor.words("or", "replace");
+            cursor.word("unlogged");
+            if (cursor.word("table")) {
+                cursor.words("if", "not", "exists");
+                cursor.name().ifPresent(name -> created.add(name.key()));
+            }
+        }
+        return created;
     }
 
     private static boolean isClause(Token token) {

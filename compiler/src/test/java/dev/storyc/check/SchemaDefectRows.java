@@ -216,6 +216,23 @@ final class SchemaDefectRows {
                                 EREVERT,
                                 "<% env.warehouse.schema %>.encounters;",
                                 "<% env.warehouse.schema %>.encounter;")),
+                // E0628, E0629 for DDL in ETL SQL: dropping the registry, altering another's table
+                defectAt(
+                        "E0628",
+                        GSQL,
+                        "DROP TABLE storyc.changes;",
+                        append(
+                                GSQL,
+                                "LEFT JOIN mammograms AS m ON m.patient_id = s.patient_id;",
+                                "\nDROP TABLE storyc.changes;")),
+                defectAt(
+                        "E0629",
+                        PSQL,
+                        "ALTER TABLE <% env.warehouse.schema %>.encounters",
+                        append(
+                                PSQL,
+                                "WHERE p.is_test_patient = FALSE;",
+                                "\nALTER TABLE <% env.warehouse.schema %>.encounters ADD COLUMN x INT;")),
                 // E0636: a script that ends the transaction storyc runs it in
                 defectAt(
                         "E0636",

@@ -46,7 +46,16 @@ class SqlTablesTest {
                         "SELECT 'FROM s.fake', \"col\" FROM s.t -- FROM s.comment", List.of("s.t")),
                 Arguments.of(
                         "SELECT 1 FROM ${other.SQL_TABLE_NAME} JOIN \"Odd\".\"Name\" ON true",
-                        List.of("Odd.Name")));
+                        List.of("Odd.Name")),
+                Arguments.of("DROP TABLE storyc.changes", List.of("storyc.changes")),
+                Arguments.of("DROP TABLE IF EXISTS s.a, s.b CASCADE", List.of("s.a", "s.b")),
+                Arguments.of("ALTER TABLE IF EXISTS ONLY s.t DROP COLUMN c", List.of("s.t")),
+                Arguments.of("ALTER TABLE s.t ADD COLUMN c INT", List.of("s.t")),
+                Arguments.of(
+                        "DROP TABLE IF EXISTS s.scratch; CREATE TABLE s.scratch AS SELECT id FROM s.t;"
+                                + " ALTER TABLE s.scratch ADD COLUMN x INT",
+                        List.of("s.t")),
+                Arguments.of("DROP VIEW s.v; ALTER INDEX s.i RENAME TO j", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
