@@ -176,7 +176,7 @@ public final class DashboardParser {
         if (tuple.getValueNode() instanceof ScalarNode value) {
             return Optional.of(new Located(value.getValue(), position(value)));
         }
-        wrongKind(key, tuple.getValueNode(), "a single value");
+        wrongKind("`" + key + "`", tuple.getValueNode(), Shape.SINGLE);
         return Optional.empty();
     }
 
@@ -192,7 +192,7 @@ public final class DashboardParser {
         if (tuple.getValueNode() instanceof SequenceNode list) {
             return list.getValue();
         }
-        wrongKind(key, tuple.getValueNode(), "a list");
+        wrongKind("`" + key + "`", tuple.getValueNode(), Shape.LIST);
         return List.of();
     }
 
@@ -209,7 +209,7 @@ public final class DashboardParser {
             if (item instanceof ScalarNode value) {
                 values.add(new Located(value.getValue(), position(value)));
             } else {
-                wrongKind("an item of `" + key + "`", item, "a single value");
+                wrongKind("An item of `" + key + "`", item, Shape.SINGLE);
             }
         }
         return values;
@@ -227,7 +227,7 @@ public final class DashboardParser {
         for (Node node : mappings) {
             if (!(node instanceof MappingNode mapping)) {
                 // Once per key: `listen: [a, b]` is one mistake, not one per item.
-                wrongKind(key, node, "a mapping of names to values");
+                wrongKind("`" + key + "`", node, Shape.MAPPING);
                 break;
             }
             for (NodeTuple entry : mapping.getValue()) {
@@ -235,36 +235,47 @@ public final class DashboardParser {
                     bindings.add(new Binding(new Located(k.getValue(), position(k)),
                             new Located(v.getValue(), position(v))));
                 } else if (entry.getKeyNode() instanceof ScalarNode k) {
-                    wrongKind("`" + key + "`'s `" + k.getValue() + "`", entry.getValueNode(), "a single value");
+                    wrongKind("`" + key + "`'s `" + k.getValue() + "`", entry.getValueNode(), Shape.SINGLE);
                 }
             }
         }
         return bindings;
     }
 
+    /** The kinds of value a known key takes, each with the hint that fixes a value of another. */
+    private enum Shape {
+        SINGLE("a single value", "a single value", "give it one value, such as `orders`"),
+        LIST("a list", "a list", "write each item on its own `- ` line, or as `[a, b]`"),
+        MAPPING("a mapping of names to values", "a mapping",
+                "write one `name: value` per line, indented under the key");
+
+        /** What a key of this shape must be. */
+        final String wanted;
+        /** What a value of this shape is. */
+        final String found;
+        final String hint;
+
+        Shape(String wanted, String found, String hint) {
+            this.wanted = wanted;
+            this.found = found;
+            this.hint = hint;
+        }
+
+        static Shape of(Node node) {
+            return node instanceof SequenceNode ? LIST : node instanceof MappingNode ? MAPPING : SINGLE;
+        }
+    }
+
     /**
      * Reports a known key whose value has the wrong kind, which Looker refuses on deploy. Read
      * leniently, it vanished: {@code fields: {a: b}} or {@code elements: 5} checked cleanly, with
      * nothing under them checked at all.
+     *
+     * @param subject what the message names, as it opens a sentence: {@code `fields`}
      */
-    private void wrongKind(String key, Node value, String expected) {
-        String subject = key.startsWith("`") || key.startsWith("an item") ? key : "`" + key + "`";
+    private void wrongKind(String subject, Node value, Shape expected) {
         error(Code.DASHBOARD_SHAPE, position(value),
-                Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " must be " + expected + ", not "
-                        + kind(value) + ".",
-                expected.equals("a list") ? "write each item on its own `- ` line, or as `[a, b]`"
-                        : expected.equals("a single value") ? "give it one value, such as `orders`"
-                        : "write one `name: value` per line, indented under the key");
-    }
-
-    private static String kind(Node node) {
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        return "a single value";
+                subject + " must be " + expected.wanted + ", not " + Shape.of(value).found + ".", expected.hint);
     }
 
     /** Returns true for a key given no value ({@code elements:} or {@code elements: ~}). */
