@@ -34,8 +34,6 @@ public final class OutputRemote {
     private final DriftCheck drift;
     private final RaceRebuild rebuild;
     private final ReleaseTagPush tags;
-    /** What the remote printed during the last push (its {@code remote:} lines). */
-    private String remoteMessages = "";
 
     /** @param label names the environment in progress lines and messages */
     public OutputRemote(OutputRepository local, RemoteUrl url, GitCredentials credentials,
@@ -122,14 +120,14 @@ public final class OutputRemote {
             } catch (IOException e) {
                 throw failures.io("cannot read the output repository", e);
             }
-            RemoteRefUpdate.Status status;
-            RemoteRefUpdate update;
+            Sent sent;
             try {
-                update = sendPush(toPush, remote.orElse(null));
-                status = update.getStatus();
+                sent = sendPush(toPush, remote.orElse(null));
             } catch (IOException e) {
                 throw failures.io("cannot read the output repository", e);
             }
+            RemoteRefUpdate update = sent.branch();
+            RemoteRefUpdate.Status status = update.getStatus();
             if (status == RemoteRefUpdate.Status.OK
                     || status == RemoteRefUpdate.Status.UP_TO_DATE) {
                 markPushed(toPush);
@@ -139,7 +137,7 @@ public final class OutputRemote {
             if (!PushRace.isRace(status, update.getMessage()) && !moved(remote.orElse(null))) {
                 throw new PublishException("the remote refused the push of `" + label + "` to "
                         + url.redacted() + " (" + failures.scrub(lastReason)
-                        + "); nothing was forced" + said(), "check the remote's branch protection and"
+                        + "); nothing was forced" + said(sent.messages()), "check the remote's branch protection and"
                         + " hooks; storyc only ever fast-forwards");
             }
             if (attempt < MAX_ATTEMPTS) {
@@ -188,17 +186,20 @@ public final class OutputRemote {
      * as lines to append to the message; git shows them, and without them a user sees only that a
      * hook declined.
      */
-    private String said() {
-        if (remoteMessages.isBlank()) {
+    private String said(String messages) {
+        if (messages.isBlank()) {
             return "";
         }
         StringBuilder out = new StringBuilder("\nthe remote said:");
-        remoteMessages.lines().filter(line -> !line.isBlank())
+        messages.lines().filter(line -> !line.isBlank())
                 .forEach(line -> out.append("\n  ").append(failures.scrub(line.strip())));
         return out.toString();
     }
 
-    private RemoteRefUpdate sendPush(ObjectId commit, ObjectId expected)
+    /** A push's update of the branch, and what the remote printed meanwhile (its {@code remote:} lines). */
+    private record Sent(RemoteRefUpdate branch, String messages) {}
+
+    private Sent sendPush(ObjectId commit, ObjectId expected)
             throws IOException, PublishException {
         String branchRef = RemoteRefs.branch(local);
         try (Transport transport = transports.open()) {
@@ -208,14 +209,13 @@ public final class OutputRemote {
             List<RemoteRefUpdate> tagUpdates = tags.updates(commit);
             updates.addAll(tagUpdates);
             var result = transport.push(local.progress().monitor(label), updates);
-            remoteMessages = result.getMessages() == null ? "" : result.getMessages();
             RemoteRefUpdate branch = result.getRemoteUpdate(branchRef);
             if (branch.getStatus() == RemoteRefUpdate.Status.OK
                     || branch.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
                 tags.warnAboutRefused(tagUpdates.stream()
                         .map(t -> result.getRemoteUpdate(t.getRemoteName())).toList());
             }
-            return branch;
+            return new Sent(branch, result.getMessages() == null ? "" : result.getMessages());
         } catch (TransportException e) {
             throw failures.transport("push to", e);
         } catch (NotSupportedException e) {
