@@ -187,38 +187,29 @@ public final class OutputFolderInspection {
      * and check must say so rather than compile fail on it.
      */
     private static Path firstFileOnTheWay(Path anchor, Path folder) {
-        if (!folder.startsWith(anchor)) {
-            return null;
-        }
-        Path current = anchor;
-        for (Path part : anchor.relativize(folder)) {
-            current = current.resolve(part);
-            if (!current.equals(folder) && Files.exists(current, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-                return current;
-            }
-        }
-        return null;
+        return between(anchor, folder).filter(path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).findFirst().orElse(null);
     }
 
     /**
      * Returns the folder strictly between the anchor and {@code folder} that holds a {@code .git}.
      */
     private static Path enclosingRepository(Path anchor, Path folder) {
-        if (!folder.startsWith(anchor)) {
-            return null;
+        return between(anchor, folder).filter(path -> Files.exists(path.resolve(Constants.DOT_GIT),
+                LinkOption.NOFOLLOW_LINKS) || isBareRepository(path)).findFirst().orElse(null);
+    }
+
+    /**
+     * Returns the paths from the anchor's first child down to {@code folder}'s parent, outermost
+     * first; none when {@code folder} is not below the anchor.
+     */
+    private static Stream<Path> between(Path anchor, Path folder) {
+        if (!folder.startsWith(anchor) || folder.equals(anchor)) {
+            return Stream.empty();
         }
-        Path current = anchor;
-        for (Path part : anchor.relativize(folder)) {
-            current = current.resolve(part);
-            if (!current.equals(folder)
-                    && (Files.exists(
-                                    current.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)
-                            || isBareRepository(current))) {
-                return current;
-            }
-        }
-        return null;
+        Path relative = anchor.relativize(folder);
+        return java.util.stream.IntStream.range(1, relative.getNameCount())
+                .mapToObj(count -> anchor.resolve(relative.subpath(0, count)));
     }
 
     /**
