@@ -56,17 +56,9 @@ final class EtlRunCommand implements Callable<Integer> {
         Environment selected = deployed.environment();
         CompiledOutput output = deployed.output();
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
-        Result<List<Plan>> plans = plan(output, jobs);
+        Result<Jobs> plans = plan(output, jobs);
         if (!plans.ok()) {
             console.diagnostics(plans.diagnostics(), output.sources());
-            return ExitCode.PROJECT_ERRORS;
-        }
-        // Without the plan, jobs would run in no known order and unchecked against the registry:
-        // refused as the warehouse commands refuse it (E0805).
-        Result<OutputPlan> warehousePlan =
-                OutputPlan.read(output.commit(), path -> Optional.ofNullable(output.files().get(path)));
-        if (!warehousePlan.ok()) {
-            console.diagnostics(warehousePlan.diagnostics(), output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
         WarehouseTarget target = Warehouses.target(root, selected, console);
@@ -97,10 +89,18 @@ final class EtlRunCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Returns each job with its statements, or the diagnostics of the jobs that cannot run. */
-    static Result<List<Plan>> plan(CompiledOutput output, List<EtlJob> jobs) {
+    /**
+     * Returns each job with its statements, and the output's warehouse plan, or the diagnostics of
+     * the jobs that cannot run. Without the warehouse plan (an output commit made by hand, or
+     * before the warehouse layer) no job runs: they would run in no known order, unchecked
+     * against the registry, so it is refused as the warehouse commands refuse it (E0805).
+     */
+    static Result<Jobs> plan(CompiledOutput output, List<EtlJob> jobs) {
         List<Plan> plans = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
+        Result<OutputPlan> warehouse =
+                OutputPlan.read(output.commit(), path -> Optional.ofNullable(output.files().get(path)));
+        problems.addAll(warehouse.diagnostics());
         for (EtlJob job : jobs) {
             String path = EtlCommand.sqlPath(job);
             Result<List<RunStep>> steps =
@@ -109,7 +109,7 @@ final class EtlRunCommand implements Callable<Integer> {
             steps.value().ifPresent(s -> plans.add(new Plan(job, s)));
         }
         return problems.isEmpty()
-                ? Result.of(List.copyOf(plans), List.of())
+                ? Result.of(new Jobs(List.copyOf(plans), warehouse.get()), List.of())
                 : Result.failed(problems);
     }
 
@@ -121,20 +121,14 @@ final class EtlRunCommand implements Callable<Integer> {
     static List<EtlRunner.JobRun> run(
             WarehouseConnection session,
             CompiledOutput output,
-            List<Plan> plans,
+            Jobs jobs,
             Consumer<EtlRunner.JobRun> each)
             throws DatabaseException {
-        Map<String, String> schemas = new TreeMap<>();
-        Result<OutputPlan> warehousePlan =
-                OutputPlan.read(
-                        output.commit(), path -> Optional.ofNullable(output.files().get(path)));
-        if (warehousePlan.ok()) {
-            schemas.putAll(
-                    ChangeStatus.byStory(ChangeStatus.of(warehousePlan.get(), session.registry())));
-        }
+        Map<String, String> schemas =
+                new TreeMap<>(ChangeStatus.byStory(ChangeStatus.of(jobs.warehouse(), session.registry())));
         EtlRunner runner = session.etlRunner(Clock.systemUTC());
         List<EtlRunner.JobRun> runs = new ArrayList<>();
-        for (Plan plan : plans) {
+        for (Plan plan : jobs.plans()) {
             EtlRunner.JobRun run =
                     runner.run(
                             plan.job(),
@@ -183,4 +177,7 @@ final class EtlRunCommand implements Callable<Integer> {
 
     /** One job with the statements it runs. */
     record Plan(EtlJob job, List<RunStep> steps) {}
+
+    /** The jobs to run, in order, and the warehouse plan that says whether each story is deployed. */
+    record Jobs(List<Plan> plans, OutputPlan warehouse) {}
 }

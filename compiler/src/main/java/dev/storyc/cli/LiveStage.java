@@ -194,7 +194,7 @@ final class LiveStage {
     /** {@code storyc etl run --env E}: every job, stopping at the first failure. */
     private LiveRow.Step etl(Environment environment, CompiledOutput output) {
         List<EtlJob> jobs = EtlCommand.jobs(output);
-        Result<List<EtlRunCommand.Plan>> plans = EtlRunCommand.plan(output, jobs);
+        Result<EtlRunCommand.Jobs> plans = EtlRunCommand.plan(output, jobs);
         if (!plans.ok()) {
             console.diagnostics(plans.diagnostics(), output.sources());
             return LiveRow.Step.failed("0 ok, " + jobs.size() + " not run");
