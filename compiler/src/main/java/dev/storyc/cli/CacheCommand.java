@@ -74,7 +74,7 @@ final class CacheCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Console console = cache.root.console();
+            Console console = output.console(cache.root);
             CacheStore store = cache.store();
             CacheStats stats;
             try {

@@ -1,12 +1,17 @@
 package dev.storyc.cli;
 
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.FailedRun;
+import dev.storyc.diag.Failure;
 import dev.storyc.diag.JsonRenderer;
 import dev.storyc.diag.Printable;
 import dev.storyc.diag.SarifRenderer;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.TextRenderer;
+import java.io.FilterWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,16 +19,33 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a command writes: results to stdout, diagnostics and progress to stderr, so that stdout
  * can be piped into other tools. With {@code --format json} or {@code sarif}, stdout holds only
  * the diagnostics document, and results move to stderr.
+ *
+ * <p>A script that asked for a document must get one however the command ends. A command that
+ * prints its own document {@linkplain #owe owes} one, and when it ends with a failure before
+ * printing anything on stdout, {@link #finish(int)} prints what it reported instead.
  */
 final class Console {
     private static final String MASK = "********";
 
+    /**
+     * Renders the document a command owes from what it reported before it failed: the command's
+     * own kind of document (JSON, JUnit XML), so the reader's parser still reads it.
+     */
+    interface FailureDocument {
+        String render(FailedRun run);
+    }
+
     private final PrintWriter out;
+    private boolean stdoutUsed;
+    private FailureDocument owed;
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, Object> context = new LinkedHashMap<>();
     private final Map<String, Object> sections = new LinkedHashMap<>();
     private final PrintWriter err;
     private final boolean color;
@@ -40,7 +62,26 @@ final class Console {
     }
 
     Console(PrintWriter out, PrintWriter err, boolean color, boolean quiet, DiagnosticFormat format) {
-        this.out = out;
+        // Autoflushing, as the writers Main passes in are, so lines reach a terminal as printed.
+        this.out = new PrintWriter(new FilterWriter(out) {
+            @Override
+            public void write(int c) throws IOException {
+                stdoutUsed = true;
+                super.write(c);
+            }
+
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                stdoutUsed |= length > 0;
+                super.write(buffer, offset, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                stdoutUsed |= length > 0;
+                super.write(text, offset, length);
+            }
+        }, true);
         this.err = err;
         this.color = color;
         this.quiet = quiet;
@@ -62,8 +103,13 @@ final class Console {
         return buffer;
     }
 
-    /** Prints what a {@link #buffered()} console kept, stdout's part to stdout and stderr's to stderr. */
+    /**
+     * Prints what a {@link #buffered()} console kept, stdout's part to stdout and stderr's to
+     * stderr, and hands on what it reported, for the closing count and the JSON document.
+     */
     void replayInto(Console target) {
+        target.pending.addAll(pending);
+        target.failures.addAll(failures);
         out.flush();
         err.flush();
         target.out.print(kept[0]);
@@ -82,7 +128,7 @@ final class Console {
     }
 
     /**
-     * Adds a section to the JSON document {@link #finish()} prints, which then becomes an object
+     * Adds a section to the JSON document {@link #finish(int)} prints, which then becomes an object
      * with the diagnostics under {@code diagnostics}; without sections it stays the plain array.
      */
     void section(String name, Object value) {
@@ -91,6 +137,22 @@ final class Console {
 
     PrintWriter out() {
         return out;
+    }
+
+    /**
+     * Records what the command has learned of its context, such as the environment it works on;
+     * it is printed only in the document of a failed run, where it says whose failure it was.
+     */
+    void context(String key, Object value) {
+        context.put(key, value);
+    }
+
+    /**
+     * Promises a document on stdout: when the command fails before printing anything there,
+     * {@link #finish(int)} prints {@code document} of what it reported and its context.
+     */
+    void owe(FailureDocument document) {
+        this.owed = document;
     }
 
     /** Prints a result line, unless --quiet; to stderr when stdout holds a document. */
@@ -115,17 +177,19 @@ final class Console {
 
     /** Prints a problem that is not about the project's files, such as an unwritable folder. */
     void failure(String message, String hint) {
+        failures.add(new Failure(masked(message), Optional.ofNullable(hint).map(this::masked)));
         // Messages quote what servers, remotes and the file system said, which may hold escape
         // sequences a terminal would act on; they are shown escaped instead.
-        err.println((color ? "\u001b[1;31merror\u001b[0m" : "error") + ": " + Printable.keepingLineEnds(message));
+        err.println((color ? "\u001b[1;31merror\u001b[0m" : "error") + ": "
+                + Printable.keepingLineEnds(masked(message)));
         if (hint != null) {
-            err.println("  = help: " + Printable.keepingLineEnds(hint));
+            err.println("  = help: " + Printable.keepingLineEnds(masked(hint)));
         }
     }
 
     /**
-     * Prints diagnostics once each, in order, on stderr; {@link #finish()} prints the closing count.
-     * JSON and SARIF are collected instead and printed once by {@link #finish()}, so that stdout
+     * Prints diagnostics once each, in order, on stderr; {@link #finish(int)} prints the closing count.
+     * JSON and SARIF are collected instead and printed once by {@link #finish(int)}, so that stdout
      * holds exactly one document.
      */
     void diagnostics(Collection<Diagnostic> diagnostics, List<SourceFile> sources) {
@@ -158,23 +222,38 @@ final class Console {
     /**
      * Ends the command's output: the closing count of errors and warnings, and the JSON or SARIF
      * document of everything reported, even when there is nothing to report, so that tools always
-     * get a document.
+     * get a document. A JSON document of a failed command that printed failures becomes an object
+     * that also holds them and the exit code; an owed document is printed if the command failed
+     * before printing its own.
      */
-    void finish() {
+    void finish(int exitCode) {
         List<Diagnostic> unique = unique(pending);
-        if (format != DiagnosticFormat.text) {
+        boolean failed = exitCode != ExitCode.OK;
+        if (owed != null && failed && !stdoutUsed) {
+            out.print(masked(owed.render(failedRun(exitCode, unique))));
+            out.flush();
+        } else if (format != DiagnosticFormat.text) {
             out.print(masked(format == DiagnosticFormat.json
-                    ? sections.isEmpty() ? JsonRenderer.render(unique)
+                    ? failed && !failures.isEmpty()
+                            ? JsonRenderer.render(failedRun(exitCode, unique))
+                    : sections.isEmpty() ? JsonRenderer.render(unique)
                             : JsonRenderer.render(unique, sections)
                     : SarifRenderer.render(unique, Version.number())));
             out.flush();
-        } else if (unique.isEmpty()) {
+        }
+        if (format == DiagnosticFormat.text && unique.isEmpty()) {
             return;
         }
         // One closing count for the whole command, however many stages reported.
         err.println(TextRenderer.summary(unique));
         err.flush();
         pending.clear();
+    }
+
+    private FailedRun failedRun(int exitCode, List<Diagnostic> diagnostics) {
+        Map<String, Object> known = new LinkedHashMap<>(context);
+        known.putAll(sections);
+        return new FailedRun(exitCode, failures, diagnostics, known);
     }
 
     private static List<Diagnostic> unique(Collection<Diagnostic> diagnostics) {

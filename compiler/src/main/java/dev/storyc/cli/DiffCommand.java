@@ -87,8 +87,12 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
+        if (format == Format.json) {
+            console.owe(dev.storyc.diag.JsonRenderer::render);
+        }
         Project project = root.openProject(console);
         Environment selected = EnvCommand.find(project, environment, console);
+        console.context("environment", selected.name());
         // Read-only: diff opens no repository for writing, so it inspects none.
         Path directory =
                 OutputFolders.approve(project, root.settings(), out, List.of(), console)

@@ -37,7 +37,7 @@ final class EnvCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Console console = env.root.console();
+            Console console = output.console(env.root);
             Project project = env.root.openProject();
             if (output.json()) {
                 console.out().print(

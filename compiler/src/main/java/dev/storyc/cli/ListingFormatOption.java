@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.diag.JsonRenderer;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,5 +25,17 @@ final class ListingFormatOption {
 
     boolean json() {
         return format == ListingFormat.json;
+    }
+
+    /**
+     * Returns the command's console. With json it owes a document: a command that fails before its
+     * listing still prints one, with the failures and diagnostics, so a script's parser reads it.
+     */
+    Console console(StorycCommand root) {
+        Console console = root.console();
+        if (json()) {
+            console.owe(JsonRenderer::render);
+        }
+        return console;
     }
 }

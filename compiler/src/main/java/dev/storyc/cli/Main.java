@@ -55,7 +55,7 @@ public final class Main {
         HelpLayout.install(commandLine);
         try {
             int code = commandLine.execute(args);
-            storyc.finish();
+            storyc.finish(code);
             return code;
         } catch (StackOverflowError | OutOfMemoryError exhausted) {
             // Picocli hands only exceptions to the handler; these errors would escape as a raw JVM

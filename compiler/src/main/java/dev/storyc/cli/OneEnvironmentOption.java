@@ -34,6 +34,7 @@ final class OneEnvironmentOption {
     Deployed open(StorycCommand root, Console console) {
         Project project = root.openProject(console);
         Environment selected = select(project, root, console);
+        console.context("environment", selected.name());
         return new Deployed(selected, CompiledOutput.read(root, project, selected, out, console));
     }
 

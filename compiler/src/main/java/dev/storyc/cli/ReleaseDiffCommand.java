@@ -32,7 +32,7 @@ final class ReleaseDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = release.root.console();
+        Console console = output.console(release.root);
         Project project = release.root.openProject();
         ReleaseManifest a = ReleaseCommand.load(project, from, console);
         ReleaseManifest b = ReleaseCommand.load(project, to, console);

@@ -18,7 +18,7 @@ final class ReleaseListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = release.root.console();
+        Console console = output.console(release.root);
         Project project = release.root.openProject();
         if (output.json()) {
             console.out().print(dev.storyc.site.Listings.releases(project.workspace().releases().keySet()

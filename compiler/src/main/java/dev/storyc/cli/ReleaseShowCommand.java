@@ -25,7 +25,7 @@ final class ReleaseShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = release.root.console();
+        Console console = output.console(release.root);
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
         List<String> environments = ReleaseCommand.environmentsUsing(project, name);

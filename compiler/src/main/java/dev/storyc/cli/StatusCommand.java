@@ -43,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = root.console();
+        Console console = output.console(root);
         Project project = root.openProject();
         List<Environment> environments = List.copyOf(project.environments().all());
         Map<String, Optional<ReleaseManifest>> releases = new HashMap<>();

@@ -35,7 +35,7 @@ final class StoryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Console console = story.root.console();
+            Console console = output.console(story.root);
             Project project = story.root.openProject();
             if (output.json()) {
                 console.out().print(Listings.stories(project.workspace().stories().values()));
@@ -127,7 +127,7 @@ final class StoryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Console console = story.root.console();
+            Console console = output.console(story.root);
             Project project = story.root.openProject();
             Story found = StoryId.isValid(id) ? project.workspace().story(new StoryId(id)).orElse(null) : null;
             if (found == null) {

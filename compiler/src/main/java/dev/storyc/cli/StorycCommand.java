@@ -153,10 +153,10 @@ final class StorycCommand implements Callable<Integer> {
         return settingsSources;
     }
 
-    /** Ends the run's output; see {@link Console#finish()}. */
-    void finish() {
+    /** Ends the run's output; see {@link Console#finish(int)}. */
+    void finish(int exitCode) {
         if (console != null) {
-            console.finish();
+            console.finish(exitCode);
         }
     }
 
@@ -183,9 +183,10 @@ final class StorycCommand implements Callable<Integer> {
             if (!loaded.ok()) {
                 Console early = new Console(out, err, false, quiet);
                 early.diagnostics(loaded.diagnostics(), loader.sources());
-                early.finish();
                 boolean fromFile = loaded.diagnostics().stream().allMatch(d -> d.position().hasLine());
-                throw new CommandFailure(fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE);
+                int exitCode = fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE;
+                early.finish(exitCode);
+                throw new CommandFailure(exitCode);
             }
             settings = loaded.get();
             settingsSources = loader.sources();
@@ -244,7 +245,7 @@ final class StorycCommand implements Callable<Integer> {
                     Console early = new Console(out, err, false, quiet);
                     early.failure("--project `" + project + "` is a file, not a folder",
                             "pass the workspace folder, the one that holds environments.toml");
-                    early.finish();
+                    early.finish(ExitCode.USAGE);
                     throw new CommandFailure(ExitCode.USAGE);
                 }
                 root = given;

@@ -4,6 +4,7 @@ import dev.storyc.config.Environment;
 import dev.storyc.datatest.DataTests;
 import dev.storyc.datatest.TestOutcome;
 import dev.storyc.datatest.TestReports;
+import dev.storyc.diag.JsonRenderer;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
@@ -60,6 +61,13 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
+        // A CI job that collects the report needs one however the run ends.
+        switch (format) {
+            case json -> console.owe(JsonRenderer::render);
+            case junit -> console.owe(run -> TestReports.junit(String.valueOf(run.context()
+                    .getOrDefault("environment", environment.name == null ? "default" : environment.name)), run));
+            case text -> { }
+        }
         OneEnvironmentOption.Deployed deployed = environment.open(root, console);
         Environment selected = deployed.environment();
         CompiledOutput output = deployed.output();

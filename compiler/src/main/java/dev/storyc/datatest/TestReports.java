@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.FailedRun;
 import dev.storyc.diag.Printable;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -174,6 +175,54 @@ public final class TestReports {
                 }
                 xml.writeEndElement();
             }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to a string cannot fail", e);
+        }
+        return out + "\n";
+    }
+
+    /**
+     * Returns a run that ended before any test ran (the database unreachable, a test file that
+     * does not parse) as a JUnit report with one errored test case: CI's test reporter then shows
+     * the failure, where an empty report would fail to parse or pass as no tests.
+     */
+    public static String junit(String environment, FailedRun run) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "storyc test --env " + environment);
+            xml.writeAttribute("tests", "1");
+            xml.writeAttribute("failures", "0");
+            xml.writeAttribute("errors", "1");
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", environment);
+            xml.writeAttribute("name", "storyc test");
+            xml.writeStartElement("error");
+            List<String> headlines = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            run.failures().forEach(f -> {
+                headlines.add(f.message());
+                lines.add(f.message() + f.hint().map(h -> "\nhelp: " + h).orElse(""));
+            });
+            run.diagnostics().forEach(d -> {
+                String line = d.position() + ": " + d.code().id() + " " + d.message();
+                headlines.add(line);
+                lines.add(line);
+            });
+            xml.writeAttribute("type", "exit " + run.exitCode());
+            xml.writeAttribute("message", Printable.escaped(headlines.isEmpty()
+                    ? "storyc test ended with exit " + run.exitCode() : headlines.get(0)));
+            xml.writeCharacters(Printable.keepingLineEnds(String.join("\n", lines)));
+            xml.writeEndElement();
+            xml.writeEndElement();
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();

@@ -44,6 +44,30 @@ public final class JsonRenderer {
                 + "\n";
     }
 
+    /**
+     * Renders a run that ended without its result as one object: the diagnostics, the context the
+     * command had learned, {@code exit_code} and {@code failures}, each failure a {@code message}
+     * and a {@code hint} (null when there is none):
+     *
+     * <pre>
+     * {"diagnostics": [], "environment": "integration", "exit_code": 3,
+     *  "failures": [{"message": "cannot reach the database ...", "hint": "..."}]}
+     * </pre>
+     */
+    public static String render(FailedRun run) {
+        Map<String, Object> sections = new LinkedHashMap<>(run.context());
+        sections.put("exit_code", run.exitCode());
+        List<Object> failures = new ArrayList<>();
+        for (Failure failure : run.failures()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("message", failure.message());
+            entry.put("hint", failure.hint().orElse(null));
+            failures.add(entry);
+        }
+        sections.put("failures", failures);
+        return render(run.diagnostics(), sections);
+    }
+
     private static Map<String, Object> object(Diagnostic diagnostic) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("severity", diagnostic.severity().label());
