@@ -54,7 +54,7 @@ final class FieldSpecs {
             if (table.get("type").isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.ENV_TYPE_DECLARATION, table.position(),
                                 "`" + label + "` does not say its `type`")
-                        .withHint("add `type = \"string\"`, or int, bool, enum, url, path, secret, any, list<T>, map<T>"));
+                        .withHint("add `type = \"string\"`, or identifier, int, bool, enum, url, path, secret, any, list<T>, map<T>"));
             }
             return Optional.empty();
         }

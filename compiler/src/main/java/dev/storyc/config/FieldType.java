@@ -26,7 +26,8 @@ record FieldType(
         Position declaredAt) {
 
     /** The types that are not records or collections. */
-    static final Set<String> PRIMITIVES = Set.of("string", "int", "bool", "enum", "url", "path", "secret", "any");
+    static final Set<String> PRIMITIVES = Set.of("string", "identifier", "int", "bool", "enum", "url", "path",
+            "secret", "any");
 
     FieldType {
         values = List.copyOf(values);

@@ -104,6 +104,13 @@ public final class JsonSchema {
                 case "bool" -> schema.put("type", "boolean");
                 case "enum" -> schema.put("enum", field.values());
                 case "url", "path" -> schema.put("type", "string");
+                case "identifier" -> {
+                    // Reserved words are refused by check; a schema pattern that lists them would be
+                    // unreadable in an editor's hover.
+                    schema.put("type", "string");
+                    schema.put("anyOf", List.of(map("pattern", "^[a-z_][a-z0-9_]{0,62}$"),
+                            map("pattern", CONTAINS_REFERENCE)));
+                }
                 case "secret" -> {
                     schema.put("type", "string");
                     schema.put("pattern", "^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9_.-]+)\\}$");
@@ -117,7 +124,8 @@ public final class JsonSchema {
             field.doc().ifPresent(d -> schema.put("description", d));
             field.defaultValue().filter(v -> !(v instanceof ConfigTable)).ifPresent(v -> schema.put("default", v.toPlain()));
         }
-        if (type.equals("any") || type.equals("secret") || type.equals("string") && field.pattern().isPresent()) {
+        if (type.equals("any") || type.equals("secret") || type.equals("identifier")
+                || type.equals("string") && field.pattern().isPresent()) {
             return schema;
         }
         Map<String, Object> either = new LinkedHashMap<>();

@@ -132,6 +132,18 @@ final class TypeChecker {
                     return mismatch(path, "a URL string", value);
                 }
                 return checkUrl(path, url, value);
+            case "identifier":
+                if (!(plain instanceof String name)) {
+                    return mismatch(path, "a SQL name string", value);
+                }
+                Optional<String> problem = SqlIdentifiers.problem(name);
+                if (problem.isPresent()) {
+                    diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                                    "`" + path + "` is " + shown(value) + ", " + problem.get())
+                            .withHint(field.doc().orElse("choose another name")), value));
+                    return Optional.empty();
+                }
+                return Optional.of(value);
             case "path":
                 if (!(plain instanceof String relative)) {
                     return mismatch(path, "a relative path", value);
