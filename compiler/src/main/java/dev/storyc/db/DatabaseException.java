@@ -21,6 +21,7 @@ public final class DatabaseException extends Exception {
         PASSWORD_UNSET,
         LOCK_TIMEOUT,
         REGISTRY_TOO_NEW,
+        REGISTRY_DAMAGED,
         PERMISSION,
         OTHER
     }

@@ -64,14 +64,18 @@ public final class Registry {
                         + schema
                         + ".changes c ON TRUE"
                         + " ORDER BY c.sequence";
+        String counted = sql.replace(" AS last_event", " AS last_event, (SELECT COUNT(*) FROM " + schema
+                + ".registry) AS registry_rows");
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
+                ResultSet rows = statement.executeQuery(counted)) {
             int version = 0;
             long lastEvent = 0;
+            long registryRows = 0;
             List<DeployedChange> deployed = new ArrayList<>();
             while (rows.next()) {
                 version = rows.getInt(1);
                 lastEvent = rows.getLong(13);
+                registryRows = rows.getLong(14);
                 if (rows.getString(2) != null) {
                     deployed.add(
                             new DeployedChange(
@@ -87,13 +91,27 @@ public final class Registry {
                                     rows.getString(12)));
                 }
             }
+            if (registryRows != 1) {
+                // The join reads nothing at all from an empty registry table, so 0 lands here too.
+                throw damaged("its table " + schema + ".registry holds " + registryRows
+                        + " rows, where storyc writes exactly one");
+            }
             checkVersion(version);
             return new RegistryState(version, deployed, lastEvent);
         } catch (SQLException e) {
             rollbackQuietly();
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (state.equals("42P01") || state.equals("3F000")) {
+            if (state.equals("3F000")) {
                 return RegistryState.empty();
+            }
+            if (state.equals("42P01")) {
+                List<String> missing = missingTables();
+                if (missing.size() == TABLES.size()) {
+                    return RegistryState.empty();
+                }
+                throw damaged((missing.size() == 1 ? "its table " : "its tables ")
+                        + missing.stream().map(t -> schema + "." + t).collect(java.util.stream.Collectors.joining(
+                                " and ")) + (missing.size() == 1 ? " is" : " are") + " missing");
             }
             if (state.equals("42703")) {
                 // A newer storyc changed the tables; its version row says so.
@@ -278,6 +296,45 @@ public final class Registry {
                 + " environment_hash, actor, message) VALUES (?, "
                 + engine.now()
                 + ", ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** The registry's tables; a database holds all three or none. */
+    private static final List<String> TABLES = List.of("registry", "changes", "events");
+
+    /**
+     * Returns which of the registry's tables the database lacks. Asked of information_schema,
+     * which PostgreSQL and Redshift both have, only after a read found a table missing.
+     */
+    private List<String> missingTables() throws DatabaseException {
+        List<String> missing = new ArrayList<>(TABLES);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
+            query.setString(1, schema);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    missing.remove(rows.getString(1));
+                }
+            }
+            return missing;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw SqlFailures.failed(e, "reading the tables of the registry " + schema);
+        }
+    }
+
+    /**
+     * Returns the failure of a registry that exists but is not whole. storyc then cannot tell what
+     * is deployed: reading it as empty would deploy every change again over tables that exist, or
+     * report them pending, so every command stops instead.
+     */
+    private DatabaseException damaged(String detail) {
+        return new DatabaseException(
+                DatabaseException.Kind.REGISTRY_DAMAGED,
+                "the registry " + schema + " is damaged: " + detail
+                        + "; storyc cannot tell what is deployed, and changed nothing",
+                "restore the schema " + schema + " from a backup of this database; see docs/warehouse.md,"
+                        + " \"A damaged registry\"",
+                "");
     }
 
     private int versionOnly() throws DatabaseException {

@@ -178,6 +178,31 @@ class WarehouseFaultsTest {
                         "has format 99, written by a newer storyc",
                         null),
                 fault(
+                        "registry emptied of its version row",
+                        ws -> ws.acc.execute("DELETE FROM storyc.registry"),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "the registry storyc is damaged: its table storyc.registry holds 0 rows, where"
+                                + " storyc writes exactly one; storyc cannot tell what is deployed",
+                        null),
+                fault(
+                        "registry with two version rows",
+                        ws -> ws.acc.execute("INSERT INTO storyc.registry SELECT * FROM storyc.registry"),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "its table storyc.registry holds 2 rows",
+                        null),
+                fault(
+                        "registry without its event log",
+                        ws -> ws.acc.execute("DROP TABLE storyc.events"),
+                        List.of(),
+                        Map.of(),
+                        3,
+                        "the registry storyc is damaged: its table storyc.events is missing",
+                        null),
+                fault(
                         "output commit that does not exist",
                         ws -> {},
                         List.of("--commit", "0123456789abcdef"),
