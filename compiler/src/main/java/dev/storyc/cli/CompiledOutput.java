@@ -32,16 +32,8 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
         Path folder =
                 OutputFolders.approve(project, root.settings(), override, List.of(), console)
                         .folder(environment);
-        String display =
-                folder.startsWith(project.root())
-                        ? project.root().relativize(folder).toString()
-                        : folder.toString();
-        if (!Files.isDirectory(folder.resolve(".git"))) {
-            console.failure(
-                    environment.name() + " has no compiled output in " + display,
-                    "compile it first: storyc compile --env " + environment.name());
-            throw new CommandFailure(ExitCode.PROJECT_ERRORS);
-        }
+        String display = shown(project, folder);
+        requireCompiled(environment, folder, display, console);
         // Read from git objects at the branch head, never from the working tree: a hand edit or a
         // half-refreshed checkout must not change what runs against the warehouse.
         OutputSnapshot snapshot;
@@ -56,6 +48,25 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
         }
         return new CompiledOutput(
                 folder, display, snapshot.commit(), new TreeMap<>(snapshot.files()));
+    }
+
+    /** Returns how messages show an output folder: relative to the workspace when inside it. */
+    static String shown(Project project, Path folder) {
+        return folder.startsWith(project.root()) ? project.root().relativize(folder).toString() : folder.toString();
+    }
+
+    /**
+     * Ends the command with exit 3 when the environment was never compiled into {@code folder}: the
+     * same words and code from every command that reads an output repository (warehouse, etl,
+     * test, validate), since they all need the same step first.
+     */
+    static void requireCompiled(Environment environment, Path folder, String display, Console console) {
+        if (!Files.isDirectory(folder.resolve(".git"))) {
+            console.failure(
+                    environment.name() + " has no compiled output in " + display,
+                    "compile it first: storyc compile --env " + environment.name());
+            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
     }
 
     /**

@@ -56,14 +56,12 @@ final class WarehouseSession {
         }
         Environment environment = selection.select(project, root.settings(), console).get(0);
         console.context("environment", environment.name());
+        java.nio.file.Path folder =
+                OutputFolders.approve(project, root.settings(), null, List.of(), console).folder(environment);
+        CompiledOutput.requireCompiled(environment, folder, CompiledOutput.shown(project, folder), console);
         OutputSnapshot snapshot;
         try {
-            snapshot =
-                    OutputSnapshot.read(
-                            OutputFolders.approve(project, root.settings(), null, List.of(), console)
-                                    .folder(environment),
-                            environment.output().branch(),
-                            options.commit());
+            snapshot = OutputSnapshot.read(folder, environment.output().branch(), options.commit());
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
