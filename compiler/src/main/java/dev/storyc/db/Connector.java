@@ -36,6 +36,8 @@ public final class Connector {
         properties.setProperty("loginTimeout", Long.toString(seconds));
         properties.setProperty("ApplicationName", "storyc");
         properties.setProperty("tcpKeepAlive", "true");
+        // A cancel on the way out must not hold the exit of a cancelled CI job for long.
+        properties.setProperty("cancelSignalTimeout", "5");
         try {
             Connection connection = DRIVER.connect(target.jdbcUrl(), properties);
             if (connection == null) {
@@ -47,7 +49,7 @@ public final class Connector {
                         "warehouse.url must start with `jdbc:postgresql://`",
                         "");
             }
-            return connection;
+            return InFlightQueries.watch(connection);
         } catch (SQLException e) {
             throw SqlFailures.connecting(e, target);
         }

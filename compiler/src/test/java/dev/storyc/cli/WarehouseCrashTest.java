@@ -134,7 +134,45 @@ class WarehouseCrashTest {
         }
     }
 
-    /** Every story's table exists exactly when the registry has its change. */
+    @Test
+    void aCancelledApplyStopsItsStatementAndFreesTheLockAtOnce() {
+        try (WarehouseWorkspace ws = slowStories()) {
+            assertThat(Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev").exitCode()).isZero();
+            ws.write("stories/s00/schema/changes/01-stuck/deploy.sql",
+                    "CREATE TABLE <% env.warehouse.schema %>.stuck (id INTEGER);\nSELECT pg_sleep(120);\n");
+            ws.write("stories/s00/schema/changes/01-stuck/revert.sql",
+                    "DROP TABLE <% env.warehouse.schema %>.stuck;\n");
+            assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
+            StorycProcess apply = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+                    "warehouse", "apply", "--env", "dev");
+            String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                    + " AND query LIKE '%pg_sleep(120)%' AND pid <> pg_backend_pid()";
+            awaitRows(ws, sleeping, "1", "the stuck change to start");
+
+            apply.terminate();
+
+            // Without a cancel the server would run the script for two minutes more, holding the
+            // lock for a process that is gone.
+            awaitRows(ws, sleeping, "0", "the server to stop the statement");
+            awaitRows(ws, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", "0",
+                    "the apply lock to be freed");
+            assertThat(tables(ws.dev, "analytics")).doesNotContain("stuck");
+            assertThat(rows(ws.dev, "SELECT count(*) FROM storyc.changes WHERE change = '01-stuck'"))
+                    .containsExactly("0");
+        }
+    }
+
+    /** Polls a one-value query until it answers {@code expected}, for at most 10 s. */
+    private static void awaitRows(WarehouseWorkspace ws, String sql, String expected, String what) {
+        for (int i = 0; i < 100; i++) {
+            if (rows(ws.dev, sql).equals(List.of(expected))) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("waited 10 s for " + what);
+    }
+
     /** Waits until an apply process holds the advisory lock, so the next one must wait for it. */
     private static void awaitLockHeld(WarehouseWorkspace ws) {
         for (int i = 0; i < 300; i++) {

@@ -56,6 +56,12 @@ public final class StorycProcess {
         await(30);
     }
 
+    /** Sends SIGTERM, as a cancelled CI job or Ctrl-C would, and returns the outcome. */
+    public Storyc.Outcome terminate() {
+        process.destroy();
+        return await(30);
+    }
+
     /** Waits for the process to end and returns its outcome. */
     public Storyc.Outcome await(int seconds) {
         try {
