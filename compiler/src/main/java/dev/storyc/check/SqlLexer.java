@@ -68,13 +68,24 @@ public final class SqlLexer {
     private static java.util.List<java.util.List<Token>> split(SqlLexer lexer) {
         java.util.List<java.util.List<Token>> statements = new java.util.ArrayList<>();
         java.util.List<Token> statement = new java.util.ArrayList<>();
+        dev.storyc.etl.AtomicBodies bodies = new dev.storyc.etl.AtomicBodies();
+        int parentheses = 0;
         for (Token token = lexer.next(); token != null; token = lexer.next()) {
-            if (token.kind() == TokenKind.PUNCTUATION && token.text().equals(";")) {
+            if (token.isPunct(";") && bodies.atStatementLevel()) {
                 if (!statement.isEmpty()) {
                     statements.add(statement);
                 }
                 statement = new java.util.ArrayList<>();
+                bodies.reset();
+                parentheses = 0;
             } else {
+                if (token.isPunct("(")) {
+                    parentheses++;
+                } else if (token.isPunct(")")) {
+                    parentheses = Math.max(0, parentheses - 1);
+                } else if (token.kind() == TokenKind.WORD) {
+                    bodies.word(token.text(), parentheses);
+                }
                 statement.add(token);
             }
         }

@@ -38,6 +38,7 @@ public final class SqlScript {
         int begin = -1;
         Position start = null;
         int depth = 0;
+        AtomicBodies bodies = new AtomicBodies();
         List<String> words = new ArrayList<>();
         while (offset < text.length()) {
             char c = text.charAt(offset);
@@ -49,6 +50,8 @@ public final class SqlScript {
                 }
             } else if (startsWith("/*")) {
                 blockComment();
+            } else if (c == ';' && !bodies.atStatementLevel()) {
+                advance(1);
             } else if (c == ';') {
                 if (begin >= 0) {
                     statements.add(new SqlStatement(text.substring(begin, offset), start, words));
@@ -56,6 +59,7 @@ public final class SqlScript {
                 begin = -1;
                 words = new ArrayList<>();
                 depth = 0;
+                bodies.reset();
                 advance(1);
             } else {
                 if (begin < 0) {
@@ -84,8 +88,10 @@ public final class SqlScript {
                                     || text.charAt(offset) == '$')) {
                         advance(1);
                     }
+                    String word = text.substring(from, offset);
+                    bodies.word(word, depth);
                     if (depth == 0) {
-                        words.add(SqlStatement.word(text.substring(from, offset)));
+                        words.add(SqlStatement.word(word));
                     }
                 } else {
                     advance(1);

@@ -24,6 +24,10 @@ class TransactionScriptsTest {
             SELECT CASE WHEN x THEN 1 ELSE 2 END FROM a                        | ""
             SELECT 'COMMIT'; -- ROLLBACK\\n/* BEGIN; */ SELECT 2                | ""
             START_DATE; COMMITTED                                              | ""
+            CREATE FUNCTION f(p int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT p; SELECT CASE WHEN p > 0 THEN 1 END; END; COMMIT | COMMIT@113
+            create or replace procedure p() language sql begin atomic insert into a values (1); end; end | end@89
+            CREATE TABLE begin_at (id int); END                                | END@32
+            SELECT f(BEGIN); END                                               | END@17
             """)
     void findsTheStatementsThatEndOrStartATransaction(String sql, String expected) {
         String script = sql.replace("\\n", "\n");

@@ -36,6 +36,26 @@ class SqlScriptTest {
     }
 
     @Test
+    void keepsTheBodyOfASqlStandardFunctionInItsStatement() {
+        String sql = """
+                CREATE OR REPLACE FUNCTION a.visits_of(p int) RETURNS bigint LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN p > 0 THEN 1 ELSE 0 END;
+                  SELECT count(*) FROM a.visits WHERE patient = p;
+                END;
+                SELECT a.visits_of(1);
+                CREATE TABLE a.begin (id int); SELECT 2
+                """;
+
+        List<SqlStatement> statements = SqlScript.statements("etl/x/load.sql", sql);
+
+        assertThat(statements).extracting(SqlStatement::firstWord).containsExactly("CREATE", "SELECT", "CREATE",
+                "SELECT");
+        assertThat(statements.get(0).text()).endsWith("WHERE patient = p;\nEND");
+        assertThat(statements.get(1).start()).isEqualTo(Position.of("etl/x/load.sql", 6, 1));
+    }
+
+    @Test
     void dropsEmptyStatements() {
         assertThat(SqlScript.statements("f.sql", ";;\n  ; -- nothing\n")).isEmpty();
     }
