@@ -379,7 +379,20 @@ public final class OutputRepository implements AutoCloseable {
             throws IOException, PublishException {
         Path marker = workingTree.pendingMarker();
         Files.writeString(marker, next.name() + "\n");
-        updateRef(Constants.R_HEADS + branch, expected, next, reason, rebuild);
+        try {
+            updateRef(Constants.R_HEADS + branch, expected, next, reason, rebuild);
+        } catch (IOException | PublishException | RuntimeException e) {
+            // The branch did not move, so the working tree still shows it: a marker left here
+            // would make the next run report an interruption that never happened.
+            if (!next.equals(repository.resolve(Constants.R_HEADS + branch))) {
+                try {
+                    Files.deleteIfExists(marker);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
         if (repository.isBare() || refresh.run()) {
             Files.deleteIfExists(marker);
         }

@@ -99,4 +99,28 @@ class WorkingTreeTest {
         assertThat(git(out, "status", "--porcelain")).isEmpty();
         assertThat(out.resolve(".git/" + OutputRepository.REFRESH_PENDING)).doesNotExist();
     }
+
+    @Test
+    void aBranchMoveThatFailsLeavesNoMarkerToReportAsAnInterruptionNextTime() throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        org.eclipse.jgit.lib.ObjectId head = org.eclipse.jgit.lib.ObjectId.fromString(git(out, "rev-parse", "main"));
+        org.eclipse.jgit.lib.ObjectId parentless = org.eclipse.jgit.lib.ObjectId.fromString(
+                git(out, "commit-tree", "-m", "elsewhere", "main^{tree}"));
+
+        try (OutputRepository repository = OutputRepository.openExisting(out, "main", Progress.silent())) {
+            // As if another run had moved the branch since this one read it: the swap fails.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.moveBranchAndRefresh(
+                            parentless, parentless, () -> true, "test", false))
+                    .isInstanceOf(PublishException.class)
+                    .hasMessageContaining("moved while storyc was writing it");
+        }
+
+        assertThat(out.resolve(".git/" + OutputRepository.REFRESH_PENDING)).doesNotExist();
+        Workspaces.changeSource(workspace, "next");
+        Storyc.Outcome next = Storyc.run(workspace, "compile", "--env", "production");
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.stderr()).doesNotContain("interrupted");
+    }
 }
