@@ -101,7 +101,10 @@ final class CiCommand implements Callable<Integer> {
                     named ? live : root.settings().ciLive(), LiveStage.sourceOf(root, named));
             if (!selected.ok()) {
                 console.diagnostics(selected.diagnostics(), root.settingsSources());
-                return ExitCode.PROJECT_ERRORS;
+                // As for any setting: a mistake in a file is the project's (1), one typed on the
+                // command line or in a STORYC_* variable is usage (2).
+                return selected.diagnostics().stream().allMatch(d -> d.position().hasLine())
+                        ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE;
             }
             proven = selected.get();
         }
