@@ -13,6 +13,17 @@ import java.util.Properties;
 public final class Connector {
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
+    /**
+     * The driver's own log, silenced: storyc reports every driver failure itself, in words and with
+     * an exit code, and java.util.logging would print the driver's warnings raw on stderr. Held
+     * here, since a logger nobody references may be collected along with its level.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     private Connector() {}
 
     /**

@@ -20,6 +20,14 @@ final class SqlFailures {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = target.describe();
         Throwable cause = rootCause(e);
+        if (state.equals("08004") && serverText(e).contains("SSL")) {
+            return new DatabaseException(
+                    DatabaseException.Kind.UNREACHABLE,
+                    "the warehouse of " + target.environment() + " at " + where
+                            + " does not offer SSL, which the connection asks for",
+                    "drop `sslmode` from the warehouse.url setting, or enable SSL on the server",
+                    state);
+        }
         if (state.equals("28P01") || state.equals("28000") || state.equals("08004")) {
             boolean noPassword = target.password().isEmpty();
             return new DatabaseException(
@@ -63,7 +71,9 @@ final class SqlFailures {
                     state);
         }
         if (cause instanceof UnknownHostException) {
-            return unreachable(target, "unknown host `" + target.host() + "`", state);
+            // Named by the address above, which is the URL's when the warehouse.url setting is in
+            // use; target.host() is environments.toml's and may not be the one that failed.
+            return unreachable(target, "the host name does not resolve", state);
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             return unreachable(target, "connection refused", state);

@@ -28,9 +28,12 @@ public enum Setting {
      */
     // No password in it: settings are printed with --verbose; the password is warehouse.password.
     WAREHOUSE_URL("warehouse.url", "STORYC_WAREHOUSE_URL",
-            "(?i)(?!.*[?&]password=)jdbc:postgresql://\\S+",
-            "a JDBC URL without a password, such as"
-                    + " `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
+            // Hosts with optional ports from 1 to 65535, a database and parameters, where a % is
+            // always an escape: what the driver parses, which it would refuse only when connecting.
+            "(?i)(?!.*[?&]password=)jdbc:postgresql://" + JdbcUrlShape.HOST_AND_PORT + "(," + JdbcUrlShape.HOST_AND_PORT
+                    + ")*" + "(/" + JdbcUrlShape.ESCAPED + "*)?(\\?" + JdbcUrlShape.ESCAPED + "*)?",
+            "a JDBC URL without a password, with ports from 1 to 65535 and `%` only in escapes such as"
+                    + " `%20`, like `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
     /** Seconds to wait for the warehouse to accept a connection and log in. */
     WAREHOUSE_CONNECT_TIMEOUT("warehouse.connect_timeout", "STORYC_WAREHOUSE_CONNECT_TIMEOUT",
             "[1-9][0-9]{0,3}",

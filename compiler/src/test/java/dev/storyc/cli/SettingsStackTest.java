@@ -64,6 +64,16 @@ class SettingsStackTest {
                 "E0224 storyc.toml:1:1 `developr` is not a setting / did you mean `developer`?",
                 "E0225 storyc.toml:2:1 setting `jobs` is `many`, which is not a number of jobs from 1 to 999"
                         + " / set by storyc.toml:2:1");
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:99999/x", "jdbc:postgresql://127.0.0.1:0/x",
+                "jdbc:postgresql://h/x?options=%zz", "jdbc:postgresql://h/x?password=p", "jdbc:mysql://h/x")) {
+            assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).diagnostics())
+                    .as(url).extracting(d -> d.code().id()).containsExactly("E0225");
+        }
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:65535/x", "jdbc:postgresql://h/x?sslmode=require",
+                "jdbc:postgresql://a:1,b:2/x?options=-c%20search_path%3Dx", "jdbc:postgresql://[::1]:5432/x",
+                "jdbc:postgresql://h/")) {
+            assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).ok()).as(url).isTrue();
+        }
         Result<Settings> flag = load(Map.of(), List.of("jobz=2"), temp.resolve("none"));
         assertThat(flag.diagnostics().get(0).message()).isEqualTo("`jobz` is not a setting");
     }

@@ -75,7 +75,7 @@ class WarehouseFaultsTest {
                         List.of(),
                         Map.of(),
                         3,
-                        "unknown host `no-such-host.invalid`",
+                        "@no-such-host.invalid:",
                         null),
                 fault(
                         "wrong password",

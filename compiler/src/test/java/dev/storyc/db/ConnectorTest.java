@@ -55,6 +55,27 @@ class ConnectorTest {
     }
 
     @Test
+    void aFailureThroughTheUrlSettingNamesTheUrlsHostAndAsksForSslInWords() throws Exception {
+        int port = PostgresServer.shared().port();
+        WarehouseTarget unknown = WarehouseTarget.of(environment(1, "not_this_one"),
+                Map.of(VARIABLE, PostgresServer.PASSWORD),
+                Optional.of("jdbc:postgresql://no-such-host.invalid:5432/x"), Timeouts.DEFAULT);
+        assertThatThrownBy(() -> Connector.open(unknown))
+                .hasMessage("cannot reach the warehouse of acceptance-1 at " + PostgresServer.USER
+                        + "@no-such-host.invalid:5432/x (from warehouse.url): the host name does not resolve");
+
+        // The test server offers no SSL.
+        WarehouseTarget ssl = WarehouseTarget.of(environment(1, "not_this_one"),
+                Map.of(VARIABLE, PostgresServer.PASSWORD),
+                Optional.of("jdbc:postgresql://127.0.0.1:" + port + "/postgres?sslmode=require"), Timeouts.DEFAULT);
+        assertThatThrownBy(() -> Connector.open(ssl))
+                .isInstanceOfSatisfying(DatabaseException.class, e -> {
+                    assertThat(e.getMessage()).endsWith("does not offer SSL, which the connection asks for");
+                    assertThat(e.hint()).contains("sslmode");
+                });
+    }
+
+    @Test
     void aUrlSettingReplacesHostPortAndDatabase() throws Exception {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("connector_url")) {
@@ -95,7 +116,7 @@ class ConnectorTest {
                         "postgres",
                         PostgresServer.PASSWORD,
                         DatabaseException.Kind.UNREACHABLE,
-                        "unknown host `no-such-host.invalid`"),
+                        "@no-such-host.invalid:5432/postgres: the host name does not resolve"),
                 Arguments.of(
                         "wrong password",
                         "127.0.0.1",
