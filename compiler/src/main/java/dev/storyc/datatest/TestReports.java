@@ -11,8 +11,10 @@ import dev.storyc.diag.FailedRun;
 import dev.storyc.diag.Printable;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -138,19 +140,12 @@ public final class TestReports {
 
     /** Returns the outcomes as one JUnit XML {@code testsuite}. */
     public static String junit(String environment, List<TestOutcome> outcomes) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "storyc test --env " + environment);
-            xml.writeAttribute("tests", Integer.toString(outcomes.size()));
-            xml.writeAttribute(
-                    "failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
-            xml.writeAttribute("errors", Long.toString(count(outcomes, TestOutcome.Status.ERROR)));
-            xml.writeAttribute(
-                    "time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("tests", Integer.toString(outcomes.size()));
+        counts.put("failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
+        counts.put("errors", Long.toString(count(outcomes, TestOutcome.Status.ERROR)));
+        counts.put("time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
+        return suite(environment, counts, xml -> {
             for (TestOutcome outcome : outcomes) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
@@ -175,14 +170,7 @@ public final class TestReports {
                 }
                 xml.writeEndElement();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing XML to a string cannot fail", e);
-        }
-        return out + "\n";
+        });
     }
 
     /**
@@ -191,6 +179,44 @@ public final class TestReports {
      * the failure, where an empty report would fail to parse or pass as no tests.
      */
     public static String junit(String environment, FailedRun run) {
+        List<String> headlines = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        run.failures().forEach(f -> {
+            headlines.add(f.message());
+            lines.add(f.message() + f.hint().map(h -> "\nhelp: " + h).orElse(""));
+        });
+        run.diagnostics().forEach(d -> {
+            String line = d.position() + ": " + d.code().id() + " " + d.message();
+            headlines.add(line);
+            lines.add(line);
+        });
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("tests", "1");
+        counts.put("failures", "0");
+        counts.put("errors", "1");
+        return suite(environment, counts, xml -> {
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", environment);
+            xml.writeAttribute("name", "storyc test");
+            xml.writeStartElement("error");
+            xml.writeAttribute("type", "exit " + run.exitCode());
+            xml.writeAttribute("message", Printable.escaped(headlines.isEmpty()
+                    ? "storyc test ended with exit " + run.exitCode() : headlines.get(0)));
+            xml.writeCharacters(Printable.keepingLineEnds(String.join("\n", lines)));
+            xml.writeEndElement();
+            xml.writeEndElement();
+        });
+    }
+
+    /** Writes the test cases of a JUnit report, inside its {@code testsuite}. */
+    @FunctionalInterface
+    private interface Cases {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    /** Returns a JUnit report: one {@code testsuite} with these counts, around the cases. */
+    private static String suite(String environment, Map<String, String> counts, Cases cases) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -198,31 +224,10 @@ public final class TestReports {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "storyc test --env " + environment);
-            xml.writeAttribute("tests", "1");
-            xml.writeAttribute("failures", "0");
-            xml.writeAttribute("errors", "1");
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", environment);
-            xml.writeAttribute("name", "storyc test");
-            xml.writeStartElement("error");
-            List<String> headlines = new ArrayList<>();
-            List<String> lines = new ArrayList<>();
-            run.failures().forEach(f -> {
-                headlines.add(f.message());
-                lines.add(f.message() + f.hint().map(h -> "\nhelp: " + h).orElse(""));
-            });
-            run.diagnostics().forEach(d -> {
-                String line = d.position() + ": " + d.code().id() + " " + d.message();
-                headlines.add(line);
-                lines.add(line);
-            });
-            xml.writeAttribute("type", "exit " + run.exitCode());
-            xml.writeAttribute("message", Printable.escaped(headlines.isEmpty()
-                    ? "storyc test ended with exit " + run.exitCode() : headlines.get(0)));
-            xml.writeCharacters(Printable.keepingLineEnds(String.join("\n", lines)));
-            xml.writeEndElement();
-            xml.writeEndElement();
+            for (Map.Entry<String, String> count : counts.entrySet()) {
+                xml.writeAttribute(count.getKey(), count.getValue());
+            }
+            cases.write(xml);
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();
