@@ -7,8 +7,6 @@ import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
 import dev.storyc.etl.EtlJob;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,6 @@ import picocli.CommandLine.ParentCommand;
                 "Show the last run of each ETL job of the environment, and the jobs that have never"
                     + " run.")
 final class EtlStatusCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-
     @ParentCommand EtlCommand etl;
 
     @Mixin OneEnvironmentOption environment;
@@ -76,7 +71,7 @@ final class EtlStatusCommand implements Callable<Integer> {
                             "%-40s %-9s %-20s %10s %8d  %s%n",
                             job.qualifiedName(),
                             r.status(),
-                            TIME.format(r.started()),
+                            Times.shown(r.started()),
                             took,
                             r.rows(),
                             r.outputCommit().substring(0, Math.min(12, r.outputCommit().length())));

@@ -55,7 +55,7 @@ final class WarehouseReports {
     }
 
     static String deployed(DeployedChange change) {
-        return change.deployedAt()
+        return Times.shown(change.deployedAt())
                 + " by "
                 + change.deployedBy()
                 + " from "
@@ -108,7 +108,7 @@ final class WarehouseReports {
                     "%-40s %-15s %-21s %-16s %s%n",
                     row.id(),
                     row.state().spelling(),
-                    row.deployed().map(d -> d.deployedAt().toString()).orElse("-"),
+                    row.deployed().map(d -> Times.shown(d.deployedAt())).orElse("-"),
                     row.deployed().map(DeployedChange::deployedBy).orElse("-"),
                     row.deployed().map(d -> OutputPlan.shortId(d.outputCommit())).orElse("-"));
         }
@@ -152,7 +152,7 @@ final class WarehouseReports {
             out.printf(
                     "%6d %s %-13s %-40s %-16s %s%s%n",
                     event.sequence(),
-                    event.at(),
+                    Times.shown(event.at()),
                     event.kind(),
                     event.change(),
                     event.actor(),
