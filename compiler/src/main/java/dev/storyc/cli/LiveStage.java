@@ -268,8 +268,17 @@ final class LiveStage {
 
     /** Prints the table: one line per environment, then the closing count. */
     static void print(Console console, List<LiveRow> rows) {
-        String format = "%-16s %-22s %-20s %-22s %s";
-        console.result(String.format(format, "ENV", "APPLY", "ETL", "TEST", "VALIDATE"));
+        // Each column is as wide as its longest cell, at least as wide as it usually is, so that a
+        // long summary ("5 ok, 1 failed, 2 not run") never runs into the next column.
+        int[] widths = {16, 22, 20, 22};
+        for (LiveRow row : rows) {
+            widths[0] = Math.max(widths[0], row.environment().length());
+            for (int step = 0; step < 3; step++) {
+                widths[step + 1] = Math.max(widths[step + 1], row.steps().get(step).summary().length());
+            }
+        }
+        String format = "%-" + widths[0] + "s %-" + widths[1] + "s %-" + widths[2] + "s %-" + widths[3] + "s %s";
+        console.result(String.format(format, "ENV", "APPLY", "ETL", "TEST", "VALIDATE").stripTrailing());
         for (LiveRow row : rows) {
             List<String> cells = row.steps().stream().map(LiveRow.Step::summary).toList();
             console.result(
