@@ -294,7 +294,9 @@ public final class EtlRunner {
                                 + "` would leave key ("
                                 + String.join(", ", step.key())
                                 + ") repeated in "
-                                + step.relation()
+                                // The target, not the relation checked: a merge checks its
+                                // stage, a temporary table of storyc's the user never named.
+                                + job.target()
                                 + ": "
                                 + String.join(", ", examples))
                 .withHint("nothing of this run was kept; make the job's rows unique by its key");

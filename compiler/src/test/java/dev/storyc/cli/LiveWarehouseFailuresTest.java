@@ -59,6 +59,18 @@ class LiveWarehouseFailuresTest {
                         "LEFT(p.postal_code, 3)",
                         "column p.postal_code does not exist"),
                 new Case(
+                        "merge query repeats its key",
+                        w -> {},
+                        "INSERT INTO raw_ehr.sched_appointments SELECT * FROM raw_ehr.sched_appointments"
+                                + " WHERE appointment_id = 'A001'",
+                        List.of("etl", "run", "--env", "integration", "load_appointments"),
+                        1,
+                        "E0904",
+                        null,
+                        null,
+                        // The target the user named, never the stage table storyc checks.
+                        "would leave key (appointment_id) repeated in analytics.appointments: (A001) x2"),
+                new Case(
                         "merge job without key",
                         w ->
                                 edit(
