@@ -31,6 +31,9 @@ public record SchemaChange(String name, int ordinal, String folder) {
 
     private static final Pattern FOLDER = Pattern.compile("([0-9]{1,4})-([a-z0-9][a-z0-9-]{0,62})");
 
+    /** A folder that only {@link #FOLDER}'s length refuses, so that the message can say so. */
+    private static final Pattern LONG_FOLDER = Pattern.compile("([0-9]{1,4})-([a-z0-9][a-z0-9-]*)");
+
     /** Returns the change that a schema script belongs to, from its path inside the story. */
     public static Optional<SchemaChange> of(String storyRelativePath) {
         if (storyRelativePath.startsWith("schema/")
@@ -76,6 +79,12 @@ public record SchemaChange(String name, int ordinal, String folder) {
         String folder = rest.substring(0, slash);
         String file = rest.substring(slash + 1);
         Matcher matcher = FOLDER.matcher(folder);
+        Matcher longName = LONG_FOLDER.matcher(folder);
+        if (!matcher.matches() && longName.matches()) {
+            return Optional.of(
+                    "`" + folder + "` has a name of " + longName.group(2).length() + " characters; the"
+                            + " registry keeps at most 63, so shorten the part after the number");
+        }
         if (!matcher.matches()) {
             return Optional.of(
                     "`"

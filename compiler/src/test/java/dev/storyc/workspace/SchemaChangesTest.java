@@ -61,6 +61,13 @@ class SchemaChangesTest {
                         "schema/changes/add-units/deploy.sql",
                         "such as `01-add-units`"),
                 Arguments.of(
+                        "name too long",
+                        "schema/changes/01-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/deploy.sql",
+                        null,
+                        Code.SCHEMA_CHANGE_FOLDER_INVALID,
+                        "schema/changes/01-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/deploy.sql",
+                        "has a name of 64 characters; the registry keeps at most 63"),
+                Arguments.of(
                         "number zero",
                         "schema/changes/00-first/deploy.sql",
                         null,
