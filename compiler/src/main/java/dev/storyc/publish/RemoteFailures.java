@@ -47,8 +47,30 @@ final class RemoteFailures {
                     null);
         }
         return new PublishException("cannot " + verb + " the remote " + url.redacted() + " of `"
-                + label + "`: " + message,
+                + label + "`: " + network(e).orElse(message),
                 "check that the remote exists and is reachable; nothing was pushed", null);
+    }
+
+    /**
+     * Returns a network failure in words, found by the cause's type: the SSH client's own message
+     * names its internals ({@code DefaultConnectFuture[...]: Failed (UnresolvedAddressException)
+     * to execute: null}), and the HTTP and git transports word the same failures differently.
+     */
+    static java.util.Optional<String> network(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException
+                    || cause instanceof java.net.UnknownHostException) {
+                return java.util.Optional.of("the host name does not resolve");
+            }
+            if (cause instanceof java.net.ConnectException) {
+                return java.util.Optional.of("nothing accepts connections there (connection refused)");
+            }
+            if (cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return java.util.Optional.of("no answer from the host");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

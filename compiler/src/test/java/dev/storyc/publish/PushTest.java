@@ -99,7 +99,21 @@ class PushTest {
 
         assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
         assertThat(push.stderr()).contains("cannot fetch from the remote ssh://***@127.0.0.1:1/production.git")
-                .contains("Connection refused").doesNotContain("deploy-user");
+                .contains(": nothing accepts connections there (connection refused)")
+                .doesNotContain("deploy-user").doesNotContain("DefaultConnectFuture");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsSaidInWordsNotInTheSshClientsInternals() {
+        Path workspace = workspaceWithRemote("ssh://deploy-user@no-such-host.invalid/production.git");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+
+        Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
+
+        assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
+        assertThat(push.stderr()).contains("cannot fetch from the remote ssh://***@no-such-host.invalid/production.git"
+                        + " of `production`: the host name does not resolve")
+                .doesNotContain("UnresolvedAddressException");
     }
 
     @Test
