@@ -149,6 +149,10 @@ public final class EnvironmentResolver {
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
+        SharedWarehouses.check(trees, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return Result.failed(diagnostics.all());
+        }
         Map<String, Environment> result = new TreeMap<>();
         trees.forEach((name, checked) -> result.put(name, EnvironmentBinder.bind(name, checked)));
         return Result.of(new Evaluation(new Environments(result), trees), diagnostics);

@@ -65,6 +65,7 @@ public enum Code {
     ENV_NONE_DEFINED("E0231", "environments.toml defines no environment"),
     ENV_TAINTED_FIELD("E0232", "a value read from the process reaches a written field"),
     ENV_NESTED_TOO_DEEP("E0233", "values are nested too deeply"),
+    ENV_WAREHOUSE_SHARED("E0234", "two environments share a warehouse registry or schema"),
     STORYC_VERSION_MISMATCH("E0250", "this storyc is not a version the workspace requires"),
 
     // E03xx: releases and selection

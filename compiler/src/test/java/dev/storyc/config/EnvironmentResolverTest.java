@@ -120,7 +120,9 @@ class EnvironmentResolverTest {
     @Test
     void explainKeepsBothTheUseAndTheOrigin(@TempDir Path temp) {
         Result<Evaluation> result = evaluate(temp, PROD + "[environments.copy]\nextends = [\"prod\"]\n"
-                + "kind = \"production\"\nconnection = \"${environments.prod.connection}\"\n");
+                + "kind = \"production\"\nconnection = \"${environments.prod.connection}\"\n"
+                // A database of its own: two environments on one registry are E0234.
+                + "warehouse.database = \"prod_copy\"\n");
         ConfigTable tree = result.get().tree("copy").orElseThrow();
         assertThat(tree.get("connection").orElseThrow().position().toString()).isEqualTo("environments.toml:10:1");
         assertThat(Explanation.explain("copy", tree, "connection").orElseThrow()).containsExactly(
