@@ -13,7 +13,9 @@ import java.util.Optional;
  * Checks that revert.sql can back a story out: a script with nothing but comments and whitespace
  * is an error (E0630), since backing the story out would silently leave its tables behind; a
  * revert that drops none of the relations deploy.sql creates is a warning (E0631), because it
- * may undo the story some other way, but usually it undoes another story.
+ * may undo the story some other way, but usually it undoes another story. A revert that drops a
+ * table another story creates is an error (E0638): backing this story out would destroy that
+ * story's table and its data, while the registry still lists it deployed.
  */
 final class RevertScripts {
     private RevertScripts() {}
@@ -50,6 +52,7 @@ final class RevertScripts {
                                             + " TABLE IF EXISTS for each table it creates"));
                 continue;
             }
+            othersDropped(scope, revert, drops);
             // Each change's revert undoes its own deploy, the one beside it, not the story's first.
             String deployPath = revert.path().substring(0, revert.path().length() - "revert.sql".length())
                     + "deploy.sql";
@@ -96,6 +99,31 @@ final class RevertScripts {
                                                         Position.ofFile(deploy.get().path()))),
                                         "`" + created.get(0).name() + "` is created here"));
             }
+        }
+    }
+
+    private static void othersDropped(Scope scope, CheckedFile revert, Drops drops) {
+        for (TableName dropped : drops.dropped()) {
+            Optional<Definitions.Def<SqlScanner.Created>> owner = scope.defined().table(dropped);
+            if (owner.isEmpty() || owner.get().story().equals(revert.story().id())) {
+                continue;
+            }
+            // At the DROP's name when the table scanner saw it (DROP TABLE); else the file's start.
+            Position at = scope.cache.sqlTables(revert.path(), revert.text()).stream()
+                    .filter(use -> use.name().key().equals(dropped.key()))
+                    .findFirst()
+                    .map(use -> revert.at(revert.renderedPosition(use.offset()), use.name().text()))
+                    .orElse(Position.of(revert.path(), 1, 1));
+            scope.report(
+                    Diagnostic.error(
+                                    Code.REVERT_DROPS_OTHER_STORY,
+                                    at,
+                                    "revert.sql of story `" + revert.story().id() + "` drops `" + dropped
+                                            + "`, which story `" + owner.get().story() + "` creates;"
+                                            + " backing `" + revert.story().id() + "` out would destroy it")
+                            .withHint("drop only what this story's deploy.sql creates")
+                            .withRelated(Definitions.tablePosition(owner.get()),
+                                    "`" + dropped + "` is created here, in story `" + owner.get().story() + "`"));
         }
     }
 }

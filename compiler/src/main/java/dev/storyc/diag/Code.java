@@ -145,6 +145,7 @@ public enum Code {
     UNUSED_MODEL_DECLARATION("E0635", "an access grant or datagroup of the workspace model is never used"),
     SQL_TRANSACTION_CONTROL("E0636", "a schema or ETL script ends or starts its own transaction"),
     SQL_NUL_CHARACTER("E0637", "SQL sent to the warehouse holds a NUL character"),
+    REVERT_DROPS_OTHER_STORY("E0638", "revert.sql drops a table another story creates"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),

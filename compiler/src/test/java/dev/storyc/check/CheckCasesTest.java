@@ -65,6 +65,8 @@ class CheckCasesTest {
                 row("secret-leak", "E0614", "stories/base/schema/deploy.sql:1:23", NONE, "rotate the secret"),
                 row("external-tables-invalid", "E0615", "environments.toml:2:1", NONE,
                         "write external_tables = [\"schema.table\", \"schema.*\"]"),
+                row("revert-drops-other-story", "E0638", "stories/extra/schema/revert.sql:2:22",
+                        "stories/base/schema/deploy.sql:1:14", "drop only what this story's deploy.sql creates"),
                 row("etl-merge-without-key", "E0901", "stories/extra/etl/load_extra.job.toml:5:1", NONE,
                         "add the columns that identify a row"),
                 row("etl-key-invalid", "E0902", "stories/extra/etl/load_extra.job.toml:6:1", NONE,
