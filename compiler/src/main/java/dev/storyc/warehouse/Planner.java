@@ -50,7 +50,7 @@ public final class Planner {
                 if (options.development() && options.rework()) {
                     actions.add(new Action.Rework(current, change));
                 } else {
-                    refusals.add(edited(change, current, options.development()));
+                    refusals.add(edited(change, current, output.environmentHash(), options.development()));
                 }
             } else if (!current.revertHash().equals(change.revert().hash())) {
                 actions.add(new Action.UpdateRevert(current, change));
@@ -67,27 +67,33 @@ public final class Planner {
     }
 
     private static Diagnostic edited(
-            PlannedChange change, DeployedChange current, boolean development) {
-        String hint =
-                development
-                        ? "this is a development environment: `storyc warehouse apply --rework`"
-                              + " reverts the deployed change with its stored revert script and"
-                              + " deploys the new text"
-                        : "a deployed change is history: undo the edit, and put the new work in a"
-                              + " new change, stories/"
-                                + change.id().story()
+            PlannedChange change, DeployedChange current, String environmentHash, boolean development) {
+        String deployedFrom = OutputPlan.shortId(current.outputCommit());
+        // The story may be untouched: a value of environments.toml that the script renders changes
+        // its text as surely as an edit does, and "undo the edit" would send the user to the wrong
+        // file. The environment's hash says whether that can be the cause.
+        boolean environmentChanged = !current.environmentHash().equals(environmentHash);
+        String message = environmentChanged
+                ? "change `" + change.id() + "` renders differently from when it was deployed (from "
+                        + deployedFrom + "), and the environment changed since: a value of"
+                        + " environments.toml that the script renders may have changed it, or the story"
+                        + " was edited"
+                : "change `" + change.id() + "` was edited after it was deployed (deployed "
+                        + current.deployHash().substring(0, Math.min(19, current.deployHash().length()))
+                        + "… from " + deployedFrom + ")";
+        String hint = development
+                ? "this is a development environment: `storyc warehouse apply --rework` reverts the"
+                        + " deployed change with its stored revert script and deploys the new text"
+                : environmentChanged
+                        ? "see what changed with `git diff " + deployedFrom + " HEAD -- warehouse/"
+                                + change.id().story() + "/" + change.id().change() + "/deploy.sql` in the"
+                                + " output repository; a deployed change is history, so restore the"
+                                + " value or the story, and put new work in a new change,"
+                                + " schema/changes/NN-name/"
+                        : "a deployed change is history: undo the edit, and put the new work in a new"
+                                + " change, stories/" + change.id().story()
                                 + "/schema/changes/NN-name/deploy.sql and revert.sql";
-        return Diagnostic.error(
-                        Code.DEPLOYED_CHANGE_EDITED,
-                        change.deploy().positionOf(0),
-                        "change `"
-                                + change.id()
-                                + "` was edited after it was deployed (deployed "
-                                + current.deployHash()
-                                        .substring(0, Math.min(19, current.deployHash().length()))
-                                + "… from "
-                                + OutputPlan.shortId(current.outputCommit())
-                                + ")")
+        return Diagnostic.error(Code.DEPLOYED_CHANGE_EDITED, change.deploy().positionOf(0), message)
                 .withHint(hint);
     }
 

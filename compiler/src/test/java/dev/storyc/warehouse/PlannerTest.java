@@ -3,6 +3,7 @@ package dev.storyc.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.workspace.Sha256;
 
@@ -94,6 +95,22 @@ class PlannerTest {
         assertThat(rework.actions())
                 .extracting(a -> a.getClass().getSimpleName() + " " + a.id())
                 .containsExactly("Rework patients/base", "Deploy claims/base");
+    }
+
+    @Test
+    void aChangeThatRendersDifferentlyInAChangedEnvironmentSaysTheEnvironmentMayBeWhy() {
+        OutputPlan plan = new OutputPlan("c0ffee", "acc", "sha256:env-since", List.of(planned("patients", "base", 1,
+                "A2")), Set.of());
+        RegistryState registry = registry(deployed("patients", "base", 1, "A", List.of()));
+
+        Diagnostic refusal = Planner.plan(plan, registry, ACCEPTANCE).refusals().get(0);
+
+        assertThat(refusal.code()).isEqualTo(Code.DEPLOYED_CHANGE_EDITED);
+        assertThat(refusal.message()).isEqualTo("change `patients/base` renders differently from when it was"
+                + " deployed (from 0123456789ab), and the environment changed since: a value of environments.toml"
+                + " that the script renders may have changed it, or the story was edited");
+        assertThat(refusal.hint()).get().asString()
+                .startsWith("see what changed with `git diff 0123456789ab HEAD -- warehouse/patients/base/deploy.sql`");
     }
 
     @Test
