@@ -72,7 +72,7 @@ final class EtlRunCommand implements Callable<Integer> {
                                     console.result(
                                             String.format(
                                                     "%-9s %-40s %8d rows  %6d ms",
-                                                    run.status().name().toLowerCase(),
+                                                    run.status().name().toLowerCase(java.util.Locale.ROOT),
                                                     run.job().qualifiedName(),
                                                     run.rows(),
                                                     run.ended().toEpochMilli()

@@ -107,7 +107,7 @@ final class InitCommand implements Callable<Integer> {
 
     /** Returns {@code text} as a safe lower-case identifier, or {@code fallback} when nothing is left. */
     static String identifier(String text, String fallback) {
-        String cleaned = text.toLowerCase().replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z_]+", "");
+        String cleaned = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z_]+", "");
         return cleaned.isEmpty() ? fallback : cleaned;
     }
 }

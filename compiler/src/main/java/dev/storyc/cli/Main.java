@@ -16,6 +16,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Output is the same bytes on every machine: a Turkish locale would fold `i` to a dotted
+        // capital in names compared as keys, and an Arabic one would print other digits.
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, System.getenv(), System.console() != null, args));

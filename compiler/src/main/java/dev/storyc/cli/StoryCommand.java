@@ -163,7 +163,7 @@ final class StoryCommand extends CommandGroup {
             out.printf("  changes   %s%n", changes.isEmpty() ? "-" : String.join(", ", changes));
             out.println("  files");
             for (StoryFile file : found.files()) {
-                out.printf("    %-14s %s%n", file.kind().name().toLowerCase().replace('_', ' '), file.storyRelativePath());
+                out.printf("    %-14s %s%n", file.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), file.storyRelativePath());
             }
             return ExitCode.OK;
         }

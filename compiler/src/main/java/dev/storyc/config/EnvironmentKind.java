@@ -13,7 +13,7 @@ public enum EnvironmentKind {
 
     /** Returns the spelling used in environments.toml. */
     public String spelling() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Optional<EnvironmentKind> parse(String text) {

@@ -16,7 +16,7 @@ public final class Spelling {
         int budget = Math.max(1, name.length() / 3);
         return candidates.stream()
                 .filter(c -> !c.equals(name))
-                .map(c -> new Scored(c, distance(name.toLowerCase(), c.toLowerCase())))
+                .map(c -> new Scored(c, distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT))))
                 .filter(s -> s.distance <= budget)
                 .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
                 .map(Scored::candidate);

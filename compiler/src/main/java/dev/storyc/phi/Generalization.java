@@ -17,7 +17,7 @@ public enum Generalization {
 
     /** Returns the spelling used in phi.toml. */
     public String spelling() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Returns the generalization a spelling names. */

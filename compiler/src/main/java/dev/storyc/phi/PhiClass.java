@@ -35,7 +35,7 @@ public enum PhiClass {
 
     /** Returns the spelling used in phi.toml and environments.toml, such as {@code birth_date}. */
     public String spelling() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Returns the class a spelling names. */

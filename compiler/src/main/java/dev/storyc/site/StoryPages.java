@@ -132,7 +132,7 @@ final class StoryPages {
                                         "layer",
                                         layer.title(),
                                         "key",
-                                        layer.name().toLowerCase(),
+                                        layer.name().toLowerCase(java.util.Locale.ROOT),
                                         "files",
                                         paths,
                                         "empty",

@@ -221,7 +221,7 @@ public final class WorkspaceLoader {
                             ? "story ids are at most " + StoryId.MAX_LENGTH + " characters, as the warehouse"
                                     + " registry keeps them; this one has " + name.length()
                             : "story ids match [a-z][a-z0-9-]*; rename the folder, e.g. to `"
-                                    + name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "")
+                                    + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "")
                                     + "`"));
             return new FolderLoad(Optional.empty(), List.of(), found);
         }
