@@ -34,7 +34,10 @@ final class EnvShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = env.root.console();
-        Project project = env.root.openProject();
+        if (format.json) {
+            console.owe(dev.storyc.diag.JsonRenderer::render);
+        }
+        Project project = env.root.openProject(console);
         Environment environment = EnvCommand.find(project, name, console);
         if (format.normalForm) {
             console.out().print(environment.normalForm());

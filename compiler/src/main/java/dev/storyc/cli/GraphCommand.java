@@ -30,7 +30,10 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        Project project = root.openProject();
+        if (format == Format.json) {
+            console.owe(dev.storyc.diag.JsonRenderer::render);
+        }
+        Project project = root.openProject(console);
         List<Story> stories;
         String title;
         if (release == null) {

@@ -88,6 +88,9 @@ final class LookmlCommand extends CommandGroup {
         @Override
         public Integer call() {
             Console console = lookml.root.console();
+            if (json) {
+                console.owe(dev.storyc.diag.JsonRenderer::render);
+            }
             SourceFile source = read(file, console);
             List<Diagnostic> diagnostics = LookmlFiles.check(source.path(), source.text());
             console.diagnostics(diagnostics, List.of(source));

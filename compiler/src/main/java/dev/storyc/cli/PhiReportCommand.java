@@ -37,6 +37,9 @@ final class PhiReportCommand implements Callable<Integer> {
     public Integer call() {
         StorycCommand root = phi.root;
         Console console = root.console();
+        if (format == Format.json) {
+            console.owe(dev.storyc.diag.JsonRenderer::render);
+        }
         Project project = root.openProject(console);
         List<Environment> selected = names.isEmpty() ? List.copyOf(project.environments().all())
                 : names.stream().distinct().map(name -> EnvCommand.find(project, name, console))

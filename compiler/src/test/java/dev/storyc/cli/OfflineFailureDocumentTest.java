@@ -1,0 +1,50 @@
+package dev.storyc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The commands that print JSON without a database print a failure document when they fail before
+ * their result, one row each: the exit code, and the failure's words.
+ */
+class OfflineFailureDocumentTest {
+    @TempDir static Path temp;
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                Arguments.of(List.of("graph", "--format", "json", "--release", "nope"), 2, "release `nope` does not exist"),
+                Arguments.of(List.of("phi", "report", "--format", "json", "-e", "nope"), 2,
+                        "environment `nope` is not defined"),
+                Arguments.of(List.of("env", "show", "nope", "--json"), 2, "environment `nope` is not defined"),
+                Arguments.of(List.of("lookml", "parse", "no-such-file.lkml", "--json"), 3, "no such file"),
+                Arguments.of(List.of("release", "show", "nope", "--format", "json"), 2, "nope"),
+                Arguments.of(List.of("story", "show", "nope", "--format", "json"), 2, "nope"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void printsTheFailureAsADocument(List<String> command, int exit, String says) throws Exception {
+        Path workspace = temp.resolve("workspace");
+        if (!workspace.toFile().exists()) {
+            Checkout.copyExampleWorkspace(workspace);
+        }
+
+        Storyc.Outcome outcome = Storyc.run(workspace, command.toArray(String[]::new));
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(exit);
+        JsonNode document = new ObjectMapper().readTree(outcome.stdout());
+        assertThat(document.get("exit_code").asInt()).isEqualTo(exit);
+        assertThat(document.get("failures").get(0).get("message").asText()).contains(says);
+    }
+}
