@@ -303,6 +303,16 @@ public final class DashboardParser {
             } else if (item.node() instanceof MappingNode mapping) {
                 Map<String, Node> keys = new java.util.HashMap<>();
                 for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("<<")
+                            && key.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN) {
+                        // YAML 1.1's merge key, which Looker's loader applies and YAML 1.2 (this
+                        // parser) reads as an ordinary key: what it merges would go unchecked.
+                        diagnostics.add(Diagnostic.error(Code.DASHBOARD_SHAPE, position(key),
+                                        "A YAML merge key (`<<`) is not read: the keys it would merge in"
+                                                + " would not be checked.")
+                                .withHint("write the keys out in this mapping; an anchor and alias of a"
+                                        + " whole element (`*name`) still works"));
+                    }
                     if (tuple.getKeyNode() instanceof ScalarNode key) {
                         Node first = keys.putIfAbsent(key.getValue(), key);
                         if (first != null) {

@@ -89,6 +89,23 @@ class DashboardParserTest {
     }
 
     @Test
+    void aYamlMergeKeyIsRefusedWhereItStandsSinceWhatItMergesWouldGoUnchecked() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", """
+                - dashboard: d
+                  title: D
+                  elements:
+                  - name: b
+                    <<: {model: m, explore: e}
+                    fields: [e.no_such_field]
+                  - name: c
+                    "<<": quoted keys are ordinary keys
+                """);
+        assertThat(parsed.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0513 d.dashboard.lookml:5:5 A YAML merge key (`<<`) is not read: the keys it"
+                        + " would merge in would not be checked.");
+    }
+
+    @Test
     void aMergedResultsElementListensOncePerQuery() {
         ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", """
                 - dashboard: d
