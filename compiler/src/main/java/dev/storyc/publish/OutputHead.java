@@ -40,11 +40,9 @@ public final class OutputHead {
             if (head.isEmpty() || !head.get().tree().equals(tree)) {
                 return Optional.empty();
             }
-            if (tag.isPresent()) {
-                ObjectId tagged = repository.resolve(Constants.R_TAGS + tag.get());
-                if (tagged == null || !tagged.getName().equals(head.get().commit())) {
-                    return Optional.empty();
-                }
+            if (tag.isPresent()
+                    && !ReleaseTags.tagged(repository, tag.get(), ObjectId.fromString(head.get().commit()))) {
+                return Optional.empty();
             }
             return Optional.of(head.get().commit());
         } catch (IOException | RuntimeException e) {

@@ -16,8 +16,9 @@ import org.eclipse.jgit.transport.Transport;
 
 /**
  * Sends a release's {@code release/*} tags to the remote with (or after) its branch. Kept apart
- * because tags follow different rules from the branch: they may move, and a refused tag is only
- * a warning.
+ * because tags follow different rules from the branch: a refused tag is only a warning. Tags are
+ * never forced: they never move ({@link ReleaseTags}), and a remote tag that names another commit
+ * is another run's, kept, and reported.
  */
 final class ReleaseTagPush {
     private final OutputRepository local;
@@ -35,9 +36,7 @@ final class ReleaseTagPush {
 
     /**
      * Returns updates for the {@code release/*} tags on commits that {@code tip} contains, so
-     * that a release's tag reaches the remote with the branch. A tag follows a release's newest
-     * compile (see {@link OutputRepository#tag}), so it is updated even when the remote has an
-     * older one.
+     * that a release's tags reach the remote with the branch.
      */
     List<RemoteRefUpdate> updates(ObjectId tip) throws IOException {
         Repository repository = local.repository();
@@ -50,7 +49,7 @@ final class ReleaseTagPush {
                 if (target != null && repository.getObjectDatabase().has(target)
                         && walk.isMergedInto(walk.parseCommit(target), head)) {
                     updates.add(new RemoteRefUpdate(repository, tag.getName(), target,
-                            tag.getName(), true, null, null));
+                            tag.getName(), false, null, null));
                 }
             }
         }

@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,7 +42,7 @@ public final class SettledFacts {
         try {
             Optional<String> head = looseRef(gitDir.resolve(Constants.R_HEADS + branch));
             Optional<String> tagged = tag.isEmpty() ? Optional.of("none")
-                    : looseRef(gitDir.resolve(Constants.R_TAGS + tag.get()));
+                    : releaseTags(gitDir.resolve(Constants.R_TAGS + tag.get()));
             if (head.isEmpty() || tagged.isEmpty()) {
                 return Optional.empty();
             }
@@ -74,6 +76,31 @@ public final class SettledFacts {
     }
 
     /** Returns a loose ref's commit id, or empty when the ref is not a loose file. */
+    /**
+     * Returns the loose tags of a release ({@code release/<name>}, {@code release/<name>+2}, ...),
+     * each with its commit: a tag added or deleted changes the facts. Empty when there are none,
+     * or one is packed, which the full path then reads.
+     */
+    private static Optional<String> releaseTags(Path first) throws IOException {
+        String name = first.getFileName().toString();
+        List<String> tags = new ArrayList<>();
+        try (var entries = Files.list(first.getParent())) {
+            for (Path entry : entries.sorted().toList()) {
+                String tag = entry.getFileName().toString();
+                if (ReleaseTags.inFamily(tag, name)) {
+                    Optional<String> commit = looseRef(entry);
+                    if (commit.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    tags.add(tag + "=" + commit.get());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return tags.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", tags));
+    }
+
     private static Optional<String> looseRef(Path file) throws IOException {
         String text;
         try {

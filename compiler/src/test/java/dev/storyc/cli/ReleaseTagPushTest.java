@@ -34,4 +34,27 @@ class ReleaseTagPushTest {
         assertThat(git(remote, "tag", "--list")).isEqualTo("release/2026-W47");
         assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(pushed);
     }
+
+    @Test
+    void aLaterCompileOfTheReleaseGetsTheNextTagAndAClonesFetchNeverClobbersOne() {
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+        assertThat(Storyc.run(workspace, "ci", "--jobs", "1").exitCode()).isZero();
+        String first = git(remote, "rev-parse", "main");
+        Path clone = temp.resolve("clone");
+        git(temp, "clone", "-q", remote.toString(), clone.toString());
+
+        Workspaces.changeSource(workspace, "a second compile of the same release");
+        Storyc.Outcome second = Storyc.run(workspace, "ci", "--jobs", "1");
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        String next = git(remote, "rev-parse", "main");
+        assertThat(next).isNotEqualTo(first);
+        assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(first);
+        assertThat(git(remote, "rev-parse", "release/2026-W47+2^{commit}")).isEqualTo(next);
+        git(clone, "fetch", "-q", "--tags");
+        assertThat(git(clone, "tag", "--list")).isEqualTo("release/2026-W47\nrelease/2026-W47+2");
+        assertThat(git(clone, "rev-parse", "release/2026-W47+2^{commit}")).isEqualTo(next);
+    }
 }

@@ -81,7 +81,11 @@ class SeedWeekTest {
         commit("cobbr2", "Back care-gaps out of 2026-W48: failed acceptance");
 
         // 6. Acceptance recompiles without any of the story's files, and says it was backed out.
+        String tested = head("acceptance-1");
         assertThat(ok("compile", "--env", "acceptance-1").stdout()).contains("backed out: care-gaps");
+        // Tags never move: what acceptance tested keeps its tag, and the back-out gets the next.
+        assertThat(git(acceptance, "rev-parse", "release/2026-W48")).isEqualTo(tested);
+        assertThat(git(acceptance, "rev-parse", "release/2026-W48+2")).isEqualTo(head("acceptance-1"));
         String files = git(acceptance, "ls-tree", "-r", "--name-only", "main");
         assertThat(files.lines().filter(f -> f.contains("care-gaps") || f.contains("care_gaps")))
                 .containsExactly("warehouse/pending-reverts/care-gaps/base/revert.sql");

@@ -65,14 +65,15 @@ class LockFileTest {
         Path workspace = compiledOnce();
         Path repository = workspace.resolve("out/production");
         String tagged = git(repository, "rev-parse", "release/2026-W47");
-        Path lock = Checkout.write(repository.resolve(".git/refs/tags/release/2026-W47.lock"), "");
+        // The release's first tag stays; the new commit would be its second, release/2026-W47+2.
+        Path lock = Checkout.write(repository.resolve(".git/refs/tags/release/2026-W47+2.lock"), "");
         Workspaces.changeSource(workspace, "tag locked");
 
         Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
 
         assertThat(compile.exitCode()).as(compile.toString()).isZero();
         assertThat(compile.stderr())
-                .contains("could not tag release/2026-W47")
+                .contains("could not tag release/2026-W47+2")
                 .contains(lock.toString());
         assertThat(git(repository, "rev-list", "--count", "main")).isEqualTo("2");
         assertThat(git(repository, "rev-parse", "release/2026-W47")).isEqualTo(tagged);

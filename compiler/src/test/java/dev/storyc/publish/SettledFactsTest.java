@@ -38,7 +38,7 @@ class SettledFactsTest {
 
         String head = GitCli.git(output, "rev-parse", "main");
         assertThat(SettledFacts.headOf(facts)).isEqualTo(head);
-        assertThat(facts).startsWith("head " + head + "\ntag " + head + "\nindex true\nconfig ");
+        assertThat(facts).startsWith("head " + head + "\ntag 2026-W47=" + head + "\nindex true\nconfig ");
         assertThat(SettledFacts.of(output, "main", Optional.of("release/1999-W01"), true))
                 .isEmpty();
     }
