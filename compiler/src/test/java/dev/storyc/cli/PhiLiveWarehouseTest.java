@@ -58,7 +58,9 @@ class PhiLiveWarehouseTest {
                     .replace("warehouse.host = \"warehouse-prod.acme-health.internal\"\n"
                             + "warehouse.database = \"analytics_prod\"\n"
                             + "warehouse.password = \"${env:STORYC_PROD_WAREHOUSE_PASSWORD}\"\n",
-                            production.warehouseToml("analytics", PASSWORD));
+                            production.warehouseToml("analytics", PASSWORD))
+                    // One test database for the developer template: only alice may use it (E0234).
+                    .replace("[developers]\ncobbr2 = {}\nalice = {}\nbob = {}\n", "[developers]\nalice = {}\n");
             assertThat(pointed).as("both environments point at the test server")
                     .contains(dev.name()).contains(production.name());
             Checkout.write(environments, pointed);
