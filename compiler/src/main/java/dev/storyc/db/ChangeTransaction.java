@@ -92,6 +92,9 @@ final class ChangeTransaction {
             if (ScriptFailure.isConnectionLoss(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
+            if (action instanceof Action.Revert) {
+                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e));
+            }
             return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e));
         } finally {
             session.autoCommit();

@@ -35,6 +35,19 @@ final class ScriptFailure {
     }
 
     /**
+     * A stored revert script that failed while backing a story out. The registry's copy is what
+     * runs, so fixing the story's revert.sql changes nothing while the story is out of the
+     * release: the way to replace the stored copy has to be said, or every later apply stops here.
+     */
+    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e) {
+        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e,
+                "the change was rolled back. The registry's stored copy of the revert script ran; to"
+                        + " replace it, put story `" + id.story() + "` back in the release, fix its"
+                        + " revert.sql, compile and apply (the corrected script is stored), then back it"
+                        + " out again");
+    }
+
+    /**
      * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
      * passes its own check, so something changed the database since.
      */

@@ -150,6 +150,19 @@ class WarehouseFaultsTest {
                         "registry:extra/base/revert.sql:2:8",
                         "E0809"),
                 fault(
+                        "failing stored revert says how to replace it",
+                        ws -> {
+                            ws.acc.execute(
+                                    "UPDATE storyc.changes SET revert_script = 'SELECT nosuch FROM"
+                                        + " analytics.extra;' WHERE story = 'extra'");
+                            ws.write("releases/r1.toml", "stories = [\"base\"]\n");
+                        },
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "put story `extra` back in the release, fix its revert.sql, compile and apply",
+                        "E0809"),
+                fault(
                         "lock held by another apply",
                         ws -> change(ws, "01-more", "SELECT 1;\n", "SELECT 1;\n", null),
                         List.of("-D", "warehouse.lock_timeout=1"),
