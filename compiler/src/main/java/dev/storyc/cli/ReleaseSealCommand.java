@@ -74,6 +74,17 @@ final class ReleaseSealCommand implements Callable<Integer> {
                             .withHint("commit or stash them, so the pin is exactly what you tested"));
                     continue;
                 }
+                List<String> ignored = repository.ignoredFiles(folder);
+                if (!ignored.isEmpty()) {
+                    problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
+                                    "cannot seal: `" + entry.story() + "` holds files git ignores, which a"
+                                            + " compile reads but a pin leaves out: "
+                                            + String.join(", ", ignored.stream().limit(3).toList())
+                                            + (ignored.size() > 3 ? " and " + (ignored.size() - 3) + " more" : ""))
+                            .withHint("delete them, or stop ignoring them and commit them, so the pin is"
+                                    + " exactly what you tested"));
+                    continue;
+                }
                 Optional<String> tree = repository.treeAtHead(folder);
                 if (tree.isEmpty()) {
                     problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),

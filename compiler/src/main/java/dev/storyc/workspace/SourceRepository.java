@@ -82,14 +82,35 @@ public final class SourceRepository implements AutoCloseable {
 
     /** Returns the paths under a workspace folder that differ from HEAD: modified, added, untracked. */
     public List<String> uncommittedChanges(String workspaceFolder) {
+        Status status = status(workspaceFolder);
+        List<String> changed = new ArrayList<>(status.getUncommittedChanges());
+        changed.addAll(status.getUntracked());
+        return read(changed);
+    }
+
+    /**
+     * Returns the files under a workspace folder that git ignores but a compile reads: a pin of
+     * the folder's tree leaves them out, so what a sealed release compiles would differ from
+     * what was tested.
+     */
+    public List<String> ignoredFiles(String workspaceFolder) {
+        return read(status(workspaceFolder).getIgnoredNotInIndex());
+    }
+
+    private Status status(String workspaceFolder) {
         try {
-            Status status = Git.wrap(repository).status().addPath(prefix + workspaceFolder).call();
-            List<String> changed = new ArrayList<>(status.getUncommittedChanges());
-            changed.addAll(status.getUntracked());
-            return changed.stream().sorted().toList();
+            return Git.wrap(repository).status().addPath(prefix + workspaceFolder).call();
         } catch (GitAPIException e) {
             throw new IllegalStateException("git status failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Returns the paths a workspace load reads, sorted: names starting with `.` are skipped. */
+    private static List<String> read(java.util.Collection<String> paths) {
+        return paths.stream()
+                .filter(path -> java.util.Arrays.stream(path.split("/")).noneMatch(part -> part.startsWith(".")))
+                .sorted()
+                .toList();
     }
 
     /** Returns true when this is a shallow clone: commits beyond its depth are not in it. */

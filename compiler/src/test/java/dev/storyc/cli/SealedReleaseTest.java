@@ -49,6 +49,30 @@ class SealedReleaseTest {
     }
 
     @Test
+    void sealRefusesAFileGitIgnoresButACompileWouldReadAndSkipsDotfilesAsTheLoaderDoes() throws Exception {
+        Checkout.write(workspace.resolve(".gitignore"), "out/\n.storyc/\nlocal.view.lkml\n.DS_Store\n");
+        git(workspace, "add", ".gitignore");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "ignore");
+        Checkout.write(workspace.resolve("stories/claims/.DS_Store"), "finder\n");
+        Checkout.write(workspace.resolve("stories/claims/.notes.md"), "untracked, and skipped by the loader\n");
+        Checkout.write(workspace.resolve("stories/claims/views/local.view.lkml"), "view: local {}\n");
+        String before = Checkout.read(workspace.resolve("releases/2026-W48.toml"));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "seal", "2026-W48");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .contains("error[E0312]: cannot seal: `claims` holds files git ignores, which a compile reads but a"
+                        + " pin leaves out: stories/claims/views/local.view.lkml")
+                .doesNotContain(".DS_Store").doesNotContain(".notes.md");
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W48.toml"))).isEqualTo(before);
+
+        Files.delete(workspace.resolve("stories/claims/views/local.view.lkml"));
+        Storyc.Outcome sealed = Storyc.run(workspace, "release", "seal", "2026-W48");
+        assertThat(sealed.exitCode()).as(sealed.toString()).isZero();
+    }
+
+    @Test
     void aSealedReleaseCompilesThePinnedTreesWhileMainMovesOn() throws Exception {
         assertThat(Storyc.run(workspace, "compile", "--env", "production", "--env", "integration").exitCode()).isZero();
         String production = git(workspace.resolve("out/production"), "rev-parse", "main");
