@@ -30,6 +30,13 @@ final class ReleasePromoteCommand implements Callable<Integer> {
         Console console = release.root.console();
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
+        if (!dev.storyc.release.ReleaseNames.isValid(name)) {
+            // environments.toml would refuse the name on every later load: nothing is written.
+            console.failure("`" + name + "` is not a name an environment can use, so nothing was changed",
+                    "rename releases/" + name + ".toml to at most " + dev.storyc.release.ReleaseNames.MAX_LENGTH
+                            + " letters, digits, '.', '_' and '-', such as 2026-W49-hotfix");
+            return ExitCode.USAGE;
+        }
         Environment target = EnvCommand.find(project, environment, console);
         // An empty release ships nothing, so, as in compiles, it needs no seal (nor can it have one).
         if (target.isProtected() && !manifest.isSealed() && !manifest.stories().isEmpty()) {

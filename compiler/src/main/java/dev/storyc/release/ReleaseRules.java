@@ -57,6 +57,22 @@ public final class ReleaseRules {
                         "release `" + release.name() + "` does not list `" + id + "`"));
             }
         }
+        // The hint names every story that must go with them, however indirectly it needs them:
+        // naming only the first dependant would suggest a command that is refused in turn.
+        java.util.Set<StoryId> together = new java.util.LinkedHashSet<>(dropped);
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (ReleaseManifest.Entry entry : release.stories()) {
+                if (!together.contains(entry.story()) && workspace.story(entry.story())
+                        .map(s -> s.manifest().requires().stream().anyMatch(r -> together.contains(r.story())))
+                        .orElse(false)) {
+                    grew = together.add(entry.story());
+                }
+            }
+        }
+        String dropAll = "storyc release drop " + release.name() + " " + release.stories().stream()
+                .map(ReleaseManifest.Entry::story).filter(together::contains).map(StoryId::toString)
+                .collect(java.util.stream.Collectors.joining(" "));
         for (ReleaseManifest.Entry entry : release.stories()) {
             if (dropped.contains(entry.story())) {
                 continue;
@@ -73,8 +89,7 @@ public final class ReleaseRules {
                             .withRelated(release.positionOf(requirement.story()).orElse(Position.ofFile(release.path())),
                                     "`" + requirement.story() + "` is released here")
                             .withRelated(entry.position(), "`" + entry.story() + "` is released here")
-                            .withHint("drop both: storyc release drop " + release.name() + " " + entry.story() + " "
-                                    + requirement.story()));
+                            .withHint("drop every story that needs it with it: " + dropAll));
                 }
             }
         }

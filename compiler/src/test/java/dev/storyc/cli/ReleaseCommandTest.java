@@ -52,6 +52,37 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void theHintDropsEveryStoryThatNeedsTheDroppedOneHoweverIndirectly(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "drop", "2026-W48", "encounters");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        // research-extract needs claims, which needs encounters: the first hint must name it too.
+        String hint = "= help: drop every story that needs it with it: storyc release drop 2026-W48 encounters"
+                + " claims care-gaps research-extract";
+        assertThat(outcome.stderr()).contains(hint);
+        Storyc.Outcome followed = Storyc.run(workspace, "release", "drop", "2026-W48", "encounters", "claims",
+                "care-gaps", "research-extract");
+        assertThat(followed.exitCode()).as(followed.toString()).isZero();
+    }
+
+    @Test
+    void promotingAReleaseFileWhoseNameAnEnvironmentCannotUseWritesNothing(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Checkout.write(workspace.resolve("releases/2026-W49 hotfix.toml"),
+                Checkout.read(workspace.resolve("releases/2026-W48.toml")));
+        String before = Checkout.read(workspace.resolve("environments.toml"));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "promote", "2026-W49 hotfix", "--to",
+                "acceptance-1");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("`2026-W49 hotfix` is not a name an environment can use");
+        assertThat(Checkout.read(workspace.resolve("environments.toml"))).isEqualTo(before);
+    }
+
+    @Test
     void addingAStoryWithoutItsRequirementsIsRefused(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
         assertThat(Storyc.run(workspace, "release", "new", "2026-W50").exitCode()).isZero();
