@@ -241,7 +241,15 @@ final class StorycCommand implements Callable<Integer> {
                 root = WorkspaceDiscovery.find(workingDirectory).orElse(workingDirectory);
             } else {
                 Path given = workingDirectory.resolve(project).normalize();
-                if (Files.exists(given) && !Files.isDirectory(given)) {
+                if (!Files.exists(given)) {
+                    // A mistyped option, like a file given for the folder: usage, exit 2.
+                    Console early = new Console(out, err, false, quiet);
+                    early.failure("--project `" + project + "` does not exist",
+                            "pass the workspace folder, the one that holds environments.toml");
+                    early.finish(ExitCode.USAGE);
+                    throw new CommandFailure(ExitCode.USAGE);
+                }
+                if (!Files.isDirectory(given)) {
                     Console early = new Console(out, err, false, quiet);
                     early.failure("--project `" + project + "` is a file, not a folder",
                             "pass the workspace folder, the one that holds environments.toml");

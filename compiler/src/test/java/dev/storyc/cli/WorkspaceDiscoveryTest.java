@@ -66,4 +66,11 @@ class WorkspaceDiscoveryTest {
         assertThat(outcome.stderr()).contains("--project `environments.toml` is a file, not a folder")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void projectNamingNothingIsAUsageMistakeToo() {
+        Storyc.Outcome outcome = Storyc.runIn(temp, Map.of(), "--project", "no-such-folder", "check", "--all");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("--project `no-such-folder` does not exist");
+    }
 }
