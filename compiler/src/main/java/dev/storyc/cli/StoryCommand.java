@@ -104,6 +104,13 @@ final class StoryCommand extends CommandGroup {
             }
             String storyTitle = title != null ? title : Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('-', ' ');
             String storyOwner = owner != null ? owner : story.root.settings().developer().orElse("unknown");
+            for (String line : List.of(storyTitle, storyOwner)) {
+                if (line.chars().anyMatch(c -> dev.storyc.diag.Printable.isControl((char) c))) {
+                    console.failure("--title and --owner are one line of text, without control characters; nothing"
+                            + " was written", "put longer text in the story's `description`");
+                    return ExitCode.USAGE;
+                }
+            }
             Scaffold.story(storyId, storyTitle, storyOwner, required)
                     .forEach((path, text) -> WorkspaceFiles.write(project.root().resolve(path), text, console));
             console.result("created stories/" + id + "/; add it to a release with: storyc release add RELEASE " + id);

@@ -59,6 +59,10 @@ public final class StoryManifestParser {
         }
         Optional<String> owner = string(doc, root, "owner", diagnostics);
         Optional<String> ticket = string(doc, root, "ticket", diagnostics);
+        for (var line : List.of(java.util.Map.entry("title", title), java.util.Map.entry("owner", owner),
+                java.util.Map.entry("ticket", ticket))) {
+            oneLine(doc, root, line.getKey(), line.getValue(), diagnostics);
+        }
         Optional<String> description = string(doc, root, "description", diagnostics);
         List<StoryManifest.Requirement> requires = requires(doc, root, diagnostics);
 
@@ -83,6 +87,21 @@ public final class StoryManifestParser {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * Refuses a control character in a field printed on one line: tables in the terminal and the
+     * output's README, and the site. A newline breaks them, and an escape sequence would recolour
+     * or clear the reader's terminal.
+     */
+    private static void oneLine(TomlDocument doc, TomlTable root, String key, Optional<String> value,
+            Diagnostics diagnostics) {
+        if (value.isPresent() && value.get().chars().anyMatch(c -> dev.storyc.diag.Printable.isControl((char) c))) {
+            diagnostics.add(Diagnostic.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, key),
+                            "`" + key + "` must be one line of text, without control characters: it is "
+                                    + dev.storyc.diag.Printable.escaped(value.get()))
+                    .withHint("write it on one line; put longer text in `description`"));
+        }
     }
 
     private static List<StoryManifest.Requirement> requires(TomlDocument doc, TomlTable root, Diagnostics diagnostics) {
