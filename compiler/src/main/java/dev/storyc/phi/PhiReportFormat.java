@@ -108,9 +108,14 @@ public enum PhiReportFormat {
                 .append('\n');
     }
 
-    /** Quotes a cell as RFC 4180 asks: when it holds a comma, a quote or a line break. */
-    private static String cell(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+    /**
+     * Quotes a cell as RFC 4180 asks: when it holds a comma, a quote or a line break. A cell that
+     * a spreadsheet would read as a formula (a dashboard named {@code =HYPERLINK(...)}) starts with
+     * an apostrophe, as OWASP's CSV-injection guidance says, since the report is meant for one.
+     */
+    static String cell(String value) {
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;

@@ -34,13 +34,22 @@ public final class RequiresGraph {
         return out.append("}\n").toString();
     }
 
+    /**
+     * Returns a title as Mermaid label text. Labels hold HTML on purpose ({@code <br/>}), so the
+     * title's own {@code <}, {@code >}, {@code &} and {@code "} are written as Mermaid's entity
+     * codes, or a title could swallow text or, at a loose security level, run script.
+     */
+    static String mermaidText(String title) {
+        return title.replace("&", "#amp;").replace("<", "#lt;").replace(">", "#gt;").replace("\"", "#quot;");
+    }
+
     /** Returns a Mermaid flowchart, which GitHub renders in Markdown. */
     public static String mermaid(Collection<Story> stories) {
         Set<StoryId> included = ids(stories);
         StringBuilder out = new StringBuilder("flowchart LR\n");
         for (Story story : sorted(stories)) {
             out.append("  ").append(node(story.id())).append("[\"").append(story.id()).append("<br/>")
-                    .append(story.manifest().title().replace("\"", "#quot;")).append("\"]\n");
+                    .append(mermaidText(story.manifest().title())).append("\"]\n");
         }
         for (Story story : sorted(stories)) {
             for (StoryId required : story.manifest().requiredIds()) {
