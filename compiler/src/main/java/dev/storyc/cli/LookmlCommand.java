@@ -28,18 +28,29 @@ final class LookmlCommand extends CommandGroup {
 
     /** Reads a file as strict UTF-8, or prints why it cannot and ends the command. */
     static SourceFile read(Path file, Console console) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Optional<SourceFile> source = readEach(file, console, problems);
+        if (source.isEmpty()) {
+            console.diagnostics(problems, List.of());
+            throw new CommandFailure(problems.isEmpty() ? ExitCode.OPERATION_FAILED : ExitCode.PROJECT_ERRORS);
+        }
+        return source.get();
+    }
+
+    /**
+     * Reads a file as UTF-8, or returns empty: with its decoding problems added to {@code problems},
+     * or, when it cannot be read at all, after printing why. A batch goes on to the next file.
+     */
+    static Optional<SourceFile> readEach(Path file, Console console, List<Diagnostic> problems) {
         try {
             Diagnostics diagnostics = new Diagnostics();
             Optional<SourceFile> source = WorkspaceLoader.decode(file.toString(),
                     WorkspaceLoader.readBounded(file), diagnostics);
-            if (source.isEmpty()) {
-                console.diagnostics(diagnostics.all(), List.of());
-                throw new CommandFailure(ExitCode.PROJECT_ERRORS);
-            }
-            return source.get();
+            problems.addAll(diagnostics.all());
+            return source;
         } catch (IOException e) {
             console.failure("cannot read `" + file + "`: " + WorkspaceLoader.reason(e), "check the path");
-            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+            return Optional.empty();
         }
     }
 
@@ -58,16 +69,24 @@ final class LookmlCommand extends CommandGroup {
             Console console = lookml.root.console();
             List<Diagnostic> diagnostics = new ArrayList<>();
             List<SourceFile> sources = new ArrayList<>();
+            int unreadable = 0;
+            // Each file on its own: one that cannot be read or decoded hides none of the others.
             for (Path file : files) {
-                SourceFile source = read(file, console);
-                sources.add(source);
-                diagnostics.addAll(LookmlFiles.check(source.path(), source.text()));
+                int before = diagnostics.size();
+                Optional<SourceFile> source = readEach(file, console, diagnostics);
+                if (source.isEmpty()) {
+                    unreadable += diagnostics.size() == before ? 1 : 0;
+                    continue;
+                }
+                sources.add(source.get());
+                diagnostics.addAll(LookmlFiles.check(source.get().path(), source.get().text()));
             }
             console.diagnostics(diagnostics, sources);
-            boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+            boolean failed = unreadable > 0 || diagnostics.stream().anyMatch(Diagnostic::isError);
             console.result((failed ? "failed: " : "ok: ") + files.size() + " file" + (files.size() == 1 ? "" : "s")
-                    + " checked");
-            return failed ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
+                    + " checked" + (unreadable > 0 ? ", " + unreadable + " could not be read" : ""));
+            return unreadable > 0 ? ExitCode.OPERATION_FAILED
+                    : failed ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
         }
     }
 

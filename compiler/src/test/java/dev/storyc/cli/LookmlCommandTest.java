@@ -29,6 +29,25 @@ class LookmlCommandTest {
     }
 
     @Test
+    void oneFileThatCannotBeDecodedOrReadHidesNoneOfTheOthers(@TempDir Path temp) throws Exception {
+        Path bad = Checkout.write(temp.resolve("bad.view.lkml"), "view: b {\n  dimension: x { type: [a,,b] }\n}\n");
+        Path latin1 = temp.resolve("latin1.view.lkml");
+        java.nio.file.Files.write(latin1, "view: caf\u00e9 {}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Storyc.Outcome decoded = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check", bad.toString(),
+                latin1.toString());
+        assertThat(decoded.exitCode()).isEqualTo(1);
+        assertThat(decoded.stderr()).contains("--> " + bad + ":2:27").contains("error[E0103]");
+        assertThat(decoded.stdout()).isEqualTo("failed: 2 files checked\n");
+
+        Storyc.Outcome missing = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check", bad.toString(),
+                temp.resolve("nope.lkml").toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.stderr()).contains("--> " + bad + ":2:27").contains("cannot read `");
+        assertThat(missing.stdout() + missing.stderr()).contains("failed: 2 files checked, 1 could not be read");
+    }
+
+    @Test
     void parsePrintsAnOutlineOrLkmlJson(@TempDir Path temp) {
         Path view = Checkout.write(temp.resolve("a.view.lkml"),
                 "view: a {\n  dimension: id { sql: ${TABLE}.id ;; }\n  measure: count { type: count }\n}\n");
