@@ -39,6 +39,7 @@ final class AlterStatements {
                     catalog.put(
                             target,
                             existing.get().names(),
+                            existing.get().types(),
                             existing.get().unknownBecause().orElse(null),
                             script);
                 }
@@ -49,13 +50,19 @@ final class AlterStatements {
             if (c.word("to") && existing.isPresent() && from.isPresent()) {
                 Optional<String> to = c.nextIdentifier();
                 List<String> names = new ArrayList<>(existing.get().names());
+                java.util.Map<String, String> types = new java.util.HashMap<>(existing.get().types());
                 int at = names.indexOf(from.get());
                 if (at >= 0 && to.isPresent()) {
                     names.set(at, to.get());
+                    String type = types.remove(from.get());
+                    if (type != null) {
+                        types.put(to.get(), type);
+                    }
                 }
                 catalog.put(
                         existing.get().table(),
                         names,
+                        types,
                         existing.get().unknownBecause().orElse(null),
                         script);
             }
@@ -65,6 +72,7 @@ final class AlterStatements {
             return;
         }
         Set<String> names = new LinkedHashSet<>(existing.get().names());
+        java.util.Map<String, String> types = new java.util.HashMap<>(existing.get().types());
         do {
             if (c.word("add")) {
                 c.word("column");
@@ -74,7 +82,11 @@ final class AlterStatements {
                         && !c.peekWord("unique")
                         && !c.peekWord("foreign")
                         && !c.peekWord("check")) {
-                    c.nextIdentifier().ifPresent(names::add);
+                    Optional<String> added = c.nextIdentifier();
+                    added.ifPresent(names::add);
+                    if (added.isPresent() && !c.done() && c.peek().kind() == SqlLexer.TokenKind.WORD) {
+                        types.put(added.get(), c.peek().text().toLowerCase(java.util.Locale.ROOT));
+                    }
                 }
             } else if (c.word("drop")) {
                 c.word("column");
@@ -90,6 +102,7 @@ final class AlterStatements {
         catalog.put(
                 existing.get().table(),
                 List.copyOf(names),
+                types,
                 existing.get().unknownBecause().orElse(null),
                 script);
     }

@@ -28,7 +28,11 @@ final class ColumnCatalog {
      * A table's columns in order, or why they cannot be known; and the script that last shaped it.
      */
     record Columns(
-            TableName table, List<String> names, Optional<String> unknownBecause, Script script) {
+            TableName table,
+            List<String> names,
+            java.util.Map<String, String> types,
+            Optional<String> unknownBecause,
+            Script script) {
         boolean known() {
             return unknownBecause.isEmpty();
         }
@@ -71,10 +75,23 @@ final class ColumnCatalog {
 
     /** Stores a table's columns, replacing any table the name already means. */
     void put(TableName name, List<String> columns, String unknown, Script script) {
+        put(name, columns, java.util.Map.of(), unknown, script);
+    }
+
+    /**
+     * Stores a table's columns with the types that are known (the first word of a column's
+     * declared type, lower case, such as {@code date} or {@code varchar}), replacing any table the
+     * name already means.
+     */
+    void put(TableName name, List<String> columns, java.util.Map<String, String> types, String unknown,
+            Script script) {
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(types);
+        kept.keySet().retainAll(columns);
         tables.put(
                 new Columns(
                         name,
                         List.copyOf(new LinkedHashSet<>(columns)),
+                        java.util.Collections.unmodifiableMap(kept),
                         Optional.ofNullable(unknown),
                         script));
     }

@@ -64,6 +64,7 @@ final class CreateStatements {
     static void definitions(ColumnCatalog catalog, SqlCursor c, TableName name, Script script) {
         c.punct("(");
         List<String> columns = new ArrayList<>();
+        java.util.Map<String, String> types = new java.util.HashMap<>();
         String unknown = null;
         while (!c.done() && !c.peekPunct(")")) {
             Token first = c.peek();
@@ -80,12 +81,17 @@ final class CreateStatements {
                                     + ", whose columns are not known";
                 }
             } else if (!isConstraint(first)) {
-                SqlCursor.identifier(first).ifPresent(columns::add);
+                Optional<String> column = SqlCursor.identifier(first);
+                column.ifPresent(columns::add);
+                c.skip();
+                if (column.isPresent() && !c.done() && c.peek().kind() == SqlLexer.TokenKind.WORD) {
+                    types.put(column.get(), c.peek().text().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             c.skipElement();
             c.punct(",");
         }
-        catalog.put(name, columns, unknown, script);
+        catalog.put(name, columns, types, unknown, script);
     }
 
     static boolean isConstraint(Token token) {

@@ -21,11 +21,19 @@ public final class SchemaTables {
      * @param story the story whose schema change last shaped it
      * @param columns its columns in order; empty when they cannot be known
      * @param unknownBecause why its columns cannot be known, if they cannot
+     * @param types the first word of each column's declared type, lower case ({@code date},
+     *     {@code varchar}), for the columns whose type the scripts declare
      */
     public record Table(String name, String story, List<String> columns,
-            Optional<String> unknownBecause) {
+            Optional<String> unknownBecause, java.util.Map<String, String> types) {
         public Table {
             columns = List.copyOf(columns);
+            types = java.util.Map.copyOf(types);
+        }
+
+        /** Returns a column's declared type word, when the scripts declare it. */
+        public Optional<String> typeOf(String column) {
+            return Optional.ofNullable(types.get(column));
         }
     }
 
@@ -45,7 +53,7 @@ public final class SchemaTables {
         List<Table> tables = new ArrayList<>();
         ColumnCatalog.build(scripts).values().forEach(columns -> tables.add(new Table(
                 columns.table().table(), columns.script().story(), columns.names(),
-                columns.unknownBecause())));
+                columns.unknownBecause(), columns.types())));
         tables.sort(Comparator.comparing(Table::name).thenComparing(Table::story));
         return List.copyOf(tables);
     }

@@ -205,7 +205,7 @@ public final class ClassificationReader {
         }
         Optional<Generalization> generalization = generalization(phiClass.get(), generalize,
                 generalizeAt);
-        if (generalization == null) {
+        if (generalization == null || !fitsType(table, column, generalization, generalizeAt)) {
             return;
         }
         columns.add(new ProtectedColumn(story.id().value(), table.name(), column, phiClass.get(),
@@ -245,6 +245,36 @@ public final class ClassificationReader {
             return null;
         }
         return generalization;
+    }
+
+    /** The declared types (first word, lower case) a generalization keeps part of. */
+    private static final java.util.Map<Generalization, java.util.Set<String>> FITTING_TYPES = java.util.Map.of(
+            Generalization.YEAR, java.util.Set.of("date", "timestamp", "timestamptz"),
+            Generalization.ZIP3, java.util.Set.of("char", "character", "varchar", "text", "bpchar", "nchar",
+                    "nvarchar"));
+
+    /**
+     * Returns false, after reporting it, when the column's declared type cannot hold what the
+     * generalization writes: a year needs a date, three digits a text column. The treated SQL
+     * would otherwise be refused by the warehouse only when a job or a dashboard runs. A column
+     * whose type the scripts do not declare (CREATE TABLE AS) is not judged.
+     */
+    private boolean fitsType(SchemaTables.Table table, String column, Optional<Generalization> generalization,
+            Position at) {
+        if (generalization.isEmpty()) {
+            return true;
+        }
+        Optional<String> type = table.typeOf(column);
+        if (type.isEmpty() || FITTING_TYPES.get(generalization.get()).contains(type.get())) {
+            return true;
+        }
+        diagnostics.add(Diagnostic.error(Code.PHI_GENERALIZATION, at,
+                        "`" + table.name() + "." + column + "` is " + type.get().toUpperCase(Locale.ROOT)
+                                + ", which `" + generalization.get().spelling() + "` cannot generalize")
+                .withHint(generalization.get() == Generalization.YEAR
+                        ? "`year` keeps the year of a DATE or TIMESTAMP column"
+                        : "`zip3` keeps the first three characters of a CHAR, VARCHAR or TEXT column"));
+        return false;
     }
 
     private void shape(Position at, String message) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PhiSqlProofTest {
     static final List<SchemaTables.Table> SCHEMA = List.of(
             new SchemaTables.Table("patients", "patients", List.of("patient_id", "mrn",
-                    "first_name", "last_name", "birth_date"), Optional.empty()),
+                    "first_name", "last_name", "birth_date"), Optional.empty(), java.util.Map.of()),
             new SchemaTables.Table("visits", "patients", List.of("visit_id", "patient_id"),
-                    Optional.empty()));
+                    Optional.empty(), java.util.Map.of()));
 
     static final Classification CLASSIFICATION = Classification.of(List.of(
             column("mrn", PhiClass.IDENTIFIER, 2), column("first_name", PhiClass.NAME, 3),

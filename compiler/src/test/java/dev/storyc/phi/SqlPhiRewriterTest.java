@@ -21,9 +21,9 @@ class SqlPhiRewriterTest {
     static final String PSEUDO = "LEFT(MD5('" + KEY.hex() + "' || CAST(";
     static final List<SchemaTables.Table> SCHEMA = List.of(
             new SchemaTables.Table("patients", "patients", List.of("patient_id", "mrn",
-                    "first_name", "last_name", "birth_date", "zip3"), Optional.empty()),
+                    "first_name", "last_name", "birth_date", "zip3"), Optional.empty(), java.util.Map.of()),
             new SchemaTables.Table("cohort", "research", List.of("k", "age", "name"),
-                    Optional.empty()));
+                    Optional.empty(), java.util.Map.of()));
 
     static ProtectedColumn column(String name, PhiClass phiClass, int line) {
         return new ProtectedColumn("patients", "patients", name, phiClass,
