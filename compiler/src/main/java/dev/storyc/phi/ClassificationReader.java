@@ -152,9 +152,21 @@ public final class ClassificationReader {
 
     private void columns(Story story, TomlDocument document, SchemaTables.Table table,
             TomlTable classified) {
+        java.util.Map<String, Position> seen = new java.util.HashMap<>();
         for (String column : classified.keySet()) {
             Position at = document.positionOf(classified, column);
             String folded = column.toLowerCase(Locale.ROOT);
+            // `mrn` and `MRN` are one column to the warehouse; TOML keeps both keys.
+            Position first = seen.putIfAbsent(folded, at);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(Code.PHI_FILE_SHAPE, at,
+                                "`" + column + "` classifies column `" + folded + "` of `" + table.name()
+                                        + "` a second time")
+                        .withRelated(first, "it is classified here")
+                        .withHint("classify each column once; names compare ignoring case, as the"
+                                + " warehouse compares them"));
+                continue;
+            }
             if (!table.columns().contains(folded)) {
                 diagnostics.add(Diagnostic.error(Code.PHI_UNKNOWN_COLUMN, at,
                                 "`" + table.name() + "` has no column `" + column + "`")
