@@ -89,6 +89,28 @@ final class RenderProblems {
         return Position.of(file, Math.max(line, 1), 1);
     }
 
+    /**
+     * Returns where on the reported line a malformed tag starts: the first {@code <%} that the
+     * line does not close, else the line's first {@code <%}. Mustache.java reports the line only,
+     * and on a long line a caret under column 1 says nothing.
+     */
+    Position locateOpenTag(Position at) {
+        SourceFile source = sources.get(at.file());
+        if (source == null || !at.hasLine()) {
+            return at;
+        }
+        String text = source.line(at.line());
+        int first = text.indexOf("<%");
+        for (int open = first; open >= 0; open = text.indexOf("<%", open + 2)) {
+            int close = text.indexOf("%>", open + 2);
+            int next = text.indexOf("<%", open + 2);
+            if (close < 0 || next >= 0 && next < close) {
+                return Position.of(at.file(), at.line(), open + 1);
+            }
+        }
+        return first >= 0 ? Position.of(at.file(), at.line(), first + 1) : at;
+    }
+
     private static String hintFor(String name) {
         if (name.startsWith("env.")) {
             return "environment values are env.name, env.kind, env.connection, env.model, env.warehouse.*, "

@@ -211,7 +211,8 @@ public final class TemplateRenderer {
                             "partial `" + name + "` does not exist")
                     .withHint("partials live in partials/<name>.mustache in the workspace, or in the stdlib");
         }
-        return Diagnostic.error(Code.TEMPLATE_SYNTAX, at, "template syntax error: " + bareMessage(root))
+        return Diagnostic.error(Code.TEMPLATE_SYNTAX, new RenderProblems(sources, Map.of()).locateOpenTag(at),
+                        "template syntax error: " + bareMessage(root))
                 .withHint("tags are written <% name %>, sections <%# name %>...<%/ name %>, partials <%> name %>");
     }
 
