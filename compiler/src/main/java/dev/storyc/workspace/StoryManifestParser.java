@@ -90,13 +90,15 @@ public final class StoryManifestParser {
     }
 
     /**
-     * Refuses a control character in a field printed on one line: tables in the terminal and the
+     * Refuses a control character but a tab in a field printed on one line: tables in the terminal and the
      * output's README, and the site. A newline breaks them, and an escape sequence would recolour
      * or clear the reader's terminal.
      */
     private static void oneLine(TomlDocument doc, TomlTable root, String key, Optional<String> value,
             Diagnostics diagnostics) {
-        if (value.isPresent() && value.get().chars().anyMatch(c -> dev.storyc.diag.Printable.isControl((char) c))) {
+        // A tab is only wide space; a line end or an escape sequence is what breaks a table.
+        if (value.isPresent() && value.get().chars()
+                .anyMatch(c -> c != '\t' && dev.storyc.diag.Printable.isControl((char) c))) {
             diagnostics.add(Diagnostic.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, key),
                             "`" + key + "` must be one line of text, without control characters: it is "
                                     + dev.storyc.diag.Printable.escaped(value.get()))
