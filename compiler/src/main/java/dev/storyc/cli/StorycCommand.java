@@ -233,7 +233,7 @@ final class StorycCommand implements Callable<Integer> {
      * Returns the workspace root, normalised so that messages show a clean path: {@code --project}
      * when given, else the nearest folder upwards that holds an environments.toml, else the current
      * folder (whose load then says that it is not a workspace). A {@code --project} that names a
-     * file is a usage mistake, exit 2.
+     * file, or that names nothing, is a usage mistake, exit 2.
      */
     Path projectRoot() {
         if (root == null) {
@@ -241,17 +241,11 @@ final class StorycCommand implements Callable<Integer> {
                 root = WorkspaceDiscovery.find(workingDirectory).orElse(workingDirectory);
             } else {
                 Path given = workingDirectory.resolve(project).normalize();
-                if (!Files.exists(given)) {
-                    // A mistyped option, like a file given for the folder: usage, exit 2.
-                    Console early = new Console(out, err, false, quiet);
-                    early.failure("--project `" + project + "` does not exist",
-                            "pass the workspace folder, the one that holds environments.toml");
-                    early.finish(ExitCode.USAGE);
-                    throw new CommandFailure(ExitCode.USAGE);
-                }
                 if (!Files.isDirectory(given)) {
+                    // A mistyped option, naming nothing or a file: usage, exit 2.
                     Console early = new Console(out, err, false, quiet);
-                    early.failure("--project `" + project + "` is a file, not a folder",
+                    early.failure("--project `" + project + "` "
+                                    + (Files.exists(given) ? "is a file, not a folder" : "does not exist"),
                             "pass the workspace folder, the one that holds environments.toml");
                     early.finish(ExitCode.USAGE);
                     throw new CommandFailure(ExitCode.USAGE);
