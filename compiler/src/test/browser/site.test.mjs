@@ -96,6 +96,8 @@ try {
     url: location.pathname.split("/").slice(-2).join("/"),
     id: document.querySelector("article.story").getAttribute("data-story"),
     heading: document.querySelector("h1").textContent.trim(),
+    // The title sits in a <bdi>: a right-to-left override in it cannot reverse the id beside it.
+    titleIsolated: document.querySelector("h1 > bdi") !== null,
     owner: (document.querySelector("dd.owner") || {}).textContent || null,
     requiredBy: Array.from(document.querySelectorAll("dd.required-by a")).map((a) => a.textContent),
     layers: Object.fromEntries(Array.from(document.querySelectorAll("section.layer")).map((s) =>
@@ -136,6 +138,22 @@ try {
   }));
   await page.selectOption("#lineage-story", "");
   await page.screenshot({ path: path.join(shotDir, "site-lineage.png"), fullPage: true });
+
+  // Nothing to draw (a story the environment leaves out), then an address that does not decode:
+  // an empty state and the whole graph, and no error either way (the run's error lists stay empty).
+  await page.goto(url("lineage.html") + "#story=medication-adherence&env=production", { waitUntil: "load" });
+  report.lineage.empty = await page.evaluate(() => ({
+    count: document.getElementById("lineage-count").textContent,
+    nodes: document.querySelectorAll("#lineage-graph .node").length,
+  }));
+  await page.goto(url("lineage.html") + "#story=%E0%A4%A", { waitUntil: "load" });
+  report.lineage.badHash = await page.evaluate(() => document.querySelectorAll("#lineage-graph .node").length);
+
+  // A story page never scrolls sideways, even with long file names at a laptop's width.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url("stories/appointments.html"), { waitUntil: "load" });
+  report.story.overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   await page.goto(url("releases.html"), { waitUntil: "load" });
   report.releases = await page.evaluate(() => Array.from(document.querySelectorAll("section.release")).map((s) => ({

@@ -74,6 +74,7 @@ class SiteBrowserTest {
         JsonNode story = report.get("story");
         assertThat(story.get("url").asText()).isEqualTo("stories/patients.html");
         assertThat(story.get("id").asText()).isEqualTo("patients");
+        assertThat(story.get("titleIsolated").asBoolean()).isTrue();
         assertThat(story.get("requiredBy").toString()).contains("care-gaps", "encounters");
         assertThat(story.get("layers").get("etl").toString())
                 .isEqualTo("[\"etl/load_patients.job.toml\",\"etl/load_patients.sql\"]");
@@ -144,6 +145,15 @@ class SiteBrowserTest {
         assertThat(lineage.get("selected").get("detail").asText())
                 .contains("Upstream13 nodes", "Downstream6 nodes");
         assertThat(screenshots.resolve("site-lineage.png")).isNotEmptyFile();
+        assertThat(lineage.get("empty").get("count").asText())
+                .isEqualTo("nothing to draw: no node of this story in this environment");
+        assertThat(lineage.get("empty").get("nodes").asInt()).isZero();
+        assertThat(lineage.get("badHash").asInt()).as("a hash that does not decode is ignored").isPositive();
+    }
+
+    @Test
+    void aStoryPageNeverScrollsSideways() {
+        assertThat(report.get("story").get("overflow").asInt()).isLessThanOrEqualTo(0);
     }
 
     @Test

@@ -66,7 +66,7 @@
     });
     table.replaceChild(body, table.tBodies[0]);
     label.textContent = rows.length ? (page * PAGE + 1) + "–" + Math.min(rows.length, (page + 1) * PAGE)
-        + " of " + rows.length : "no story matches";
+        + " of " + rows.length : data.stories.length ? "no story matches" : "no stories yet";
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
   }

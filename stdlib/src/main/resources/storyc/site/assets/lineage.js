@@ -27,7 +27,12 @@
     var params = {};
     window.location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
       var parts = pair.split("=");
-      if (parts[0]) params[decodeURIComponent(parts[0])] = decodeURIComponent(parts[1] || "");
+      // A hand-edited or truncated address may not decode; such a part is ignored, not fatal.
+      try {
+        if (parts[0]) params[decodeURIComponent(parts[0])] = decodeURIComponent(parts[1] || "");
+      } catch (malformed) {
+        return;
+      }
     });
     envSelect.value = params.env && data.environments.indexOf(params.env) >= 0 ? params.env : "";
     storySelect.value = params.story && data.stories.indexOf(params.story) >= 0 ? params.story : "";
@@ -79,6 +84,13 @@
     detail.innerHTML = "<p>Select a node.</p>";
     if (shown.nodes.length > MAX_NODES) {
       count.textContent = shown.nodes.length + " nodes: choose a story to draw its lineage";
+      svg.setAttribute("width", 0);
+      svg.setAttribute("height", 0);
+      return;
+    }
+    if (shown.nodes.length === 0) {
+      // dagre sizes an empty graph -Infinity wide; there is nothing to lay out.
+      count.textContent = "nothing to draw: no node of this story in this environment";
       svg.setAttribute("width", 0);
       svg.setAttribute("height", 0);
       return;
