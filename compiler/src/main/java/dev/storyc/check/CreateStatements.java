@@ -16,7 +16,7 @@ final class CreateStatements {
     private CreateStatements() {}
 
     static void create(ColumnCatalog catalog, SqlCursor c, Script script) {
-        c.words("or", "replace");
+        boolean replaces = c.words("or", "replace");
         if (c.word("temp") || c.word("temporary") || c.word("local")) {
             return;
         }
@@ -32,6 +32,12 @@ final class CreateStatements {
         c.words("if", "not", "exists");
         Optional<TableName> name = c.name();
         if (name.isEmpty()) {
+            return;
+        }
+        if (!replaces && catalog.find(name.get()).filter(t -> t.table().key().equals(name.get().key())).isPresent()) {
+            // The table exists: IF NOT EXISTS leaves it as it is, and a plain CREATE fails on the
+            // server (another story's is E0608). Either way its columns stay the first script's,
+            // or every use of the owner's columns would be misreported against the second.
             return;
         }
         List<String> explicit = null;

@@ -123,6 +123,22 @@ class ColumnCatalogTest {
                 .isEmpty();
     }
 
+    @Test
+    void aSecondCreateOfATableThatExistsLeavesItsColumnsAsTheFirstMadeThem() {
+        var tables = ColumnCatalog.build(List.of(
+                new ColumnCatalog.Script("claims", "stories/claims/schema/deploy.sql",
+                        "CREATE TABLE a.claims (claim_id INT, amount NUMERIC);"),
+                new ColumnCatalog.Script("other", "stories/other/schema/deploy.sql",
+                        "CREATE TABLE IF NOT EXISTS a.claims (x INT); CREATE TABLE a.claims (y INT);"
+                                + " CREATE OR REPLACE VIEW a.v AS SELECT 1 AS one;"
+                                + " CREATE OR REPLACE VIEW a.v AS SELECT 2 AS two;")));
+
+        // IF NOT EXISTS leaves the table be; a plain CREATE fails on the server (E0608 says so).
+        assertThat(table(tables, "a.claims").names()).containsExactly("claim_id", "amount");
+        assertThat(table(tables, "a.claims").script().story()).isEqualTo("claims");
+        assertThat(table(tables, "a.v").names()).containsExactly("two");
+    }
+
     private static ColumnCatalog.Columns table(ColumnTables tables, String name) {
         return tables.lookup(TableName.parse(name).orElseThrow()).orElseThrow();
     }
