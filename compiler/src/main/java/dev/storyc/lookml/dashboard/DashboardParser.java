@@ -104,6 +104,11 @@ public final class DashboardParser {
                     "Dashboard YAML is nested more deeply than a dashboard can be.",
                     "dashboards nest a few levels: dashboard, elements, an element's settings");
             roots.clear();
+        } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
+            // The reader knows the character and where it is, but puts neither in its message.
+            error(Code.DASHBOARD_YAML_SYNTAX, atCodePoint(text, e.getPosition()),
+                    "Dashboard YAML cannot hold the character U+" + String.format("%04X", e.getCodePoint()) + ".",
+                    "remove it; in a double-quoted string it can be written as an escape, such as \\x01");
         } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
             error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".", null);
@@ -326,6 +331,20 @@ public final class DashboardParser {
                 }
             }
         }
+    }
+
+    /** Returns the position of the character at a code-point offset of the text. */
+    private Position atCodePoint(String text, int codePoints) {
+        int offset = text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, text.codePointCount(0, text.length()))));
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Position.of(path, line, text.codePointCount(lineStart, offset) + 1);
     }
 
     /** Returns where the YAML first nests deeper than {@link #MAX_DEPTH}, found without recursion. */

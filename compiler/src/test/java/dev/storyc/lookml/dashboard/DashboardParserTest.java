@@ -89,6 +89,14 @@ class DashboardParserTest {
     }
 
     @Test
+    void aCharacterYamlCannotHoldIsNamedAtItsLineAndColumn() {
+        ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml",
+                "- dashboard: d\n  title: \u00e9t\u00e9\n  description: a\u0001b\n");
+        assertThat(parsed.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0512 d.dashboard.lookml:3:17 Dashboard YAML cannot hold the character U+0001.");
+    }
+
+    @Test
     void aYamlMergeKeyIsRefusedWhereItStandsSinceWhatItMergesWouldGoUnchecked() {
         ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", """
                 - dashboard: d
