@@ -57,17 +57,17 @@ public final class Registry {
                     + " c.output_commit, c.environment_hash, (SELECT COALESCE(MAX(e.sequence), 0)"
                     + " FROM "
                         + schema
-                        + ".events e) AS last_event"
+                        + ".events e) AS last_event, (SELECT COUNT(*) FROM "
+                        + schema
+                        + ".registry) AS registry_rows"
                         + " FROM "
                         + schema
                         + ".registry r LEFT JOIN "
                         + schema
                         + ".changes c ON TRUE"
                         + " ORDER BY c.sequence";
-        String counted = sql.replace(" AS last_event", " AS last_event, (SELECT COUNT(*) FROM " + schema
-                + ".registry) AS registry_rows");
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(counted)) {
+                ResultSet rows = statement.executeQuery(sql)) {
             int version = 0;
             long lastEvent = 0;
             long registryRows = 0;
