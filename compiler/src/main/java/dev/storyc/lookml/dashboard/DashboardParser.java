@@ -3,6 +3,7 @@ package dev.storyc.lookml.dashboard;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
 import dev.storyc.lookml.model.Dashboard;
 import dev.storyc.lookml.model.DashboardElement;
 import dev.storyc.lookml.model.DashboardElement.Binding;
@@ -106,7 +107,8 @@ public final class DashboardParser {
             roots.clear();
         } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
             // The reader knows the character and where it is, but puts neither in its message.
-            error(Code.DASHBOARD_YAML_SYNTAX, atCodePoint(text, e.getPosition()),
+            error(Code.DASHBOARD_YAML_SYNTAX, new SourceFile(path, text).positionOf(text.offsetByCodePoints(0,
+                            Math.min(e.getPosition(), text.codePointCount(0, text.length())))),
                     "Dashboard YAML cannot hold the character U+" + String.format("%04X", e.getCodePoint()) + ".",
                     "remove it; in a double-quoted string it can be written as an escape, such as \\x01");
         } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
@@ -331,20 +333,6 @@ public final class DashboardParser {
                 }
             }
         }
-    }
-
-    /** Returns the position of the character at a code-point offset of the text. */
-    private Position atCodePoint(String text, int codePoints) {
-        int offset = text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, text.codePointCount(0, text.length()))));
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return Position.of(path, line, text.codePointCount(lineStart, offset) + 1);
     }
 
     /** Returns where the YAML first nests deeper than {@link #MAX_DEPTH}, found without recursion. */
