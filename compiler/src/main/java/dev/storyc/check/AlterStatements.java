@@ -84,9 +84,7 @@ final class AlterStatements {
                         && !c.peekWord("check")) {
                     Optional<String> added = c.nextIdentifier();
                     added.ifPresent(names::add);
-                    if (added.isPresent() && !c.done() && c.peek().kind() == SqlLexer.TokenKind.WORD) {
-                        types.put(added.get(), c.peek().text().toLowerCase(java.util.Locale.ROOT));
-                    }
+                    added.ifPresent(column -> c.peekTypeWord().ifPresent(type -> types.put(column, type)));
                 }
             } else if (c.word("drop")) {
                 c.word("column");

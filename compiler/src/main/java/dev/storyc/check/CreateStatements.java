@@ -90,9 +90,7 @@ final class CreateStatements {
                 Optional<String> column = SqlCursor.identifier(first);
                 column.ifPresent(columns::add);
                 c.skip();
-                if (column.isPresent() && !c.done() && c.peek().kind() == SqlLexer.TokenKind.WORD) {
-                    types.put(column.get(), c.peek().text().toLowerCase(java.util.Locale.ROOT));
-                }
+                column.ifPresent(declared -> c.peekTypeWord().ifPresent(type -> types.put(declared, type)));
             }
             c.skipElement();
             c.punct(",");

@@ -77,6 +77,15 @@ final class SqlCursor {
         return false;
     }
 
+    /**
+     * Returns the word a column's declared type starts with, lower case ({@code varchar} of
+     * {@code VARCHAR(20)}), without moving; empty when the next token is no word.
+     */
+    Optional<String> peekTypeWord() {
+        return done() || peek().kind() != TokenKind.WORD ? Optional.empty()
+                : Optional.of(peek().text().toLowerCase(java.util.Locale.ROOT));
+    }
+
     Optional<String> nextIdentifier() {
         if (done() || peek().kind() == TokenKind.PUNCTUATION) {
             return Optional.empty();
