@@ -105,7 +105,7 @@ final class StoryCommand extends CommandGroup {
             String storyTitle = title != null ? title : Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('-', ' ');
             String storyOwner = owner != null ? owner : story.root.settings().developer().orElse("unknown");
             for (String line : List.of(storyTitle, storyOwner)) {
-                if (line.chars().anyMatch(c -> c != '\t' && dev.storyc.diag.Printable.isControl((char) c))) {
+                if (!dev.storyc.workspace.StoryManifest.isOneLine(line)) {
                     console.failure("--title and --owner are one line of text, without control characters; nothing"
                             + " was written", "put longer text in the story's `description`");
                     return ExitCode.USAGE;

@@ -26,4 +26,13 @@ public record StoryManifest(
     public List<StoryId> requiredIds() {
         return requires.stream().map(Requirement::story).toList();
     }
+
+    /**
+     * Returns true when {@code text} can stand as a title, owner or ticket: one line without
+     * control characters. A tab is only wide space; a line end or an escape sequence is what
+     * breaks a table or reaches the reader's terminal.
+     */
+    public static boolean isOneLine(String text) {
+        return text.chars().noneMatch(c -> c != '\t' && dev.storyc.diag.Printable.isControl((char) c));
+    }
 }

@@ -59,10 +59,9 @@ public final class StoryManifestParser {
         }
         Optional<String> owner = string(doc, root, "owner", diagnostics);
         Optional<String> ticket = string(doc, root, "ticket", diagnostics);
-        for (var line : List.of(java.util.Map.entry("title", title), java.util.Map.entry("owner", owner),
-                java.util.Map.entry("ticket", ticket))) {
-            oneLine(doc, root, line.getKey(), line.getValue(), diagnostics);
-        }
+        oneLine(doc, root, "title", title, diagnostics);
+        oneLine(doc, root, "owner", owner, diagnostics);
+        oneLine(doc, root, "ticket", ticket, diagnostics);
         Optional<String> description = string(doc, root, "description", diagnostics);
         List<StoryManifest.Requirement> requires = requires(doc, root, diagnostics);
 
@@ -96,9 +95,7 @@ public final class StoryManifestParser {
      */
     private static void oneLine(TomlDocument doc, TomlTable root, String key, Optional<String> value,
             Diagnostics diagnostics) {
-        // A tab is only wide space; a line end or an escape sequence is what breaks a table.
-        if (value.isPresent() && value.get().chars()
-                .anyMatch(c -> c != '\t' && dev.storyc.diag.Printable.isControl((char) c))) {
+        if (value.isPresent() && !StoryManifest.isOneLine(value.get())) {
             diagnostics.add(Diagnostic.error(Code.STORY_FIELD_TYPE, doc.positionOf(root, key),
                             "`" + key + "` must be one line of text, without control characters: it is "
                                     + dev.storyc.diag.Printable.escaped(value.get()))
