@@ -65,22 +65,18 @@ final class ReleaseSealCommand implements Callable<Integer> {
                             "cannot seal: `" + entry.story() + "` has no folder under stories/"));
                     continue;
                 }
-                List<String> changes = repository.uncommittedChanges(folder);
-                if (!changes.isEmpty()) {
+                SourceRepository.Unpinned unpinned = repository.unpinned(folder);
+                if (!unpinned.uncommitted().isEmpty()) {
                     problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
                                     "cannot seal: `" + entry.story() + "` has uncommitted changes in "
-                                            + String.join(", ", changes.stream().limit(3).toList())
-                                            + (changes.size() > 3 ? " and " + (changes.size() - 3) + " more" : ""))
+                                            + firstFew(unpinned.uncommitted()))
                             .withHint("commit or stash them, so the pin is exactly what you tested"));
                     continue;
                 }
-                List<String> ignored = repository.ignoredFiles(folder);
-                if (!ignored.isEmpty()) {
+                if (!unpinned.ignored().isEmpty()) {
                     problems.add(Diagnostic.error(Code.SEAL_REFUSED, entry.position(),
                                     "cannot seal: `" + entry.story() + "` holds files git ignores, which a"
-                                            + " compile reads but a pin leaves out: "
-                                            + String.join(", ", ignored.stream().limit(3).toList())
-                                            + (ignored.size() > 3 ? " and " + (ignored.size() - 3) + " more" : ""))
+                                            + " compile reads but a pin leaves out: " + firstFew(unpinned.ignored()))
                             .withHint("delete them, or stop ignoring them and commit them, so the pin is"
                                     + " exactly what you tested"));
                     continue;
@@ -130,5 +126,11 @@ final class ReleaseSealCommand implements Callable<Integer> {
 
     private List<Environment> environmentsOn(Project project) {
         return project.environments().all().stream().filter(e -> e.release().equals(name)).toList();
+    }
+
+    /** Returns up to three paths, then how many more there are. */
+    private static String firstFew(List<String> paths) {
+        return String.join(", ", paths.stream().limit(3).toList())
+                + (paths.size() > 3 ? " and " + (paths.size() - 3) + " more" : "");
     }
 }

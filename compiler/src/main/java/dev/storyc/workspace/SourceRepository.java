@@ -80,21 +80,19 @@ public final class SourceRepository implements AutoCloseable {
         }
     }
 
-    /** Returns the paths under a workspace folder that differ from HEAD: modified, added, untracked. */
-    public List<String> uncommittedChanges(String workspaceFolder) {
+    /**
+     * What a workspace folder holds that its committed tree does not, as a workspace load would
+     * read it (names starting with `.` are skipped): uncommitted and untracked files, and files git
+     * ignores, which a compile reads but a pin of the folder's tree leaves out. One `git status`.
+     */
+    public record Unpinned(List<String> uncommitted, List<String> ignored) {}
+
+    /** Returns what {@code workspaceFolder} holds beyond its committed tree; see {@link Unpinned}. */
+    public Unpinned unpinned(String workspaceFolder) {
         Status status = status(workspaceFolder);
         List<String> changed = new ArrayList<>(status.getUncommittedChanges());
         changed.addAll(status.getUntracked());
-        return read(changed);
-    }
-
-    /**
-     * Returns the files under a workspace folder that git ignores but a compile reads: a pin of
-     * the folder's tree leaves them out, so what a sealed release compiles would differ from
-     * what was tested.
-     */
-    public List<String> ignoredFiles(String workspaceFolder) {
-        return read(status(workspaceFolder).getIgnoredNotInIndex());
+        return new Unpinned(read(changed), read(status.getIgnoredNotInIndex()));
     }
 
     private Status status(String workspaceFolder) {
