@@ -35,6 +35,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class DashboardParser {
     /** Deeper YAML than this is cut off, so that aliases cannot make the walk explode. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * How many aliases of a list or mapping a file may hold: enough to reuse an element or a
+     * filter set, too few for a "billion laughs" file to make checking it explode.
+     */
+    private static final int MAX_COLLECTION_ALIASES = 10;
 
     private final String path;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class DashboardParser {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(path)
                 .setUseMarks(true)
-                .setMaxAliasesForCollections(10)
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .build();
         List<Node> roots = new ArrayList<>();
@@ -112,6 +117,14 @@ public final class DashboardParser {
                     "Dashboard YAML cannot hold the character U+" + String.format("%04X", e.getCodePoint()) + ".",
                     "remove it; in a double-quoted string it can be written as an escape, such as \\x01");
         } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
+            Optional<Position> alias = aliasBeyondLimit(settings, text);
+            if (alias.isPresent()) {
+                error(Code.DASHBOARD_YAML_SYNTAX, alias.get(), "Dashboard YAML repeats lists and mappings by alias"
+                                + " more than " + MAX_COLLECTION_ALIASES + " times; this is alias number "
+                                + (MAX_COLLECTION_ALIASES + 1) + ".",
+                        "write the repeated part out, or anchor fewer lists and mappings");
+                return roots;
+            }
             error(Code.DASHBOARD_YAML_SYNTAX, Position.ofFile(path), "Dashboard YAML is invalid: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".", null);
         }
@@ -353,6 +366,33 @@ public final class DashboardParser {
             // Fall through to the file's position.
         }
         return Position.ofFile(path);
+    }
+
+    /**
+     * Returns where the file first aliases a list or mapping once more than the composer allows,
+     * found with the event parser, whose error for it carries no position.
+     */
+    private Optional<Position> aliasBeyondLimit(LoadSettings settings, String text) {
+        java.util.Set<String> collectionAnchors = new java.util.HashSet<>();
+        int aliases = 0;
+        try {
+            for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+                    .parseString(text)) {
+                if (event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent start) {
+                    start.getAnchor().ifPresent(anchor -> collectionAnchors.add(anchor.getValue()));
+                } else if (event instanceof org.snakeyaml.engine.v2.events.ScalarEvent scalar) {
+                    // An anchor named again on a scalar no longer names a collection.
+                    scalar.getAnchor().ifPresent(anchor -> collectionAnchors.remove(anchor.getValue()));
+                } else if (event instanceof org.snakeyaml.engine.v2.events.AliasEvent alias
+                        && collectionAnchors.contains(alias.getAlias().getValue())
+                        && ++aliases > MAX_COLLECTION_ALIASES) {
+                    return Optional.of(event.getStartMark().map(this::position).orElse(Position.ofFile(path)));
+                }
+            }
+        } catch (YamlEngineException e) {
+            // Not the alias limit, then: the caller reports the composer's own words.
+        }
+        return Optional.empty();
     }
 
     /** Returns a node as plain Java values: maps keep order, scalars stay strings, tags are dropped. */

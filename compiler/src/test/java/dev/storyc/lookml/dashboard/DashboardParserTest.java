@@ -51,6 +51,21 @@ class DashboardParserTest {
     }
 
     @Test
+    void reportsTheAliasBeyondTheLimitWhereItIs() {
+        StringBuilder text = new StringBuilder("- dashboard: x\n  elements:\n  - &e {name: a, type: text}\n");
+        for (int i = 0; i < 11; i++) {
+            text.append("  - *e\n");
+        }
+        Diagnostic d = DashboardParser.parse("d.dashboard.lookml", text.toString()).diagnostics().get(0);
+        assertThat(d.code().id()).isEqualTo("E0512");
+        // The first alias is on line 4; the eleventh, on line 14, is one too many.
+        assertThat(d.position()).hasToString("d.dashboard.lookml:14:5");
+        assertThat(d.message()).contains("more than 10 times");
+        assertThat(DashboardParser.parse("d.dashboard.lookml", text.substring(0, text.lastIndexOf("  - *e")))
+                .diagnostics()).isEmpty();
+    }
+
+    @Test
     void reportsYamlErrorsWithPositions() {
         ParsedDashboards parsed = DashboardParser.parse("d.dashboard.lookml", "- dashboard: x\n  title: [a\n");
         assertThat(parsed.ok()).isFalse();
