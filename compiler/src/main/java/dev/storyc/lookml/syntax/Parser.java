@@ -44,6 +44,7 @@ final class Parser {
 
     ParsedFile parse() {
         int doc = open(NodeKind.DOCUMENT, 0);
+        reportInvisibleCharacters();
         items(0, -1);
         set(doc, SyntaxTree.END, len);
         set(doc, SyntaxTree.NEXT, count);
@@ -371,6 +372,36 @@ final class Parser {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Reports the first control character of the file and its first carriage return without a
+     * line feed, once each. Neither stops the parse, which reads both as it always has: a NUL
+     * inside a code block would reach the warehouse, which refuses it, and with old Mac line
+     * endings every line and column this parser and the checks after it report would be wrong.
+     */
+    private void reportInvisibleCharacters() {
+        boolean control = false;
+        boolean bareReturn = false;
+        for (int i = 0; i < len && !(control && bareReturn); i++) {
+            char c = src.charAt(i);
+            if (c >= ' ' && c != 0x7F || c == '\n' || c == '\t' || c == '\f') {
+                continue;
+            }
+            if (c == '\r') {
+                if (!bareReturn && (i + 1 == len || src.charAt(i + 1) != '\n')) {
+                    bareReturn = true;
+                    report(Code.LOOKML_UNEXPECTED, i, "A carriage return ends a line here without a line feed.",
+                            "save the file with LF or CRLF line endings: lines are counted by line feeds, so"
+                                    + " every position in this file would be wrong");
+                }
+            } else if (!control) {
+                control = true;
+                report(Code.LOOKML_UNEXPECTED, i, "LookML cannot hold the invisible character U+"
+                                + String.format(java.util.Locale.ROOT, "%04X", (int) c) + ".",
+                        "remove it; an editor that shows invisible characters finds it");
+            }
+        }
     }
 
     private void skipTrivia() {

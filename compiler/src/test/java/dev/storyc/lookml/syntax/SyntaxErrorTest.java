@@ -35,6 +35,9 @@ class SyntaxErrorTest {
                 Arguments.of("view.field: x", "E0501 1:1 Expected a key, found `view.field`."),
                 Arguments.of("\"a\": b", "E0501 1:1 Expected a key, found a quoted string."),
                 Arguments.of("x: [a {]", "E0501 1:7 Unexpected `{` in a list."),
+                Arguments.of("sql: a\0b ;;", "E0501 1:7 LookML cannot hold the invisible character U+0000."),
+                Arguments.of("view: x {\r  label: y\r}\r\n",
+                        "E0501 1:10 A carriage return ends a line here without a line feed."),
                 Arguments.of("a: {".repeat(150), "E0511 1:404 Blocks are nested more than 100 deep."));
     }
 
