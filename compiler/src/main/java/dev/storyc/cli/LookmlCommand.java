@@ -61,12 +61,14 @@ final class LookmlCommand extends CommandGroup {
         @ParentCommand
         LookmlCommand lookml;
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files ending in .lkml or .dashboard.lookml.")
-        List<Path> files;
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = {"Files ending in .lkml or .dashboard.lookml,",
+                "or folders: every such file under them, hidden folders left out."})
+        List<Path> paths;
 
         @Override
         public Integer call() {
             Console console = lookml.root.console();
+            List<Path> files = LookmlArguments.expand(paths, console);
             List<Diagnostic> diagnostics = new ArrayList<>();
             List<SourceFile> sources = new ArrayList<>();
             int unreadable = 0;
@@ -110,7 +112,7 @@ final class LookmlCommand extends CommandGroup {
             if (json) {
                 console.owe(dev.storyc.diag.JsonRenderer::render);
             }
-            SourceFile source = read(file, console);
+            SourceFile source = read(LookmlArguments.requireLookmlName(file, console), console);
             List<Diagnostic> diagnostics = LookmlFiles.check(source.path(), source.text());
             console.diagnostics(diagnostics, List.of(source));
             if (diagnostics.stream().anyMatch(Diagnostic::isError)) {

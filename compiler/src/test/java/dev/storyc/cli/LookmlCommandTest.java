@@ -48,6 +48,34 @@ class LookmlCommandTest {
     }
 
     @Test
+    void aFolderIsEveryLookmlFileUnderItAndOtherNamesAreRefused(@TempDir Path temp) throws Exception {
+        Checkout.write(temp.resolve("views/orders.view.lkml"), "view: a {\n  dimension: id { sql: ${TABLE}.id ;; }\n}\n");
+        Path bad = Checkout.write(temp.resolve("views/sub/bad.view.lkml"), "view: b {\n  x: [a,,b]\n}\n");
+        Checkout.write(temp.resolve("views/d.dashboard.lookml"), "- dashboard: d\n");
+        Checkout.write(temp.resolve("views/.git/hooks.lkml"), "this is not: [LookML\n");
+        Path readme = Checkout.write(temp.resolve("views/README.md"), "# Views\n");
+        java.nio.file.Files.createDirectories(temp.resolve("empty"));
+
+        Storyc.Outcome folder = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check",
+                temp.resolve("views").toString());
+        assertThat(folder.exitCode()).as(folder.toString()).isEqualTo(1);
+        assertThat(folder.stderr()).contains("--> " + bad + ":2:9").doesNotContain("hooks.lkml");
+        assertThat(folder.stdout()).isEqualTo("failed: 3 files checked\n");
+
+        Storyc.Outcome other = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check", bad.toString(),
+                readme.toString());
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.stderr()).contains("`" + readme + "` is not a LookML file").doesNotContain("E05");
+        Storyc.Outcome parse = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "parse", readme.toString());
+        assertThat(parse.exitCode()).isEqualTo(2);
+
+        Storyc.Outcome empty = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check",
+                temp.resolve("empty").toString());
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.stderr()).contains("holds no LookML file");
+    }
+
+    @Test
     void parsePrintsAnOutlineOrLkmlJson(@TempDir Path temp) {
         Path view = Checkout.write(temp.resolve("a.view.lkml"),
                 "view: a {\n  dimension: id { sql: ${TABLE}.id ;; }\n  measure: count { type: count }\n}\n");
