@@ -87,7 +87,7 @@ final class CacheCommand extends CommandGroup {
             }
             if (output.json()) {
                 Map<String, Object> document = new LinkedHashMap<>();
-                document.put("version", 1);
+                document.put("schema", "storyc.cache-stats/1");
                 document.put("root", stats.root());
                 document.put("entries", stats.entries());
                 document.put("bytes", stats.bytes());

@@ -72,6 +72,7 @@ public enum PhiReportFormat {
             columns.add(column);
         }
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "storyc.phi-report/1");
         root.put("environments", report.environments());
         root.put("columns", columns);
         return root;

@@ -166,7 +166,7 @@ class IncrementalCompileTest {
         Storyc.Outcome stats = Storyc.run(workspace, "cache", "stats", "--format", "json");
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
         assertThat(stats.stdout())
-                .contains("\"version\": 1")
+                .contains("\"schema\": \"storyc.cache-stats/1\"")
                 .contains("\"entries\": 19")
                 .contains("\"max_bytes\": 536870912")
                 .contains("\"temporary_files\": 0");

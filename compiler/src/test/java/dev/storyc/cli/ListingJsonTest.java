@@ -55,7 +55,9 @@ class ListingJsonTest {
                 Arguments.of("releases", List.of("release", "list")),
                 Arguments.of("release", List.of("release", "show", "2026-W47")),
                 Arguments.of("release", List.of("release", "show", "2026-W48")),
-                Arguments.of("release-diff", List.of("release", "diff", "2026-W47", "2026-W48")));
+                Arguments.of("release-diff", List.of("release", "diff", "2026-W47", "2026-W48")),
+                Arguments.of("phi-report", List.of("phi", "report", "--format", "json")),
+                Arguments.of("cache-stats", List.of("cache", "stats", "--format", "json")));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -80,7 +82,9 @@ class ListingJsonTest {
                             "releases-1.schema.json",
                             "release-1.schema.json",
                             "release-diff-1.schema.json",
-                            "diff-1.schema.json");
+                            "diff-1.schema.json",
+                            "phi-report-1.schema.json",
+                            "cache-stats-1.schema.json");
         }
     }
 
