@@ -99,6 +99,13 @@ public final class Checks {
     }
 
     /**
+     * The shortest secret value searched for in outputs and masked in what storyc prints: a
+     * shorter one would match inside ordinary words (a password {@code e} everywhere), and
+     * protects nothing anyway.
+     */
+    public static final int SECRET_MIN_LENGTH = SecretLeaks.MIN_LENGTH;
+
+    /**
      * Returns the secret values of every environment, in every form the secret check looks for, so
      * that whatever prints diagnostics can mask them: a template line quoted under a diagnostic may
      * hold the very value it reports.

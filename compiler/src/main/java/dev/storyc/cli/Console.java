@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.check.Checks;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.FailedRun;
 import dev.storyc.diag.Failure;
@@ -123,7 +124,8 @@ final class Console {
      * secret quotes the template line that holds it; the terminal and CI logs must not.
      */
     void mask(Collection<String> values) {
-        values.stream().filter(v -> !v.isEmpty() && !secrets.contains(v)).forEach(secrets::add);
+        values.stream().filter(v -> v.length() >= Checks.SECRET_MIN_LENGTH && !secrets.contains(v))
+                .forEach(secrets::add);
         secrets.sort(Comparator.comparingInt(String::length).reversed());
     }
 
@@ -204,7 +206,7 @@ final class Console {
         TextRenderer renderer = TextRenderer.over(secrets.isEmpty() ? sources
                 : sources.stream().map(f -> new SourceFile(f.path(), masked(f.text()))).toList(), color);
         for (Diagnostic diagnostic : unique) {
-            err.println(masked(renderer.render(diagnostic)));
+            err.println(renderer.render(masked(diagnostic)));
         }
         err.flush();
     }
@@ -229,16 +231,19 @@ final class Console {
     void finish(int exitCode) {
         List<Diagnostic> unique = unique(pending);
         boolean failed = exitCode != ExitCode.OK;
+        // Documents are masked value by value, never as text: masking the printed JSON would mask
+        // inside its keys, and miss a secret the JSON escaping had changed.
+        List<Diagnostic> shown = unique.stream().map(this::masked).toList();
         if (owed != null && failed && !stdoutUsed) {
-            out.print(masked(owed.render(failedRun(exitCode, unique))));
+            out.print(owed.render(failedRun(exitCode, shown)));
             out.flush();
         } else if (format != DiagnosticFormat.text) {
-            out.print(masked(format == DiagnosticFormat.json
+            out.print(format == DiagnosticFormat.json
                     ? failed && !failures.isEmpty()
-                            ? JsonRenderer.render(failedRun(exitCode, unique))
-                    : sections.isEmpty() ? JsonRenderer.render(unique)
-                            : JsonRenderer.render(unique, sections)
-                    : SarifRenderer.render(unique, Version.number())));
+                            ? JsonRenderer.render(failedRun(exitCode, shown))
+                    : sections.isEmpty() ? JsonRenderer.render(shown)
+                            : JsonRenderer.render(shown, maskedValues(sections))
+                    : SarifRenderer.render(shown, Version.number()));
             out.flush();
         }
         if (format == DiagnosticFormat.text && unique.isEmpty()) {
@@ -253,11 +258,38 @@ final class Console {
     private FailedRun failedRun(int exitCode, List<Diagnostic> diagnostics) {
         Map<String, Object> known = new LinkedHashMap<>(context);
         known.putAll(sections);
-        return new FailedRun(exitCode, failures, diagnostics, known);
+        return new FailedRun(exitCode, failures, diagnostics, maskedValues(known));
     }
 
     private static List<Diagnostic> unique(Collection<Diagnostic> diagnostics) {
         return new LinkedHashSet<>(diagnostics).stream().sorted(Diagnostic.ORDER).toList();
+    }
+
+    private Diagnostic masked(Diagnostic diagnostic) {
+        return secrets.isEmpty() ? diagnostic : diagnostic.withTexts(this::masked);
+    }
+
+    /** Returns a document's values with every string in them masked; keys are storyc's own words. */
+    private Map<String, Object> maskedValues(Map<String, Object> values) {
+        if (secrets.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> masked = new LinkedHashMap<>();
+        values.forEach((key, value) -> masked.put(key, maskedValue(value)));
+        return masked;
+    }
+
+    private Object maskedValue(Object value) {
+        if (value instanceof String text) {
+            return masked(text);
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> masked = new LinkedHashMap<>();
+            map.forEach((key, item) -> masked.put(key, maskedValue(item)));
+            return masked;
+        } else if (value instanceof Collection<?> items) {
+            return items.stream().map(this::maskedValue).toList();
+        }
+        return value;
     }
 
     private String masked(String text) {

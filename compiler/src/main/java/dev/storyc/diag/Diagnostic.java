@@ -50,6 +50,12 @@ public record Diagnostic(
         return new Diagnostic(severity, code, position, message, hint, more);
     }
 
+    /** Returns a copy whose message, hint and related messages are {@code edit} of this one's. */
+    public Diagnostic withTexts(java.util.function.UnaryOperator<String> edit) {
+        return new Diagnostic(severity, code, position, edit.apply(message), hint.map(edit),
+                related.stream().map(r -> new Related(r.position(), edit.apply(r.message()))).toList());
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -62,6 +62,35 @@ class ConsoleTest {
                 """);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "secret {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"e", "x", "ode", "exit", "code", "environment", "\"q\"uoted"})
+    void documentsAreMaskedValueByValueAndSecretsTooShortToProtectAreLeftAlone(String secret) throws Exception {
+        StringWriter out = new StringWriter();
+        Console console = new Console(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false,
+                false);
+        console.owe(dev.storyc.diag.JsonRenderer::render);
+        console.mask(java.util.List.of(secret));
+        console.context("environment", "dev-" + secret);
+        console.diagnostics(java.util.List.of(dev.storyc.diag.Diagnostic.error(dev.storyc.diag.Code.DASHBOARD_SHAPE,
+                dev.storyc.diag.Position.of("d.dashboard.lookml", 1, 1), "the value " + secret + " leaked")
+                .withHint("remove " + secret)), java.util.List.of());
+        console.failure("password " + secret + " refused", null);
+
+        console.finish(ExitCode.OPERATION_FAILED);
+
+        var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        document.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("diagnostics", "environment", "exit_code", "failures");
+        String shown = secret.length() < 4 ? secret : "********";
+        assertThat(document.get("environment").asText()).isEqualTo("dev-" + shown);
+        assertThat(document.get("exit_code").asInt()).isEqualTo(3);
+        assertThat(document.get("failures").get(0).get("message").asText()).isEqualTo("password " + shown + " refused");
+        assertThat(document.get("diagnostics").get(0).get("message").asText()).isEqualTo("the value " + shown + " leaked");
+        assertThat(document.get("diagnostics").get(0).get("hint").asText()).isEqualTo("remove " + shown);
+        assertThat(document.get("diagnostics").get(0).get("code").asText()).isEqualTo("E0513");
+    }
+
     @Test
     void anOwedDocumentIsNotPrintedAfterTheCommandsOwnNorOnSuccess() {
         StringWriter printed = new StringWriter();
