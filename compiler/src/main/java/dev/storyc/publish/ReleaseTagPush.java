@@ -48,8 +48,11 @@ final class ReleaseTagPush {
                 ObjectId target = tag.getObjectId();
                 if (target != null && repository.getObjectDatabase().has(target)
                         && walk.isMergedInto(walk.parseCommit(target), head)) {
+                    // Created, never updated: a remote tag that names another commit is refused
+                    // (and warned about) rather than moved, which JGit would otherwise allow
+                    // whenever the new commit descends from the old, as it does for a release.
                     updates.add(new RemoteRefUpdate(repository, tag.getName(), target,
-                            tag.getName(), false, null, null));
+                            tag.getName(), false, null, ObjectId.zeroId()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -46,13 +47,28 @@ final class RemoteTransport {
     }
 
     /**
-     * Fetches the remote branch into storyc's tracking ref; returns its commit, empty when it
-     * does not exist.
+     * Fetches the remote branch into storyc's tracking ref, and the remote's release tags that
+     * the output repository lacks; returns the branch's commit, empty when it does not exist.
+     * The tags come along so that a compile in a fresh clone (a CI runner's) numbers its tag
+     * after the ones already published ({@link ReleaseTags}) instead of reusing a published
+     * name. A tag the output repository holds already is never fetched over: tags never move.
      */
     Optional<ObjectId> fetch() throws PublishException {
-        Optional<ObjectId> advertised = advertisedHead();
+        Advertised remote = advertised();
+        Optional<ObjectId> advertised = remote.head();
         if (advertised.isEmpty()) {
             return advertised;
+        }
+        List<RefSpec> specs = new java.util.ArrayList<>(List.of(new RefSpec(
+                "+" + RemoteRefs.branch(local) + ":" + RemoteRefs.tracking(local))));
+        try {
+            for (String tag : remote.releaseTags()) {
+                if (local.repository().exactRef(tag) == null) {
+                    specs.add(new RefSpec(tag + ":" + tag));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw failures.io("cannot read the output repository's tags", e);
         }
         // JGit follows a fetch with `gc --auto`, by default on a thread of its own, and storyc
         // exits soon after: a collection cut short leaves gc.log.lock in the repository, which
@@ -63,8 +79,7 @@ final class RemoteTransport {
         String before = config.getString(FETCH, null, AUTO_GC);
         config.setBoolean(FETCH, null, AUTO_GC, false);
         try (Transport transport = open()) {
-            transport.fetch(local.progress().monitor(label), List.of(new RefSpec(
-                    "+" + RemoteRefs.branch(local) + ":" + RemoteRefs.tracking(local))));
+            transport.fetch(local.progress().monitor(label), specs);
             return advertised;
         } catch (TransportException e) {
             throw failures.transport("fetch from", e);
@@ -83,9 +98,18 @@ final class RemoteTransport {
 
     /** Returns the commit the remote branch points at now, without fetching it. */
     Optional<ObjectId> advertisedHead() throws PublishException {
+        return advertised().head();
+    }
+
+    /** What the remote advertises of the branch and of the {@code release/*} tags. */
+    private record Advertised(Optional<ObjectId> head, List<String> releaseTags) {}
+
+    private Advertised advertised() throws PublishException {
         try (Transport transport = open(); FetchConnection connection = transport.openFetch()) {
-            Ref advertised = connection.getRef(RemoteRefs.branch(local));
-            return Optional.ofNullable(advertised).map(Ref::getObjectId);
+            Ref head = connection.getRef(RemoteRefs.branch(local));
+            List<String> tags = connection.getRefs().stream().map(Ref::getName)
+                    .filter(name -> name.startsWith(Constants.R_TAGS + "release/")).sorted().toList();
+            return new Advertised(Optional.ofNullable(head).map(Ref::getObjectId), tags);
         } catch (TransportException e) {
             throw failures.transport("fetch from", e);
         } catch (NotSupportedException e) {

@@ -57,4 +57,34 @@ class ReleaseTagPushTest {
         assertThat(git(clone, "tag", "--list")).isEqualTo("release/2026-W47\nrelease/2026-W47+2");
         assertThat(git(clone, "rev-parse", "release/2026-W47+2^{commit}")).isEqualTo(next);
     }
+
+    @Test
+    void aRunWithoutTheOutputFolderNumbersItsTagAfterThePublishedOnesAndNeverMovesOne() throws Exception {
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+        assertThat(Storyc.run(workspace, "ci", "--jobs", "1").exitCode()).isZero();
+        String first = git(remote, "rev-parse", "main");
+
+        // A CI runner: a checkout of the workspace with no out/ folder, one commit later.
+        Workspaces.changeSource(workspace, "a second compile of the same release");
+        Checkout.deleteTree(workspace.resolve("out"));
+        Storyc.Outcome fresh = Storyc.run(workspace, "ci", "--jobs", "1");
+
+        assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+        String next = git(remote, "rev-parse", "main");
+        assertThat(next).isNotEqualTo(first);
+        assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(first);
+        assertThat(git(remote, "rev-parse", "release/2026-W47+2^{commit}")).isEqualTo(next);
+
+        // Another run that tags the same name elsewhere is refused, with a warning, not obeyed.
+        Path output = workspace.resolve("out/production");
+        git(output, "tag", "-d", "release/2026-W47");
+        git(output, "tag", "release/2026-W47", "main");
+        Workspaces.changeSource(workspace, "a third compile");
+        Storyc.Outcome clash = Storyc.run(workspace, "ci", "--jobs", "1");
+        assertThat(clash.exitCode()).as(clash.toString()).isZero();
+        assertThat(clash.stderr()).contains("the remote refused tag release/2026-W47");
+        assertThat(git(remote, "rev-parse", "release/2026-W47^{commit}")).isEqualTo(first);
+    }
 }
