@@ -146,9 +146,13 @@ public final class TextRenderer {
         return width + Math.max(0, chars - line.length());
     }
 
+    /** A reference's default, {@code :-value} up to its closing brace: the part a secret hides in. */
+    private static final java.util.regex.Pattern REFERENCE_DEFAULT = java.util.regex.Pattern.compile(":-[^}]*}");
+
     /**
-     * Returns the line with every quoted literal that is not a reference replaced by a mask: the
-     * line under "a secret would be exposed" is likely to hold the secret itself.
+     * Returns the line with every quoted literal that is not a reference replaced by a mask, and
+     * every reference's default too: the line under "a secret would be exposed" is likely to hold
+     * the secret itself, as a value or as {@code ${env:NAME:-value}}.
      */
     static String maskLiterals(String line) {
         StringBuilder out = new StringBuilder(line.length());
@@ -162,7 +166,10 @@ public final class TextRenderer {
                 continue;
             }
             String literal = line.substring(i + 1, close);
-            out.append(quote).append(literal.contains("${") || literal.isEmpty() ? literal : SECRET_MASK)
+            out.append(quote).append(literal.isEmpty() ? literal
+                            : literal.contains("${") ? REFERENCE_DEFAULT.matcher(literal)
+                                    .replaceAll(java.util.regex.Matcher.quoteReplacement(":-" + SECRET_MASK + "}"))
+                            : SECRET_MASK)
                     .append(quote);
             i = close + 1;
         }

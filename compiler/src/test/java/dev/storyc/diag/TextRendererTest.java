@@ -29,6 +29,20 @@ class TextRendererTest {
                 """);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "password = \"hunter2\"                         | password = \"********\"",
+            "password = \"${env:PW:-hunter2}\"              | password = \"${env:PW:-********}\"",
+            "url = \"pg://u:${env:PW:-hunter2}@h/${env:DB}\" | url = \"pg://u:${env:PW:-********}@h/${env:DB}\"",
+            "password = \"${env:PW}\"                       | password = \"${env:PW}\""})
+    void theLineUnderAnExposedSecretIsMaskedValuesAndReferenceDefaultsAlike(String line, String shown) {
+        SourceFile toml = new SourceFile("environments.toml", "[bases.b]\n" + line + "\n");
+        Diagnostic diagnostic = Diagnostic.error(Code.ENV_SECRET_EXPOSED, Position.of(toml.path(), 2, 1),
+                "a secret");
+        assertThat(TextRenderer.over(List.of(toml), false).render(diagnostic)).contains("2 | " + shown + "\n")
+                .doesNotContain("hunter2");
+    }
+
     @Test
     void aFileLevelPositionHasNoSourceLine() {
         Diagnostic diagnostic = Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile("stories/x/story.toml"),
