@@ -53,8 +53,8 @@ public final class StoryAssembler {
                         .withHint("a story holds story.toml, schema/{deploy,revert,verify}.sql, "
                                 + "schema/changes/NN-name/{deploy,revert,verify}.sql, "
                                 + "schema/phi.toml, etl/*.job.toml, "
-                                + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml and "
-                                + "dashboards/*.dashboard.lookml"));
+                                + "etl/*.sql, views/*.view.lkml, explores/*.explore.lkml, "
+                                + "dashboards/*.dashboard.lookml and tests/*.sql"));
                 continue;
             }
             storyFiles.add(new StoryFile(file, kind.get(), relative));
