@@ -205,7 +205,6 @@ public enum Code {
     PHI_TREATMENT_UNFIT("E1111", "a treatment does not apply to a class of PHI"),
     PHI_NO_SECRET("E1112", "pseudonymize needs phi.secret"),
     PHI_SECRET_NOT_READ("E1113", "phi.secret is written in the file, or empty"),
-    PHI_SECRET_DEFAULT_USED("E1114", "phi.secret falls back to the default written in the file"),
     PHI_RAW_USE("E1120", "a protected column reaches an output raw"),
     PHI_DASHBOARD_LITERAL("E1121", "a dashboard holds a literal value of a protected field"),
     PHI_LIQUID_RAW("E1122", "Liquid shows a protected value past its treatment"),

@@ -12,8 +12,6 @@ import dev.storyc.diag.Result;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides an environment's {@link PhiPolicy} from its {@code phi} table. Production defaults to
@@ -23,10 +21,6 @@ import java.util.regex.Pattern;
  * generalized, a pseudonym without a key, a key whose variable is not set.
  */
 public final class PhiPolicies {
-    /** {@code ${env:NAME:-default}} as a whole value: the reference and the default it falls back to. */
-    private static final Pattern DEFAULTED_REFERENCE =
-            Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*):-([^}]*)}");
-
     private PhiPolicies() {}
 
     /**
@@ -125,20 +119,8 @@ public final class PhiPolicies {
                     .withHint("set it to a long random value"));
             return Optional.empty();
         }
-        Matcher fallback = DEFAULTED_REFERENCE.matcher(tainted.spelling());
-        if (fallback.matches() && fallback.group(2).equals(secret.get())) {
-            // A warning, not E1113: the variable is read, and the default lets a workspace
-            // compile on a laptop (the example's test cluster does). Whoever reads the repository
-            // can then compute the pseudonyms, so CI must set the variable.
-            diagnostics.add(Diagnostic.warning(Code.PHI_SECRET_DEFAULT_USED, secretAt,
-                            "pseudonyms are keyed with the default written in this file, which anyone who"
-                                    + " reads the repository can use to compute them")
-                    .withHint("set " + fallback.group(1) + " to a long random value where storyc compiles"
-                            + " shared environments (CI)"));
-        }
         return Optional.of(PseudonymKey.derive(secret.get(), environment.name()));
     }
-
 
     private static Optional<Treatment> treatment(String spelling, Optional<PseudonymKey> key) {
         return switch (spelling) {

@@ -73,29 +73,6 @@ class PhiPolicyTest {
                 .derive(KEY, "e").hex());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "variable unset, default used | {}                    | true",
-            "variable set                 | {PHI_KEY: set-in-ci}  | false",
-            "set to the default itself    | {PHI_KEY: on-laptops} | true"})
-    void aDefaultKeyIsAWarningWhileItIsTheKeyInUse(String title, String variables, boolean warned) {
-        Map<String, String> process = variables.equals("{}") ? Map.of()
-                : Map.of("PHI_KEY", variables.substring(variables.indexOf(':') + 2, variables.length() - 1));
-        Result<PhiPolicy> policy = policy(environment("integration", "phi.identifier = \"pseudonymize\"\n"
-                + "phi.secret = \"${env:PHI_KEY:-on-laptops}\"\n"), process);
-        assertThat(policy.ok()).as("a warning only").isTrue();
-        if (warned) {
-            assertThat(policy.diagnostics()).extracting(PhiPolicyTest::describe).containsExactly(
-                    "E1114 environments.toml:8:1 pseudonyms are keyed with the default written in this file,"
-                            + " which anyone who reads the repository can use to compute them");
-            assertThat(policy.diagnostics().get(0).isError()).isFalse();
-        } else {
-            assertThat(policy.diagnostics()).isEmpty();
-        }
-        assertThat(policy.get().treatmentOf(PhiClass.IDENTIFIER)).isEqualTo(new Treatment.Pseudonymize(
-                PseudonymKey.derive(process.getOrDefault("PHI_KEY", "on-laptops"), "e")));
-    }
-
     static Stream<Arguments> refused() {
         return Stream.of(
                 Arguments.of("development", "phi.name = \"allow\"\n", Map.of(),
