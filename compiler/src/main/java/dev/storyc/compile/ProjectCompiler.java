@@ -182,6 +182,11 @@ public final class ProjectCompiler {
             taskFingerprints.add(fingerprint);
             tasks.add(() -> shared(pool.compile(task, environment)));
         }
+        if (selected.stream().anyMatch(e -> sealedRelease(inputs.workspace(), e).isEmpty())) {
+            PinnedEditsElsewhere.find(inputs.workspace(), inputs.environments(), contentIds, pinned,
+                            pinnedCompilers.keySet())
+                    .forEach(d -> projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), d)));
+        }
         Map<String, String> clean = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);

@@ -145,7 +145,11 @@ class SeededDefectsTest {
                 .isEmpty();
     }
 
-    /** Runs check with -v, so that notes are reported too, and returns the JSON diagnostics. */
+    /**
+     * Runs check with -v, so that notes are reported too, and returns the JSON diagnostics but
+     * E0804: many seeded edits change a schema script that sealed release 2026-W47 pins, which
+     * that warning rightly reports whatever else is wrong (PinnedChangeEditsTest covers it).
+     */
     private static List<JsonNode> check(Path ws, String environment) {
         Storyc.Outcome outcome =
                 Storyc.run(ws, SECRETS, "-v", "check", "--env", environment, "--format", "json");
@@ -153,7 +157,7 @@ class SeededDefectsTest {
         try {
             List<JsonNode> all = new ArrayList<>();
             JSON.readTree(outcome.stdout()).forEach(all::add);
-            return all;
+            return all.stream().filter(d -> !d.get("code").asText().equals("E0804")).toList();
         } catch (IOException e) {
             throw new AssertionError(outcome.toString(), e);
         }

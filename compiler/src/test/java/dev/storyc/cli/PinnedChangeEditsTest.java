@@ -35,6 +35,12 @@ class PinnedChangeEditsTest {
                                 + " 2026-W47 and has been edited since")
                 .contains("--> stories/patients/schema/deploy.sql")
                 .contains("stories/patients/schema/changes/NN-name/deploy.sql");
+        // The developer's pre-commit check compiles dev-alice alone, and warns the same.
+        Storyc.Outcome developer = Storyc.run(workspace, "-D", "developer=alice", "check");
+        assertThat(developer.exitCode()).as(developer.toString()).isZero();
+        assertThat(developer.stderr()).containsOnlyOnce("warning[E0804]: change `patients/base` is pinned by sealed"
+                + " release 2026-W47 and has been edited since");
+        assertThat(Storyc.run(workspace, "check", "--all").stderr()).containsOnlyOnce("warning[E0804]");
 
         git(workspace, "checkout", "--", "stories/patients/schema/deploy.sql");
         Checkout.write(
