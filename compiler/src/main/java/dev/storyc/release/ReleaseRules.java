@@ -53,8 +53,12 @@ public final class ReleaseRules {
         List<Diagnostic> problems = new ArrayList<>();
         for (StoryId id : dropped) {
             if (release.positionOf(id).isEmpty()) {
+                List<String> listed = release.stories().stream().map(e -> e.story().value()).toList();
                 problems.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, Position.ofFile(release.path()),
-                        "release `" + release.name() + "` does not list `" + id + "`"));
+                                "release `" + release.name() + "` does not list `" + id + "`")
+                        .withHint(listed.isEmpty() ? "it lists no stories, so there is nothing to drop"
+                                : Spelling.didYouMean(id.value(), listed).map(s -> s + " ").orElse("")
+                                        + "it lists " + String.join(", ", listed)));
             }
         }
         // The hint names every story that must go with them, however indirectly it needs them:

@@ -52,6 +52,15 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void droppingAStoryTheReleaseDoesNotListNamesWhatItLists(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "drop", "2026-W47", "claim");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0303]: release `2026-W47` does not list `claim`")
+                .contains("= help: did you mean `claims`? it lists patients, encounters, claims, appointments");
+    }
+
+    @Test
     void theHintDropsEveryStoryThatNeedsTheDroppedOneHoweverIndirectly(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
 
