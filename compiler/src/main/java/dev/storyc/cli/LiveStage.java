@@ -240,11 +240,8 @@ final class LiveStage {
             TestReports.text(failing).lines().forEach(console::result);
         }
         console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
-        long passed =
-                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
-        long failed = outcomes.size() - passed;
-        String summary = passed + " passed" + (failed == 0 ? "" : ", " + failed + " failed");
-        return failed == 0 ? LiveRow.Step.passed(summary) : LiveRow.Step.failed(summary);
+        String summary = TestReports.summary(outcomes);
+        return failing.isEmpty() ? LiveRow.Step.passed(summary) : LiveRow.Step.failed(summary);
     }
 
     /** {@code storyc validate --env E}: every field, batched. */

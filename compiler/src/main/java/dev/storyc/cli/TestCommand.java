@@ -93,7 +93,7 @@ final class TestCommand implements Callable<Integer> {
         long passed =
                 outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
         if (format == Format.text) {
-            console.result(passed + " passed, " + (outcomes.size() - passed) + " failed");
+            console.result(TestReports.summary(outcomes));
         }
         return passed == outcomes.size() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
     }

@@ -72,6 +72,20 @@ public final class TestReports {
         return diagnostics;
     }
 
+    /**
+     * Returns the closing count, {@code 2 passed, 1 failed, 2 errors}, with the words JSON and
+     * JUnit use: a failed test found rows, an errored one could not run, and they are fixed apart.
+     */
+    public static String summary(List<TestOutcome> outcomes) {
+        Map<TestOutcome.Status, Long> counts = new java.util.EnumMap<>(TestOutcome.Status.class);
+        outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
+        long failed = counts.getOrDefault(TestOutcome.Status.FAILED, 0L);
+        long errors = counts.getOrDefault(TestOutcome.Status.ERROR, 0L);
+        return counts.getOrDefault(TestOutcome.Status.PASSED, 0L) + " passed"
+                + (failed == 0 ? "" : ", " + failed + " failed")
+                + (errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"));
+    }
+
     /** Returns one line per test: status, name, time. */
     public static String text(List<TestOutcome> outcomes) {
         StringBuilder text = new StringBuilder();

@@ -59,6 +59,15 @@ class TestReportsTest {
                             1));
 
     @Test
+    void theClosingCountTellsFailuresFromErrorsAsJsonAndJunitDo() {
+        assertThat(TestReports.summary(OUTCOMES)).isEqualTo("1 passed, 1 failed, 1 error");
+        assertThat(TestReports.summary(List.of(OUTCOMES.get(0), OUTCOMES.get(2), OUTCOMES.get(2))))
+                .isEqualTo("1 passed, 2 errors");
+        assertThat(TestReports.summary(List.of(OUTCOMES.get(0)))).isEqualTo("1 passed");
+        assertThat(TestReports.summary(List.of())).isEqualTo("0 passed");
+    }
+
+    @Test
     void junitXmlHasATestcasePerTestWithFailuresAndErrors() throws Exception {
         String xml = TestReports.junit("integration", OUTCOMES);
         Document document =
