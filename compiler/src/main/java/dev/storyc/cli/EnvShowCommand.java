@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code storyc env show E}: an environment's resolved values; secrets show as their reference. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show an environment's resolved values: extends merged, references and defaults filled in.",
-                "Secrets show as their reference, such as \"${env:PGPASSWORD}\", never as a value."})
+                "Secrets show as their reference, such as \"$${env:PGPASSWORD}\", never as a value."})
 final class EnvShowCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;

@@ -179,7 +179,9 @@ final class Scaffold {
                 ]
                 """.formatted(release));
         files.put(".gitignore", "out/\n.storyc/\n");
-        files.put(".github/workflows/storyc.yml", ciWorkflow(core(version)));
+        // The archive is named after the whole version (storyc-0.1.0-SNAPSHOT.tar.gz); only the
+        // version range in storyc.toml takes its numeric core.
+        files.put(".github/workflows/storyc.yml", ciWorkflow(version));
         return files;
     }
 

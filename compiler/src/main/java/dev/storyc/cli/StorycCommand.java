@@ -89,8 +89,8 @@ final class StorycCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Set a setting for this run; repeatable. Beats STORYC_* variables, the user's config.toml"
                     + " and the workspace's storyc.toml. Keys: developer, output, jobs, color,"
-                    + " git.token_env,"
-                    + " warehouse.url, warehouse.connect_timeout, warehouse.lock_timeout.")
+                    + " git.token_env, warehouse.url, warehouse.connect_timeout, warehouse.lock_timeout,"
+                    + " ci.live, cache.max_size, required_version (docs/environments.md#settings).")
     List<String> definitions = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")

@@ -83,6 +83,16 @@ class CommandTreeTest {
                 .contains("\n  compile  ", "\n  help  ");
     }
 
+    /** The help of -D names every key a setting can have, so that none is found only by reading docs. */
+    @Test
+    void theHelpOfDefineNamesEverySetting() {
+        String help = run("--help").stdout().replaceAll("\\s+", " ");
+        for (dev.storyc.settings.Setting setting : dev.storyc.settings.Setting.values()) {
+            assertThat(help).as(setting.key()).containsPattern("[ ,]" + java.util.regex.Pattern.quote(setting.key())
+                    + "[,. ]");
+        }
+    }
+
     static Stream<String> names() {
         return CommandTree.whole(command()).getSubcommands().keySet().stream()
                 .filter(name -> !name.equals("help"));

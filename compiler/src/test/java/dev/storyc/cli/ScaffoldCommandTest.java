@@ -31,7 +31,8 @@ class ScaffoldCommandTest {
         String workflow = Checkout.read(workspace.resolve(".github/workflows/storyc.yml"));
         assertThat(workflow).contains("fetch-depth: 0").contains("storyc version --check")
                 .contains("storyc ci --jobs 2")
-                .contains("curl -fsSL \"${{ vars.STORYC_DIST_URL }}/storyc-$STORYC_VERSION.tar.gz\" \\\n");
+                .contains("curl -fsSL \"${{ vars.STORYC_DIST_URL }}/storyc-$STORYC_VERSION.tar.gz\" \\\n")
+                .as("pinned to the archive this storyc came in").contains("STORYC_VERSION: \"" + Version.number() + "\"");
         Object parsed = new org.snakeyaml.engine.v2.api.Load(
                 org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(workflow);
         assertThat(parsed).as("the workflow is valid YAML").asInstanceOf(
