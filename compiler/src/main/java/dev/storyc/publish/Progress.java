@@ -67,6 +67,15 @@ public final class Progress {
         };
     }
 
+    /**
+     * Returns a monitor for work on the output repository itself, such as writing a commit's
+     * objects: redrawn on a terminal, where a long compile shows it moves, and silent in logs,
+     * where a line per environment per compile says nothing a remote's transfer does not.
+     */
+    ProgressMonitor localMonitor(String label) {
+        return style == Style.TERMINAL ? monitor(label) : NullProgressMonitor.INSTANCE;
+    }
+
     /** Prints "label: task: N" when a task ends; nothing while it runs. */
     private final class LineMonitor implements ProgressMonitor {
         private final String label;

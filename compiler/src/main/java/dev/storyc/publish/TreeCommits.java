@@ -101,7 +101,7 @@ final class TreeCommits {
         ProgressMonitor monitor =
                 blobs.missing().isEmpty()
                         ? NullProgressMonitor.INSTANCE
-                        : progress.monitor(directory.getFileName().toString());
+                        : progress.localMonitor(directory.getFileName().toString());
         monitor.beginTask("Writing objects", blobs.missing().size());
         for (OutputFile file : blobs.missing()) {
             ObjectId id = inserter.insert(Constants.OBJ_BLOB, file.bytes());
