@@ -187,6 +187,12 @@ public final class ProjectCompiler {
                             pinnedCompilers.keySet())
                     .forEach(d -> projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), d)));
         }
+        if (selected.stream().anyMatch(Environment::takesAllStories)) {
+            for (Diagnostic draft : DraftReleases.check(inputs.workspace(), inputs.environments())) {
+                projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), draft));
+                failed |= draft.isError();
+            }
+        }
         Map<String, String> clean = new HashMap<>();
         List<CompiledEnvironment> compiled = new ArrayList<>();
         List<Result<CompiledEnvironment>> results = Parallel.all(tasks, jobs);

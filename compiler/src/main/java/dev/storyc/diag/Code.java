@@ -84,6 +84,7 @@ public enum Code {
     SEALED_RELEASE_IN_USE("E0313", "a protected environment runs this sealed release"),
     PIN_WITHOUT_STORY("E0314", "a pin names a story the release does not list"),
     RELEASE_LAYOUT_UNEDITABLE("E0315", "release manifest cannot be edited in its own layout"),
+    RELEASE_NAME_INVALID("E0316", "a release manifest's file name is not a release name"),
 
     // E04xx: rendering
     TEMPLATE_UNDEFINED_NAME("E0401", "template uses an undefined name"),

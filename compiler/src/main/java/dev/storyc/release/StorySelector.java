@@ -51,22 +51,16 @@ public final class StorySelector {
             if (manifest.isEmpty()) {
                 return Result.failed(diagnostics.all());
             }
-            checkSealing(environment, manifest.get(), diagnostics);
-            for (ReleaseManifest.Entry entry : manifest.get().stories()) {
-                Optional<Story> story = workspace.story(entry.story());
-                if (story.isEmpty()) {
-                    diagnostics.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, entry.position(),
-                                    "release `" + environment.release() + "` lists `" + entry.story()
-                                            + "`, which has no folder under stories/")
-                            .withHint(Spelling.didYouMean(entry.story().value(),
-                                    workspace.storyNames())
-                                    .orElse("create stories/" + entry.story() + "/ or delete the line")));
-                    continue;
-                }
-                listed.add(story.get());
+            if (environment.isProtected() && !manifest.get().isSealed() && !manifest.get().stories().isEmpty()) {
+                // An empty release has nothing to pin, so nothing unpinned can ship from it.
+                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
+                                "protected environment `" + environment.name() + "` uses release `"
+                                        + manifest.get().name() + "`, which is not sealed")
+                        .withHint("seal it once acceptance passes: storyc release seal " + manifest.get().name()));
             }
+            listed.addAll(listedStories(manifest.get(), workspace, diagnostics));
         }
-        List<Story> ordered = order(listed, workspace, manifest, environment, diagnostics);
+        List<Story> ordered = order(listed, workspace, manifest, environment.release(), diagnostics);
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
@@ -74,17 +68,53 @@ public final class StorySelector {
     }
 
     /**
-     * A protected environment takes only sealed releases, and a sealed release must pin every story
-     * it lists: an unpinned story would be compiled from the working tree, not from what was tested.
+     * Returns the problems of a release manifest that no environment runs, as an environment that
+     * ran it would find them (all but the protected environment's need for a seal), so that next
+     * week's release is checked before anyone promotes it. Its name must also be one an
+     * environment can run.
      */
-    private static void checkSealing(Environment environment, ReleaseManifest manifest, Diagnostics diagnostics) {
-        // An empty release has nothing to pin, so nothing unpinned can ship from it.
-        if (environment.isProtected() && !manifest.isSealed() && !manifest.stories().isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
-                            "protected environment `" + environment.name() + "` uses release `" + manifest.name()
-                                    + "`, which is not sealed")
-                    .withHint("seal it once acceptance passes: storyc release seal " + manifest.name()));
+    public static List<Diagnostic> checkUnrun(String name, dev.storyc.diag.SourceFile source, Workspace workspace) {
+        Diagnostics diagnostics = new Diagnostics();
+        if (!ReleaseNames.isValid(name)) {
+            diagnostics.add(Diagnostic.error(Code.RELEASE_NAME_INVALID, Position.ofFile(source.path()),
+                            "`" + name + "` is not a release name, so no environment can run this manifest")
+                    .withHint("rename the file: at most " + ReleaseNames.MAX_LENGTH + " letters, digits, '.',"
+                            + " '_' and '-', starting with a letter or digit, such as 2026-W49-hotfix"));
         }
+        Optional<ReleaseManifest> manifest = ReleaseParser.parse(name, source, diagnostics);
+        if (manifest.isPresent()) {
+            List<Story> listed = listedStories(manifest.get(), workspace, diagnostics);
+            order(listed, workspace, manifest, name, diagnostics);
+        }
+        return diagnostics.all();
+    }
+
+    /**
+     * Returns the stories a manifest lists that exist, reporting those that do not; and checks
+     * that a sealed release pins every story it lists: an unpinned story would be compiled from the
+     * working tree, not from what was tested.
+     */
+    private static List<Story> listedStories(ReleaseManifest manifest, Workspace workspace,
+            Diagnostics diagnostics) {
+        checkSealing(manifest, diagnostics);
+        List<Story> listed = new ArrayList<>();
+        for (ReleaseManifest.Entry entry : manifest.stories()) {
+            Optional<Story> story = workspace.story(entry.story());
+            if (story.isEmpty()) {
+                diagnostics.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, entry.position(),
+                                "release `" + manifest.name() + "` lists `" + entry.story()
+                                        + "`, which has no folder under stories/")
+                        .withHint(Spelling.didYouMean(entry.story().value(),
+                                workspace.storyNames())
+                                .orElse("create stories/" + entry.story() + "/ or delete the line")));
+                continue;
+            }
+            listed.add(story.get());
+        }
+        return listed;
+    }
+
+    private static void checkSealing(ReleaseManifest manifest, Diagnostics diagnostics) {
         if (manifest.isSealed()) {
             for (ReleaseManifest.Entry entry : manifest.stories()) {
                 if (!manifest.pins().containsKey(entry.story())) {
@@ -107,19 +137,19 @@ public final class StorySelector {
 
     /** Orders stories depth-first by requires, visiting them in listed order; reports gaps and cycles. */
     private static List<Story> order(List<Story> listed, Workspace workspace, Optional<ReleaseManifest> manifest,
-            Environment environment, Diagnostics diagnostics) {
+            String release, Diagnostics diagnostics) {
         Map<StoryId, Story> included = new LinkedHashMap<>();
         listed.forEach(s -> included.put(s.id(), s));
         List<Story> ordered = new ArrayList<>();
         Map<StoryId, Boolean> visiting = new LinkedHashMap<>();
         for (Story story : listed) {
-            visit(story, included, workspace, manifest, environment, visiting, new ArrayList<>(), ordered, diagnostics);
+            visit(story, included, workspace, manifest, release, visiting, new ArrayList<>(), ordered, diagnostics);
         }
         return ordered;
     }
 
     private static void visit(Story story, Map<StoryId, Story> included, Workspace workspace,
-            Optional<ReleaseManifest> manifest, Environment environment, Map<StoryId, Boolean> state,
+            Optional<ReleaseManifest> manifest, String release, Map<StoryId, Boolean> state,
             List<StoryManifest.Requirement> path, List<Story> ordered, Diagnostics diagnostics) {
         Boolean done = state.get(story.id());
         if (Boolean.TRUE.equals(done)) {
@@ -133,11 +163,11 @@ public final class StorySelector {
         for (StoryManifest.Requirement requirement : story.manifest().requires()) {
             Story required = included.get(requirement.story());
             if (required == null) {
-                reportMissing(story, requirement, workspace, manifest, environment, diagnostics);
+                reportMissing(story, requirement, workspace, manifest, release, diagnostics);
                 continue;
             }
             path.add(requirement);
-            visit(required, included, workspace, manifest, environment, state, path, ordered, diagnostics);
+            visit(required, included, workspace, manifest, release, state, path, ordered, diagnostics);
             path.remove(path.size() - 1);
         }
         state.put(story.id(), true);
@@ -145,7 +175,7 @@ public final class StorySelector {
     }
 
     private static void reportMissing(Story story, StoryManifest.Requirement requirement, Workspace workspace,
-            Optional<ReleaseManifest> manifest, Environment environment, Diagnostics diagnostics) {
+            Optional<ReleaseManifest> manifest, String release, Diagnostics diagnostics) {
         if (workspace.story(requirement.story()).isEmpty()) {
             diagnostics.add(Diagnostic.error(Code.UNKNOWN_REQUIRED_STORY, requirement.position(),
                             "story `" + story.id() + "` requires `" + requirement.story() + "`, which does not exist")
@@ -156,7 +186,7 @@ public final class StorySelector {
         }
         Diagnostic diagnostic = Diagnostic.error(Code.REQUIRED_STORY_NOT_INCLUDED, requirement.position(),
                         "story `" + story.id() + "` requires `" + requirement.story() + "`, which release `"
-                                + environment.release() + "` does not include")
+                                + release + "` does not include")
                 .withHint("add \"" + requirement.story() + "\" to the release, or drop `" + story.id() + "` too");
         Optional<Position> listedAt = manifest.flatMap(m -> m.positionOf(story.id()));
         if (listedAt.isPresent()) {

@@ -83,6 +83,8 @@ class CheckShortcutTest {
                         "x")),
                 Arguments.of("a git repository was made where the outputs go", (Change) w ->
                         GitCli.git(Files.createDirectories(w.resolve("out")), "init", "-q")),
+                Arguments.of("a draft release was added", (Change) w -> Files.writeString(
+                        w.resolve("releases/2027-W01.toml"), "stories = [\"nope\"]\n")),
                 Arguments.of("the cache was cleaned", (Change) w -> {
                     Storyc.Outcome clean = Storyc.run(w, "cache", "clean");
                     assertThat(clean.exitCode()).as(clean.toString()).isZero();

@@ -57,6 +57,25 @@ class StorySelectorTest {
         return d.code().id() + " " + d.position() + " " + d.message() + " / " + d.hint().orElse("");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "an unknown story          | r2         | stories = [\"nope\"]                    | E0303 releases/r2.toml:1:12",
+            "a syntax error            | r2         | stories = [                             | E0301 releases/r2.toml:1:12",
+            "a name no one can run     | r2 hotfix  | stories = []                            | E0316 releases/r2 hotfix.toml",
+            "the reserved name         | all        | stories = []                            | E0316 releases/all.toml",
+            "a pin without its story   | r2         | stories = []\\n[pins]\\nx = \"0000000000000000000000000000000000000000\" | E0314 releases/r2.toml:3:1"})
+    void aReleaseNoEnvironmentRunsIsCheckedAsOneWouldBe(String title, String name, String text, String expected) {
+        java.util.List<Diagnostic> found = StorySelector.checkUnrun(name,
+                new SourceFile("releases/" + name + ".toml", text.replace("\\n", "\n")), MINIMAL);
+        assertThat(found).extracting(d -> d.code().id() + " " + d.position()).containsExactly(expected);
+    }
+
+    @Test
+    void aWellFormedDraftHasNoProblems() {
+        assertThat(StorySelector.checkUnrun("r2", new SourceFile("releases/r2.toml", "stories = []\n"), MINIMAL))
+                .isEmpty();
+    }
+
     @Test
     void aStoryComesAfterTheStoriesItRequiresWhateverTheReleaseOrder() {
         Workspace workspace = withRelease("stories = [\"extra\", \"base\"]\n");
