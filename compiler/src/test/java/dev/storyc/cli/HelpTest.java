@@ -44,10 +44,10 @@ class HelpTest {
         String root = run("--help").stdout();
         assertThat(root).contains("storyc.toml. Keys: developer, output, jobs, color,\n"
                 + "                       git.token_env, warehouse.url, warehouse.connect_timeout,\n"
-                + "                       warehouse.lock_timeout.\n")
+                + "                       warehouse.lock_timeout, ci.live, cache.max_size,\n")
                 .contains("that holds an environments.toml.\n");
         assertThat(root).doesNotContainPattern(
-                "[a-z]\\.\\n\\s+(toml|token_env|dashboard|url|connect_timeout|lock_timeout)");
+                "[a-z]\\.\\n\\s+(toml|token_env|dashboard|url|connect_timeout|lock_timeout|live|max_size|md)");
     }
 
     private static Storyc.Outcome run(String... args) {

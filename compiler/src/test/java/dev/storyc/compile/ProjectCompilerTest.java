@@ -67,20 +67,36 @@ class ProjectCompilerTest {
     }
 
     @Test
-    void environmentsOnTheWorkingTreeNeverReadGit() {
+    void environmentsOnTheWorkingTreeReadGitOnlyForStoriesThatMovedOnFromTheirPins() {
+        List<Environment> unsealed = ExampleProject.all().stream()
+                .filter(e -> !e.name().equals("production")).toList();
+        ProjectCompiler.Inputs real = ExampleProject.inputs();
+        Map<StoryId, String> pinned = ProjectCompiler.pinsOf(ProjectCompiler.sealedRelease(real.workspace(),
+                        ExampleProject.all().stream().filter(e -> e.name().equals("production")).findFirst()
+                                .orElseThrow()).orElseThrow()).stream()
+                .collect(java.util.stream.Collectors.toMap(PinnedStories.Pin::story, PinnedStories.Pin::tree));
+
+        // Every story as its pin: nothing to compare, so git is never read.
         PinnedSources refuses = (release, pins) -> {
             throw new AssertionError("asked for " + release);
         };
-        List<Environment> unsealed = ExampleProject.all().stream()
-                .filter(e -> !e.name().equals("production")).toList();
-
-        ProjectCompiler.Compiled compiled = new ProjectCompiler(ExampleProject.inputs(), refuses, 1)
-                .compile(unsealed);
-
+        ProjectCompiler.Inputs untouched = new ProjectCompiler.Inputs(real.workspace(), real.environments(),
+                story -> pinned.getOrDefault(story.id(), real.contentIds().treeIdOf(story)),
+                real.compilerVersion(), real.processEnvironment());
+        ProjectCompiler.Compiled compiled = new ProjectCompiler(untouched, refuses, 1).compile(unsealed);
         assertThat(compiled.failed()).isFalse();
         assertThat(compiled.environments()).hasSize(unsealed.size());
         assertThat(compiled.findings()).hasSize(1);
         assertThat(compiled.findings().get(0).workspace()).isSameAs(ExampleProject.WORKSPACE);
+
+        // One story moved on: only its pin is read, once, to look for an edited change (E0804).
+        ProjectCompiler.Inputs movedOn = new ProjectCompiler.Inputs(real.workspace(), real.environments(),
+                story -> story.id().value().equals("claims") ? "0".repeat(40)
+                        : pinned.getOrDefault(story.id(), real.contentIds().treeIdOf(story)),
+                real.compilerVersion(), real.processEnvironment());
+        RecordingPins pins = new RecordingPins(story -> story);
+        assertThat(new ProjectCompiler(movedOn, pins, 1).compile(unsealed).failed()).isFalse();
+        assertThat(pins.asked).containsExactly("2026-W47 [claims@e9e5e77@13]");
     }
 
     @Test
