@@ -297,6 +297,7 @@ public final class OutputRepository implements AutoCloseable {
      */
     public PublishResult publish(OutputTree tree, String message) throws PublishException {
         TreeCommits commits = new TreeCommits(repository, directory, progress);
+        ObjectId[] committed = new ObjectId[1];
         try (RevWalk walk = new RevWalk(repository)) {
             repairInterruptedRefresh();
             branchMoves.awaitUnlocked(Constants.R_HEADS + branch);
@@ -311,6 +312,7 @@ public final class OutputRepository implements AutoCloseable {
                 }
                 ObjectId commitId = TreeCommits.commit(inserter, treeId, head, message);
                 inserter.flush();
+                committed[0] = commitId;
                 try {
                     moveBranchAndRefresh(
                             head,
@@ -330,9 +332,20 @@ public final class OutputRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new PublishException(
                     "cannot write the output repository: " + e.getMessage(),
-                    "check free disk space and permissions; the branch still points at its previous"
-                            + " commit",
+                    "check free disk space and permissions; " + (branchReached(committed[0])
+                            ? "the commit is made and the branch points at it, but the working tree was"
+                                    + " left part-way: the next compile finishes it"
+                            : "the branch still points at its previous commit"),
                     e);
+        }
+    }
+
+    /** Returns true when the branch points at {@code commit}, which a failure cannot tell. */
+    private boolean branchReached(ObjectId commit) {
+        try {
+            return commit != null && commit.equals(repository.resolve(Constants.R_HEADS + branch));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

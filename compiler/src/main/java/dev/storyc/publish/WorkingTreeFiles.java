@@ -100,7 +100,7 @@ final class WorkingTreeFiles {
             previous.put(index.getEntry(i).getPathString(), index.getEntry(i));
         }
         DirCacheBuilder builder = index.builder();
-        Set<Path> folders = new HashSet<>();
+        RealFolders folders = new RealFolders(directory);
         for (Wanted file : wanted) {
             DirCacheEntry old = previous.remove(file.path());
             Path target = directory.resolve(file.path());
@@ -117,9 +117,7 @@ final class WorkingTreeFiles {
             Optional<Instant> written =
                     sameBlob ? untouched(old, target, length) : Optional.empty();
             if (written.isEmpty()) {
-                if (old == null && folders.add(target.getParent())) {
-                    Files.createDirectories(target.getParent());
-                }
+                folders.make(target.getParent());
                 byte[] bytes = file.bytes();
                 written = Optional.of(replace(target, bytes));
                 length = bytes.length;
@@ -135,6 +133,48 @@ final class WorkingTreeFiles {
     }
 
     /**
+     * The folders of one update that are known to be real folders of the working tree, each made
+     * sure of once, without following links, before a file is written into it or deleted from it.
+     * A symbolic link standing for a folder, made by hand, would otherwise be written and deleted
+     * through, outside the repository. storyc owns the working tree, so what stands where a folder
+     * belongs (a link, a file) is removed, the link and never what it points at, as git replaces a
+     * path it checks out.
+     */
+    private static final class RealFolders {
+        private final Path root;
+        private final Set<Path> known = new HashSet<>();
+
+        RealFolders(Path root) {
+            this.root = root;
+        }
+
+        /** Makes {@code folder} and every folder above it, up to the root, a real folder. */
+        void make(Path folder) throws IOException {
+            if (folder.equals(root) || known.contains(folder)) {
+                return;
+            }
+            make(folder.getParent());
+            Optional<BasicFileAttributes> found = attributes(folder);
+            if (found.isPresent() && !found.get().isDirectory()) {
+                Files.delete(folder);
+            }
+            if (found.isEmpty() || !found.get().isDirectory()) {
+                Files.createDirectory(folder);
+            }
+            known.add(folder);
+        }
+
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path path) throws IOException {
+        try {
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Writes {@code bytes} to {@code target} and returns its modification time. A symbolic link
      * standing where the file belongs is replaced, never followed out of the repository, and a
      * folder deleted by hand is made again.
@@ -146,14 +186,39 @@ final class WorkingTreeFiles {
             Files.createDirectories(target.getParent());
             writeNoFollow(target, bytes);
         } catch (IOException e) {
-            // A link refused by NOFOLLOW_LINKS surfaces as a plain IOException (ELOOP).
-            if (!Files.isSymbolicLink(target)) {
+            // A link refused by NOFOLLOW_LINKS surfaces as a plain IOException (ELOOP); a folder
+            // made by hand where the file belongs, as "Is a directory".
+            if (Files.isSymbolicLink(target)) {
+                Files.delete(target);
+            } else if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(target);
+            } else {
                 throw e;
             }
-            Files.delete(target);
             writeNoFollow(target, bytes);
         }
         return Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
+    }
+
+    /** Deletes a folder and what it holds; links inside are deleted, never followed. */
+    private static void deleteTree(Path folder) throws IOException {
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                    throws IOException {
+                Files.delete(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static void writeNoFollow(Path target, byte[] bytes) throws IOException {
@@ -168,8 +233,21 @@ final class WorkingTreeFiles {
         }
     }
 
-    /** Deletes {@code file} and the folders it leaves empty, up to {@code directory}. */
+    /**
+     * Deletes {@code file} and the folders it leaves empty, up to {@code directory}. When a folder
+     * on the way is a symbolic link, made by hand, the link is deleted instead: deleting through it
+     * would delete outside the repository.
+     */
     static void deleteWithEmptyParents(Path directory, Path file) throws IOException {
+        for (Path folder = file.getParent(); !folder.equals(directory); folder = folder.getParent()) {
+            Optional<BasicFileAttributes> found = attributes(folder);
+            if (found.isEmpty() || !found.get().isDirectory()) {
+                if (found.isPresent() && found.get().isSymbolicLink()) {
+                    Files.delete(folder);
+                }
+                return;
+            }
+        }
         Files.deleteIfExists(file);
         for (Path parent = file.getParent();
                 !parent.equals(directory);
@@ -199,6 +277,10 @@ final class WorkingTreeFiles {
                     Files.readAttributes(
                             file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (java.nio.file.FileSystemException e) {
+            // "Not a directory": a file made by hand where one of its folders belongs; writing it
+            // makes the folder again.
             return Optional.empty();
         }
         Instant modified = attributes.lastModifiedTime().toInstant();

@@ -66,6 +66,54 @@ class WorkingTreeTest {
     }
 
     @Test
+    void aLinkLeftWhereAFolderBelongsIsNeitherWrittenNorDeletedThrough() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/integration");
+        assertThat(Storyc.run(workspace, "compile", "--env", "integration").exitCode()).isZero();
+        Path written = Files.createDirectories(temp.resolve("outside/written"));
+        Path deleted = Files.createDirectories(temp.resolve("outside/deleted"));
+        Checkout.write(deleted.resolve("medication_pdc.view.lkml"), "not storyc's\n");
+        for (String[] link : new String[][] {{"views/encounters", written.toString()},
+                {"views/medication-adherence", deleted.toString()}}) {
+            Checkout.deleteTree(out.resolve(link[0]));
+            Files.createSymbolicLink(out.resolve(link[0]), Path.of(link[1]));
+        }
+
+        // A story's view changes, and another story leaves the environment.
+        Path view = workspace.resolve("stories/encounters/views/encounters.view.lkml");
+        Checkout.write(view, Checkout.read(view) + "# changed\n");
+        Checkout.deleteTree(workspace.resolve("stories/medication-adherence"));
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "integration");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        try (var listed = Files.list(written)) {
+            assertThat(listed).as("nothing written outside").isEmpty();
+        }
+        assertThat(Checkout.read(deleted.resolve("medication_pdc.view.lkml"))).isEqualTo("not storyc's\n");
+        assertThat(Files.isSymbolicLink(out.resolve("views/encounters"))).isFalse();
+        assertThat(Files.exists(out.resolve("views/medication-adherence"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(git(out, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+    }
+
+    @Test
+    void aFileWhereAFolderBelongsAndAFolderWhereAFileBelongsAreReplaced() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Checkout.deleteTree(out.resolve("views/patients"));
+        Checkout.write(out.resolve("views/patients"), "a file where a folder was\n");
+        Files.delete(out.resolve("manifest.lkml"));
+        Checkout.write(out.resolve("manifest.lkml/inside.txt"), "a folder where a file was\n");
+
+        Workspaces.changeSource(workspace, "next");
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(git(out, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+    }
+
+    @Test
     void anUnchangedFileIsNotWrittenAgain() throws IOException {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         Path out = workspace.resolve("out/production");
