@@ -96,7 +96,9 @@ public final class OutputRepository implements AutoCloseable {
                 RepositoryCreation.create(directory, branch, workingTree);
             }
             requireOwn(directory, gitDir);
-            return withLayout(open(directory, branch, progress), workingTree);
+            return withLayout(intact(open(directory, branch, progress)), workingTree);
+        } catch (IllegalArgumentException e) {
+            throw unreadableConfig(directory, e);
         } catch (IOException | GitAPIException e) {
             throw new PublishException(
                     "cannot open the output repository `" + directory + "`: " + e.getMessage(),
@@ -116,13 +118,35 @@ public final class OutputRepository implements AutoCloseable {
         }
         try {
             requireOwn(directory, gitDir);
-            return open(directory, branch, progress);
+            return intact(open(directory, branch, progress));
+        } catch (IllegalArgumentException e) {
+            throw unreadableConfig(directory, e);
         } catch (IOException e) {
             throw new PublishException(
                     "cannot open the output repository `" + directory + "`: " + e.getMessage(),
                     "run `git fsck` in it",
                     e);
         }
+    }
+
+    /** Returns {@code opened}, or closes it and refuses a branch that is damaged ({@link DamagedBranch}). */
+    private static OutputRepository intact(OutputRepository opened) throws PublishException {
+        Optional<String> damage = DamagedBranch.problem(opened.repository, opened.branch);
+        if (damage.isPresent()) {
+            opened.close();
+            throw new PublishException("the branch `" + opened.branch + "` of the output repository `"
+                    + opened.directory + "` is damaged: " + damage.get() + "; nothing was written",
+                    DamagedBranch.hint(opened.directory, opened.branch));
+        }
+        return opened;
+    }
+
+    /** JGit reads a repository's config as it opens it, and throws this for one that does not parse. */
+    private static PublishException unreadableConfig(Path directory, IllegalArgumentException e) {
+        return new PublishException("cannot open the output repository `" + directory + "`: its .git/config"
+                + " cannot be read (" + e.getMessage() + "); nothing was written",
+                "restore .git/config from a copy of the repository, or move the folder away and compile"
+                        + " again to start a new one", e);
     }
 
     /** Refuses a repository storyc did not make; marks one an earlier storyc made. */
