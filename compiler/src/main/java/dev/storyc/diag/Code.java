@@ -32,6 +32,7 @@ public enum Code {
     STORY_MANIFEST_MISSING("E0110", "story has no story.toml"),
     UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
     SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
+    NOT_A_FILE("E0113", "a link to a folder, or a special file, where storyc reads files"),
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),

@@ -1,6 +1,9 @@
 package dev.storyc.workspace;
 
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Position;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,6 +193,14 @@ public final class SourceRepository implements AutoCloseable {
                     continue; // hidden files are skipped in the working tree too
                 }
                 String path = folder + "/" + walk.getPathString();
+                if (walk.getFileMode(0) != FileMode.REGULAR_FILE && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+                    // git keeps a link as its target's name: compiled, the name would be the file.
+                    diagnostics.add(Diagnostic.error(Code.NOT_A_FILE, Position.ofFile(path),
+                                    "`" + path + "` is a symbolic link in the tree " + treeId.substring(0, 12)
+                                            + " pins, which holds the link, not the file it leads to")
+                            .withHint("put the file itself in the story, commit, and seal the release again"));
+                    continue;
+                }
                 byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
                 WorkspaceLoader.decode(path, bytes, diagnostics).ifPresent(files::add);
             }

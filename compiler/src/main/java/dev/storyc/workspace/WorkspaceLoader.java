@@ -282,8 +282,13 @@ public final class WorkspaceLoader {
         for (Entry entry : entries) {
             Path path = entry.path();
             boolean link = entry.attributes().isSymbolicLink();
-            boolean inside = link ? insideWorkspace(path) : dirInside;
             String relative = relativePath(path);
+            if (link && !Files.exists(path)) {
+                found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative
+                        + "`: it is a link to nothing (its target is missing, or the links loop)");
+                continue;
+            }
+            boolean inside = link ? insideWorkspace(path) : dirInside;
             if (!inside) {
                 found.add(Diagnostic.error(Code.PATH_ESCAPES_WORKSPACE, Position.ofFile(relative),
                                 "`" + relative + "` is a link that leads outside the workspace")
@@ -292,6 +297,14 @@ public final class WorkspaceLoader {
             }
             if (link ? Files.isRegularFile(path) : entry.attributes().isRegularFile()) {
                 read(path, relative, found).ifPresent(result::add);
+            } else {
+                // The walk does not follow links, so a linked folder's files would silently be
+                // missing; and a pipe or device is no source file.
+                found.add(Diagnostic.error(Code.NOT_A_FILE, Position.ofFile(relative), "`" + relative + "` is "
+                                + (link ? "a link to a folder, which storyc does not follow"
+                                        : "not a regular file (a pipe, socket or device)"))
+                        .withHint(link ? "move the folder here instead of linking to it: git, and so a sealed"
+                                + " release, keeps a link as a link" : "remove it"));
             }
         }
         return result;

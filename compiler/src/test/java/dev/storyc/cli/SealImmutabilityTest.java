@@ -33,6 +33,23 @@ class SealImmutabilityTest {
     }
 
     @Test
+    void aLinkInAPinnedTreeIsAnErrorNotItsTargetsNameCompiledAsTheFile() throws Exception {
+        java.nio.file.Files.createSymbolicLink(workspace.resolve("stories/claims/tests/linked.sql"),
+                Path.of("../../care-gaps/tests/closed_after_opened.sql"));
+        assertThat(Storyc.run(workspace, "check", "--env", "acceptance-1").exitCode()).as("followed in the working tree")
+                .isZero();
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "link");
+        assertThat(Storyc.run(workspace, "release", "seal", "2026-W48").exitCode()).isZero();
+
+        Storyc.Outcome check = Storyc.run(workspace, "check", "--env", "acceptance-1");
+
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.stderr()).contains("error[E0113]: `stories/claims/tests/linked.sql` is a symbolic link in the"
+                + " tree").contains("--> stories/claims/tests/linked.sql");
+    }
+
+    @Test
     void resealingTheReleaseProductionRunsIsRefusedNamingProduction() {
         // claims moved on since W47 was sealed, so a new seal would re-pin it.
         Storyc.Outcome outcome = Storyc.run(workspace, "release", "seal", "2026-W47");

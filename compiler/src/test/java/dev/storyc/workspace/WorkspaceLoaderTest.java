@@ -116,6 +116,37 @@ class WorkspaceLoaderTest {
         return folder;
     }
 
+    /** What stands at {@code ws/stories/base/tests} (a folder the story may hold), made in {@code ws}. */
+    interface Stand {
+        void at(Path place, Path ws) throws Exception;
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> notFiles() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("a link to a folder inside the workspace",
+                        (Stand) (place, ws) -> {
+                            Checkout.write(ws.resolve("shared/tests/a.sql"), "select 1 where false;\n");
+                            Files.createSymbolicLink(place, ws.resolve("shared/tests"));
+                        }, "E0113 stories/base/tests"),
+                org.junit.jupiter.params.provider.Arguments.of("a dangling link",
+                        (Stand) (place, ws) -> Files.createSymbolicLink(place, ws.resolve("nowhere")),
+                        "E0102 stories/base/tests"),
+                org.junit.jupiter.params.provider.Arguments.of("a link loop",
+                        (Stand) (place, ws) -> Files.createSymbolicLink(place, place),
+                        "E0102 stories/base/tests"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("notFiles")
+    void whatIsNotAFileIsReportedWhereItStandsNeverPassedOver(String name, Stand stand, String expected,
+            @TempDir Path temp) throws Exception {
+        Path ws = temp.resolve("ws");
+        Checkout.copy(MINIMAL, ws);
+        stand.at(ws.resolve("stories/base/tests"), ws);
+        var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
+        assertThat(loaded.diagnostics()).extracting(d -> d.code().id() + " " + d.position()).containsExactly(expected);
+    }
+
     @Test
     void refusesALinkThatLeadsOutsideTheWorkspace(@TempDir Path temp) throws Exception {
         Checkout.copy(MINIMAL, temp.resolve("ws"));
