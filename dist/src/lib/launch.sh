@@ -76,6 +76,13 @@ storyc_launch() {
       storyc_train "$java" "$jar" "$archive" "${flags[@]}" </dev/null >/dev/null 2>&1 &
     fi
   fi
+  # Java names files in the locale's encoding, which under C or POSIX (many containers and CI
+  # images) is ASCII: a story file named é.view.lkml could not even be opened. File names are UTF-8
+  # wherever storyc runs, so it asks for a UTF-8 locale unless the one in force already is.
+  case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+    *) export LC_ALL=C.UTF-8 ;;
+  esac
   exec "$java" "${flags[@]}" -jar "$jar" "$@"
 }
 

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -53,6 +54,11 @@ public final class Main {
                     if (exception instanceof CommandFailure failure) {
                         return failure.exitCode();
                     }
+                    Optional<java.nio.file.InvalidPathException> unnamed = causeOf(exception,
+                            java.nio.file.InvalidPathException.class);
+                    if (unnamed.isPresent() && !isUtf8(System.getProperty("sun.jnu.encoding"))) {
+                        return unnameableFile(errWriter, unnamed.get());
+                    }
                     return internalError(errWriter, exception);
                 });
         HelpLayout.install(commandLine);
@@ -82,6 +88,32 @@ public final class Main {
             err.println("\tat " + frames[i]);
         }
         return ExitCode.INTERNAL_ERROR;
+    }
+
+    /**
+     * Reports a file name that this process cannot name, which is not a bug: Java names files in the
+     * locale's encoding, and under the C or POSIX locale (many containers and CI images) that is
+     * ASCII. The launcher asks for a UTF-8 locale; a JVM started otherwise gets this.
+     */
+    private static int unnameableFile(PrintWriter err, java.nio.file.InvalidPathException e) {
+        err.println("error: cannot name the file `" + dev.storyc.diag.Printable.escaped(e.getInput())
+                + "` in this locale's encoding (" + System.getProperty("sun.jnu.encoding") + ")");
+        err.println("  = help: run storyc with a UTF-8 locale, such as LC_ALL=C.UTF-8 (the storyc launcher sets"
+                + " one); nothing was written");
+        return ExitCode.OPERATION_FAILED;
+    }
+
+    private static boolean isUtf8(String encoding) {
+        return encoding != null && encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable thrown, Class<T> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reports a bug in storyc: the one case where a stack trace is the right thing to show. */
