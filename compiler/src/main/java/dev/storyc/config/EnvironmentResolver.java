@@ -31,6 +31,11 @@ public final class EnvironmentResolver {
     static final List<String> SECTIONS = List.of("imports", "types", "bases", "environments", "templates", "developers");
     private static final Set<String> IMPORTED_SECTIONS = Set.of("types", "bases", "environments", "templates");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    /**
+     * The longest environment (and developer) name: PostgreSQL's identifiers stop at 63, which a
+     * developer's registry schema may be named after, and file names at 255 bytes.
+     */
+    private static final int MAX_NAME = 63;
 
     private final Diagnostics diagnostics = new Diagnostics();
     private final ProcessValues process;
@@ -223,12 +228,13 @@ public final class EnvironmentResolver {
         }
         Map<String, ConfigValue> valid = new LinkedHashMap<>();
         developers.entries().forEach((name, entry) -> {
-            if (NAME.matcher(name).matches()) {
+            if (NAME.matcher(name).matches() && name.length() <= MAX_NAME - "dev-".length()) {
                 valid.put(name, entry);
             } else {
                 diagnostics.add(Diagnostic.error(Code.ENV_INVALID_NAME, entry.position(),
                                 "`" + name + "` is not a valid developer name")
-                        .withHint("names match [a-z][a-z0-9-]*, such as `alice`; the environment is dev-<name>"));
+                        .withHint("names match [a-z][a-z0-9-]*, at most " + (MAX_NAME - "dev-".length())
+                                + " characters, such as `alice`; the environment is dev-<name>"));
             }
         });
         new TemplateExpander(diagnostics, checker).expand(template, developers.withEntries(valid), types.records().keySet())
@@ -252,6 +258,14 @@ public final class EnvironmentResolver {
                 diagnostics.add(Diagnostic.error(Code.ENV_INVALID_NAME, entry.getValue().position(),
                                 "`" + name + "` is not a valid name")
                         .withHint("names match [a-z][a-z0-9-]*, such as `acceptance-1`"));
+                continue;
+            }
+            if (name.length() > MAX_NAME) {
+                diagnostics.add(Diagnostic.error(Code.ENV_INVALID_NAME, entry.getValue().position(),
+                                "`" + name.substring(0, 20) + "…` has " + name.length() + " characters, and a name"
+                                        + " has at most " + MAX_NAME)
+                        .withHint("shorten it: an environment's name is a folder's (out/<name>), a branch's"
+                                + " and a database registry's word"));
                 continue;
             }
             if (!(entry.getValue() instanceof ConfigTable entryTable)) {

@@ -347,6 +347,9 @@ final class TypeChecker {
         return at >= 0 && authority.substring(0, at).contains(":");
     }
 
+    /** The longest file or folder name ext4, APFS and NTFS take, in bytes. */
+    private static final int MAX_FILE_NAME_BYTES = 255;
+
     /** A path stays inside the workspace: relative, forward slashes, no `..` and no empty segment. */
     private Optional<ConfigValue> checkPath(String path, String relative, ConfigValue value) {
         if (relative.indexOf('\0') >= 0) {
@@ -361,6 +364,16 @@ final class TypeChecker {
         boolean escapes = false;
         for (String segment : relative.split("/", -1)) {
             escapes |= segment.equals("..");
+        }
+        for (String segment : relative.split("/")) {
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FILE_NAME_BYTES) {
+                diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
+                                "`" + path + "` has a folder name of "
+                                        + segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                                        + " bytes, and file systems take at most " + MAX_FILE_NAME_BYTES)
+                        .withHint("shorten it"), value));
+                return Optional.empty();
+            }
         }
         if (absolute || escapes || relative.contains("\\") || relative.isEmpty()) {
             diagnostics.add(context(Diagnostic.error(Code.ENV_CONSTRAINT, value.position(),
