@@ -95,7 +95,7 @@ public final class CacheStore {
         } catch (IOException e) {
             return Optional.empty();
         }
-        Optional<byte[]> payload = CacheEntry.open(stored);
+        Optional<byte[]> payload = CacheEntry.open(key, stored);
         try {
             if (payload.isEmpty()) {
                 Files.deleteIfExists(file);
@@ -133,7 +133,7 @@ public final class CacheStore {
     /** Stores {@code payload} under {@code key}; returns false when the disk refused. */
     public boolean put(CacheKey key, byte[] payload) {
         try {
-            write(root.resolve(key.relativePath()), CacheEntry.seal(payload), true);
+            write(root.resolve(key.relativePath()), CacheEntry.seal(key, payload), true);
             return true;
         } catch (IOException e) {
             return false;

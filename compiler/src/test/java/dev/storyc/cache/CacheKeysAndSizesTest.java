@@ -27,27 +27,29 @@ class CacheKeysAndSizesTest {
     }
 
     @Test
-    void anEntryOpensToItsPayloadOnlyWhenWhole() {
-        byte[] sealed = CacheEntry.seal("payload\nwith lines".getBytes(StandardCharsets.UTF_8));
-        assertThat(CacheEntry.open(sealed))
+    void anEntryOpensToItsPayloadOnlyWhenWholeAndUnderItsOwnKey() {
+        CacheKey key = CacheKey.of("test", "a");
+        byte[] sealed = CacheEntry.seal(key, "payload\nwith lines".getBytes(StandardCharsets.UTF_8));
+        assertThat(CacheEntry.open(CacheKey.of("test", "b"), sealed)).as("another key's file name").isEmpty();
+        assertThat(CacheEntry.open(key, sealed))
                 .hasValueSatisfying(
                         p ->
                                 assertThat(new String(p, StandardCharsets.UTF_8))
                                         .isEqualTo("payload\nwith lines"));
-        assertThat(CacheEntry.open(CacheEntry.seal(new byte[0])))
+        assertThat(CacheEntry.open(key, CacheEntry.seal(key, new byte[0])))
                 .hasValueSatisfying(p -> assertThat(p).isEmpty());
         for (int cut = 0; cut < sealed.length; cut += 7) {
-            assertThat(CacheEntry.open(java.util.Arrays.copyOf(sealed, cut)))
+            assertThat(CacheEntry.open(key, java.util.Arrays.copyOf(sealed, cut)))
                     .as("cut at " + cut)
                     .isEmpty();
         }
         for (int at = 0; at < sealed.length; at++) {
             byte[] flipped = sealed.clone();
             flipped[at] ^= 1;
-            assertThat(CacheEntry.open(flipped)).as("bit flipped at " + at).isEmpty();
+            assertThat(CacheEntry.open(key, flipped)).as("bit flipped at " + at).isEmpty();
         }
         byte[] longer = java.util.Arrays.copyOf(sealed, sealed.length + 1);
-        assertThat(CacheEntry.open(longer)).as("a byte appended").isEmpty();
+        assertThat(CacheEntry.open(key, longer)).as("a byte appended").isEmpty();
     }
 
     @ParameterizedTest(name = "[{index}] `{0}`")

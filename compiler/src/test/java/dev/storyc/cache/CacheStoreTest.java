@@ -186,7 +186,7 @@ class CacheStoreTest {
         }
         Path planted = elsewhere.resolve(key("a").relativePath());
         Files.createDirectories(planted.getParent());
-        Files.write(planted, CacheEntry.seal("planted".getBytes(StandardCharsets.UTF_8)));
+        Files.write(planted, CacheEntry.seal(key("a"), "planted".getBytes(StandardCharsets.UTF_8)));
         assertThat(store.getText(key("a"))).isEmpty();
     }
 
