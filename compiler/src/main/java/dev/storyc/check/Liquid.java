@@ -59,6 +59,15 @@ final class Liquid {
             Pattern.compile(
                     "\\{%-?\\s*(?:condition|parameter|date_start|date_end)\\s+([A-Za-z_][\\w.]*)");
 
+    /**
+     * How deep Liquid blocks may nest. Liqp's parser and its tree recurse once per level, so a
+     * field nested thousands deep would exhaust the stack; real LookML nests a few levels.
+     */
+    static final int MAX_BLOCK_DEPTH = 100;
+    /** A tag that opens a block ({@code if}, {@code for}...) or ends one ({@code endif}...). */
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "\\{%-?\\s*(end)?(if|unless|case|for|tablerow|capture|comment|raw|condition|incrementcondition)\\b");
+
     private Liquid() {}
 
     /** Returns why the text is not valid Liquid, or empty when it parses. */
@@ -66,6 +75,10 @@ final class Liquid {
         return PROBLEMS.computeIfAbsent(
                 text,
                 t -> {
+                    Optional<Problem> tooDeep = tooDeep(t);
+                    if (tooDeep.isPresent()) {
+                        return tooDeep;
+                    }
                     try {
                         PARSER.parse(withoutSubstitutions(t));
                         return Optional.empty();
@@ -79,6 +92,21 @@ final class Liquid {
                         return Optional.of(new Problem(String.valueOf(e.getMessage()), 0, 0));
                     }
                 });
+    }
+
+    /** Returns where blocks first nest deeper than {@link #MAX_BLOCK_DEPTH}, found without recursion. */
+    private static Optional<Problem> tooDeep(String text) {
+        int depth = 0;
+        for (Matcher tag = BLOCK_TAG.matcher(text); tag.find(); ) {
+            depth += tag.group(1) == null ? 1 : -1;
+            if (depth > MAX_BLOCK_DEPTH) {
+                int line = 1 + (int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count();
+                int column = tag.start() - (text.lastIndexOf('\n', tag.start() - 1) + 1);
+                return Optional.of(new Problem("blocks are nested more than " + MAX_BLOCK_DEPTH + " deep", line,
+                        column));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -86,6 +86,11 @@ final class RenderProblems {
                 return Position.of(file, candidate, matcher.start() + 1);
             }
         }
+        // Some errors carry no line at all (a missing partial): the tag's first use is the place.
+        Matcher anywhere = tag.matcher(source.text());
+        if (anywhere.find()) {
+            return source.positionOf(anywhere.start());
+        }
         return Position.of(file, Math.max(line, 1), 1);
     }
 

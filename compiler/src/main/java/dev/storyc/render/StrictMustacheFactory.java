@@ -36,6 +36,13 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
      * stops a chain of partials that each include the next twice from doubling its way to a hang.
      */
     static final int MAX_PARTIAL_DEPTH = 16;
+    /**
+     * How deep sections may nest. Mustache.java parses and renders a section by recursion, so a
+     * template nested thousands deep would exhaust the stack; real templates nest a few levels.
+     */
+    static final int MAX_SECTION_DEPTH = 100;
+    /** A tag that opens or closes a section. */
+    private static final Pattern SECTION_TAG = Pattern.compile("<%\\s*([#^$</])");
     /** A triple tag with nothing to name; see {@link #parsed}. */
     private static final Pattern NAMELESS_TRIPLE = Pattern.compile("<%\\{\\s*%>");
 
@@ -80,6 +87,14 @@ final class StrictMustacheFactory extends SpecMustacheFactory {
      * internal error. Every other malformed tag already fails as a MustacheException.
      */
     private static Mustache parsed(SourceFile source, Supplier<Mustache> parse) {
+        int depth = 0;
+        for (Matcher tag = SECTION_TAG.matcher(source.text()); tag.find(); ) {
+            depth += tag.group(1).equals("/") ? -1 : 1;
+            if (depth > MAX_SECTION_DEPTH) {
+                throw new MustacheException("sections are nested more than " + MAX_SECTION_DEPTH + " deep",
+                        new TemplateContext(START, END, source.path(), source.positionOf(tag.start()).line(), false));
+            }
+        }
         try {
             return parse.get();
         } catch (IndexOutOfBoundsException e) {

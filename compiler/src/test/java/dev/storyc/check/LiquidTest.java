@@ -35,6 +35,16 @@ class LiquidTest {
     }
 
     @Test
+    void blocksNestedDeeperThanTheLimitAreAProblemNotAStackOverflow() {
+        String deep = "x\n" + "{% if a %}".repeat(2000) + "{% endif %}".repeat(2000);
+        Liquid.Problem problem = Liquid.problem(deep).orElseThrow();
+        assertThat(problem.message()).isEqualTo("blocks are nested more than 100 deep");
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.column()).isEqualTo(100 * "{% if a %}".length());
+        assertThat(Liquid.problem("{% if a %}".repeat(100) + "{% endif %}".repeat(100))).isEmpty();
+    }
+
+    @Test
     void findsTheFieldsLiquidNames() {
         String text =
                 "{% if orders.status._value == 'x' and count._in_query %}{{ _filters['users.state']"

@@ -102,6 +102,24 @@ class TemplateRendererTest {
     }
 
     @Test
+    void sectionsNestedDeeperThanTheLimitAreASyntaxErrorNotAStackOverflow() {
+        Rendered rendered = render("select 1;\n" + "<%# env.variables.show_pii %>\n".repeat(5000)
+                + "<%/ env.variables.show_pii %>\n".repeat(5000));
+        assertThat(rendered.ok()).isFalse();
+        Diagnostic diagnostic = rendered.diagnostics().get(0);
+        assertThat(diagnostic.message()).contains("nested more than 100 deep");
+        assertThat(diagnostic.position().line()).isEqualTo(102);
+    }
+
+    @Test
+    void aMissingPartialIsReportedAtItsTagOnWhateverLine() {
+        Rendered rendered = render("select 1;\n".repeat(9) + "  <%> nope/x %>\n");
+        Diagnostic diagnostic = rendered.diagnostics().get(0);
+        assertThat(diagnostic.code()).isEqualTo(Code.TEMPLATE_PARTIAL_NOT_FOUND);
+        assertThat(diagnostic.position()).isEqualTo(Position.of("t.sql", 10, 3));
+    }
+
+    @Test
     void everyUndefinedNameIsReportedOnce() {
         Rendered rendered = render("<% a %> <% b %>\n<%# env.variables.tags %><% c %><%/ env.variables.tags %>\n");
         assertThat(rendered.diagnostics()).extracting(Diagnostic::message)
