@@ -160,6 +160,18 @@ final class WorkingTree {
     }
 
     /**
+     * Returns a locked, empty index in place of one that does not read ("Short read of block"): it
+     * only caches what the working tree holds, so starting it again costs a write of every file,
+     * while keeping it would fail every later compile.
+     */
+    private DirCache rebuiltIndex(IOException damage) throws IOException {
+        progress.warn("the index of `" + directory + "` was damaged (" + damage.getMessage()
+                + "); storyc wrote it again, with every file of the working tree");
+        Files.delete(repository.getIndexFile().toPath());
+        return repository.lockDirCache();
+    }
+
+    /**
      * Locks the index for a refresh; a lock held elsewhere is a warning, since the commit is
      * already made.
      */
@@ -177,6 +189,8 @@ final class WorkingTree {
         }
         try {
             return Optional.of(repository.lockDirCache());
+        } catch (org.eclipse.jgit.errors.CorruptObjectException | java.io.EOFException e) {
+            return Optional.of(rebuiltIndex(e));
         } catch (LockFailedException e) {
             progress.warn(
                     "the working tree of `"

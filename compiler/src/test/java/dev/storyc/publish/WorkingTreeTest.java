@@ -113,6 +113,22 @@ class WorkingTreeTest {
         assertThat(git(out, "status", "--porcelain", "--untracked-files=all")).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"junk\n", "DIRC"})
+    void aDamagedIndexIsWrittenAgainNotFailedOnForever(String junk) throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Path out = workspace.resolve("out/production");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Files.writeString(out.resolve(".git/index"), junk);
+
+        Workspaces.changeSource(workspace, "next");
+        Storyc.Outcome compile = Storyc.run(workspace, "compile", "--env", "production");
+
+        assertThat(compile.exitCode()).as(compile.toString()).isZero();
+        assertThat(compile.stderr()).contains("the index of `").contains("was damaged");
+        assertThat(git(out, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+    }
+
     @Test
     void anUnchangedFileIsNotWrittenAgain() throws IOException {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
