@@ -33,6 +33,7 @@ public enum Code {
     UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
     SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
     NOT_A_FILE("E0113", "a link to a folder, or a special file, where storyc reads files"),
+    BARE_CARRIAGE_RETURN("E0114", "a line ends in a carriage return without a line feed"),
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),

@@ -60,6 +60,11 @@ public final class StoryAssembler {
             storyFiles.add(new StoryFile(file, kind.get(), relative));
         }
         if (manifestSource == null) {
+            // One that is there but could not be read has been reported as such already.
+            String manifestPath = prefix + "story.toml";
+            if (diagnostics.all().stream().anyMatch(d -> d.position().file().equals(manifestPath))) {
+                return Optional.empty();
+            }
             diagnostics.add(Diagnostic.error(Code.STORY_MANIFEST_MISSING, Position.ofFile(prefix + "story.toml"),
                             "story `" + id + "` has no story.toml")
                     .withHint("create " + prefix + "story.toml with at least `title = \"...\"`"));

@@ -4,6 +4,7 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Position;
+import dev.storyc.diag.Printable;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
@@ -283,6 +284,13 @@ public final class WorkspaceLoader {
             Path path = entry.path();
             boolean link = entry.attributes().isSymbolicLink();
             String relative = relativePath(path);
+            if (relative.indexOf('\uFFFD') >= 0) {
+                // Java reads a name's bytes that are not UTF-8 as U+FFFD, so the output would get
+                // another name than the file's, and two such names one name.
+                found.error(Code.INVALID_UTF8, Position.ofFile(relative), "the name of `" + Printable.escaped(relative)
+                        + "` is not valid UTF-8");
+                continue;
+            }
             if (link && !Files.exists(path)) {
                 found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative
                         + "`: it is a link to nothing (its target is missing, or the links loop)");
@@ -415,6 +423,17 @@ public final class WorkspaceLoader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+                if (cr + 1 == text.length() || text.charAt(cr + 1) != '\n') {
+                    // Templates drop such a carriage return, gluing two lines (a view after a `#`
+                    // comment vanished into it), and every position after it would be wrong.
+                    diagnostics.add(Diagnostic.error(Code.BARE_CARRIAGE_RETURN,
+                                    new SourceFile(relative, text).positionOf(cr),
+                                    "a line of `" + relative + "` ends in a carriage return without a line feed")
+                            .withHint("save the file with LF or CRLF line endings"));
+                    return Optional.empty();
+                }
+            }
             return Optional.of(new SourceFile(relative, text));
         } catch (CharacterCodingException e) {
             int bad = firstInvalidOffset(bytes, start);

@@ -148,6 +148,37 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void aNameThatIsNotUtf8AndAStoryTomlThatIsNotUtf8AreEachReportedOnce(@TempDir Path temp) throws Exception {
+        Path ws = temp.resolve("ws");
+        Checkout.copy(MINIMAL, ws);
+        // Named by the shell, in bytes: 0xFF is not UTF-8.
+        Process named = new ProcessBuilder("sh", "-c", "printf 'view: b {}\\n' > \"bad$(printf '\\377').view.lkml\"")
+                .directory(ws.resolve("stories/base/views").toFile()).start();
+        assertThat(named.waitFor()).isZero();
+        Files.write(ws.resolve("stories/base/story.toml"), new byte[] {'t', '=', (byte) 0xFF});
+
+        var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
+
+        assertThat(loaded.diagnostics()).extracting(d -> d.code().id() + " " + d.position().file())
+                .containsExactlyInAnyOrder("E0103 stories/base/views/bad\uFFFD.view.lkml", "E0103 stories/base/story.toml");
+        new ProcessBuilder("sh", "-c", "rm -f bad*").directory(ws.resolve("stories/base/views").toFile()).start()
+                .waitFor();
+    }
+
+    @Test
+    void aLineEndingInACarriageReturnAloneIsAnErrorWhereItIsWhileCrlfIsFine(@TempDir Path temp) throws Exception {
+        Path ws = temp.resolve("ws");
+        Checkout.copy(MINIMAL, ws);
+        Checkout.write(ws.resolve("stories/base/views/mac.view.lkml"), "# old\rview: mac {\r}\r");
+        Checkout.write(ws.resolve("stories/base/views/dos.view.lkml"), "# dos\r\nview: dos {\r\n}\r\n");
+
+        var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
+
+        assertThat(loaded.diagnostics()).extracting(d -> d.code().id() + " " + d.position())
+                .containsExactly("E0114 stories/base/views/mac.view.lkml:1:6");
+    }
+
+    @Test
     void refusesALinkThatLeadsOutsideTheWorkspace(@TempDir Path temp) throws Exception {
         Checkout.copy(MINIMAL, temp.resolve("ws"));
         Path secret = Checkout.write(temp.resolve("secret.view.lkml"), "view: secret {}\n");
