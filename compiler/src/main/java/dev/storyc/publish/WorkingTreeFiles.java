@@ -163,7 +163,6 @@ final class WorkingTreeFiles {
             }
             known.add(folder);
         }
-
     }
 
     private static Optional<BasicFileAttributes> attributes(Path path) throws IOException {

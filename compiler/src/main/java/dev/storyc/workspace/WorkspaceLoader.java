@@ -284,9 +284,10 @@ public final class WorkspaceLoader {
             Path path = entry.path();
             boolean link = entry.attributes().isSymbolicLink();
             String relative = relativePath(path);
-            if (relative.indexOf('\uFFFD') >= 0) {
+            if (relative.indexOf('\uFFFD') >= 0 && !Files.exists(root.resolve(relative), LinkOption.NOFOLLOW_LINKS)) {
                 // Java reads a name's bytes that are not UTF-8 as U+FFFD, so the output would get
-                // another name than the file's, and two such names one name.
+                // another name than the file's, and two such names one name. A name that truly holds
+                // U+FFFD is found again under its own spelling; one with bad bytes is not.
                 found.error(Code.INVALID_UTF8, Position.ofFile(relative), "the name of `" + Printable.escaped(relative)
                         + "` is not valid UTF-8");
                 continue;
