@@ -87,6 +87,7 @@ public final class OutputTreeBuilder {
         // where a sorted map compared long shared path prefixes a dozen times per file.
         Map<String, OutputFile> files = new LinkedHashMap<>();
         Map<String, Position> origins = new HashMap<>();
+        Map<String, String> byFoldedPath = new HashMap<>();
         List<WarehousePlan.Change> plan = new ArrayList<>();
         TreeMap<String, String> storyTrees = new TreeMap<>();
         for (RenderedStory rendered : stories) {
@@ -100,6 +101,15 @@ public final class OutputTreeBuilder {
                     diagnostics.add(Diagnostic.error(Code.OUTPUT_PATH_CLASH, origin,
                                     "`" + file.file().source().path() + "` and another file both become `" + path + "`")
                             .withRelated(origins.get(path), "the other file"));
+                    continue;
+                }
+                String other = byFoldedPath.putIfAbsent(PortablePaths.folded(path), path);
+                if (other != null) {
+                    diagnostics.add(Diagnostic.error(Code.OUTPUT_PATH_CLASH, origin,
+                                    "`" + path + "` and `" + other + "` differ only in letter case or Unicode"
+                                            + " normalization: a checkout on macOS or Windows keeps one of them")
+                            .withHint("rename one of the two files")
+                            .withRelated(origins.get(other), "the other file"));
                     continue;
                 }
                 files.put(path, new OutputFile(path, file.text()));

@@ -127,6 +127,37 @@ class OutputTreeBuilderTest {
         assertThat(built.diagnostics()).allMatch(Diagnostic::isError);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BASE.view.lkml, views/base/BASE.view.lkml",
+            "Cafe\u0301.view.lkml, views/base/Cafe\u0301.view.lkml"})
+    void twoFilesWhosePathsDifferOnlyInCaseOrNormalizationAreAnError(String name, String path) {
+        Environment prod = MinimalProject.environment("prod");
+        List<RenderedStory> stories = new ArrayList<>(MinimalProject.rendered(prod));
+        RenderedStory base = stories.get(0);
+        RenderedFile view = base.files().stream().filter(f -> f.file().kind() == ArtifactKind.VIEW)
+                .findFirst()
+                .orElseThrow();
+        String twinName = name.startsWith("Cafe") ? "caf\u00e9.view.lkml" : name;
+        List<RenderedFile> files = new ArrayList<>(base.files());
+        if (name.startsWith("Cafe")) {
+            files.add(new RenderedFile(new StoryFile(new dev.storyc.diag.SourceFile("stories/base/views/" + twinName,
+                    view.text()), ArtifactKind.VIEW, "views/" + twinName), view.text()));
+        }
+        files.add(new RenderedFile(new StoryFile(new dev.storyc.diag.SourceFile("stories/base/views/" + name,
+                view.text()), ArtifactKind.VIEW, "views/" + name), view.text()));
+        stories.set(0, new RenderedStory(base.story(), files));
+
+        Result<CompiledEnvironment> built = new OutputTreeBuilder(MinimalProject.WORKSPACE.stdlib(),
+                MinimalProject.RENDERER, MinimalProject.IDS, "9.9.9")
+                .build(prod, MinimalProject.selection(prod), stories);
+
+        assertThat(built.ok()).isFalse();
+        assertThat(built.diagnostics()).extracting(d -> d.code().id() + " " + d.position().file())
+                .containsExactly("E0701 stories/base/views/" + name);
+        assertThat(built.diagnostics().get(0).message()).startsWith("`" + path + "` and `")
+                .contains("differ only in letter case or Unicode normalization");
+    }
+
     @Test
     void buildingTwiceGivesTheSameBytes() {
         assertThat(MinimalProject.built("dev").tree().texts())
