@@ -37,8 +37,12 @@ final class PinnedEditsElsewhere {
         List<Diagnostic> found = new ArrayList<>();
         Set<String> seen = new HashSet<>(compiled);
         for (Environment environment : environments.all()) {
+            // By name first: each release's manifest is parsed once, however many run it.
+            if (!seen.add(environment.release())) {
+                continue;
+            }
             var sealed = ProjectCompiler.sealedRelease(workspace, environment);
-            if (sealed.isEmpty() || !seen.add(sealed.get().name())) {
+            if (sealed.isEmpty()) {
                 continue;
             }
             ReleaseManifest release = sealed.get();

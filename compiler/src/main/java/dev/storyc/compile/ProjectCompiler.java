@@ -154,8 +154,10 @@ public final class ProjectCompiler {
         List<String> taskFingerprints = new ArrayList<>();
         Map<Workspace, InputFingerprint> fingerprinters = new IdentityHashMap<>();
         List<UpToDate> upToDate = new ArrayList<>();
+        boolean compilesWorkingTree = false;
         for (Environment environment : selected) {
             Optional<ReleaseManifest> sealed = sealedRelease(inputs.workspace(), environment);
+            compilesWorkingTree |= sealed.isEmpty();
             Result<EnvironmentCompiler> compiler = sealed.isEmpty()
                     ? Result.of(workingTree, List.of())
                     : pinnedCompilers.computeIfAbsent(sealed.get().name(),
@@ -182,7 +184,7 @@ public final class ProjectCompiler {
             taskFingerprints.add(fingerprint);
             tasks.add(() -> shared(pool.compile(task, environment)));
         }
-        if (selected.stream().anyMatch(e -> sealedRelease(inputs.workspace(), e).isEmpty())) {
+        if (compilesWorkingTree) {
             PinnedEditsElsewhere.find(inputs.workspace(), inputs.environments(), contentIds, pinned,
                             pinnedCompilers.keySet())
                     .forEach(d -> projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), d)));
