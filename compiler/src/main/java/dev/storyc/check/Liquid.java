@@ -1,5 +1,7 @@
 package dev.storyc.check;
 
+import dev.storyc.diag.Position;
+import dev.storyc.diag.SourceFile;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
@@ -100,10 +102,9 @@ final class Liquid {
         for (Matcher tag = BLOCK_TAG.matcher(text); tag.find(); ) {
             depth += tag.group(1) == null ? 1 : -1;
             if (depth > MAX_BLOCK_DEPTH) {
-                int line = 1 + (int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count();
-                int column = tag.start() - (text.lastIndexOf('\n', tag.start() - 1) + 1);
-                return Optional.of(new Problem("blocks are nested more than " + MAX_BLOCK_DEPTH + " deep", line,
-                        column));
+                Position at = new SourceFile("", text).positionOf(tag.start());
+                return Optional.of(new Problem("blocks are nested more than " + MAX_BLOCK_DEPTH + " deep",
+                        at.line(), at.column() - 1));
             }
         }
         return Optional.empty();
