@@ -97,24 +97,27 @@ class OutputTreeBuilderTest {
                 .contains("connection: \"mini_dev\"");
     }
 
-    @Test
-    void twoFilesThatBecomeOnePathAreAnErrorAtTheSecond() {
+    /** Builds prod's tree with copies of the minimal story's view added at these story-relative paths. */
+    private static Result<CompiledEnvironment> builtWithViewCopies(String... relativePaths) {
         Environment prod = MinimalProject.environment("prod");
         List<RenderedStory> stories = new ArrayList<>(MinimalProject.rendered(prod));
         RenderedStory base = stories.get(0);
         RenderedFile view = base.files().stream().filter(f -> f.file().kind() == ArtifactKind.VIEW)
                 .findFirst()
                 .orElseThrow();
-        StoryFile twin = new StoryFile(new dev.storyc.diag.SourceFile(
-                "stories/base/views/more/base.view.lkml",
-                view.text()), ArtifactKind.VIEW, "views/more/base.view.lkml");
         List<RenderedFile> files = new ArrayList<>(base.files());
-        files.add(new RenderedFile(twin, view.text()));
+        for (String relative : relativePaths) {
+            files.add(new RenderedFile(new StoryFile(new dev.storyc.diag.SourceFile("stories/base/" + relative,
+                    view.text()), ArtifactKind.VIEW, relative), view.text()));
+        }
         stories.set(0, new RenderedStory(base.story(), files));
+        return new OutputTreeBuilder(MinimalProject.WORKSPACE.stdlib(), MinimalProject.RENDERER, MinimalProject.IDS,
+                "9.9.9").build(prod, MinimalProject.selection(prod), stories);
+    }
 
-        Result<CompiledEnvironment> built = new OutputTreeBuilder(MinimalProject.WORKSPACE.stdlib(),
-                MinimalProject.RENDERER, MinimalProject.IDS, "9.9.9")
-                .build(prod, MinimalProject.selection(prod), stories);
+    @Test
+    void twoFilesThatBecomeOnePathAreAnErrorAtTheSecond() {
+        Result<CompiledEnvironment> built = builtWithViewCopies("views/more/base.view.lkml");
 
         assertThat(built.ok()).isFalse();
         assertThat(built.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " "
@@ -128,34 +131,20 @@ class OutputTreeBuilderTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"BASE.view.lkml, views/base/BASE.view.lkml",
-            "Cafe\u0301.view.lkml, views/base/Cafe\u0301.view.lkml"})
-    void twoFilesWhosePathsDifferOnlyInCaseOrNormalizationAreAnError(String name, String path) {
-        Environment prod = MinimalProject.environment("prod");
-        List<RenderedStory> stories = new ArrayList<>(MinimalProject.rendered(prod));
-        RenderedStory base = stories.get(0);
-        RenderedFile view = base.files().stream().filter(f -> f.file().kind() == ArtifactKind.VIEW)
-                .findFirst()
-                .orElseThrow();
-        String twinName = name.startsWith("Cafe") ? "caf\u00e9.view.lkml" : name;
-        List<RenderedFile> files = new ArrayList<>(base.files());
-        if (name.startsWith("Cafe")) {
-            files.add(new RenderedFile(new StoryFile(new dev.storyc.diag.SourceFile("stories/base/views/" + twinName,
-                    view.text()), ArtifactKind.VIEW, "views/" + twinName), view.text()));
-        }
-        files.add(new RenderedFile(new StoryFile(new dev.storyc.diag.SourceFile("stories/base/views/" + name,
-                view.text()), ArtifactKind.VIEW, "views/" + name), view.text()));
-        stories.set(0, new RenderedStory(base.story(), files));
-
-        Result<CompiledEnvironment> built = new OutputTreeBuilder(MinimalProject.WORKSPACE.stdlib(),
-                MinimalProject.RENDERER, MinimalProject.IDS, "9.9.9")
-                .build(prod, MinimalProject.selection(prod), stories);
+    @org.junit.jupiter.params.provider.CsvSource({
+            "views/base.view.lkml,       views/BASE.view.lkml",
+            "views/caf\u00e9.view.lkml, views/Cafe\u0301.view.lkml"})
+    void twoFilesWhosePathsDifferOnlyInCaseOrNormalizationAreAnError(String first, String second) {
+        Result<CompiledEnvironment> built = builtWithViewCopies(
+                first.equals("views/base.view.lkml") ? new String[] {second} : new String[] {first, second});
 
         assertThat(built.ok()).isFalse();
         assertThat(built.diagnostics()).extracting(d -> d.code().id() + " " + d.position().file())
-                .containsExactly("E0701 stories/base/views/" + name);
-        assertThat(built.diagnostics().get(0).message()).startsWith("`" + path + "` and `")
-                .contains("differ only in letter case or Unicode normalization");
+                .containsExactly("E0701 stories/base/" + second);
+        assertThat(built.diagnostics().get(0).message())
+                .startsWith("`views/base/" + second.substring("views/".length()) + "` and `views/base/"
+                        + first.substring("views/".length()) + "` differ only in letter case or Unicode"
+                        + " normalization");
     }
 
     @Test
