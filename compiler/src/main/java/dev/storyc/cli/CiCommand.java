@@ -54,7 +54,7 @@ final class CiCommand implements Callable<Integer> {
             description = "Build on commits that storyc did not make on a remote instead of stopping at them.")
     boolean adoptDrift;
 
-    @Option(names = "--live", paramLabel = "ENV",
+    @Option(names = "--live", paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class,
             description = "After pushing, prove this environment live: warehouse apply, etl run,"
                     + " test and validate, in that order. Repeat for several; replaces the ci.live"
                     + " setting.")

@@ -63,6 +63,7 @@ final class DiffCommand implements Callable<Integer> {
             names = {"-e", "--env"},
             required = true,
             paramLabel = "ENV",
+            completionCandidates = NameCompletion.Environments.class,
             description = "The environment to compare.")
     String environment;
 

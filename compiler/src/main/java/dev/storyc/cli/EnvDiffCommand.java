@@ -16,10 +16,10 @@ final class EnvDiffCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The first environment.")
+    @Parameters(index = "0", paramLabel = "A", completionCandidates = NameCompletion.Environments.class, description = "The first environment.")
     String first;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The second environment.")
+    @Parameters(index = "1", paramLabel = "B", completionCandidates = NameCompletion.Environments.class, description = "The second environment.")
     String second;
 
     @Override

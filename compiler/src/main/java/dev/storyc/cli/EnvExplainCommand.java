@@ -18,7 +18,7 @@ final class EnvExplainCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;
 
-    @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+    @Parameters(index = "0", paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class, description = "The environment.")
     String name;
 
     @Parameters(index = "1", paramLabel = "KEY", description = "A dotted key, such as warehouse.database; a table"

@@ -12,7 +12,7 @@ final class EnvHashCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;
 
-    @Parameters(paramLabel = "ENV", description = "The environment.")
+    @Parameters(paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class, description = "The environment.")
     String name;
 
     @Override

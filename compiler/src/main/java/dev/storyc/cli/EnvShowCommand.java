@@ -17,7 +17,7 @@ final class EnvShowCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;
 
-    @Parameters(paramLabel = "ENV", description = "The environment.")
+    @Parameters(paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class, description = "The environment.")
     String name;
 
     @ArgGroup(exclusive = true)

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * or, by default, the current developer's {@code dev-<name>}.
  */
 final class EnvironmentOptions {
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class,
             description = "An environment to work on; repeat for several. Default: dev-<developer>.")
     List<String> names = new ArrayList<>();
 

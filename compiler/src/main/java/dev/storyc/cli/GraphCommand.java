@@ -21,7 +21,7 @@ final class GraphCommand implements Callable<Integer> {
     @ParentCommand
     StorycCommand root;
 
-    @Option(names = {"-r", "--release"}, paramLabel = "RELEASE", description = "Only this release's stories.")
+    @Option(names = {"-r", "--release"}, paramLabel = "RELEASE", completionCandidates = NameCompletion.Releases.class, description = "Only this release's stories.")
     String release;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")

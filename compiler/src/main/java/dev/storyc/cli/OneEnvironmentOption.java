@@ -13,6 +13,7 @@ final class OneEnvironmentOption {
     @Option(
             names = {"-e", "--env"},
             paramLabel = "ENV",
+            completionCandidates = NameCompletion.Environments.class,
             description = "The environment whose warehouse to work on. Default: dev-<developer>.")
     String name;
 

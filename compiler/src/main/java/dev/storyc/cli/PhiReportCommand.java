@@ -24,7 +24,7 @@ final class PhiReportCommand implements Callable<Integer> {
     @ParentCommand
     PhiCommand phi;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class,
             description = "Report on this environment; repeat for several."
                     + " Default: every environment.")
     List<String> names = new ArrayList<>();

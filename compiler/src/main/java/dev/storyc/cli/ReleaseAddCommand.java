@@ -17,10 +17,10 @@ final class ReleaseAddCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The release.")
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = NameCompletion.Releases.class, description = "The release.")
     String name;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", description = "Story ids to add.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", completionCandidates = NameCompletion.Stories.class, description = "Story ids to add.")
     List<String> stories;
 
     @Override

@@ -21,10 +21,10 @@ final class ReleaseDiffCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The older release.")
+    @Parameters(index = "0", paramLabel = "A", completionCandidates = NameCompletion.Releases.class, description = "The older release.")
     String from;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The newer release.")
+    @Parameters(index = "1", paramLabel = "B", completionCandidates = NameCompletion.Releases.class, description = "The newer release.")
     String to;
 
     @picocli.CommandLine.Mixin

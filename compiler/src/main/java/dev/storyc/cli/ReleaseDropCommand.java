@@ -18,10 +18,10 @@ final class ReleaseDropCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The release.")
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = NameCompletion.Releases.class, description = "The release.")
     String name;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", description = "Story ids to drop.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", completionCandidates = NameCompletion.Stories.class, description = "Story ids to drop.")
     List<String> stories;
 
     @Override

@@ -30,7 +30,7 @@ final class ReleaseNewCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Naming naming;
 
-    @Option(names = "--from", paramLabel = "RELEASE",
+    @Option(names = "--from", paramLabel = "RELEASE", completionCandidates = NameCompletion.Releases.class,
             description = "Copy this release's stories. With --week, defaults to the newest weekly release.")
     String from;
 

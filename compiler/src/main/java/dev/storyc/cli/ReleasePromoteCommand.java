@@ -19,10 +19,10 @@ final class ReleasePromoteCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(paramLabel = "NAME", description = "The release.")
+    @Parameters(paramLabel = "NAME", completionCandidates = NameCompletion.Releases.class, description = "The release.")
     String name;
 
-    @Option(names = "--to", required = true, paramLabel = "ENV", description = "The environment to point at it.")
+    @Option(names = "--to", required = true, paramLabel = "ENV", completionCandidates = NameCompletion.Environments.class, description = "The environment to point at it.")
     String environment;
 
     @Override

@@ -31,7 +31,7 @@ final class ReleaseSealCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(paramLabel = "NAME", description = "The release to seal.")
+    @Parameters(paramLabel = "NAME", completionCandidates = NameCompletion.Releases.class, description = "The release to seal.")
     String name;
 
     @Option(names = "--force",

@@ -17,7 +17,7 @@ final class ReleaseShowCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;
 
-    @Parameters(paramLabel = "NAME", description = "The release, such as 2026-W48.")
+    @Parameters(paramLabel = "NAME", completionCandidates = NameCompletion.Releases.class, description = "The release, such as 2026-W48.")
     String name;
 
     @picocli.CommandLine.Mixin

@@ -68,7 +68,7 @@ final class StoryCommand extends CommandGroup {
         @Option(names = "--owner", paramLabel = "NAME", description = "Who owns it. Default: the `developer` setting.")
         String owner;
 
-        @Option(names = "--requires", paramLabel = "ID", split = ",",
+        @Option(names = "--requires", paramLabel = "ID", split = ",", completionCandidates = NameCompletion.Stories.class,
                 description = "Stories this one builds on; repeat or separate with commas.")
         List<String> requires = new ArrayList<>();
 
@@ -126,7 +126,7 @@ final class StoryCommand extends CommandGroup {
         @ParentCommand
         StoryCommand story;
 
-        @Parameters(paramLabel = "ID", description = "The story id.")
+        @Parameters(paramLabel = "ID", completionCandidates = NameCompletion.Stories.class, description = "The story id.")
         String id;
 
         @Mixin

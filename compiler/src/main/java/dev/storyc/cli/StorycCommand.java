@@ -75,7 +75,8 @@ final class StorycCommand implements Callable<Integer> {
             CacheCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
-            HelpCommand.class);
+            HelpCommand.class,
+            NamesCommand.class);
 
     @Option(names = {"-p", "--project"}, paramLabel = "DIR",
             description = "The workspace folder. Default: the nearest folder, from the current one upwards,"

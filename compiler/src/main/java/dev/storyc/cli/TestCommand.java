@@ -47,6 +47,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(
             names = "--story",
             paramLabel = "ID",
+            completionCandidates = NameCompletion.Stories.class,
             description = "Only this story's tests; repeat for several.")
     List<String> stories = new ArrayList<>();
 

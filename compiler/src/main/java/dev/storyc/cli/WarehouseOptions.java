@@ -11,6 +11,7 @@ final class WarehouseOptions {
     @Option(
             names = {"-e", "--env"},
             paramLabel = "ENV",
+            completionCandidates = NameCompletion.Environments.class,
             description = "The environment whose database to work on. Default: dev-<developer>.")
     String environment;
 

@@ -81,16 +81,35 @@ public final class WorkspaceLoader {
         }
     }
 
-    private Result<Workspace> load(Stdlib stdlib) throws IOException {
-        Optional<SourceFile> environments = readIfPresent("environments.toml");
-        if (environments.isEmpty() && diagnostics.hasErrors()) {
-            // The file is there but unreadable (not UTF-8, a link outside); that is the whole story.
-            return Result.failed(diagnostics.all());
+    /**
+     * Loads what the environments are made of, and no story, release, partial or model file: the
+     * environment names for shell completion come from here, in a fraction of a second however
+     * many stories there are. The workspace it returns is not one to compile.
+     */
+    public static Result<Workspace> loadConfiguration(Path root, Stdlib stdlib) {
+        if (!Files.isDirectory(root)) {
+            return Result.failed(List.of(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile(root.toString()),
+                    "no workspace at `" + root + "`")));
         }
+        try {
+            WorkspaceLoader loader = new WorkspaceLoader(root, StoryStamps.NONE, ManifestMemo.NONE);
+            Optional<SourceFile> environments = loader.readEnvironments();
+            if (environments.isEmpty()) {
+                return Result.failed(loader.diagnostics.all());
+            }
+            Workspace workspace = new Workspace(environments, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                    loader.readIfPresent("storyc.toml"), stdlib, loader.readImports(environments.get()), List.of(),
+                    new TreeMap<>());
+            return Result.of(workspace, loader.diagnostics);
+        } catch (IOException e) {
+            return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
+                    "cannot read the workspace: " + reason(e))));
+        }
+    }
+
+    private Result<Workspace> load(Stdlib stdlib) throws IOException {
+        Optional<SourceFile> environments = readEnvironments();
         if (environments.isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
-                            "`" + root + "` is not a storyc workspace: it has no environments.toml")
-                    .withHint("run storyc in a workspace folder, or pass --project DIR"));
             return Result.failed(diagnostics.all());
         }
         Map<StoryId, Story> stories = loadStories();
@@ -119,6 +138,18 @@ public final class WorkspaceLoader {
         Workspace workspace = new Workspace(environments, new TreeMap<>(stories), new TreeMap<>(releases), partials,
                 settings, stdlib, readImports(environments.get()), rejected, modelFiles);
         return Result.of(workspace, diagnostics);
+    }
+
+    /** Reads environments.toml, or reports why this folder is not a workspace and returns empty. */
+    private Optional<SourceFile> readEnvironments() throws IOException {
+        Optional<SourceFile> environments = readIfPresent("environments.toml");
+        if (environments.isEmpty() && !diagnostics.hasErrors()) {
+            // When the file is there but unreadable (not UTF-8, a link outside), that is the whole story.
+            diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
+                            "`" + root + "` is not a storyc workspace: it has no environments.toml")
+                    .withHint("run storyc in a workspace folder, or pass --project DIR"));
+        }
+        return environments;
     }
 
     /**
