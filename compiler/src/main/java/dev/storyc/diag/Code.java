@@ -34,6 +34,7 @@ public enum Code {
     SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
     NOT_A_FILE("E0113", "a link to a folder, or a special file, where storyc reads files"),
     BARE_CARRIAGE_RETURN("E0114", "a line ends in a carriage return without a line feed"),
+    MERGE_CONFLICT_MARKER("E0115", "a file holds an unresolved merge conflict"),
 
     // E02xx: environments.toml
     ENV_TOML_SYNTAX("E0201", "environments.toml is not valid TOML"),

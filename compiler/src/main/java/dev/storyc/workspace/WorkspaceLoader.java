@@ -448,6 +448,28 @@ public final class WorkspaceLoader {
      * Decodes file bytes as strict UTF-8, dropping a byte-order mark. Invalid bytes are a diagnostic
      * at the line and column where decoding failed, never a replacement character in the output.
      */
+    /**
+     * Returns the offset of the first line that starts with a merge conflict marker git writes
+     * ({@code <<<<<<<}, {@code |||||||} or {@code >>>>>>>}, then a space or the line's end): a SQL
+     * file with one compiled cleanly and shipped the conflict, and a LookML or TOML file failed to
+     * parse with a message that never said why.
+     */
+    static Optional<Integer> conflictMarker(String text) {
+        for (int line = 0; line < text.length(); line = text.indexOf('\n', line) + 1) {
+            if (text.startsWith("<<<<<<<", line) || text.startsWith("|||||||", line)
+                    || text.startsWith(">>>>>>>", line)) {
+                int after = line + 7;
+                if (after == text.length() || " \r\n".indexOf(text.charAt(after)) >= 0) {
+                    return Optional.of(line);
+                }
+            }
+            if (text.indexOf('\n', line) < 0) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<SourceFile> decode(String relative, byte[] bytes, Diagnostics diagnostics) {
         int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
         var decoder = StandardCharsets.UTF_8.newDecoder()
@@ -466,7 +488,19 @@ public final class WorkspaceLoader {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new SourceFile(relative, text));
+            Optional<Integer> marker = conflictMarker(text);
+            if (marker.isPresent()) {
+                SourceFile file = new SourceFile(relative, text);
+                diagnostics.add(Diagnostic.error(Code.MERGE_CONFLICT_MARKER, file.positionOf(marker.get()),
+                                "`" + relative + "` holds an unresolved merge conflict: a line starts with `"
+                                        + text.substring(marker.get(), marker.get() + 7) + "`")
+                        .withHint("keep the lines you want, delete the marker lines, and git add the file"));
+                return Optional.empty();
+            }
+            // Git converts line endings on checkout (core.autocrlf, eol attributes), so the same
+            // commit reads as CRLF on one machine and LF on another. Reading LF everywhere keeps
+            // the output, its hashes and the stories' ids the same bytes on every checkout.
+            return Optional.of(new SourceFile(relative, text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n")));
         } catch (CharacterCodingException e) {
             int bad = firstInvalidOffset(bytes, start);
             String valid = new String(bytes, start, bad - start, StandardCharsets.UTF_8);

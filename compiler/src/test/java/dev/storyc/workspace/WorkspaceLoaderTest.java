@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceLoaderTest {
@@ -176,6 +178,51 @@ class WorkspaceLoaderTest {
 
         assertThat(loaded.diagnostics()).extracting(d -> d.code().id() + " " + d.position())
                 .containsExactly("E0114 stories/base/views/mac.view.lkml:1:6");
+    }
+
+    @Test
+    void crlfLineEndingsAreReadAsLfSoEveryCheckoutReadsTheSameText(@TempDir Path temp) throws Exception {
+        Path ws = temp.resolve("ws");
+        Checkout.copy(MINIMAL, ws);
+        Checkout.write(ws.resolve("stories/base/views/dos.view.lkml"), "# dos\r\nview: dos {\r\n}\r\n");
+
+        var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
+
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(loaded.get().story(new StoryId("base")).orElseThrow().files())
+                .filteredOn(file -> file.source().path().endsWith("dos.view.lkml"))
+                .extracting(file -> file.source().text()).containsExactly("# dos\nview: dos {\n}\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ~ ", value = {
+        "a conflict in SQL, which no parser would catch ~ stories/base/schema/deploy.sql"
+                + " ~ create table a (id int);\\n<<<<<<< HEAD\\n-- ours\\n=======\\n-- theirs\\n>>>>>>> feature\\n"
+                + " ~ E0115 stories/base/schema/deploy.sql:2:1 <<<<<<<",
+        "a diff3 conflict, in CRLF ~ stories/base/views/base.view.lkml"
+                + " ~ view: base {}\\r\\n||||||| base\\r\\n ~ E0115 stories/base/views/base.view.lkml:2:1 |||||||",
+        "the end marker alone, at the end of a release ~ releases/r1.toml"
+                + " ~ stories = []\\n>>>>>>> feature ~ E0115 releases/r1.toml:2:1 >>>>>>>",
+        "in environments.toml, which would not parse ~ environments.toml"
+                + " ~ <<<<<<< HEAD\\n ~ E0115 environments.toml:1:1 <<<<<<<",
+    })
+    void anUnresolvedMergeConflictIsAnErrorAtItsFirstMarker(String name, String file, String text, String expected,
+            @TempDir Path temp) throws Exception {
+        Path ws = temp.resolve("ws");
+        Checkout.copy(MINIMAL, ws);
+        Checkout.write(ws.resolve(file), text.replace("\\n", "\n").replace("\\r", "\r"));
+
+        var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
+
+        assertThat(loaded.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " "
+                        + d.message().replaceAll(".*`(.......)`$", "$1"))
+                .containsExactly(expected);
+    }
+
+    @Test
+    void markerLikeTextThatIsNotAMarkerIsNotAConflict() {
+        assertThat(WorkspaceLoader.conflictMarker("-- <<<<<<< in a comment\n========\n<<<<<<<<\n>>>>>>>x\n")).isEmpty();
+        assertThat(WorkspaceLoader.conflictMarker("a\n>>>>>>>")).contains(2);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.storyc.cli;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same commit compiles to the same bytes on every checkout. Git for Windows checks text out
+ * with CRLF line endings (core.autocrlf=true), and a committed {@code eol=crlf} does so anywhere;
+ * the blobs stay LF. Compiled as read, the output, its deploy hashes and the stories' ids differed
+ * from a Linux checkout's, and the check warned E0804 about pinned changes nobody had edited.
+ */
+class LineEndingCheckoutTest {
+    @Test
+    void aCrlfCheckoutCompilesTheSameTreesAsAnLfOneAndWarnsOfNoEdit(@TempDir Path temp) throws Exception {
+        Path linux = Checkout.copyExampleWorkspace(temp.resolve("linux"));
+        git(linux, "add", "-A");
+        git(linux, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "Start");
+        Path windows = temp.resolve("windows");
+        git(temp, "clone", "-q", "-c", "core.autocrlf=true", linux.toString(), windows.toString());
+        assertThat(Files.readString(windows.resolve("stories/patients/schema/deploy.sql"))).contains("\r\n");
+
+        Storyc.Outcome check = Storyc.run(windows, "check", "--all");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.stderr()).doesNotContain("E0804");
+        for (Path workspace : new Path[] {linux, windows}) {
+            Storyc.Outcome compiled = Storyc.run(workspace, "compile", "-e", "integration", "-e", "production",
+                    "-o", temp.resolve("out-" + workspace.getFileName()).toString());
+            assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+        }
+        for (String environment : new String[] {"integration", "production"}) {
+            assertThat(git(temp.resolve("out-windows/" + environment), "rev-parse", "HEAD^{tree}"))
+                    .as(environment).isEqualTo(git(temp.resolve("out-linux/" + environment), "rev-parse", "HEAD^{tree}"));
+        }
+        assertThat(Files.readString(temp.resolve("out-windows/integration/warehouse/plan.toml"))).doesNotContain("\r");
+    }
+}
