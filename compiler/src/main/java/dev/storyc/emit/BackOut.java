@@ -24,6 +24,28 @@ public final class BackOut {
 
     private BackOut() {}
 
+    /**
+     * Returns the stories whose reverts a commit would drop if it were put, as it is, on top of
+     * {@code parent} instead of the commit it was compiled on: stories that {@code parent} holds
+     * with schema changes, or lists as pending, that the commit neither holds nor lists as pending.
+     * Such a commit carried its history from an older head (a compile in a stale {@code out/}, or
+     * the loser of a push race), and a fresh compile on {@code parent} would have kept those reverts
+     * pending; moved as it is, the back-out would vanish from the output for good.
+     */
+    public static java.util.SortedSet<String> lostOnRebuild(PreviousOutput commit, PreviousOutput parent) {
+        var stories = commit.lock().<Map<String, String>>map(LockFile::stories).orElse(Map.of()).keySet();
+        var kept = new java.util.HashSet<String>();
+        commit.file().apply(OutputLayout.PLAN).map(WarehousePlan::pendingRevertsIn).orElse(List.of())
+                .forEach(revert -> kept.add(revert.story()));
+        var needed = new java.util.TreeSet<String>();
+        parent.file().apply(OutputLayout.PLAN).ifPresent(plan -> {
+            WarehousePlan.changesIn(plan).forEach(change -> needed.add(change.story()));
+            WarehousePlan.pendingRevertsIn(plan).forEach(revert -> needed.add(revert.story()));
+        });
+        needed.removeIf(story -> stories.contains(story) || kept.contains(story));
+        return needed;
+    }
+
     /** Returns the compiled environment with pending reverts carried from {@code previous}. */
     public static CompiledEnvironment apply(CompiledEnvironment compiled, PreviousOutput previous) {
         Map<String, String> stories = compiled.lock().stories();

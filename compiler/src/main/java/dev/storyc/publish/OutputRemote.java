@@ -50,8 +50,9 @@ public final class OutputRemote {
 
     /**
      * Brings the local branch up to the remote's before a compile, so that the compile's commit
-     * and its change summary build on what the remote holds. The local branch only ever moves
-     * fast-forward here; local commits the remote lacks stay, and {@link #push} rebuilds them.
+     * and its change summary build on what the remote holds. Local commits on top of the remote's
+     * head stay, for this compile to build on and {@link #push} to send; local commits on an older
+     * head are set aside (the reflog keeps them), since their trees carry that older history.
      * Returns the drift found, if any, in which case nothing changed.
      */
     public Optional<Drift> sync(boolean adoptDrift) throws PublishException {
@@ -66,13 +67,19 @@ public final class OutputRemote {
             if (found.isPresent() && !adoptDrift) {
                 return found;
             }
-            if (head == null
-                    || walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(remote.get()))) {
+            RevCommit remoteCommit = walk.parseCommit(remote.get());
+            boolean behind = head == null || walk.isMergedInto(walk.parseCommit(head), remoteCommit);
+            // Local commits on an older head than the remote's were compiled against history the
+            // remote has since moved past (back-outs it keeps pending): this compile replaces them,
+            // on the remote's head. The branch's reflog keeps them.
+            boolean diverged = !behind && !walk.isMergedInto(remoteCommit, walk.parseCommit(head));
+            if (behind || diverged) {
                 local.repairInterruptedRefresh();
                 ObjectId next = remote.get();
                 local.moveBranchAndRefresh(head, next,
                         () -> local.refreshWorkingTree(next),
-                        "storyc: fast-forward to the remote", false);
+                        diverged ? "storyc: compile again on the remote's head" : "storyc: fast-forward to the remote",
+                        diverged);
                 markPushed(remote.get());
             }
             return Optional.empty();

@@ -1,6 +1,9 @@
 package dev.storyc.publish;
 
+import dev.storyc.emit.LockFile;
+import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.OutputTree;
+import dev.storyc.emit.PreviousOutput;
 
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -281,25 +285,41 @@ public final class OutputRepository implements AutoCloseable {
     public Optional<String> readAtHead(String path) throws PublishException {
         try {
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            if (head == null) {
-                return Optional.empty();
-            }
-            try (RevWalk walk = new RevWalk(repository)) {
-                RevCommit commit = walk.parseCommit(head);
-                try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-                    if (tree == null) {
-                        return Optional.empty();
-                    }
-                    byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
-                    return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-                }
-            }
+            return head == null ? Optional.empty() : readAt(head, path);
         } catch (IOException e) {
             throw new PublishException(
                     "cannot read the output repository: " + e.getMessage(),
                     "run `git fsck` in it",
                     e);
         }
+    }
+
+    /** Returns the text of a file in {@code commit}, if it holds one at {@code path}. */
+    Optional<String> readAt(ObjectId commit, String path) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            try (TreeWalk tree = TreeWalk.forPath(repository, path, walk.parseCommit(commit).getTree())) {
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
+                return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /**
+     * Returns {@code commit} as the output a compile builds on: its lock, and its files read as
+     * asked (a read failure reads as absence, as in {@link #fileAtHead}).
+     */
+    PreviousOutput outputAt(ObjectId commit) {
+        Function<String, Optional<String>> file = path -> {
+            try {
+                return readAt(commit, path);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+        return new PreviousOutput(file.apply(OutputLayout.LOCK).flatMap(LockFile::parse), file);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import dev.storyc.emit.BackOut;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -31,7 +33,9 @@ final class RaceRebuild {
      * Rebuilds the local commits the remote lacks on top of {@code remote}, oldest first, keeping
      * each one's tree, message and author. A commit whose tree equals its new parent's is
      * dropped: another run already pushed that exact compile. Moves the local branch to the
-     * result.
+     * result. Refuses, before it moves anything, a commit whose tree would drop reverts its new
+     * parent keeps pending ({@link BackOut#lostOnRebuild}): that tree is right only on the head it
+     * was compiled on.
      */
     ObjectId rebuildOn(RevWalk walk, ObjectId head, RevCommit remote)
             throws IOException, PublishException {
@@ -43,6 +47,10 @@ final class RaceRebuild {
         List<RevCommit> unpushed = new ArrayList<>();
         for (RevCommit commit : walk) {
             unpushed.add(commit);
+        }
+        if (!unpushed.isEmpty()) {
+            // Each later commit was compiled on the one before it, whose tree it keeps.
+            refuseLostReverts(unpushed.get(0), remote);
         }
         ObjectId parent = remote;
         ObjectId parentTree = remote.getTree().getId();
@@ -79,5 +87,18 @@ final class RaceRebuild {
             }
         }
         return parent;
+    }
+
+    private void refuseLostReverts(RevCommit commit, ObjectId parent) throws PublishException {
+        SortedSet<String> lost = BackOut.lostOnRebuild(local.outputAt(commit), local.outputAt(parent));
+        if (!lost.isEmpty()) {
+            throw new PublishException("the remote's branch moved on since commit "
+                    + commit.getId().abbreviate(12).name() + " of `" + local.directory() + "` was compiled:"
+                    + " its head " + parent.abbreviate(12).name() + " holds the schema changes of "
+                    + String.join(", ", lost) + ", which that compile never saw, so pushing it as it is"
+                    + " would drop their reverts; nothing was pushed",
+                    "compile on the remote's head and push: `storyc ci` fetches each remote before it"
+                            + " compiles");
+        }
     }
 }

@@ -71,6 +71,47 @@ class RaceInProcessTest {
                 .containsExactly(git(remote, "rev-parse", "main"));
     }
 
+    /**
+     * A compile made in an {@code out/} that is behind the remote carries that older head's
+     * history: pushed as it is on the newer head, a story the remote had backed out lost its
+     * pending revert for good. The push refuses instead, and {@code ci} compiles again on the
+     * remote's head, which keeps it.
+     */
+    @Test
+    void aCompileFromAStaleOutputIsRefusedWhereItWouldDropAPendingRevertAndCiRedoesIt() {
+        Path remote = GitServers.bareRepository(temp.resolve("remote.git"));
+        Path a = Checkout.copyExampleWorkspace(temp.resolve("a"));
+        Path b = Checkout.copyExampleWorkspace(temp.resolve("b"));
+        Workspaces.setRemote(a, "integration", GitServers.fileUrl(remote));
+        Workspaces.setRemote(b, "integration", GitServers.fileUrl(remote));
+        Checkout.deleteTree(b.resolve("stories/medication-adherence"));
+        assertThat(Storyc.run(b, "compile", "-e", "integration").exitCode()).isZero();
+        assertThat(Storyc.run(b, "push", "-e", "integration").exitCode()).isZero();
+        assertThat(Storyc.run(a, "compile", "-e", "integration").exitCode()).isZero();
+        assertThat(Storyc.run(a, "push", "-e", "integration").exitCode()).isZero();
+        Checkout.deleteTree(a.resolve("stories/medication-adherence"));
+        assertThat(Storyc.run(a, "compile", "-e", "integration").exitCode()).isZero();
+        assertThat(Storyc.run(a, "push", "-e", "integration").exitCode()).isZero();
+        String backedOut = git(remote, "rev-parse", "main");
+        assertThat(git(remote, "show", "main:warehouse/plan.toml")).contains("story = \"medication-adherence\"");
+
+        Workspaces.changeSource(b, "b, later");
+        assertThat(Storyc.run(b, "compile", "-e", "integration").exitCode()).isZero();
+        Storyc.Outcome stale = Storyc.run(b, "push", "-e", "integration");
+
+        assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(3);
+        assertThat(stale.stderr()).contains("holds the schema changes of medication-adherence, which that compile never saw")
+                .contains("storyc ci");
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(backedOut);
+
+        Storyc.Outcome ci = Storyc.run(b, "ci");
+        assertThat(ci.exitCode()).as(ci.toString()).isZero();
+        assertThat(git(remote, "rev-parse", "main^")).isEqualTo(backedOut);
+        assertThat(git(remote, "show", "main:warehouse/plan.toml")).contains("[[pending_revert]]")
+                .contains("story = \"medication-adherence\"");
+        assertThat(git(remote, "ls-tree", "-r", "--name-only", "main")).contains("warehouse/pending-reverts/medication-adherence/");
+    }
+
     private Path workspace(String name, Path remote, String marker) {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve(name));
         Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
