@@ -234,8 +234,12 @@ public final class SettingsLoader {
         return Position.ofFile(source.startsWith("-D") ? COMMAND_LINE : source);
     }
 
-    /** Hides a password that a URL setting should not hold but does, before the value is quoted. */
-    private static String redacted(String value) {
-        return value.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
+    /**
+     * Hides a password that a URL setting should not hold but does, before the value is quoted: a
+     * {@code password=} parameter, or the part after the colon of {@code user:password@host}.
+     */
+    static String redacted(String value) {
+        return value.replaceAll("(?i)(password=)[^&\\s]*", "$1****")
+                .replaceAll("(://[^/?#@:\\s]*:)[^/?#@\\s]*@", "$1****@");
     }
 }

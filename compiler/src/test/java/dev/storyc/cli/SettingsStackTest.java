@@ -74,6 +74,12 @@ class SettingsStackTest {
                 "jdbc:postgresql://h/")) {
             assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).ok()).as(url).isTrue();
         }
+        for (String url : List.of("jdbc:postgresql://ann:Secret99@h:5432/x", "jdbc:postgresql://:Secret99@h/x",
+                "jdbc:postgresql://h/x?user=ann&password=Secret99")) {
+            assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).diagnostics())
+                    .as(url).singleElement().satisfies(d -> assertThat(d.message()).contains("****")
+                            .doesNotContain("Secret99"));
+        }
         Result<Settings> flag = load(Map.of(), List.of("jobz=2"), temp.resolve("none"));
         assertThat(flag.diagnostics().get(0).message()).isEqualTo("`jobz` is not a setting");
     }
