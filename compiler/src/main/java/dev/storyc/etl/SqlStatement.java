@@ -26,12 +26,16 @@ public record SqlStatement(String text, Position start, List<String> topLevelWor
     }
 
     /**
-     * Returns true for a statement that only reads: a {@code SELECT}, or a {@code WITH} whose
-     * statement after the common table expressions is a {@code SELECT} (PostgreSQL also allows
-     * {@code WITH ... INSERT}, which writes).
+     * Returns true for a statement that only reads: a {@code SELECT}, {@code VALUES} or {@code
+     * TABLE name}, one in parentheses (as a set operation's first operand is, {@code (SELECT ...)
+     * UNION ALL (SELECT ...)}: nothing else may start with one), or a {@code WITH} whose statement
+     * after the common table expressions is a {@code SELECT} (PostgreSQL also allows {@code WITH
+     * ... INSERT}, which writes). A query taken for a script was run and its rows thrown away,
+     * after a replace job had emptied its target.
      */
     public boolean isQuery() {
-        if (firstWord().equals("SELECT") || firstWord().equals("VALUES")) {
+        if (firstWord().equals("SELECT") || firstWord().equals("VALUES") || firstWord().equals("TABLE")
+                || text.startsWith("(")) {
             return true;
         }
         if (!firstWord().equals("WITH")) {

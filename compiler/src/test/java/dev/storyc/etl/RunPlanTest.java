@@ -27,6 +27,21 @@ class RunPlanTest {
     }
 
     @Test
+    void aParenthesisedUnionIsOneQueryAndAScriptThatOnlyReadsIsRefusedBeforeAnythingRuns() {
+        List<RunStep> union = plan(job(new EtlMode.Replace(), List.of()),
+                "(SELECT id, name FROM raw.a)\nUNION ALL\n(SELECT id, name FROM raw.b)");
+        assertThat(union).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Generated", "StageQuery", "InsertFromStage", "Generated");
+
+        Result<List<RunStep>> reads = RunPlan.of(job(new EtlMode.Replace(), List.of()), "etl/s/load.sql",
+                "SELECT 1;\n\nSELECT 2;\n");
+        assertThat(reads.ok()).isFalse();
+        assertThat(reads.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0907 etl/s/load.sql:3:1 ETL job `s/load` runs `etl/s/load.sql`, whose 2"
+                        + " statements all only read, so it would load nothing");
+    }
+
+    @Test
     void aMergeQueryIsStagedCheckedForDuplicateKeysDeletedByKeyAndInserted() {
         List<RunStep> steps =
                 plan(job(new EtlMode.Merge(List.of("id", "day")), List.of("id", "day")), QUERY);

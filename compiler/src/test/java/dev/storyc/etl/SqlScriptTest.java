@@ -72,6 +72,13 @@ class SqlScriptTest {
         assertThat(only("WITH a AS (SELECT 1 AS x) INSERT INTO t SELECT x FROM a").isQuery())
                 .isFalse();
         assertThat(only("INSERT INTO t SELECT 1").isQuery()).isFalse();
+        // Set operations whose first operand is in parentheses, and the other forms of a query: a
+        // replace job took them for scripts, emptied its target and threw the rows away.
+        assertThat(only("(SELECT 1 AS id) UNION ALL (SELECT 2)").isQuery()).isTrue();
+        assertThat(only("/* header */\n((SELECT 1) EXCEPT (SELECT 2)) ORDER BY 1").isQuery()).isTrue();
+        assertThat(only("TABLE raw.orders").isQuery()).isTrue();
+        assertThat(only("VALUES (1), (2)").isQuery()).isTrue();
+        assertThat(only("UPDATE t SET x = (SELECT 1)").isQuery()).isFalse();
     }
 
     @Test
