@@ -42,19 +42,21 @@ final class ChangeTransaction {
             session.connection.setAutoCommit(false);
             if (action instanceof Action.Deploy deploy) {
                 failing = deploy.change().deploy();
-                session.runScript(failing);
+                runUserScript(failing);
                 if (deploy.change().verify().isPresent()) {
                     failing = deploy.change().verify().get();
                     code = Code.VERIFY_FAILED;
                     what = "verify";
-                    session.runScript(failing);
+                    runUserScript(failing);
                 }
+                failing = null;
                 events.recordDeploy(deploy.change(), output, actor, "deploy");
             } else if (action instanceof Action.Revert revert) {
                 failing = storedRevert(revert.deployed());
                 code = Code.REVERT_FAILED;
                 what = "revert";
-                session.runScript(failing);
+                runUserScript(failing);
+                failing = null;
                 events.recordRevert(
                         revert.deployed().id(),
                         output,
@@ -65,18 +67,20 @@ final class ChangeTransaction {
                 failing = storedRevert(rework.deployed());
                 code = Code.REVERT_FAILED;
                 what = "revert";
-                session.runScript(failing);
+                runUserScript(failing);
+                failing = null;
                 events.recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
                 failing = rework.change().deploy();
                 code = Code.DEPLOY_FAILED;
                 what = "deploy";
-                session.runScript(failing);
+                runUserScript(failing);
                 if (rework.change().verify().isPresent()) {
                     failing = rework.change().verify().get();
                     code = Code.VERIFY_FAILED;
                     what = "verify";
-                    session.runScript(failing);
+                    runUserScript(failing);
                 }
+                failing = null;
                 events.recordDeploy(rework.change(), output, actor, "rework");
             } else if (action instanceof Action.UpdateRevert update) {
                 events.recordUpdateRevert(update.change(), output, actor);
@@ -89,6 +93,8 @@ final class ChangeTransaction {
             return Optional.empty();
         } catch (SQLException e) {
             session.rollbackAndAutoCommit();
+            // With no script running (failing is null), storyc's own statement failed: its
+            // position is in storyc's SQL, never a line of the user's file.
             if (ScriptFailure.isConnectionLoss(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
@@ -98,6 +104,20 @@ final class ChangeTransaction {
             return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e));
         } finally {
             session.autoCommit();
+        }
+    }
+
+    /**
+     * Runs one of the user's scripts, then gives the session back the identity it connected as:
+     * a script's {@code SET ROLE} (common at the top of a migration) outlives it, and {@code RESET
+     * ALL} leaves the role and the session authorization alone, so storyc's registry rows and every
+     * later change of the apply ran as that role.
+     */
+    private void runUserScript(Script script) throws SQLException {
+        session.runScript(script);
+        try (java.sql.Statement reset = session.connection.createStatement()) {
+            session.count(1);
+            reset.execute(target.engine().identityReset());
         }
     }
 

@@ -44,6 +44,15 @@ public enum Engine {
         return this == REDSHIFT ? "VARCHAR(65535)" : "TEXT";
     }
 
+    /**
+     * Returns the SQL that restores the identity a session connected as, after a script that may
+     * have changed it ({@code SET ROLE}, {@code SET SESSION AUTHORIZATION}). Redshift has no {@code
+     * SET ROLE}; resetting the session authorization there covers what it has.
+     */
+    public String identityReset() {
+        return this == REDSHIFT ? "RESET SESSION AUTHORIZATION" : "RESET SESSION AUTHORIZATION; RESET ROLE";
+    }
+
     /** Returns the expression for the server's current time inside a transaction. */
     public String now() {
         return this == REDSHIFT ? "GETDATE()" : "CURRENT_TIMESTAMP";

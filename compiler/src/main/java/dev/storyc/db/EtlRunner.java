@@ -106,9 +106,9 @@ public final class EtlRunner {
             }
             connection.setAutoCommit(true);
             // A job's SET outlives the transaction it committed in, into the next job and the run's
-            // own record; a rolled-back one does not.
+            // own record; a rolled-back one does not. RESET ALL leaves a SET ROLE in place.
             try (java.sql.Statement reset = connection.createStatement()) {
-                reset.execute("RESET ALL");
+                reset.execute("RESET ALL; " + target.engine().identityReset());
             }
             return finish(
                     job,

@@ -94,6 +94,33 @@ class WarehouseApplyTest {
                 .containsExactly("deploy|base", "deploy|extra");
     }
 
+    /**
+     * {@code SET ROLE owner} at the top of a migration is common; {@code RESET ALL} leaves the role
+     * alone, so storyc's registry rows were written as that role (refused: it may not write there,
+     * and the refusal was placed on a line of the user's script) and the next change ran as it.
+     */
+    @Test
+    void aRoleAScriptSetsEndsWithItsScript() {
+        String role = "storyc_owner_" + Long.toHexString(System.nanoTime());
+        ws.acc.server().execute("postgres", "CREATE ROLE " + role + " NOLOGIN");
+        try {
+            ws.acc.execute("CREATE SCHEMA analytics; GRANT USAGE, CREATE ON SCHEMA analytics TO " + role);
+            ws.write("stories/base/schema/deploy.sql", "SET ROLE " + role + ";\n"
+                    + "CREATE TABLE <% env.warehouse.schema %>.base (id INTEGER NOT NULL);\n");
+            ok("compile", "--env", "acc");
+            Storyc.Outcome applied = ok("warehouse", "apply", "--env", "acc");
+            assertThat(applied.stdout()).contains("deployed       base/base").contains("deployed       extra/base");
+            assertThat(rows(ws.acc, "SELECT tablename, tableowner = current_user FROM pg_tables"
+                    + " WHERE schemaname = 'analytics' ORDER BY tablename"))
+                    .containsExactly("base|f", "extra|t");
+            assertThat(rows(ws.acc, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
+                    .containsExactly("deploy|base", "deploy|extra");
+        } finally {
+            ws.acc.execute("DROP OWNED BY " + role);
+            ws.acc.server().execute("postgres", "DROP ROLE " + role);
+        }
+    }
+
     @Test
     void anOlderOutputCommitIsAppliedAsItWasNotAsTheWorkingTreeIs() {
         ok("compile", "--env", "acc");
