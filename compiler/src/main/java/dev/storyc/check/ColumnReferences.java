@@ -9,11 +9,15 @@ import dev.storyc.lookml.model.Usage;
 import dev.storyc.lookml.model.UsageKind;
 import dev.storyc.lookml.model.View;
 import dev.storyc.workspace.ArtifactKind;
+import dev.storyc.workspace.SchemaChange;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +31,21 @@ import java.util.Set;
 final class ColumnReferences {
     private ColumnReferences() {}
 
-    /** Returns the schema scripts of the included stories, in plan order. */
+    /**
+     * Returns the schema scripts of the included stories, in plan order: story by story, and in a
+     * story the base change first, then the later ones by number. By path, {@code
+     * schema/changes/01-add-x/deploy.sql} sorts before {@code schema/deploy.sql}, so a column a later
+     * change added (the documented way to evolve a table) was added to no table yet, then lost.
+     */
     static List<ColumnCatalog.Script> scripts(Scope scope) {
+        List<CheckedFile> deploys = new ArrayList<>(scope.files(ArtifactKind.SCHEMA_DEPLOY));
+        Map<String, Integer> storyOrder = new HashMap<>();
+        deploys.forEach(file -> storyOrder.putIfAbsent(file.story().id().value(), storyOrder.size()));
+        deploys.sort(Comparator.<CheckedFile>comparingInt(file -> storyOrder.get(file.story().id().value()))
+                .thenComparing(file -> SchemaChange.of(file.file().storyRelativePath()).orElseThrow(),
+                        Comparator.comparingInt(SchemaChange::ordinal).thenComparing(SchemaChange::name)));
         List<ColumnCatalog.Script> scripts = new ArrayList<>();
-        for (CheckedFile file : scope.files(ArtifactKind.SCHEMA_DEPLOY)) {
+        for (CheckedFile file : deploys) {
             scripts.add(
                     new ColumnCatalog.Script(file.story().id().value(), file.path(), file.text()));
         }

@@ -20,6 +20,8 @@ final class CreateStatements {
         if (c.word("temp") || c.word("temporary") || c.word("local")) {
             return;
         }
+        // An unlogged table (PostgreSQL's, for staging) and an external one are tables all the same.
+        c.word("unlogged");
         c.word("external");
         boolean view = false;
         if (c.word("materialized")) {

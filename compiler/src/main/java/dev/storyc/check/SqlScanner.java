@@ -58,7 +58,8 @@ final class SqlScanner {
         if (at(tokens, i, "temp") || at(tokens, i, "temporary") || at(tokens, i, "local")) {
             return;
         }
-        if (at(tokens, i, "external")) {
+        if (at(tokens, i, "unlogged") || at(tokens, i, "external")) {
+            // PostgreSQL's unlogged tables (staging) and Redshift's external ones are tables.
             i++;
         }
         Kind kind;

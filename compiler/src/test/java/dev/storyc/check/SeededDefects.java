@@ -18,6 +18,8 @@ final class SeededDefects {
     static final String PD = "stories/patients/dashboards/patient_overview.dashboard.lookml";
     static final String PSQL = "stories/patients/etl/load_patients.sql";
     static final String PDEPLOY = "stories/patients/schema/deploy.sql";
+    /** A later schema change of patients, which the example does not have: its files are made. */
+    static final String PCHANGE = "stories/patients/schema/changes/01-regions/";
     static final String E = "stories/encounters/views/encounters.view.lkml";
     static final String EX = "stories/encounters/explores/encounters.explore.lkml";
     static final String EDEPLOY = "stories/encounters/schema/deploy.sql";

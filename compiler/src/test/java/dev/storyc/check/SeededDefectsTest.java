@@ -166,9 +166,20 @@ class SeededDefectsTest {
     /** Applies the edits, runs {@code body}, and puts every file back as it was. */
     private static <T> T withEdits(Path ws, List<Edit> edits, java.util.function.Supplier<T> body) {
         Map<Path, String> originals = new LinkedHashMap<>();
+        List<Path> created = new ArrayList<>();
         try {
             for (Edit edit : edits) {
                 Path file = ws.resolve(edit.file());
+                if (!Files.exists(file) && edit.from().isEmpty()) {
+                    // A new file: made with its folders, and deleted from the first one made.
+                    Path first = file;
+                    while (!Files.exists(first.getParent())) {
+                        first = first.getParent();
+                    }
+                    created.add(first);
+                    Checkout.write(file, edit.to());
+                    continue;
+                }
                 originals.putIfAbsent(file, Checkout.read(file));
                 String text = Checkout.read(file);
                 if (edit.from().isEmpty()) {
@@ -187,6 +198,8 @@ class SeededDefectsTest {
             return body.get();
         } finally {
             originals.forEach(Checkout::write);
+            java.util.Collections.reverse(created);
+            created.forEach(Checkout::deleteTree);
         }
     }
 

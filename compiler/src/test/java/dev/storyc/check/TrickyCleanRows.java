@@ -247,6 +247,20 @@ final class TrickyCleanRows {
                                 "label: \"{% if _user_attributes['locale'] == 'fr' %}Diagnostic{%"
                                     + " else %}Diagnosis{% endif %}\"")),
                 valid(
+                        "a column a later change adds and renames, and an unlogged table",
+                        append(PCHANGE + "deploy.sql", "",
+                                "ALTER TABLE <% env.warehouse.schema %>.patients ADD COLUMN region VARCHAR(16);\n"
+                                        + "ALTER TABLE <% env.warehouse.schema %>.patients RENAME COLUMN region TO region_code;\n"
+                                        + "CREATE UNLOGGED TABLE <% env.warehouse.schema %>.patient_stage (id INT);\n"),
+                        append(PCHANGE + "revert.sql", "",
+                                "DROP TABLE <% env.warehouse.schema %>.patient_stage;\n"
+                                        + "ALTER TABLE <% env.warehouse.schema %>.patients DROP COLUMN region_code;\n"),
+                        edit(P, "  dimension: zip3 {\n",
+                                "  dimension: region_code { sql: ${TABLE}.region_code ;; }\n\n  dimension: zip3 {\n"),
+                        append(P, "", "\nview: patient_stage {\n"
+                                + "  sql_table_name: <% env.warehouse.schema %>.patient_stage ;;\n"
+                                + "  dimension: id { type: number primary_key: yes sql: ${TABLE}.id ;; }\n}\n")),
+                valid(
                         "a revert that drops with a comment and two statements",
                         edit(
                                 EREVERT,
