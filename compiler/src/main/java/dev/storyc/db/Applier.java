@@ -152,7 +152,8 @@ public final class Applier implements AutoCloseable {
                 if (ScriptFailure.isConnectionLoss(e)) {
                     throw SqlFailures.failed(e, "verifying " + change.id());
                 }
-                failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e));
+                session.rollbackAndAutoCommit();
+                failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e, session.connection));
             } finally {
                 session.rollbackAndAutoCommit();
             }

@@ -99,9 +99,9 @@ final class ChangeTransaction {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
             if (action instanceof Action.Revert) {
-                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e));
+                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, session.connection));
             }
-            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e));
+            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e, session.connection));
         } finally {
             session.autoCommit();
         }

@@ -8,6 +8,7 @@ import dev.storyc.warehouse.Script;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -29,8 +30,8 @@ final class ScriptFailure {
 
     /** A failure while applying: the change's transaction was rolled back. */
     static Diagnostic diagnostic(
-            Code code, String what, ChangeId id, Script script, SQLException e) {
-        return diagnostic(code, what, id, script, e,
+            Code code, String what, ChangeId id, Script script, SQLException e, Connection connection) {
+        return diagnostic(code, what, id, script, e, connection,
                 "the change was rolled back; the database is at the last change that succeeded");
     }
 
@@ -39,8 +40,8 @@ final class ScriptFailure {
      * runs, so fixing the story's revert.sql changes nothing while the story is out of the
      * release: the way to replace the stored copy has to be said, or every later apply stops here.
      */
-    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e) {
-        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e,
+    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, Connection connection) {
+        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, connection,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
                         + " replace it, put story `" + id.story() + "` back in the release, fix its"
                         + " revert.sql, compile and apply (the corrected script is stored), then back it"
@@ -51,14 +52,18 @@ final class ScriptFailure {
      * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
      * passes its own check, so something changed the database since.
      */
-    static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e) {
-        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e,
+    static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e, Connection connection) {
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, connection,
                 "nothing was changed; the deployed change no longer passes its verify script, so"
                         + " the database was changed after it was deployed");
     }
 
-    private static Diagnostic diagnostic(
-            Code code, String what, ChangeId id, Script script, SQLException e, String outcome) {
+    /**
+     * The failure, placed where the server said, else where {@link FailingStatement} finds it on
+     * {@code connection}, which must be outside the failed transaction.
+     */
+    private static Diagnostic diagnostic(Code code, String what, ChangeId id, Script script, SQLException e,
+            Connection connection, String outcome) {
         ServerErrorMessage server =
                 e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
@@ -76,7 +81,8 @@ final class ScriptFailure {
         hint.append(outcome);
         return Diagnostic.error(
                         code,
-                        script.positionOf(position),
+                        position > 0 ? script.positionOf(position)
+                                : FailingStatement.locate(connection, script, e).orElse(script.positionOf(0)),
                         what
                                 + " of `"
                                 + id

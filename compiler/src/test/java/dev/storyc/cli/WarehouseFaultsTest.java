@@ -122,6 +122,37 @@ class WarehouseFaultsTest {
                         "warehouse/base/bad/deploy.sql:3:8",
                         "E0807"),
                 fault(
+                        "a deploy refused without a position is placed at its statement",
+                        ws ->
+                                change(
+                                        ws,
+                                        "01-bad",
+                                        "-- a later change\n"
+                                            + "ALTER TABLE analytics.base ADD COLUMN x INTEGER;\n\n"
+                                            + "/* the index names a column that is not there */\n"
+                                            + "CREATE INDEX base_y ON analytics.base (y);\n",
+                                        "SELECT 1;\n",
+                                        null),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "warehouse/base/bad/deploy.sql:5:1",
+                        "E0807"),
+                fault(
+                        "a verify refused without a position is placed at its statement",
+                        ws ->
+                                change(
+                                        ws,
+                                        "01-bad",
+                                        "ALTER TABLE analytics.base ADD COLUMN x INT;\n",
+                                        "ALTER TABLE analytics.base DROP COLUMN x;\n",
+                                        "SELECT 1;\nDO $$ BEGIN RAISE EXCEPTION 'x is missing'; END $$;\n"),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "warehouse/base/bad/verify.sql:2:1",
+                        "E0808"),
+                fault(
                         "failing verify",
                         ws ->
                                 change(
