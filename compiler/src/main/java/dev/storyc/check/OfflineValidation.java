@@ -21,6 +21,7 @@ final class OfflineValidation {
         RevertScripts.check(scope);
         TransactionScripts.check(scope);
         SqlNulCharacters.check(scope);
+        UnrunnableSql.check(scope);
         EtlSqlStatements.check(scope);
         ModelLevel.check(scope);
     }

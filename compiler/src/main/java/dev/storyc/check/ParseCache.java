@@ -54,7 +54,7 @@ final class ParseCache {
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
     /** What a text is parsed as; each kind's value has its own type. */
-    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL }
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL, UNRUNNABLE }
 
     /**
      * A text, or for {@link Kind#COLUMNS} a list of scripts, with its path. A text is rendered once
@@ -206,6 +206,11 @@ final class ParseCache {
         /** Returns the statements of a script that end or start a transaction. */
         List<SqlLexer.Token> transactionControl(String path, String text) {
             return get(Kind.TRANSACTION_CONTROL, path, text, (p, t) -> TransactionScripts.transactionControl(t));
+        }
+
+        /** Returns what in a script cannot run inside the transaction storyc runs it in. */
+        List<UnrunnableSql.Finding> unrunnable(String path, String text) {
+            return get(Kind.UNRUNNABLE, path, text, (p, t) -> UnrunnableSql.find(t));
         }
 
         /** Returns the distinct tokens of a file's text, as the isolation check splits it. */

@@ -41,6 +41,8 @@ public final class SqlLexer {
     private final String sql;
     private final boolean keepStrings;
     private int at;
+    /** Where a comment, string, quoted name or dollar quote opened that the script never closes. */
+    private int unterminated = -1;
 
     SqlLexer(String sql) {
         this(sql, false);
@@ -64,6 +66,19 @@ public final class SqlLexer {
     public static java.util.List<java.util.List<Token>> statements(String sql) {
         return split(new SqlLexer(sql));
     }
+
+    /**
+     * Returns the statements as {@link #statements} does, and where the first comment, string,
+     * quoted name or dollar quote that never closes opens (-1 when all close), from one pass.
+     */
+    static Lexed lex(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        java.util.List<java.util.List<Token>> statements = split(lexer);
+        return new Lexed(statements, lexer.unterminated);
+    }
+
+    /** A lexed script: its statements, and where an unclosed construct opens, or -1. */
+    record Lexed(java.util.List<java.util.List<Token>> statements, int unterminated) {}
 
     private static java.util.List<java.util.List<Token>> split(SqlLexer lexer) {
         java.util.List<java.util.List<Token>> statements = new java.util.ArrayList<>();
@@ -151,6 +166,7 @@ public final class SqlLexer {
 
     /** PostgreSQL block comments nest: {@code /* a /* b *\/ c *\/} is one comment. */
     private void skipBlockComment() {
+        int opened = at;
         int depth = 0;
         while (at < sql.length()) {
             if (sql.startsWith("/*", at)) {
@@ -166,6 +182,13 @@ public final class SqlLexer {
                 at++;
             }
         }
+        unclosed(opened);
+    }
+
+    private void unclosed(int opened) {
+        if (unterminated < 0) {
+            unterminated = opened;
+        }
     }
 
     /**
@@ -173,6 +196,7 @@ public final class SqlLexer {
      * \'} in E-strings.
      */
     private void skipString(boolean backslashEscapes) {
+        int opened = at;
         at++;
         while (at < sql.length()) {
             char c = sql.charAt(at);
@@ -189,6 +213,7 @@ public final class SqlLexer {
                 at++;
             }
         }
+        unclosed(opened);
     }
 
     private Token quotedIdentifier() {
@@ -204,11 +229,12 @@ public final class SqlLexer {
                     continue;
                 }
                 at++;
-                break;
+                return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start, at);
             }
             name.append(c);
             at++;
         }
+        unclosed(start);
         return new Token(TokenKind.QUOTED_IDENTIFIER, name.toString(), start, at);
     }
 
@@ -232,6 +258,9 @@ public final class SqlLexer {
         int tagEnd = dollarTagEnd();
         String tag = sql.substring(at, tagEnd);
         int close = sql.indexOf(tag, tagEnd);
+        if (close < 0) {
+            unclosed(at);
+        }
         at = close < 0 ? sql.length() : close + tag.length();
     }
 }

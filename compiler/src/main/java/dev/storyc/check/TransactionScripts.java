@@ -14,7 +14,7 @@ import java.util.List;
  * {@code COMMIT} inside keeps half a change, which storyc then reports as rolled back, with no
  * registry row for what stayed; a {@code ROLLBACK} throws the work away, and storyc then records
  * the change as deployed or the job as loaded. Statements that cannot run in a transaction at all,
- * such as {@code VACUUM}, need no check: PostgreSQL refuses them, and the change rolls back.
+ * such as {@code VACUUM}, are {@link UnrunnableSql}'s.
  */
 final class TransactionScripts {
     private static final List<ArtifactKind> RUN_IN_A_TRANSACTION = List.of(

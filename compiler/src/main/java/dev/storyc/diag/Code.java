@@ -150,6 +150,8 @@ public enum Code {
     SQL_TRANSACTION_CONTROL("E0636", "a schema or ETL script ends or starts its own transaction"),
     SQL_NUL_CHARACTER("E0637", "SQL sent to the warehouse holds a NUL character"),
     REVERT_DROPS_OTHER_STORY("E0638", "revert.sql drops a table another story creates"),
+    SQL_OUTSIDE_TRANSACTION("E0639", "a statement that cannot run inside a transaction"),
+    SQL_NOT_RUNNABLE("E0640", "a psql meta-command, or a comment, string or quote that never closes"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),

@@ -268,6 +268,30 @@ final class SchemaDefectRows {
                         PDEPLOY,
                         "-- a\u0000b",
                         append(PDEPLOY, ");\n", "-- a\u0000b\n")),
+                // E0639: a statement PostgreSQL refuses inside the change's transaction
+                defectAt(
+                        "E0639",
+                        EDEPLOY,
+                        "CREATE INDEX CONCURRENTLY",
+                        append(EDEPLOY, ");\n", "CREATE INDEX CONCURRENTLY encounters_day\n"
+                                + "    ON <% env.warehouse.schema %>.encounters (patient_id);\n")),
+                defectAt(
+                        "E0639",
+                        GSQL,
+                        "VACUUM",
+                        append(GSQL, "LEFT JOIN mammograms AS m ON m.patient_id = s.patient_id;", "\nVACUUM;")),
+                // E0640: what only psql runs, and a comment that swallows the rest of the script
+                defectAt(
+                        "E0640",
+                        EREVERT,
+                        "\\echo reverted",
+                        append(EREVERT, "DROP TABLE IF EXISTS <% env.warehouse.schema %>.encounters;",
+                                "\n\\echo reverted")),
+                defectAt(
+                        "E0640",
+                        PDEPLOY,
+                        "/* the rest is not run",
+                        append(PDEPLOY, ");\n", "/* the rest is not run\n")),
                 // E0632-E0635: the workspace model, both ways
                 defect(
                         "E0632",
