@@ -215,6 +215,11 @@ final class CiCommand implements Callable<Integer> {
                     backedOut);
         } catch (PublishException e) {
             console.failure(e.getMessage(), e.hint());
+            if (committed == null) {
+                // A first run whose remote could not be fetched made an empty repository: nothing
+                // half-made is left for the next run to wonder about.
+                OutputRepository.removeIfEmpty(directory);
+            }
             return committed != null ? committed : new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
     }

@@ -18,8 +18,7 @@ final class Reports {
         if (drift.total() > drift.commits().size()) {
             message.append("\n    … and ").append(drift.total() - drift.commits().size()).append(" more");
         }
-        console.failure(message.toString(), "storyc never overwrites a commit it did not make. Move the change into"
-                + " the stories and revert it on the remote, or run with --adopt-drift to build the next commit on top of it");
+        console.failure(message.toString(), drift.hint());
     }
 
     /**

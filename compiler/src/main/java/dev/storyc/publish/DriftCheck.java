@@ -46,7 +46,7 @@ final class DriftCheck {
                 return Optional.of(new Drift("the remote branch no longer contains "
                         + lastPushed.name().substring(0, 12)
                         + ", which storyc pushed there: its history was rewritten",
-                        List.of(describe(remote)), 1));
+                        List.of(describe(remote)), 1, true));
             }
             RevCommit localCommit = localHead == null ? null : walk.parseCommit(localHead);
             List<Drift.Commit> foreign = new ArrayList<>();
@@ -67,7 +67,7 @@ final class DriftCheck {
             walk.reset();
             return total == 0 ? Optional.empty()
                     : Optional.of(new Drift("commits on the remote branch carry no storyc trailers",
-                            foreign, total));
+                            foreign, total, false));
         } catch (IOException e) {
             throw failures.io("cannot read the commits fetched from the remote", e);
         }

@@ -111,6 +111,37 @@ public final class OutputRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes an output repository that holds no commit at all, which a run that failed before it
+     * committed anything (its remote could not be fetched) leaves behind: the folder is then as
+     * the run found it, or gone when the run made it. A repository with any ref is never touched.
+     * Best effort: what cannot be removed stays, and the next run takes it over as before.
+     */
+    public static void removeIfEmpty(Path directory) {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isMarked(gitDir)) {
+            return;
+        }
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true)
+                .build()) {
+            if (!repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS).isEmpty()) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        try {
+            org.eclipse.jgit.util.FileUtils.delete(gitDir.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+            try (Stream<Path> left = Files.list(directory)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(directory);
+                }
+            }
+        } catch (IOException e) {
+            // Left as it was: the next run opens it and carries on.
+        }
+    }
+
     /** Opens an existing repository, for commands such as push that never create one. */
     public static OutputRepository openExisting(Path directory, String branch, Progress progress)
             throws PublishException {

@@ -72,6 +72,9 @@ class CiCommandTest {
         assertThat(ci.stdout()).containsPattern("production .* no: failed")
                 .containsPattern("integration\\s+all\\s+\\+7")
                 .contains("4 environments compiled, 1 failed");
+        // The first run made production's repository, then could not fetch: nothing is left of it.
+        assertThat(workspace.resolve("out/production")).doesNotExist();
+        assertThat(workspace.resolve("out/integration/.git")).isDirectory();
     }
 
     @Test

@@ -81,7 +81,9 @@ class DriftTest {
         Storyc.Outcome push = Storyc.run(workspace, "push", "--env", "production");
 
         assertThat(push.exitCode()).as(push.toString()).isEqualTo(3);
-        assertThat(push.stderr()).contains("its history was rewritten").contains(rewritten.substring(0, 12));
+        assertThat(push.stderr()).contains("its history was rewritten").contains(rewritten.substring(0, 12))
+                .contains("someone reset or force-pushed the remote branch")
+                .doesNotContain("a commit it did not make");
         assertThat(git(remote, "rev-parse", "main")).isEqualTo(rewritten);
     }
 
