@@ -125,7 +125,7 @@ final class CiCommand implements Callable<Integer> {
         folders.require();
         Progress progress = root.progress(parallelism);
         GitCredentials credentials = GitTokenSetting.credentials(root.settings(), root.processEnvironment());
-        String source = SourceRevision.describe(project.root());
+        String source = SourceRevision.describe(project.root(), folders.folders().values());
         // Each environment reports into a console of its own, replayed in environment order below,
         // so that two runs with --jobs 2 print the same text whichever environment finished first.
         Map<String, Console> reports = new java.util.concurrent.ConcurrentHashMap<>();

@@ -86,7 +86,7 @@ final class CompileCommand implements Callable<Integer> {
         folders.require();
         // Asking git for the workspace's status is slow in a large workspace; only a commit message
         // needs it, so a run that reuses every environment never asks.
-        Supplier<String> source = memoized(() -> SourceRevision.describe(project.root()));
+        Supplier<String> source = memoized(() -> SourceRevision.describe(project.root(), folders.folders().values()));
         OutputWrites.Outcome<Written> written;
         try {
             written = OutputWrites.writeAll(compilation.environments(),

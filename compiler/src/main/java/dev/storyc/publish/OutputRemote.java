@@ -88,6 +88,34 @@ public final class OutputRemote {
         }
     }
 
+    /**
+     * Warns when a pushed commit was compiled from a workspace with uncommitted changes ({@code
+     * Storyc-Source: <id>+dirty}): the remote, which others deploy from, now holds output that no
+     * commit of the workspace can rebuild. Pushing it may be meant (a developer trying a change on
+     * integration), so it is said, not refused.
+     */
+    private void warnAboutUncommittedSources(ObjectId pushed, ObjectId remoteHead) {
+        List<String> dirty = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(local.repository())) {
+            walk.markStart(walk.parseCommit(pushed));
+            if (remoteHead != null) {
+                walk.markUninteresting(walk.parseCommit(remoteHead));
+            }
+            for (RevCommit commit : walk) {
+                commit.getFooterLines("Storyc-Source").stream().filter(source -> source.endsWith("+dirty"))
+                        .findFirst().ifPresent(source -> dirty.add(commit.getId().abbreviate(12).name()
+                                + " (Storyc-Source: " + source + ")"));
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (!dirty.isEmpty()) {
+            local.progress().warn(label + ": pushed " + (dirty.size() == 1 ? "a commit" : dirty.size() + " commits")
+                    + " compiled from uncommitted changes, which no commit of the workspace holds: "
+                    + String.join(", ", dirty) + "; commit them, and let CI publish from the commit");
+        }
+    }
+
     /** Pushes the local branch; see the class comment for what happens on the way. */
     public PushResult push(boolean adoptDrift) throws PublishException {
         Repository repository = local.repository();
@@ -137,6 +165,7 @@ public final class OutputRemote {
             RemoteRefUpdate.Status status = update.getStatus();
             if (status == RemoteRefUpdate.Status.OK
                     || status == RemoteRefUpdate.Status.UP_TO_DATE) {
+                warnAboutUncommittedSources(toPush, remote.orElse(null));
                 markPushed(toPush);
                 return new PushResult.Pushed(toPush.name(), attempt, rebuilt);
             }

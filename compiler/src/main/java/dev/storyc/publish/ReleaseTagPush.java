@@ -85,8 +85,15 @@ final class ReleaseTagPush {
         for (RemoteRefUpdate tag : tags) {
             if (tag != null && tag.getStatus() != RemoteRefUpdate.Status.OK
                     && tag.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                local.progress().warn(label + ": the remote refused tag "
-                        + tag.getRemoteName().substring(Constants.R_TAGS.length()) + " ("
+                String name = tag.getRemoteName().substring(Constants.R_TAGS.length());
+                if (tag.getStatus() == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                    // Pushed create-only: the remote has the tag already, on another commit.
+                    local.progress().warn(label + ": the remote already has tag " + name + " on another"
+                            + " commit, and tags never move, so it was not pushed; the next compile of the"
+                            + " release numbers its tag after the remote's");
+                    continue;
+                }
+                local.progress().warn(label + ": the remote refused tag " + name + " ("
                         + tag.getStatus()
                         + (tag.getMessage() == null ? "" : ": " + failures.scrub(tag.getMessage()))
                         + ")");

@@ -2,7 +2,13 @@ package dev.storyc.publish;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -14,10 +20,14 @@ public final class SourceRevision {
     private SourceRevision() {}
 
     /**
-     * Returns the workspace's HEAD commit id, with {@code +dirty} when the work tree differs from it,
-     * or {@code none} when the workspace is not in a git repository.
+     * Returns the workspace's HEAD commit id, with {@code +dirty} when the workspace's files differ
+     * from it, or {@code none} when the workspace is not in a git repository. Only the workspace's
+     * own files count: not the rest of a repository it is a folder of, and not {@code outputs} (the
+     * output folders, which a compile itself writes into the workspace unless git ignores them) or
+     * the cache in {@code .storyc/}. Without that, every compile in a workspace whose
+     * {@code .gitignore} lacked {@code out/} was dirty.
      */
-    public static String describe(Path workspace) {
+    public static String describe(Path workspace, Collection<Path> outputs) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             return "none";
@@ -27,10 +37,27 @@ public final class SourceRevision {
             if (head == null) {
                 return "none";
             }
-            boolean clean = Git.wrap(repository).status().call().isClean();
+            Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            Path root = workspace.toAbsolutePath().normalize();
+            List<String> ignored = new ArrayList<>();
+            ignored.add(prefix(top, root.resolve(".storyc")));
+            outputs.forEach(output -> ignored.add(prefix(top, root.resolve(output).normalize())));
+            String inside = prefix(top, root);
+            Status status = Git.wrap(repository).status().call();
+            boolean clean = Stream.of(status.getAdded(), status.getChanged(), status.getModified(),
+                            status.getMissing(), status.getRemoved(), status.getUntracked(), status.getConflicting())
+                    .flatMap(Set::stream)
+                    .noneMatch(path -> (path + "/").startsWith(inside)
+                            && ignored.stream().noneMatch(folder -> (path + "/").startsWith(folder)));
             return head.name() + (clean ? "" : "+dirty");
         } catch (IOException | GitAPIException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** Returns {@code folder} relative to the repository's top, with a closing slash, or "" for the top. */
+    private static String prefix(Path top, Path folder) {
+        String relative = top.relativize(folder).toString().replace('\\', '/');
+        return relative.isEmpty() ? "" : relative + "/";
     }
 }

@@ -205,6 +205,27 @@ class PushTest {
     }
 
     @Test
+    void pushingACompileOfUncommittedChangesWarnsButPushes() {
+        Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
+        Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "Start");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Storyc.Outcome clean = Storyc.run(workspace, "push", "--env", "production");
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.stderr()).doesNotContain("uncommitted");
+
+        Workspaces.changeSource(workspace, "an edit nobody committed");
+        assertThat(Storyc.run(workspace, "compile", "--env", "production").exitCode()).isZero();
+        Storyc.Outcome dirty = Storyc.run(workspace, "push", "--env", "production");
+
+        assertThat(dirty.exitCode()).as(dirty.toString()).isZero();
+        assertThat(dirty.stderr()).contains("warning: production: pushed a commit compiled from uncommitted changes")
+                .contains(git(remote, "rev-parse", "--short=12", "main") + " (Storyc-Source: "
+                        + git(workspace, "rev-parse", "HEAD") + "+dirty)");
+    }
+
+    @Test
     void pushingBeforeCompilingExplainsWhatToDo() {
         Path remote = GitServers.bareRepository(temp.resolve("remotes/production.git"));
         Path workspace = workspaceWithRemote(GitServers.fileUrl(remote));
