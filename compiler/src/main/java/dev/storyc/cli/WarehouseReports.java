@@ -72,13 +72,16 @@ final class WarehouseReports {
         long reverts = plan.actions().stream().filter(a -> a instanceof Action.Revert).count();
         long deploys = plan.actions().stream().filter(a -> a instanceof Action.Deploy).count();
         long reworks = plan.actions().stream().filter(a -> a instanceof Action.Rework).count();
+        long revertUpdates = plan.actions().stream().filter(a -> a instanceof Action.UpdateRevert).count();
         out.printf(
-                "%s at output %s: %d to revert, %d to deploy, %d to rework, %d up to date%s%n",
+                "%s at output %s: %d to revert, %d to deploy, %d to rework, %s%d up to date%s%n",
                 session.environment.name(),
                 OutputPlan.shortId(session.plan.commit()),
                 reverts,
                 deploys,
                 reworks,
+                revertUpdates == 0 ? "" : revertUpdates + " revert script" + (revertUpdates == 1 ? "" : "s")
+                        + " to store, ",
                 plan.upToDate().size(),
                 plan.refusals().isEmpty() ? "" : ", " + plan.refusals().size() + " refused");
         out.flush();

@@ -264,7 +264,8 @@ public final class EtlRunner {
                                 + "` failed in "
                                 + target.environment()
                                 + ": "
-                                + ServerErrors.message(e))
+                                + ServerErrors.message(e)
+                                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"))
                 .withHint("nothing of this run was kept: the job's transaction was rolled back");
     }
 

@@ -78,7 +78,8 @@ final class ScriptFailure {
         if (server != null && server.getHint() != null) {
             hint.append(server.getHint()).append(' ');
         }
-        hint.append(outcome);
+        // The server's detail and hint are sentences; storyc's outcome follows as one.
+        hint.append(hint.length() == 0 ? outcome : Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1));
         return Diagnostic.error(
                         code,
                         position > 0 ? script.positionOf(position)

@@ -122,6 +122,22 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void aCorrectedRevertScriptIsStoredAndCountedInThePlan() {
+        ok("compile", "--env", "acc");
+        ok("warehouse", "apply", "--env", "acc");
+        ws.write("stories/base/schema/revert.sql", "-- corrected\nDROP TABLE IF EXISTS <% env.warehouse.schema %>.base;\n");
+        ok("compile", "--env", "acc");
+
+        Storyc.Outcome plan = ok("warehouse", "plan", "--env", "acc");
+
+        assertThat(plan.stdout()).containsPattern("update-revert\\s+base/base\\s+stores the corrected revert script")
+                .contains("0 to revert, 0 to deploy, 0 to rework, 1 revert script to store, 1 up to date");
+        ok("warehouse", "apply", "--env", "acc");
+        assertThat(rows(ws.acc, "SELECT revert_script FROM storyc.changes WHERE story = 'base'"))
+                .containsExactly("-- corrected\nDROP TABLE IF EXISTS analytics.base;\n");
+    }
+
+    @Test
     void anOlderOutputCommitIsAppliedAsItWasNotAsTheWorkingTreeIs() {
         ok("compile", "--env", "acc");
         String first = GitCli.git(ws.root.resolve("out/acc"), "rev-parse", "main");
