@@ -101,6 +101,9 @@ final class ChangeTransaction {
             if (action instanceof Action.Revert) {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, session.connection));
             }
+            if (action instanceof Action.Rework && code == Code.DEPLOY_FAILED) {
+                return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, session.connection));
+            }
             return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e, session.connection));
         } finally {
             session.autoCommit();

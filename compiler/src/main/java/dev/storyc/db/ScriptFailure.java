@@ -49,6 +49,21 @@ final class ScriptFailure {
     }
 
     /**
+     * The new deploy of a rework, refused after the registry's stored revert ran without error. A
+     * revert that did not undo the old deploy (a placeholder such as {@code SELECT 1}) leaves what
+     * the new deploy then meets ("already exists"), and every retry runs the same stored copy: the
+     * way out has to be said.
+     */
+    static Diagnostic reworkedDeployFailure(ChangeId id, Script script, SQLException e, Connection connection) {
+        return diagnostic(Code.DEPLOY_FAILED, "deploy", id, script, e, connection,
+                "the change was rolled back. A rework first runs the revert script stored when the change"
+                        + " was deployed, and this deploy met what that revert"
+                        + " left; if it does not undo the old deploy, editing revert.sql changes nothing until it"
+                        + " is stored: put the old deploy.sql back, fix revert.sql, apply (which stores it), then"
+                        + " edit deploy.sql again and rework");
+    }
+
+    /**
      * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
      * passes its own check, so something changed the database since.
      */

@@ -20,6 +20,12 @@ import java.util.Set;
  * for n fields; here bisection is only the fallback for an error that carries no position.
  */
 public final class Validator {
+    /**
+     * PostgreSQL's object_not_in_prerequisite_state: the relation exists but cannot be read, as a
+     * materialized view created WITH NO DATA.
+     */
+    private static final String OBJECT_NOT_READY = "55000";
+
     /** How many queries share a round trip. */
     public static final int ROUND_TRIP = 100;
 
@@ -146,8 +152,18 @@ public final class Validator {
         }
     }
 
-    /** Splits a batch whose failure named no position, down to the field that fails alone. */
+    /**
+     * Splits a batch whose failure named no position, down to the field that fails alone. A
+     * failure of the view's table itself, such as a materialized view never refreshed, is the
+     * table's: split down, it was blamed on whichever field came first, with a hint about
+     * dropped columns.
+     */
     private void bisect(Batch batch, SqlExecutor.SqlFailure error) {
+        if (OBJECT_NOT_READY.equals(error.sqlState())) {
+            tableFailed(batch.from(), error);
+            notValidated += batch.fields().size();
+            return;
+        }
         if (batch.fields().size() == 1) {
             fieldFailed(batch.fields().get(0), error);
             return;
@@ -208,7 +224,10 @@ public final class Validator {
                         + "` fails in the"
                         + " database: "
                         + error.message(),
-                "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name");
+                OBJECT_NOT_READY.equals(error.sqlState())
+                        ? "the table is there but cannot be read yet: a materialized view created WITH NO DATA"
+                                + " needs REFRESH MATERIALIZED VIEW, which its story's ETL job can run"
+                        : "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name");
     }
 
     private void fromFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {

@@ -274,6 +274,25 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void aReworkWhoseStoredRevertUndidNothingSaysHowToGetOut() {
+        ws.write("stories/extra/schema/revert.sql", "SELECT 1;\n");
+        ok("compile", "--env", "dev");
+        ok("warehouse", "apply", "--env", "dev");
+        ws.write("stories/extra/schema/deploy.sql",
+                "CREATE TABLE <% env.warehouse.schema %>.extra (base_id INTEGER NOT NULL, note TEXT);\n");
+        ws.write("stories/extra/schema/revert.sql", "DROP TABLE <% env.warehouse.schema %>.extra;\n");
+        ok("compile", "--env", "dev");
+
+        Storyc.Outcome rework = ws.storyc("warehouse", "apply", "--env", "dev", "--rework");
+
+        assertThat(rework.exitCode()).as(rework.toString()).isEqualTo(1);
+        assertThat(rework.stderr()).contains("error[E0807]: deploy of `extra/base` failed: relation \"extra\" already"
+                        + " exists (SQLSTATE 42P07)")
+                .contains("A rework first runs the revert script stored when the change was deployed")
+                .contains("put the old deploy.sql back, fix revert.sql, apply (which stores it)");
+    }
+
+    @Test
     void statusLiveAddsWhatEachReachableDatabaseHas() throws Exception {
         ok("compile", "--env", "acc", "--env", "dev");
         ok("warehouse", "apply", "--env", "acc");

@@ -130,4 +130,30 @@ class ValidatorTest {
                     .containsExactly("E0922");
         }
     }
+
+    @Test
+    void aMaterializedViewNeverRefreshedIsTheTablesProblemNotAFields() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("validator_mv")) {
+            database.execute("CREATE SCHEMA shop; CREATE MATERIALIZED VIEW shop.product_mv AS"
+                    + " SELECT 1 AS sku, 2 AS price WITH NO DATA");
+            LookmlProject project = LookmlProject.of(Map.of("views/product_mv.view.lkml",
+                    "view: product_mv {\n  sql_table_name: shop.product_mv ;;\n"
+                            + "  dimension: sku { sql: ${TABLE}.sku ;; }\n"
+                            + "  dimension: price { sql: ${TABLE}.price ;; }\n}\n"));
+            WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
+                    database.name(), "shop", "storyc", PostgresServer.USER,
+                    Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
+            ValidationResult result;
+            try (Connection connection = database.connect()) {
+                result = Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
+            }
+
+            assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+                assertThat(d.code().id() + " " + d.position()).isEqualTo("E0923 views/product_mv.view.lkml:2:19");
+                assertThat(d.message()).contains("has not been populated");
+                assertThat(d.hint()).get().asString().contains("REFRESH MATERIALIZED VIEW");
+            });
+        }
+    }
 }
