@@ -78,11 +78,12 @@ final class StatusCommand implements Callable<Integer> {
             environments.forEach(e -> releaseRow.append(String.format(" %-13s", e.release()))
                     .append(live ? String.format(" %-9s", "") : ""));
             console.out().println(releaseRow.toString().stripTrailing());
-            for (StoryId story : project.workspace().stories().keySet()) {
+            for (StoryId story : rows(project, releases)) {
                 Optional<String> head = repository.flatMap(r -> r.treeAtHead("stories/" + story));
+                boolean onMain = project.workspace().stories().containsKey(story);
                 StringBuilder row = new StringBuilder(String.format("%-22s", story));
                 for (Environment environment : environments) {
-                    row.append(String.format(" %-13s", cell(environment, story, releases, head)));
+                    row.append(String.format(" %-13s", cell(environment, story, releases, head, onMain)));
                     if (live) {
                         String deployed = liveStatus.get(environment.name()).cell(story.value());
                         row.append(String.format(" %-9s", deployed));
@@ -100,19 +101,30 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, Optional<ReleaseManifest>> releases,
             Optional<SourceRepository> repository, Map<String, LiveStatus> liveStatus) {
         Map<StoryId, Optional<String>> heads = new HashMap<>();
-        project.workspace().stories().keySet().forEach(story ->
-                heads.put(story, repository.flatMap(r -> r.treeAtHead("stories/" + story))));
+        List<StoryId> rows = rows(project, releases);
+        rows.forEach(story -> heads.put(story, repository.flatMap(r -> r.treeAtHead("stories/" + story))));
         List<Listings.StatusColumn> columns = new ArrayList<>();
         for (Environment environment : environments) {
             Map<String, Cell> cells = new HashMap<>();
-            heads.forEach((story, head) ->
-                    cells.put(story.value(), cellOf(environment, story, releases, head)));
+            heads.forEach((story, head) -> cells.put(story.value(), cellOf(environment, story, releases, head,
+                    project.workspace().stories().containsKey(story))));
             Optional<Listings.LiveColumn> live = Optional.ofNullable(liveStatus.get(environment.name()))
                     .map(status -> live(status, heads.keySet()));
             columns.add(new Listings.StatusColumn(environment.name(), environment.kind().spelling(),
                     environment.release(), cells, live));
         }
-        return Listings.status(project.workspace().storyNames(), columns);
+        return Listings.status(rows.stream().map(StoryId::value).toList(), columns);
+    }
+
+    /**
+     * Returns the stories to show: those on main, and those a sealed release pins that main no
+     * longer has. Deleting a story from main does not take it out of acceptance, which still
+     * compiles it from its pin, and a release manager must see it there.
+     */
+    private static List<StoryId> rows(Project project, Map<String, Optional<ReleaseManifest>> releases) {
+        java.util.SortedSet<StoryId> rows = new java.util.TreeSet<>(project.workspace().stories().keySet());
+        releases.values().forEach(manifest -> manifest.ifPresent(m -> rows.addAll(m.pins().keySet())));
+        return List.copyOf(rows);
     }
 
     /** Returns what {@code --live} found in one environment's registry, for the JSON document. */
@@ -124,9 +136,9 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Returns the same answer as {@link #cell}, as the value the JSON document prints. */
     private static Cell cellOf(Environment environment, StoryId story,
-            Map<String, Optional<ReleaseManifest>> releases, Optional<String> head) {
+            Map<String, Optional<ReleaseManifest>> releases, Optional<String> head, boolean onMain) {
         if (environment.takesAllStories()) {
-            return new Cell.Main();
+            return onMain ? new Cell.Main() : new Cell.Absent();
         }
         Optional<ReleaseManifest> manifest =
                 releases.getOrDefault(environment.release(), Optional.empty());
@@ -134,14 +146,17 @@ final class StatusCommand implements Callable<Integer> {
             return new Cell.Absent();
         }
         String pin = manifest.get().pins().get(story);
-        return pin == null ? new Cell.Main()
-                : new Cell.Pinned(pin, head.map(h -> !h.equals(pin)).orElse(true));
+        if (pin == null) {
+            // An unsealed release takes main's version, and main has none of a deleted story.
+            return onMain ? new Cell.Main() : new Cell.Absent();
+        }
+        return new Cell.Pinned(pin, head.map(h -> !h.equals(pin)).orElse(true));
     }
 
     private static String cell(Environment environment, StoryId story, Map<String, Optional<ReleaseManifest>> releases,
-            Optional<String> head) {
+            Optional<String> head, boolean onMain) {
         if (environment.takesAllStories()) {
-            return "main";
+            return onMain ? "main" : "-";
         }
         Optional<ReleaseManifest> manifest = releases.getOrDefault(environment.release(), Optional.empty());
         if (manifest.isEmpty() || manifest.get().positionOf(story).isEmpty()) {
@@ -149,7 +164,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         String pin = manifest.get().pins().get(story);
         if (pin == null) {
-            return "main";
+            return onMain ? "main" : "-";
         }
         boolean differs = head.map(h -> !h.equals(pin)).orElse(true);
         return differs ? pin.substring(0, 8) + "..*" : pin.substring(0, 10);

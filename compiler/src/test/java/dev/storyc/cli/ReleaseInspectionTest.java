@@ -44,6 +44,15 @@ class ReleaseInspectionTest {
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "moves on");
         assertThat(Storyc.run(workspace, "status").stdout().lines())
                 .anyMatch(l -> l.startsWith("patients ") && l.endsWith(patientsTree.substring(0, 8) + "..*"));
+
+        // A story deleted from main is still in every release that pins it, and shown there.
+        String appointments = git(workspace, "rev-parse", "HEAD:stories/appointments");
+        git(workspace, "rm", "-rq", "stories/appointments");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "appointments leaves main");
+        List<String> gone = Storyc.run(workspace, "status").stdout().lines().toList();
+        assertThat(gone).filteredOn(l -> l.startsWith("appointments ")).singleElement().asString()
+                .matches("appointments( +-)+ +" + appointments.substring(0, 8) + "\\.\\.\\*")
+                .endsWith(appointments.substring(0, 8) + "..*");
     }
 
     @Test
