@@ -153,6 +153,7 @@ public final class ProjectCompiler {
         List<String> taskEnvironments = new ArrayList<>();
         List<String> taskFingerprints = new ArrayList<>();
         Map<Workspace, InputFingerprint> fingerprinters = new IdentityHashMap<>();
+        Map<Workspace, ReleaseManifest> pinnedReleases = new IdentityHashMap<>();
         List<UpToDate> upToDate = new ArrayList<>();
         boolean compilesWorkingTree = false;
         for (Environment environment : selected) {
@@ -169,6 +170,7 @@ public final class ProjectCompiler {
                 continue;
             }
             Workspace workspace = compiler.get().workspace();
+            sealed.ifPresent(release -> pinnedReleases.put(workspace, release));
             String fingerprint = reuse.active() ? fingerprinters
                     .computeIfAbsent(workspace, this::fingerprinter).of(environment) : "";
             Optional<UpToDate> reused = reused(environment, workspace, fingerprint,
@@ -216,7 +218,10 @@ public final class ProjectCompiler {
             }
         }
         List<Findings> findings = groups.stream()
-                .map(g -> new Findings(g.workspace(), SameInEnvironments.merge(g.found())))
+                .map(g -> new Findings(g.workspace(), pinnedReleases.containsKey(g.workspace())
+                        ? PinnedDiagnostics.explain(SameInEnvironments.merge(g.found()),
+                                pinnedReleases.get(g.workspace()), g.workspace(), inputs.workspace(), contentIds)
+                        : SameInEnvironments.merge(g.found())))
                 .toList();
         return new Compiled(workingTree, compiled, findings, failed, upToDate, clean);
     }

@@ -1,0 +1,47 @@
+package dev.storyc.cli;
+
+import static dev.storyc.testing.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyc.testing.Checkout;
+import dev.storyc.testing.Storyc;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A problem in the tree a sealed release pins is reported with the pinned text's line, which the
+ * working tree may no longer have there: the diagnostic says so, at the pin.
+ */
+class PinnedDiagnosticsTest {
+    @Test
+    void aProblemInAPinnedTreeThatMainHasFixedPointsAtThePin(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        Path view = workspace.resolve("stories/patients/views/patients.view.lkml");
+        String fixed = Checkout.read(view);
+        Checkout.write(view, fixed.replace("  dimension: state {\n",
+                "  dimension: broken { sql: ${nosuch} ;; }\n\n  dimension: state {\n"));
+        commit(workspace, "A broken dimension");
+        assertThat(Storyc.run(workspace, "release", "seal", "2026-W47", "--force").exitCode()).isZero();
+        commit(workspace, "Seal it, by mistake");
+        Checkout.write(view, "# fixed on main, a line longer\n" + fixed);
+        commit(workspace, "Fix it on main");
+
+        Storyc.Outcome check = Storyc.run(workspace, "check", "--env", "production");
+
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        String pin = git(workspace, "rev-parse", "HEAD~1:stories/patients");
+        assertThat(check.stderr()).contains("${nosuch}")
+                .contains("this is the text sealed release 2026-W47 pins for `patients` (tree " + pin.substring(0, 12)
+                        + "), which the working tree has changed since")
+                .containsPattern("seal the release again at releases/2026-W47\\.toml:\\d+:1\\n +patients = \"" + pin + "\"");
+        // The working tree's own environments, which compile main, have nothing to say.
+        Storyc.Outcome integration = Storyc.run(workspace, "check", "--env", "integration");
+        assertThat(integration.exitCode()).as(integration.toString()).isZero();
+    }
+
+    private static void commit(Path workspace, String message) {
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+    }
+}
