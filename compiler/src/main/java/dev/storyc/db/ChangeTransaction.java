@@ -98,8 +98,9 @@ final class ChangeTransaction {
             if (ScriptFailure.isConnectionLoss(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
-            if (action instanceof Action.Revert) {
-                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, session.connection));
+            if (action instanceof Action.Revert revert) {
+                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, session.connection,
+                        revert.pendingInPlan()));
             }
             if (action instanceof Action.Rework && code == Code.DEPLOY_FAILED) {
                 return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, session.connection));

@@ -40,12 +40,17 @@ final class ScriptFailure {
      * runs, so fixing the story's revert.sql changes nothing while the story is out of the
      * release: the way to replace the stored copy has to be said, or every later apply stops here.
      */
-    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, Connection connection) {
+    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, Connection connection,
+            boolean storyBackedOut) {
+        String putBack = storyBackedOut
+                ? "put story `" + id.story() + "` back in the release"
+                // The story is still in the release; the change left it.
+                : "put the change back in story `" + id.story() + "` ("
+                        + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/") + ")";
         return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, connection,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
-                        + " replace it, put story `" + id.story() + "` back in the release, fix its"
-                        + " revert.sql, compile and apply (the corrected script is stored), then back it"
-                        + " out again");
+                        + " replace it, " + putBack + ", fix its revert.sql, compile and apply (the corrected"
+                        + " script is stored), then take it out again");
     }
 
     /**

@@ -183,7 +183,7 @@ public enum Code {
     ETL_STATEMENT_FAILED("E0903", "ETL job statement failed"),
     ETL_KEY_NOT_UNIQUE("E0904", "ETL job left duplicate keys in its target"),
     ETL_SCHEMA_NOT_DEPLOYED("E0905", "story's schema changes are not deployed"),
-    ETL_QUERY_SHAPE("E0907", "ETL job SQL has no statement, or none that loads rows"),
+    ETL_QUERY_SHAPE("E0907", "ETL job SQL has no statement"),
     DATA_TEST_FAILED("E0911", "data test returned rows"),
     DATA_TEST_ERROR("E0912", "data test SQL failed"),
     DATA_TEST_SHAPE("E0913", "data test is not one query"),

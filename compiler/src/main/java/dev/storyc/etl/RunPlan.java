@@ -48,15 +48,6 @@ public final class RunPlan {
                                             "write the SELECT whose rows the job loads, or the"
                                                 + " statements that load them")));
         }
-        if (statements.size() > 1 && statements.stream().allMatch(SqlStatement::isQuery)) {
-            // Run as a script, every row would be thrown away, after a replace job had emptied
-            // its target: nothing would be loaded, and the run would say it succeeded.
-            return Result.failed(List.of(Diagnostic.error(Code.ETL_QUERY_SHAPE, statements.get(1).start(),
-                            "ETL job `" + job.qualifiedName() + "` runs `" + path + "`, whose "
-                                    + statements.size() + " statements all only read, so it would load nothing")
-                    .withHint("load the rows of one query (join them with UNION ALL), or write them with"
-                            + " INSERT ... SELECT")));
-        }
         List<RunStep> steps = new ArrayList<>();
         if (job.mode() instanceof EtlMode.Replace) {
             steps.add(new RunStep.Generated("DELETE FROM " + job.target(), "empty the target"));

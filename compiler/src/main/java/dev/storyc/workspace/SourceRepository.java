@@ -14,7 +14,9 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.CoreConfig;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -80,6 +82,38 @@ public final class SourceRepository implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns whether git stores {@code workspaceFile} with LF line endings: what HEAD holds when it
+     * has the file (a file committed with CRLF keeps them), else what {@code core.autocrlf} makes of
+     * a new one. See {@link GitLineEndings}.
+     */
+    public boolean storesLf(String workspaceFile) {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head != null) {
+                try (RevWalk walk = new RevWalk(repository);
+                        TreeWalk tree = TreeWalk.forPath(repository, prefix + workspaceFile,
+                                walk.parseCommit(head).getTree())) {
+                    if (tree != null && (tree.getFileMode(0) == FileMode.REGULAR_FILE
+                            || tree.getFileMode(0) == FileMode.EXECUTABLE_FILE)) {
+                        byte[] committed = repository.open(tree.getObjectId(0)).getBytes();
+                        for (int i = 0; i + 1 < committed.length; i++) {
+                            if (committed[i] == '\r' && committed[i + 1] == '\n') {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }
+                }
+            }
+            return repository.getConfig().getEnum(ConfigConstants.CONFIG_CORE_SECTION, null,
+                    ConfigConstants.CONFIG_KEY_AUTOCRLF, CoreConfig.AutoCRLF.FALSE) != CoreConfig.AutoCRLF.FALSE;
+        } catch (IOException | RuntimeException e) {
+            // Unreadable: the bytes on disk are all there is to go by.
+            return false;
         }
     }
 

@@ -47,6 +47,7 @@ public final class WorkspaceLoader {
     private final List<SourceFile> rejected = new ArrayList<>();
     private final StoryStamps stamps;
     private final ManifestMemo manifests;
+    private final GitLineEndings lineEndings;
 
     private WorkspaceLoader(Path root, StoryStamps stamps, ManifestMemo manifests)
             throws IOException {
@@ -54,6 +55,7 @@ public final class WorkspaceLoader {
         this.realRoot = root.toRealPath();
         this.stamps = stamps;
         this.manifests = manifests;
+        this.lineEndings = new GitLineEndings(root);
     }
 
     /** Loads the workspace at {@code root}; problems with individual files are diagnostics. */
@@ -74,7 +76,12 @@ public final class WorkspaceLoader {
                     .withHint("run storyc in a workspace folder, or pass --project DIR")));
         }
         try {
-            return new WorkspaceLoader(root, stamps, manifests).load(stdlib);
+            WorkspaceLoader loader = new WorkspaceLoader(root, stamps, manifests);
+            try {
+                return loader.load(stdlib);
+            } finally {
+                loader.lineEndings.close();
+            }
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
                     "cannot read the workspace: " + reason(e))));
@@ -93,14 +100,18 @@ public final class WorkspaceLoader {
         }
         try {
             WorkspaceLoader loader = new WorkspaceLoader(root, StoryStamps.NONE, ManifestMemo.NONE);
-            Optional<SourceFile> environments = loader.readEnvironments();
-            if (environments.isEmpty()) {
-                return Result.failed(loader.diagnostics.all());
+            try {
+                Optional<SourceFile> environments = loader.readEnvironments();
+                if (environments.isEmpty()) {
+                    return Result.failed(loader.diagnostics.all());
+                }
+                Workspace workspace = new Workspace(environments, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                        loader.readIfPresent("storyc.toml"), stdlib, loader.readImports(environments.get()),
+                        List.of(), new TreeMap<>());
+                return Result.of(workspace, loader.diagnostics);
+            } finally {
+                loader.lineEndings.close();
             }
-            Workspace workspace = new Workspace(environments, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                    loader.readIfPresent("storyc.toml"), stdlib, loader.readImports(environments.get()), List.of(),
-                    new TreeMap<>());
-            return Result.of(workspace, loader.diagnostics);
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
                     "cannot read the workspace: " + reason(e))));
@@ -190,7 +201,7 @@ public final class WorkspaceLoader {
         }
         try {
             byte[] bytes = readBounded(path);
-            return decode(relative, bytes, diagnostics)
+            return decode(relative, bytes, diagnostics).flatMap(file -> asCommitted(file, diagnostics))
                     .<ImportedFile>map(source -> new ImportedFile.Loaded(source, Sha256.hex(bytes)))
                     .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
         } catch (IOException e) {
@@ -384,14 +395,31 @@ public final class WorkspaceLoader {
         return read(path, relative, diagnostics);
     }
 
-    private static Optional<SourceFile> read(Path path, String relative, Diagnostics found) {
+    private Optional<SourceFile> read(Path path, String relative, Diagnostics found) {
         try {
-            return decode(relative, readBounded(path), found);
+            return decode(relative, readBounded(path), found).flatMap(file -> asCommitted(file, found));
         } catch (IOException e) {
             found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
                     + reason(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Returns a working-tree file's text as git would commit it ({@link GitLineEndings}), or
+     * refuses it at a merge conflict marker. Only the working tree is held to either: a pinned
+     * tree is what a sealed release deployed, read as it is.
+     */
+    private Optional<SourceFile> asCommitted(SourceFile file, Diagnostics found) {
+        Optional<Integer> marker = conflictMarker(file.text());
+        if (marker.isPresent()) {
+            found.add(Diagnostic.error(Code.MERGE_CONFLICT_MARKER, file.positionOf(marker.get()),
+                            "`" + file.path() + "` holds an unresolved merge conflict: a line starts with `"
+                                    + file.text().substring(marker.get(), marker.get() + 7) + "`")
+                    .withHint("keep the lines you want, delete the marker lines, and git add the file"));
+            return Optional.empty();
+        }
+        return Optional.of(lineEndings.asCommitted(file));
     }
 
     /**
@@ -488,19 +516,7 @@ public final class WorkspaceLoader {
                     return Optional.empty();
                 }
             }
-            Optional<Integer> marker = conflictMarker(text);
-            if (marker.isPresent()) {
-                SourceFile file = new SourceFile(relative, text);
-                diagnostics.add(Diagnostic.error(Code.MERGE_CONFLICT_MARKER, file.positionOf(marker.get()),
-                                "`" + relative + "` holds an unresolved merge conflict: a line starts with `"
-                                        + text.substring(marker.get(), marker.get() + 7) + "`")
-                        .withHint("keep the lines you want, delete the marker lines, and git add the file"));
-                return Optional.empty();
-            }
-            // Git converts line endings on checkout (core.autocrlf, eol attributes), so the same
-            // commit reads as CRLF on one machine and LF on another. Reading LF everywhere keeps
-            // the output, its hashes and the stories' ids the same bytes on every checkout.
-            return Optional.of(new SourceFile(relative, text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n")));
+            return Optional.of(new SourceFile(relative, text));
         } catch (CharacterCodingException e) {
             int bad = firstInvalidOffset(bytes, start);
             String valid = new String(bytes, start, bad - start, StandardCharsets.UTF_8);

@@ -40,6 +40,33 @@ class PinnedDiagnosticsTest {
         assertThat(integration.exitCode()).as(integration.toString()).isZero();
     }
 
+    /**
+     * A conflict marker is refused in the working tree, where it can be fixed, never in a tree a
+     * sealed release pins: that text was deployed, and refusing it would stop production.
+     */
+    @Test
+    void aPinnedTreeIsReadAsItIsEvenWithAMarkerLine(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        Path deploy = workspace.resolve("stories/patients/schema/deploy.sql");
+        String clean = Checkout.read(deploy);
+        Checkout.write(deploy, "/* kept from a merge, inside a comment:\n<<<<<<< HEAD\n*/\n" + clean);
+        commit(workspace, "A marker inside a comment");
+        // Sealed by an older storyc, which let the marker through: the pin is written as it would.
+        Path release = workspace.resolve("releases/2026-W47.toml");
+        Checkout.write(release, Checkout.read(release).replaceFirst("(?m)^patients = \"[0-9a-f]+\"",
+                "patients = \"" + git(workspace, "rev-parse", "HEAD:stories/patients") + "\""));
+        commit(workspace, "Seal it");
+        assertThat(Storyc.run(workspace, "check", "--env", "integration").stderr())
+                .contains("error[E0115]");
+        Checkout.write(deploy, clean);
+        commit(workspace, "Main drops the marker");
+
+        Storyc.Outcome production = Storyc.run(workspace, "check", "--env", "production");
+
+        assertThat(production.exitCode()).as(production.toString()).isZero();
+        assertThat(production.stderr()).doesNotContain("E0115");
+    }
+
     private static void commit(Path workspace, String message) {
         git(workspace, "add", "-A");
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);

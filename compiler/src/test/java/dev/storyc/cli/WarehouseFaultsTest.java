@@ -194,6 +194,19 @@ class WarehouseFaultsTest {
                         "put story `extra` back in the release, fix its revert.sql, compile and apply",
                         "E0809"),
                 fault(
+                        "failing stored revert of a change that left its story says to put the change back",
+                        ws -> {
+                            change(ws, "01-more", "SELECT 1;\n", "SELECT nosuch;\n", null);
+                            ws.storyc("compile", "--env", "acc");
+                            ws.storyc("warehouse", "apply", "--env", "acc");
+                            Checkout.deleteTree(ws.root.resolve("stories/base/schema/changes"));
+                        },
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "put the change back in story `base` (schema/changes/NN-more/), fix its revert.sql",
+                        "E0809"),
+                fault(
                         "lock held by another apply",
                         ws -> change(ws, "01-more", "SELECT 1;\n", "SELECT 1;\n", null),
                         List.of("-D", "warehouse.lock_timeout=1"),

@@ -7,6 +7,7 @@ import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
 import dev.storyc.testing.Checkout;
+import dev.storyc.testing.GitCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,18 +181,37 @@ class WorkspaceLoaderTest {
                 .containsExactly("E0114 stories/base/views/mac.view.lkml:1:6");
     }
 
+    /**
+     * CRLF is read as git commits it: a checkout that converted an LF commit to CRLF reads LF, a
+     * file committed with CRLF keeps them, and a new file follows core.autocrlf.
+     */
     @Test
-    void crlfLineEndingsAreReadAsLfSoEveryCheckoutReadsTheSameText(@TempDir Path temp) throws Exception {
+    void crlfIsReadAsGitWouldCommitIt(@TempDir Path temp) throws Exception {
         Path ws = temp.resolve("ws");
         Checkout.copy(MINIMAL, ws);
+        Checkout.write(ws.resolve("stories/base/views/unix.view.lkml"), "# unix\nview: unix {\n}\n");
         Checkout.write(ws.resolve("stories/base/views/dos.view.lkml"), "# dos\r\nview: dos {\r\n}\r\n");
+        GitCli.git(ws, "init", "-q");
+        GitCli.git(ws, "add", "-A");
+        GitCli.git(ws, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "start");
+        Checkout.write(ws.resolve("stories/base/views/unix.view.lkml"), "# unix\r\nview: unix {\r\n}\r\n");
+        Checkout.write(ws.resolve("stories/base/views/new.view.lkml"), "# new\r\nview: new {\r\n}\r\n");
 
+        assertThat(texts(ws)).containsEntry("unix.view.lkml", "# unix\nview: unix {\n}\n")
+                .containsEntry("dos.view.lkml", "# dos\r\nview: dos {\r\n}\r\n")
+                .containsEntry("new.view.lkml", "# new\r\nview: new {\r\n}\r\n");
+        GitCli.git(ws, "config", "core.autocrlf", "true");
+        assertThat(texts(ws)).containsEntry("new.view.lkml", "# new\nview: new {\n}\n");
+    }
+
+    /** Returns the base story's view files by name, as loaded. */
+    private static java.util.Map<String, String> texts(Path ws) {
         var loaded = WorkspaceLoader.load(ws, StdlibLoader.load());
-
         assertThat(loaded.diagnostics()).isEmpty();
-        assertThat(loaded.get().story(new StoryId("base")).orElseThrow().files())
-                .filteredOn(file -> file.source().path().endsWith("dos.view.lkml"))
-                .extracting(file -> file.source().text()).containsExactly("# dos\nview: dos {\n}\n");
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        loaded.get().story(new StoryId("base")).orElseThrow().files().forEach(file ->
+                texts.put(file.storyRelativePath().replaceAll(".*/", ""), file.source().text()));
+        return texts;
     }
 
     @ParameterizedTest(name = "{0}")

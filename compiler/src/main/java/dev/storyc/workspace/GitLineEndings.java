@@ -1,0 +1,48 @@
+package dev.storyc.workspace;
+
+import dev.storyc.diag.SourceFile;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a working-tree file's line endings as git commits them. Git converts line endings on
+ * checkout and back on commit ({@code core.autocrlf}, Git for Windows' default, or an {@code eol}
+ * attribute), so the same commit is CRLF in one checkout and LF in another; compiled as read, a
+ * Windows checkout's output, deploy hashes and story ids differed from everyone else's, and the
+ * check warned E0804 about pinned changes nobody had edited. Read as committed, every checkout
+ * compiles the bytes of the commit, and a file committed with CRLF keeps them, so no deploy hash
+ * computed from it before changes.
+ *
+ * <p>Only files with a carriage return ask git, once each, so a workspace without any costs
+ * nothing. A workspace outside git has no conversion to undo: its bytes are the text.
+ */
+final class GitLineEndings implements AutoCloseable {
+    private final Path workspace;
+    private Optional<SourceRepository> repository;
+
+    GitLineEndings(Path workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Returns {@code file} with CRLF as LF when git stores it with LF. */
+    SourceFile asCommitted(SourceFile file) {
+        if (file.text().indexOf('\r') < 0 || !storesLf(file.path())) {
+            return file;
+        }
+        return new SourceFile(file.path(), file.text().replace("\r\n", "\n"));
+    }
+
+    private synchronized boolean storesLf(String relative) {
+        if (repository == null) {
+            repository = SourceRepository.find(workspace);
+        }
+        return repository.map(git -> git.storesLf(relative)).orElse(false);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (repository != null) {
+            repository.ifPresent(SourceRepository::close);
+        }
+    }
+}
