@@ -88,6 +88,9 @@ final class EtlJobs {
                             problem.message())
                     .withHint(problem.hint())));
         }
+        if (values.get("sql") instanceof String sql && values.get("target") instanceof String target) {
+            discardedRows(scope, file, job, sql, target);
+        }
         if (values.get("sql") instanceof String sql) {
             List<String> scripts = file.story().filesOf(ArtifactKind.ETL_SQL).stream().map(StoryFile::fileName).toList();
             if (!scripts.contains(sql)) {
@@ -108,6 +111,25 @@ final class EtlJobs {
         if (values.get("target") instanceof String target) {
             targets.add(new Target(target, document.positionOf(root, "target"), file));
         }
+    }
+
+    /** Reports a script whose last query's rows would be thrown away ({@link RunPlan#discardedQuery}). */
+    private static void discardedRows(Scope scope, CheckedFile job, String name, String sql, String target) {
+        scope.files(ArtifactKind.ETL_SQL, job.story().id()).stream()
+                .filter(f -> f.file().fileName().equals(sql))
+                .findFirst()
+                .ifPresent(f -> RunPlan.discardedQuery(SqlScript.statements(f.path(), f.text())).ifPresent(query ->
+                        scope.report(RunPlan.discardedRows(job.story().id() + "/" + name, sql, target,
+                                f.atOffset(offsetOf(f.text(), query.start()), query.firstWord())))));
+    }
+
+    /** Returns the offset in {@code text} of a line and column found in it. */
+    private static int offsetOf(String text, Position at) {
+        int offset = 0;
+        for (int line = 1; line < at.line() && offset >= 0; line++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return Math.max(0, offset) + at.column() - 1;
     }
 
     /** Returns true when the job's SQL file is one query, whose rows storyc itself merges. */

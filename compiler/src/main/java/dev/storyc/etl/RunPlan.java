@@ -2,9 +2,11 @@ package dev.storyc.etl;
 
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
+import dev.storyc.diag.Position;
 import dev.storyc.diag.Result;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides what running one job sends to the database, from its mode and the shape of its SQL.
@@ -48,6 +50,11 @@ public final class RunPlan {
                                             "write the SELECT whose rows the job loads, or the"
                                                 + " statements that load them")));
         }
+        Optional<SqlStatement> discarded = discardedQuery(statements);
+        if (discarded.isPresent()) {
+            return Result.failed(List.of(discardedRows(job.qualifiedName(), path, job.target(),
+                    discarded.get().start())));
+        }
         List<RunStep> steps = new ArrayList<>();
         if (job.mode() instanceof EtlMode.Replace) {
             steps.add(new RunStep.Generated("DELETE FROM " + job.target(), "empty the target"));
@@ -84,6 +91,36 @@ public final class RunPlan {
             }
         }
         return Result.of(List.copyOf(steps), List.of());
+    }
+
+    /** The first words of statements that write, which a script's own rows come from. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of(
+            "INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "CALL", "DO", "EXECUTE");
+
+    /**
+     * Returns the query whose rows a script would throw away: a script that writes nothing and ends
+     * with a query that reads a table, such as {@code SET work_mem ...; SELECT ... FROM raw.orders}.
+     * Run as a script, a replace job emptied its target, the rows were lost, and the run said it
+     * succeeded with 0 rows. A {@code SELECT refresh_totals()} reads no table: a function may write.
+     */
+    public static Optional<SqlStatement> discardedQuery(List<SqlStatement> statements) {
+        if (statements.size() < 2) {
+            return Optional.empty();
+        }
+        SqlStatement last = statements.get(statements.size() - 1);
+        boolean writes = statements.stream().anyMatch(statement -> WRITES.contains(statement.firstWord())
+                || statement.firstWord().equals("WITH") && !statement.isQuery()
+                || statement.firstWord().equals("SELECT") && statement.topLevelWords().contains("INTO"));
+        return !writes && last.isQuery() && last.topLevelWords().contains("FROM") ? Optional.of(last) : Optional.empty();
+    }
+
+    /** The refusal, at {@code at}, of a script whose last query's rows would be thrown away. */
+    public static Diagnostic discardedRows(String job, String path, String target, Position at) {
+        return Diagnostic.error(Code.ETL_QUERY_SHAPE, at,
+                        "ETL job `" + job + "` runs `" + path + "`, a script that writes nothing and ends with a"
+                                + " query, whose rows a script throws away")
+                .withHint("load the rows of a query by keeping it alone in the file, or write them with"
+                        + " INSERT INTO " + target + " ... SELECT");
     }
 
     /** Returns true when a job's SQL is one query whose rows storyc loads, rather than a script. */

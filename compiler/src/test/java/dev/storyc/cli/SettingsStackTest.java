@@ -75,6 +75,7 @@ class SettingsStackTest {
             assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).ok()).as(url).isTrue();
         }
         for (String url : List.of("jdbc:postgresql://ann:Secret99@h:5432/x", "jdbc:postgresql://:Secret99@h/x",
+                "jdbc:postgresql://ann:Zm9v/Secret99+@h:5432/x", "jdbc:postgresql://ann:pa#Secret99?@x@h/x",
                 "jdbc:postgresql://h/x?user=ann&password=Secret99")) {
             assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).diagnostics())
                     .as(url).singleElement().satisfies(d -> assertThat(d.message()).contains("****")

@@ -36,6 +36,25 @@ class RunPlanTest {
         assertThat(plan(job(new EtlMode.Append(), List.of()), "SELECT refresh_a();\nSELECT refresh_b();\n"))
                 .extracting(step -> step.getClass().getSimpleName())
                 .containsExactly("ScriptStatement", "ScriptStatement");
+        assertThat(plan(job(new EtlMode.Replace(), List.of()),
+                "SET LOCAL work_mem = '64MB';\nINSERT INTO a.t SELECT * FROM raw.feed;\nSELECT count(*) FROM a.t;"))
+                .hasSize(4);
+    }
+
+    /**
+     * Preparation and then the query, written as a script: a replace job emptied its target, threw
+     * the rows away and said it succeeded with 0 rows. It is refused before anything runs.
+     */
+    @Test
+    void aScriptThatWritesNothingAndEndsWithAQueryIsRefused() {
+        for (String sql : List.of("SET LOCAL work_mem = '64MB';\nSELECT id FROM raw.feed;",
+                "CREATE TEMP TABLE f ON COMMIT DROP AS SELECT id FROM raw.feed;\nSELECT id FROM f;")) {
+            Result<List<RunStep>> refused = RunPlan.of(job(new EtlMode.Replace(), List.of()), "etl/s/load.sql", sql);
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                    .containsExactly("E0907 etl/s/load.sql:2:1 ETL job `s/load` runs `etl/s/load.sql`, a script that"
+                            + " writes nothing and ends with a query, whose rows a script throws away");
+        }
     }
 
     @Test
