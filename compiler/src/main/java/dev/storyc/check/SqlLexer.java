@@ -40,6 +40,8 @@ public final class SqlLexer {
 
     private final String sql;
     private final boolean keepStrings;
+    /** Whether {@code \'} escapes a quote in every string, as Redshift reads them, not just in E''. */
+    private final boolean backslashEscapes;
     private int at;
     /** Where a comment, string, quoted name or dollar quote opened that the script never closes. */
     private int unterminated = -1;
@@ -49,8 +51,13 @@ public final class SqlLexer {
     }
 
     private SqlLexer(String sql, boolean keepStrings) {
+        this(sql, keepStrings, false);
+    }
+
+    private SqlLexer(String sql, boolean keepStrings, boolean backslashEscapes) {
         this.sql = sql;
         this.keepStrings = keepStrings;
+        this.backslashEscapes = backslashEscapes;
     }
 
     /**
@@ -72,7 +79,15 @@ public final class SqlLexer {
      * quoted name or dollar quote that never closes opens (-1 when all close), from one pass.
      */
     static Lexed lex(String sql) {
-        SqlLexer lexer = new SqlLexer(sql);
+        return lex(sql, false);
+    }
+
+    /**
+     * Lexes as {@link #lex(String)} does; with {@code backslashEscapes}, {@code \'} escapes a quote in
+     * every string, as Redshift (and PostgreSQL without standard_conforming_strings) reads them.
+     */
+    static Lexed lex(String sql, boolean backslashEscapes) {
+        SqlLexer lexer = new SqlLexer(sql, false, backslashEscapes);
         java.util.List<java.util.List<Token>> statements = split(lexer);
         return new Lexed(statements, lexer.unterminated);
     }
@@ -123,7 +138,7 @@ public final class SqlLexer {
                 skipBlockComment();
             } else if (c == '\'') {
                 int start = at;
-                skipString(false);
+                skipString(backslashEscapes);
                 if (keepStrings) {
                     return string(start);
                 }

@@ -44,9 +44,18 @@ final class UnrunnableSql {
                             "write the SQL it stands for: storyc sends the script to the server as it is"));
                     break;
                 }
+                if (isPsqlVariable(sql, token)) {
+                    found.add(new Finding(Code.SQL_NOT_RUNNABLE, token.offset(), ":",
+                            "`" + sql.substring(token.offset(), token.offset() + 2) + "` is a psql variable, which only"
+                                    + " psql fills in; the warehouse refuses it",
+                            "write the value, or a template value such as <% env.variables.name %>"));
+                    break;
+                }
             }
         }
-        if (lexed.unterminated() >= 0) {
+        // 'it\'s' closes where Redshift reads backslash escapes and not where PostgreSQL does not:
+        // only what neither reading closes is unterminated.
+        if (lexed.unterminated() >= 0 && SqlLexer.lex(sql, true).unterminated() >= 0) {
             String opener = opener(sql, lexed.unterminated());
             found.add(new Finding(Code.SQL_NOT_RUNNABLE, lexed.unterminated(), opener,
                     "`" + opener + "` opens " + kind(opener) + " that the script never closes, so the rest of"
@@ -58,25 +67,56 @@ final class UnrunnableSql {
     }
 
     private static java.util.Optional<Finding> outsideTransaction(List<Token> statement) {
-        String first = word(statement, 0);
-        String second = word(statement, 1);
-        boolean refused = switch (first) {
-            case "vacuum" -> true;
-            case "create", "drop" -> second.equals("database") || second.equals("tablespace")
-                    || indexConcurrently(statement);
-            case "alter" -> second.equals("system");
-            case "reindex" -> statement.stream().anyMatch(t -> t.isWord("concurrently"));
-            default -> false;
-        };
-        if (!refused) {
+        java.util.Optional<String> shown = refusedInATransaction(statement);
+        if (shown.isEmpty()) {
             return java.util.Optional.empty();
         }
         Token at = statement.get(0);
         return java.util.Optional.of(new Finding(Code.SQL_OUTSIDE_TRANSACTION, at.offset(), at.text(),
-                "`" + shownStart(statement) + "` cannot run inside a transaction, and storyc runs every"
+                "`" + shown.get() + "` cannot run inside a transaction, and storyc runs every"
                         + " schema change, ETL job and data test in one",
                 "leave it to the database's administration (autovacuum, an index built by hand, a"
                         + " database made once); a plain CREATE INDEX runs in a transaction"));
+    }
+
+    /** Returns how a statement PostgreSQL refuses inside a transaction block is named, or empty. */
+    private static java.util.Optional<String> refusedInATransaction(List<Token> statement) {
+        String first = word(statement, 0);
+        String second = word(statement, 1);
+        boolean concurrently = statement.stream().anyMatch(t -> t.isWord("concurrently"));
+        String shown = switch (first) {
+            case "vacuum" -> "VACUUM";
+            case "cluster" -> statement.size() == 1 ? "CLUSTER" : null;
+            case "create", "drop" -> switch (second) {
+                case "database", "tablespace", "subscription" -> upper(first, second);
+                case "index", "unique" -> indexConcurrently(statement) ? upper(first, "index concurrently") : null;
+                default -> null;
+            };
+            case "reindex" -> concurrently ? "REINDEX ... CONCURRENTLY"
+                    : second.equals("database") || second.equals("system") ? upper(first, second) : null;
+            case "alter" -> second.equals("system") ? "ALTER SYSTEM"
+                    : second.equals("database") && hasWords(statement, "set", "tablespace")
+                            ? "ALTER DATABASE ... SET TABLESPACE"
+                    : second.equals("table") && hasWords(statement, "detach", "partition") && concurrently
+                            ? "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY"
+                    : null;
+            default -> null;
+        };
+        return java.util.Optional.ofNullable(shown);
+    }
+
+    private static String upper(String first, String rest) {
+        return (first + " " + rest).toUpperCase(Locale.ROOT);
+    }
+
+    /** Returns whether {@code first} is followed at once by {@code second} somewhere in the statement. */
+    private static boolean hasWords(List<Token> statement, String first, String second) {
+        for (int i = 0; i + 1 < statement.size(); i++) {
+            if (statement.get(i).isWord(first) && statement.get(i + 1).isWord(second)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** CREATE [UNIQUE] INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY. */
@@ -90,15 +130,11 @@ final class UnrunnableSql {
                 ? statement.get(index).text().toLowerCase(Locale.ROOT) : "";
     }
 
-    private static String shownStart(List<Token> statement) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < Math.min(4, statement.size()); i++) {
-            if (statement.get(i).kind() != SqlLexer.TokenKind.WORD) {
-                break;
-            }
-            shown.append(i == 0 ? "" : " ").append(statement.get(i).text().toUpperCase(Locale.ROOT));
-        }
-        return shown.toString();
+    /** psql's {@code :'name'} and {@code :"name"}; a cast's {@code ::"Type"} is not one. */
+    private static boolean isPsqlVariable(String sql, Token token) {
+        int at = token.offset();
+        return token.isPunct(":") && at + 1 < sql.length() && (sql.charAt(at + 1) == '\'' || sql.charAt(at + 1) == '"')
+                && (at == 0 || sql.charAt(at - 1) != ':');
     }
 
     private static String opener(String sql, int offset) {

@@ -22,6 +22,13 @@ class UnrunnableSqlTest {
         "a string that never closes ~ SELECT 'it''s ~ E0640 7 '",
         "a quoted name that never closes ~ SELECT \"x ~ E0640 7 \"",
         "a dollar quote that never closes ~ DO $a$ BEGIN NULL; END $b$; ~ E0640 3 $a$",
+        "REINDEX DATABASE ~ REINDEX DATABASE d ~ E0639 0 REINDEX",
+        "CLUSTER alone ~ CLUSTER; ~ E0639 0 CLUSTER",
+        "DETACH PARTITION CONCURRENTLY ~ ALTER TABLE t DETACH PARTITION p CONCURRENTLY ~ E0639 0 ALTER",
+        "ALTER DATABASE SET TABLESPACE ~ ALTER DATABASE d SET TABLESPACE pg_default ~ E0639 0 ALTER",
+        "CREATE SUBSCRIPTION ~ CREATE SUBSCRIPTION s CONNECTION 'x' PUBLICATION p ~ E0639 0 CREATE",
+        "a psql variable ~ SELECT :'schema' ~ E0640 7 :",
+        "a quoted psql variable ~ SELECT * FROM :\"table\" ~ E0640 14 :",
     })
     void findsWhatCannotRunAtItsFirstCharacter(String name, String sql, String expected) {
         assertThat(UnrunnableSql.find(sql.replace("\\n", "\n")))
@@ -36,8 +43,21 @@ class UnrunnableSqlTest {
         "a word that only looks like one ~ SELECT vacuum, database FROM t; CREATE TABLE concurrently (x int)",
         "closed nested comments ~ /* a /* b */ c */ SELECT 1",
         "a DO block ~ DO $body$ BEGIN RAISE NOTICE 'x;'; END $body$;",
+        "a backslash-escaped quote, as Redshift reads strings ~ COMMENT ON TABLE t IS 'it\\'s'",
+        "casts and array slices ~ SELECT x::\"MyType\", a[1:n], b::text FROM t",
+        "CLUSTER of one table ~ CLUSTER t USING i",
+        "REINDEX of one table ~ REINDEX TABLE t",
     })
     void leavesRunnableSqlAlone(String name, String sql) {
         assertThat(UnrunnableSql.find(sql)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesTheStatementByItsKeywordsAlone() {
+        assertThat(UnrunnableSql.find("DROP INDEX CONCURRENTLY IF EXISTS x")).singleElement()
+                .extracting(UnrunnableSql.Finding::message).asString()
+                .startsWith("`DROP INDEX CONCURRENTLY` cannot run inside a transaction");
+        assertThat(UnrunnableSql.find("VACUUM analytics.s")).singleElement()
+                .extracting(UnrunnableSql.Finding::message).asString().startsWith("`VACUUM` cannot run");
     }
 }
