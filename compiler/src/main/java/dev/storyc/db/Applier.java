@@ -145,6 +145,7 @@ public final class Applier implements AutoCloseable {
                     || !deployed.get().deployHash().equals(change.deploy().hash())) {
                 continue;
             }
+            long started = System.nanoTime();
             try {
                 session.connection.setAutoCommit(false);
                 session.runScript(change.verify().get());
@@ -153,7 +154,8 @@ public final class Applier implements AutoCloseable {
                     throw SqlFailures.failed(e, "verifying " + change.id());
                 }
                 session.rollbackAndAutoCommit();
-                failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e, session.connection));
+                failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e,
+                        new FailingStatement.Replay(session.connection, List.of(), System.nanoTime() - started)));
             } finally {
                 session.rollbackAndAutoCommit();
             }

@@ -9,6 +9,8 @@ import dev.storyc.warehouse.Script;
 import dev.storyc.workspace.Sha256;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,16 +40,18 @@ final class ChangeTransaction {
         Script failing = null;
         Code code = Code.DEPLOY_FAILED;
         String what = "deploy";
+        List<Script> ran = new ArrayList<>();
+        long started = System.nanoTime();
         try {
             session.connection.setAutoCommit(false);
             if (action instanceof Action.Deploy deploy) {
                 failing = deploy.change().deploy();
-                runUserScript(failing);
+                runUserScript(failing, ran);
                 if (deploy.change().verify().isPresent()) {
                     failing = deploy.change().verify().get();
                     code = Code.VERIFY_FAILED;
                     what = "verify";
-                    runUserScript(failing);
+                    runUserScript(failing, ran);
                 }
                 failing = null;
                 events.recordDeploy(deploy.change(), output, actor, "deploy");
@@ -55,7 +59,7 @@ final class ChangeTransaction {
                 failing = storedRevert(revert.deployed());
                 code = Code.REVERT_FAILED;
                 what = "revert";
-                runUserScript(failing);
+                runUserScript(failing, ran);
                 failing = null;
                 events.recordRevert(
                         revert.deployed().id(),
@@ -67,18 +71,18 @@ final class ChangeTransaction {
                 failing = storedRevert(rework.deployed());
                 code = Code.REVERT_FAILED;
                 what = "revert";
-                runUserScript(failing);
+                runUserScript(failing, ran);
                 failing = null;
                 events.recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
                 failing = rework.change().deploy();
                 code = Code.DEPLOY_FAILED;
                 what = "deploy";
-                runUserScript(failing);
+                runUserScript(failing, ran);
                 if (rework.change().verify().isPresent()) {
                     failing = rework.change().verify().get();
                     code = Code.VERIFY_FAILED;
                     what = "verify";
-                    runUserScript(failing);
+                    runUserScript(failing, ran);
                 }
                 failing = null;
                 events.recordDeploy(rework.change(), output, actor, "rework");
@@ -98,14 +102,15 @@ final class ChangeTransaction {
             if (ScriptFailure.isConnectionLoss(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
+            var replay = new FailingStatement.Replay(session.connection, ran, System.nanoTime() - started);
             if (action instanceof Action.Revert revert) {
-                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, session.connection,
+                return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
                         revert.pendingInPlan()));
             }
             if (action instanceof Action.Rework && code == Code.DEPLOY_FAILED) {
-                return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, session.connection));
+                return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, replay));
             }
-            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e, session.connection));
+            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e, replay));
         } finally {
             session.autoCommit();
         }
@@ -117,8 +122,9 @@ final class ChangeTransaction {
      * ALL} leaves the role and the session authorization alone, so storyc's registry rows and every
      * later change of the apply ran as that role.
      */
-    private void runUserScript(Script script) throws SQLException {
+    private void runUserScript(Script script, List<Script> ran) throws SQLException {
         session.runScript(script);
+        ran.add(script);
         try (java.sql.Statement reset = session.connection.createStatement()) {
             session.count(1);
             reset.execute(target.engine().identityReset());

@@ -7,9 +7,11 @@ import dev.storyc.warehouse.Script;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -19,21 +21,42 @@ import org.postgresql.util.PSQLException;
  * in a DO block, division by zero all came back with the file alone. So, after the change's
  * transaction was rolled back, the script runs again one statement at a time, split as {@code etl
  * run} splits a job's script, in a transaction that is always rolled back, until the statement
- * that fails with the same SQLSTATE. Only a failure pays for this; a successful apply sends each
- * script once, as before.
+ * that fails with the same SQLSTATE, after the scripts that ran before it in the change's
+ * transaction (a rework's stored revert, the deploy a verify checks), so it meets what the real run
+ * met. Only a failure pays for this; a successful apply sends each script once.
+ *
+ * <p>The replay runs the statements a second time, so it is skipped where that costs more than a
+ * line number is worth: a failure that took more than {@link #MAX_REPLAYED_RUN} (a long backfill
+ * would be paid twice, holding the apply's lock), and scripts that act outside the transaction
+ * ({@code dblink}, sequences, {@code pg_sleep}), whose effects a rollback does not undo.
  */
 final class FailingStatement {
     /** A cancelled statement (a timeout) would only be cancelled again, after as long. */
     private static final String QUERY_CANCELED = "57014";
+    /** The longest failed run that is replayed. */
+    static final Duration MAX_REPLAYED_RUN = Duration.ofSeconds(5);
+    /** Calls whose effects a rollback does not undo, or that only wait. */
+    private static final Pattern OUTSIDE_THE_TRANSACTION =
+            Pattern.compile("(?i)\\b(dblink\\w*|nextval|setval|pg_sleep\\w*)\\s*\\(");
+
+    /**
+     * What a replay needs: the connection, outside any transaction; the scripts that ran before the
+     * failing one in its transaction, in order; and how long the failed run took.
+     */
+    record Replay(Connection connection, List<Script> before, long failedAfterNanos) {
+        Replay {
+            before = List.copyOf(before);
+        }
+    }
 
     private FailingStatement() {}
 
     /**
      * Returns where {@code refused}, an error of {@code script} without a position, happened: the
      * failing statement's first word, or the server's position inside it. Empty when the replay
-     * fails otherwise or not at all. {@code connection} must be outside any transaction.
+     * fails otherwise, not at all, or is skipped.
      */
-    static Optional<Position> locate(Connection connection, Script script, SQLException refused) {
+    static Optional<Position> locate(Replay replay, Script script, SQLException refused) {
         if (serverPosition(refused) > 0 || QUERY_CANCELED.equals(refused.getSQLState())) {
             return Optional.empty();
         }
@@ -41,13 +64,27 @@ final class FailingStatement {
         if (statements.size() == 1) {
             return Optional.of(statements.get(0).start());
         }
+        if (replay.failedAfterNanos() > MAX_REPLAYED_RUN.toNanos()
+                || OUTSIDE_THE_TRANSACTION.matcher(script.text()).find()
+                || replay.before().stream().anyMatch(before -> OUTSIDE_THE_TRANSACTION.matcher(before.text()).find())) {
+            return Optional.empty();
+        }
+        Connection connection = replay.connection();
         try {
             connection.setAutoCommit(false);
             try {
+                for (Script before : replay.before()) {
+                    try (Statement again = connection.createStatement()) {
+                        again.setEscapeProcessing(false);
+                        again.execute(before.text());
+                    } catch (SQLException e) {
+                        return Optional.empty();
+                    }
+                }
                 for (SqlStatement statement : statements) {
-                    try (Statement replay = connection.createStatement()) {
-                        replay.setEscapeProcessing(false);
-                        replay.execute(statement.text());
+                    try (Statement one = connection.createStatement()) {
+                        one.setEscapeProcessing(false);
+                        one.execute(statement.text());
                     } catch (SQLException e) {
                         if (!Objects.equals(e.getSQLState(), refused.getSQLState())) {
                             return Optional.empty();

@@ -8,7 +8,6 @@ import dev.storyc.warehouse.Script;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -30,8 +29,8 @@ final class ScriptFailure {
 
     /** A failure while applying: the change's transaction was rolled back. */
     static Diagnostic diagnostic(
-            Code code, String what, ChangeId id, Script script, SQLException e, Connection connection) {
-        return diagnostic(code, what, id, script, e, connection,
+            Code code, String what, ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
+        return diagnostic(code, what, id, script, e, replay,
                 "the change was rolled back; the database is at the last change that succeeded");
     }
 
@@ -40,14 +39,14 @@ final class ScriptFailure {
      * runs, so fixing the story's revert.sql changes nothing while the story is out of the
      * release: the way to replace the stored copy has to be said, or every later apply stops here.
      */
-    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, Connection connection,
+    static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay,
             boolean storyBackedOut) {
         String putBack = storyBackedOut
                 ? "put story `" + id.story() + "` back in the release"
                 // The story is still in the release; the change left it.
                 : "put the change back in story `" + id.story() + "` ("
                         + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/") + ")";
-        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, connection,
+        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
                         + " replace it, " + putBack + ", fix its revert.sql, compile and apply (the corrected"
                         + " script is stored), then take it out again");
@@ -59,21 +58,21 @@ final class ScriptFailure {
      * the new deploy then meets ("already exists"), and every retry runs the same stored copy: the
      * way out has to be said.
      */
-    static Diagnostic reworkedDeployFailure(ChangeId id, Script script, SQLException e, Connection connection) {
-        return diagnostic(Code.DEPLOY_FAILED, "deploy", id, script, e, connection,
+    static Diagnostic reworkedDeployFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
+        return diagnostic(Code.DEPLOY_FAILED, "deploy", id, script, e, replay,
                 "the change was rolled back. A rework first runs the revert script stored when the change"
-                        + " was deployed, and this deploy met what that revert"
-                        + " left; if it does not undo the old deploy, editing revert.sql changes nothing until it"
-                        + " is stored: put the old deploy.sql back, fix revert.sql, apply (which stores it), then"
-                        + " edit deploy.sql again and rework");
+                        + " was deployed; if what this deploy met is what the old deploy made, that revert does"
+                        + " not undo it, and editing revert.sql changes nothing until it is stored: put the old"
+                        + " deploy.sql back, fix revert.sql, apply (which stores it), then edit deploy.sql again"
+                        + " and rework");
     }
 
     /**
      * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
      * passes its own check, so something changed the database since.
      */
-    static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e, Connection connection) {
-        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, connection,
+    static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay,
                 "nothing was changed; the deployed change no longer passes its verify script, so"
                         + " the database was changed after it was deployed");
     }
@@ -83,7 +82,7 @@ final class ScriptFailure {
      * {@code connection}, which must be outside the failed transaction.
      */
     private static Diagnostic diagnostic(Code code, String what, ChangeId id, Script script, SQLException e,
-            Connection connection, String outcome) {
+            FailingStatement.Replay replay, String outcome) {
         ServerErrorMessage server =
                 e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
@@ -103,7 +102,7 @@ final class ScriptFailure {
         return Diagnostic.error(
                         code,
                         position > 0 ? script.positionOf(position)
-                                : FailingStatement.locate(connection, script, e).orElse(script.positionOf(0)),
+                                : FailingStatement.locate(replay, script, e).orElse(script.positionOf(0)),
                         what
                                 + " of `"
                                 + id

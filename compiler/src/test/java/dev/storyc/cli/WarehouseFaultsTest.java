@@ -146,7 +146,10 @@ class WarehouseFaultsTest {
                                         "01-bad",
                                         "ALTER TABLE analytics.base ADD COLUMN x INT;\n",
                                         "ALTER TABLE analytics.base DROP COLUMN x;\n",
-                                        "SELECT 1;\nDO $$ BEGIN RAISE EXCEPTION 'x is missing'; END $$;\n"),
+                                        // The first statement reads what the deploy made: the replay
+                                        // runs the deploy first, as the apply did.
+                                        "SELECT x FROM analytics.base WHERE 1 = 0;\n"
+                                                + "DO $$ BEGIN RAISE EXCEPTION 'x is missing'; END $$;\n"),
                         List.of(),
                         Map.of(),
                         1,
