@@ -156,10 +156,10 @@ public final class Validator {
      * Splits a batch whose failure named no position, down to the field that fails alone. A
      * failure of the view's table itself, such as a materialized view never refreshed, is the
      * table's: split down, it was blamed on whichever field came first, with a hint about
-     * dropped columns.
+     * dropped columns. One that a field's own subquery reads is the field's.
      */
     private void bisect(Batch batch, SqlExecutor.SqlFailure error) {
-        if (OBJECT_NOT_READY.equals(error.sqlState())) {
+        if (OBJECT_NOT_READY.equals(error.sqlState()) && namesTheTable(error, batch.from())) {
             tableFailed(batch.from(), error);
             notValidated += batch.fields().size();
             return;
@@ -175,6 +175,16 @@ public final class Validator {
         int middle = batch.fields().size() / 2;
         isolate(batch.slice(0, middle));
         isolate(batch.slice(middle, batch.fields().size()));
+    }
+
+    /**
+     * Returns whether the server's message quotes the view's own table: PostgreSQL names the
+     * relation without its schema ({@code materialized view "product_mv" has not been populated}).
+     */
+    private static boolean namesTheTable(SqlExecutor.SqlFailure error, QueryParts.From from) {
+        String table = from.table().strip();
+        String name = table.substring(table.lastIndexOf('.') + 1).replace("\"", "");
+        return error.message().contains("\"" + name + "\"");
     }
 
     private Optional<SqlExecutor.SqlFailure> send(String sql) {

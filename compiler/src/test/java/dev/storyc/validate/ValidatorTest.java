@@ -136,11 +136,17 @@ class ValidatorTest {
         PostgresServer server = PostgresServer.shared();
         try (PostgresServer.Database database = server.createDatabase("validator_mv")) {
             database.execute("CREATE SCHEMA shop; CREATE MATERIALIZED VIEW shop.product_mv AS"
-                    + " SELECT 1 AS sku, 2 AS price WITH NO DATA");
+                    + " SELECT 1 AS sku, 2 AS price WITH NO DATA; CREATE TABLE shop.orders (id INT);"
+                    + " CREATE MATERIALIZED VIEW shop.order_stats AS SELECT 1 AS n WITH NO DATA");
             LookmlProject project = LookmlProject.of(Map.of("views/product_mv.view.lkml",
                     "view: product_mv {\n  sql_table_name: shop.product_mv ;;\n"
                             + "  dimension: sku { sql: ${TABLE}.sku ;; }\n"
-                            + "  dimension: price { sql: ${TABLE}.price ;; }\n}\n"));
+                            + "  dimension: price { sql: ${TABLE}.price ;; }\n}\n",
+                    // A field whose own subquery reads one is the field's problem, not the table's.
+                    "views/orders.view.lkml",
+                    "view: orders {\n  sql_table_name: shop.orders ;;\n"
+                            + "  dimension: id { sql: ${TABLE}.id ;; }\n"
+                            + "  dimension: total { sql: (SELECT n FROM shop.order_stats) ;; }\n}\n"));
             WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
                     database.name(), "shop", "storyc", PostgresServer.USER,
                     Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
@@ -149,11 +155,13 @@ class ValidatorTest {
                 result = Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
             }
 
-            assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-                assertThat(d.code().id() + " " + d.position()).isEqualTo("E0923 views/product_mv.view.lkml:2:19");
-                assertThat(d.message()).contains("has not been populated");
-                assertThat(d.hint()).get().asString().contains("REFRESH MATERIALIZED VIEW");
-            });
+            assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position())
+                    .containsExactlyInAnyOrder("E0923 views/product_mv.view.lkml:2:19", "E0921 views/orders.view.lkml:4:27");
+            assertThat(result.diagnostics()).filteredOn(d -> d.code().id().equals("E0923")).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.message()).contains("has not been populated");
+                        assertThat(d.hint()).get().asString().contains("REFRESH MATERIALIZED VIEW");
+                    });
         }
     }
 }
