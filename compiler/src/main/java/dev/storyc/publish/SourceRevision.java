@@ -22,10 +22,11 @@ public final class SourceRevision {
     /**
      * Returns the workspace's HEAD commit id, with {@code +dirty} when the workspace's files differ
      * from it, or {@code none} when the workspace is not in a git repository. Only the workspace's
-     * own files count: not the rest of a repository it is a folder of, and not {@code outputs} (the
-     * output folders, which a compile itself writes into the workspace unless git ignores them) or
-     * the cache in {@code .storyc/}. Without that, every compile in a workspace whose
-     * {@code .gitignore} lacked {@code out/} was dirty.
+     * own files count: not the rest of a repository it is a folder of, not {@code outputs} (the
+     * output folders, which a compile itself writes into the workspace unless git ignores them),
+     * and not names starting with a dot, which a load skips ({@code .storyc/}, an editor's swap
+     * file). Without that, every compile in a workspace whose {@code .gitignore} lacked {@code
+     * out/} was dirty. A file git ignores counts where storyc reads it, in a story or a release.
      */
     public static String describe(Path workspace, Collection<Path> outputs) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toAbsolutePath().toFile());
@@ -40,19 +41,42 @@ public final class SourceRevision {
             Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             Path root = workspace.toAbsolutePath().normalize();
             List<String> ignored = new ArrayList<>();
-            ignored.add(prefix(top, root.resolve(".storyc")));
             outputs.forEach(output -> ignored.add(prefix(top, root.resolve(output).normalize())));
             String inside = prefix(top, root);
             Status status = Git.wrap(repository).status().call();
-            boolean clean = Stream.of(status.getAdded(), status.getChanged(), status.getModified(),
+            boolean changed = Stream.of(status.getAdded(), status.getChanged(), status.getModified(),
                             status.getMissing(), status.getRemoved(), status.getUntracked(), status.getConflicting())
                     .flatMap(Set::stream)
-                    .noneMatch(path -> (path + "/").startsWith(inside)
+                    .anyMatch(path -> readByStoryc(path, inside)
                             && ignored.stream().noneMatch(folder -> (path + "/").startsWith(folder)));
-            return head.name() + (clean ? "" : "+dirty");
+            // A file git ignores in a story is compiled all the same, and no commit holds it.
+            boolean ignoredRead = status.getIgnoredNotInIndex().stream()
+                    .anyMatch(path -> readByStoryc(path, inside) && READ_FOLDERS.stream()
+                            .anyMatch(folder -> (path + "/").startsWith(inside + folder)));
+            return head.name() + (changed || ignoredRead ? "+dirty" : "");
         } catch (IOException | GitAPIException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** The folders whose files a compile reads, besides environments.toml, its imports and storyc.toml. */
+    private static final List<String> READ_FOLDERS = List.of("stories/", "releases/", "partials/", "model/");
+
+    /**
+     * Returns whether a repository path is a workspace file storyc could read: inside the
+     * workspace, and with no name that starts with a dot (an editor's swap file, .storyc/), which
+     * a load skips.
+     */
+    private static boolean readByStoryc(String path, String inside) {
+        if (!(path + "/").startsWith(inside)) {
+            return false;
+        }
+        for (String name : path.substring(inside.length()).split("/")) {
+            if (name.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns {@code folder} relative to the repository's top, with a closing slash, or "" for the top. */
