@@ -24,10 +24,21 @@ final class NameCompletion {
 
             # Lists the workspace's environments, stories or releases for completion. storyc lists them
             # itself, so the names offered are those its commands accept; outside a workspace, none.
+            # A --project (or -p) already on the line names the workspace, as it will for the command.
             function _storyc_names() {
-              local storyc="${COMP_WORDS[0]}"
+              local storyc="${COMP_WORDS[0]}" project=() i
               [[ "${storyc}" == "~/"* ]] && storyc="${HOME}/${storyc#"~/"}"
-              "${storyc}" __names "$1" 2>/dev/null
+              for (( i=1; i<COMP_CWORD; i++ )); do
+                case "${COMP_WORDS[i]}" in
+                  -p|--project) project=("${COMP_WORDS[i+1]}") ;;
+                  --project=*) project=("${COMP_WORDS[i]#--project=}") ;;
+                esac
+              done
+              if (( ${#project[@]} )); then
+                [[ "${project[0]}" == "~/"* ]] && project=("${HOME}/${project[0]#"~/"}")
+                project=(--project "${project[0]}")
+              fi
+              "${storyc}" "${project[@]}" __names "$1" 2>/dev/null
             }
             """;
 

@@ -3,6 +3,7 @@ package dev.storyc.cli;
 import dev.storyc.config.EnvironmentResolver;
 import dev.storyc.config.Environments;
 import dev.storyc.diag.Result;
+import dev.storyc.release.ReleaseNames;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.Workspace;
 import dev.storyc.workspace.WorkspaceLoader;
@@ -37,7 +38,8 @@ final class NamesCommand implements Callable<Integer> {
         List<String> names = switch (kind) {
             case env -> environments(workspace);
             case story -> WorkspaceNames.stories(workspace);
-            case release -> WorkspaceNames.releases(workspace);
+            // A file such as `notes.toml` or `*.toml` in releases/ names no release.
+            case release -> WorkspaceNames.releases(workspace).stream().filter(ReleaseNames::isValid).toList();
         };
         names.forEach(name -> root.console().out().println(name));
         root.console().out().flush();

@@ -51,6 +51,8 @@ class CompletionCommandTest {
         Checkout.copy(Checkout.root().resolve("compiler/src/test/resources/cases/minimal"), workspace);
         Files.createDirectories(workspace.resolve("stories/Not-An-Id"));
         Files.writeString(workspace.resolve("releases/notes.txt"), "not a release\n");
+        Files.writeString(workspace.resolve("releases/*.toml"), "stories = []\n");
+        Files.writeString(workspace.resolve("releases/all.toml"), "stories = []\n");
 
         assertThat(Storyc.runIn(workspace, Map.of(), "__names", "env").stdout()).isEqualTo("dev\nprod\n");
         assertThat(Storyc.runIn(workspace, Map.of(), "__names", "story").stdout()).isEqualTo("base\nextra\n");
@@ -84,8 +86,11 @@ class CompletionCommandTest {
                 .containsExactly("dev", "prod");
         // Options still complete as Picocli made them, with no call of storyc.
         assertThat(complete(workspace, script, storyc, "compile", "--al")).containsExactly("--all");
-        // Outside a workspace there is nothing to offer, and nothing is printed.
+        // Outside a workspace there is nothing to offer, and nothing is printed; --project names one.
         assertThat(complete(temp, script, storyc, "env", "show", "")).isEmpty();
+        assertThat(complete(temp, script, storyc, "--project", workspace.toString(), "env", "show", ""))
+                .containsExactly("dev", "prod");
+        assertThat(complete(temp, script, storyc, "-p", "ws", "release", "seal", "")).containsExactly("r1");
     }
 
     /** Sources {@code script} in bash in {@code folder}, completes {@code words} and returns the offers. */
