@@ -25,9 +25,23 @@ import java.util.UUID;
 final class WorkspaceFiles {
     private WorkspaceFiles() {}
 
+    /**
+     * Returns {@code text} with CRLF line endings when the file it replaces has them (a checkout
+     * with core.autocrlf, or a file committed so): a one-line edit by release add or promote
+     * rewrote every line, and git showed the whole file changed.
+     */
+    private static String inItsLineEndings(Path target, String text) throws IOException {
+        if (!Files.isRegularFile(target)) {
+            return text;
+        }
+        String before = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
+        return before.contains("\r\n") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text;
+    }
+
     static void write(Path requested, String text, Console console) {
         try {
             Path target = throughLinks(requested);
+            text = inItsLineEndings(target, text);
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(
                     "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -111,6 +111,19 @@ class ScaffoldCommandTest {
     }
 
     @Test
+    void anEditKeepsTheLineEndingsOfTheFileItEdits() {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("crlf"));
+        Path release = workspace.resolve("releases/2026-W48.toml");
+        Checkout.write(release, Checkout.read(release).replace("\n", "\r\n"));
+
+        ok(workspace, "release", "add", "2026-W48", "medication-adherence");
+
+        String edited = Checkout.read(release);
+        assertThat(edited).contains("\"medication-adherence\"");
+        assertThat(edited.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
     void initRefusesAFolderThatIsNotEmpty() {
         Checkout.write(temp.resolve("busy/notes.txt"), "mine\n");
         Storyc.Outcome outcome = Storyc.runRaw(Map.of(), "init", temp.resolve("busy").toString());
