@@ -18,6 +18,7 @@ import dev.storyc.publish.PushResult;
 import dev.storyc.publish.RepositoryOutputStore;
 import dev.storyc.publish.RemoteUrl;
 import dev.storyc.publish.SourceRevision;
+import dev.storyc.workspace.SourceRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ final class CiCommand implements Callable<Integer> {
 
     /** Where each environment's repository goes, approved before anything is compiled or written. */
     private OutputFolders.Approval folders;
+    /** The workspace's git history, read by every environment's job: JGit's reads are thread-safe. */
+    private Optional<SourceRepository> workspaceHistory = Optional.empty();
 
     /** One row of the summary table; {@code backedOut} names stories whose revert is still pending. */
     record Row(String environment, String release, int added, int removed, String commit, String pushed,
@@ -129,7 +132,10 @@ final class CiCommand implements Callable<Integer> {
         // Each environment reports into a console of its own, replayed in environment order below,
         // so that two runs with --jobs 2 print the same text whichever environment finished first.
         Map<String, Console> reports = new java.util.concurrent.ConcurrentHashMap<>();
-        OutputWrites.Outcome<Row> written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
+        workspaceHistory = SourceRepository.find(project.root());
+        OutputWrites.Outcome<Row> written;
+        try {
+            written = OutputWrites.writeAll(targets, new OutputWrites.Writer<Row, RuntimeException>() {
             @Override
             public Optional<String> problemWith(CompiledEnvironment target) {
                 return OutputRepository.problemWith(folderOf(project, target.environment()));
@@ -141,6 +147,9 @@ final class CiCommand implements Callable<Integer> {
                         reports.computeIfAbsent(target.environment().name(), name -> console.buffered()));
             }
         }, parallelism);
+        } finally {
+            workspaceHistory.ifPresent(SourceRepository::close);
+        }
         if (written instanceof OutputWrites.Outcome.Refused<Row> refused) {
             console.failure(refused.problem() + "; nothing was written",
                     "storyc only writes into repositories it created; move the folder away");
@@ -184,6 +193,15 @@ final class CiCommand implements Callable<Integer> {
                     Reports.drift(console, environment.name(), remote.get(), drift.get());
                     return new Row(environment.name(), release, 0, 0, "-", "no: drift", true);
                 }
+                Optional<String> newer = repository.sourceAtHead().filter(published -> isBehind(source, published));
+                if (newer.isPresent()) {
+                    console.failure(environment.name() + ": the remote holds a compile of workspace commit "
+                                    + newer.get() + ", which comes after this workspace's HEAD " + source
+                                    + "; publishing this one would move " + environment.name() + " back,"
+                                    + " so nothing was committed or pushed",
+                            "pull the workspace (git pull), then run storyc ci again");
+                    return new Row(environment.name(), release, 0, 0, "-", "no: behind", true);
+                }
             }
             OutputCommit.Outcome outcome = compilation.commit(new RepositoryOutputStore(repository), compiled, source);
             OutputStore.Commit published = outcome.commit();
@@ -222,6 +240,17 @@ final class CiCommand implements Callable<Integer> {
             }
             return committed != null ? committed : new Row(environment.name(), release, 0, 0, "-", "no: failed", true);
         }
+    }
+
+    /**
+     * Returns whether this workspace's commit comes before the one the remote's head was compiled
+     * from: a clone whose pull failed unnoticed would publish an older week over a newer one.
+     * Unknown commits (not fetched here) and uncommitted changes on either side say nothing.
+     */
+    private boolean isBehind(String source, String published) {
+        String ours = source.replace("+dirty", "");
+        String theirs = published.replace("+dirty", "");
+        return workspaceHistory.map(git -> git.isStrictlyBefore(ours, theirs)).orElse(false);
     }
 
     private Path folderOf(Project project, Environment environment) {

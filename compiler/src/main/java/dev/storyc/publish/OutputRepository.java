@@ -312,6 +312,22 @@ public final class OutputRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the {@code Storyc-Source} of the branch's head commit, the workspace commit it was
+     * compiled from (with {@code +dirty} when uncommitted changes were in it), if there is one.
+     */
+    public Optional<String> sourceAtHead() {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
+            if (head == null) {
+                return Optional.empty();
+            }
+            return walk.parseCommit(head).getFooterLines("Storyc-Source").stream().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Returns the text of a file at the branch's head, if the branch and the file exist. */
     public Optional<String> readAtHead(String path) throws PublishException {
         try {

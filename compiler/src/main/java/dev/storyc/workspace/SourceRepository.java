@@ -64,6 +64,23 @@ public final class SourceRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns whether commit {@code older} comes strictly before {@code newer} in this repository's
+     * history. False when either is unknown here (not fetched, or not a commit id) or they are equal.
+     */
+    public boolean isStrictlyBefore(String older, String newer) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId a = ObjectId.fromString(older);
+            ObjectId b = ObjectId.fromString(newer);
+            if (a.equals(b) || !repository.getObjectDatabase().has(a) || !repository.getObjectDatabase().has(b)) {
+                return false;
+            }
+            return walk.isMergedInto(walk.parseCommit(a), walk.parseCommit(b));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Returns the git tree id of a workspace folder at HEAD, or empty when HEAD lacks it. */
     public Optional<String> treeAtHead(String workspaceFolder) {
         try {

@@ -77,6 +77,39 @@ class CiCommandTest {
         assertThat(workspace.resolve("out/integration/.git")).isDirectory();
     }
 
+    /**
+     * A clone whose pull failed unnoticed is behind the workspace commit the remote was compiled
+     * from: its ci would move the environment back a week, so it commits and pushes nothing.
+     */
+    @Test
+    void aWorkspaceBehindTheCompileOnTheRemotePublishesNothing() {
+        Path remote = GitServers.bareRepository(temp.resolve("production.git"));
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        Workspaces.setRemote(workspace, "production", GitServers.fileUrl(remote));
+        Checkout.write(workspace.resolve(".gitignore"), "out/\n.storyc/\n");
+        commitAll(workspace, "First");
+        assertThat(Storyc.run(workspace, "ci").exitCode()).isZero();
+        Workspaces.changeSource(workspace, "the next week");
+        commitAll(workspace, "Next");
+        assertThat(Storyc.run(workspace, "ci").exitCode()).isZero();
+        String published = git(remote, "rev-parse", "main");
+        String next = git(workspace, "rev-parse", "HEAD");
+
+        git(workspace, "checkout", "-q", "HEAD~1");
+        Storyc.Outcome behind = Storyc.run(workspace, "ci");
+
+        assertThat(behind.exitCode()).as(behind.toString()).isEqualTo(3);
+        assertThat(behind.stderr()).contains("production: the remote holds a compile of workspace commit "
+                + next).contains("git pull");
+        assertThat(behind.stdout()).containsPattern("production .* no: behind");
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(published);
+    }
+
+    private static void commitAll(Path workspace, String message) {
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+    }
+
     @Test
     void failuresOfSeveralEnvironmentsPrintInEnvironmentOrderWhateverFinishesFirst() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
