@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
@@ -16,6 +17,9 @@ import org.eclipse.jgit.lib.Repository;
  * move of the branch appends to, says that it existed.
  */
 final class DamagedBranch {
+    /** How long a branch's lock is waited for before a missing ref counts as damage. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
     private DamagedBranch() {}
 
     /** Returns what is wrong with the branch, or empty when it is sound or was never made. */
@@ -37,13 +41,41 @@ final class DamagedBranch {
         }
         Path log = gitDir.resolve(Constants.LOGS).resolve(ref);
         try {
-            if (Files.isRegularFile(log) && Files.size(log) > 0) {
+            if (Files.isRegularFile(log) && Files.size(log) > 0 && !madeMeanwhile(repository, ref, loose)) {
                 return Optional.of(".git/" + ref + " is gone, though its reflog shows it was made");
             }
         } catch (IOException e) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns whether the branch turns up after all. JGit appends to the reflog before it renames
+     * the ref's lock file into place, so another run making the branch's first commit shows a
+     * reflog and no ref for a moment: while the lock is there, wait for it (as long as a move may
+     * take), then look again.
+     */
+    private static boolean madeMeanwhile(Repository repository, String ref, Path loose) throws IOException {
+        Path lock = loose.resolveSibling(loose.getFileName() + ".lock");
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        do {
+            repository.getRefDatabase().refresh();
+            if (repository.resolve(ref) != null) {
+                return true;
+            }
+            if (!Files.exists(lock, LinkOption.NOFOLLOW_LINKS)) {
+                repository.getRefDatabase().refresh();
+                return repository.resolve(ref) != null;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     /** Returns how to put the branch back: its reflog's last line names the commit it was at. */
