@@ -118,7 +118,7 @@ final class EtlJobs {
         scope.files(ArtifactKind.ETL_SQL, job.story().id()).stream()
                 .filter(f -> f.file().fileName().equals(sql))
                 .findFirst()
-                .ifPresent(f -> RunPlan.discardedQuery(SqlScript.statements(f.path(), f.text())).ifPresent(query ->
+                .ifPresent(f -> scope.cache.discardedQuery(f.path(), f.text()).ifPresent(query ->
                         scope.report(RunPlan.discardedRows(job.story().id() + "/" + name, sql, target,
                                 f.atOffset(offsetOf(f.text(), query.start()), query.firstWord())))));
     }

@@ -4,6 +4,9 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
+import dev.storyc.etl.RunPlan;
+import dev.storyc.etl.SqlScript;
+import dev.storyc.etl.SqlStatement;
 import dev.storyc.lookml.Lookml;
 import dev.storyc.lookml.dashboard.ParsedDashboards;
 import dev.storyc.lookml.dashboard.ParsedDashboardsCodec;
@@ -14,11 +17,11 @@ import dev.storyc.toml.TomlDocument;
 import dev.storyc.workspace.Sha256;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -54,7 +57,7 @@ final class ParseCache {
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
     /** What a text is parsed as; each kind's value has its own type. */
-    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL, UNRUNNABLE }
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL, UNRUNNABLE, DISCARDED }
 
     /**
      * A text, or for {@link Kind#COLUMNS} a list of scripts, with its path. A text is rendered once
@@ -208,9 +211,14 @@ final class ParseCache {
             return get(Kind.TRANSACTION_CONTROL, path, text, (p, t) -> TransactionScripts.transactionControl(t));
         }
 
-        /** Returns what in a script cannot run inside the transaction storyc runs it in. */
+        /** Returns the query whose rows an ETL script would throw away ({@link RunPlan#discardedQuery}). */
+        Optional<SqlStatement> discardedQuery(String path, String text) {
+            return get(Kind.DISCARDED, path, text, (p, t) -> RunPlan.discardedQuery(SqlScript.statements(p, t)));
+        }
+
+        /** Returns what in a script's template cannot run inside the transaction storyc runs it in. */
         List<UnrunnableSql.Finding> unrunnable(String path, String text) {
-            return get(Kind.UNRUNNABLE, path, text, (p, t) -> UnrunnableSql.find(t));
+            return get(Kind.UNRUNNABLE, path, text, (p, t) -> UnrunnableSql.inTemplate(t));
         }
 
         /** Returns the distinct tokens of a file's text, as the isolation check splits it. */

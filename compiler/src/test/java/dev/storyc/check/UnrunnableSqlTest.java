@@ -60,4 +60,12 @@ class UnrunnableSqlTest {
         assertThat(UnrunnableSql.find("VACUUM analytics.s")).singleElement()
                 .extracting(UnrunnableSql.Finding::message).asString().startsWith("`VACUUM` cannot run");
     }
+
+    @org.junit.jupiter.api.Test
+    void aTemplateIsReadWithItsTagsBlankedAndPositionsKept() {
+        assertThat(UnrunnableSql.inTemplate("<%! don't forget %>\nSELECT * FROM <% env.warehouse.schema %>.t;"))
+                .isEmpty();
+        assertThat(UnrunnableSql.inTemplate("<% env.x %>;\nVACUUM <% env.warehouse.schema %>.t;"))
+                .extracting(f -> f.code().id() + " " + f.offset()).containsExactly("E0639 13");
+    }
 }
