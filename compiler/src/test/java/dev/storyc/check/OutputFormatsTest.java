@@ -55,8 +55,11 @@ class OutputFormatsTest {
     }
 
     @Test
-    void sarifOfAFileWideProblemAndOfACleanRunValidate() throws Exception {
-        for (Path workspace : new Path[] {CASES.resolve("deploy-without-revert"), CASES.resolve("minimal")}) {
+    void sarifOfAFileWideProblemAndOfACleanRunValidate(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        for (String name : new String[] {"deploy-without-revert", "minimal"}) {
+            // A copy: a clean run writes .storyc/cache into the workspace it checks.
+            Path workspace = temp.resolve(name);
+            Checkout.copy(CASES.resolve(name), workspace);
             Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all", "--format", "sarif");
             assertThat(sarifSchema.validate(JSON.readTree(outcome.stdout()))).as(outcome.stdout()).isEmpty();
         }
