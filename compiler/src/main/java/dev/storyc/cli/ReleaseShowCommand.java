@@ -1,8 +1,12 @@
 package dev.storyc.cli;
 
 import dev.storyc.release.ReleaseManifest;
+import dev.storyc.workspace.PinnedStories;
+import dev.storyc.workspace.SourceRepository;
+import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -23,21 +27,43 @@ final class ReleaseShowCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ListingFormatOption output;
 
+    /**
+     * Returns the release's stories as it compiles them: a pinned one from its pinned tree when main
+     * no longer has it (main deleted it, yet the release still ships it), else from the working
+     * tree. A pin that cannot be read leaves its story out, shown as `?`.
+     */
+    private static Map<StoryId, Story> storiesOf(Project project, ReleaseManifest manifest) {
+        Map<StoryId, Story> stories = new java.util.HashMap<>(project.workspace().stories());
+        List<PinnedStories.Pin> deleted = manifest.stories().stream()
+                .filter(entry -> !stories.containsKey(entry.story()) && manifest.pins().containsKey(entry.story()))
+                .map(entry -> new PinnedStories.Pin(entry.story(), manifest.pins().get(entry.story()),
+                        manifest.pinPositions().get(entry.story())))
+                .toList();
+        if (!deleted.isEmpty()) {
+            try (var repository = SourceRepository.find(project.root()).orElse(null)) {
+                PinnedStories.load(Optional.ofNullable(repository), deleted, manifest.name()).value()
+                        .ifPresent(stories::putAll);
+            }
+        }
+        return stories;
+    }
+
     @Override
     public Integer call() {
         Console console = output.console(release.root);
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
         List<String> environments = ReleaseCommand.environmentsUsing(project, name);
+        Map<StoryId, Story> stories = storiesOf(project, manifest);
         if (output.json()) {
-            console.out().print(
-                    dev.storyc.site.Listings.release(manifest, environments, project.workspace()));
+            console.out().print(dev.storyc.site.Listings.release(manifest, environments,
+                    id -> Optional.ofNullable(stories.get(id))));
             return ExitCode.OK;
         }
         console.out().printf("release %s  %s  used by %s%n", name, manifest.isSealed() ? "sealed" : "not sealed",
                 environments.isEmpty() ? "no environment" : String.join(", ", environments));
         for (ReleaseManifest.Entry entry : manifest.stories()) {
-            String requires = project.workspace().story(entry.story())
+            String requires = Optional.ofNullable(stories.get(entry.story()))
                     .map(s -> s.manifest().requiredIds().stream().map(StoryId::value).collect(Collectors.joining(",")))
                     .orElse("?");
             console.out().printf("  %-22s %-12s requires %s%n", entry.story(),

@@ -6,7 +6,6 @@ import dev.storyc.release.ReleaseManifest;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryFile;
 import dev.storyc.workspace.StoryId;
-import dev.storyc.workspace.Workspace;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -169,17 +168,16 @@ public final class Listings {
      * order, each with its pin (null when unsealed) and what it requires in the working tree.
      */
     public static String release(
-            ReleaseManifest release, List<String> environments, Workspace workspace) {
+            ReleaseManifest release, List<String> environments, Function<StoryId, Optional<Story>> stories) {
         Map<String, Object> values = release(release, environments);
-        List<Map<String, Object>> stories = new ArrayList<>();
+        List<Map<String, Object>> listed = new ArrayList<>();
         for (ReleaseManifest.Entry entry : release.stories()) {
-            stories.add(
+            listed.add(
                     ordered(
                             "id", entry.story().value(),
                             "pin", release.pins().get(entry.story()),
                             "requires",
-                                    workspace
-                                            .story(entry.story())
+                                    stories.apply(entry.story())
                                             .map(
                                                     s ->
                                                             s.manifest().requiredIds().stream()
@@ -187,7 +185,7 @@ public final class Listings {
                                                                     .toList())
                                             .orElse(null)));
         }
-        values.put("stories", stories);
+        values.put("stories", listed);
         return document("storyc.release/1", "release", values);
     }
 

@@ -53,6 +53,12 @@ class ReleaseInspectionTest {
         assertThat(gone).filteredOn(l -> l.startsWith("appointments ")).singleElement().asString()
                 .matches("appointments( +-)+ +" + appointments.substring(0, 8) + "\\.\\.\\*")
                 .endsWith(appointments.substring(0, 8) + "..*");
+        // release show reads what it requires from the pin, not `?`.
+        assertThat(Storyc.run(workspace, "release", "show", "2026-W47").stdout())
+                .containsPattern("appointments +" + appointments.substring(0, 12) + " +requires patients");
+        assertThat(Storyc.run(workspace, "release", "show", "2026-W47", "--format", "json").stdout())
+                .containsPattern("\"id\": \"appointments\",\\s+\"pin\": \"" + appointments
+                        + "\",\\s+\"requires\": \\[\\s+\"patients\"\\s+\\]");
     }
 
     @Test
