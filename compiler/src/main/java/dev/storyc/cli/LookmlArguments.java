@@ -1,7 +1,7 @@
 package dev.storyc.cli;
 
 import dev.storyc.lookml.Lookml;
-import dev.storyc.workspace.WorkspaceLoader;
+import dev.storyc.workspace.FileReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ final class LookmlArguments {
     }
 
     private static List<Path> unreadable(Path folder, IOException e, Console console) {
-        console.failure("cannot read the folder `" + folder + "`: " + WorkspaceLoader.reason(e), "check the path");
+        console.failure("cannot read the folder `" + folder + "`: " + FileReads.reason(e), "check the path");
         throw new CommandFailure(ExitCode.OPERATION_FAILED);
     }
 

@@ -8,7 +8,8 @@ import dev.storyc.lookml.LookmlFiles;
 import dev.storyc.lookml.model.Dashboard;
 import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.View;
-import dev.storyc.workspace.WorkspaceLoader;
+import dev.storyc.workspace.FileReads;
+import dev.storyc.workspace.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +45,12 @@ final class LookmlCommand extends CommandGroup {
     static Optional<SourceFile> readEach(Path file, Console console, List<Diagnostic> problems) {
         try {
             Diagnostics diagnostics = new Diagnostics();
-            Optional<SourceFile> source = WorkspaceLoader.decode(file.toString(),
-                    WorkspaceLoader.readBounded(file), diagnostics);
+            Optional<SourceFile> source = SourceText.decode(file.toString(),
+                    FileReads.readBounded(file), diagnostics);
             problems.addAll(diagnostics.all());
             return source;
         } catch (IOException e) {
-            console.failure("cannot read `" + file + "`: " + WorkspaceLoader.reason(e), "check the path");
+            console.failure("cannot read `" + file + "`: " + FileReads.reason(e), "check the path");
             return Optional.empty();
         }
     }

@@ -1,6 +1,6 @@
 package dev.storyc.cli;
 
-import dev.storyc.workspace.WorkspaceLoader;
+import dev.storyc.workspace.FileReads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ final class WorkspaceFiles {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            console.failure("cannot write `" + requested + "`: " + WorkspaceLoader.reason(e),
+            console.failure("cannot write `" + requested + "`: " + FileReads.reason(e),
                     "check permissions and free space");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
         }

@@ -1,9 +1,6 @@
 package dev.storyc.publish;
 
-import dev.storyc.emit.LockFile;
-import dev.storyc.emit.OutputLayout;
 import dev.storyc.emit.OutputTree;
-import dev.storyc.emit.PreviousOutput;
 
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -14,15 +11,12 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -113,33 +107,10 @@ public final class OutputRepository implements AutoCloseable {
 
     /**
      * Removes an output repository that holds no commit at all, which a run that failed before it
-     * committed anything (its remote could not be fetched) leaves behind: the folder is then as
-     * the run found it, or gone when the run made it. A repository with any ref is never touched.
-     * Best effort: what cannot be removed stays, and the next run takes it over as before.
+     * committed anything leaves behind; see {@link RepositoryCreation#removeIfEmpty}.
      */
     public static void removeIfEmpty(Path directory) {
-        Path gitDir = directory.resolve(Constants.DOT_GIT);
-        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isMarked(gitDir)) {
-            return;
-        }
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true)
-                .build()) {
-            if (!repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS).isEmpty()) {
-                return;
-            }
-        } catch (IOException | RuntimeException e) {
-            return;
-        }
-        try {
-            org.eclipse.jgit.util.FileUtils.delete(gitDir.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
-            try (Stream<Path> left = Files.list(directory)) {
-                if (left.findAny().isEmpty()) {
-                    Files.delete(directory);
-                }
-            }
-        } catch (IOException e) {
-            // Left as it was: the next run opens it and carries on.
-        }
+        RepositoryCreation.removeIfEmpty(directory);
     }
 
     /** Opens an existing repository, for commands such as push that never create one. */
@@ -317,56 +288,20 @@ public final class OutputRepository implements AutoCloseable {
      * compiled from (with {@code +dirty} when uncommitted changes were in it), if there is one.
      */
     public Optional<String> sourceAtHead() {
-        try (RevWalk walk = new RevWalk(repository)) {
-            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            if (head == null) {
-                return Optional.empty();
-            }
-            return walk.parseCommit(head).getFooterLines("Storyc-Source").stream().findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return CommitFiles.source(repository, Constants.R_HEADS + branch);
     }
 
     /** Returns the text of a file at the branch's head, if the branch and the file exist. */
     public Optional<String> readAtHead(String path) throws PublishException {
         try {
             ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            return head == null ? Optional.empty() : readAt(head, path);
+            return head == null ? Optional.empty() : CommitFiles.read(repository, head, path);
         } catch (IOException e) {
             throw new PublishException(
                     "cannot read the output repository: " + e.getMessage(),
                     "run `git fsck` in it",
                     e);
         }
-    }
-
-    /** Returns the text of a file in {@code commit}, if it holds one at {@code path}. */
-    Optional<String> readAt(ObjectId commit, String path) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            try (TreeWalk tree = TreeWalk.forPath(repository, path, walk.parseCommit(commit).getTree())) {
-                if (tree == null) {
-                    return Optional.empty();
-                }
-                byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
-                return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-            }
-        }
-    }
-
-    /**
-     * Returns {@code commit} as the output a compile builds on: its lock, and its files read as
-     * asked (a read failure reads as absence, as in {@link #fileAtHead}).
-     */
-    PreviousOutput outputAt(ObjectId commit) {
-        Function<String, Optional<String>> file = path -> {
-            try {
-                return readAt(commit, path);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        };
-        return new PreviousOutput(file.apply(OutputLayout.LOCK).flatMap(LockFile::parse), file);
     }
 
     /**

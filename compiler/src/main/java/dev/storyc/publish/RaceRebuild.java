@@ -90,7 +90,8 @@ final class RaceRebuild {
     }
 
     private void refuseLostReverts(RevCommit commit, ObjectId parent) throws PublishException {
-        SortedSet<String> lost = BackOut.lostOnRebuild(local.outputAt(commit), local.outputAt(parent));
+        SortedSet<String> lost = BackOut.lostOnRebuild(CommitFiles.asPreviousOutput(local.repository(), commit),
+                CommitFiles.asPreviousOutput(local.repository(), parent));
         if (!lost.isEmpty()) {
             throw new PublishException("the remote's branch moved on since commit "
                     + commit.getId().abbreviate(12).name() + " of `" + local.directory() + "` was compiled:"

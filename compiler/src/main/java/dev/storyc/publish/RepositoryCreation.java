@@ -2,10 +2,14 @@ package dev.storyc.publish;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -68,4 +72,35 @@ final class RepositoryCreation {
         return entry.getFileName().toString().startsWith(INIT_PREFIX);
     }
 
+
+    /**
+     * Removes an output repository that holds no commit at all, which a run that failed before it
+     * committed anything (its remote could not be fetched) leaves behind: the folder is then as
+     * the run found it, or gone when the run made it. A repository with any ref is never touched.
+     * Best effort: what cannot be removed stays, and the next run takes it over as before.
+     */
+    static void removeIfEmpty(Path directory) {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS) || !OwnershipMarker.isMarked(gitDir)) {
+            return;
+        }
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true)
+                .build()) {
+            if (!repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS).isEmpty()) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        try {
+            org.eclipse.jgit.util.FileUtils.delete(gitDir.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+            try (Stream<Path> left = Files.list(directory)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(directory);
+                }
+            }
+        } catch (IOException e) {
+            // Left as it was: the next run opens it and carries on.
+        }
+    }
 }

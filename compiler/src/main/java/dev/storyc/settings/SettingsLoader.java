@@ -8,7 +8,7 @@ import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.diag.Spelling;
 import dev.storyc.toml.TomlDocument;
-import dev.storyc.workspace.WorkspaceLoader;
+import dev.storyc.workspace.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +168,7 @@ public final class SettingsLoader {
         Map<String, String> from = new LinkedHashMap<>();
         Optional<SourceFile> source;
         try {
-            source = WorkspaceLoader.decode(name, Files.readAllBytes(path), diagnostics);
+            source = SourceText.decode(name, Files.readAllBytes(path), diagnostics);
         } catch (IOException e) {
             diagnostics.error(Code.SETTING_INVALID, Position.ofFile(name), "cannot read `" + name + "`: " + e.getMessage());
             return new Layer(values, from);

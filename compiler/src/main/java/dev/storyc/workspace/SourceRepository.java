@@ -198,7 +198,7 @@ public final class SourceRepository implements AutoCloseable {
             }
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("cannot run `git fetch`: " + WorkspaceLoader.reason(e));
+            return Optional.of("cannot run `git fetch`: " + FileReads.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while fetching");
@@ -253,7 +253,7 @@ public final class SourceRepository implements AutoCloseable {
                     continue;
                 }
                 byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
-                WorkspaceLoader.decode(path, bytes, diagnostics).ifPresent(files::add);
+                SourceText.decode(path, bytes, diagnostics).ifPresent(files::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

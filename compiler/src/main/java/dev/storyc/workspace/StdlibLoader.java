@@ -41,7 +41,7 @@ public final class StdlibLoader {
     private static SourceFile read(String path) {
         try (InputStream in = resource(path)) {
             byte[] bytes = in.readAllBytes();
-            return WorkspaceLoader.decode("stdlib/" + path, bytes, new Diagnostics())
+            return SourceText.decode("stdlib/" + path, bytes, new Diagnostics())
                     .orElseThrow(() -> new IllegalStateException("stdlib/" + path + " is not UTF-8"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

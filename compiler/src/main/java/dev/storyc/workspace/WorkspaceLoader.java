@@ -8,12 +8,7 @@ import dev.storyc.diag.Printable;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,7 +34,6 @@ import org.tomlj.TomlTable;
  * following it would publish files the user never meant to ship.
  */
 public final class WorkspaceLoader {
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Path root;
     private final Path realRoot;
@@ -84,7 +78,7 @@ public final class WorkspaceLoader {
             }
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
-                    "cannot read the workspace: " + reason(e))));
+                    "cannot read the workspace: " + FileReads.reason(e))));
         }
     }
 
@@ -114,7 +108,7 @@ public final class WorkspaceLoader {
             }
         } catch (IOException e) {
             return Result.failed(List.of(Diagnostic.error(Code.FILE_UNREADABLE, Position.ofFile(root.toString()),
-                    "cannot read the workspace: " + reason(e))));
+                    "cannot read the workspace: " + FileReads.reason(e))));
         }
     }
 
@@ -200,12 +194,12 @@ public final class WorkspaceLoader {
             return new ImportedFile.Unreadable("it is not a regular file");
         }
         try {
-            byte[] bytes = readBounded(path);
-            return decode(relative, bytes, diagnostics).flatMap(file -> asCommitted(file, diagnostics))
+            byte[] bytes = FileReads.readBounded(path);
+            return SourceText.decode(relative, bytes, diagnostics).flatMap(file -> asCommitted(file, diagnostics))
                     .<ImportedFile>map(source -> new ImportedFile.Loaded(source, Sha256.hex(bytes)))
                     .orElse(new ImportedFile.Unreadable("it is not valid UTF-8"));
         } catch (IOException e) {
-            return new ImportedFile.Unreadable(reason(e));
+            return new ImportedFile.Unreadable(FileReads.reason(e));
         }
     }
 
@@ -316,7 +310,7 @@ public final class WorkspaceLoader {
             public FileVisitResult visitFileFailed(Path path, IOException e) {
                 String relative = relativePath(path);
                 found.error(Code.FILE_UNREADABLE, Position.ofFile(relative),
-                        "cannot read `" + relative + "`: " + reason(e));
+                        "cannot read `" + relative + "`: " + FileReads.reason(e));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -397,10 +391,10 @@ public final class WorkspaceLoader {
 
     private Optional<SourceFile> read(Path path, String relative, Diagnostics found) {
         try {
-            return decode(relative, readBounded(path), found).flatMap(file -> asCommitted(file, found));
+            return SourceText.decode(relative, FileReads.readBounded(path), found).flatMap(file -> asCommitted(file, found));
         } catch (IOException e) {
             found.error(Code.FILE_UNREADABLE, Position.ofFile(relative), "cannot read `" + relative + "`: "
-                    + reason(e));
+                    + FileReads.reason(e));
             return Optional.empty();
         }
     }
@@ -411,7 +405,7 @@ public final class WorkspaceLoader {
      * tree is what a sealed release deployed, read as it is.
      */
     private Optional<SourceFile> asCommitted(SourceFile file, Diagnostics found) {
-        Optional<Integer> marker = conflictMarker(file.text());
+        Optional<Integer> marker = SourceText.conflictMarker(file.text());
         if (marker.isPresent()) {
             found.add(Diagnostic.error(Code.MERGE_CONFLICT_MARKER, file.positionOf(marker.get()),
                             "`" + file.path() + "` holds an unresolved merge conflict: a line starts with `"
@@ -420,127 +414,6 @@ public final class WorkspaceLoader {
             return Optional.empty();
         }
         return Optional.of(lineEndings.asCommitted(file));
-    }
-
-    /**
-     * Returns why an I/O operation failed, in words. A {@link java.nio.file.FileSystemException}'s
-     * message is often just the path again, which the caller already names.
-     */
-    /**
-     * The largest file storyc reads: far above any template, model or script (the corpus's largest
-     * LookML file is under 1 MB), and far below what would exhaust the heap. A larger file, or a
-     * link to a device such as /dev/zero, is reported as unreadable instead of ending the run
-     * with an OutOfMemoryError.
-     */
-    public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-    /** Reads a file whole, failing with a reason once it passes {@link #MAX_FILE_BYTES}. */
-    public static byte[] readBounded(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new IOException("it is larger than the " + (MAX_FILE_BYTES >> 20)
-                        + " MB storyc reads");
-            }
-            return bytes;
-        }
-    }
-
-    public static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException fs) {
-            return "`" + fs.getFile() + "` is in the way: it exists, as a file or as a link to"
-                    + " something missing";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException fs) {
-            return "`" + fs.getFile() + "` is not a folder";
-        }
-        if (e instanceof java.nio.file.FileSystemLoopException fs) {
-            return "the links at `" + fs.getFile() + "` form a loop";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            // The JDK's own subclasses without a reason are mapped above; a class name is no
-            // message for a user, so a reasonless stranger says what failed in words.
-            return fs.getReason() != null ? fs.getReason() : "the file system refused it";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "an input or output error" : message;
-    }
-
-    /**
-     * Decodes file bytes as strict UTF-8, dropping a byte-order mark. Invalid bytes are a diagnostic
-     * at the line and column where decoding failed, never a replacement character in the output.
-     */
-    /**
-     * Returns the offset of the first line that starts with a merge conflict marker git writes
-     * ({@code <<<<<<<}, {@code |||||||} or {@code >>>>>>>}, then a space or the line's end): a SQL
-     * file with one compiled cleanly and shipped the conflict, and a LookML or TOML file failed to
-     * parse with a message that never said why.
-     */
-    static Optional<Integer> conflictMarker(String text) {
-        for (int line = 0; line < text.length(); line = text.indexOf('\n', line) + 1) {
-            if (text.startsWith("<<<<<<<", line) || text.startsWith("|||||||", line)
-                    || text.startsWith(">>>>>>>", line)) {
-                int after = line + 7;
-                if (after == text.length() || " \r\n".indexOf(text.charAt(after)) >= 0) {
-                    return Optional.of(line);
-                }
-            }
-            if (text.indexOf('\n', line) < 0) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static Optional<SourceFile> decode(String relative, byte[] bytes, Diagnostics diagnostics) {
-        int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-            for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
-                if (cr + 1 == text.length() || text.charAt(cr + 1) != '\n') {
-                    // Templates drop such a carriage return, gluing two lines (a view after a `#`
-                    // comment vanished into it), and every position after it would be wrong.
-                    diagnostics.add(Diagnostic.error(Code.BARE_CARRIAGE_RETURN,
-                                    new SourceFile(relative, text).positionOf(cr),
-                                    "a line of `" + relative + "` ends in a carriage return without a line feed")
-                            .withHint("save the file with LF or CRLF line endings"));
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(new SourceFile(relative, text));
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidOffset(bytes, start);
-            String valid = new String(bytes, start, bad - start, StandardCharsets.UTF_8);
-            Position at = new SourceFile(relative, valid).positionOf(valid.length());
-            diagnostics.add(Diagnostic.error(Code.INVALID_UTF8, at,
-                            String.format("`%s` is not valid UTF-8: byte 0x%02X", relative, bytes[bad] & 0xff))
-                    .withHint("save the file as UTF-8"));
-            return Optional.empty();
-        }
-    }
-
-    private static boolean startsWithBom(byte[] bytes) {
-        return bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
-    }
-
-    /** Returns the offset of the first byte that starts no valid UTF-8 sequence. */
-    private static int firstInvalidOffset(byte[] bytes, int start) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : bytes.length - 1;
     }
 
     private String relativePath(Path path) {

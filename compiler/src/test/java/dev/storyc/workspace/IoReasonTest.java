@@ -37,6 +37,6 @@ class IoReasonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void saysWhatFailedInWordsNeverAsAClassName(IOException failure, String reason) {
-        assertThat(WorkspaceLoader.reason(failure)).isEqualTo(reason).doesNotContain("Exception");
+        assertThat(FileReads.reason(failure)).isEqualTo(reason).doesNotContain("Exception");
     }
 }

@@ -241,8 +241,8 @@ class WorkspaceLoaderTest {
 
     @Test
     void markerLikeTextThatIsNotAMarkerIsNotAConflict() {
-        assertThat(WorkspaceLoader.conflictMarker("-- <<<<<<< in a comment\n========\n<<<<<<<<\n>>>>>>>x\n")).isEmpty();
-        assertThat(WorkspaceLoader.conflictMarker("a\n>>>>>>>")).contains(2);
+        assertThat(SourceText.conflictMarker("-- <<<<<<< in a comment\n========\n<<<<<<<<\n>>>>>>>x\n")).isEmpty();
+        assertThat(SourceText.conflictMarker("a\n>>>>>>>")).contains(2);
     }
 
     @Test
@@ -342,7 +342,7 @@ class WorkspaceLoaderTest {
         // Sparse: it takes no disk, and reads as zeros.
         try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(
                 workspace.resolve("releases/big.toml").toFile(), "rw")) {
-            big.setLength(WorkspaceLoader.MAX_FILE_BYTES + 1L);
+            big.setLength(FileReads.MAX_FILE_BYTES + 1L);
         }
         var loaded = WorkspaceLoader.load(workspace, StdlibLoader.load());
         assertThat(loaded.diagnostics()).anySatisfy(d -> {
