@@ -153,20 +153,13 @@ final class StatusCommand implements Callable<Integer> {
         return new Cell.Pinned(pin, head.map(h -> !h.equals(pin)).orElse(true));
     }
 
+    /** Returns {@link #cellOf}'s answer as the status table prints it (see the command's footer). */
     private static String cell(Environment environment, StoryId story, Map<String, Optional<ReleaseManifest>> releases,
             Optional<String> head, boolean onMain) {
-        if (environment.takesAllStories()) {
-            return onMain ? "main" : "-";
+        Cell cell = cellOf(environment, story, releases, head, onMain);
+        if (cell instanceof Cell.Pinned pinned) {
+            return pinned.movedOn() ? pinned.tree().substring(0, 8) + "..*" : pinned.tree().substring(0, 10);
         }
-        Optional<ReleaseManifest> manifest = releases.getOrDefault(environment.release(), Optional.empty());
-        if (manifest.isEmpty() || manifest.get().positionOf(story).isEmpty()) {
-            return "-";
-        }
-        String pin = manifest.get().pins().get(story);
-        if (pin == null) {
-            return onMain ? "main" : "-";
-        }
-        boolean differs = head.map(h -> !h.equals(pin)).orElse(true);
-        return differs ? pin.substring(0, 8) + "..*" : pin.substring(0, 10);
+        return cell.text();
     }
 }
