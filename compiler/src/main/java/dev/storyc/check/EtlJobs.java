@@ -120,16 +120,7 @@ final class EtlJobs {
                 .findFirst()
                 .ifPresent(f -> scope.cache.discardedQuery(f.path(), f.text()).ifPresent(query ->
                         scope.report(RunPlan.discardedRows(job.story().id() + "/" + name, sql, target,
-                                f.atOffset(offsetOf(f.text(), query.start()), query.firstWord())))));
-    }
-
-    /** Returns the offset in {@code text} of a line and column found in it. */
-    private static int offsetOf(String text, Position at) {
-        int offset = 0;
-        for (int line = 1; line < at.line() && offset >= 0; line++) {
-            offset = text.indexOf('\n', offset) + 1;
-        }
-        return Math.max(0, offset) + at.column() - 1;
+                                f.at(query.start(), query.firstWord())))));
     }
 
     /** Returns true when the job's SQL file is one query, whose rows storyc itself merges. */
