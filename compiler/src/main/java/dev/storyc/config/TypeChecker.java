@@ -329,9 +329,17 @@ final class TypeChecker {
     }
 
     /**
-     * Returns true when the address carries {@code user:password@}: in a URL's authority, or at
-     * the start of an scp-like address. Read as text, so that it holds for addresses no parser
-     * accepts.
+     * The prefixes of GitHub's and GitLab's access tokens. Both hosts take a token written alone
+     * where the user stands ({@code https://ghp_...@github.com/...}), so such a user is a secret
+     * although no password follows it; an ordinary user name is not.
+     */
+    private static final java.util.List<String> TOKEN_PREFIXES =
+            java.util.List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-");
+
+    /**
+     * Returns true when the address carries {@code user:password@}, or a user that is an access
+     * token: in a URL's authority, or at the start of an scp-like address. Read as text, so that
+     * it holds for addresses no parser accepts.
      */
     static boolean holdsPassword(String url) {
         int scheme = url.indexOf("://");
@@ -344,7 +352,11 @@ final class TypeChecker {
             authority = slash < 0 ? url : url.substring(0, slash);
         }
         int at = authority.lastIndexOf('@');
-        return at >= 0 && authority.substring(0, at).contains(":");
+        if (at < 0) {
+            return false;
+        }
+        String user = authority.substring(0, at);
+        return user.contains(":") || TOKEN_PREFIXES.stream().anyMatch(user::startsWith);
     }
 
     /** The longest file or folder name ext4, APFS and NTFS take, in bytes. */
