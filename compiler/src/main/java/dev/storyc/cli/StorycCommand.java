@@ -108,6 +108,8 @@ final class StorycCommand implements Callable<Integer> {
     private final Path workingDirectory;
     private Path root;
     private Console console;
+    /** The format the command asked its console for, which a failure before the console exists uses. */
+    private DiagnosticFormat requestedFormat = DiagnosticFormat.text;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
@@ -162,6 +164,7 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     private Console newConsole(DiagnosticFormat format) {
+        requestedFormat = format;
         // Every command starts here, so a bad setting is reported even when --color makes it moot.
         Settings current = settings();
         ColorMode mode = color != null ? color : ColorMode.valueOf(current.color());
@@ -182,7 +185,7 @@ final class StorycCommand implements Callable<Integer> {
             SettingsLoader loader = new SettingsLoader(processEnvironment, definitions, projectRoot());
             Result<Settings> loaded = loader.load();
             if (!loaded.ok()) {
-                Console early = new Console(out, err, false, quiet);
+                Console early = new Console(out, err, false, quiet, requestedFormat);
                 early.diagnostics(loaded.diagnostics(), loader.sources());
                 boolean fromFile = loaded.diagnostics().stream().allMatch(d -> d.position().hasLine());
                 int exitCode = fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE;
@@ -244,7 +247,7 @@ final class StorycCommand implements Callable<Integer> {
                 Path given = workingDirectory.resolve(project).normalize();
                 if (!Files.isDirectory(given)) {
                     // A mistyped option, naming nothing or a file: usage, exit 2.
-                    Console early = new Console(out, err, false, quiet);
+                    Console early = new Console(out, err, false, quiet, requestedFormat);
                     early.failure("--project `" + project + "` "
                                     + (Files.exists(given) ? "is a file, not a folder" : "does not exist"),
                             "pass the workspace folder, the one that holds environments.toml");

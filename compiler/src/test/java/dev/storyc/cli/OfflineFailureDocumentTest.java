@@ -47,4 +47,30 @@ class OfflineFailureDocumentTest {
         assertThat(document.get("exit_code").asInt()).isEqualTo(exit);
         assertThat(document.get("failures").get(0).get("message").asText()).contains(says);
     }
+
+    /**
+     * A bad -D setting is found before the command's console exists; a script that
+     * asked for JSON still gets a document on stdout, not only words on stderr.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("earlyRows")
+    void anEarlyFailureHonoursTheFormat(List<String> command, String expected) throws Exception {
+        Path workspace = temp.resolve("workspace");
+        if (!workspace.toFile().exists()) {
+            Checkout.copyExampleWorkspace(workspace);
+        }
+
+        Storyc.Outcome outcome = Storyc.run(workspace, command.toArray(String[]::new));
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(outcome.stdout()).toString()).contains(expected);
+    }
+
+    static Stream<Arguments> earlyRows() {
+        return Stream.of(
+                Arguments.of(List.of("-D", "nonsense", "check", "--all", "--format", "json"),
+                        "\"code\":\"E0224\",\"title\":\"unknown setting\",\"message\":\"`-D nonsense` is not `key=value`\""),
+                Arguments.of(List.of("-D", "developer=BAD!", "check", "--format", "json"),
+                        "\"code\":\"E0225\""));
+    }
 }
