@@ -130,7 +130,7 @@ public final class TestReports {
             test.put("line", outcome.test().at().line());
             test.put("millis", outcome.millis());
             if (outcome.status() == TestOutcome.Status.FAILED) {
-                test.put("rowCount", outcome.rowCount());
+                test.put("row_count", outcome.rowCount());
                 ArrayNode columns = test.putArray("columns");
                 outcome.columns().forEach(columns::add);
                 ArrayNode rows = test.putArray("rows");

@@ -104,7 +104,7 @@ class TestReportsTest {
         assertThat(json.get("errors").asInt()).isEqualTo(1);
         JsonNode failed = json.get("tests").get(1);
         assertThat(failed.get("status").asText()).isEqualTo("failed");
-        assertThat(failed.get("rowCount").asLong()).isEqualTo(12);
+        assertThat(failed.get("row_count").asLong()).isEqualTo(12);
         assertThat(failed.get("rows").get(1).get(0).asText()).isEqualTo("C22");
         assertThat(failed.get("line").asInt()).isEqualTo(2);
     }
