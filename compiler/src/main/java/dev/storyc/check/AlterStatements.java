@@ -1,6 +1,7 @@
 package dev.storyc.check;
 
 import dev.storyc.check.ColumnCatalog.Script;
+import dev.storyc.check.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,9 @@ import java.util.Set;
 /**
  * Applies {@code ALTER TABLE ... ADD / DROP / RENAME COLUMN} and {@code ALTER TABLE ... RENAME
  * TO} to a {@link ColumnCatalog}. Kept apart because it changes a table that already exists,
- * which is a different grammar and a different failure (an unknown table is left alone).
+ * which is a different grammar and a different failure (an unknown table is left alone). A
+ * column dropped without {@code IF EXISTS}, or renamed, that the table does not have is recorded
+ * for {@link MissingColumns}: the statement fails on the server.
  */
 final class AlterStatements {
     private AlterStatements() {}
@@ -36,22 +39,21 @@ final class AlterStatements {
                                             withTable(
                                                     existing.get().table(), renamed.get().table()),
                                             renamed.get().text());
-                    catalog.put(
-                            target,
-                            existing.get().names(),
-                            existing.get().types(),
-                            existing.get().unknownBecause().orElse(null),
-                            script);
+                    catalog.reshape(existing.get(), target, existing.get().names(), existing.get().types(), script);
                 }
                 return;
             }
             c.word("column");
+            Token fromToken = c.done() ? null : c.peek();
             Optional<String> from = c.nextIdentifier();
             if (c.word("to") && existing.isPresent() && from.isPresent()) {
                 Optional<String> to = c.nextIdentifier();
                 List<String> names = new ArrayList<>(existing.get().names());
                 java.util.Map<String, String> types = new java.util.HashMap<>(existing.get().types());
                 int at = names.indexOf(from.get());
+                if (at < 0) {
+                    catalog.missing(existing.get(), script, fromToken, "renames");
+                }
                 if (at >= 0 && to.isPresent()) {
                     names.set(at, to.get());
                     String type = types.remove(from.get());
@@ -59,12 +61,7 @@ final class AlterStatements {
                         types.put(to.get(), type);
                     }
                 }
-                catalog.put(
-                        existing.get().table(),
-                        names,
-                        types,
-                        existing.get().unknownBecause().orElse(null),
-                        script);
+                catalog.reshape(existing.get(), existing.get().table(), names, types, script);
             }
             return;
         }
@@ -88,21 +85,20 @@ final class AlterStatements {
                 }
             } else if (c.word("drop")) {
                 c.word("column");
-                c.words("if", "exists");
-                if (!c.peekWord("constraint")) {
-                    c.nextIdentifier().ifPresent(names::remove);
+                boolean ifExists = c.words("if", "exists");
+                if (!c.peekWord("constraint") && !c.done()) {
+                    Token token = c.peek();
+                    Optional<String> dropped = c.nextIdentifier();
+                    if (dropped.isPresent() && !names.remove(dropped.get()) && !ifExists) {
+                        catalog.missing(existing.get(), script, token, "drops");
+                    }
                 }
             }
             while (!c.done() && !c.peekPunct(",")) {
                 c.skipElement();
             }
         } while (c.punct(","));
-        catalog.put(
-                existing.get().table(),
-                List.copyOf(names),
-                types,
-                existing.get().unknownBecause().orElse(null),
-                script);
+        catalog.reshape(existing.get(), existing.get().table(), List.copyOf(names), types, script);
     }
 
     static List<String> withTable(TableName name, String table) {

@@ -25,14 +25,17 @@ final class ColumnCatalog {
     record Script(String story, String path, String sql) {}
 
     /**
-     * A table's columns in order, or why they cannot be known; and the script that last shaped it.
+     * A table's columns in order, or why they cannot be known; the script that last shaped it, and
+     * the one that created it. They differ when a story adds a column to a table another story
+     * creates: the table is still the creator's (its phi.toml classifies it).
      */
     record Columns(
             TableName table,
             List<String> names,
             java.util.Map<String, String> types,
             Optional<String> unknownBecause,
-            Script script) {
+            Script script,
+            Script created) {
         boolean known() {
             return unknownBecause.isEmpty();
         }
@@ -85,6 +88,20 @@ final class ColumnCatalog {
      */
     void put(TableName name, List<String> columns, java.util.Map<String, String> types, String unknown,
             Script script) {
+        store(name, columns, types, Optional.ofNullable(unknown), script, script);
+    }
+
+    /**
+     * Stores what an {@code ALTER TABLE} made of a table that exists, under {@code name} (its new
+     * one after a {@code RENAME TO}), keeping the script that created it.
+     */
+    void reshape(Columns existing, TableName name, List<String> columns, java.util.Map<String, String> types,
+            Script script) {
+        store(name, columns, types, existing.unknownBecause(), script, existing.created());
+    }
+
+    private void store(TableName name, List<String> columns, java.util.Map<String, String> types,
+            Optional<String> unknown, Script script, Script created) {
         java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(types);
         kept.keySet().retainAll(columns);
         tables.put(
@@ -92,8 +109,20 @@ final class ColumnCatalog {
                         name,
                         List.copyOf(new LinkedHashSet<>(columns)),
                         java.util.Collections.unmodifiableMap(kept),
-                        Optional.ofNullable(unknown),
-                        script));
+                        unknown,
+                        script,
+                        created));
+    }
+
+    /**
+     * Records that a script drops or renames a column its table lacks, when the table's columns are
+     * known: of a table whose columns are not, nothing can be said.
+     */
+    void missing(Columns table, Script script, Token column, String verb) {
+        if (table.known()) {
+            tables.missing(new MissingColumn(script, column.offset(), table.table().text(), column.text(), verb,
+                    table.names()));
+        }
     }
 
     /** Forgets the table a name means, if any. */

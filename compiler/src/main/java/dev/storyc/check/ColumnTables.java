@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tables a {@link ColumnCatalog} holds, in the order their scripts last shaped them, found by
- * name as SQL resolves one: the exact {@code schema.table} first, else the first table, in that
+ * The tables a {@link ColumnCatalog} holds, in the order their scripts last shaped them, and the
+ * columns its scripts dropped or renamed that their table did not have. Tables are found by name
+ * as SQL resolves one: the exact {@code schema.table} first, else the first table, in that
  * order, that the name {@linkplain TableName#refersTo refers to}.
  *
  * <p>Tables are also indexed by their own name, since a reference can only mean a table of the
@@ -23,6 +24,8 @@ final class ColumnTables {
     private final Map<String, Columns> byKey = new LinkedHashMap<>();
     /** The same tables by their own name, then key, each in the order of {@link #byKey}. */
     private final Map<String, Map<String, Columns>> byTable = new HashMap<>();
+    /** The columns the scripts dropped or renamed that their table did not have, in script order. */
+    private final java.util.List<MissingColumn> missing = new java.util.ArrayList<>();
 
     /** Returns the table a reference means, if there is one. */
     Optional<Columns> lookup(TableName reference) {
@@ -38,6 +41,16 @@ final class ColumnTables {
     /** Returns every table, in the order their scripts last shaped them. */
     Collection<Columns> values() {
         return Collections.unmodifiableCollection(byKey.values());
+    }
+
+    /** Returns the columns the scripts dropped or renamed that their table did not have then. */
+    java.util.List<MissingColumn> missing() {
+        return Collections.unmodifiableList(missing);
+    }
+
+    /** Records a column a script drops or renames that its table lacks; only while a catalog builds. */
+    void missing(MissingColumn column) {
+        missing.add(column);
     }
 
     /** Stores a table, replacing any table its name already means; only while a catalog builds. */

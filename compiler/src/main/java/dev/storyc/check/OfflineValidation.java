@@ -4,7 +4,7 @@ package dev.storyc.check;
  * The checks that make {@code storyc check} a superset of Looker's LookML validator for what can
  * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
  * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
- * requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
+ * columns a change drops or renames, requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
  * empty ETL SQL, and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
  */
 final class OfflineValidation {
@@ -15,6 +15,7 @@ final class OfflineValidation {
         ConstantReferences.check(scope);
         LiquidReferences.check(scope);
         ColumnReferences.check(scope);
+        MissingColumns.check(scope);
         var sqlUses = SqlTableReferences.uses(scope);
         SqlTableReferences.check(scope, sqlUses);
         RequiresUse.check(scope, targets, sqlUses);

@@ -18,7 +18,8 @@ public final class SchemaTables {
      * One table at the end of the plan.
      *
      * @param name the table's own name, folded, without its schema
-     * @param story the story whose schema change last shaped it
+     * @param story the story whose schema change created it; a story that adds a column to it
+     *     does not make it its own
      * @param columns its columns in order; empty when they cannot be known
      * @param unknownBecause why its columns cannot be known, if they cannot
      * @param types the first word of each column's declared type, lower case ({@code date},
@@ -52,7 +53,7 @@ public final class SchemaTables {
         }
         List<Table> tables = new ArrayList<>();
         ColumnCatalog.build(scripts).values().forEach(columns -> tables.add(new Table(
-                columns.table().table(), columns.script().story(), columns.names(),
+                columns.table().table(), columns.created().story(), columns.names(),
                 columns.unknownBecause(), columns.types())));
         tables.sort(Comparator.comparing(Table::name).thenComparing(Table::story));
         return List.copyOf(tables);

@@ -152,6 +152,7 @@ public enum Code {
     REVERT_DROPS_OTHER_STORY("E0638", "revert.sql drops a table another story creates"),
     SQL_OUTSIDE_TRANSACTION("E0639", "a statement that cannot run inside a transaction"),
     SQL_NOT_RUNNABLE("E0640", "a psql meta-command, or a comment, string or quote that never closes"),
+    SQL_UNKNOWN_COLUMN_CHANGED("E0641", "a schema script drops or renames a column its table does not have"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),

@@ -112,6 +112,7 @@ class ColumnCatalogTest {
                                         "DROP TABLE IF EXISTS a.gone;")));
         assertThat(table(tables, "a.p").names()).containsExactly("id", "zip3");
         assertThat(table(tables, "a.p").script().story()).isEqualTo("patients-v2");
+        assertThat(table(tables, "a.p").created().story()).isEqualTo("patients");
         assertThat(
                         ColumnCatalog.build(
                                 List.of(
@@ -137,6 +138,40 @@ class ColumnCatalogTest {
         assertThat(table(tables, "a.claims").names()).containsExactly("claim_id", "amount");
         assertThat(table(tables, "a.claims").script().story()).isEqualTo("claims");
         assertThat(table(tables, "a.v").names()).containsExactly("two");
+    }
+
+    static Stream<Arguments> missingColumns() {
+        return Stream.of(
+                Arguments.of("ALTER TABLE s.t DROP COLUMN regoin", "drops regoin"),
+                Arguments.of("ALTER TABLE ONLY s.t DROP regoin, DROP COLUMN b", "drops regoin"),
+                Arguments.of("ALTER TABLE IF EXISTS s.t RENAME COLUMN \"A\" TO z", "renames A"),
+                Arguments.of("ALTER TABLE s.t RENAME nope TO z", "renames nope"),
+                Arguments.of("ALTER TABLE s.t DROP COLUMN a; ALTER TABLE s.t DROP COLUMN a", "drops a"),
+                Arguments.of("ALTER TABLE s.t DROP COLUMN IF EXISTS regoin", ""),
+                Arguments.of("ALTER TABLE s.t DROP CONSTRAINT k, DROP CONSTRAINT IF EXISTS j", ""),
+                Arguments.of("ALTER TABLE s.t RENAME CONSTRAINT k TO j", ""),
+                Arguments.of("ALTER TABLE s.t ADD COLUMN c INT; ALTER TABLE s.t DROP c", ""),
+                Arguments.of("ALTER TABLE s.t RENAME a TO c; ALTER TABLE s.t DROP COLUMN c", ""),
+                Arguments.of("ALTER TABLE s.elsewhere DROP COLUMN anything", ""),
+                Arguments.of("CREATE VIEW s.v AS SELECT * FROM s.t; ALTER TABLE s.v RENAME COLUMN x TO y", ""));
+    }
+
+    /** What the server refuses: a column dropped without IF EXISTS, or renamed, that is not there. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingColumns")
+    void recordsAColumnDroppedOrRenamedThatTheTableLacks(String change, String expected) {
+        String base = "CREATE TABLE s.t (a INT, b INT, CONSTRAINT k UNIQUE (a));\n";
+        ColumnTables tables = ColumnCatalog.build(List.of(
+                new ColumnCatalog.Script("s", "deploy.sql", base),
+                new ColumnCatalog.Script("s", "changes/01-x/deploy.sql", change)));
+
+        List<String> found = tables.missing().stream().map(m -> m.verb() + " " + m.column()).toList();
+        assertThat(String.join(", ", found)).isEqualTo(expected);
+        tables.missing().forEach(m -> {
+            assertThat(m.script().path()).isEqualTo("changes/01-x/deploy.sql");
+            assertThat(change.substring(m.offset())).startsWith(m.column().equals("A") ? "\"A\"" : m.column());
+            assertThat(m.table()).isEqualTo("s.t");
+        });
     }
 
     private static ColumnCatalog.Columns table(ColumnTables tables, String name) {

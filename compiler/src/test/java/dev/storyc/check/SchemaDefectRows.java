@@ -298,6 +298,25 @@ final class SchemaDefectRows {
                         PDEPLOY,
                         "/* the rest is not run",
                         append(PDEPLOY, ");\n", "/* the rest is not run\n")),
+                // E0641: a column dropped or renamed that is not there at that point of the plan
+                defectAt(
+                        "E0641",
+                        EDEPLOY,
+                        "facilty_id",
+                        append(EDEPLOY, ");\n", "\nALTER TABLE <% env.warehouse.schema %>.encounters"
+                                + " DROP COLUMN facilty_id;\n")),
+                // A change of patients drops what encounters, which requires patients, adds: by plan
+                // order the change runs first, when the column does not exist yet.
+                defectAt(
+                        "E0641",
+                        PCHANGE + "deploy.sql",
+                        "region",
+                        append(EDEPLOY, ");\n", "\nALTER TABLE <% env.warehouse.schema %>.patients"
+                                + " ADD COLUMN region TEXT;\n"),
+                        append(PCHANGE + "deploy.sql", "",
+                                "ALTER TABLE <% env.warehouse.schema %>.patients DROP COLUMN region;\n"),
+                        append(PCHANGE + "revert.sql", "",
+                                "ALTER TABLE <% env.warehouse.schema %>.patients ADD COLUMN region TEXT;\n")),
                 // E0632-E0635: the workspace model, both ways
                 defect(
                         "E0632",

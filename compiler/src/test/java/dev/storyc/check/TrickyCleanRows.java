@@ -261,6 +261,11 @@ final class TrickyCleanRows {
                                 + "  sql_table_name: <% env.warehouse.schema %>.patient_stage ;;\n"
                                 + "  dimension: id { type: number primary_key: yes sql: ${TABLE}.id ;; }\n}\n")),
                 valid(
+                        "a story that adds a column to a table the story it requires creates and classifies",
+                        append(EDEPLOY, ");\n", "\nALTER TABLE <% env.warehouse.schema %>.patients"
+                                + " ADD COLUMN region TEXT;\n"),
+                        append(EREVERT, "", "\nALTER TABLE <% env.warehouse.schema %>.patients DROP COLUMN region;\n")),
+                valid(
                         "a revert that drops with a comment and two statements",
                         edit(
                                 EREVERT,
