@@ -76,28 +76,18 @@ final class LiquidReferences {
     }
 
     private boolean parses(Usage usage, String owner, FieldReferences.Placer place) {
-        Optional<Liquid.Problem> problem = Liquid.problem(usage.text());
+        Optional<dev.storyc.lookml.liquid.LookerLiquid.Problem> problem = Liquid.problem(usage.text());
         problem.ifPresent(
                 p ->
                         sink.accept(
                                 Diagnostic.error(
                                                 Code.LIQUID_SYNTAX,
-                                                place.at(
-                                                        TextPositions.atLine(
-                                                                usage.position(),
-                                                                p.line(),
-                                                                p.column()),
-                                                        null),
+                                                place.at(p.at(usage.position()), null),
                                                 "the Liquid in "
                                                         + where(owner, usage)
                                                         + " does not parse: "
                                                         + p.message())
-                                        .withHint(
-                                                "every {% if %}, {% for %}, {% case %} and {%"
-                                                    + " condition %} needs its {% end... %}; tags"
-                                                    + " are spelt as in Liquid, plus Looker's"
-                                                    + " condition, parameter, date_start and"
-                                                    + " date_end")));
+                                        .withHint(dev.storyc.lookml.liquid.LookerLiquid.SYNTAX_HINT)));
         return problem.isEmpty();
     }
 

@@ -23,14 +23,4 @@ final class TextPositions {
                 ? Position.of(start.file(), start.line(), start.column() + offset)
                 : Position.of(start.file(), start.line() + lines, offset - lineStart + 1);
     }
-
-    /** Returns the position of a 1-based line and 0-based column of {@code text}. */
-    static Position atLine(Position start, int line, int column) {
-        if (!start.hasLine() || line < 1) {
-            return start;
-        }
-        return line == 1
-                ? Position.of(start.file(), start.line(), start.column() + column)
-                : Position.of(start.file(), start.line() + line - 1, column + 1);
-    }
 }

@@ -3,6 +3,7 @@ package dev.storyc.validate;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
+import dev.storyc.lookml.liquid.LookerLiquid;
 import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.Field;
 import dev.storyc.lookml.model.FieldKind;
@@ -291,14 +292,15 @@ public final class ValidationPlanner {
 
     private void liquidSyntax(View view, Field field) {
         Optional<Located> sql = field.sql().filter(s -> Liquid.isPresent(s.value()));
-        Optional<String> error = sql.flatMap(s -> Liquid.syntaxError(s.value()));
+        Optional<LookerLiquid.Problem> error = sql.flatMap(s -> Liquid.syntaxError(s.value()));
         if (error.isPresent()) {
-            report(Diagnostic.error(Code.VALIDATE_LIQUID_SYNTAX, sql.get().position(),
+            report(Diagnostic.error(Code.VALIDATE_LIQUID_SYNTAX, error.get().at(sql.get().position()),
                             "the Liquid in field `" + view.name() + "." + field.name()
-                                    + "` does not parse: " + error.get())
-                    .withHint("close every {% if %} with {% endif %} and every {{ with }}"));
+                                    + "` does not parse: " + error.get().message())
+                    .withHint(LookerLiquid.SYNTAX_HINT));
         }
     }
+
 
     private void skip(Field field, String reason) {
         if (counted.add(field.position())) {

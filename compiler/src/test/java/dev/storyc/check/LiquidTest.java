@@ -25,7 +25,7 @@ class LiquidTest {
 
     @Test
     void mistakesAreReportedWithTheirLineAndColumn() {
-        Liquid.Problem endiff = Liquid.problem("a\n  {% if x %}b{% endiff %}").orElseThrow();
+        dev.storyc.lookml.liquid.LookerLiquid.Problem endiff = Liquid.problem("a\n  {% if x %}b{% endiff %}").orElseThrow();
         assertThat(endiff.line()).isEqualTo(2);
         assertThat(endiff.column()).as("at the tag's name").isEqualTo(16);
         assertThat(endiff.message()).contains("endiff").doesNotContain("expecting {");
@@ -37,7 +37,7 @@ class LiquidTest {
     @Test
     void blocksNestedDeeperThanTheLimitAreAProblemNotAStackOverflow() {
         String deep = "x\n" + "{% if a %}".repeat(2000) + "{% endif %}".repeat(2000);
-        Liquid.Problem problem = Liquid.problem(deep).orElseThrow();
+        dev.storyc.lookml.liquid.LookerLiquid.Problem problem = Liquid.problem(deep).orElseThrow();
         assertThat(problem.message()).isEqualTo("blocks are nested more than 100 deep");
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(100 * "{% if a %}".length());

@@ -150,4 +150,33 @@ class ValidationPlannerTest {
             assertThat(d.message()).contains("field `v.bad` does not parse");
         });
     }
+
+    /** Check passes Looker's own tags; validate, which parsed without them, refused each as E0925. */
+    @Test
+    void lookersTagsAndSubstitutionsInsideTagsParseAsLookerReadsThem() {
+        ValidationPlan plan = ValidationPlanner.plan(LookmlProject.of(Map.of("v.view.lkml", """
+                view: v {
+                  sql_table_name: s.v ;;
+                  filter: f { type: string }
+                  parameter: p { type: number }
+                  dimension: a { sql: {% condition f %} ${TABLE}.a {% endcondition %} ;; }
+                  dimension: b { sql: LENGTH(${TABLE}.b) * {% parameter p %} ;; }
+                  dimension: c { sql: {% date_start f %} < {% date_end f %} ;; }
+                  dimension: d { sql: {% incrementcondition f %} ${TABLE}.d {% endincrementcondition %} ;; }
+                  dimension: e { sql: {% parameter ${p} %} ;; }
+                  dimension: bad {
+                    sql: 1 +
+                      {% if x %}${TABLE}.a ;;
+                  }
+                }
+                """)));
+
+        assertThat(plan.problems()).singleElement().satisfies(d -> {
+            assertThat(d.code().id()).isEqualTo("E0925");
+            assertThat(d.message()).contains("field `v.bad` does not parse");
+            assertThat(d.hint().orElseThrow()).contains("incrementcondition");
+            assertThat(d.position().line()).isEqualTo(12);
+        });
+        assertThat(plan.skipped()).containsEntry("Liquid is rendered by Looker at query time", 6);
+    }
 }
