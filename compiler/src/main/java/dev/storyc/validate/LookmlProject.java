@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The views and explores of a compiled Looker project, as the live validator and the generated data
- * tests need them: each view with its primary keys, each explore, in file order. Refinements are
+ * tests need them: each view with its primary keys, each explore, in file order, with what they
+ * inherit through {@code extends}. Refinements are
  * left out: they change labels and add fields that a later release of this validator may merge, but
  * the base definitions are what the database has to answer for.
  */
@@ -36,7 +37,34 @@ public final class LookmlProject {
         files.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> project.add(e.getKey(), e.getValue()));
+        project.inherit();
         return project;
+    }
+
+    /**
+     * Gives each view and explore what it inherits through {@code extends} ({@link Inheritance}),
+     * primary keys included, and keeps out the explores no query can use.
+     */
+    private void inherit() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        for (String view : views.keySet()) {
+            inheritedKeys(view, keys.computeIfAbsent(view, v -> new HashSet<>()), new HashSet<>());
+        }
+        primaryKeys.putAll(keys);
+        views.putAll(Inheritance.views(views));
+        List<Explore> usable = Inheritance.explores(explores).stream()
+                .filter(e -> !e.extensionRequired()).toList();
+        explores.clear();
+        explores.addAll(usable);
+    }
+
+    private void inheritedKeys(String view, Set<String> into, Set<String> seen) {
+        View declared = views.get(view);
+        if (declared == null || !seen.add(view)) {
+            return;
+        }
+        declared.extendsViews().forEach(parent -> inheritedKeys(parent.value(), into, seen));
+        into.addAll(primaryKeys.getOrDefault(view, Set.of()));
     }
 
     private void add(String path, String text) {
@@ -68,9 +96,7 @@ public final class LookmlProject {
                 }
             }
         }
-        file.explores().stream()
-                .filter(e -> !e.refinement() && !e.extensionRequired())
-                .forEach(explores::add);
+        file.explores().stream().filter(e -> !e.refinement()).forEach(explores::add);
     }
 
     /** Returns the view with a name. */
@@ -78,9 +104,12 @@ public final class LookmlProject {
         return Optional.ofNullable(views.get(name));
     }
 
-    /** Returns every view, in file order. */
+    /**
+     * Returns every view a query can read, in file order: not the {@code extension: required} ones,
+     * which exist only to be extended, over a table no query names.
+     */
     public List<View> views() {
-        return List.copyOf(views.values());
+        return views.values().stream().filter(v -> !v.extensionRequired()).toList();
     }
 
     /** Returns the names of the view's {@code primary_key: yes} dimensions. */
