@@ -110,48 +110,53 @@ final class ColumnReferences {
             }
             ColumnCatalog.Columns known = table.get();
             for (Usage usage : columns) {
-                String column = folded(usage.text());
-                if (known.has(column)) {
-                    continue;
+                if (!known.has(folded(usage.text()))) {
+                    reportMissing(scope, def, usage, known, view.name(), Optional.empty());
                 }
-                Diagnostic diagnostic =
-                        Diagnostic.error(
-                                        Code.UNKNOWN_COLUMN,
-                                        def.file().at(usage.position(), usage.text()),
-                                        "`${TABLE}."
-                                                + usage.text()
-                                                + "` in "
-                                                + usage.field()
-                                                        .map(f -> "field `" + f + "` of ")
-                                                        .orElse("")
-                                                + "view `"
-                                                + view.name()
-                                                + "` names a column that table `"
-                                                + known.table()
-                                                + "` does not have")
-                                .withHint(
-                                        Spelling.closest(column, known.names())
-                                                .map(c -> "did you mean `${TABLE}." + c + "`?")
-                                                .orElse(
-                                                        "add the column to the table in a schema"
-                                                            + " script, or fix the name; `"
-                                                                + known.table()
-                                                                + "` has "
-                                                                + FieldReferences.quoted(
-                                                                        known.names())));
-                var created = scope.defined().table(known.table());
-                scope.report(
-                        created.isEmpty()
-                                ? diagnostic
-                                : diagnostic.withRelated(
-                                        Definitions.tablePosition(created.get()),
-                                        "table `"
-                                                + known.table()
-                                                + "` is created here, in story `"
-                                                + created.get().story()
-                                                + "`"));
             }
         }
+        InheritedColumns.check(scope, tables);
+    }
+
+    /**
+     * Reports a {@code ${TABLE}.column} the table does not have; {@code extending} names the view
+     * that inherits the field and reads that table, when it is not the field's own view.
+     */
+    static void reportMissing(Scope scope, Definitions.Def<View> def, Usage usage, ColumnCatalog.Columns known,
+            String viewName, Optional<String> extending) {
+        String column = folded(usage.text());
+        Diagnostic diagnostic =
+                Diagnostic.error(
+                                Code.UNKNOWN_COLUMN,
+                                def.file().at(usage.position(), usage.text()),
+                                "`${TABLE}."
+                                        + usage.text()
+                                        + "` in "
+                                        + usage.field().map(f -> "field `" + f + "` of ").orElse("")
+                                        + "view `"
+                                        + viewName
+                                        + "`"
+                                        + extending.map(e -> ", which view `" + e + "` extends,").orElse("")
+                                        + " names a column that table `"
+                                        + known.table()
+                                        + "` does not have")
+                        .withHint(
+                                Spelling.closest(column, known.names())
+                                        .map(c -> "did you mean `${TABLE}." + c + "`?")
+                                        .orElse(
+                                                "add the column to the table in a schema script, or fix"
+                                                        + " the name; `"
+                                                        + known.table()
+                                                        + "` has "
+                                                        + FieldReferences.quoted(known.names())));
+        var created = scope.defined().table(known.table());
+        scope.report(
+                created.isEmpty()
+                        ? diagnostic
+                        : diagnostic.withRelated(
+                                Definitions.tablePosition(created.get()),
+                                "table `" + known.table() + "` is created here, in story `"
+                                        + created.get().story() + "`"));
     }
 
     /**
@@ -192,7 +197,7 @@ final class ColumnReferences {
         return new Source(table, derived);
     }
 
-    private static String folded(String column) {
+    static String folded(String column) {
         return column.startsWith("\"") && column.endsWith("\"") && column.length() >= 2
                 ? column.substring(1, column.length() - 1)
                 : column.toLowerCase(Locale.ROOT);

@@ -298,6 +298,21 @@ final class SchemaDefectRows {
                         PDEPLOY,
                         "/* the rest is not run",
                         append(PDEPLOY, ");\n", "/* the rest is not run\n")),
+                // E0626 in a template view: checked over the table of each view that extends it
+                defectAt(
+                        "E0626",
+                        E,
+                        "encounter_idd",
+                        append(E, "  <%> lkml/audit_timestamps %>\n", "}\n\n"
+                                + "view: encounter_keys {\n"
+                                + "  extension: required\n"
+                                + "  dimension: key { sql: ${TABLE}.encounter_idd ;; }\n"
+                                + "}\n\n"
+                                + "view: encounter_keys_live {\n"
+                                + "  extends: [encounter_keys]\n"
+                                + "  sql_table_name: <% env.warehouse.schema %>.encounters ;;\n"
+                                + "}\n\n"
+                                + "view: +encounters {\n")),
                 // E0641: a column dropped or renamed that is not there at that point of the plan
                 defectAt(
                         "E0641",

@@ -85,6 +85,26 @@ final class TrickyCleanRows {
                                     + "}\n\n"
                                     + "view: +encounters {\n")),
                 valid(
+                        "a template's field over one table, redefined by a view over another",
+                        append(
+                                E,
+                                "  <%> lkml/audit_timestamps %>\n",
+                                "}\n\n"
+                                    + "view: keyed {\n"
+                                    + "  extension: required\n"
+                                    + "  dimension: key { sql: ${TABLE}.encounter_id ;; }\n"
+                                    + "}\n\n"
+                                    + "view: encounter_keyed {\n"
+                                    + "  extends: [keyed]\n"
+                                    + "  sql_table_name: <% env.warehouse.schema %>.encounters ;;\n"
+                                    + "}\n\n"
+                                    + "view: patient_keyed {\n"
+                                    + "  extends: [keyed]\n"
+                                    + "  sql_table_name: <% env.warehouse.schema %>.patients ;;\n"
+                                    + "  dimension: key { sql: ${TABLE}.patient_id ;; }\n"
+                                    + "}\n\n"
+                                    + "view: +encounters {\n")),
+                valid(
                         "Liquid in html naming a joined view's field",
                         edit(
                                 E,
