@@ -19,12 +19,16 @@ import java.util.Optional;
  * <pre>
  *            query                                   script
  * append     stage; insert                           the statements
- * replace    DELETE FROM target; stage; insert       DELETE FROM target; the statements
+ * replace    stage; DELETE FROM target; insert       DELETE FROM target; the statements
  * merge      stage; key unique in stage;             the statements; key unique in target
  *            DELETE matching keys; insert
  * </pre>
  *
- * {@code DELETE} rather than {@code TRUNCATE} empties a target because Redshift commits a {@code
+ * A query is staged before a replace empties the target, since it may read the target itself
+ * (the current rows plus what is new): emptied first, it read nothing, and the job committed an
+ * empty table as a success.
+ *
+ * <p>{@code DELETE} rather than {@code TRUNCATE} empties a target because Redshift commits a {@code
  * TRUNCATE} at once, which would break the one-transaction promise. An {@code append} or {@code
  * replace} job that names a key also proves it unique afterwards.
  */
@@ -56,9 +60,6 @@ public final class RunPlan {
                     discarded.get().start())));
         }
         List<RunStep> steps = new ArrayList<>();
-        if (job.mode() instanceof EtlMode.Replace) {
-            steps.add(new RunStep.Generated("DELETE FROM " + job.target(), "empty the target"));
-        }
         boolean query = isQuery(statements);
         if (query && job.mode() instanceof EtlMode.Merge merge && merge.key().isEmpty()) {
             var problem = JobKey.problem(job.name(), "merge", null, true).orElseThrow();
@@ -72,6 +73,9 @@ public final class RunPlan {
             steps.add(
                     new RunStep.StageQuery(
                             statements.get(0), "CREATE TEMPORARY TABLE " + stage + " AS\n"));
+            if (job.mode() instanceof EtlMode.Replace) {
+                steps.add(emptyTarget(job));
+            }
             if (job.mode() instanceof EtlMode.Merge merge) {
                 steps.add(uniqueKey(stage, merge.key()));
                 steps.add(
@@ -85,6 +89,9 @@ public final class RunPlan {
             }
             steps.add(new RunStep.Generated("DROP TABLE " + stage, "drop the stage"));
         } else {
+            if (job.mode() instanceof EtlMode.Replace) {
+                steps.add(emptyTarget(job));
+            }
             statements.forEach(s -> steps.add(new RunStep.ScriptStatement(s)));
             if (!job.key().isEmpty()) {
                 steps.add(uniqueKey(job.target(), job.key()));
@@ -126,6 +133,10 @@ public final class RunPlan {
     /** Returns true when a job's SQL is one query whose rows storyc loads, rather than a script. */
     public static boolean isQuery(List<SqlStatement> statements) {
         return statements.size() == 1 && statements.get(0).isQuery();
+    }
+
+    private static RunStep emptyTarget(EtlJob job) {
+        return new RunStep.Generated("DELETE FROM " + job.target(), "empty the target");
     }
 
     /** Returns the temporary table a query job stages its rows in. */

@@ -135,6 +135,49 @@ class LiveWarehouseTest {
         }
     }
 
+    /**
+     * A replace job whose query reads its own target (the current rows, restamped) keeps the rows:
+     * it emptied the target before staging its query, read nothing, and committed an empty table
+     * as a success (round 14).
+     */
+    @Test
+    void aReplaceJobThatReadsItsOwnTargetKeepsItsRows() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("live_self_replace")) {
+            LiveWarehouseFixture fixture = LiveWarehouseFixture.compiled(folder, database);
+            fixture.deploy(database);
+            fixture.seed(database);
+            Storyc.Outcome load = fixture.storyc(database, "etl", "run", "--env", "integration",
+                    "patients/load_patients");
+            assertThat(load.exitCode()).as(load.toString()).isZero();
+            Path etl = fixture.workspace.resolve("stories/patients/etl");
+            dev.storyc.testing.Checkout.write(etl.resolve("restamp_patients.job.toml"), """
+                    target = "<% env.warehouse.schema %>.patients"
+                    schedule = "0 4 * * *"
+                    sql = "restamp_patients.sql"
+                    source = "analytics.patients"
+                    mode = "replace"
+                    description = "Restamps every patient row from the table itself."
+                    """);
+            dev.storyc.testing.Checkout.write(etl.resolve("restamp_patients.sql"), """
+                    SELECT patient_id, mrn, first_name, last_name, birth_date, sex, state, zip3,
+                        pcp_provider_id, is_deceased, loaded_at, 'restamp_patients' AS etl_job
+                    FROM <% env.warehouse.schema %>.patients
+                    """);
+            Storyc.Outcome compiled = fixture.storyc(database, "compile", "--env", "integration");
+            assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+
+            Storyc.Outcome run = fixture.storyc(database, "etl", "run", "--env", "integration",
+                    "patients/restamp_patients");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdout()).contains("succeeded patients/restamp_patients").contains("8 rows");
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients WHERE etl_job ="
+                    + " 'restamp_patients'")).isEqualTo(8);
+            assertThat(count(database, "SELECT COUNT(*) FROM analytics.patients")).isEqualTo(8);
+        }
+    }
+
     static long count(PostgresServer.Database database, String sql) throws Exception {
         try (Connection connection = database.connect();
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {

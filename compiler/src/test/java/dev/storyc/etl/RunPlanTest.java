@@ -31,7 +31,7 @@ class RunPlanTest {
         List<RunStep> union = plan(job(new EtlMode.Replace(), List.of()),
                 "(SELECT id, name FROM raw.a)\nUNION ALL\n(SELECT id, name FROM raw.b)");
         assertThat(union).extracting(step -> step.getClass().getSimpleName())
-                .containsExactly("Generated", "StageQuery", "InsertFromStage", "Generated");
+                .containsExactly("StageQuery", "Generated", "InsertFromStage", "Generated");
         // A SELECT of a function may write (SELECT refresh_totals()): several of them are a script.
         assertThat(plan(job(new EtlMode.Append(), List.of()), "SELECT refresh_a();\nSELECT refresh_b();\n"))
                 .extracting(step -> step.getClass().getSimpleName())
@@ -99,7 +99,7 @@ class RunPlanTest {
     }
 
     @Test
-    void replaceEmptiesTheTargetFirstInEitherShape() {
+    void replaceEmptiesTheTargetBeforeAScriptButAfterStagingAQuery() {
         assertThat(plan(job(new EtlMode.Replace(), List.of()), SCRIPT))
                 .extracting(RunPlanTest::describe)
                 .containsExactly(
@@ -109,8 +109,8 @@ class RunPlanTest {
         assertThat(plan(job(new EtlMode.Replace(), List.of()), QUERY))
                 .extracting(RunPlanTest::describe)
                 .containsExactly(
-                        "Generated DELETE FROM a.t",
                         "StageQuery",
+                        "Generated DELETE FROM a.t",
                         "InsertFromStage",
                         "Generated DROP TABLE storyc_stage_load");
     }
