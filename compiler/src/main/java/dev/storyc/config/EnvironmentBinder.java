@@ -32,7 +32,8 @@ final class EnvironmentBinder {
                         // The remote may carry a token read from the process; pushing needs it.
                         Optional.ofNullable((String) Tainted.reveal(output.get("remote"))),
                         (String) output.get("branch"),
-                        !Boolean.FALSE.equals(output.get("working_tree"))),
+                        !Boolean.FALSE.equals(output.get("working_tree")),
+                        OutputSettings.shared(output.get("remote"))),
                 constants,
                 values,
                 normalForm,

@@ -151,7 +151,7 @@ public final class OutputTreeBuilder {
      * file that cannot be read is left to the checks, which report it.
      */
     private Map<String, String> schedules(Environment environment, List<RenderedStory> stories) {
-        ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().remote(),
+        ScheduleTarget target = ScheduleTarget.of(environment.name(), environment.output().sharedRemote(),
                 environment.output().branch(), compilerVersion);
         // Everything the schedules derive from: the target and each job file's story, path, text.
         Sha256.Parts key = Sha256.parts().add("schedules-1").add(target.environment())

@@ -39,13 +39,22 @@ public record ScheduleTarget(
     /**
      * Returns a remote without what could be a secret: an http(s) URL loses its whole user
      * information (a token may stand where the user does), any other URL only its password (an
-     * ssh user such as {@code git} is a name, not a secret); scp-like remotes and paths are kept.
+     * ssh user such as {@code git} is a name, not a secret), and any URL its query and fragment
+     * ({@code ?token=...}), which no git remote needs; scp-like remotes and paths are kept.
      */
-    static String withoutCredentials(String remote) {
-        int scheme = remote.indexOf("://");
+    static String withoutCredentials(String url) {
+        int scheme = url.indexOf("://");
         if (scheme < 0) {
-            return remote;
+            return url;
         }
+        int query = url.length();
+        for (char mark : new char[] {'?', '#'}) {
+            int at = url.indexOf(mark, scheme);
+            if (at >= 0) {
+                query = Math.min(query, at);
+            }
+        }
+        String remote = url.substring(0, query);
         int hostStart = scheme + 3;
         int pathStart = remote.indexOf('/', hostStart);
         int at = remote.lastIndexOf('@', pathStart < 0 ? remote.length() : pathStart);

@@ -211,5 +211,7 @@ class ScheduleFilesTest {
                 .isEqualTo("ssh://git@host/acme/out.git");
         assertThat(ScheduleTarget.withoutCredentials("https://TOKEN@git.example/out.git"))
                 .isEqualTo("https://git.example/out.git");
+        assertThat(ScheduleTarget.withoutCredentials("https://git.example/out.git?token=abc#x"))
+                .isEqualTo("https://git.example/out.git");
     }
 }
