@@ -203,8 +203,9 @@ final class Console {
             return;
         }
         // Masked before rendering, so that not even the caret's length tells a secret's.
-        TextRenderer renderer = TextRenderer.over(secrets.isEmpty() ? sources
-                : sources.stream().map(f -> new SourceFile(f.path(), masked(f.text()))).toList(), color);
+        List<SourceFile> shown = TextRenderer.withWrittenSecretsMasked(sources, pending);
+        TextRenderer renderer = TextRenderer.over(secrets.isEmpty() ? shown
+                : shown.stream().map(f -> new SourceFile(f.path(), masked(f.text()))).toList(), color);
         for (Diagnostic diagnostic : unique) {
             err.println(renderer.render(masked(diagnostic)));
         }

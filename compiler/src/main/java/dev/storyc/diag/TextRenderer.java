@@ -46,6 +46,42 @@ public final class TextRenderer {
         return new TextRenderer(byPath::get, color);
     }
 
+    /**
+     * Returns the sources with the value masked on every line where a diagnostic says a secret is
+     * written in the file (E0218), so that no quote of that line shows it: not the E0218's own, and
+     * not another diagnostic's note that points at the same line ("`warehouse.password` is set
+     * here"), which quoted it in clear.
+     */
+    public static List<SourceFile> withWrittenSecretsMasked(List<SourceFile> sources,
+            java.util.Collection<Diagnostic> diagnostics) {
+        Map<String, Map<Integer, Integer>> columnsByLine = new java.util.HashMap<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            Position at = diagnostic.position();
+            if (diagnostic.code() == Code.ENV_SECRET_EXPOSED && at.hasLine()) {
+                columnsByLine.computeIfAbsent(at.file(), f -> new java.util.HashMap<>())
+                        .merge(at.line(), Math.max(at.column(), 1), Math::min);
+            }
+        }
+        if (columnsByLine.isEmpty()) {
+            return sources;
+        }
+        return sources.stream().map(source -> {
+            Map<Integer, Integer> lines = columnsByLine.get(source.path());
+            if (lines == null) {
+                return source;
+            }
+            List<String> text = new java.util.ArrayList<>(List.of(source.text().split("\n", -1)));
+            lines.forEach((line, column) -> {
+                if (line <= text.size()) {
+                    String quoted = text.get(line - 1);
+                    int from = Math.min(quoted.length(), column - 1);
+                    text.set(line - 1, quoted.substring(0, from) + maskLiterals(quoted.substring(from)));
+                }
+            });
+            return new SourceFile(source.path(), String.join("\n", text));
+        }).toList();
+    }
+
     public String render(Diagnostic diagnostic) {
         StringBuilder out = new StringBuilder();
         String severityColor = diagnostic.severity() == Severity.ERROR ? RED

@@ -242,6 +242,25 @@ class ConfigHardeningTest {
     }
 
     /**
+     * A password written in the file is masked in every quote of its line: a later diagnostic's
+     * note pointing at it ("is set here") quoted the line in clear (round 14).
+     */
+    @Test
+    void aWrittenPasswordIsMaskedInTheNotesOfOtherDiagnostics() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(shared.resolve("written-secret"));
+        Path environments = workspace.resolve("environments.toml");
+        Files.writeString(environments, Files.readString(environments) + environment(
+                "warehouse.database = \"analytics_acc9\"", "warehouse.password = \"Hunter2-LEAKED\"",
+                "warehouse.port = \"${warehouse.password}\""));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, PROCESS, "check", "--env", "acceptance-9");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0218]").contains("error[E0203]")
+                .contains("warehouse.password = \"********\"").doesNotContain("Hunter2");
+    }
+
+    /**
      * The secret canary for tainted values: a host read from the process and a remote whose token
      * is, across every command that shows or compiles environments. The canary must appear in no
      * printed line, output file or git object, and the environment hash must not depend on it.
