@@ -42,8 +42,17 @@ public final class KubernetesCronJobs {
         }
         CronJobDocuments documents = new CronJobDocuments(target);
         StringBuilder manifest = new StringBuilder(header);
-        jobs.forEach(job -> documents.append(JobValues.of(target, job), manifest));
+        values(target, jobs).forEach(job -> documents.append(job, manifest));
         return manifest.toString();
+    }
+
+    /** Returns what each job's CronJob says, in the jobs' order, names unique among them. */
+    static List<JobValues> values(ScheduleTarget target, List<EtlJob> jobs) {
+        Map<String, Long> plainNames = jobs.stream().collect(java.util.stream.Collectors.groupingBy(
+                job -> plainName(target, job), java.util.stream.Collectors.counting()));
+        return jobs.stream()
+                .map(job -> JobValues.of(target, job, plainNames.get(plainName(target, job)) > 1))
+                .toList();
     }
 
     /**
@@ -74,22 +83,41 @@ public final class KubernetesCronJobs {
      */
     record JobValues(String name, String story, String jobLabel, String qualifiedName,
             String description, String schedule) {
-        static JobValues of(ScheduleTarget target, EtlJob job) {
-            return new JobValues(KubernetesCronJobs.name(target, job), job.story(),
-                    dnsLabel(job.name()), job.qualifiedName(), job.description(), job.schedule());
+        static JobValues of(ScheduleTarget target, EtlJob job, boolean nameShared) {
+            return new JobValues(KubernetesCronJobs.name(target, job, nameShared), labelValue(job.story()),
+                    labelValue(dnsLabel(job.name())), job.qualifiedName(), job.description(), job.schedule());
         }
     }
 
-    /** Returns the CronJob's name: a DNS label, unique per environment, at most 52 characters. */
-    static String name(ScheduleTarget target, EtlJob job) {
-        String name =
-                dnsLabel("storyc-" + target.environment() + "-" + job.story() + "-" + job.name());
-        if (name.length() <= MAX_NAME) {
+    /**
+     * Returns the CronJob's name: a DNS label, at most 52 characters, unique per environment. Two
+     * jobs can spell the same label ({@code nums} + {@code slow_nums} and {@code nums-slow} +
+     * {@code nums}), and a manifest with the name twice schedules one of them only; each such job,
+     * like one whose name is too long, ends in a hash of its {@code story/job} instead.
+     */
+    static String name(ScheduleTarget target, EtlJob job, boolean nameShared) {
+        String name = plainName(target, job);
+        if (name.length() <= MAX_NAME && !nameShared) {
             return name;
         }
-        String hash =
-                Sha256.hex(job.qualifiedName().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-        return name.substring(0, MAX_NAME - 9).replaceAll("-+$", "") + "-" + hash;
+        return shortened(name, MAX_NAME, job.qualifiedName());
+    }
+
+    private static String plainName(ScheduleTarget target, EtlJob job) {
+        return dnsLabel("storyc-" + target.environment() + "-" + job.story() + "-" + job.name());
+    }
+
+    /** Kubernetes refuses a label value longer than 63 characters. */
+    static final int MAX_LABEL_VALUE = 63;
+
+    private static String labelValue(String value) {
+        return value.length() <= MAX_LABEL_VALUE ? value : shortened(value, MAX_LABEL_VALUE, value);
+    }
+
+    /** Returns {@code text} cut to fit {@code max} with a hash of {@code identity} at its end. */
+    private static String shortened(String text, int max, String identity) {
+        String hash = Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        return text.substring(0, Math.min(text.length(), max - 9)).replaceAll("-+$", "") + "-" + hash;
     }
 
     private static String dnsLabel(String text) {

@@ -66,8 +66,7 @@ class CronJobDocumentsTest {
         String empty = KubernetesCronJobs.of(target, List.of());
         String header = empty.substring(0, empty.indexOf("# This environment has no ETL jobs."));
         List<Object> documents = new ArrayList<>();
-        jobs.forEach(job -> documents.add(KubernetesCronJobs.cronJob(target,
-                KubernetesCronJobs.JobValues.of(target, job))));
+        KubernetesCronJobs.values(target, jobs).forEach(job -> documents.add(KubernetesCronJobs.cronJob(target, job)));
         return jobs.isEmpty() ? empty : header + KubernetesCronJobs.dump(documents);
     }
 

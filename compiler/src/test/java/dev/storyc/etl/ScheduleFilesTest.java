@@ -140,12 +140,29 @@ class ScheduleFilesTest {
 
     @Test
     void longNamesAreShortenedWithAHashSoTheyStayUnique() {
-        String name = KubernetesCronJobs.name(WITH_REMOTE, LONG);
+        String name = KubernetesCronJobs.name(WITH_REMOTE, LONG, false);
 
         assertThat(name)
                 .hasSizeLessThanOrEqualTo(52)
                 .startsWith("storyc-acceptance-1-a-very-long-story")
                 .matches(".*-[0-9a-f]{8}");
+    }
+
+    /** {@code nums} + {@code slow_nums} and {@code nums-slow} + {@code nums} spell one label (round 14). */
+    @Test
+    void jobsWhoseNamesSpellTheSameLabelGetOneNameEachAndLabelsFit() {
+        EtlJob slow = job("nums", "slow_nums", "0 3 * * *", new EtlMode.Append());
+        EtlJob other = job("nums-slow", "nums", "0 3 * * *", new EtlMode.Append());
+        EtlJob wordy = job("nums", "load_the_nums_table_from_the_raw_feed_every_morning_before_the_refresh",
+                "0 3 * * *", new EtlMode.Append());
+
+        List<KubernetesCronJobs.JobValues> values = KubernetesCronJobs.values(WITH_REMOTE, List.of(slow, other, wordy));
+
+        assertThat(values).extracting(KubernetesCronJobs.JobValues::name).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).hasSizeLessThanOrEqualTo(52).matches(".*-[0-9a-f]{8}"));
+        assertThat(values.get(2).jobLabel()).hasSize(63).matches("load-the-nums-table.*-[0-9a-f]{8}");
+        assertThat(KubernetesCronJobs.values(WITH_REMOTE, List.of(slow)).get(0).name())
+                .as("alone, a job keeps its plain name").isEqualTo("storyc-acceptance-1-nums-slow-nums");
     }
 
     @Test
