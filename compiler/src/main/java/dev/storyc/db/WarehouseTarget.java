@@ -2,6 +2,7 @@ package dev.storyc.db;
 
 import dev.storyc.config.Environment;
 import dev.storyc.config.SecretReference;
+import dev.storyc.config.Tainted;
 
 import java.net.URI;
 import java.util.Map;
@@ -78,7 +79,7 @@ public record WarehouseTarget(
             }
             password = Optional.of(new Secret(value.get(), reference.spelling()));
         }
-        Object port = warehouse.get("port");
+        Object port = Tainted.reveal(warehouse.get("port"));
         return new WarehouseTarget(
                 environment.name(),
                 Engine.of(text(warehouse, "engine", "redshift")),
@@ -130,7 +131,12 @@ public record WarehouseTarget(
         }
     }
 
+    /**
+     * Returns a field's text, read from the process when it was ({@code host = "${env:WH_HOST}"}):
+     * a value read from the process is carried tainted, and taking only plain strings made such a
+     * host empty, which JDBC reads as localhost.
+     */
     private static String text(Map<?, ?> table, String key, String fallback) {
-        return table.get(key) instanceof String value ? value : fallback;
+        return Tainted.reveal(table.get(key)) instanceof String value ? value : fallback;
     }
 }

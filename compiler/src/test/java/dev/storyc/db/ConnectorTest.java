@@ -197,6 +197,26 @@ class ConnectorTest {
                         });
     }
 
+    /** A host read from the process is carried tainted; it was taken for none, which JDBC reads as localhost. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHostAndPortReadFromTheProcessAreTheOnesConnectedTo() throws Exception {
+        Environment plain = environment(5439, "db");
+        Map<String, Object> warehouse = new java.util.HashMap<>((Map<String, Object>) plain.values().get("warehouse"));
+        warehouse.put("host", new dev.storyc.config.Tainted("warehouse.internal", "${env:WH_HOST}"));
+        warehouse.put("port", new dev.storyc.config.Tainted(5440L, "${env:WH_PORT}"));
+        Environment tainted = new Environment(plain.name(), plain.kind(), plain.connection(), plain.model(),
+                plain.projectName(), plain.release(), plain.isProtected(), plain.output(), Map.of(),
+                Map.of("warehouse", warehouse), "", plain.hash(), plain.definedAt(), plain.phi());
+
+        WarehouseTarget target = WarehouseTarget.of(tainted, Map.of(VARIABLE, "pw"), Optional.empty(),
+                Timeouts.DEFAULT);
+
+        assertThat(target.host()).isEqualTo("warehouse.internal");
+        assertThat(target.port()).isEqualTo(5440);
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://warehouse.internal:5440/db");
+    }
+
     private static Environment environment(int port, String database) {
         Map<String, Object> warehouse =
                 Map.of(
