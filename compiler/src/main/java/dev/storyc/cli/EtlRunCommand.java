@@ -1,6 +1,5 @@
 package dev.storyc.cli;
 
-import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRunner;
 import dev.storyc.db.WarehouseConnection;
@@ -52,16 +51,15 @@ final class EtlRunCommand implements Callable<Integer> {
     public Integer call() {
         StorycCommand root = etl.root;
         Console console = root.console();
-        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
-        Environment selected = deployed.environment();
-        CompiledOutput output = deployed.output();
+        OneEnvironmentOption.EtlSite site = environment.openForJobs(root, console);
+        CompiledOutput output = site.output();
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
         Result<Jobs> plans = plan(output, jobs);
         if (!plans.ok()) {
             console.diagnostics(plans.diagnostics(), output.sources());
             return ExitCode.PROJECT_ERRORS;
         }
-        WarehouseTarget target = Warehouses.target(root, selected, console);
+        WarehouseTarget target = site.target().read(root, console);
         try (WarehouseConnection session = Warehouses.open(target, console)) {
             List<EtlRunner.JobRun> runs =
                     run(

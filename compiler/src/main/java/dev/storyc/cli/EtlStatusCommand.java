@@ -1,6 +1,5 @@
 package dev.storyc.cli;
 
-import dev.storyc.config.Environment;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRuns;
 import dev.storyc.db.WarehouseConnection;
@@ -33,14 +32,13 @@ final class EtlStatusCommand implements Callable<Integer> {
     public Integer call() {
         StorycCommand root = etl.root;
         Console console = root.console();
-        OneEnvironmentOption.Deployed deployed = environment.open(root, console);
-        Environment selected = deployed.environment();
-        CompiledOutput output = deployed.output();
+        OneEnvironmentOption.EtlSite site = environment.openForJobs(root, console);
+        CompiledOutput output = site.output();
         List<EtlJob> jobs = EtlCommand.jobs(output);
-        WarehouseTarget target = Warehouses.target(root, selected, console);
+        WarehouseTarget target = site.target().read(root, console);
         List<EtlRuns.Run> runs;
         try (WarehouseConnection session = Warehouses.open(target, console)) {
-            runs = session.etlRuns().lastRuns(selected.name());
+            runs = session.etlRuns().lastRuns(site.name());
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }

@@ -39,6 +39,31 @@ final class OneEnvironmentOption {
         return new Deployed(selected, CompiledOutput.read(root, project, selected, out, console));
     }
 
+    /**
+     * What the ETL commands act on: an environment's compiled output, and how to reach its
+     * warehouse, from a workspace or from a checkout of the output itself ({@link OutputCheckout}).
+     */
+    record EtlSite(String name, CompiledOutput output, TargetReader target) {}
+
+    /** Reads where the warehouse is when the command is about to connect. */
+    interface TargetReader {
+        dev.storyc.db.WarehouseTarget read(StorycCommand root, Console console);
+    }
+
+    /**
+     * Opens what the ETL commands act on: the checkout storyc runs in, when it runs in a checkout of
+     * an output repository (the schedules run jobs there), else as {@link #open} does.
+     */
+    EtlSite openForJobs(StorycCommand root, Console console) {
+        java.util.Optional<java.nio.file.Path> checkout = root.outputCheckout();
+        if (checkout.isPresent()) {
+            return OutputCheckout.open(checkout.get(), name, root, console);
+        }
+        Deployed deployed = open(root, console);
+        return new EtlSite(deployed.environment().name(), deployed.output(),
+                (command, shown) -> Warehouses.target(command, deployed.environment(), shown));
+    }
+
     /** Returns the environment, or ends the command with a usage error. */
     Environment select(Project project, StorycCommand root, Console console) {
         EnvironmentOptions options = new EnvironmentOptions();

@@ -260,6 +260,19 @@ final class StorycCommand implements Callable<Integer> {
         return root;
     }
 
+    /**
+     * Returns the folder storyc was started in when it is a checkout of an output repository
+     * outside any workspace, as on a scheduler host or in a Kubernetes pod: no {@code --project},
+     * no environments.toml here or above, and a {@code storyc.lock} here.
+     */
+    Optional<Path> outputCheckout() {
+        if (project != null || WorkspaceDiscovery.find(workingDirectory).isPresent()
+                || !Files.isRegularFile(workingDirectory.resolve(dev.storyc.emit.OutputLayout.LOCK))) {
+            return Optional.empty();
+        }
+        return Optional.of(workingDirectory);
+    }
+
     /** Returns the folder storyc was started in, against which relative paths are resolved. */
     Path workingDirectory() {
         return workingDirectory;

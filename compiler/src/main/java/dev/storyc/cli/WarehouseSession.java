@@ -91,13 +91,14 @@ final class WarehouseSession {
     static WarehouseTarget target(
             Environment environment, Settings settings, Map<String, String> process)
             throws DatabaseException {
-        return WarehouseTarget.of(
-                environment,
-                process,
-                settings.warehouseUrl(),
-                new Timeouts(
-                        Duration.ofSeconds(settings.warehouseConnectTimeout()),
-                        Duration.ofSeconds(settings.warehouseLockTimeout())));
+        return WarehouseTarget.of(environment, process, settings.warehouseUrl(), timeouts(settings));
+    }
+
+    /** Returns the connect and lock timeouts the settings give. */
+    static Timeouts timeouts(Settings settings) {
+        return new Timeouts(
+                Duration.ofSeconds(settings.warehouseConnectTimeout()),
+                Duration.ofSeconds(settings.warehouseLockTimeout()));
     }
 
     boolean isDevelopment() {

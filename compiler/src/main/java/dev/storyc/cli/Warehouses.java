@@ -5,6 +5,7 @@ import dev.storyc.config.SecretReference;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
+import dev.storyc.emit.ConnectionFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,21 @@ final class Warehouses {
         }
         try {
             return WarehouseSession.target(environment, root.settings(), root.processEnvironment());
+        } catch (DatabaseException e) {
+            throw WarehouseSession.failed(console, e);
+        }
+    }
+
+    /**
+     * Returns where the warehouse named by a checkout of an output repository is, read as {@link
+     * #target(StorycCommand, Environment, Console)} reads an environment's.
+     */
+    static WarehouseTarget target(StorycCommand root, ConnectionFile file, Console console) {
+        file.variable("password").map(root.processEnvironment()::get)
+                .ifPresent(value -> console.mask(List.of(value)));
+        try {
+            return WarehouseTarget.of(file, root.processEnvironment(), root.settings().warehouseUrl(),
+                    WarehouseSession.timeouts(root.settings()));
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }

@@ -5,6 +5,7 @@ import dev.storyc.config.SecretReference;
 import dev.storyc.config.Tainted;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,66 @@ public record WarehouseTarget(
                 text(warehouse, "registry_schema", DEFAULT_REGISTRY_SCHEMA),
                 text(warehouse, "user", ""),
                 password,
+                urlOverride.filter(url -> !url.isBlank()),
+                timeouts);
+    }
+
+    /**
+     * Reads the warehouse a checkout of an output repository names ({@code
+     * warehouse/connection.toml}), reading its references from the process where the job runs.
+     *
+     * @throws DatabaseException when a field cannot be read here: a variable it names is unset, or
+     *     environments.toml builds it in a way only a workspace can evaluate
+     */
+    public static WarehouseTarget of(
+            dev.storyc.emit.ConnectionFile file,
+            Map<String, String> processEnvironment,
+            Optional<String> urlOverride,
+            Timeouts timeouts)
+            throws DatabaseException {
+        if (!file.notRepeatable().isEmpty()) {
+            String fields = String.join(", ", file.notRepeatable().stream().map(f -> "warehouse." + f).toList());
+            throw new DatabaseException(DatabaseException.Kind.OTHER,
+                    "the warehouse of " + file.environment() + " cannot be reached from a checkout of its output: "
+                            + fields + " is read from the process among other text in environments.toml",
+                    "write such a field as one reference, such as `${env:WAREHOUSE_HOST}`, and compile again;"
+                            + " or run the job from the workspace",
+                    "");
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String key : List.of("engine", "host", "port", "database", "schema", "registry_schema", "user",
+                "password")) {
+            Optional<String> value = file.resolve(key, processEnvironment);
+            Optional<String> variable = file.variable(key);
+            if (value.isEmpty() && variable.isPresent()) {
+                throw new DatabaseException(DatabaseException.Kind.PASSWORD_UNSET,
+                        "the warehouse " + key.replace('_', ' ') + " of " + file.environment() + " is not set: `warehouse."
+                                + key + "` reads " + file.fields().get(key) + " and " + variable.get() + " is not set",
+                        "export " + variable.get() + " where the job runs (for Kubernetes, a key of the Secret storyc-"
+                                + file.environment() + ")",
+                        "");
+            }
+            value.ifPresent(v -> values.put(key, v));
+        }
+        int port;
+        try {
+            port = Integer.parseInt(values.getOrDefault("port", "5439"));
+        } catch (NumberFormatException e) {
+            throw new DatabaseException(DatabaseException.Kind.OTHER,
+                    "the warehouse port of " + file.environment() + " is `" + values.get("port") + "`, not a number",
+                    "set the variable warehouse.port reads to the port's number", "");
+        }
+        return new WarehouseTarget(
+                file.environment(),
+                Engine.of(values.getOrDefault("engine", "redshift")),
+                values.getOrDefault("host", ""),
+                port,
+                values.getOrDefault("database", ""),
+                values.getOrDefault("schema", ""),
+                values.getOrDefault("registry_schema", DEFAULT_REGISTRY_SCHEMA),
+                values.getOrDefault("user", ""),
+                Optional.ofNullable(values.get("password"))
+                        .map(password -> new Secret(password, file.fields().get("password"))),
                 urlOverride.filter(url -> !url.isBlank()),
                 timeouts);
     }

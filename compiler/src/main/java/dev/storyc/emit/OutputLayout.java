@@ -15,6 +15,8 @@ import dev.storyc.workspace.StoryId;
 public final class OutputLayout {
     public static final String LOCK = "storyc.lock";
     public static final String PLAN = "warehouse/plan.toml";
+    /** How a run from a checkout of the output reaches the warehouse ({@link ConnectionFile}). */
+    public static final String CONNECTION = "warehouse/connection.toml";
     public static final String MANIFEST = "manifest.lkml";
     public static final String README = "README.md";
 

@@ -135,6 +135,8 @@ public final class OutputTreeBuilder {
         generated(environment, stories, files, diagnostics);
         schedules(environment, stories).forEach((path, text) -> files.put(path, new OutputFile(path, text)));
         files.put(OutputLayout.PLAN, new OutputFile(OutputLayout.PLAN, new WarehousePlan(plan).toToml()));
+        files.put(OutputLayout.CONNECTION,
+                new OutputFile(OutputLayout.CONNECTION, ConnectionFile.of(environment).toToml()));
         LockFile lock = new LockFile(compilerVersion, environment.name(), environment.hash(), selection.releaseName(),
                 storyTrees);
         files.put(OutputLayout.LOCK, new OutputFile(OutputLayout.LOCK, lock.toToml()));
