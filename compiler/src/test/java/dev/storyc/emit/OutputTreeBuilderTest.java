@@ -32,6 +32,7 @@ class OutputTreeBuilderTest {
                 "warehouse.model.lkml",
                 "warehouse/base/base/deploy.sql",
                 "warehouse/base/base/revert.sql",
+                "warehouse/connection.toml",
                 "warehouse/extra/base/deploy.sql",
                 "warehouse/extra/base/revert.sql",
                 "warehouse/plan.toml");
