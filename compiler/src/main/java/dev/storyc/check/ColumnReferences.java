@@ -66,14 +66,14 @@ final class ColumnReferences {
             Source source = source(catalog, view.name());
             Optional<ColumnCatalog.Columns> table =
                     source.table()
-                            .flatMap(t -> TableName.parse(t.value()))
+                            .flatMap(t -> scope.viewTable(t.value()))
                             .flatMap(tables::lookup);
             String unknown =
                     source.derived()
                             ? "it is a derived table"
                             : source.table().isEmpty()
                                     ? "it has no sql_table_name"
-                                    : TableName.parse(source.table().get().value()).isEmpty()
+                                    : scope.viewTable(source.table().get().value()).isEmpty()
                                             ? "its sql_table_name `"
                                                     + source.table().get().value()
                                                     + "` is not a plain table name"

@@ -79,7 +79,7 @@ final class InheritedColumns {
                     || source.table().map(Located::value).equals(ownTable.map(Located::value))) {
                 return;
             }
-            Optional<ColumnCatalog.Columns> table = TableName.parse(source.table().get().value())
+            Optional<ColumnCatalog.Columns> table = scope.viewTable(source.table().get().value())
                     .flatMap(tables::lookup).filter(ColumnCatalog.Columns::known);
             if (table.isEmpty()) {
                 return;

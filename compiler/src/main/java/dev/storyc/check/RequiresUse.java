@@ -49,7 +49,7 @@ final class RequiresUse {
             inheritance(def, "view", view.name(), view.refinement(), view.extendsViews(),
                     defined::view, uses);
             view.sqlTableName()
-                    .flatMap(t -> TableName.parse(t.value()))
+                    .flatMap(t -> scope.viewTable(t.value()))
                     .ifPresent(
                             name ->
                                     defined.table(name)

@@ -174,4 +174,9 @@ final class Scope {
     Position environmentPosition() {
         return environment.definedAt() == null ? Position.ofFile("environments.toml") : environment.definedAt();
     }
+
+    /** Returns the table a view's {@code sql_table_name} names, the environment's constants filled in. */
+    java.util.Optional<TableName> viewTable(String sqlTableName) {
+        return TableName.parse(sqlTableName, environment.lookerConstants());
+    }
 }

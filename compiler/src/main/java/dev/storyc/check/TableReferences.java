@@ -26,7 +26,7 @@ final class TableReferences {
         List<TableName> externals = externals(scope);
         for (var def : LookmlReferences.allViews(scope.defined())) {
             View view = def.value();
-            view.sqlTableName().ifPresent(table -> TableName.parse(table.value()).ifPresent(name ->
+            view.sqlTableName().ifPresent(table -> scope.viewTable(table.value()).ifPresent(name ->
                     reference(scope, externals, name, def.file(), table.position(),
                             "view `" + (view.refinement() ? "+" : "") + view.name() + "` reads table `" + name + "`")));
         }

@@ -313,6 +313,25 @@ final class SchemaDefectRows {
                                 + "  sql_table_name: <% env.warehouse.schema %>.encounters ;;\n"
                                 + "}\n\n"
                                 + "view: +encounters {\n")),
+                // A sql_table_name written with a Looker constant, as most real projects write them:
+                // storyc knows the constant's value, so the table and its columns are checked
+                defectAt(
+                        "E0626",
+                        P,
+                        "${TABLE}.zip ;;",
+                        edit(ENV, "[bases.redshift.warehouse]", "[bases.redshift.looker.constants]\n"
+                                + "schema = \"${warehouse.schema}\"\n\n[bases.redshift.warehouse]"),
+                        edit(P, "sql_table_name: <% env.warehouse.schema %>.patients ;;",
+                                "sql_table_name: @{schema}.patients ;;"),
+                        edit(P, "sql: ${TABLE}.zip3 ;;", "sql: ${TABLE}.zip ;;")),
+                defectAt(
+                        "E0607",
+                        P,
+                        "patiens",
+                        edit(ENV, "[bases.redshift.warehouse]", "[bases.redshift.looker.constants]\n"
+                                + "schema = \"${warehouse.schema}\"\n\n[bases.redshift.warehouse]"),
+                        edit(P, "sql_table_name: <% env.warehouse.schema %>.patients ;;",
+                                "sql_table_name: @{schema}.patiens ;;")),
                 // E0641: a column dropped or renamed that is not there at that point of the plan
                 defectAt(
                         "E0641",
