@@ -44,7 +44,8 @@ final class EtlRunCommand implements Callable<Integer> {
             paramLabel = "JOB",
             arity = "0..*",
             description =
-                    "Jobs to run, as story/job or job; default: every job of the environment.")
+                    "Jobs to run, as story/job or job, in the environment's order whatever the order"
+                            + " named; default: every job of the environment.")
     List<String> wanted = new ArrayList<>();
 
     @Override
@@ -162,7 +163,8 @@ final class EtlRunCommand implements Callable<Integer> {
                                         + "` names "
                                         + matches.size()
                                         + " jobs; write story/job",
-                        Spelling.didYouMean(name, names)
+                        Spelling.didYouMean(name, name.contains("/") ? names
+                                        : jobs.stream().map(EtlJob::name).toList())
                                 .orElse("the jobs are " + String.join(", ", names)));
                 throw new CommandFailure(ExitCode.USAGE);
             }
@@ -170,6 +172,9 @@ final class EtlRunCommand implements Callable<Integer> {
                 selected.add(matches.get(0));
             }
         }
+        // The jobs run in the environment's order, whatever the order they were named in: a job
+        // that reads what another loads must run after it, as it does when every job runs.
+        selected.sort(java.util.Comparator.comparingInt(jobs::indexOf));
         return selected;
     }
 

@@ -46,6 +46,15 @@ class OutputCheckoutEtlTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.stdout()).contains("succeeded patients/load_patients");
             assertThat(LiveWarehouseTest.count(database, "SELECT COUNT(*) FROM analytics.patients")).isEqualTo(8);
+            // Named in the other order, jobs still run in the environment's: encounters requires patients.
+            Storyc.Outcome both = Storyc.runIn(checkout, process, "etl", "run", "load_encounters",
+                    "patients/load_patients");
+            assertThat(both.exitCode()).as(both.toString()).isZero();
+            assertThat(both.stdout().indexOf("patients/load_patients"))
+                    .isLessThan(both.stdout().indexOf("encounters/load_encounters")).isNotNegative();
+            Storyc.Outcome misspelt = Storyc.runIn(checkout, process, "etl", "run", "load_patinets");
+            assertThat(misspelt.exitCode()).isEqualTo(2);
+            assertThat(misspelt.stderr()).contains("did you mean `load_patients`?");
             Storyc.Outcome status = Storyc.runIn(checkout, process, "etl", "status");
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(status.stdout()).contains("patients/load_patients").contains("succeeded");
