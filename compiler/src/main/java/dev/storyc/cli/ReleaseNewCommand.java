@@ -46,8 +46,7 @@ final class ReleaseNewCommand implements Callable<Integer> {
         String base = from != null ? from : naming.week ? ReleaseNames.newestWeek(existing).orElse(null) : null;
         if (!ReleaseNames.isValid(name)) {
             throw usage(console, "`" + name + "` is not a valid release name",
-                    "use at most " + ReleaseNames.MAX_LENGTH + " letters, digits, '.', '_' and '-', such as"
-                            + " 2026-W49");
+                    "use " + ReleaseNames.RULE + ", such as 2026-W49");
         }
         Path file = ReleaseCommand.fileOf(project, name);
         if (existing.contains(name) || Files.exists(file)) {

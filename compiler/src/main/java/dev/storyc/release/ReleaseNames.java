@@ -21,8 +21,18 @@ public final class ReleaseNames {
      */
     public static final int MAX_LENGTH = 100;
 
+    /** The rule {@link #isValid} keeps, as hints state it. */
+    public static final String RULE = "at most " + MAX_LENGTH + " letters, digits, '.', '_' and '-', starting"
+            + " with a letter or digit, with no '..' and not ending in '.' or '.lock' (a name is also a git tag)";
+
+    /**
+     * Returns true for a name a release may have. It is also an output tag, {@code release/NAME},
+     * so what git refuses in a ref name is refused too: {@code a..b} made a tag git reports as
+     * broken, and {@code x.lock} one git takes for a lock file and never shows.
+     */
     public static boolean isValid(String name) {
-        return name.length() <= MAX_LENGTH && NAME.matcher(name).matches() && !name.equals("all");
+        return name.length() <= MAX_LENGTH && NAME.matcher(name).matches() && !name.equals("all")
+                && !name.contains("..") && !name.endsWith(".") && !name.endsWith(".lock");
     }
 
     /** Returns the ISO week after the newest {@code YYYY-Www} name, or empty when there is none. */

@@ -39,6 +39,13 @@ public final class StorySelector {
             listed.addAll(workspace.stories().values());
         } else {
             var source = workspace.releases().get(environment.release());
+            if (source != null && !ReleaseNames.isValid(environment.release())) {
+                diagnostics.add(Diagnostic.error(Code.RELEASE_NAME_INVALID, environment.definedAt(),
+                                "environment `" + environment.name() + "` uses release `" + environment.release()
+                                        + "`, which is not a release name")
+                        .withHint("rename releases/" + environment.release() + ".toml to " + ReleaseNames.RULE));
+                return Result.failed(diagnostics.all());
+            }
             if (source == null) {
                 diagnostics.add(Diagnostic.error(Code.RELEASE_NOT_FOUND, environment.definedAt(),
                                 "environment `" + environment.name() + "` uses release `" + environment.release()
@@ -78,8 +85,7 @@ public final class StorySelector {
         if (!ReleaseNames.isValid(name)) {
             diagnostics.add(Diagnostic.error(Code.RELEASE_NAME_INVALID, Position.ofFile(source.path()),
                             "`" + name + "` is not a release name, so no environment can run this manifest")
-                    .withHint("rename the file: at most " + ReleaseNames.MAX_LENGTH + " letters, digits, '.',"
-                            + " '_' and '-', starting with a letter or digit, such as 2026-W49-hotfix"));
+                    .withHint("rename the file to " + ReleaseNames.RULE + ", such as 2026-W49-hotfix"));
         }
         Optional<ReleaseManifest> manifest = ReleaseParser.parse(name, source, diagnostics);
         if (manifest.isPresent()) {

@@ -27,4 +27,13 @@ class ReleaseNamesTest {
         assertThat(ReleaseNames.nextWeek(List.of("2025-W52"))).contains("2026-W01");
         assertThat(ReleaseNames.nextWeek(List.of("2026-W99"))).isEmpty();
     }
+
+    /** A name is also a tag, release/NAME: what git refuses in a ref is refused (round 14). */
+    @org.junit.jupiter.api.Test
+    void aNameGitCannotTagIsNoReleaseName() {
+        assertThat(List.of("2026-W49", "hotfix.1", "v1.2-rc_3", "a.b.c"))
+                .allSatisfy(name -> assertThat(ReleaseNames.isValid(name)).as(name).isTrue());
+        assertThat(List.of("a..b", "x.lock", "ends.", "all", "-x", ".x", "a b", "a/b", "x".repeat(101)))
+                .allSatisfy(name -> assertThat(ReleaseNames.isValid(name)).as(name).isFalse());
+    }
 }
