@@ -78,7 +78,8 @@ final class ReleaseCommand extends CommandGroup {
             console.diagnostics(problems, project.workspace().allSources());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);
         }
-        String text = project.workspace().releases().get(name).text();
+        String read = project.workspace().releases().get(name).text();
+        String text = read;
         try {
             for (StoryId id : stories) {
                 text = edit.apply(ManifestEditor.of(text), id);
@@ -87,7 +88,7 @@ final class ReleaseCommand extends CommandGroup {
             refuseLayout(project, name, e, console);
         }
         if (!stories.isEmpty()) {
-            WorkspaceFiles.write(fileOf(project, name), text, console);
+            WorkspaceFiles.replace(fileOf(project, name), read, text, console);
         }
     }
 

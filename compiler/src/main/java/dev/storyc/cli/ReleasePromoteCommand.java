@@ -33,8 +33,8 @@ final class ReleasePromoteCommand implements Callable<Integer> {
         if (!dev.storyc.release.ReleaseNames.isValid(name)) {
             // environments.toml would refuse the name on every later load: nothing is written.
             console.failure("`" + name + "` is not a name an environment can use, so nothing was changed",
-                    "rename releases/" + name + ".toml to at most " + dev.storyc.release.ReleaseNames.MAX_LENGTH
-                            + " letters, digits, '.', '_' and '-', such as 2026-W49-hotfix");
+                    "rename releases/" + name + ".toml to " + dev.storyc.release.ReleaseNames.RULE
+                            + ", such as 2026-W49-hotfix");
             return ExitCode.USAGE;
         }
         Environment target = EnvCommand.find(project, environment, console);
@@ -52,7 +52,7 @@ final class ReleasePromoteCommand implements Callable<Integer> {
             return ExitCode.PROJECT_ERRORS;
         }
         if (!edited.get().equals(text)) {
-            WorkspaceFiles.write(project.root().resolve("environments.toml"), edited.get(), console);
+            WorkspaceFiles.replace(project.root().resolve("environments.toml"), text, edited.get(), console);
         }
         console.result(environment + " now uses release " + name + (target.release().equals(name) ? " (unchanged)"
                 : " (was " + target.release() + ")"));

@@ -103,14 +103,15 @@ final class ReleaseSealCommand implements Callable<Integer> {
             console.result("sealed " + name + " already: its " + pins.size() + " pins are the trees at HEAD");
             return ExitCode.OK;
         }
+        String read = project.workspace().releases().get(name).text();
         String text;
         try {
-            text = ManifestEditor.of(project.workspace().releases().get(name).text()).seal(pins);
+            text = ManifestEditor.of(read).seal(pins);
         } catch (ManifestLayoutException e) {
             ReleaseCommand.refuseLayout(project, name, e, console);
             return ExitCode.PROJECT_ERRORS;
         }
-        WorkspaceFiles.write(ReleaseCommand.fileOf(project, name), text, console);
+        WorkspaceFiles.replace(ReleaseCommand.fileOf(project, name), read, text, console);
         if (!manifest.isSealed()) {
             console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
             return ExitCode.OK;

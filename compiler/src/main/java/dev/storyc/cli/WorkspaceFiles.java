@@ -40,30 +40,67 @@ final class WorkspaceFiles {
 
     static void write(Path requested, String text, Console console) {
         try {
+            writeThrough(throughLinks(requested), text);
+        } catch (IOException e) {
+            console.failure("cannot write `" + requested + "`: " + FileReads.reason(e),
+                    "check permissions and free space");
+            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    /**
+     * Writes {@code text} over a file the command read as {@code read}, unless the file changed
+     * since: then nothing is written and the command ends with exit 3. Two {@code release add}s at
+     * once both read the manifest, both wrote it, and the first one's story was lost while both
+     * said it was added (round 14). The comparison and the move happen while this process holds a
+     * lock on the file it read, and a second writer compares what the path holds once it has the
+     * lock, so it sees the first one's edit and refuses.
+     */
+    static void replace(Path requested, String read, String text, Console console) {
+        try {
             Path target = throughLinks(requested);
-            text = inItsLineEndings(target, text);
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling(
-                    "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target,
+                            StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock lock = channel.lock()) {
+                String now = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
+                if (!comparable(now).equals(comparable(read))) {
+                    console.failure("`" + requested + "` changed while storyc was editing it (another storyc"
+                                    + " or an editor wrote it); nothing was written",
+                            "run the command again, on the file as it is now");
+                    throw new CommandFailure(ExitCode.OPERATION_FAILED);
                 }
-                keepPermissions(target, temporary);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
+                writeThrough(target, text);
             }
         } catch (IOException e) {
             console.failure("cannot write `" + requested + "`: " + FileReads.reason(e),
                     "check permissions and free space");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    /** A text as the workspace loader reads it: no byte-order mark, LF line ends. */
+    private static String comparable(String text) {
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
+    }
+
+    /** Writes through a temporary file moved over the target, in the line ends the target has. */
+    private static void writeThrough(Path target, String text) throws IOException {
+        String written = inItsLineEndings(target, text);
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(written.getBytes(StandardCharsets.UTF_8));
+            }
+            keepPermissions(target, temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
