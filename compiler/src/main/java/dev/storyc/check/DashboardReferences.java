@@ -131,7 +131,18 @@ final class DashboardReferences {
                                     + "see the fields of view `" + view + "`"))
                     .withRelated(definition.position(), "view `" + view + "` is defined here, in story `"
                             + definition.story() + "`"));
+            return;
         }
+        String group = scope.catalog().fields(view).get(fieldName).name();
+        ExploreFields.withheld(scope.catalog(), explore, qualifier, view, fieldName, group).ifPresent(withheld -> {
+            Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
+                    what + " uses `" + reference + "`, which explore `" + explore + "` does not offer: "
+                            + withheld.reason())
+                    .withHint("use a field the explore offers, or offer this one in the explore's `fields`");
+            var definition = scope.defined().explore(explore);
+            scope.report(definition.isEmpty() ? diagnostic : diagnostic.withRelated(definition.get().position(),
+                    "explore `" + explore + "` is defined here, in story `" + definition.get().story() + "`"));
+        });
     }
 
     /** Returns the names fields of an explore may be qualified by, and the view each one means. */

@@ -4,6 +4,7 @@ import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.Field;
 import dev.storyc.lookml.model.FieldSet;
 import dev.storyc.lookml.model.Join;
+import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.View;
 
 import java.util.ArrayList;
@@ -179,6 +180,94 @@ final class LookmlCatalog {
                 into.put(join.name(), join.view());
             }
         }
+    }
+
+    /**
+     * Returns an explore's {@code fields} list as Looker merges it: the last of its definition and
+     * refinements that sets one, else the one it inherits from the explores it extends; empty when
+     * none sets one, which offers every field.
+     */
+    List<Located> exploreFields(String explore) {
+        return exploreFields(explore, new HashSet<>());
+    }
+
+    private List<Located> exploreFields(String explore, Set<String> seen) {
+        if (!seen.add(explore)) {
+            return List.of();
+        }
+        List<Explore> parts = exploreParts(explore);
+        List<Located> fields = List.of();
+        for (Explore part : parts) {
+            for (var parent : part.extendsExplores()) {
+                List<Located> inherited = exploreFields(parent.value(), seen);
+                fields = inherited.isEmpty() ? fields : inherited;
+            }
+        }
+        for (Explore part : parts) {
+            fields = part.fields().isEmpty() ? fields : part.fields();
+        }
+        return fields;
+    }
+
+    /** Returns the joins of an explore by name, the last definition of each, extends included. */
+    Map<String, Join> joins(String explore) {
+        Map<String, Join> joins = new LinkedHashMap<>();
+        addJoins(explore, joins, new HashSet<>());
+        return joins;
+    }
+
+    private void addJoins(String explore, Map<String, Join> into, Set<String> seen) {
+        if (!seen.add(explore)) {
+            return;
+        }
+        List<Explore> parts = exploreParts(explore);
+        parts.forEach(part -> part.extendsExplores().forEach(parent -> addJoins(parent.value(), into, seen)));
+        parts.forEach(part -> part.joins().forEach(join -> into.put(join.name(), join)));
+    }
+
+    private List<Explore> exploreParts(String explore) {
+        List<Explore> parts = new ArrayList<>();
+        Optional.ofNullable(exploreDefinitions.get(explore)).ifPresent(parts::add);
+        parts.addAll(exploreRefinements.getOrDefault(explore, List.of()));
+        return parts;
+    }
+
+    /**
+     * Returns the fields a view's set lists, sets within it expanded; empty when it lists what
+     * cannot be told offline (another view's fields, an exclusion), so that nothing is judged by it.
+     */
+    Optional<Set<String>> setFields(String view, String set) {
+        Set<String> into = new LinkedHashSet<>();
+        return addSetFields(view, set, into, new HashSet<>()) ? Optional.of(into) : Optional.empty();
+    }
+
+    private boolean addSetFields(String view, String set, Set<String> into, Set<String> seen) {
+        if (!seen.add(set)) {
+            return true;
+        }
+        Optional<FieldSet> found = Optional.empty();
+        for (View part : parts(view)) {
+            Optional<FieldSet> own = part.set(set);
+            if (own.isPresent()) {
+                found = own;
+            }
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        for (Located entry : found.get().fields()) {
+            String name = entry.value().strip();
+            if (name.endsWith("*") && !name.contains(".")) {
+                if (!addSetFields(view, name.substring(0, name.length() - 1), into, seen)) {
+                    return false;
+                }
+            } else if (name.startsWith("-") || name.contains(".") || name.contains("*")) {
+                return false;
+            } else {
+                into.add(name);
+            }
+        }
+        return true;
     }
 
     /** Returns every explore's name, refinements' targets included. */

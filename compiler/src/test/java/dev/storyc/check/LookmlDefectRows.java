@@ -255,6 +255,18 @@ final class LookmlDefectRows {
                                     + "    fields: [patients.count]",
                                 "    explore: patient_panel\n    type: single_value\n"
                                         + "    fields: [patient_panel.count]")),
+                // E0605: a field the explore does not offer, by its own fields or a join's
+                defectAt(
+                        "E0605",
+                        PD,
+                        "patients.sex, patients.count]",
+                        edit(PX, "attribution.\"\n}", "attribution.\"\n  fields: [ALL_FIELDS*, -patients.sex]\n}")),
+                defectAt(
+                        "E0605",
+                        PD,
+                        "patients.age_tier, patients.sex",
+                        edit(PX, "attribution.\"\n}", "attribution.\"\n  fields: [patients.patient_detail*,"
+                                + " patients.count, patients.average_age]\n}")),
                 // E0623: constants
                 defect(
                         "E0623",

@@ -161,6 +161,10 @@ final class TrickyCleanRows {
                                     + " ${hours_stay} ;; drill_fields: [days_stay, admitted_month]"
                                     + " }\n")),
                 valid(
+                        "an explore whose fields offer every field its dashboards use",
+                        edit(PX, "attribution.\"\n}", "attribution.\"\n  fields: [ALL_FIELDS*, -patients.mrn,"
+                                + " -patients.full_name]\n}")),
+                valid(
                         "a constant the environment defines",
                         edit(
                                 ENV,
