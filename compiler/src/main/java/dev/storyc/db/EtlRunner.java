@@ -229,12 +229,15 @@ public final class EtlRunner {
                                         + job.target()
                                         + " does not exist in "
                                         + target.environment()
-                                        + ", so story `"
+                                        + ", and story `"
                                         + job.story()
-                                        + "`'s schema changes are not deployed there")
+                                        + "` has no schema change that would create it")
                         .withHint(
-                                "deploy them first: storyc warehouse apply --env "
-                                        + target.environment()));
+                                "create the table: in a schema change of the story that owns it (then"
+                                        + " storyc warehouse apply --env "
+                                        + target.environment()
+                                        + "), or outside storyc for a table declared external; or fix"
+                                        + " the job's `target`"));
     }
 
     private Diagnostic statementFailed(EtlJob job, RunStep step, SQLException e) {
