@@ -135,7 +135,9 @@ public final class EnvironmentResolver {
             return Result.failed(diagnostics.all());
         }
         Diagnostics referenceProblems = new Diagnostics();
-        ReferenceResolver references = new ReferenceResolver(merged, environments.keySet(), lookups, referenceProblems);
+        ReferenceResolver references = new ReferenceResolver(merged, environments.keySet(), lookups, referenceProblems,
+                path -> types.fieldAt(path).filter(f -> !f.type().equals("secret") && !f.type().equals("any"))
+                        .isPresent());
         Map<String, ConfigTable> resolved = new LinkedHashMap<>();
         environments.keySet().forEach(name -> resolved.put(name, references.resolve(name)));
         Diagnostics typeProblems = new Diagnostics();

@@ -34,6 +34,7 @@ final class ReferenceResolver {
     private final Diagnostics diagnostics;
     private final Map<String, ConfigValue> done = new HashMap<>();
     private final List<Frame> stack = new ArrayList<>();
+    private final java.util.function.Predicate<String> typedPlain;
 
     private record Frame(String environment, String path, Position position) {
         String label() {
@@ -45,12 +46,19 @@ final class ReferenceResolver {
      * @param environments every base and environment after extends, by name
      * @param environmentNames the names that {@code ${environments.E...}} may use
      */
+    /**
+     * @param typedPlain whether a field is typed, and neither {@code secret} nor {@code any}: a whole
+     *     {@code ${env:VAR}} there is a value read from the process (tainted), not a secret, so a
+     *     longer string may include it; it was refused as a secret (E0218) although the type
+     *     checker reads it as a value, and the docs' E0232 example could not be reached
+     */
     ReferenceResolver(Map<String, ConfigTable> environments, Set<String> environmentNames, VariableLookups lookups,
-            Diagnostics diagnostics) {
+            Diagnostics diagnostics, java.util.function.Predicate<String> typedPlain) {
         this.environments = environments;
         this.environmentNames = environmentNames;
         this.lookups = lookups;
         this.diagnostics = diagnostics;
+        this.typedPlain = typedPlain;
     }
 
     /** Returns the environment's table with every reference replaced by its value. */
@@ -120,7 +128,7 @@ final class ReferenceResolver {
         if (reference.target() instanceof Interpolation.Path path) {
             String target = path.environment().orElse(environment);
             ConfigValue cached = done.get(target + "\u0000" + path.path());
-            return cached != null && cached.toPlain() instanceof Tainted;
+            return cached != null && (cached.toPlain() instanceof Tainted || cached.toPlain() instanceof SecretReference);
         }
         return false;
     }
@@ -217,6 +225,16 @@ final class ReferenceResolver {
             return "";
         }
         Object plain = found.get().toPlain();
+        if (plain instanceof SecretReference secret && typedPlain.test(path.path())) {
+            Optional<String> value = lookups.read(secret);
+            if (value.isEmpty()) {
+                diagnostics.add(Diagnostic.error(Code.ENV_VARIABLE_UNSET, at.position(),
+                                "environment variable `" + secret.variable() + "` is not set")
+                        .withHint("set it, or give a default: `${env:" + secret.variable() + ":-value}`"));
+                return "";
+            }
+            return value.get();
+        }
         if (plain instanceof SecretReference) {
             diagnostics.add(Diagnostic.error(Code.ENV_SECRET_EXPOSED, at.position(),
                             "`" + reference.spelling() + "` is a secret and cannot be part of a longer string")
