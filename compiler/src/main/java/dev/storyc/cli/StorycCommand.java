@@ -151,6 +151,29 @@ final class StorycCommand implements Callable<Integer> {
         return console;
     }
 
+    /**
+     * Returns the format a failure before the command's console exists is printed in: the one the
+     * console was asked for, or else JSON when the command line asked the command for a JSON
+     * document ({@code --format json}, {@code --json}), since commands that print their own
+     * documents make a text console and a script would get an empty stdout.
+     */
+    private DiagnosticFormat earlyFormat() {
+        if (requestedFormat != DiagnosticFormat.text || spec == null) {
+            return requestedFormat;
+        }
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        while (parsed != null && parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        if (parsed == null) {
+            return requestedFormat;
+        }
+        boolean json = parsed.hasMatchedOption("--json") && Boolean.TRUE.equals(parsed.matchedOptionValue("--json", false))
+                || parsed.hasMatchedOption("--format")
+                        && String.valueOf((Object) parsed.matchedOptionValue("--format", "")).equalsIgnoreCase("json");
+        return json ? DiagnosticFormat.json : requestedFormat;
+    }
+
     /** Returns the settings files, so that a diagnostic about a setting quotes its line. */
     List<dev.storyc.diag.SourceFile> settingsSources() {
         return settingsSources;
@@ -185,7 +208,7 @@ final class StorycCommand implements Callable<Integer> {
             SettingsLoader loader = new SettingsLoader(processEnvironment, definitions, projectRoot());
             Result<Settings> loaded = loader.load();
             if (!loaded.ok()) {
-                Console early = new Console(out, err, false, quiet, requestedFormat);
+                Console early = new Console(out, err, false, quiet, earlyFormat());
                 early.diagnostics(loaded.diagnostics(), loader.sources());
                 boolean fromFile = loaded.diagnostics().stream().allMatch(d -> d.position().hasLine());
                 int exitCode = fromFile ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE;
@@ -247,7 +270,7 @@ final class StorycCommand implements Callable<Integer> {
                 Path given = workingDirectory.resolve(project).normalize();
                 if (!Files.isDirectory(given)) {
                     // A mistyped option, naming nothing or a file: usage, exit 2.
-                    Console early = new Console(out, err, false, quiet, requestedFormat);
+                    Console early = new Console(out, err, false, quiet, earlyFormat());
                     early.failure("--project `" + project + "` "
                                     + (Files.exists(given) ? "is a file, not a folder" : "does not exist"),
                             "pass the workspace folder, the one that holds environments.toml");

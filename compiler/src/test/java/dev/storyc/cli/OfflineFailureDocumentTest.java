@@ -71,6 +71,11 @@ class OfflineFailureDocumentTest {
                 Arguments.of(List.of("-D", "nonsense", "check", "--all", "--format", "json"),
                         "\"code\":\"E0224\",\"title\":\"unknown setting\",\"message\":\"`-D nonsense` is not `key=value`\""),
                 Arguments.of(List.of("-D", "developer=BAD!", "check", "--format", "json"),
-                        "\"code\":\"E0225\""));
+                        "\"code\":\"E0225\""),
+                // Commands that print their own document make a text console; the command line says JSON.
+                Arguments.of(List.of("-D", "jobs=0", "env", "show", "integration", "--json"),
+                        "\"code\":\"E0225\""),
+                Arguments.of(List.of("-D", "jobs=0", "warehouse", "status", "--env", "integration", "--format",
+                        "json"), "\"code\":\"E0225\""));
     }
 }
