@@ -135,14 +135,36 @@ final class EtlJobs {
     /** Returns why a schedule is not a Unix cron expression, or empty when it is one. */
     static Optional<String> cronProblem(String schedule) {
         return SCHEDULES.computeIfAbsent(schedule, text -> {
+            if (text.strip().startsWith("@")) {
+                return Optional.of("`@` shorthands such as @daily are not read here; write the five fields they stand"
+                        + " for, such as \"0 0 * * *\"");
+            }
             try {
-                CRON.parse(text).validate();
-                return Optional.empty();
+                com.cronutils.model.Cron cron = CRON.parse(text).validate();
+                return neverFires(text, cron) ? Optional.of("no date matches its day of month and month, so it never"
+                        + " fires") : Optional.empty();
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage()).strip();
                 return Optional.of(message.isEmpty() ? "it does not parse" : lowerFirst(message));
             }
         });
+    }
+
+    /**
+     * Returns true when a schedule that does not restrict the day of week has no date to fire on,
+     * such as {@code 0 0 30 2 *}: cron accepts it and never runs the job. Searched from a fixed
+     * date over eight years, so that the answer never depends on today and 29 February counts;
+     * with a day of week, cron fires on either day field, so such a schedule always fires.
+     */
+    private static boolean neverFires(String text, com.cronutils.model.Cron cron) {
+        String[] fields = text.strip().split("\\s+");
+        if (fields.length != 5 || !(fields[4].equals("*") || fields[4].equals("?"))) {
+            return false;
+        }
+        java.time.ZonedDateTime from = java.time.ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+        return com.cronutils.model.time.ExecutionTime.forCron(cron).nextExecution(from)
+                .filter(next -> next.isBefore(from.plusYears(8)))
+                .isEmpty();
     }
 
     private static String lowerFirst(String text) {
