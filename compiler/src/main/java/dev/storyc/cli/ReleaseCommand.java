@@ -34,8 +34,13 @@ final class ReleaseCommand extends CommandGroup {
         if (source == null) {
             console.failure("release `" + name + "` does not exist",
                     Spelling.didYouMean(name, project.workspace().releases().keySet())
-                            .orElse("`storyc release list` shows the releases; `storyc release new " + name
-                                    + "` creates it"));
+                            .orElse(!dev.storyc.release.ReleaseNames.isValid(name)
+                                    ? "`" + name + "` cannot name a release (" + (name.equals("all")
+                                            ? "an environment with release = \"all\" takes every story"
+                                            : "names are " + dev.storyc.release.ReleaseNames.RULE)
+                                            + "); `storyc release list` shows the releases"
+                                    : "`storyc release list` shows the releases; `storyc release new " + name
+                                            + "` creates it"));
             throw new CommandFailure(ExitCode.USAGE);
         }
         Diagnostics diagnostics = new Diagnostics();

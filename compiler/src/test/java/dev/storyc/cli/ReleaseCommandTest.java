@@ -19,6 +19,17 @@ class ReleaseCommandTest {
                 .contains("2026-W48       6        no        acceptance-1, acceptance-2");
     }
 
+    /** `all` is no release: the hint said `release new all`, which refuses the name (round 14). */
+    @Test
+    void aNameNoReleaseCanHaveIsNotOfferedAsOneToCreate() {
+        Storyc.Outcome outcome = Storyc.run(Checkout.root(), "release", "show", "all");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("release `all` does not exist")
+                .contains("an environment with release = \"all\" takes every story")
+                .doesNotContain("release new all");
+    }
+
     @Test
     void newWeekCopiesTheNewestWeekAndAddDropEditOnlyTheirLines(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
