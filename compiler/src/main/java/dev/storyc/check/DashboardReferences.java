@@ -125,8 +125,15 @@ final class DashboardReferences {
             Diagnostic diagnostic = Diagnostic.error(Code.DASHBOARD_UNKNOWN_FIELD, file.at(field.position(), reference),
                     what + " uses `" + reference + "`, but view `" + view + "` has no field `" + fieldName + "`");
             var definition = scope.defined().view(view).get();
+            Optional<String> refinedElsewhere = scope.elsewhere().viewRefinements.stream()
+                    .filter(r -> r.value().name().equals(view) && r.value().fieldNames().contains(fieldName))
+                    .map(r -> r.story().value()).findFirst();
             scope.report(diagnostic
-                    .withHint(Spelling.closest(fieldName, names).map(n -> "did you mean `" + qualifier + "." + n + "`?")
+                    .withHint(refinedElsewhere.map(story -> "a refinement in story `" + story + "` adds `" + fieldName
+                                    + "`, and " + scope.releasePhrase() + " does not include it; add the story back,"
+                                    + " or stop using the field")
+                            .or(() -> Spelling.closest(fieldName, names).map(n -> "did you mean `" + qualifier + "."
+                                    + n + "`?"))
                             .orElse("dimension groups are used by timeframe, such as `created_date`; "
                                     + "see the fields of view `" + view + "`"))
                     .withRelated(definition.position(), "view `" + view + "` is defined here, in story `"

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * SQL or ETL use a view, explore or table that story B defines, A must require B. Without it a
  * release can leave B out and compile A against nothing; environments with {@code release = "all"}
  * would never notice, because they include B anyway. One report per pair of stories, at the first
- * use, naming the line of story.toml to change.
+ * use, naming the line of story.toml to change. A dashboard field that a refinement adds is a use
+ * of the refinement's story, unless that story requires the dashboard's.
  */
 final class RequiresUse {
     /**
@@ -153,6 +154,7 @@ final class RequiresUse {
                                                     "uses table `" + use.name() + "`",
                                                     t.story())));
         }
+        refinedFieldUses(scope, uses);
         report(scope, uses);
     }
 
@@ -176,6 +178,54 @@ final class RequiresUse {
             lookup.apply(parent.value()).ifPresent(d -> uses.add(new Use(def.file(),
                     parent.position(), parent.value(),
                     "extends " + kind + " `" + parent.value() + "`", d.story())));
+        }
+    }
+
+    /**
+     * Records each dashboard field that a refinement of its view adds, as a use of the
+     * refinement's story: without it the field exists only where that story is included, and a
+     * release that left it out broke the tile while check passed on main (round 13).
+     */
+    private static void refinedFieldUses(Scope scope, List<Use> uses) {
+        Definitions defined = scope.defined();
+        java.util.Map<String, java.util.Map<String, StoryId>> added = new java.util.HashMap<>();
+        for (var def : defined.viewRefinements) {
+            Set<String> own = defined.view(def.value().name()).map(base -> base.value().fieldNames())
+                    .orElse(Set.of());
+            for (var field : def.value().fields()) {
+                field.names().stream().filter(name -> !own.contains(name)).forEach(name -> added
+                        .computeIfAbsent(def.value().name(), v -> new java.util.HashMap<>()).put(name, def.story()));
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        for (var dashboards : defined.dashboards.values()) {
+            for (var def : dashboards) {
+                for (DashboardElement element : def.value().elements()) {
+                    if (element.explore().isEmpty()) {
+                        continue;
+                    }
+                    java.util.Map<String, String> views = scope.catalog().qualifiers(element.explore().get().value());
+                    List<Located> used = new ArrayList<>(element.fields());
+                    used.addAll(element.sortFields());
+                    used.addAll(element.pivots());
+                    element.filters().forEach(filter -> used.add(filter.key()));
+                    for (Located field : used) {
+                        String reference = field.value().strip();
+                        int dot = reference.indexOf('.');
+                        StoryId definer = dot < 0 ? null : added
+                                .getOrDefault(views.getOrDefault(reference.substring(0, dot), ""), java.util.Map.of())
+                                .get(reference.substring(dot + 1));
+                        // A refinement by a story that requires this one cannot be required back: its
+                        // field is the definer's to keep, and a release without it fails at E0605.
+                        if (definer != null && !scope.requires(definer, def.story())) {
+                            uses.add(new Use(def.file(), field.position(), reference,
+                                    "uses field `" + reference + "`", definer));
+                        }
+                    }
+                }
+            }
         }
     }
 

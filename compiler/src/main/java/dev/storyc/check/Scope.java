@@ -179,4 +179,21 @@ final class Scope {
     java.util.Optional<TableName> viewTable(String sqlTableName) {
         return TableName.parse(sqlTableName, environment.lookerConstants());
     }
+
+    /** Returns true when story {@code from} requires story {@code to}, directly or through others. */
+    boolean requires(StoryId from, StoryId to) {
+        java.util.Deque<StoryId> open = new java.util.ArrayDeque<>(List.of(from));
+        java.util.Set<StoryId> seen = new java.util.HashSet<>();
+        while (!open.isEmpty()) {
+            Story story = workspace.stories().get(open.pop());
+            if (story == null || !seen.add(story.id())) {
+                continue;
+            }
+            if (story.manifest().requiredIds().contains(to)) {
+                return true;
+            }
+            open.addAll(story.manifest().requiredIds());
+        }
+        return false;
+    }
 }

@@ -42,6 +42,9 @@ class CheckCasesTest {
                         "did you mean `extra`?"),
                 row("dashboard-unknown-field", "E0605", "stories/extra/dashboards/extra.dashboard.lookml:9:14",
                         "stories/extra/views/extra.view.lkml:1:7", "did you mean `extra.base_id`?"),
+                // A field a refinement adds, in a release without the refinement's story: the hint names it.
+                row("dashboard-field-refined-out", "E0605", "stories/base/dashboards/base.dashboard.lookml:9:23",
+                        "stories/base/views/base.view.lkml:1:7", "a refinement in story `extra` adds `is_flag`"),
                 row("dashboard-unknown-filter", "E0606", "stories/extra/dashboards/extra.dashboard.lookml:12:7",
                         "stories/extra/dashboards/extra.dashboard.lookml:1:14", "did you mean `Base`?"),
                 row("unknown-table", "E0607", "stories/extra/views/extra.view.lkml:2:46", NONE,

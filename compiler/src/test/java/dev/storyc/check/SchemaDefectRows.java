@@ -332,6 +332,19 @@ final class SchemaDefectRows {
                                 + "schema = \"${warehouse.schema}\"\n\n[bases.redshift.warehouse]"),
                         edit(P, "sql_table_name: <% env.warehouse.schema %>.patients ;;",
                                 "sql_table_name: @{schema}.patiens ;;")),
+                // E0629: a dashboard field that a refinement in another story adds
+                defectAt(
+                        "E0629",
+                        "stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                        "patients.is_adult]",
+                        append(E, "  <%> lkml/audit_timestamps %>\n", "}\n\n"
+                                + "view: +patients {\n"
+                                + "  dimension: is_adult { type: yesno sql: ${age} >= 18 ;; }\n"
+                                + "}\n\n"
+                                + "view: +encounters {\n"),
+                        edit("stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate]",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate, patients.is_adult]")),
                 // E0641: a column dropped or renamed that is not there at that point of the plan
                 defectAt(
                         "E0641",
