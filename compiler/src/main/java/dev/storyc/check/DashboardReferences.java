@@ -36,6 +36,11 @@ final class DashboardReferences {
         for (var dashboards : scope.defined().dashboards.values()) {
             for (var def : dashboards) {
                 Dashboard dashboard = def.value();
+                uniqueNames(def.file(), dashboard, "element", dashboard.elements().stream()
+                        .filter(e -> e.name().isPresent())
+                        .map(e -> new Named(e.name().get(), e.position())).toList());
+                uniqueNames(def.file(), dashboard, "filter", dashboard.filters().stream()
+                        .map(f -> new Named(f.name(), f.position())).toList());
                 for (DashboardElement element : dashboard.elements()) {
                     String what = "element `" + element.name().or(element::title).orElse("?") + "` of dashboard `"
                             + dashboard.name() + "`";
@@ -62,6 +67,25 @@ final class DashboardReferences {
                     query(def.file(), "filter `" + filter.name() + "` of dashboard `" + dashboard.name() + "`",
                             filter.model(), filter.explore(), filter.field().stream().toList());
                 }
+            }
+        }
+    }
+
+    private record Named(String name, dev.storyc.diag.Position position) {}
+
+    /**
+     * Reports the second element, or filter, of a dashboard that has a name the first has (E0642):
+     * Looker refuses the dashboard, and a {@code listen} to a filter named twice means neither.
+     */
+    private void uniqueNames(CheckedFile file, Dashboard dashboard, String kind, List<Named> named) {
+        java.util.Map<String, Named> first = new java.util.HashMap<>();
+        for (Named one : named) {
+            Named earlier = first.putIfAbsent(one.name(), one);
+            if (earlier != null) {
+                scope.report(Diagnostic.error(Code.DASHBOARD_NAME_TWICE, file.at(one.position(), one.name()),
+                                "dashboard `" + dashboard.name() + "` has two " + kind + "s named `" + one.name() + "`")
+                        .withHint("give each " + kind + " of a dashboard a name of its own")
+                        .withRelated(file.at(earlier.position(), earlier.name()), "the first is here"));
             }
         }
     }

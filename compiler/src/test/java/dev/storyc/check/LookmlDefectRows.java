@@ -236,6 +236,13 @@ final class LookmlDefectRows {
                                     + "    sql_start: ${TABLE}.admitted_at ;;\n"
                                     + "    sql_end: ${TABLE}.discharged_at ;;\n"
                                     + "  }\n")),
+                // E0642: two elements of one name
+                defect(
+                        "E0642",
+                        PD,
+                        "  - name: average_age",
+                        "  - name: \"patient_count\"",
+                        "\"patient_count\""),
                 // E0605: dashboards, qualified as Looker qualifies them
                 defect(
                         "E0605",
