@@ -207,8 +207,24 @@ public final class Validator {
                         + where
                         + " fails in the database: "
                         + error.message(),
-                "the column or table it reads may have been dropped or renamed; compare with the"
-                    + " story's deploy.sql");
+                fieldHint(error.sqlState()));
+    }
+
+    /**
+     * Returns what to do about a field's failure, by its SQLSTATE: the hint said a column may
+     * have been dropped or renamed whatever failed, a misspelt function or a type mismatch too.
+     */
+    static String fieldHint(String sqlState) {
+        return switch (String.valueOf(sqlState)) {
+            case "42703", "42P01" -> "the column or table it reads may have been dropped or renamed; compare with"
+                    + " the story's deploy.sql";
+            case "42883" -> "check the function's or operator's name, and the types of what it is given: the"
+                    + " message names the types the database found";
+            case "42804", "22P02", "42846" -> "the types do not fit: cast one side, or compare like with like";
+            case "42601" -> "the field's SQL does not parse once ${...} is filled in; check its parentheses and"
+                    + " commas";
+            default -> "run the field's SQL in the warehouse to see why, with ${TABLE} and ${...} filled in";
+        };
     }
 
     private void joinFailed(

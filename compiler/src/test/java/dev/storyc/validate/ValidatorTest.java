@@ -49,6 +49,16 @@ class ValidatorTest {
             "explore: wide {\n  join: other {\n    sql_on: ${wide.other_id} = ${other.id}"
                     + " AND other.gone = 1 ;;\n  }\n}\n";
 
+    /** The hint follows what failed: it said a column was dropped whatever failed (round 13). */
+    @Test
+    void aFailedFieldsHintFollowsItsSqlState() {
+        assertThat(Validator.fieldHint("42703")).contains("dropped or renamed");
+        assertThat(Validator.fieldHint("42883")).contains("function's or operator's name")
+                .doesNotContain("dropped");
+        assertThat(Validator.fieldHint("42804")).contains("types do not fit");
+        assertThat(Validator.fieldHint("XX000")).contains("run the field's SQL");
+    }
+
     @Test
     void findsEachBrokenFieldWithOneQueryMoreEachAndBlamesTheJoin() throws Exception {
         PostgresServer server = PostgresServer.shared();
