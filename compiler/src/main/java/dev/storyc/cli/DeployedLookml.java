@@ -1,6 +1,8 @@
 package dev.storyc.cli;
 
 import dev.storyc.validate.LookmlProject;
+import dev.storyc.validate.ManifestConstants;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +14,8 @@ record DeployedLookml(LookmlProject project, Map<String, String> viewStories) {
         Map<String, String> files = new TreeMap<>();
         files.putAll(output.under("views/", ".view.lkml"));
         files.putAll(output.under("explores/", ".explore.lkml"));
-        LookmlProject project = LookmlProject.of(files);
+        LookmlProject project = LookmlProject.of(files, Optional.ofNullable(output.files().get(
+                dev.storyc.emit.OutputLayout.MANIFEST)).map(ManifestConstants::of).orElse(Map.of()));
         Map<String, String> stories = new TreeMap<>();
         project.views()
                 .forEach(

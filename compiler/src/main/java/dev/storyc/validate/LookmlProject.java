@@ -33,10 +33,18 @@ public final class LookmlProject {
 
     /** Reads the project from its LookML files' paths and texts, in path order. */
     public static LookmlProject of(Map<String, String> files) {
+        return of(files, Map.of());
+    }
+
+    /**
+     * Reads the project as {@link #of(Map)} does, with the project's Looker constants filled in
+     * ({@link ManifestConstants}).
+     */
+    public static LookmlProject of(Map<String, String> files, Map<String, String> constants) {
         LookmlProject project = new LookmlProject();
         files.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> project.add(e.getKey(), e.getValue()));
+                .forEach(e -> project.add(e.getKey(), ManifestConstants.fill(e.getValue(), constants)));
         project.inherit();
         return project;
     }
