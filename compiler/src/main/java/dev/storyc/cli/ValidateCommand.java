@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
                         + plural(result.diagnostics().size(), "problem")
                         + ", "
                         + result.notValidated()
-                        + " not validated behind a failing join or table"
+                        + " not validated behind a failing join, table or field"
                         + skipped
                         + "; "
                         + plural(result.queries(), "query")

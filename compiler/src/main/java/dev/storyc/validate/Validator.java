@@ -90,6 +90,7 @@ public final class Validator {
 
     /** Returns what this validator found over {@code plan}. */
     private ValidationResult result(ValidationPlan plan) {
+        reportFieldFailures();
         return new ValidationResult(
                 diagnostics, validated, notValidated, plan.skipped(), queries, roundTrips);
     }
@@ -193,7 +194,39 @@ public final class Validator {
         return database.run(sql);
     }
 
+    /** A field that failed, kept until the end of the run ({@link #reportFieldFailures}). */
+    private record FieldFailure(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {}
+
+    private final List<FieldFailure> fieldFailures = new ArrayList<>();
+
     private void fieldFailed(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
+        fieldFailures.add(new FieldFailure(field, error));
+    }
+
+    /**
+     * Reports each failed field once the run has found them all, except a field that fails only
+     * because it uses another that failed the same way: its SQL holds the other's, and the
+     * database said the same. One misspelt function was reported at its field and again at every
+     * field built on it, each blaming correct code (round 13); those count as not validated.
+     */
+    private void reportFieldFailures() {
+        for (FieldFailure failure : fieldFailures) {
+            String sql = failure.field().sql();
+            boolean behind = fieldFailures.stream().anyMatch(other -> other != failure
+                    && other.error().message().equals(failure.error().message())
+                    && !other.field().sql().isBlank()
+                    && sql.length() > other.field().sql().length()
+                    && sql.contains(other.field().sql()));
+            if (behind) {
+                notValidated++;
+            } else {
+                reportField(failure.field(), failure.error());
+            }
+        }
+        fieldFailures.clear();
+    }
+
+    private void reportField(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
         String where = field.alias().equals(field.view()) ? "" : " (as `" + field.alias() + "`)";
         report(
                 Code.VALIDATE_FIELD_FAILED,

@@ -174,4 +174,31 @@ class ValidatorTest {
                     });
         }
     }
+
+    /** One misspelt function is one problem, not one at every field built on it (round 13). */
+    @Test
+    void aFieldThatFailsOnlyThroughAnotherIsNotReportedAgain() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("validator_cascade")) {
+            database.execute("CREATE SCHEMA shop; CREATE TABLE shop.orders (id TEXT)");
+            LookmlProject project = LookmlProject.of(Map.of("views/orders.view.lkml",
+                    "view: orders {\n  sql_table_name: shop.orders ;;\n"
+                            + "  dimension: id { sql: ${TABLE}.id ;; }\n"
+                            + "  dimension: id_len { type: number sql: LENGHT(${TABLE}.id) ;; }\n"
+                            + "  dimension: id_len_x2 { type: number sql: ${id_len} * 2 ;; }\n"
+                            + "  measure: total_len { type: sum sql: ${id_len} ;; }\n"
+                            + "  dimension: own_typo { sql: SUBSTRNG(${TABLE}.id, 1, 2) ;; }\n}\n"));
+            WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
+                    database.name(), "shop", "storyc", PostgresServer.USER,
+                    Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
+            ValidationResult result;
+            try (Connection connection = database.connect()) {
+                result = Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
+            }
+
+            assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position().line())
+                    .containsExactlyInAnyOrder("E0921 4", "E0921 7");
+            assertThat(result.notValidated()).isEqualTo(2);
+        }
+    }
 }
