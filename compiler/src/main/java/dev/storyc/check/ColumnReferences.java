@@ -147,16 +147,19 @@ final class ColumnReferences {
                                                 "add the column to the table in a schema script, or fix"
                                                         + " the name; `"
                                                         + known.table()
-                                                        + "` has "
-                                                        + FieldReferences.quoted(known.names())));
+                                                        + (known.names().isEmpty() ? "` has no columns left"
+                                                                : "` has " + FieldReferences.quoted(known.names()))));
         var created = scope.defined().table(known.table());
-        scope.report(
-                created.isEmpty()
-                        ? diagnostic
-                        : diagnostic.withRelated(
-                                Definitions.tablePosition(created.get()),
-                                "table `" + known.table() + "` is created here, in story `"
-                                        + created.get().story() + "`"));
+        if (created.isPresent()) {
+            diagnostic = diagnostic.withRelated(Definitions.tablePosition(created.get()),
+                    "table `" + known.table() + "` is created here, in story `" + created.get().story() + "`");
+        }
+        if (!known.script().story().equals(known.created().story())) {
+            // Another story's change shaped the table last, and may be what dropped the column.
+            diagnostic = diagnostic.withRelated(dev.storyc.diag.Position.ofFile(known.script().path()),
+                    "table `" + known.table() + "` was last changed by story `" + known.script().story() + "`");
+        }
+        scope.report(diagnostic);
     }
 
     /**

@@ -45,6 +45,9 @@ class CheckCasesTest {
                 // A field a refinement adds, in a release without the refinement's story: the hint names it.
                 row("dashboard-field-refined-out", "E0605", "stories/base/dashboards/base.dashboard.lookml:9:23",
                         "stories/base/views/base.view.lkml:1:7", "a refinement in story `extra` adds `is_flag`"),
+                // A column another story's change dropped: the note names that story's script.
+                row("column-dropped-by-other-story", "E0626", "stories/base/views/base.view.lkml:5:19",
+                        "stories/extra/schema/deploy.sql", "`analytics.base` has no columns left"),
                 row("dashboard-unknown-filter", "E0606", "stories/extra/dashboards/extra.dashboard.lookml:12:7",
                         "stories/extra/dashboards/extra.dashboard.lookml:1:14", "did you mean `Base`?"),
                 row("unknown-table", "E0607", "stories/extra/views/extra.view.lkml:2:46", NONE,

@@ -1,0 +1,1 @@
+ALTER TABLE <% env.warehouse.schema %>.base DROP COLUMN id;
