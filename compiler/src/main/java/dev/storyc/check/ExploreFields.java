@@ -18,8 +18,8 @@ import java.util.Set;
  * the rest.
  */
 final class ExploreFields {
-    /** Why a field is withheld, and the entry of the {@code fields} list that withholds it. */
-    record Withheld(String reason, Located entry) {}
+    /** Why a field is withheld. */
+    record Withheld(String reason) {}
 
     private ExploreFields() {}
 
@@ -31,11 +31,13 @@ final class ExploreFields {
     static Optional<Withheld> withheld(LookmlCatalog catalog, String explore, String qualifier, String view,
             String field, String group) {
         Join join = catalog.joins(explore).get(qualifier);
-        if (join != null && !join.fields().isEmpty()) {
+        if (join != null && join.listsFields()) {
             Optional<Boolean> listed = listedByJoin(catalog, view, join.fields(), field, group);
             if (listed.isPresent() && !listed.get()) {
-                return Optional.of(new Withheld("join `" + qualifier + "` of explore `" + explore
-                        + "` lists the fields it offers, and `" + field + "` is not one", join.fields().get(0)));
+                return Optional.of(new Withheld(join.fields().isEmpty()
+                        ? "join `" + qualifier + "` of explore `" + explore + "` offers no field (`fields: []`)"
+                        : "join `" + qualifier + "` of explore `" + explore + "` lists the fields it offers, and `"
+                                + field + "` is not one"));
             }
         }
         List<Located> fields = catalog.exploreFields(explore);
@@ -53,12 +55,12 @@ final class ExploreFields {
             }
             if (matches.get() && excluding) {
                 return Optional.of(new Withheld("explore `" + explore + "` leaves it out of its fields with `"
-                        + text + "`", entry));
+                        + text + "`"));
             }
             included |= matches.get() && !excluding;
         }
         return included ? Optional.empty() : Optional.of(new Withheld("explore `" + explore
-                + "` lists the fields it offers, and `" + qualifier + "." + field + "` is not one", fields.get(0)));
+                + "` lists the fields it offers, and `" + qualifier + "." + field + "` is not one"));
     }
 
     private static Optional<Boolean> listedByJoin(LookmlCatalog catalog, String view, List<Located> fields,

@@ -236,6 +236,16 @@ final class LookmlDefectRows {
                                     + "    sql_start: ${TABLE}.admitted_at ;;\n"
                                     + "    sql_end: ${TABLE}.discharged_at ;;\n"
                                     + "  }\n")),
+                // A join with `fields: []` offers no field of its view
+                defectAt(
+                        "E0605",
+                        "stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                        "patients.sex]",
+                        edit("stories/appointments/explores/appointments.explore.lkml",
+                                "    relationship: many_to_one\n", "    relationship: many_to_one\n    fields: []\n"),
+                        edit("stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate]",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate, patients.sex]")),
                 // E0642: two elements of one name
                 defect(
                         "E0642",

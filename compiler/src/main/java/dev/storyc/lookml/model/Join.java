@@ -4,7 +4,12 @@ import dev.storyc.diag.Position;
 import java.util.List;
 import java.util.Optional;
 
-/** A Join is an explore's {@code join: name {...}}. */
+/**
+ * A Join is an explore's {@code join: name {...}}.
+ *
+ * @param listsFields whether the join has a {@code fields} list at all: {@code fields: []} offers
+ *     no field of the joined view, where a join without the list offers all of them
+ */
 public record Join(
         String name,
         Position position,
@@ -12,7 +17,8 @@ public record Join(
         Optional<Located> sqlOn,
         Optional<String> relationship,
         Optional<String> type,
-        List<Located> fields) {
+        List<Located> fields,
+        boolean listsFields) {
 
     public Join {
         fields = List.copyOf(fields);

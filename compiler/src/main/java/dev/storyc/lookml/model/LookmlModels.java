@@ -77,7 +77,7 @@ public final class LookmlModels {
         for (Block join : block.blocks("join")) {
             joins.add(new Join(name(join), join.namePosition(), scalar(join, "from"), scalar(join, "sql_on"),
                     scalar(join, "relationship").map(Located::value), scalar(join, "type").map(Located::value),
-                    list(join, "fields")));
+                    list(join, "fields"), !join.items("fields").isEmpty()));
         }
         return new Explore(plainName(block), block.namePosition(), block.isRefinement(), scalar(block, "view_name"),
                 scalar(block, "from"), list(block, "extends"), isYes(scalar(block, "extension"), "required"),
