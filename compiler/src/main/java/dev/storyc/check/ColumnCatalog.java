@@ -53,14 +53,40 @@ final class ColumnCatalog {
     static ColumnTables build(List<Script> scripts) {
         ColumnCatalog catalog = new ColumnCatalog();
         for (Script script : scripts) {
-            for (List<Token> statement : SqlLexer.statements(script.sql())) {
-                catalog.statement(statement, script);
+            List<List<Token>> statements = SqlLexer.statements(script.sql());
+            for (int i = 0; i < statements.size(); i++) {
+                List<Token> statement = statements.get(i);
+                int end = i + 1 < statements.size() ? statements.get(i + 1).get(0).offset() : script.sql().length();
+                catalog.statement(statement, script, script.sql().substring(statement.get(0).offset(), end));
             }
         }
         return catalog.tables;
     }
 
-    private void statement(List<Token> tokens, Script script) {
+    /**
+     * Statements that may change tables by SQL the catalog does not read: a block, a procedure
+     * call, a prepared statement. ({@code CREATE TRIGGER ... EXECUTE FUNCTION} changes no table.)
+     */
+    private static boolean opaque(List<Token> tokens) {
+        Token first = tokens.get(0);
+        return first.isWord("do") || first.isWord("call") || first.isWord("execute");
+    }
+
+    private void statement(List<Token> tokens, Script script, String text) {
+        if (opaque(tokens)) {
+            // What a DO block or EXECUTE does to a table is not read here: every table its text
+            // names has columns that cannot be known from now on, so that neither a column it
+            // added (a false E0641) nor one it dropped is judged.
+            for (Columns table : List.copyOf(tables.values())) {
+                if (java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(table.table().table())
+                        + "(?![\\w$])", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()) {
+                    tables.put(new Columns(table.table(), table.names(), table.types(),
+                            Optional.of("a DO block, CALL or EXECUTE changes it in SQL check does not read"),
+                            script, table.created()));
+                }
+            }
+            return;
+        }
         SqlCursor c = new SqlCursor(tokens);
         if (c.word("create")) {
             CreateStatements.create(this, c, script);

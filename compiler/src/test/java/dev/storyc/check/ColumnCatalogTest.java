@@ -153,7 +153,13 @@ class ColumnCatalogTest {
                 Arguments.of("ALTER TABLE s.t ADD COLUMN c INT; ALTER TABLE s.t DROP c", ""),
                 Arguments.of("ALTER TABLE s.t RENAME a TO c; ALTER TABLE s.t DROP COLUMN c", ""),
                 Arguments.of("ALTER TABLE s.elsewhere DROP COLUMN anything", ""),
-                Arguments.of("CREATE VIEW s.v AS SELECT * FROM s.t; ALTER TABLE s.v RENAME COLUMN x TO y", ""));
+                Arguments.of("CREATE VIEW s.v AS SELECT * FROM s.t; ALTER TABLE s.v RENAME COLUMN x TO y", ""),
+                // What a DO block does is not read: its tables' columns are unknown from then on.
+                Arguments.of("DO $$ BEGIN EXECUTE 'ALTER TABLE s.t ADD COLUMN d1 int'; END $$;"
+                        + " ALTER TABLE s.t DROP COLUMN d1", ""),
+                Arguments.of("DO $$ BEGIN PERFORM 1; END $$; ALTER TABLE s.t DROP COLUMN d1", "drops d1"),
+                Arguments.of("DO $$ BEGIN PERFORM 1 FROM s.other; END $$; ALTER TABLE s.t DROP COLUMN d1",
+                        "drops d1"));
     }
 
     /** What the server refuses: a column dropped without IF EXISTS, or renamed, that is not there. */
