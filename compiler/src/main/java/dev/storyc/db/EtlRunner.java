@@ -204,15 +204,15 @@ public final class EtlRunner {
     }
 
     private Optional<Diagnostic> missingTarget(EtlJob job) throws SQLException {
-        String[] parts = job.target().split("\\.");
-        String schema = parts.length > 1 ? parts[parts.length - 2] : target.schema();
-        String table = parts[parts.length - 1];
+        List<String> parts = nameParts(job.target());
+        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : target.schema().toLowerCase(Locale.ROOT);
+        String table = parts.get(parts.size() - 1);
         try (PreparedStatement query =
                 connection.prepareStatement(
                         "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND"
                             + " table_name = ?")) {
-            query.setString(1, schema.toLowerCase(Locale.ROOT));
-            query.setString(2, table.toLowerCase(Locale.ROOT));
+            query.setString(1, schema);
+            query.setString(2, table);
             try (ResultSet rows = query.executeQuery()) {
                 if (rows.next()) {
                     return Optional.empty();
@@ -238,6 +238,39 @@ public final class EtlRunner {
                                         + target.environment()
                                         + "), or outside storyc for a table declared external; or fix"
                                         + " the job's `target`"));
+    }
+
+    /**
+     * Returns the parts of a dotted SQL name as the catalog stores them: an unquoted part folded
+     * to lower case, a quoted one as written ({@code raw."OrdersCopy"} is {@code raw},
+     * {@code OrdersCopy}). Lower-casing the quoted part, quotes and all, found no such table, and
+     * every run of the job was refused (round 15).
+     */
+    static List<String> nameParts(String name) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                    wasQuoted = true;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(wasQuoted ? part.toString() : part.toString().strip().toLowerCase(Locale.ROOT));
+                part.setLength(0);
+                wasQuoted = false;
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(wasQuoted ? part.toString() : part.toString().strip().toLowerCase(Locale.ROOT));
+        return parts;
     }
 
     private Diagnostic statementFailed(EtlJob job, RunStep step, SQLException e) {
