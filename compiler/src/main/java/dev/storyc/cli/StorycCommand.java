@@ -284,16 +284,26 @@ final class StorycCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the folder storyc was started in when it is a checkout of an output repository
-     * outside any workspace, as on a scheduler host or in a Kubernetes pod: no {@code --project},
-     * no environments.toml here or above, and a {@code storyc.lock} here.
+     * Returns the checkout of an output repository storyc works in, outside any workspace, as on
+     * a scheduler host or in a Kubernetes pod: the {@code --project} folder when it holds a
+     * {@code storyc.lock} and no environments.toml, else, when no workspace holds the folder storyc
+     * was started in, the nearest folder from there upwards that holds a {@code storyc.lock}.
      */
     Optional<Path> outputCheckout() {
-        if (project != null || WorkspaceDiscovery.find(workingDirectory).isPresent()
-                || !Files.isRegularFile(workingDirectory.resolve(dev.storyc.emit.OutputLayout.LOCK))) {
+        if (project != null) {
+            Path given = workingDirectory.resolve(project).normalize();
+            return Files.isRegularFile(given.resolve(dev.storyc.emit.OutputLayout.LOCK))
+                    && !Files.exists(given.resolve("environments.toml")) ? Optional.of(given) : Optional.empty();
+        }
+        if (WorkspaceDiscovery.find(workingDirectory).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(workingDirectory);
+        for (Path folder = workingDirectory; folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve(dev.storyc.emit.OutputLayout.LOCK))) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the folder storyc was started in, against which relative paths are resolved. */

@@ -55,16 +55,21 @@ public record OutputSnapshot(String commit, Map<String, String> files) {
     public static OutputSnapshot read(
             Path directory, String branch, Optional<String> revision, Predicate<String> wanted)
             throws PublishException {
-        if (!Files.isDirectory(directory.resolve(".git"))) {
+        Path dotGit = directory.resolve(".git");
+        if (!Files.isDirectory(dotGit) && !Files.isRegularFile(dotGit)) {
             throw new PublishException(
                     "`" + directory + "` is not an output repository yet",
                     "run `storyc compile` for this environment first");
         }
-        try (Repository repository =
-                new FileRepositoryBuilder()
-                        .setGitDir(directory.resolve(".git").toFile())
-                        .setMustExist(true)
-                        .build()) {
+        // A checkout the schedules run in may be a worktree or a submodule, whose .git is a file
+        // naming the repository; JGit follows it from the working tree.
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+        if (Files.isDirectory(dotGit)) {
+            builder.setGitDir(dotGit.toFile());
+        } else {
+            builder.setWorkTree(directory.toFile());
+        }
+        try (Repository repository = builder.build()) {
             ObjectId id = resolve(repository, directory, branch, revision);
             try (RevWalk walk = new RevWalk(repository);
                     TreeWalk tree = new TreeWalk(repository)) {

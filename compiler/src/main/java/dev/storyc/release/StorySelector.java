@@ -51,7 +51,10 @@ public final class StorySelector {
                                 "environment `" + environment.name() + "` uses release `" + environment.release()
                                         + "`, which has no releases/" + environment.release() + ".toml")
                         .withHint(Spelling.didYouMean(environment.release(), workspace.releases().keySet())
-                                .orElse("create the manifest, or set `release = \"all\"`")));
+                                .orElse(ReleaseNames.isValid(environment.release())
+                                        ? "create the manifest, or set `release = \"all\"`"
+                                        : "`" + environment.release() + "` cannot name a release: names are "
+                                                + ReleaseNames.RULE)));
                 return Result.failed(diagnostics.all());
             }
             manifest = ReleaseParser.parse(environment.release(), source, diagnostics);

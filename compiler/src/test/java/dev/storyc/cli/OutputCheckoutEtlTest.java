@@ -59,6 +59,18 @@ class OutputCheckoutEtlTest {
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(status.stdout()).contains("patients/load_patients").contains("succeeded");
 
+            // From a subfolder, with --project from elsewhere, and in a worktree, whose .git is a file.
+            Storyc.Outcome below = Storyc.runIn(checkout.resolve("etl"), process, "etl", "status");
+            assertThat(below.exitCode()).as(below.toString()).isZero();
+            assertThat(below.stdout()).isEqualTo(status.stdout());
+            Storyc.Outcome named = Storyc.runIn(folder, process, "-p", checkout.toString(), "etl", "status");
+            assertThat(named.exitCode()).as(named.toString()).isZero();
+            Path worktree = folder.resolve("srv/worktree");
+            GitCli.git(checkout, "worktree", "add", "-q", "--detach", worktree.toString());
+            Storyc.Outcome inWorktree = Storyc.runIn(worktree, process, "etl", "status");
+            assertThat(inWorktree.exitCode()).as(inWorktree.toString()).isZero();
+            assertThat(inWorktree.stdout()).isEqualTo(status.stdout());
+
             Storyc.Outcome other = Storyc.runIn(checkout, process, "etl", "run", "--env", "acceptance-1");
             assertThat(other.exitCode()).isEqualTo(2);
             assertThat(other.stderr()).contains("this checkout holds the output of environment `integration`,"
