@@ -30,6 +30,21 @@ class ReleaseCommandTest {
                 .doesNotContain("release new all");
     }
 
+    /** An environment whose release git could not tag is not told to create that manifest. */
+    @Test
+    void anEnvironmentsReleaseNoReleaseMayHaveIsNotOfferedAsOneToCreate(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Path environments = workspace.resolve("environments.toml");
+        Checkout.write(environments, Checkout.read(environments).replaceFirst("release = \"all\"", "release = \"a..b\""));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, java.util.Map.of("STORYC_TEST_WAREHOUSE_PASSWORD", "x",
+                "STORYC_PROD_WAREHOUSE_PASSWORD", "x"), "check", "--all");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0302]").contains("`a..b` cannot name a release")
+                .doesNotContain("create the manifest");
+    }
+
     @Test
     void newWeekCopiesTheNewestWeekAndAddDropEditOnlyTheirLines(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
