@@ -47,7 +47,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         RememberedManifests manifests =
                 RememberedManifests.read(store, root.projectRoot(), !cache.noCache);
-        Project project = root.openProject(console, StoryStamps.begin(), manifests);
+        StoryStamps stamps = StoryStamps.begin();
+        Project project = root.openProject(console, stamps, manifests);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), null, selected, console);
         CachedReuse reuse = CachedReuse.checking(store, !cache.noCache, environment -> true);
@@ -58,7 +59,9 @@ final class CheckCommand implements Callable<Integer> {
         reuse.commit();
         manifests.commit();
         Reports.checked(console, selected, compiled);
-        if (console.reportedNothing() && !console.verbose()) {
+        // A run that read a file as git would commit it depends on HEAD and core.autocrlf too,
+        // which stamps do not see: it is never replayed.
+        if (console.reportedNothing() && !console.verbose() && !stamps.readAnyThroughGit()) {
             shortcut.remember(left(selected, folders, compiled),
                     List.copyOf(project.workspace().environmentImports().keySet()), reuse.salt());
         }

@@ -76,7 +76,8 @@ final class CompileCommand implements Callable<Integer> {
         }
         RememberedManifests manifests =
                 RememberedManifests.read(store, root.projectRoot(), !cache.noCache);
-        Project project = root.openProject(console, StoryStamps.begin(), manifests);
+        StoryStamps stamps = StoryStamps.begin();
+        Project project = root.openProject(console, stamps, manifests);
         var selected = environments.select(project, root.settings(), console);
         var folders = OutputFolders.approve(project, root.settings(), out, selected, console);
         CachedReuse reuse = CachedReuse.writing(store, folders, !cache.noCache,
@@ -115,7 +116,9 @@ final class CompileCommand implements Callable<Integer> {
         long committed = results.stream().filter(result -> result.outcome().committed()).count();
         int compiled = compilation.environments().size() + compilation.upToDate().size();
         console.result(summary(compiled, committed));
-        if (console.reportedNothing() && !console.verbose()) {
+        // A run that read a file as git would commit it depends on HEAD and core.autocrlf too,
+        // which stamps do not see: it is never replayed.
+        if (console.reportedNothing() && !console.verbose() && !stamps.readAnyThroughGit()) {
             shortcut.remember(left(selected, folders, results, compilation.upToDate()),
                     List.copyOf(project.workspace().environmentImports().keySet()), reuse.salt());
         }

@@ -2,6 +2,7 @@ package dev.storyc.workspace;
 
 import dev.storyc.diag.SourceFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class GitLineEndings implements AutoCloseable {
     private final Path workspace;
     private Optional<SourceRepository> repository;
+    /** The files read with a carriage return, whose text depends on git's state as well. */
+    private final java.util.Set<String> readThroughGit = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GitLineEndings(Path workspace) {
         this.workspace = workspace;
@@ -26,10 +29,28 @@ final class GitLineEndings implements AutoCloseable {
 
     /** Returns {@code file} with CRLF as LF when git stores it with LF. */
     SourceFile asCommitted(SourceFile file) {
-        if (file.text().indexOf('\r') < 0 || !storesLf(file.path())) {
+        if (file.text().indexOf('\r') < 0) {
+            return file;
+        }
+        readThroughGit.add(file.path());
+        if (!storesLf(file.path())) {
             return file;
         }
         return new SourceFile(file.path(), file.text().replace("\r\n", "\n"));
+    }
+
+    /**
+     * Returns true when any of {@code files} was read with a carriage return: its text then
+     * depends on what HEAD stores and on {@code core.autocrlf}, which no stamp of the file sees,
+     * so nothing may be remembered by its stamps (a commit or a config change would not show).
+     */
+    boolean readThroughGit(List<SourceFile> files) {
+        return files.stream().anyMatch(file -> readThroughGit.contains(file.path()));
+    }
+
+    /** Returns true when any file read so far had a carriage return. */
+    boolean readAnyThroughGit() {
+        return !readThroughGit.isEmpty();
     }
 
     private synchronized boolean storesLf(String relative) {

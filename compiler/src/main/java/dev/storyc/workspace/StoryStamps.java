@@ -34,6 +34,7 @@ public final class StoryStamps {
     private final long startedMillis;
     private final boolean taking;
     private final Map<StoryId, InputStamps> stamps = new ConcurrentHashMap<>();
+    private volatile boolean readThroughGit;
 
     private StoryStamps(long startedMillis, boolean taking) {
         this.startedMillis = startedMillis;
@@ -43,6 +44,20 @@ public final class StoryStamps {
     /** Returns empty stamps for a load that starts now. */
     public static StoryStamps begin() {
         return new StoryStamps(System.currentTimeMillis(), true);
+    }
+
+    /**
+     * Notes that a file was read with a carriage return, as git would commit it: its text depends
+     * on HEAD and {@code core.autocrlf} as well as on its bytes, so its story takes no stamps, and
+     * no run that read it may be replayed from stamps ({@link #readThroughGit()}).
+     */
+    void readThroughGit() {
+        readThroughGit = true;
+    }
+
+    /** Returns true when the load read a file whose text git's state decides as well as its bytes. */
+    public boolean readAnyThroughGit() {
+        return readThroughGit;
     }
 
     /** Returns the stamps of {@code story}'s files, if the loader took them all. */

@@ -74,6 +74,9 @@ public final class WorkspaceLoader {
             try {
                 return loader.load(stdlib);
             } finally {
+                if (loader.lineEndings.readAnyThroughGit()) {
+                    stamps.readThroughGit();
+                }
                 loader.lineEndings.close();
             }
         } catch (IOException e) {
@@ -264,7 +267,11 @@ public final class WorkspaceLoader {
         }
         StoryId id = new StoryId(name);
         List<SourceFile> files = readTree("stories/" + id, found);
-        stamps.stamp(id, root, files);
+        if (lineEndings.readThroughGit(files)) {
+            stamps.readThroughGit();
+        } else {
+            stamps.stamp(id, root, files);
+        }
         Optional<Story> story = StoryAssembler.assemble(id, files, found, manifests);
         return new FolderLoad(story, story.isEmpty() ? files : List.of(), found);
     }

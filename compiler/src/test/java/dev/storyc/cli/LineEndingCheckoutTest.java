@@ -40,4 +40,35 @@ class LineEndingCheckoutTest {
         }
         assertThat(Files.readString(temp.resolve("out-windows/integration/warehouse/plan.toml"))).doesNotContain("\r");
     }
+
+    /**
+     * Committing a CRLF file changes how it is read (as committed) without touching it, so a run
+     * replayed or a story id remembered from its stamps gave the old output (round 16). A run that
+     * read a file with a carriage return remembers nothing by stamps.
+     */
+    @Test
+    void committingACrlfFileIsSeenByTheNextCachedCompile(@TempDir Path temp) throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        Checkout.write(workspace.resolve(".gitignore"), "/out/\n/.storyc/\n");
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "Start");
+        Path view = workspace.resolve("stories/patients/views/patients.view.lkml");
+        Files.writeString(view, Files.readString(view).replace("\n", "\r\n"));
+        // Stamps are trusted two seconds after a file's last change, as storyc reads racy files.
+        Thread.sleep(2_100);
+        Storyc.Outcome first = Storyc.run(workspace, "compile", "-e", "integration");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "CRLF");
+        Storyc.Outcome cached = Storyc.run(workspace, "compile", "-e", "integration");
+        Storyc.Outcome uncached = Storyc.run(workspace, "compile", "-e", "integration", "--no-cache",
+                "-o", temp.resolve("out-uncached").toString());
+
+        assertThat(cached.exitCode()).as(cached.toString()).isZero();
+        assertThat(uncached.exitCode()).as(uncached.toString()).isZero();
+        assertThat(git(workspace.resolve("out/integration"), "rev-parse", "HEAD^{tree}"))
+                .isEqualTo(git(temp.resolve("out-uncached/integration"), "rev-parse", "HEAD^{tree}"));
+        assertThat(Files.readString(workspace.resolve("out/integration/views/patients/patients.view.lkml")))
+                .contains("\r\n");
+    }
 }
