@@ -32,7 +32,7 @@ final class ExploreFields {
             String field, String group) {
         Join join = catalog.joins(explore).get(qualifier);
         if (join != null && join.listsFields()) {
-            Optional<Boolean> listed = listedByJoin(catalog, view, join.fields(), field, group);
+            Optional<Boolean> listed = listedByJoin(catalog, qualifier, view, join.fields(), field, group);
             if (listed.isPresent() && !listed.get()) {
                 return Optional.of(new Withheld(join.fields().isEmpty()
                         ? "join `" + qualifier + "` of explore `" + explore + "` offers no field (`fields: []`)"
@@ -63,10 +63,12 @@ final class ExploreFields {
                 + "` lists the fields it offers, and `" + qualifier + "." + field + "` is not one"));
     }
 
-    private static Optional<Boolean> listedByJoin(LookmlCatalog catalog, String view, List<Located> fields,
-            String field, String group) {
+    private static Optional<Boolean> listedByJoin(LookmlCatalog catalog, String join, String view,
+            List<Located> fields, String field, String group) {
         for (Located entry : fields) {
-            String text = entry.value().strip();
+            String written = entry.value().strip();
+            // A join's list may qualify its own fields by the join's name, as Looker allows.
+            String text = written.startsWith(join + ".") ? written.substring(join.length() + 1) : written;
             if (text.endsWith("*")) {
                 Optional<Set<String>> set = catalog.setFields(view, text.substring(0, text.length() - 1));
                 if (set.isEmpty()) {

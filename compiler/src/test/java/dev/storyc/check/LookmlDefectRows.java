@@ -246,6 +246,17 @@ final class LookmlDefectRows {
                         edit("stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
                                 "fields: [appointments.scheduled_week, appointments.no_show_rate]",
                                 "fields: [appointments.scheduled_week, appointments.no_show_rate, patients.sex]")),
+                // ... and a join whose list, qualified by the join's name, leaves the field out
+                defectAt(
+                        "E0605",
+                        "stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                        "patients.sex]",
+                        edit("stories/appointments/explores/appointments.explore.lkml",
+                                "    relationship: many_to_one\n",
+                                "    relationship: many_to_one\n    fields: [patients.patient_id, patients.age]\n"),
+                        edit("stories/appointments/dashboards/appointment_no_shows.dashboard.lookml",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate]",
+                                "fields: [appointments.scheduled_week, appointments.no_show_rate, patients.sex]")),
                 // E0642: two elements of one name
                 defect(
                         "E0642",
