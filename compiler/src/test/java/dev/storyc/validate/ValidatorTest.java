@@ -157,13 +157,7 @@ class ValidatorTest {
                     "view: orders {\n  sql_table_name: shop.orders ;;\n"
                             + "  dimension: id { sql: ${TABLE}.id ;; }\n"
                             + "  dimension: total { sql: (SELECT n FROM shop.order_stats) ;; }\n}\n"));
-            WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
-                    database.name(), "shop", "storyc", PostgresServer.USER,
-                    Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
-            ValidationResult result;
-            try (Connection connection = database.connect()) {
-                result = Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
-            }
+            ValidationResult result = validated(server, database, project);
 
             assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position())
                     .containsExactlyInAnyOrder("E0923 views/product_mv.view.lkml:2:19", "E0921 views/orders.view.lkml:4:27");
@@ -188,17 +182,22 @@ class ValidatorTest {
                             + "  dimension: id_len_x2 { type: number sql: ${id_len} * 2 ;; }\n"
                             + "  measure: total_len { type: sum sql: ${id_len} ;; }\n"
                             + "  dimension: own_typo { sql: SUBSTRNG(${TABLE}.id, 1, 2) ;; }\n}\n"));
-            WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
-                    database.name(), "shop", "storyc", PostgresServer.USER,
-                    Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
-            ValidationResult result;
-            try (Connection connection = database.connect()) {
-                result = Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
-            }
+            ValidationResult result = validated(server, database, project);
 
             assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position().line())
                     .containsExactlyInAnyOrder("E0921 4", "E0921 7");
             assertThat(result.notValidated()).isEqualTo(2);
+        }
+    }
+
+    /** Returns what the validator finds in {@code project} over a database of schema shop. */
+    private static ValidationResult validated(PostgresServer server, PostgresServer.Database database,
+            LookmlProject project) throws Exception {
+        WarehouseTarget target = new WarehouseTarget("test", Engine.POSTGRES, "127.0.0.1", server.port(),
+                database.name(), "shop", "storyc", PostgresServer.USER,
+                Optional.of(new Secret(PostgresServer.PASSWORD, "${env:X}")), Optional.empty(), Timeouts.DEFAULT);
+        try (Connection connection = database.connect()) {
+            return Validator.run(ValidationPlanner.plan(project), new JdbcSqlExecutor(connection, target));
         }
     }
 }
