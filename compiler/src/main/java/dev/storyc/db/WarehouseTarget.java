@@ -5,7 +5,6 @@ import dev.storyc.config.SecretReference;
 import dev.storyc.config.Tainted;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,14 +111,14 @@ public record WarehouseTarget(
             String fields = String.join(", ", file.notRepeatable().stream().map(f -> "warehouse." + f).toList());
             throw new DatabaseException(DatabaseException.Kind.OTHER,
                     "the warehouse of " + file.environment() + " cannot be reached from a checkout of its output: "
-                            + fields + " is read from the process among other text in environments.toml",
+                            + fields + (file.notRepeatable().size() > 1 ? " are" : " is")
+                            + " read from the process among other text in environments.toml",
                     "write such a field as one reference, such as `${env:WAREHOUSE_HOST}`, and compile again;"
                             + " or run the job from the workspace",
                     "");
         }
         Map<String, String> values = new java.util.HashMap<>();
-        for (String key : List.of("engine", "host", "port", "database", "schema", "registry_schema", "user",
-                "password")) {
+        for (String key : dev.storyc.emit.ConnectionFile.KEYS) {
             Optional<String> value = file.resolve(key, processEnvironment);
             Optional<String> variable = file.variable(key);
             if (value.isEmpty() && variable.isPresent()) {

@@ -32,7 +32,7 @@ import org.tomlj.TomlParseResult;
 public record ConnectionFile(String environment, String branch, Map<String, String> fields,
         List<String> notRepeatable) {
     /** The warehouse fields the file carries, in the order it writes them. */
-    static final List<String> KEYS = List.of("engine", "host", "port", "database", "schema", "registry_schema",
+    public static final List<String> KEYS = List.of("engine", "host", "port", "database", "schema", "registry_schema",
             "user", "password");
     /** One reference to a process variable, with an optional default: all a checkout can read. */
     private static final Pattern ONE_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
