@@ -4,7 +4,6 @@ import dev.storyc.lookml.liquid.LookerLiquid;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,11 +36,6 @@ final class Liquid {
                     "\\{%-?\\s*(?:condition|parameter|date_start|date_end)\\s+([A-Za-z_][\\w.]*)");
 
     private Liquid() {}
-
-    /** Returns why the text is not valid Liquid, or empty when it parses. */
-    static Optional<LookerLiquid.Problem> problem(String text) {
-        return LookerLiquid.problem(text);
-    }
 
     /**
      * Returns the fields the text's Liquid names, in order. Names that begin with {@code _} are

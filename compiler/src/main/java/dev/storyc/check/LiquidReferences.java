@@ -76,7 +76,7 @@ final class LiquidReferences {
     }
 
     private boolean parses(Usage usage, String owner, FieldReferences.Placer place) {
-        Optional<dev.storyc.lookml.liquid.LookerLiquid.Problem> problem = Liquid.problem(usage.text());
+        Optional<dev.storyc.lookml.liquid.LookerLiquid.Problem> problem = dev.storyc.lookml.liquid.LookerLiquid.problem(usage.text());
         problem.ifPresent(
                 p ->
                         sink.accept(

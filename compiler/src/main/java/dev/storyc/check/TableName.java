@@ -46,37 +46,20 @@ public record TableName(List<String> parts, String text) {
     }
 
     /**
+     * Parses a {@code sql_table_name} with the environment's Looker constants filled in ({@code
+     * @{schema}.orders}), as Looker reads it: most real projects name their tables so, and left
+     * unparsed none of their tables or columns was checked. Empty when a constant is not the
+     * environment's or the text is no table name.
+     */
+    static Optional<TableName> parse(String text, Map<String, String> constants) {
+        return parse(dev.storyc.lookml.LookerConstants.fill(text, constants));
+    }
+
+    /**
      * Parses text that is exactly a relation name, such as a {@code sql_table_name} or an ETL
      * {@code target}. Returns empty for anything else (a subquery, a LookML {@code ${...}}
      * substitution or a constant), which the table check cannot judge.
      */
-    /** A Looker constant in LookML: {@code @{schema}}. */
-    private static final java.util.regex.Pattern CONSTANT =
-            java.util.regex.Pattern.compile("@\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
-    /**
-     * Parses a {@code sql_table_name} with the environment's Looker constants filled in ({@code
-     * @{schema}.orders}): storyc writes the constants itself, so it knows what Looker will read. Most
-     * real projects name their tables so; left unparsed, none of their tables or columns was checked.
-     * Empty when a constant is not the environment's or the text is no table name.
-     */
-    static Optional<TableName> parse(String text, Map<String, String> constants) {
-        if (text.indexOf("@{") < 0) {
-            return parse(text);
-        }
-        java.util.regex.Matcher constant = CONSTANT.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (constant.find()) {
-            String value = constants.get(constant.group(1));
-            if (value == null) {
-                return Optional.empty();
-            }
-            constant.appendReplacement(filled, java.util.regex.Matcher.quoteReplacement(value));
-        }
-        constant.appendTail(filled);
-        return parse(filled.toString());
-    }
-
     public static Optional<TableName> parse(String text) {
         String trimmed = text.strip();
         List<String> parts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.storyc.validate;
 
+import dev.storyc.lookml.liquid.LookerLiquid;
 import dev.storyc.lookml.model.Field;
 import dev.storyc.lookml.model.FieldKind;
 import dev.storyc.lookml.model.Located;
@@ -202,7 +203,7 @@ public final class FieldSql {
     }
 
     private static Optional<Resolved> skipped(String sql) {
-        if (Liquid.isPresent(sql)) {
+        if (LookerLiquid.isPresent(sql)) {
             return Optional.of(new Resolved.Skipped("Liquid is rendered by Looker at query time"));
         }
         if (sql.contains("@{")) {

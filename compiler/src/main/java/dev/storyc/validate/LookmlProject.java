@@ -44,7 +44,7 @@ public final class LookmlProject {
         LookmlProject project = new LookmlProject();
         files.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> project.add(e.getKey(), ManifestConstants.fill(e.getValue(), constants)));
+                .forEach(e -> project.add(e.getKey(), dev.storyc.lookml.LookerConstants.fill(e.getValue(), constants)));
         project.inherit();
         return project;
     }

@@ -5,18 +5,14 @@ import dev.storyc.lookml.syntax.Block;
 import dev.storyc.lookml.syntax.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Looker constants of a compiled project ({@code constant: schema { value: "analytics" }} in
- * the manifest storyc writes), filled into LookML as Looker fills them, before it reads anything
- * else. The live validator skipped every field of a view whose {@code sql_table_name} was
- * {@code @{schema}.orders}, which is how most projects name their tables (round 13).
+ * the manifest storyc writes), for {@link dev.storyc.lookml.LookerConstants} to fill in. The live
+ * validator skipped every field of a view whose {@code sql_table_name} was {@code
+ * @{schema}.orders}, which is how most projects name their tables (round 13).
  */
 public final class ManifestConstants {
-    private static final Pattern CONSTANT = Pattern.compile("@\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
     private ManifestConstants() {}
 
     /** Returns the constants a manifest defines, by name; values with a line break are left out. */
@@ -28,20 +24,5 @@ public final class ManifestConstants {
                     .ifPresent(value -> constant.name().ifPresent(name -> constants.put(name, value)));
         }
         return constants;
-    }
-
-    /** Returns the text with each constant it names filled in; unknown ones stay as written. */
-    static String fill(String text, Map<String, String> constants) {
-        if (constants.isEmpty() || text.indexOf("@{") < 0) {
-            return text;
-        }
-        Matcher constant = CONSTANT.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (constant.find()) {
-            String value = constants.get(constant.group(1));
-            constant.appendReplacement(filled, Matcher.quoteReplacement(value == null ? constant.group() : value));
-        }
-        constant.appendTail(filled);
-        return filled.toString();
     }
 }

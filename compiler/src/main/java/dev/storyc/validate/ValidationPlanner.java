@@ -291,8 +291,8 @@ public final class ValidationPlanner {
     }
 
     private void liquidSyntax(View view, Field field) {
-        Optional<Located> sql = field.sql().filter(s -> Liquid.isPresent(s.value()));
-        Optional<LookerLiquid.Problem> error = sql.flatMap(s -> Liquid.syntaxError(s.value()));
+        Optional<Located> sql = field.sql().filter(s -> LookerLiquid.isPresent(s.value()));
+        Optional<LookerLiquid.Problem> error = sql.flatMap(s -> LookerLiquid.problem(s.value()));
         if (error.isPresent()) {
             report(Diagnostic.error(Code.VALIDATE_LIQUID_SYNTAX, error.get().at(sql.get().position()),
                             "the Liquid in field `" + view.name() + "." + field.name()

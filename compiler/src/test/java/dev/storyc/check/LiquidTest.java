@@ -20,28 +20,28 @@ class LiquidTest {
                 "{% comment %} {% if %} {% endcomment %}@{constant}"
             })
     void validLiquidParses(String text) {
-        assertThat(Liquid.problem(text)).isEmpty();
+        assertThat(dev.storyc.lookml.liquid.LookerLiquid.problem(text)).isEmpty();
     }
 
     @Test
     void mistakesAreReportedWithTheirLineAndColumn() {
-        dev.storyc.lookml.liquid.LookerLiquid.Problem endiff = Liquid.problem("a\n  {% if x %}b{% endiff %}").orElseThrow();
+        dev.storyc.lookml.liquid.LookerLiquid.Problem endiff = dev.storyc.lookml.liquid.LookerLiquid.problem("a\n  {% if x %}b{% endiff %}").orElseThrow();
         assertThat(endiff.line()).isEqualTo(2);
         assertThat(endiff.column()).as("at the tag's name").isEqualTo(16);
         assertThat(endiff.message()).contains("endiff").doesNotContain("expecting {");
-        assertThat(Liquid.problem("{% if x %}never closed")).isPresent();
-        assertThat(Liquid.problem("{{ value }")).isPresent();
-        assertThat(Liquid.problem("{% condition v.f %} no end")).isPresent();
+        assertThat(dev.storyc.lookml.liquid.LookerLiquid.problem("{% if x %}never closed")).isPresent();
+        assertThat(dev.storyc.lookml.liquid.LookerLiquid.problem("{{ value }")).isPresent();
+        assertThat(dev.storyc.lookml.liquid.LookerLiquid.problem("{% condition v.f %} no end")).isPresent();
     }
 
     @Test
     void blocksNestedDeeperThanTheLimitAreAProblemNotAStackOverflow() {
         String deep = "x\n" + "{% if a %}".repeat(2000) + "{% endif %}".repeat(2000);
-        dev.storyc.lookml.liquid.LookerLiquid.Problem problem = Liquid.problem(deep).orElseThrow();
+        dev.storyc.lookml.liquid.LookerLiquid.Problem problem = dev.storyc.lookml.liquid.LookerLiquid.problem(deep).orElseThrow();
         assertThat(problem.message()).isEqualTo("blocks are nested more than 100 deep");
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(100 * "{% if a %}".length());
-        assertThat(Liquid.problem("{% if a %}".repeat(100) + "{% endif %}".repeat(100))).isEmpty();
+        assertThat(dev.storyc.lookml.liquid.LookerLiquid.problem("{% if a %}".repeat(100) + "{% endif %}".repeat(100))).isEmpty();
     }
 
     @Test
