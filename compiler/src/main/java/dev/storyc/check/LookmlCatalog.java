@@ -31,6 +31,8 @@ final class LookmlCatalog {
     private final Map<String, Map<String, Field>> fields = new HashMap<>();
     private final Map<String, Set<String>> sets = new HashMap<>();
     private final Map<String, Map<String, String>> qualifiers = new HashMap<>();
+    private final Map<String, List<Located>> exploreFieldLists = new HashMap<>();
+    private final Map<String, Map<String, Join>> joins = new HashMap<>();
     private Map<String, Map<String, String>> aliasesByView;
 
     /**
@@ -188,7 +190,8 @@ final class LookmlCatalog {
      * none sets one, which offers every field.
      */
     List<Located> exploreFields(String explore) {
-        return exploreFields(explore, new HashSet<>());
+        // Asked once per dashboard field; an explore's list is worked out once.
+        return exploreFieldLists.computeIfAbsent(explore, name -> exploreFields(name, new HashSet<>()));
     }
 
     private List<Located> exploreFields(String explore, Set<String> seen) {
@@ -211,9 +214,11 @@ final class LookmlCatalog {
 
     /** Returns the joins of an explore by name, the last definition of each, extends included. */
     Map<String, Join> joins(String explore) {
-        Map<String, Join> joins = new LinkedHashMap<>();
-        addJoins(explore, joins, new HashSet<>());
-        return joins;
+        return joins.computeIfAbsent(explore, name -> {
+            Map<String, Join> found = new LinkedHashMap<>();
+            addJoins(name, found, new HashSet<>());
+            return java.util.Collections.unmodifiableMap(found);
+        });
     }
 
     private void addJoins(String explore, Map<String, Join> into, Set<String> seen) {
