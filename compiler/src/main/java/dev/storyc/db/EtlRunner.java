@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import dev.storyc.check.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -204,9 +205,14 @@ public final class EtlRunner {
     }
 
     private Optional<Diagnostic> missingTarget(EtlJob job) throws SQLException {
-        List<String> parts = nameParts(job.target());
-        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : target.schema().toLowerCase(Locale.ROOT);
-        String table = parts.get(parts.size() - 1);
+        // Read as SQL reads it, unquoted parts folded and quoted ones as written: lower-casing
+        // `raw."OrdersCopy"` whole found no table, and every run of its job was refused (round 15).
+        Optional<TableName> name = TableName.parse(job.target());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        String schema = name.get().schema().orElse(target.schema().toLowerCase(Locale.ROOT));
+        String table = name.get().table();
         try (PreparedStatement query =
                 connection.prepareStatement(
                         "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND"
@@ -238,39 +244,6 @@ public final class EtlRunner {
                                         + target.environment()
                                         + "), or outside storyc for a table declared external; or fix"
                                         + " the job's `target`"));
-    }
-
-    /**
-     * Returns the parts of a dotted SQL name as the catalog stores them: an unquoted part folded
-     * to lower case, a quoted one as written ({@code raw."OrdersCopy"} is {@code raw},
-     * {@code OrdersCopy}). Lower-casing the quoted part, quotes and all, found no such table, and
-     * every run of the job was refused (round 15).
-     */
-    static List<String> nameParts(String name) {
-        List<String> parts = new java.util.ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '"') {
-                    part.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                    wasQuoted = true;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(wasQuoted ? part.toString() : part.toString().strip().toLowerCase(Locale.ROOT));
-                part.setLength(0);
-                wasQuoted = false;
-            } else {
-                part.append(c);
-            }
-        }
-        parts.add(wasQuoted ? part.toString() : part.toString().strip().toLowerCase(Locale.ROOT));
-        return parts;
     }
 
     private Diagnostic statementFailed(EtlJob job, RunStep step, SQLException e) {

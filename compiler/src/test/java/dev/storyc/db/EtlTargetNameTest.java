@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class EtlTargetNameTest {
     @Test
     void quotedPartsKeepTheirCaseAndDotsAndUnquotedOnesFold() {
-        assertThat(EtlRunner.nameParts("raw.\"OrdersCopy\"")).containsExactly("raw", "OrdersCopy");
-        assertThat(EtlRunner.nameParts("Analytics.Orders")).containsExactly("analytics", "orders");
-        assertThat(EtlRunner.nameParts("\"a.b\".\"c\"\"d\"")).containsExactly("a.b", "c\"d");
-        assertThat(EtlRunner.nameParts("db.analytics.orders")).containsExactly("db", "analytics", "orders");
+        assertThat(dev.storyc.check.TableName.parse("raw.\"OrdersCopy\"").orElseThrow().parts()).containsExactly("raw", "OrdersCopy");
+        assertThat(dev.storyc.check.TableName.parse("Analytics.Orders").orElseThrow().parts()).containsExactly("analytics", "orders");
+        assertThat(dev.storyc.check.TableName.parse("\"a.b\".\"c\"\"d\"").orElseThrow().parts()).containsExactly("a.b", "c\"d");
+        assertThat(dev.storyc.check.TableName.parse("db.analytics.orders").orElseThrow().parts()).containsExactly("db", "analytics", "orders");
     }
 }
