@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
  * storyc prints show {@code ***} in its place.
  */
 public record RemoteUrl(String raw) {
-    /** {@code scheme://user-info@}: everything between the scheme and the last {@code @} before the host. */
-    private static final Pattern SCHEME_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@]+@");
+    /**
+     * {@code scheme://user-info@}: everything between the scheme and the last {@code @} before a
+     * space, as the settings mask a URL: a generated password may hold {@code /} or {@code @}
+     * itself, and stopping at the first of them printed the rest of the password.
+     */
+    private static final Pattern SCHEME_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)\\S*@");
     /** scp-like {@code user@host:path}, which git treats as ssh. */
     private static final Pattern SCP_LIKE = Pattern.compile("^([^/\\s@:]+)@([^/\\s:]+):(.*)$");
 

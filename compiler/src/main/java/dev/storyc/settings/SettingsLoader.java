@@ -240,7 +240,7 @@ public final class SettingsLoader {
      */
     static String redacted(String value) {
         return value.replaceAll("(?i)(password=)[^&\\s]*", "$1****")
-                // Up to the last @: a generated password may hold / # ? or @ itself.
-                .replaceAll("(://[^/?#@:\\s]*:).*@", "$1****@");
+                // Up to the last @ before a space: a generated password may hold / # ? or @ itself.
+                .replaceAll("(://[^/?#@:\\s]*:)\\S*@", "$1****@");
     }
 }

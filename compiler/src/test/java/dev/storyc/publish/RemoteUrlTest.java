@@ -22,6 +22,9 @@ class RemoteUrlTest {
     void redactsUrlsInsideOtherMessages() {
         assertThat(RemoteUrl.redact("https://u:p@host/repo.git: not authorized"))
                 .isEqualTo("https://***@host/repo.git: not authorized");
+        // A password that holds @ or / is masked whole, not up to its first @ or /.
+        assertThat(RemoteUrl.redact("https://u:p@ss/w@host/repo.git: not authorized"))
+                .isEqualTo("https://***@host/repo.git: not authorized");
         assertThat(new GitCredentials("T", Optional.of("tok123")).scrub("bad tok123 here")).isEqualTo("bad *** here");
         assertThat(new GitCredentials("T", Optional.of("tok123")).toString()).doesNotContain("tok123");
     }
