@@ -274,7 +274,7 @@ public final class EtlRunner {
                                 + target.environment()
                                 + ": "
                                 + ServerErrors.message(e)
-                                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"))
+                                + ServerErrors.stateSuffix(e))
                 .withHint("nothing of this run was kept: the job's transaction was rolled back");
     }
 

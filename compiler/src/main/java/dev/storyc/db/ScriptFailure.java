@@ -108,9 +108,7 @@ final class ScriptFailure {
                                 + id
                                 + "` failed: "
                                 + message
-                                + (e.getSQLState() == null
-                                        ? ""
-                                        : " (SQLSTATE " + e.getSQLState() + ")"))
+                                + ServerErrors.stateSuffix(e))
                 .withHint(hint.toString());
     }
 }

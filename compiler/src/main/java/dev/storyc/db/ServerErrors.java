@@ -27,6 +27,11 @@ final class ServerErrors {
         return SqlFailures.serverText(e);
     }
 
+    /** Returns {@code " (SQLSTATE xxxxx)"} for a message's end, or nothing when the driver gave none. */
+    static String stateSuffix(SQLException e) {
+        return e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
+    }
+
     /** Returns the position the server blamed, or 0 when it named none. */
     static int position(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
