@@ -9,7 +9,7 @@ import dev.storyc.diag.Position;
 import dev.storyc.diag.Spelling;
 import dev.storyc.etl.JobKey;
 import dev.storyc.etl.RunPlan;
-import dev.storyc.etl.SqlScript;
+import dev.storyc.etl.SqlStatement;
 import dev.storyc.toml.TomlDocument;
 import dev.storyc.workspace.ArtifactKind;
 import dev.storyc.workspace.StoryFile;
@@ -55,6 +55,10 @@ final class EtlJobs {
             List<Target> targets) {
         TomlTable root = document.root();
         String job = file.file().fileName().replace(".job.toml", "");
+        Optional<CheckedFile> script = values.get("sql") instanceof String sql ? scriptOf(scope, file, sql)
+                : Optional.empty();
+        List<SqlStatement> statements = script.map(f -> scope.cache.etlStatements(f.path(), f.text()))
+                .orElse(List.of());
         for (String key : values.keySet()) {
             if (!KEYS.contains(key)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, key), key),
@@ -82,17 +86,20 @@ final class EtlJobs {
         if (values.get("mode") instanceof String mode || !values.containsKey("mode")) {
             String modeName = values.get("mode") instanceof String m ? m : "append";
             Object key = root.get("key");
-            JobKey.problem(job, modeName, key, isQuery(scope, file, values.get("sql"))).ifPresent(problem -> scope.report(Diagnostic.error(problem.code(),
+            JobKey.problem(job, modeName, key, script.isPresent() && RunPlan.isQuery(statements)).ifPresent(problem -> scope.report(Diagnostic.error(problem.code(),
                             key == null ? file.at(document.positionOf(root, "mode"), "mode")
                                     : file.at(document.positionOf(root, "key"), "key"),
                             problem.message())
                     .withHint(problem.hint())));
         }
-        if (values.get("sql") instanceof String sql && values.get("target") instanceof String target) {
-            discardedRows(scope, file, job, sql, target);
-        }
         if (values.get("sql") instanceof String sql) {
             List<String> scripts = file.story().filesOf(ArtifactKind.ETL_SQL).stream().map(StoryFile::fileName).toList();
+            if (script.isPresent() && values.get("target") instanceof String target) {
+                // A script whose last query's rows would be thrown away ({@link RunPlan#discardedQuery}).
+                RunPlan.discardedQuery(statements).ifPresent(query -> scope.report(RunPlan.discardedRows(
+                        file.story().id() + "/" + job, sql, target,
+                        script.get().at(query.start(), query.firstWord()))));
+            }
             if (!scripts.contains(sql)) {
                 scope.report(Diagnostic.error(Code.ETL_JOB_INVALID, file.at(document.positionOf(root, "sql"), "sql"),
                                 "ETL job `" + job + "` runs `" + sql + "`, which story `" + file.story().id()
@@ -113,23 +120,11 @@ final class EtlJobs {
         }
     }
 
-    /** Reports a script whose last query's rows would be thrown away ({@link RunPlan#discardedQuery}). */
-    private static void discardedRows(Scope scope, CheckedFile job, String name, String sql, String target) {
-        scope.files(ArtifactKind.ETL_SQL, job.story().id()).stream()
-                .filter(f -> f.file().fileName().equals(sql))
-                .findFirst()
-                .ifPresent(f -> scope.cache.discardedQuery(f.path(), f.text()).ifPresent(query ->
-                        scope.report(RunPlan.discardedRows(job.story().id() + "/" + name, sql, target,
-                                f.at(query.start(), query.firstWord())))));
-    }
-
-    /** Returns true when the job's SQL file is one query, whose rows storyc itself merges. */
-    private static boolean isQuery(Scope scope, CheckedFile job, Object sqlFile) {
+    /** Returns the rendered SQL file a job runs, when its story has it. */
+    private static Optional<CheckedFile> scriptOf(Scope scope, CheckedFile job, String sql) {
         return scope.files(ArtifactKind.ETL_SQL, job.story().id()).stream()
-                .filter(f -> f.file().fileName().equals(sqlFile))
-                .findFirst()
-                .map(f -> RunPlan.isQuery(SqlScript.statements(f.path(), f.text())))
-                .orElse(false);
+                .filter(f -> f.file().fileName().equals(sql))
+                .findFirst();
     }
 
     /** Returns why a schedule is not a Unix cron expression, or empty when it is one. */

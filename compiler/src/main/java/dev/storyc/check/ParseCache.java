@@ -4,7 +4,6 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
-import dev.storyc.etl.RunPlan;
 import dev.storyc.etl.SqlScript;
 import dev.storyc.etl.SqlStatement;
 import dev.storyc.lookml.Lookml;
@@ -57,7 +56,7 @@ final class ParseCache {
     record Toml(Optional<TomlDocument> document, Map<String, Object> values, List<Diagnostic> diagnostics) {}
 
     /** What a text is parsed as; each kind's value has its own type. */
-    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL, UNRUNNABLE, DISCARDED }
+    private enum Kind { LKML, TOML, DASHBOARD, CREATED, TOKENS, SQL_TABLES, REVERT, COLUMNS, TRANSACTION_CONTROL, UNRUNNABLE, ETL_STATEMENTS }
 
     /**
      * A text, or for {@link Kind#COLUMNS} a list of scripts, with its path. A text is rendered once
@@ -211,9 +210,12 @@ final class ParseCache {
             return get(Kind.TRANSACTION_CONTROL, path, text, (p, t) -> TransactionScripts.transactionControl(t));
         }
 
-        /** Returns the query whose rows an ETL script would throw away ({@link RunPlan#discardedQuery}). */
-        Optional<SqlStatement> discardedQuery(String path, String text) {
-            return get(Kind.DISCARDED, path, text, (p, t) -> RunPlan.discardedQuery(SqlScript.statements(p, t)));
+        /**
+         * Returns an ETL script's statements, which decide both whether it is a query and whether
+         * it throws a query's rows away: split once for every job and environment that runs it.
+         */
+        List<SqlStatement> etlStatements(String path, String text) {
+            return get(Kind.ETL_STATEMENTS, path, text, SqlScript::statements);
         }
 
         /** Returns what in a script's template cannot run inside the transaction storyc runs it in. */
