@@ -53,11 +53,17 @@ final class GitLineEndings implements AutoCloseable {
         return !readThroughGit.isEmpty();
     }
 
-    private synchronized boolean storesLf(String relative) {
+    private boolean storesLf(String relative) {
+        // Story folders load in parallel: only opening the repository is locked, the lookups
+        // (JGit's object reads) are not.
+        return repository().map(git -> git.storesLf(relative)).orElse(false);
+    }
+
+    private synchronized Optional<SourceRepository> repository() {
         if (repository == null) {
             repository = SourceRepository.find(workspace);
         }
-        return repository.map(git -> git.storesLf(relative)).orElse(false);
+        return repository;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -84,21 +85,39 @@ public final class SourceRepository implements AutoCloseable {
     /** Returns the git tree id of a workspace folder at HEAD, or empty when HEAD lacks it. */
     public Optional<String> treeAtHead(String workspaceFolder) {
         try {
-            ObjectId head = repository.resolve(Constants.HEAD);
-            if (head == null) {
-                return Optional.empty();
-            }
-            try (RevWalk walk = new RevWalk(repository)) {
-                RevCommit commit = walk.parseCommit(head);
-                try (TreeWalk tree = TreeWalk.forPath(repository, prefix + workspaceFolder, commit.getTree())) {
-                    if (tree == null || tree.getFileMode(0) != FileMode.TREE) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(tree.getObjectId(0).name());
-                }
-            }
+            return entryAtHead(workspaceFolder, mode -> mode == FileMode.TREE).map(ObjectId::name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** HEAD's tree, read once: a command never moves the workspace's HEAD. */
+    private Optional<RevTree> headTree;
+
+    private synchronized Optional<RevTree> headTree() throws IOException {
+        if (headTree == null) {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head == null) {
+                headTree = Optional.empty();
+            } else {
+                try (RevWalk walk = new RevWalk(repository)) {
+                    headTree = Optional.of(walk.parseCommit(head).getTree());
+                }
+            }
+        }
+        return headTree;
+    }
+
+    /** Returns the id of what HEAD holds at a workspace path, when it is of the kind asked for. */
+    private Optional<ObjectId> entryAtHead(String workspacePath, java.util.function.Predicate<FileMode> kind)
+            throws IOException {
+        Optional<RevTree> tree = headTree();
+        if (tree.isEmpty()) {
+            return Optional.empty();
+        }
+        try (TreeWalk entry = TreeWalk.forPath(repository, prefix + workspacePath, tree.get())) {
+            return entry == null || !kind.test(entry.getFileMode(0)) ? Optional.empty()
+                    : Optional.of(entry.getObjectId(0));
         }
     }
 
@@ -109,22 +128,16 @@ public final class SourceRepository implements AutoCloseable {
      */
     public boolean storesLf(String workspaceFile) {
         try {
-            ObjectId head = repository.resolve(Constants.HEAD);
-            if (head != null) {
-                try (RevWalk walk = new RevWalk(repository);
-                        TreeWalk tree = TreeWalk.forPath(repository, prefix + workspaceFile,
-                                walk.parseCommit(head).getTree())) {
-                    if (tree != null && (tree.getFileMode(0) == FileMode.REGULAR_FILE
-                            || tree.getFileMode(0) == FileMode.EXECUTABLE_FILE)) {
-                        byte[] committed = repository.open(tree.getObjectId(0)).getBytes();
-                        for (int i = 0; i + 1 < committed.length; i++) {
-                            if (committed[i] == '\r' && committed[i + 1] == '\n') {
-                                return false;
-                            }
-                        }
-                        return true;
+            Optional<ObjectId> blob = entryAtHead(workspaceFile,
+                    mode -> mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE);
+            if (blob.isPresent()) {
+                byte[] committed = repository.open(blob.get()).getBytes();
+                for (int i = 0; i + 1 < committed.length; i++) {
+                    if (committed[i] == '\r' && committed[i + 1] == '\n') {
+                        return false;
                     }
                 }
+                return true;
             }
             return repository.getConfig().getEnum(ConfigConstants.CONFIG_CORE_SECTION, null,
                     ConfigConstants.CONFIG_KEY_AUTOCRLF, CoreConfig.AutoCRLF.FALSE) != CoreConfig.AutoCRLF.FALSE;
