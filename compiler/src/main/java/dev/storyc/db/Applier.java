@@ -155,7 +155,8 @@ public final class Applier implements AutoCloseable {
                 }
                 session.rollbackAndAutoCommit();
                 failures.add(ScriptFailure.verifyFailure(change.id(), change.verify().get(), e,
-                        new FailingStatement.Replay(session.connection, List.of(), System.nanoTime() - started)));
+                        new FailingStatement.Replay(session.connection, List.of(), System.nanoTime() - started,
+                                target.engine().identityReset())));
             } finally {
                 session.rollbackAndAutoCommit();
             }

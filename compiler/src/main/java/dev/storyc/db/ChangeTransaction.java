@@ -102,7 +102,8 @@ final class ChangeTransaction {
             if (ScriptFailure.isConnectionLoss(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
-            var replay = new FailingStatement.Replay(session.connection, ran, System.nanoTime() - started);
+            var replay = new FailingStatement.Replay(session.connection, ran, System.nanoTime() - started,
+                    target.engine().identityReset());
             if (action instanceof Action.Revert revert) {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
                         revert.pendingInPlan()));

@@ -41,9 +41,12 @@ final class FailingStatement {
 
     /**
      * What a replay needs: the connection, outside any transaction; the scripts that ran before the
-     * failing one in its transaction, in order; and how long the failed run took.
+     * failing one in its transaction, in order; how long the failed run took; and the SQL that
+     * gives the session back its own identity after each of the user's scripts, as the real run
+     * does ({@code Engine.identityReset}): without it, a {@code SET ROLE} at the top of an earlier
+     * script made the replay run the failing one as another role than the real run had.
      */
-    record Replay(Connection connection, List<Script> before, long failedAfterNanos) {
+    record Replay(Connection connection, List<Script> before, long failedAfterNanos, String identityReset) {
         Replay {
             before = List.copyOf(before);
         }
@@ -77,6 +80,7 @@ final class FailingStatement {
                     try (Statement again = connection.createStatement()) {
                         again.setEscapeProcessing(false);
                         again.execute(before.text());
+                        again.execute(replay.identityReset());
                     } catch (SQLException e) {
                         return Optional.empty();
                     }

@@ -22,7 +22,7 @@ class FailingStatementTest {
                 "SELECT pg_sleep(1);", "select SETVAL('s', 1);")) {
             Script script = new Script("warehouse/s/base/deploy.sql",
                     "CREATE TABLE t (id INT);\n" + sideEffect + "\nDO $$ BEGIN RAISE EXCEPTION 'x'; END $$;\n", "h");
-            assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), 0), script, RAISED))
+            assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), 0, ""), script, RAISED))
                     .as(sideEffect).isEmpty();
         }
     }
@@ -32,9 +32,9 @@ class FailingStatementTest {
         Script two = new Script("warehouse/s/base/deploy.sql", "UPDATE t SET x = 1;\nDO $$ BEGIN RAISE"
                 + " EXCEPTION 'x'; END $$;\n", "h");
         long slow = FailingStatement.MAX_REPLAYED_RUN.toNanos() + 1;
-        assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), slow), two, RAISED)).isEmpty();
+        assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), slow, ""), two, RAISED)).isEmpty();
         Script one = new Script("warehouse/s/base/deploy.sql", "-- one\n\nUPDATE t SET x = 1 / 0;\n", "h");
-        assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), slow), one, RAISED))
+        assertThat(FailingStatement.locate(new FailingStatement.Replay(null, List.of(), slow, ""), one, RAISED))
                 .get().hasToString("warehouse/s/base/deploy.sql:3:1");
     }
 }

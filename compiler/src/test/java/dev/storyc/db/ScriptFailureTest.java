@@ -21,7 +21,7 @@ class ScriptFailureTest {
                 "-- payments\n\nCREATE INDEX i ON analytics.payments (invoice_idd);\n", "sha256:x");
 
         Diagnostic diagnostic = ScriptFailure.diagnostic(Code.DEPLOY_FAILED, "deploy", new ChangeId("payments", "base"),
-                script, refused, new FailingStatement.Replay(null, java.util.List.of(), 0));
+                script, refused, new FailingStatement.Replay(null, java.util.List.of(), 0, ""));
 
         assertThat(diagnostic.position().toString()).isEqualTo("warehouse/payments/base/deploy.sql:3:1");
         assertThat(diagnostic.message()).isEqualTo("deploy of `payments/base` failed: column \"invoice_idd\" does"
