@@ -102,29 +102,61 @@ public final class EtlRunner {
             }
             if (problem.isPresent()) {
                 connection.rollback();
-            } else {
+                connection.setAutoCommit(true);
+                resetSession();
+                return finish(job, runId, Status.FAILED, 0, started, problem);
+            }
+            // The end is recorded in the job's own transaction, so that the rows and the record of
+            // them commit together: a run found `running` once its session is gone committed
+            // nothing (EtlRuns).
+            resetSession();
+            JobRun run = recorded(job, runId, Status.SUCCEEDED, rows, started, problem);
+            try {
                 connection.commit();
+            } catch (SQLException e) {
+                if (ServerErrors.isConnectionLost(e)) {
+                    throw e;
+                }
+                // A deferred constraint, or a serialization failure, refuses the commit itself;
+                // the server has rolled the job back, and its own record of success with it.
+                connection.setAutoCommit(true);
+                resetSession();
+                return finish(job, runId, Status.FAILED, 0, started, Optional.of(commitFailed(job, e)));
             }
             connection.setAutoCommit(true);
-            // A job's SET outlives the transaction it committed in, into the next job and the run's
-            // own record; a rolled-back one does not. RESET ALL leaves a SET ROLE in place.
-            try (java.sql.Statement reset = connection.createStatement()) {
-                reset.execute("RESET ALL; " + target.engine().identityReset());
-            }
-            return finish(
-                    job,
-                    runId,
-                    problem.isPresent() ? Status.FAILED : Status.SUCCEEDED,
-                    problem.isPresent() ? 0 : rows,
-                    started,
-                    problem);
+            runs.closed(runId);
+            return run;
         } catch (SQLException e) {
             throw SqlFailures.failed(
                     e, "running ETL job " + job.qualifiedName() + " in " + target.environment());
         }
     }
 
+    /**
+     * Resets what the job's SQL set: a SET outlives the transaction it committed in, into the next
+     * job and the run's own record, and RESET ALL leaves a SET ROLE in place.
+     */
+    private void resetSession() throws SQLException {
+        try (Statement reset = connection.createStatement()) {
+            reset.execute("RESET ALL; " + target.engine().identityReset());
+        }
+    }
+
+    /** Records a run's end once nothing of it is left to commit, and releases its lock. */
     private JobRun finish(
+            EtlJob job,
+            String runId,
+            Status status,
+            long rows,
+            Instant started,
+            Optional<Diagnostic> problem)
+            throws SQLException {
+        JobRun run = recorded(job, runId, status, rows, started, problem);
+        runs.closed(runId);
+        return run;
+    }
+
+    private JobRun recorded(
             EtlJob job,
             String runId,
             Status status,
@@ -276,6 +308,20 @@ public final class EtlRunner {
                                 + ServerErrors.message(e)
                                 + ServerErrors.stateSuffix(e))
                 .withHint("nothing of this run was kept: the job's transaction was rolled back");
+    }
+
+    private Diagnostic commitFailed(EtlJob job, SQLException e) {
+        return Diagnostic.error(
+                        Code.ETL_STATEMENT_FAILED,
+                        job.definedAt(),
+                        "committing ETL job `"
+                                + job.qualifiedName()
+                                + "` failed in "
+                                + target.environment()
+                                + ": "
+                                + ServerErrors.message(e)
+                                + ServerErrors.stateSuffix(e))
+                .withHint("nothing of this run was kept: the server rolled the job's transaction back");
     }
 
     private Diagnostic duplicateKeys(EtlJob job, RunStep.UniqueKey step) {

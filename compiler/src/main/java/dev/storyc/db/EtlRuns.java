@@ -10,12 +10,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry's record of ETL runs: the table {@code <registry schema>.etl_runs}, one row per run,
- * written when the run starts (status {@code running}) and completed when it ends, outside the
- * job's transaction, so that a failed or killed run is on record too. Run ids are UUIDs made by
- * storyc rather than identity columns, whose syntax PostgreSQL and Redshift spell differently.
+ * written when the run starts (status {@code running}) and completed when it ends, so that a failed
+ * or killed run is on record too. A successful run's end is written inside the job's transaction,
+ * so that the rows and the record of them commit together; a failed or refused run's after the
+ * rollback. Run ids are UUIDs made by storyc rather than identity columns, whose syntax PostgreSQL
+ * and Redshift spell differently.
+ *
+ * <p>A run that stays {@code running} after its session ended (storyc killed, its connection
+ * lost) is read as {@code abandoned}, on PostgreSQL, by the lock of {@link EtlRunLocks}. Since a
+ * success is recorded with the rows, such a run committed nothing.
  */
 public final class EtlRuns {
     private final Connection connection;
@@ -33,12 +40,19 @@ public final class EtlRuns {
             String status,
             String error) {}
 
-    private final boolean exists;
+    /** What {@code etl status} says of a run whose session ended while it was running. */
+    static final String ABANDONED_ERROR =
+            "the run's session ended before it recorded its end (storyc was killed, or lost its"
+                    + " connection); its transaction did not commit";
 
-    private EtlRuns(Connection connection, String table, boolean exists) {
+    private final boolean exists;
+    private final boolean locks;
+
+    private EtlRuns(Connection connection, String table, boolean exists, Engine engine) {
         this.connection = connection;
         this.table = table;
         this.exists = exists;
+        this.locks = engine.hasAdvisoryLocks();
     }
 
     /**
@@ -52,7 +66,7 @@ public final class EtlRuns {
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'etl_runs'")) {
             query.setString(1, schema);
             try (ResultSet rows = query.executeQuery()) {
-                return new EtlRuns(connection, schema + ".etl_runs", rows.next());
+                return new EtlRuns(connection, schema + ".etl_runs", rows.next(), target.engine());
             }
         } catch (SQLException e) {
             throw SqlFailures.failed(e, "reading the ETL run record " + schema + ".etl_runs");
@@ -67,7 +81,7 @@ public final class EtlRuns {
         for (int attempt = 1; ; attempt++) {
             try {
                 create(connection, schema, table);
-                return new EtlRuns(connection, table, true);
+                return new EtlRuns(connection, table, true, target.engine());
             } catch (SQLException e) {
                 // Two runs that start together on a new database both find no table, and the
                 // second CREATE ... IF NOT EXISTS then fails on the catalog's unique index: the
@@ -107,10 +121,16 @@ public final class EtlRuns {
         }
     }
 
-    /** Records a run's start; autocommit, before the job's transaction begins. */
+    /**
+     * Records a run's start; autocommit, before the job's transaction begins. The run's lock is
+     * taken first, so that a reader who sees the row sees the lock while the run lasts.
+     */
     void started(
             String runId, String environment, String story, String job, String commit, Instant at)
             throws SQLException {
+        if (locks) {
+            EtlRunLocks.hold(connection, runId);
+        }
         try (PreparedStatement insert =
                 connection.prepareStatement(
                         "INSERT INTO "
@@ -128,7 +148,10 @@ public final class EtlRuns {
         }
     }
 
-    /** Records a run's end, after its transaction committed or rolled back. */
+    /**
+     * Records a run's end: inside the job's transaction for a success, after the rollback
+     * otherwise. The run's lock is released by {@link #closed} once the end is committed.
+     */
     void ended(String runId, Instant at, long rows, String status, String error)
             throws SQLException {
         try (PreparedStatement update =
@@ -147,7 +170,17 @@ public final class EtlRuns {
         }
     }
 
-    /** Returns the last run of each job of the environment. */
+    /** Releases the run's lock, once its end is committed. */
+    void closed(String runId) throws SQLException {
+        if (locks) {
+            EtlRunLocks.release(connection, runId);
+        }
+    }
+
+    /**
+     * Returns the last run of each job of the environment; one still {@code running} whose lock no
+     * session holds is {@code abandoned}.
+     */
     public List<Run> lastRuns(String environment) throws DatabaseException {
         if (!exists) {
             return List.of();
@@ -180,9 +213,44 @@ public final class EtlRuns {
                                     rows.getString(9) == null ? "" : rows.getString(9)));
                 }
             }
+            return locks ? abandonedMarked(runs) : runs;
         } catch (SQLException e) {
             throw SqlFailures.failed(e, "reading the ETL run record " + table);
         }
-        return runs;
+    }
+
+    private List<Run> abandonedMarked(List<Run> runs) throws SQLException {
+        if (runs.stream().noneMatch(r -> r.status().equals("running"))) {
+            return runs;
+        }
+        // Rows, then locks, then the rows again: a run takes its lock before writing its row and
+        // releases it after committing its end, so one still running at the last read held its
+        // lock at the second. Reading once each way marks a run that started, or ended, between.
+        Set<Integer> alive = EtlRunLocks.held(connection);
+        List<Run> marked = new ArrayList<>();
+        for (Run run : runs) {
+            boolean abandoned =
+                    run.status().equals("running")
+                            && !alive.contains(EtlRunLocks.key(run.runId()))
+                            && stillRunning(run.runId());
+            marked.add(
+                    abandoned
+                            ? new Run(
+                                    run.runId(), run.story(), run.job(), run.outputCommit(),
+                                    run.started(), run.ended(), run.rows(), "abandoned",
+                                    ABANDONED_ERROR)
+                            : run);
+        }
+        return marked;
+    }
+
+    private boolean stillRunning(String runId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT status FROM " + table + " WHERE run_id = ?")) {
+            query.setString(1, runId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && "running".equals(rows.getString(1));
+            }
+        }
     }
 }

@@ -59,6 +59,21 @@ class LiveWarehouseFailuresTest {
                         "LEFT(p.postal_code, 3)",
                         "column p.postal_code does not exist"),
                 new Case(
+                        "commit refused by a deferred constraint",
+                        w -> {},
+                        "CREATE FUNCTION analytics.refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                                + " $$BEGIN RAISE EXCEPTION 'refused at commit'; END$$;"
+                                + " CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON"
+                                + " analytics.patients DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                                + " EXECUTE FUNCTION analytics.refuse()",
+                        List.of("etl", "run", "--env", "integration", "load_patients"),
+                        1,
+                        "E0903",
+                        null,
+                        null,
+                        "committing ETL job `patients/load_patients` failed in integration:"
+                                + " refused at commit"),
+                new Case(
                         "merge query repeats its key",
                         w -> {},
                         "INSERT INTO raw_ehr.sched_appointments SELECT * FROM raw_ehr.sched_appointments"
@@ -240,7 +255,9 @@ class LiveWarehouseFailuresTest {
                                 LiveWarehouseTest.count(
                                         database,
                                         "SELECT COUNT(*) FROM storyc.etl_runs WHERE status ="
-                                            + " 'failed' AND error LIKE '%postal_code%'"))
+                                            + " 'failed' AND error LIKE '%"
+                                            + row.message().replaceAll(".*: ", "")
+                                            + "%'"))
                         .isEqualTo(1);
             }
         }
