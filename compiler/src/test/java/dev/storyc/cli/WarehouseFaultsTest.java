@@ -156,6 +156,24 @@ class WarehouseFaultsTest {
                         "warehouse/base/bad/verify.sql:2:1",
                         "E0808"),
                 fault(
+                        "a verify is replayed as the session the apply ran it in, not as the role the deploy set",
+                        ws ->
+                                change(
+                                        ws,
+                                        "01-bad",
+                                        // A role that may not read analytics: had the replay kept it,
+                                        // the verify's first line would have been refused instead.
+                                        "SET ROLE pg_signal_backend;\nSELECT 1;\n",
+                                        "SELECT 1;\n",
+                                        "SELECT count(*) FROM analytics.base;\n"
+                                                + "DO $$ BEGIN RAISE EXCEPTION 'base is not ready'"
+                                                + " USING ERRCODE = '42501'; END $$;\n"),
+                        List.of(),
+                        Map.of(),
+                        1,
+                        "warehouse/base/bad/verify.sql:2:1",
+                        "E0808"),
+                fault(
                         "failing verify",
                         ws ->
                                 change(
