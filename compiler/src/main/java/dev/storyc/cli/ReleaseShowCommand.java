@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.diag.Result;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.workspace.PinnedStories;
 import dev.storyc.workspace.SourceRepository;
@@ -30,9 +31,10 @@ final class ReleaseShowCommand implements Callable<Integer> {
     /**
      * Returns the release's stories as it compiles them: a pinned one from its pinned tree when main
      * no longer has it (main deleted it, yet the release still ships it), else from the working
-     * tree. A pin that cannot be read leaves its story out, shown as `?`.
+     * tree. A pin that cannot be read leaves its story out, shown as `?`, and is reported as compile
+     * reports it; so is the fetch of a shallow clone's history, which reading a pin may need.
      */
-    private static Map<StoryId, Story> storiesOf(Project project, ReleaseManifest manifest) {
+    private static Result<Map<StoryId, Story>> storiesOf(Project project, ReleaseManifest manifest) {
         Map<StoryId, Story> stories = new java.util.HashMap<>(project.workspace().stories());
         List<PinnedStories.Pin> deleted = manifest.stories().stream()
                 .filter(entry -> !stories.containsKey(entry.story()) && manifest.pins().containsKey(entry.story()))
@@ -41,11 +43,13 @@ final class ReleaseShowCommand implements Callable<Integer> {
                 .toList();
         if (!deleted.isEmpty()) {
             try (var repository = SourceRepository.find(project.root()).orElse(null)) {
-                PinnedStories.load(Optional.ofNullable(repository), deleted, manifest.name()).value()
-                        .ifPresent(stories::putAll);
+                Result<Map<StoryId, Story>> pinned =
+                        PinnedStories.load(Optional.ofNullable(repository), deleted, manifest.name());
+                pinned.value().ifPresent(stories::putAll);
+                return Result.of(stories, pinned.diagnostics());
             }
         }
-        return stories;
+        return Result.of(stories, List.of());
     }
 
     @Override
@@ -54,11 +58,16 @@ final class ReleaseShowCommand implements Callable<Integer> {
         Project project = release.root.openProject();
         ReleaseManifest manifest = ReleaseCommand.load(project, name, console);
         List<String> environments = ReleaseCommand.environmentsUsing(project, name);
-        Map<StoryId, Story> stories = storiesOf(project, manifest);
+        Result<Map<StoryId, Story>> read = storiesOf(project, manifest);
+        console.diagnostics(read.diagnostics(), project.workspace().allSources());
+        Map<StoryId, Story> stories = read.get();
+        // Listed all the same, with `?` for what a pin could not give: the listing is what the
+        // release says; a pin that cannot be read is an error of the release, as in compile.
+        int exit = read.ok() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
         if (output.json()) {
             console.out().print(dev.storyc.site.Listings.release(manifest, environments,
                     id -> Optional.ofNullable(stories.get(id))));
-            return ExitCode.OK;
+            return exit;
         }
         console.out().printf("release %s  %s  used by %s%n", name, manifest.isSealed() ? "sealed" : "not sealed",
                 environments.isEmpty() ? "no environment" : String.join(", ", environments));
@@ -71,6 +80,6 @@ final class ReleaseShowCommand implements Callable<Integer> {
                             .orElse("unpinned"),
                     requires.isEmpty() ? "-" : requires);
         }
-        return ExitCode.OK;
+        return exit;
     }
 }

@@ -59,6 +59,17 @@ class ReleaseInspectionTest {
         assertThat(Storyc.run(workspace, "release", "show", "2026-W47", "--format", "json").stdout())
                 .containsPattern("\"id\": \"appointments\",\\s+\"pin\": \"" + appointments
                         + "\",\\s+\"requires\": \\[\\s+\"patients\"\\s+\\]");
+
+        // A pin that cannot be read is listed as `?` and reported as compile reports it, at its line.
+        Path w47 = workspace.resolve("releases/2026-W47.toml");
+        String sealed = Files.readString(w47);
+        Files.writeString(w47, sealed.replace(appointments, "0".repeat(40)));
+        int pinLine = sealed.substring(0, sealed.indexOf(appointments)).split("\n", -1).length;
+        Storyc.Outcome unreadable = Storyc.run(workspace, "release", "show", "2026-W47");
+        assertThat(unreadable.exitCode()).as(unreadable.toString()).isEqualTo(1);
+        assertThat(unreadable.stdout()).containsPattern("appointments +0{12} +requires \\?");
+        assertThat(unreadable.stderr()).contains("error[E0309]")
+                .contains("--> releases/2026-W47.toml:" + pinLine + ":");
     }
 
     @Test
