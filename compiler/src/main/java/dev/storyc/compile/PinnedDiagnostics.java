@@ -26,10 +26,12 @@ final class PinnedDiagnostics {
     static List<Diagnostic> explain(List<Diagnostic> diagnostics, ReleaseManifest release, Workspace pinned,
             Workspace workingTree, ContentIds ids) {
         Map<String, StoryId> moved = new LinkedHashMap<>();
+        Map<StoryId, PinDrift> drift = new LinkedHashMap<>();
         release.pins().forEach((story, tree) -> {
-            boolean same = workingTree.story(story).map(current -> ids.treeIdOf(current).equals(tree)).orElse(false);
-            if (!same && pinned.story(story).isPresent()) {
+            PinDrift state = PinDrift.of(workingTree, ids, story, tree);
+            if (state != PinDrift.SAME && pinned.story(story).isPresent()) {
                 moved.put("stories/" + story.value() + "/", story);
+                drift.put(story, state);
             }
         });
         if (moved.isEmpty()) {
@@ -39,11 +41,15 @@ final class PinnedDiagnostics {
             for (Map.Entry<String, StoryId> entry : moved.entrySet()) {
                 if (diagnostic.position().file().startsWith(entry.getKey())) {
                     StoryId story = entry.getValue();
+                    String sealed = "this is the text sealed release " + release.name() + " pins for `" + story
+                            + "` (tree " + release.pins().get(story).substring(0, 12) + "), ";
                     return diagnostic.withRelated(release.pinPositions().get(story),
-                            "this is the text sealed release " + release.name() + " pins for `" + story + "` (tree "
-                                    + release.pins().get(story).substring(0, 12) + "), which the working tree has"
-                                    + " changed since, so its lines may differ there; fix it on main, then seal the"
-                                    + " release again");
+                            drift.get(story) == PinDrift.DELETED
+                                    ? sealed + "which main has deleted since; the release still ships it: restore"
+                                            + " the story on main, fix it and seal the release again, or drop it"
+                                            + " from the release"
+                                    : sealed + "which the working tree has changed since, so its lines may differ"
+                                            + " there; fix it on main, then seal the release again");
                 }
             }
             return diagnostic;

@@ -47,8 +47,8 @@ final class PinnedEditsElsewhere {
             }
             ReleaseManifest release = sealed.get();
             List<PinnedStories.Pin> moved = ProjectCompiler.pinsOf(release).stream()
-                    .filter(pin -> workspace.story(pin.story())
-                            .map(story -> !contentIds.treeIdOf(story).equals(pin.tree())).orElse(false))
+                    // A story main deleted has no edit to compare; leaving is a back-out.
+                    .filter(pin -> PinDrift.of(workspace, contentIds, pin.story(), pin.tree()) == PinDrift.CHANGED)
                     .toList();
             if (moved.isEmpty()) {
                 continue;

@@ -40,6 +40,29 @@ class PinnedDiagnosticsTest {
         assertThat(integration.exitCode()).as(integration.toString()).isZero();
     }
 
+    /** A story main deleted is still shipped by the release that pins it: the note says so. */
+    @Test
+    void aProblemInAPinnedStoryMainDeletedSaysTheReleaseStillShipsIt(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("ws"));
+        Path view = workspace.resolve("stories/appointments/views/appointments.view.lkml");
+        Checkout.write(view, Checkout.read(view).replace("  dimension: patient_id {\n",
+                "  dimension: broken { sql: ${nosuch} ;; }\n\n  dimension: patient_id {\n"));
+        commit(workspace, "A broken dimension");
+        assertThat(Storyc.run(workspace, "release", "seal", "2026-W47", "--force").exitCode()).isZero();
+        commit(workspace, "Seal it, by mistake");
+        String pin = git(workspace, "rev-parse", "HEAD:stories/appointments");
+        git(workspace, "rm", "-rq", "stories/appointments");
+        commit(workspace, "Appointments leaves main");
+
+        Storyc.Outcome check = Storyc.run(workspace, "check", "--env", "production");
+
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.stderr()).contains("${nosuch}")
+                .contains("this is the text sealed release 2026-W47 pins for `appointments` (tree "
+                        + pin.substring(0, 12) + "), which main has deleted since; the release still ships it")
+                .doesNotContain("which the working tree has changed since");
+    }
+
     /**
      * A conflict marker is refused in the working tree, where it can be fixed, never in a tree a
      * sealed release pins: that text was deployed, and refusing it would stop production.
