@@ -1,6 +1,7 @@
 package dev.storyc.emit;
 
 import dev.storyc.config.Environment;
+import dev.storyc.config.ProcessReference;
 import dev.storyc.config.SecretReference;
 import dev.storyc.config.Tainted;
 import dev.storyc.toml.TomlText;
@@ -9,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -34,8 +33,6 @@ public record ConnectionFile(String environment, String branch, Map<String, Stri
     /** The warehouse fields the file carries, in the order it writes them. */
     public static final List<String> KEYS = List.of("engine", "host", "port", "database", "schema", "registry_schema",
             "user", "password");
-    /** One reference to a process variable, with an optional default: all a checkout can read. */
-    private static final Pattern ONE_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     public ConnectionFile {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -52,13 +49,14 @@ public record ConnectionFile(String environment, String branch, Map<String, Stri
             if (value instanceof SecretReference secret) {
                 fields.put(key, secret.spelling());
             } else if (value instanceof Tainted tainted) {
-                if (ONE_REFERENCE.matcher(tainted.spelling()).matches()) {
+                // One reference, with an optional default, is all a checkout can read again.
+                if (ProcessReference.whole(tainted.spelling()).isPresent()) {
                     fields.put(key, tainted.spelling());
                 } else {
                     notRepeatable.add(key);
                 }
             } else if (value != null) {
-                fields.put(key, String.valueOf(value));
+                fields.put(key, ProcessReference.literal(String.valueOf(value)));
             }
         }
         return new ConnectionFile(environment.name(), environment.output().branch(), fields, notRepeatable);
@@ -112,16 +110,11 @@ public record ConnectionFile(String environment, String branch, Map<String, Stri
         if (value == null) {
             return Optional.empty();
         }
-        Matcher reference = ONE_REFERENCE.matcher(value);
-        if (!reference.matches()) {
-            return Optional.of(value);
-        }
-        return Optional.ofNullable(process.get(reference.group(1))).or(() -> Optional.ofNullable(reference.group(2)));
+        return ProcessReference.read(value, process);
     }
 
     /** Returns the variable a field reads, when it reads one. */
     public Optional<String> variable(String key) {
-        Matcher reference = ONE_REFERENCE.matcher(fields.getOrDefault(key, ""));
-        return reference.matches() ? Optional.of(reference.group(1)) : Optional.empty();
+        return ProcessReference.whole(fields.getOrDefault(key, "")).map(ProcessReference::name);
     }
 }
