@@ -1,5 +1,6 @@
 package dev.storyc.config;
 
+import dev.storyc.remote.RemoteAddress;
 import java.util.Optional;
 
 /**
@@ -33,14 +34,7 @@ public record OutputSettings(
 
     /** Returns true when a reference stands anywhere in the spelling but its user information. */
     private static boolean readOutsideUserInformation(String spelling) {
-        int scheme = spelling.indexOf("://");
-        if (scheme < 0) {
-            return spelling.contains("${");
-        }
-        int hostStart = scheme + 3;
-        int pathStart = spelling.indexOf('/', hostStart);
-        int at = spelling.lastIndexOf('@', pathStart < 0 ? spelling.length() : pathStart);
-        String outside = spelling.substring(0, hostStart) + spelling.substring(Math.max(at + 1, hostStart));
-        return outside.contains("${");
+        return RemoteAddress.url(spelling).map(address -> address.withUserInfo(Optional.empty()))
+                .orElse(spelling).contains("${");
     }
 }

@@ -4,6 +4,7 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.Spelling;
+import dev.storyc.remote.RemoteAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -342,21 +343,16 @@ final class TypeChecker {
      * it holds for addresses no parser accepts.
      */
     static boolean holdsPassword(String url) {
-        int scheme = url.indexOf("://");
-        String authority;
-        if (scheme >= 0) {
-            int slash = url.indexOf('/', scheme + 3);
-            authority = url.substring(scheme + 3, slash < 0 ? url.length() : slash);
-        } else {
+        Optional<String> userInfo = RemoteAddress.url(url).map(RemoteAddress::userInfo).orElseGet(() -> {
+            // Not a URL: whatever stands before an @ ahead of the first / could be git's user,
+            // and is judged as one, whether or not git could use the address.
             int slash = url.indexOf('/');
-            authority = slash < 0 ? url : url.substring(0, slash);
-        }
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
-            return false;
-        }
-        String user = authority.substring(0, at);
-        return user.contains(":") || TOKEN_PREFIXES.stream().anyMatch(user::startsWith);
+            String authority = slash < 0 ? url : url.substring(0, slash);
+            int at = authority.lastIndexOf('@');
+            return at < 0 ? Optional.empty() : Optional.of(authority.substring(0, at));
+        });
+        return userInfo.filter(user -> user.contains(":") || TOKEN_PREFIXES.stream().anyMatch(user::startsWith))
+                .isPresent();
     }
 
     /** The longest file or folder name ext4, APFS and NTFS take, in bytes. */

@@ -1,5 +1,6 @@
 package dev.storyc.etl;
 
+import dev.storyc.remote.RemoteAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,27 +44,20 @@ public record ScheduleTarget(
      * ({@code ?token=...}), which no git remote needs; scp-like remotes and paths are kept.
      */
     static String withoutCredentials(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
+        if (!url.contains("://")) {
             return url;
         }
         int query = url.length();
         for (char mark : new char[] {'?', '#'}) {
-            int at = url.indexOf(mark, scheme);
+            int at = url.indexOf(mark, url.indexOf("://"));
             if (at >= 0) {
                 query = Math.min(query, at);
             }
         }
         String remote = url.substring(0, query);
-        int hostStart = scheme + 3;
-        int pathStart = remote.indexOf('/', hostStart);
-        int at = remote.lastIndexOf('@', pathStart < 0 ? remote.length() : pathStart);
-        if (at < hostStart) {
-            return remote;
-        }
-        String user = remote.substring(hostStart, at);
-        boolean http = remote.regionMatches(true, 0, "http", 0, 4);
-        String kept = http ? "" : user.split(":", 2)[0] + "@";
-        return remote.substring(0, hostStart) + kept + remote.substring(at + 1);
+        return RemoteAddress.url(remote)
+                .map(address -> address.withUserInfo(
+                        address.schemeName().startsWith("http") ? Optional.empty() : address.user()))
+                .orElse(remote);
     }
 }

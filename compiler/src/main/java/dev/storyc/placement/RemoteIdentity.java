@@ -1,6 +1,8 @@
 package dev.storyc.placement;
 
+import dev.storyc.remote.RemoteAddress;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The identity of a remote repository for deciding whether two environments push to the same one:
@@ -15,27 +17,19 @@ final class RemoteIdentity {
 
     static String of(String url) {
         String text = url.strip();
-        String scheme = "";
-        int schemeEnd = text.indexOf("://");
-        if (schemeEnd > 0) {
-            scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT) + "://";
-            text = text.substring(schemeEnd + 3);
-        }
-        int slash = schemeEnd > 0 ? text.indexOf('/') : -1;
-        String authority = slash < 0 ? (schemeEnd > 0 ? text : "") : text.substring(0, slash);
-        String path = schemeEnd > 0 ? (slash < 0 ? "" : text.substring(slash)) : text;
-        if (schemeEnd < 0) {
+        Optional<RemoteAddress> address = RemoteAddress.url(text);
+        String scheme = address.map(a -> a.schemeName() + "://").orElse("");
+        String authority = address.map(RemoteAddress::host).orElse("");
+        String path = address.map(RemoteAddress::rest).orElse(text);
+        if (address.isEmpty()) {
             // scp-like user@host:path: the user names an account on the host, not a different
             // remote.
             int colon = text.indexOf(':');
             if (colon > 0 && !text.substring(0, colon).contains("/")) {
                 authority = text.substring(0, colon);
+                authority = authority.substring(authority.lastIndexOf('@') + 1);
                 path = ":" + text.substring(colon + 1);
             }
-        }
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            authority = authority.substring(at + 1);
         }
         authority = withoutDefaultPort(scheme, authority.toLowerCase(Locale.ROOT));
         path = normalPath(decodeUnreserved(path));

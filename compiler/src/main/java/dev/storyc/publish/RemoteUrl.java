@@ -1,5 +1,6 @@
 package dev.storyc.publish;
 
+import dev.storyc.remote.RemoteAddress;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,20 +38,11 @@ public record RemoteUrl(String raw) {
 
     /** Returns the user name in the address, if it carries one. */
     public Optional<String> user() {
-        int scheme = raw.indexOf("://");
-        if (scheme < 0) {
+        if (!raw.contains("://")) {
             Matcher scp = SCP_LIKE.matcher(raw);
             return scp.matches() ? Optional.of(scp.group(1)) : Optional.empty();
         }
-        int slash = raw.indexOf('/', scheme + 3);
-        String authority = raw.substring(scheme + 3, slash < 0 ? raw.length() : slash);
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
-            return Optional.empty();
-        }
-        String userInfo = authority.substring(0, at);
-        int colon = userInfo.indexOf(':');
-        return Optional.of(colon < 0 ? userInfo : userInfo.substring(0, colon)).filter(u -> !u.isEmpty());
+        return RemoteAddress.url(raw).flatMap(RemoteAddress::user);
     }
 
     /** Returns true for http:// and https:// remotes, which authenticate with a token. */
@@ -96,16 +88,7 @@ public record RemoteUrl(String raw) {
     }
 
     private Optional<String> password() {
-        int scheme = raw.indexOf("://");
-        if (scheme < 0) {
-            return Optional.empty();
-        }
-        int slash = raw.indexOf('/', scheme + 3);
-        String authority = raw.substring(scheme + 3, slash < 0 ? raw.length() : slash);
-        int at = authority.lastIndexOf('@');
-        int colon = authority.indexOf(':');
-        return at > 0 && colon >= 0 && colon < at ? Optional.of(authority.substring(colon + 1, at)).filter(p -> !p.isEmpty())
-                : Optional.empty();
+        return RemoteAddress.url(raw).flatMap(RemoteAddress::password);
     }
 
     @Override

@@ -18,7 +18,7 @@ class LayeringTest {
 
     /** Packages whose code must be pure: values in, values out, no disk, no git, no terminal. */
     static final String[] CORE = {
-        "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.config..", "dev.storyc.release..",
+        "dev.storyc.diag..", "dev.storyc.toml..", "dev.storyc.remote..", "dev.storyc.config..", "dev.storyc.release..",
         "dev.storyc.render..", "dev.storyc.emit..", "dev.storyc.compile..", "dev.storyc.lookml..",
         "dev.storyc.check..", "dev.storyc.placement..", "dev.storyc.warehouse..", "dev.storyc.etl..",
         "dev.storyc.validate..", "dev.storyc.datatest..", "dev.storyc.site..", "dev.storyc.phi.."
