@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.StatusCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -43,7 +44,13 @@ public final class SourceRevision {
             List<String> ignored = new ArrayList<>();
             outputs.forEach(output -> ignored.add(prefix(top, root.resolve(output).normalize())));
             String inside = prefix(top, root);
-            Status status = Git.wrap(repository).status().call();
+            // Only the workspace's folder: in a monorepo, a status of the whole repository walked
+            // every other project's files for an answer that ignores them.
+            StatusCommand command = Git.wrap(repository).status();
+            if (!inside.isEmpty()) {
+                command.addPath(inside.substring(0, inside.length() - 1));
+            }
+            Status status = command.call();
             boolean changed = Stream.of(status.getAdded(), status.getChanged(), status.getModified(),
                             status.getMissing(), status.getRemoved(), status.getUntracked(), status.getConflicting())
                     .flatMap(Set::stream)
