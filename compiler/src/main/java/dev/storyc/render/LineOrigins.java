@@ -13,8 +13,9 @@ import java.util.TreeSet;
  *
  * <p>It is found by rendering the template once more with a marker at the end of every line that
  * writes text: each rendered line carries the marker of its template line. Lines without one come
- * from a partial (they belong to the partial's tag line) or from a value that spans lines (they
- * belong to the next marked line). Markers are added only to lines that are not standalone tags,
+ * from a partial (they belong to the partial's tag line, which the partial marks as it writes its
+ * text: {@link PartialTrace}) or from a value that spans lines (they belong to the next marked
+ * line). Markers are added only to lines that are not standalone tags,
  * so the marked render has the same lines as the real one; {@link #trace} checks that it does.
  */
 public final class LineOrigins {
@@ -38,10 +39,25 @@ public final class LineOrigins {
             return Optional.empty();
         }
 
+        /** Returns the pair a trace may use that opens with {@code open}, if there is one. */
+        static Optional<Markers> startingWith(char open) {
+            for (int i = 0; i + 1 < CANDIDATES.length(); i += 2) {
+                if (CANDIDATES.charAt(i) == open) {
+                    return Optional.of(new Markers(open, CANDIDATES.charAt(i + 1)));
+                }
+            }
+            return Optional.empty();
+        }
+
         private boolean usedIn(String text) {
             return text.indexOf(open) >= 0 || text.indexOf(close) >= 0;
         }
     }
+
+    /** Opens the marker a partial the template includes writes before its text: the tag's line follows. */
+    static final char PARTIAL_START = 'p';
+    /** The marker a partial the template includes writes after its text. */
+    static final char PARTIAL_END = 'e';
 
     private final int[] templateLines;
 
@@ -75,7 +91,8 @@ public final class LineOrigins {
             String text = template.substring(start, contentEnd);
             boolean openAtStart = insideTag;
             insideTag = endsInsideTag(text, insideTag);
-            out.append(text);
+            boolean partialTag = !openAtStart && isStandaloneTag(text) && text.strip().substring(2).strip().startsWith(">");
+            out.append(partialTag ? PartialTrace.tagged(text, line, markers) : text);
             if (!openAtStart && !insideTag && !isStandaloneTag(text) && !(newline < 0 && text.isEmpty())) {
                 out.append(markers.open()).append(line).append(markers.close());
             }
@@ -102,23 +119,35 @@ public final class LineOrigins {
         int previous = 0;
         int lineStart = 0;
         int marker = -1;
+        // The tag line of the partial whose text is being read, and of the one the line belongs to.
+        int partial = -1;
+        int lineOwner = -1;
         for (int i = 0; i < marked.length(); i++) {
             char c = marked.charAt(i);
             if (c == markers.open()) {
                 int close = marked.indexOf(markers.close(), i);
-                marker = Integer.parseInt(marked.substring(i + 1, close));
+                String body = marked.substring(i + 1, close);
+                if (body.charAt(0) == PARTIAL_START) {
+                    partial = Integer.parseInt(body.substring(1));
+                    lineOwner = partial;
+                } else if (body.charAt(0) == PARTIAL_END) {
+                    partial = -1;
+                } else {
+                    marker = Integer.parseInt(body);
+                }
                 i = close;
                 continue;
             }
             text.append(c);
             if (c == '\n') {
-                previous = settle(origins, pending, marker, previous, partialLines);
+                previous = settle(origins, pending, marker >= 0 ? marker : lineOwner, previous, partialLines);
                 marker = -1;
+                lineOwner = partial;
                 lineStart = text.length();
             }
         }
         if (text.length() > lineStart || marker >= 0) {
-            previous = settle(origins, pending, marker, previous, partialLines);
+            previous = settle(origins, pending, marker >= 0 ? marker : lineOwner, previous, partialLines);
         }
         Integer tail = partialLines.higher(previous);
         int last = tail != null ? tail : Math.max(previous, 1);

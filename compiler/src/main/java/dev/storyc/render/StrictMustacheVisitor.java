@@ -8,6 +8,7 @@ import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.util.IndentWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The visitor that turns a parsed template into storyc's codes: strict values and sections ({@link
@@ -92,7 +93,9 @@ final class StrictMustacheVisitor extends SpecMustacheVisitor {
         // Stock Mustache.java resets partials to {{ }}; storyc partials use <% %> like everything else.
         TemplateContext partialContext = new TemplateContext(StrictMustacheFactory.START,
                 StrictMustacheFactory.END, tc.file(), tc.line(), tc.startOfLine());
-        list.add(new IndentedPartial(partialContext, df, variable, indent));
+        Optional<PartialTrace> traced = PartialTrace.of(variable);
+        list.add(new IndentedPartial(partialContext, df, traced.map(PartialTrace::name).orElse(variable), indent,
+                traced));
     }
 
     @Override
@@ -146,15 +149,20 @@ final class StrictMustacheVisitor extends SpecMustacheVisitor {
     /** A partial whose every line is indented like the tag that includes it. */
     private static final class IndentedPartial extends PartialCode {
         private final String indent;
+        /** Set in a template marked for a trace: the partial marks where its text starts and ends. */
+        private final Optional<PartialTrace> traced;
 
-        IndentedPartial(TemplateContext tc, DefaultMustacheFactory df, String variable, String indent) {
+        IndentedPartial(TemplateContext tc, DefaultMustacheFactory df, String variable, String indent,
+                Optional<PartialTrace> traced) {
             super(tc, df, variable);
             this.indent = indent;
+            this.traced = traced;
         }
 
         @Override
         protected Writer executePartial(Writer writer, List<Object> scopes) {
-            partial.execute(new IndentWriter(writer, indent), scopes);
+            Runnable write = () -> partial.execute(new IndentWriter(writer, indent), scopes);
+            traced.ifPresentOrElse(trace -> trace.write(writer, write), write);
             return writer;
         }
     }

@@ -37,6 +37,16 @@ class LineOriginsTest {
                 .containsExactly(1, 2, 2, 2, 2, 2, 2, 3, 4);
     }
 
+    /** Round 18: every line of three partials in a row went to the first tag. */
+    @Test
+    void eachOfSeveralPartialsInARowOwnsItsOwnLines() {
+        // Mustache.java keeps the newline of the second standalone tag in a row: a blank line, its tag's.
+        assertThat(origins("a\n<%> two %>\n<%> two %>\n<%> two %>\nb\n", Map.of()))
+                .containsExactly(1, 2, 2, 3, 3, 3, 4, 4, 5);
+        assertThat(origins("<%> two %>\n<%# on %>\n<%> two %>\n<%/ on %>\n<%> two %>\n", Map.of("on", true)))
+                .containsExactly(1, 1, 3, 3, 5, 5);
+    }
+
     @Test
     void sectionTagLinesProduceNothing() {
         assertThat(origins("a\n<%# on %>\nb\n<%/ on %>\n<%^ on %>\nc\n<%/ on %>\nd\n", Map.of("on", true)))
