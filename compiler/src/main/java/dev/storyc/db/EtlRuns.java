@@ -5,8 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,12 +59,15 @@ public final class EtlRuns {
     /**
      * Returns the record for reading only: {@code etl status} is a report, and creating the table
      * made it fail for a user who may read the warehouse but not create in it. A record not made
-     * yet holds no runs.
+     * yet holds no runs. Whether it exists is asked of the catalog, which every user may read:
+     * information_schema lists only the tables the user has a privilege on, so a user who may not
+     * read the record was told that every job had never run (round 17); reading it now says why not.
      */
     public static EtlRuns existing(Connection connection, WarehouseTarget target) throws DatabaseException {
         String schema = target.registrySchema();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'etl_runs'")) {
+                "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = 'etl_runs'")) {
             query.setString(1, schema);
             try (ResultSet rows = query.executeQuery()) {
                 return new EtlRuns(connection, schema + ".etl_runs", rows.next(), target.engine());
@@ -142,7 +146,7 @@ public final class EtlRuns {
             insert.setString(3, story);
             insert.setString(4, job);
             insert.setString(5, commit);
-            insert.setTimestamp(6, Timestamp.from(at));
+            insert.setObject(6, utc(at));
             insert.setString(7, "running");
             insert.executeUpdate();
         }
@@ -160,7 +164,7 @@ public final class EtlRuns {
                                 + table
                                 + " SET ended_at = ?, rows_affected = ?, status = ?, error = ?"
                                 + " WHERE run_id = ?")) {
-            update.setTimestamp(1, Timestamp.from(at));
+            update.setObject(1, utc(at));
             update.setLong(2, rows);
             update.setString(3, status);
             update.setString(
@@ -168,6 +172,16 @@ public final class EtlRuns {
             update.setString(5, runId);
             update.executeUpdate();
         }
+    }
+
+    /**
+     * Returns an instant as the columns hold it: UTC wall time. The columns are {@code TIMESTAMP}
+     * without a zone, and a {@code java.sql.Timestamp} is written in the JVM's own zone, so hosts
+     * on different zones (a cron host on local time, CI on UTC) recorded runs hours apart, and the
+     * last run shown was the wrong one (round 17).
+     */
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Releases the run's lock, once its end is committed. */
@@ -199,15 +213,15 @@ public final class EtlRuns {
             query.setString(1, environment);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Timestamp ended = rows.getTimestamp(6);
+                    LocalDateTime ended = rows.getObject(6, LocalDateTime.class);
                     runs.add(
                             new Run(
                                     rows.getString(1),
                                     rows.getString(2),
                                     rows.getString(3),
                                     rows.getString(4),
-                                    rows.getTimestamp(5).toInstant(),
-                                    Optional.ofNullable(ended).map(Timestamp::toInstant),
+                                    rows.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                                    Optional.ofNullable(ended).map(at -> at.toInstant(ZoneOffset.UTC)),
                                     rows.getLong(7),
                                     rows.getString(8),
                                     rows.getString(9) == null ? "" : rows.getString(9)));

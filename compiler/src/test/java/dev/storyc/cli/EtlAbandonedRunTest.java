@@ -67,6 +67,16 @@ class EtlAbandonedRunTest {
             assertThat(status(ws)).containsPattern("base/fill +succeeded .* 1  ");
             assertThat(rows(ws.dev, "SELECT status, rows_affected FROM storyc.etl_runs"
                     + " ORDER BY started_at")).containsExactly("running|null", "succeeded|1");
+
+            // Run times are UTC whatever the zone of the host that ran them (round 17: Tokyo's runs
+            // were recorded nine hours ahead, and shown as the last).
+            Map<String, String> tokyo = new java.util.HashMap<>(ENV);
+            tokyo.put("TZ", "Asia/Tokyo");
+            Storyc.Outcome east = StorycProcess.start(ws.root, temp.resolve("logs"), tokyo,
+                    "etl", "run", "--env", "dev").await(60);
+            assertThat(east.exitCode()).as(east.toString()).isZero();
+            assertThat(rows(ws.dev, "SELECT bool_and(abs(extract(epoch FROM (started_at - (now() AT TIME ZONE"
+                    + " 'UTC')))) < 600) FROM storyc.etl_runs WHERE status = 'succeeded'")).containsExactly("t");
             assertThat(rows(ws.dev, "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
                     + " WHERE l.locktype = 'advisory' AND d.datname = current_database()"))
                     .as("the run's lock is released once its end is on record")
