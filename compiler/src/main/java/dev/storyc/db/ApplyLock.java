@@ -97,19 +97,8 @@ final class ApplyLock {
             who.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet rows = who.executeQuery()) {
                 if (rows.next()) {
-                    holder =
-                            "session "
-                                    + rows.getInt(1)
-                                    + " of "
-                                    + rows.getString(2)
-                                    + (rows.getString(3) == null || rows.getString(3).isEmpty()
-                                            ? ""
-                                            : " (" + rows.getString(3) + ")")
-                                    + (rows.getString(4) == null
-                                            ? ""
-                                            : " from " + rows.getString(4))
-                                    + " since "
-                                    + rows.getTimestamp(5).toInstant();
+                    holder = holder(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getTimestamp(5));
                 }
             }
         } catch (SQLException e) {
@@ -128,6 +117,19 @@ final class ApplyLock {
                 "let it finish and run apply again (it will find nothing left to do, or continue),"
                     + " or raise the setting warehouse.lock_timeout",
                 "55P03");
+    }
+
+    /**
+     * Describes the session that holds the lock. PostgreSQL shows another role's session only by
+     * its process id (the rest is null unless the reader may see it), which made this a
+     * NullPointerException and exit 70 (round 17).
+     */
+    static String holder(int pid, String user, String application, String client, java.sql.Timestamp since) {
+        return "session " + pid
+                + (user == null ? " of another role" : " of " + user)
+                + (application == null || application.isEmpty() ? "" : " (" + application + ")")
+                + (client == null ? "" : " from " + client)
+                + (since == null ? "" : " since " + since.toInstant());
     }
 
     private long key() {
