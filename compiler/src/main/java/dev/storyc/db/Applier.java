@@ -150,7 +150,8 @@ public final class Applier implements AutoCloseable {
                 session.connection.setAutoCommit(false);
                 session.runScript(change.verify().get());
             } catch (SQLException e) {
-                if (ScriptFailure.isConnectionLoss(e)) {
+                if (ServerErrors.isOperational(e)) {
+                    session.rollbackAndAutoCommit();
                     throw SqlFailures.failed(e, "verifying " + change.id());
                 }
                 session.rollbackAndAutoCommit();

@@ -99,7 +99,7 @@ final class ChangeTransaction {
             session.rollbackAndAutoCommit();
             // With no script running (failing is null), storyc's own statement failed: its
             // position is in storyc's SQL, never a line of the user's file.
-            if (ScriptFailure.isConnectionLoss(e) || failing == null) {
+            if (ServerErrors.isOperational(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
             var replay = new FailingStatement.Replay(session.connection, ran, System.nanoTime() - started,

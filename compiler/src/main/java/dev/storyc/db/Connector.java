@@ -47,6 +47,13 @@ public final class Connector {
         properties.setProperty("loginTimeout", Long.toString(seconds));
         properties.setProperty("ApplicationName", "storyc");
         properties.setProperty("tcpKeepAlive", "true");
+        long lockMillis = target.timeouts().lock().toMillis();
+        if (target.engine() == Engine.POSTGRES && lockMillis > 0 && !properties.containsKey("options")) {
+            // No wait for a table lock is endless: an ALTER TABLE queued behind a long read blocked
+            // every later reader of the table, and storyc with it, without a word (round 17). Given
+            // at login, so that RESET ALL after each change restores it rather than clearing it.
+            properties.setProperty("options", "-c lock_timeout=" + lockMillis);
+        }
         // A cancel on the way out must not hold the exit of a cancelled CI job for long.
         properties.setProperty("cancelSignalTimeout", "5");
         try {

@@ -34,7 +34,7 @@ public final class DataTestRunner {
             try {
                 outcomes.add(one(connection, test, start));
             } catch (SQLException e) {
-                if (ServerErrors.isConnectionLost(e)) {
+                if (ServerErrors.isOperational(e)) {
                     throw SqlFailures.failed(e, "running data test " + test.name());
                 }
                 outcomes.add(

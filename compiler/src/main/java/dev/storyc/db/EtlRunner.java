@@ -84,6 +84,8 @@ public final class EtlRunner {
             connection.setAutoCommit(false);
             long rows = 0;
             Optional<Diagnostic> problem = Optional.empty();
+            // A failure of the warehouse, not of the job's SQL: recorded as the run's end, then exit 3.
+            SQLException operational = null;
             for (RunStep step : steps) {
                 try {
                     Optional<Long> done = step(job, step);
@@ -97,6 +99,7 @@ public final class EtlRunner {
                         throw e;
                     }
                     problem = Optional.of(statementFailed(job, step, e));
+                    operational = ServerErrors.isOperational(e) ? e : null;
                     break;
                 }
             }
@@ -104,7 +107,11 @@ public final class EtlRunner {
                 connection.rollback();
                 connection.setAutoCommit(true);
                 resetSession();
-                return finish(job, runId, Status.FAILED, 0, started, problem);
+                JobRun failed = finish(job, runId, Status.FAILED, 0, started, problem);
+                if (operational != null) {
+                    throw operational;
+                }
+                return failed;
             }
             // The end is recorded in the job's own transaction, so that the rows and the record of
             // them commit together: a run found `running` once its session is gone committed
@@ -121,7 +128,11 @@ public final class EtlRunner {
                 // the server has rolled the job back, and its own record of success with it.
                 connection.setAutoCommit(true);
                 resetSession();
-                return finish(job, runId, Status.FAILED, 0, started, Optional.of(commitFailed(job, e)));
+                JobRun failed = finish(job, runId, Status.FAILED, 0, started, Optional.of(commitFailed(job, e)));
+                if (ServerErrors.isOperational(e)) {
+                    throw e;
+                }
+                return failed;
             }
             connection.setAutoCommit(true);
             runs.closed(runId);

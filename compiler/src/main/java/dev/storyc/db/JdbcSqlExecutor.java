@@ -34,7 +34,7 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             statement.execute(sql);
             return Optional.empty();
         } catch (SQLException e) {
-            throwIfLost(e);
+            throwIfOperational(e);
             return Optional.of(
                     new SqlFailure(
                             ServerErrors.message(e),
@@ -49,13 +49,13 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             statement.execute(String.join(";\n", sqls));
             return true;
         } catch (SQLException e) {
-            throwIfLost(e);
+            throwIfOperational(e);
             return false;
         }
     }
 
-    private void throwIfLost(SQLException e) {
-        if (ServerErrors.isConnectionLost(e)) {
+    private void throwIfOperational(SQLException e) {
+        if (ServerErrors.isOperational(e)) {
             throw new ConnectionLost(SqlFailures.failed(e, "validating " + target.environment()));
         }
     }

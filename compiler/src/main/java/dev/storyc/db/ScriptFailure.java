@@ -18,14 +18,6 @@ import java.sql.SQLException;
 final class ScriptFailure {
     private ScriptFailure() {}
 
-    /** Returns true when the failure is the connection's, not the script's. */
-    static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08")
-                || state.equals("57P01")
-                || state.equals("57P02")
-                || state.equals("57P03");
-    }
 
     /** A failure while applying: the change's transaction was rolled back. */
     static Diagnostic diagnostic(

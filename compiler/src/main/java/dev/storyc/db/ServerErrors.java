@@ -43,6 +43,20 @@ final class ServerErrors {
     /** Returns true for failures of the connection rather than of the statement. */
     static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || state.equals("57P01");
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    /**
+     * Returns true for failures of the warehouse's operation rather than of the user's SQL, which
+     * are exit 3 ("run again, or ask the DBA"), never a story's diagnostic ("fix the file"): the
+     * connection lost, a lock not granted within {@code lock_timeout} (55P03), a statement cancelled
+     * by {@code statement_timeout} or an administrator (57014), a serialization failure or deadlock
+     * with another session (40001, 40P01), the server out of resources (class 53) or failing
+     * itself (class 58). Round 17 found timeouts reported as errors of the story's script.
+     */
+    static boolean isOperational(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return isConnectionLost(e) || state.equals("55P03") || state.equals("57014") || state.equals("40001")
+                || state.equals("40P01") || state.startsWith("53") || state.startsWith("58");
     }
 }

@@ -101,7 +101,40 @@ final class SqlFailures {
                     "grant the warehouse user the privilege, or run storyc as a user that has it",
                     state);
         }
-        if (state.startsWith("08") || state.equals("57P01")) {
+        if (state.equals("55P03")) {
+            return new DatabaseException(
+                    DatabaseException.Kind.LOCK_TIMEOUT,
+                    doing + " failed: a lock it needed was not granted within the session's lock_timeout ("
+                            + serverText(e) + "); nothing of it was kept",
+                    "another session holds the lock (pg_stat_activity and pg_blocking_pids() name it): let it"
+                            + " finish and run again, or raise the setting warehouse.lock_timeout",
+                    state);
+        }
+        if (state.equals("57014")) {
+            return new DatabaseException(
+                    DatabaseException.Kind.OTHER,
+                    doing + " failed: the server cancelled the statement (" + serverText(e)
+                            + "); nothing of it was kept",
+                    "a statement_timeout set on the warehouse user or database is shorter than the statement"
+                            + " needs, or an administrator cancelled it: raise the timeout for storyc's user, or run"
+                            + " again",
+                    state);
+        }
+        if (state.equals("40001") || state.equals("40P01")) {
+            return new DatabaseException(
+                    DatabaseException.Kind.OTHER,
+                    doing + " failed: it met another session's work (" + serverText(e) + "); nothing of it was kept",
+                    "run it again",
+                    state);
+        }
+        if (state.startsWith("53") || state.startsWith("58")) {
+            return new DatabaseException(
+                    DatabaseException.Kind.OTHER,
+                    doing + " failed: the server could not do it (" + serverText(e) + "); nothing of it was kept",
+                    "ask the warehouse's administrator (disk, memory or connections), then run again",
+                    state);
+        }
+        if (state.startsWith("08") || state.startsWith("57P0")) {
             return new DatabaseException(
                     DatabaseException.Kind.UNREACHABLE,
                     doing + " failed: the connection was lost (" + serverText(e) + ")",
