@@ -27,13 +27,17 @@ public enum Setting {
      * SSH tunnel's {@code jdbc:postgresql://127.0.0.1:15439/analytics_prod}.
      */
     // No password in it: settings are printed with --verbose; the password is warehouse.password.
+    // No user either: the driver lets the URL's win, so storyc logged in as another role than every
+    // message and JSON document named (round 17); the user is warehouse.user.
     WAREHOUSE_URL("warehouse.url", "STORYC_WAREHOUSE_URL",
             // Hosts with optional ports from 1 to 65535, a database and parameters, where a % is
             // always an escape: what the driver parses, which it would refuse only when connecting.
-            "(?i)(?!.*[?&]password=)jdbc:postgresql://" + JdbcUrlShape.HOST_AND_PORT + "(," + JdbcUrlShape.HOST_AND_PORT
-                    + ")*" + "(/" + JdbcUrlShape.ESCAPED + "*)?(\\?" + JdbcUrlShape.ESCAPED + "*)?",
-            "a JDBC URL without a password, with ports from 1 to 65535 and `%` only in escapes such as"
-                    + " `%20`, like `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
+            "(?i)(?!.*[?&](password|user)=)jdbc:postgresql://" + JdbcUrlShape.HOST_AND_PORT + "(,"
+                    + JdbcUrlShape.HOST_AND_PORT + ")*" + "(/" + JdbcUrlShape.ESCAPED + "*)?(\\?"
+                    + JdbcUrlShape.ESCAPED + "*)?",
+            "a JDBC URL without a password or a user (those are the environment's warehouse.password and"
+                    + " warehouse.user), with ports from 1 to 65535 and `%` only in escapes such as `%20`, like"
+                    + " `jdbc:postgresql://127.0.0.1:15439/analytics_prod`"),
     /** Seconds to wait for the warehouse to accept a connection and log in. */
     WAREHOUSE_CONNECT_TIMEOUT("warehouse.connect_timeout", "STORYC_WAREHOUSE_CONNECT_TIMEOUT",
             "[1-9][0-9]{0,3}",

@@ -65,7 +65,8 @@ class SettingsStackTest {
                 "E0225 storyc.toml:2:1 setting `jobs` is `many`, which is not a number of jobs from 1 to 999"
                         + " / set by storyc.toml:2:1");
         for (String url : List.of("jdbc:postgresql://127.0.0.1:99999/x", "jdbc:postgresql://127.0.0.1:0/x",
-                "jdbc:postgresql://h/x?options=%zz", "jdbc:postgresql://h/x?password=p", "jdbc:mysql://h/x")) {
+                "jdbc:postgresql://h/x?options=%zz", "jdbc:postgresql://h/x?password=p", "jdbc:mysql://h/x",
+                "jdbc:postgresql://h/x?sslmode=require&user=postgres")) {
             assertThat(load(Map.of(), List.of("warehouse.url=" + url), temp.resolve("none")).diagnostics())
                     .as(url).extracting(d -> d.code().id()).containsExactly("E0225");
         }
