@@ -196,8 +196,13 @@ public final class Registry {
             String actor,
             String message) {}
 
-    /** Returns the event log, oldest first; the last {@code limit} events when positive. */
+    /**
+     * Returns the event log, oldest first; the last {@code limit} events when positive. The
+     * registry is read first, so that a damaged or newer one is refused as every other command
+     * refuses it: with its events table dropped, the log was printed empty, exit 0 (round 17).
+     */
     public List<Event> events(int limit) throws DatabaseException {
+        read();
         String sql =
                 "SELECT sequence, at, kind, story, change, deploy_hash, output_commit,"
                     + " environment_hash, actor, message FROM "

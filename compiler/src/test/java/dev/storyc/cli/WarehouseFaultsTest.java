@@ -345,6 +345,13 @@ class WarehouseFaultsTest {
                     .doesNotContain(PostgresServer.PASSWORD)
                     .doesNotContain(WRONG_PASSWORD);
             assertThat(state(ws)).as("nothing half-applied").isEqualTo(before);
+            if (fault.name().startsWith("registry")) {
+                // The log reads the same registry, and refuses it the same way (round 17: it printed an
+                // empty log, exit 0).
+                Storyc.Outcome log = Storyc.run(ws.root, env, "warehouse", "log", "--env", "acc");
+                assertThat(log.exitCode()).as(log.toString()).isEqualTo(3);
+                assertThat(log.stderr()).as(log.toString()).contains(fault.says());
+            }
             if (fault.code() != null && !fault.code().equals("E0806")) {
                 assertThat(
                                 rows(
