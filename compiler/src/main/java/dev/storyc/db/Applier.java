@@ -113,9 +113,19 @@ public final class Applier implements AutoCloseable {
             session.count(5);
             registry.create(storycVersion);
         }
-        session.execute(
-                "CREATE SCHEMA IF NOT EXISTS " + target.schema(),
-                "creating the schema " + target.schema());
+        // Only when missing: IF NOT EXISTS needs the privilege to create in the database even when
+        // a DBA made the schema for storyc's deploy role (round 17). An unquoted name, folded.
+        boolean present;
+        try {
+            present = Catalog.hasSchema(session.connection, target.schema().toLowerCase(java.util.Locale.ROOT));
+        } catch (SQLException e) {
+            throw SqlFailures.failed(e, "looking for the schema " + target.schema());
+        }
+        if (!present) {
+            session.execute(
+                    "CREATE SCHEMA IF NOT EXISTS " + target.schema(),
+                    "creating the schema " + target.schema());
+        }
         ApplyEvents events = new ApplyEvents(session, registry, state.lastEvent());
         ChangeTransaction changes = new ChangeTransaction(target, session, events);
         for (Action action : plan.actions()) {

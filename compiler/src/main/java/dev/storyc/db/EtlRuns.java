@@ -59,19 +59,14 @@ public final class EtlRuns {
     /**
      * Returns the record for reading only: {@code etl status} is a report, and creating the table
      * made it fail for a user who may read the warehouse but not create in it. A record not made
-     * yet holds no runs. Whether it exists is asked of the catalog, which every user may read:
-     * information_schema lists only the tables the user has a privilege on, so a user who may not
-     * read the record was told that every job had never run (round 17); reading it now says why not.
+     * yet holds no runs. Whether it exists is asked of the {@link Catalog}: a user who may not read
+     * the record was told that every job had never run (round 17); reading it now says why not.
      */
     public static EtlRuns existing(Connection connection, WarehouseTarget target) throws DatabaseException {
         String schema = target.registrySchema();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = 'etl_runs'")) {
-            query.setString(1, schema);
-            try (ResultSet rows = query.executeQuery()) {
-                return new EtlRuns(connection, schema + ".etl_runs", rows.next(), target.engine());
-            }
+        try {
+            return new EtlRuns(connection, schema + ".etl_runs",
+                    Catalog.tables(connection, schema).contains("etl_runs"), target.engine());
         } catch (SQLException e) {
             throw SqlFailures.failed(e, "reading the ETL run record " + schema + ".etl_runs");
         }
@@ -104,7 +99,13 @@ public final class EtlRuns {
         boolean autoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            // Only what is missing: IF NOT EXISTS needs the privilege to create all the same.
+            if (!Catalog.hasSchema(connection, schema)) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
+            if (Catalog.tables(connection, schema).contains("etl_runs")) {
+                return;
+            }
             statement.execute(
                     "CREATE TABLE IF NOT EXISTS "
                             + table

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * storyc's registry in the target database, in its own schema ({@code storyc} unless {@code
@@ -125,7 +126,6 @@ public final class Registry {
     public void create(String storycVersion) throws DatabaseException {
         String text = engine.textType();
         String[] ddl = {
-            "CREATE SCHEMA IF NOT EXISTS " + schema,
             "CREATE TABLE "
                     + schema
                     + ".registry (version INTEGER NOT NULL, created_by "
@@ -160,6 +160,11 @@ public final class Registry {
         try {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                // Only when missing: IF NOT EXISTS needs the privilege to create in the database
+                // even when a DBA made the schema for storyc's deploy role.
+                if (!Catalog.hasSchema(connection, schema)) {
+                    statement.execute("CREATE SCHEMA " + schema);
+                }
                 for (String sql : ddl) {
                     statement.execute(sql);
                 }
@@ -307,20 +312,13 @@ public final class Registry {
     private static final List<String> TABLES = List.of("registry", "changes", "events");
 
     /**
-     * Returns which of the registry's tables the database lacks. Asked of information_schema,
-     * which PostgreSQL and Redshift both have, only after a read found a table missing.
+     * Returns which of the registry's tables the database lacks, asked of the {@link Catalog}
+     * (information_schema hides the tables a user may not read), only after a read found one missing.
      */
     private List<String> missingTables() throws DatabaseException {
-        List<String> missing = new ArrayList<>(TABLES);
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
-            query.setString(1, schema);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    missing.remove(rows.getString(1));
-                }
-            }
-            return missing;
+        try {
+            Set<String> present = Catalog.tables(connection, schema);
+            return TABLES.stream().filter(table -> !present.contains(table)).toList();
         } catch (SQLException e) {
             rollbackQuietly();
             throw SqlFailures.failed(e, "reading the tables of the registry " + schema);
