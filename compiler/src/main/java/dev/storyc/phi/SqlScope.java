@@ -102,6 +102,16 @@ final class SqlScope {
                 }
                 return flow;
             }
+            for (SqlRelation relation : s.relations) {
+                if (relation.alias().equals(column)) {
+                    // A name no column of the scope has, but a table's: PostgreSQL reads it as the
+                    // table's whole row (`CAST(p AS text)`, `row_to_json(p)`), as it reads `p.*`.
+                    // Read as a column, it copied a protected column raw (round 18).
+                    SqlFlow expanded = expand(List.of(relation), reference);
+                    return new SqlFlow(List.of(), expanded.opaque()).and(SqlFlow.of(
+                            new SqlOpaque("the whole row `" + column + ".*`", start, expanded.reads(), false)));
+                }
+            }
         }
         return SqlFlow.EMPTY;
     }

@@ -145,6 +145,16 @@ final class PhiSqlSmugglingRows {
                                CAST(to_json(p.*) AS TEXT) AS patient_id
                         FROM analytics.patients p
                         """, JOB, "E1130", 2),
+                row("a bare alias is the whole row", ETL, """
+                        SELECT p.patient_id AS visit_id,
+                               CAST(p AS TEXT) AS patient_id
+                        FROM analytics.patients p
+                        """, JOB, "E1130", 2),
+                row("a bare table name is the whole row, in a function", ETL, """
+                        SELECT patients.patient_id AS visit_id,
+                               row_to_json(patients)::text AS patient_id
+                        FROM analytics.patients
+                        """, JOB, "E1130", 2),
                 row("a function storyc does not know", ETL, """
                         SELECT p.patient_id AS visit_id,
                                reveal(p.mrn) AS patient_id
