@@ -1,8 +1,10 @@
 package dev.storyc.config;
 
 import dev.storyc.diag.Position;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +43,23 @@ public record ConfigTable(Map<String, ConfigValue> entries, Position position, O
             current = table.entries.get(part);
         }
         return Optional.of(current);
+    }
+
+    /** Returns the dotted path of every value and table inside, in order: what a path may name. */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        collect(this, "", paths);
+        return paths;
+    }
+
+    private static void collect(ConfigTable table, String prefix, List<String> into) {
+        table.entries().forEach((key, value) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            into.add(path);
+            if (value instanceof ConfigTable nested) {
+                collect(nested, path, into);
+            }
+        });
     }
 
     /** Returns a copy without one key. */

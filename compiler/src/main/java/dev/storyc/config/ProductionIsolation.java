@@ -3,6 +3,7 @@ package dev.storyc.config;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
+import dev.storyc.diag.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -125,7 +126,8 @@ final class ProductionIsolation {
                 diagnostics.add(Diagnostic.error(Code.ENV_SHARE_REFUSED, item.position(),
                                 "`" + SHARES + "` names `" + path
                                         + "`, which this environment does not set")
-                        .withHint("name a field by its dotted path, such as `warehouse.host`"));
+                        .withHint(Spelling.didYouMean(path, tree.paths())
+                                .orElse("name a field by its dotted path, such as `warehouse.host`")));
             } else {
                 shared.add(path);
             }

@@ -267,7 +267,7 @@ final class ReferenceResolver {
             diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
                             "`" + reference.spelling() + "` refers to `" + path.path() + "`, which `" + target
                                     + "` does not set")
-                    .withHint(Spelling.didYouMean(path.path(), leafPaths(environments.get(target)))
+                    .withHint(Spelling.didYouMean(path.path(), environments.get(target).paths())
                             .orElse("references name a value written in environments.toml, such as"
                                     + " `${warehouse.database}`; defaults are not visible to references")));
             return Optional.empty();
@@ -301,21 +301,6 @@ final class ReferenceResolver {
         }
         ConfigList list = (ConfigList) value;
         return new ConfigList(list.items(), at, list.origin());
-    }
-
-    private static List<String> leafPaths(ConfigTable table) {
-        List<String> paths = new ArrayList<>();
-        collect(table, "", paths);
-        return paths;
-    }
-
-    private static void collect(ConfigTable table, String prefix, List<String> into) {
-        table.entries().forEach((k, v) -> {
-            into.add(join(prefix, k));
-            if (v instanceof ConfigTable nested) {
-                collect(nested, join(prefix, k), into);
-            }
-        });
     }
 
     private static String join(String prefix, String key) {

@@ -209,7 +209,8 @@ public final class TemplateRenderer {
             String name = bareMessage(root).replaceFirst("^Template ", "").replaceFirst(" not found$", "");
             return Diagnostic.error(Code.TEMPLATE_PARTIAL_NOT_FOUND, locateTag(at, name),
                             "partial `" + name + "` does not exist")
-                    .withHint("partials live in partials/<name>.mustache in the workspace, or in the stdlib");
+                    .withHint(dev.storyc.diag.Spelling.didYouMean(name, partials.keySet())
+                            .orElse("partials live in partials/<name>.mustache in the workspace, or in the stdlib"));
         }
         return Diagnostic.error(Code.TEMPLATE_SYNTAX, new RenderProblems(sources, Map.of()).locateOpenTag(at),
                         "template syntax error: " + bareMessage(root))
