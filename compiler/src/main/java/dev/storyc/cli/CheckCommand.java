@@ -4,6 +4,7 @@ import dev.storyc.cache.CacheStore;
 import dev.storyc.cache.CleanRun;
 import dev.storyc.compile.ProjectCompiler;
 import dev.storyc.config.Environment;
+import dev.storyc.diag.Result;
 import dev.storyc.publish.GitContentIds;
 import dev.storyc.release.Selection;
 import dev.storyc.workspace.StoryStamps;
@@ -59,6 +60,15 @@ final class CheckCommand implements Callable<Integer> {
         reuse.commit();
         manifests.commit();
         Reports.checked(console, selected, compiled);
+        // ci.live is read by ci alone, after compiling and pushing; a name there ci would refuse is
+        // a mistake of the workspace's settings, which check finds first (round 18).
+        Result<List<Environment>> live = LiveStage.select(project, root.settings().ciLive(),
+                LiveStage.sourceOf(root, false));
+        if (!live.ok()) {
+            console.diagnostics(live.diagnostics(), root.settingsSources());
+            return live.diagnostics().stream().allMatch(d -> d.position().hasLine())
+                    ? ExitCode.PROJECT_ERRORS : ExitCode.USAGE;
+        }
         // A run that read a file as git would commit it depends on HEAD and core.autocrlf too,
         // which stamps do not see: it is never replayed.
         if (console.reportedNothing() && !console.verbose() && !stamps.readAnyThroughGit()) {

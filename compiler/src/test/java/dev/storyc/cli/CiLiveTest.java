@@ -175,6 +175,12 @@ class CiLiveTest {
                 .contains("--> " + at)
                 .contains(hint);
         assertThat(workspace.resolve("out")).doesNotExist();
+        if (command.equals("ci")) {
+            // check finds it before ci does, with the same code, position and exit.
+            Storyc.Outcome check = Storyc.run(workspace, Map.of(), "check", "--all");
+            assertThat(check.exitCode()).as(check.toString()).isEqualTo(exit);
+            assertThat(check.stderr()).contains("error[E0934]: " + name).contains("--> " + at);
+        }
     }
 
     /** Returns the live table: from its header to the end of stdout. */
