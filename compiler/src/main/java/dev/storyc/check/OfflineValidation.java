@@ -5,7 +5,7 @@ package dev.storyc.check;
  * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
  * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
  * columns a change drops or renames, requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
- * empty ETL SQL, and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
+ * empty ETL SQL, data tests that are not one query, and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
  */
 final class OfflineValidation {
     private OfflineValidation() {}
@@ -24,6 +24,7 @@ final class OfflineValidation {
         SqlNulCharacters.check(scope);
         UnrunnableSql.check(scope);
         EtlSqlStatements.check(scope);
+        DataTestStatements.check(scope);
         ModelLevel.check(scope);
     }
 }

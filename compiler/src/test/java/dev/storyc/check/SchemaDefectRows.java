@@ -252,6 +252,14 @@ final class SchemaDefectRows {
                         GSQL,
                         "begin transaction;",
                         edit(GSQL, "INSERT INTO", "begin transaction;\nINSERT INTO")),
+                // E0913: a data test that is two statements, found by check rather than by storyc test
+                defectAt(
+                        "E0913",
+                        "stories/claims/tests/paid_within_allowed.sql",
+                        "DELETE FROM",
+                        append("stories/claims/tests/paid_within_allowed.sql",
+                                "OR (allowed_amount IS NULL AND paid_amount IS NOT NULL)",
+                                ";\nDELETE FROM <% env.warehouse.schema %>.claims WHERE paid_amount IS NULL;\n")),
                 // E0907: ETL SQL with nothing to run, found by check rather than at the job's hour
                 defectAt(
                         "E0907",
