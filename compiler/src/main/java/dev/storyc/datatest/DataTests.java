@@ -12,6 +12,7 @@ import dev.storyc.validate.Resolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,22 @@ public final class DataTests {
             tests = List.copyOf(tests);
             problems = List.copyOf(problems);
         }
+    }
+
+    /** What a data test that is not one query is told to be. */
+    public static final String ONE_QUERY = "write a single SELECT (or WITH ... SELECT); it passes when it returns no rows";
+
+    /**
+     * Returns why a data test's statements are not one query, if they are not: storyc runs a test
+     * as one query whose rows break the rule. {@code check} applies the same rule before anything
+     * runs.
+     */
+    public static Optional<String> notOneQuery(String path, List<SqlStatement> statements) {
+        if (statements.size() == 1 && statements.get(0).isQuery()) {
+            return Optional.empty();
+        }
+        return Optional.of("data test `" + path + "` must be one SELECT that returns the rows that break the rule;"
+                + " it has " + statements.size() + " statement(s)" + (statements.size() == 1 ? " that write" : ""));
     }
 
     /**
@@ -52,27 +69,13 @@ public final class DataTests {
                     files.forEach(
                             (path, text) -> {
                                 List<SqlStatement> statements = SqlScript.statements(path, text);
-                                if (statements.size() != 1 || !statements.get(0).isQuery()) {
-                                    problems.add(
-                                            Diagnostic.error(
-                                                            Code.DATA_TEST_SHAPE,
-                                                            statements.isEmpty()
-                                                                    ? Position.ofFile(path)
-                                                                    : statements.get(0).start(),
-                                                            "data test `"
-                                                                    + path
-                                                                    + "` must be one SELECT that"
-                                                                    + " returns the rows that break"
-                                                                    + " the rule; it has "
-                                                                    + statements.size()
-                                                                    + " statement(s)"
-                                                                    + (statements.size() == 1
-                                                                            ? " that write"
-                                                                            : ""))
-                                                    .withHint(
-                                                            "write a single SELECT (or WITH ..."
-                                                                + " SELECT); it passes when it"
-                                                                + " returns no rows"));
+                                Optional<String> shape = notOneQuery(path, statements);
+                                if (shape.isPresent()) {
+                                    problems.add(Diagnostic.error(Code.DATA_TEST_SHAPE,
+                                                    statements.isEmpty() ? Position.ofFile(path)
+                                                            : statements.get(0).start(),
+                                                    shape.get())
+                                            .withHint(ONE_QUERY));
                                     return;
                                 }
                                 String name =
