@@ -135,6 +135,7 @@ public final class Checks {
             DashboardReferences.check(scope);
             List<EtlJobs.Target> targets = EtlJobs.check(scope);
             TableReferences.check(scope, targets);
+            EtlKeyColumns.check(scope, targets);
             StoryRules.check(scope);
             OfflineValidation.check(scope, targets);
             if (scope.diagnostics.size() == 0) {

@@ -37,7 +37,15 @@ final class EtlJobs {
     private static final Map<String, Optional<String>> SCHEDULES = new ConcurrentHashMap<>();
 
     /** An ETL job's {@code target}, where it was written, and the file that holds it. */
-    record Target(String value, Position renderedAt, CheckedFile file) {}
+    /**
+     * A job's target as written, with its merge key (empty for other modes) and where the key is,
+     * for the checks that read the target's table.
+     */
+    record Target(String value, Position renderedAt, CheckedFile file, List<String> key, Position keyAt) {
+        Target {
+            key = List.copyOf(key);
+        }
+    }
 
     private EtlJobs() {}
 
@@ -116,7 +124,10 @@ final class EtlJobs {
                                     + " such as \"30 2 * * *\" for 02:30 every day")));
         }
         if (values.get("target") instanceof String target) {
-            targets.add(new Target(target, document.positionOf(root, "target"), file));
+            boolean merge = "merge".equals(values.get("mode"));
+            targets.add(new Target(target, document.positionOf(root, "target"), file,
+                    merge ? JobKey.columns(root.get("key")) : List.of(),
+                    merge && root.get("key") != null ? document.positionOf(root, "key") : Position.ofFile(file.path())));
         }
     }
 
