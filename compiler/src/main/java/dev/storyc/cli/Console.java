@@ -244,7 +244,7 @@ final class Console {
                             ? JsonRenderer.render(failedRun(exitCode, shown))
                     : sections.isEmpty() ? JsonRenderer.render(shown)
                             : JsonRenderer.render(shown, maskedValues(sections))
-                    : SarifRenderer.render(shown, Version.number()));
+                    : SarifRenderer.render(shown, Version.number(), exitCode, failures));
             out.flush();
         }
         if (format == DiagnosticFormat.text && unique.isEmpty()) {

@@ -24,8 +24,20 @@ public final class SarifRenderer {
      */
     private static final Json.Layout LAYOUT = (path, array) -> !(within(path, "rules") || within(path, "results"));
 
-    /** Returns the SARIF log of one storyc run. */
+    /** Returns the SARIF log of one storyc run that ended well enough to report its findings. */
     public static String render(List<Diagnostic> diagnostics, String toolVersion) {
+        return render(diagnostics, toolVersion, 0, List.of());
+    }
+
+    /**
+     * Returns the SARIF log of one storyc run. Its invocation says whether the run completed: exit
+     * 0 and 1 (findings) did; a usage error (2), an operational failure (3) or an internal one did
+     * not, and its failures, told in words, are the invocation's notifications. Without it, a run
+     * that could not look at anything gave an empty log, which code scanning reads as clean
+     * (round 18).
+     */
+    public static String render(List<Diagnostic> diagnostics, String toolVersion, int exitCode,
+            List<Failure> failures) {
         Map<Code, Integer> rules = new LinkedHashMap<>();
         diagnostics.stream().map(Diagnostic::code).sorted().forEach(code -> rules.putIfAbsent(code, rules.size()));
         List<Object> ruleObjects = new ArrayList<>();
@@ -38,8 +50,18 @@ public final class SarifRenderer {
             results.add(result(diagnostic, rules.get(diagnostic.code())));
         }
         Map<String, Object> driver = object("name", "storyc", "version", toolVersion, "rules", ruleObjects);
-        Map<String, Object> run = object("tool", object("driver", driver), "columnKind", "utf16CodeUnits",
-                "results", results);
+        Map<String, Object> invocation = object("executionSuccessful", exitCode == 0 || exitCode == 1,
+                "exitCode", exitCode);
+        if (!failures.isEmpty()) {
+            List<Object> notifications = new ArrayList<>();
+            for (Failure failure : failures) {
+                notifications.add(object("level", "error", "message",
+                        object("text", failure.message() + failure.hint().map(h -> "\nhelp: " + h).orElse(""))));
+            }
+            invocation.put("toolExecutionNotifications", notifications);
+        }
+        Map<String, Object> run = object("tool", object("driver", driver), "invocations", List.of(invocation),
+                "columnKind", "utf16CodeUnits", "results", results);
         Map<String, Object> log = object("$schema", SCHEMA, "version", "2.1.0", "runs", List.of(run));
         return Json.write(log, LAYOUT, Json.Escaping.CONTROL) + "\n";
     }
@@ -48,18 +70,31 @@ public final class SarifRenderer {
         String text = diagnostic.message() + diagnostic.hint().map(h -> "\nhelp: " + h).orElse("");
         Map<String, Object> out = object("ruleId", diagnostic.code().id(), "ruleIndex", ruleIndex,
                 "level", level(diagnostic.severity()), "message", object("text", text),
-                "locations", List.of(object("physicalLocation", physical(diagnostic.position()))));
+                "locations", isFile(diagnostic.position()) ? List.of(object("physicalLocation",
+                        physical(diagnostic.position()))) : List.of());
         if (!diagnostic.related().isEmpty()) {
             List<Object> related = new ArrayList<>();
             for (int i = 0; i < diagnostic.related().size(); i++) {
                 Related note = diagnostic.related().get(i);
-                related.add(object("id", i + 1, "physicalLocation", physical(note.position()),
-                        "message", object("text", note.message())));
+                Map<String, Object> location = object("id", i + 1, "message", object("text", note.message()));
+                if (isFile(note.position())) {
+                    location.put("physicalLocation", physical(note.position()));
+                }
+                related.add(location);
             }
             out.put("relatedLocations", related);
         }
         diagnostic.hint().ifPresent(h -> out.put("properties", object("hint", h)));
         return out;
+    }
+
+    /**
+     * Returns true when a position names a file. A setting's position names where it was set
+     * instead ("command line", "environment variable STORYC_JOBS"), which is no artifact's URI; such
+     * a result keeps the words in its message.
+     */
+    private static boolean isFile(Position position) {
+        return !position.file().isEmpty() && position.file().indexOf(' ') < 0;
     }
 
     private static Map<String, Object> physical(Position position) {

@@ -12,6 +12,7 @@ import dev.storyc.testing.Checkout;
 import dev.storyc.testing.Storyc;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,35 @@ class OutputFormatsTest {
             Storyc.Outcome outcome = Storyc.run(workspace, "check", "--all", "--format", "sarif");
             assertThat(sarifSchema.validate(JSON.readTree(outcome.stdout()))).as(outcome.stdout()).isEmpty();
         }
+    }
+
+    /**
+     * A run that could not look at anything says so in its invocation, where an empty log read as
+     * clean to code scanning; a setting's problem has no file to point at, so no artifact.
+     */
+    @Test
+    void sarifOfARunThatFailedSaysItDidNotComplete(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path workspace = temp.resolve("minimal");
+        Checkout.copy(CASES.resolve("minimal"), workspace);
+
+        Storyc.Outcome unknown = Storyc.run(workspace, "check", "--env", "nope", "--format", "sarif");
+        JsonNode failed = JSON.readTree(unknown.stdout());
+        assertThat(sarifSchema.validate(failed)).as(unknown.stdout()).isEmpty();
+        JsonNode invocation = failed.at("/runs/0/invocations/0");
+        assertThat(invocation.get("executionSuccessful").asBoolean()).as(unknown.stdout()).isFalse();
+        assertThat(invocation.get("exitCode").asInt()).isEqualTo(unknown.exitCode()).isNotIn(0, 1);
+
+        Storyc.Outcome setting = Storyc.run(workspace, Map.of("STORYC_JOBS", "many"), "check", "--all",
+                "--format", "sarif");
+        JsonNode log = JSON.readTree(setting.stdout());
+        assertThat(sarifSchema.validate(log)).as(setting.stdout()).isEmpty();
+        assertThat(log.at("/runs/0/results/0/ruleId").asText()).as(setting.stdout()).isEqualTo("E0225");
+        assertThat(log.at("/runs/0/results/0/locations")).isEmpty();
+        assertThat(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean()).isFalse();
+
+        Storyc.Outcome clean = Storyc.run(workspace, "check", "--all", "--format", "sarif");
+        assertThat(JSON.readTree(clean.stdout()).at("/runs/0/invocations/0/executionSuccessful").asBoolean())
+                .isTrue();
     }
 
     @Test
