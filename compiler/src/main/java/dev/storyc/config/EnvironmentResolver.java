@@ -72,10 +72,16 @@ public final class EnvironmentResolver {
             return Result.failed(diagnostics.all());
         }
         ConfigTable root = ConfigTrees.fromToml(parsed.get());
+        if (!NestingLimit.check(root, diagnostics)) {
+            return Result.failed(diagnostics.all());
+        }
         checkSections(root, SECTIONS, "the sections are " + String.join(", ", SECTIONS));
         List<ConfigTable> files = new java.util.ArrayList<>();
         files.add(root);
         files.addAll(new ImportChecker(imported, diagnostics).check(root));
+        if (!files.stream().skip(1).allMatch(file -> NestingLimit.check(file, diagnostics))) {
+            return Result.failed(diagnostics.all());
+        }
         for (ConfigTable file : files.subList(1, files.size())) {
             for (var entry : file.entries().entrySet()) {
                 if (!IMPORTED_SECTIONS.contains(entry.getKey())) {
