@@ -99,6 +99,59 @@ final class RenderProblems {
      * line does not close, else the line's first {@code <%}. Mustache.java reports the line only,
      * and on a long line a caret under column 1 says nothing.
      */
+    /**
+     * Returns the first {@code <%} of a file that opens a tag holding {@code firstLine}, the first
+     * line of a tag's text; empty when the file is unknown or holds none.
+     */
+    java.util.Optional<Position> locateOpening(String file, String firstLine) {
+        SourceFile source = sources.get(file);
+        if (source == null) {
+            return java.util.Optional.empty();
+        }
+        String text = source.text();
+        for (int open = text.indexOf("<%"); open >= 0; open = text.indexOf("<%", open + 2)) {
+            int lineEnd = text.indexOf('\n', open);
+            String rest = text.substring(open + 2, lineEnd < 0 ? text.length() : lineEnd).strip();
+            if (firstLine.isEmpty() ? rest.isEmpty() : rest.startsWith(firstLine)) {
+                return java.util.Optional.of(source.positionOf(open));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Returns where a section named {@code name} opens ({@code <%# name} or {@code <%^ name}) in a file. */
+    java.util.Optional<Position> locateSection(String file, String name) {
+        SourceFile source = sources.get(file);
+        if (source == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher opening = java.util.regex.Pattern.compile(
+                "<%\\s*[#^]\\s*" + java.util.regex.Pattern.quote(name) + "\\s*%>").matcher(source.text());
+        java.util.Optional<Position> last = java.util.Optional.empty();
+        // The last one: sections nest, and Mustache.java reports the innermost it could not close.
+        while (opening.find()) {
+            last = java.util.Optional.of(source.positionOf(opening.start()));
+        }
+        return last;
+    }
+
+    /** Returns the first {@code <%} of a file with no {@code %>} before the next tag or the end. */
+    java.util.Optional<Position> locateUnclosed(String file) {
+        SourceFile source = sources.get(file);
+        if (source == null) {
+            return java.util.Optional.empty();
+        }
+        String text = source.text();
+        for (int open = text.indexOf("<%"); open >= 0; open = text.indexOf("<%", open + 2)) {
+            int close = text.indexOf("%>", open + 2);
+            int next = text.indexOf("<%", open + 2);
+            if (close < 0 || next >= 0 && next < close) {
+                return java.util.Optional.of(source.positionOf(open));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     Position locateOpenTag(Position at) {
         SourceFile source = sources.get(at.file());
         if (source == null || !at.hasLine()) {

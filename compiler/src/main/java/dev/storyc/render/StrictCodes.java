@@ -118,4 +118,26 @@ final class StrictCodes {
             return partial;
         }
     }
+
+    /**
+     * Thrown for a value tag whose name spans lines or holds a space: {@code <% name} left
+     * unclosed, whose name then ran on to the next tag's {@code %>}, or {@code <% name %%>}. Such a
+     * tag was reported as an undefined name made of the rest of the file (round 18).
+     */
+    static final class BrokenTag extends MustacheException {
+        private final String name;
+
+        BrokenTag(String name, TemplateContext tc) {
+            super(name.indexOf('\n') >= 0 ? "a tag is not closed on its line"
+                    : "`" + name.strip() + "` is not a name: a tag holds one name, such as <% env.warehouse.schema %>", tc);
+            this.name = name;
+        }
+
+        /** Returns the first line of what the tag held, to find the tag by. */
+        String firstLine() {
+            String text = name.stripLeading();
+            int newline = text.indexOf('\n');
+            return (newline < 0 ? text : text.substring(0, newline)).stripTrailing();
+        }
+    }
 }

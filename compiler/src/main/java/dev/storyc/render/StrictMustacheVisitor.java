@@ -107,6 +107,9 @@ final class StrictMustacheVisitor extends SpecMustacheVisitor {
     @Override
     public void value(TemplateContext tc, String variable, boolean encoded) {
         flush();
+        if (variable.indexOf('\n') >= 0 || variable.strip().chars().anyMatch(Character::isWhitespace)) {
+            throw new StrictCodes.BrokenTag(variable, tc);
+        }
         list.add(new StrictCodes.Value(tc, df, variable));
     }
 

@@ -199,6 +199,12 @@ public final class TemplateRenderer {
                     .withHint("include what a deep partial needs directly; templates this deep are hard to read"
                             + " and can multiply their output");
         }
+        if (root instanceof StrictCodes.BrokenTag broken) {
+            return Diagnostic.error(Code.TEMPLATE_SYNTAX, new RenderProblems(sources, Map.of())
+                                    .locateOpening(at.file(), broken.firstLine()).orElse(at),
+                            "template syntax error: " + bareMessage(root))
+                    .withHint("close each tag on the line it opens: <% name %>");
+        }
         if (root instanceof StrictCodes.MisusedExtend misuse) {
             return Diagnostic.error(Code.TEMPLATE_SYNTAX, locateTag(at, misuse.partial()),
                             "template syntax error: " + bareMessage(root))
@@ -212,10 +218,35 @@ public final class TemplateRenderer {
                     .withHint(dev.storyc.diag.Spelling.didYouMean(name, partials.keySet())
                             .orElse("partials live in partials/<name>.mustache in the workspace, or in the stdlib"));
         }
+        java.util.regex.Matcher unclosed = UNCLOSED_SECTION.matcher(bareMessage(root));
+        if (unclosed.find()) {
+            // Mustache.java's line is wrong after a standalone tag (one early); the section's own
+            // opening tag is where to look (round 18).
+            Optional<Position> opening = new RenderProblems(sources, Map.of())
+                    .locateSection(at.file(), unclosed.group(1));
+            if (opening.isPresent()) {
+                return Diagnostic.error(Code.TEMPLATE_SYNTAX, opening.get(),
+                                "template syntax error: the section `" + unclosed.group(1) + "` opened here is never"
+                                        + " closed")
+                        .withHint("close it with <%/ " + unclosed.group(1) + " %>");
+            }
+        }
+        if (bareMessage(root).startsWith("Improperly closed variable")) {
+            Optional<Position> opening = new RenderProblems(sources, Map.of()).locateUnclosed(at.file());
+            if (opening.isPresent()) {
+                return Diagnostic.error(Code.TEMPLATE_SYNTAX, opening.get(),
+                                "template syntax error: a tag is not closed")
+                        .withHint("close each tag on the line it opens: <% name %>");
+            }
+        }
         return Diagnostic.error(Code.TEMPLATE_SYNTAX, new RenderProblems(sources, Map.of()).locateOpenTag(at),
                         "template syntax error: " + bareMessage(root))
                 .withHint("tags are written <% name %>, sections <%# name %>...<%/ name %>, partials <%> name %>");
     }
+
+    /** Mustache.java's message for a section without its closing tag. */
+    private static final java.util.regex.Pattern UNCLOSED_SECTION = java.util.regex.Pattern.compile(
+            "Failed to close '([^']+)' tag");
 
     private Position locateTag(Position at, String name) {
         return new RenderProblems(sources, Map.of()).locate(at.file(), at.line(), name);
