@@ -72,7 +72,8 @@ final class TypeChecker {
             } else if (field.required()) {
                 diagnostics.add(context(Diagnostic.error(Code.ENV_FIELD_MISSING, table.position(),
                                 "environment `" + environment + "` does not set `" + join(path, field.name()) + "`")
-                        .withHint(field.doc().orElse("add `" + field.name() + " = ...` to it or to a parent it extends")),
+                        .withHint(field.doc().orElse("add `" + join(path, field.name())
+                                + " = ...` to it or to a parent it extends")),
                         table));
             }
         }

@@ -74,8 +74,8 @@ public final class PhiPolicies {
         }
         if (spelling.equals("generalize") && !phiClass.generalizes()) {
             diagnostics.add(Diagnostic.error(Code.PHI_TREATMENT_UNFIT, at,
-                            "`" + field + "` cannot be generalize: part of a "
-                                    + phiClass.spelling().replace('_', ' ') + " still identifies")
+                            "`" + field + "` cannot be generalized: even part of " + article(phiClass.spelling())
+                                    + " " + phiClass.spelling().replace('_', ' ') + " still identifies")
                     .withHint("only birth_date (to the year) and quasi (to the year or 3-digit"
                             + " ZIP) generalize; use pseudonymize or redact"));
             return false;
@@ -129,5 +129,10 @@ public final class PhiPolicies {
             case "generalize" -> Optional.of(new Treatment.Generalize());
             default -> Optional.of(new Treatment.Redact());
         };
+    }
+
+    /** Returns "an" before a vowel, "a" otherwise: "an identifier", "a contact". */
+    private static String article(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 }

@@ -103,7 +103,9 @@ public final class DashboardParser {
         } catch (MarkedYamlEngineException e) {
             Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.ofFile(path));
             error(Code.DASHBOARD_YAML_SYNTAX, at, "Dashboard YAML is invalid: " + e.getProblem() + ".",
-                    e.getContext() == null ? null : "while " + e.getContext());
+                    // SnakeYAML's context reads "while parsing a block mapping" already.
+                    e.getContext() == null ? null
+                            : e.getContext().startsWith("while ") ? e.getContext() : "while " + e.getContext());
         } catch (StackOverflowError e) {
             // The composer recurses once per level; the event parser does not, so it finds where.
             error(Code.DASHBOARD_TOO_DEEP, tooDeep(settings, text),
