@@ -27,7 +27,8 @@ public record Environment(
         String normalForm,
         String hash,
         Position definedAt,
-        PhiSettings phi) {
+        PhiSettings phi,
+        Position releaseAt) {
 
     /** The release value that selects every story in the workspace. */
     public static final String ALL_STORIES = "all";
@@ -37,6 +38,7 @@ public record Environment(
         lookerConstants = Map.copyOf(lookerConstants);
         values = Map.copyOf(values);
         Objects.requireNonNull(phi, "phi");
+        Objects.requireNonNull(releaseAt, "releaseAt");
     }
 
     /** Returns true when this environment compiles every story rather than a release's list. */

@@ -1,5 +1,6 @@
 package dev.storyc.config;
 
+import dev.storyc.diag.Position;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,10 @@ final class EnvironmentBinder {
                 normalForm,
                 NormalForm.hash(normalForm),
                 checked.position(),
-                PhiSettings.of(checked));
+                PhiSettings.of(checked),
+                // Where `release` is written (a base's line when inherited), for the problems of the
+                // release it names: the header was no help in a long file (round 18).
+                checked.at("release").map(ConfigValue::position).filter(Position::hasLine)
+                        .orElse(checked.position()));
     }
 }

@@ -31,7 +31,7 @@ public final class StorySelector {
         Optional<ReleaseManifest> manifest = Optional.empty();
         if (environment.takesAllStories()) {
             if (environment.isProtected()) {
-                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
+                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.releaseAt(),
                                 "protected environment `" + environment.name() + "` cannot take `release = \"all\"`")
                         .withHint("a protected environment ships exactly what was tested: point it at a sealed release"));
                 return Result.failed(diagnostics.all());
@@ -40,14 +40,14 @@ public final class StorySelector {
         } else {
             var source = workspace.releases().get(environment.release());
             if (source != null && !ReleaseNames.isValid(environment.release())) {
-                diagnostics.add(Diagnostic.error(Code.RELEASE_NAME_INVALID, environment.definedAt(),
+                diagnostics.add(Diagnostic.error(Code.RELEASE_NAME_INVALID, environment.releaseAt(),
                                 "environment `" + environment.name() + "` uses release `" + environment.release()
                                         + "`, which is not a release name")
                         .withHint("rename releases/" + environment.release() + ".toml to " + ReleaseNames.RULE));
                 return Result.failed(diagnostics.all());
             }
             if (source == null) {
-                diagnostics.add(Diagnostic.error(Code.RELEASE_NOT_FOUND, environment.definedAt(),
+                diagnostics.add(Diagnostic.error(Code.RELEASE_NOT_FOUND, environment.releaseAt(),
                                 "environment `" + environment.name() + "` uses release `" + environment.release()
                                         + "`, which has no releases/" + environment.release() + ".toml")
                         .withHint(Spelling.didYouMean(environment.release(), workspace.releases().keySet())
@@ -63,7 +63,7 @@ public final class StorySelector {
             }
             if (environment.isProtected() && !manifest.get().isSealed() && !manifest.get().stories().isEmpty()) {
                 // An empty release has nothing to pin, so nothing unpinned can ship from it.
-                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.definedAt(),
+                diagnostics.add(Diagnostic.error(Code.PROTECTED_NEEDS_SEALED_RELEASE, environment.releaseAt(),
                                 "protected environment `" + environment.name() + "` uses release `"
                                         + manifest.get().name() + "`, which is not sealed")
                         .withHint("seal it once acceptance passes: storyc release seal " + manifest.get().name()));

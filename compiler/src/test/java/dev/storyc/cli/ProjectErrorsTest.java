@@ -78,7 +78,7 @@ class ProjectErrorsTest {
                 row("release syntax", Map.of("releases/r1.toml", "stories = [\"base\"\n"),
                         "E0301", "releases/r1.toml:2:1", "invalid TOML"),
                 row("release manifest missing", Map.of("releases/r1.toml", DELETE),
-                        "E0302", "environments.toml:2:1", "environment `prod` uses release `r1`, which has no releases/r1.toml"),
+                        "E0302", "environments.toml:6:1", "environment `prod` uses release `r1`, which has no releases/r1.toml"),
                 row("required story left out of the release", Map.of("releases/r1.toml", "stories = [\"extra\"]\n"),
                         "E0306", "stories/extra/story.toml:2:13",
                         "story `extra` requires `base`, which release `r1` does not include"),

@@ -183,7 +183,7 @@ class InputFingerprintTest {
     private static Environment rehash(Environment e) {
         return new Environment(e.name(), e.kind(), e.connection(), e.model(), e.projectName(),
                 e.release(), e.isProtected(), e.output(), e.lookerConstants(), e.values(),
-                e.normalForm() + " ", "sha256:" + "0".repeat(64), e.definedAt(), e.phi());
+                e.normalForm() + " ", "sha256:" + "0".repeat(64), e.definedAt(), e.phi(), e.releaseAt());
     }
 
     private static Environments rehashed(Environments environments, String name) {

@@ -207,7 +207,7 @@ class ConnectorTest {
         warehouse.put("port", new dev.storyc.config.Tainted(5440L, "${env:WH_PORT}"));
         Environment tainted = new Environment(plain.name(), plain.kind(), plain.connection(), plain.model(),
                 plain.projectName(), plain.release(), plain.isProtected(), plain.output(), Map.of(),
-                Map.of("warehouse", warehouse), "", plain.hash(), plain.definedAt(), plain.phi());
+                Map.of("warehouse", warehouse), "", plain.hash(), plain.definedAt(), plain.phi(), plain.releaseAt());
 
         WarehouseTarget target = WarehouseTarget.of(tainted, Map.of(VARIABLE, "pw"), Optional.empty(),
                 Timeouts.DEFAULT);
@@ -248,7 +248,8 @@ class ConnectorTest {
                 "",
                 "0".repeat(64),
                 Position.ofFile("environments.toml"),
-                dev.storyc.config.PhiSettings.none(Position.ofFile("environments.toml")));
+                dev.storyc.config.PhiSettings.none(Position.ofFile("environments.toml")),
+                Position.ofFile("environments.toml"));
     }
 
     private static int closedPort() {

@@ -119,7 +119,7 @@ class StorySelectorTest {
     }
 
     @Test
-    void aMissingManifestIsAnErrorWhereTheEnvironmentIsDefined() {
+    void aMissingManifestIsAnErrorWhereTheEnvironmentNamesIt() {
         TreeMap<String, SourceFile> releases =
                 new TreeMap<>(Map.of("r2", MINIMAL.releases().get("r1")));
         Workspace workspace =
@@ -140,10 +140,11 @@ class StorySelectorTest {
                 .extracting(StorySelectorTest::describe)
                 .containsExactly(
                         "E0302 "
-                                + prod.definedAt()
+                                + prod.releaseAt()
                                 + " environment `prod` uses release `r1`,"
                                 + " which has no releases/r1.toml"
                                 + " / did you mean `r2`?");
-        assertThat(prod.definedAt().toString()).startsWith("environments.toml:");
+        // At the `release` line, not the environment's header (round 18).
+        assertThat(prod.releaseAt().line()).isGreaterThan(prod.definedAt().line());
     }
 }
