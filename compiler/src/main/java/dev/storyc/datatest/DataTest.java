@@ -25,4 +25,20 @@ public record DataTest(String name, String story, Kind kind, String sql, Positio
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns the test moved to where a 1-based character position of its SQL is in its file: the
+     * server's position of an error, which E0912 reported at the test's first line (round 18).
+     * Unmoved for a position outside the SQL, or a test without a line (a generated one).
+     */
+    public DataTest at(int serverPosition) {
+        if (serverPosition < 1 || serverPosition > sql.length() || !at.hasLine()) {
+            return this;
+        }
+        String before = sql.substring(0, serverPosition - 1);
+        int newline = before.lastIndexOf('\n');
+        int lines = (int) before.chars().filter(c -> c == '\n').count();
+        int column = newline < 0 ? at.column() + before.length() : before.length() - newline;
+        return new DataTest(name, story, kind, sql, Position.of(at.file(), at.line() + lines, column));
+    }
 }

@@ -39,7 +39,7 @@ public final class DataTestRunner {
                 }
                 outcomes.add(
                         new TestOutcome(
-                                test,
+                                test.at(ServerErrors.position(e)),
                                 TestOutcome.Status.ERROR,
                                 List.of(),
                                 List.of(),

@@ -119,6 +119,22 @@ class LiveWarehouseFailuresTest {
                         "SELECT p.patient_id, g.n",
                         "(10 of 16 rows shown)"),
                 new Case(
+                        "test's SQL fails, at the server's position",
+                        w ->
+                                Checkout.write(
+                                        w.resolve("stories/patients/tests/broken.sql"),
+                                        "-- A typo three lines down.\n"
+                                                + "SELECT p.patient_id\n"
+                                                + "FROM <% env.warehouse.schema %>.patients AS p\n"
+                                                + "WHERE p.nosuch = 1\n"),
+                        null,
+                        List.of("test", "--env", "integration", "--story", "patients"),
+                        1,
+                        "E0912",
+                        "tests/patients/broken.sql",
+                        "WHERE p.nosuch",
+                        "column p.nosuch does not exist"),
+                new Case(
                         "dimension's column dropped",
                         w -> {},
                         "ALTER TABLE analytics.patients DROP COLUMN zip3",
