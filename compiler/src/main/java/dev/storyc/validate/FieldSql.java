@@ -49,7 +49,7 @@ public final class FieldSql {
             return new Resolved.Skipped("a duration group's SQL is sql_start and sql_end");
         }
         Set<String> aliases = new HashSet<>();
-        return expression(alias, field, Optional.empty(), aliases, 0);
+        return expression(alias, field, Optional.empty(), aliases, 0, new java.util.ArrayList<>());
     }
 
     /** Returns a join's {@code sql_on} or a derived table's SQL with its references substituted. */
@@ -60,7 +60,7 @@ public final class FieldSql {
             return skipped.get();
         }
         StringBuilder out = new StringBuilder();
-        Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out);
+        Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out, null);
         return problem.orElseGet(() -> new Resolved.Sql(out.toString(), aliases));
     }
 
@@ -89,7 +89,8 @@ public final class FieldSql {
     }
 
     private Resolved expression(
-            String alias, Field field, Optional<String> timeframe, Set<String> aliases, int depth) {
+            String alias, Field field, Optional<String> timeframe, Set<String> aliases, int depth,
+            java.util.List<OwnSql.Piece> own) {
         String raw =
                 field.sql()
                         .map(Located::value)
@@ -103,15 +104,19 @@ public final class FieldSql {
         }
         StringBuilder inner = new StringBuilder();
         if (!raw.isBlank()) {
-            Optional<Resolved> problem = substitute(alias, raw, aliases, depth, inner);
+            Optional<Resolved> problem = substitute(alias, raw, aliases, depth, inner,
+                    field.sql().isPresent() ? own : null);
             if (problem.isPresent()) {
                 return problem.get();
             }
         }
         String sql = inner.toString().strip();
+        OwnSql text = own == null || field.sql().isEmpty() ? OwnSql.NONE
+                : new OwnSql(raw, own).shifted(sql.isEmpty() ? 0
+                        : -(inner.length() - inner.toString().stripLeading().length()));
         if (field.kind() == FieldKind.MEASURE) {
             return Measures.aggregate(field.type().orElse("count"), sql)
-                    .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases))
+                    .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases, wrapped(text, aggregate, sql)))
                     .orElseGet(
                             () ->
                                     new Resolved.Skipped(
@@ -120,21 +125,28 @@ public final class FieldSql {
                                                     + " is written differently by each dialect"));
         }
         if (field.kind() == FieldKind.DIMENSION_GROUP) {
-            sql = Timeframe.expression(timeframe.orElse("raw"), sql);
+            String expression = Timeframe.expression(timeframe.orElse("raw"), sql);
+            return new Resolved.Sql(expression, aliases, wrapped(text, expression, sql));
         }
-        return new Resolved.Sql(sql, aliases);
+        return new Resolved.Sql(sql, aliases, text);
+    }
+
+    /** Returns own text moved to where {@code inner} stands in {@code wrapper}, when it stands there once. */
+    private static OwnSql wrapped(OwnSql text, String wrapper, String inner) {
+        int at = inner.isEmpty() ? -1 : wrapper.indexOf(inner);
+        return at < 0 || wrapper.indexOf(inner, at + 1) >= 0 ? OwnSql.NONE : text.shifted(at);
     }
 
     /** Appends {@code sql} with its references replaced, or returns why it cannot. */
-    private Optional<Resolved> substitute(
-            String alias, String sql, Set<String> aliases, int depth, StringBuilder out) {
+    private Optional<Resolved> substitute(String alias, String sql, Set<String> aliases, int depth,
+            StringBuilder out, java.util.List<OwnSql.Piece> own) {
         if (depth > MAX_DEPTH) {
             return Optional.of(new Resolved.Unresolved(sql, "references form a cycle"));
         }
         Matcher matcher = REFERENCE.matcher(sql);
         int last = 0;
         while (matcher.find()) {
-            out.append(sql, last, matcher.start());
+            copy(sql, last, matcher.start(), out, own);
             last = matcher.end();
             String reference = matcher.group(1).strip();
             Optional<Resolved> problem = reference(alias, reference, aliases, depth, out);
@@ -142,8 +154,16 @@ public final class FieldSql {
                 return problem;
             }
         }
-        out.append(sql.substring(last));
+        copy(sql, last, sql.length(), out, own);
         return Optional.empty();
+    }
+
+    /** Appends text copied as written, and notes where it went when a field's own text is tracked. */
+    private static void copy(String sql, int from, int to, StringBuilder out, java.util.List<OwnSql.Piece> own) {
+        if (own != null && to > from) {
+            own.add(new OwnSql.Piece(out.length(), from, to - from));
+        }
+        out.append(sql, from, to);
     }
 
     private Optional<Resolved> reference(
@@ -194,7 +214,7 @@ public final class FieldSql {
                                 && name.startsWith(field.get().name() + "_")
                         ? Optional.of(name.substring(field.get().name().length() + 1))
                         : Optional.empty();
-        Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1);
+        Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1, null);
         if (resolved instanceof Resolved.Sql s) {
             out.append('(').append(s.sql()).append(')');
             return Optional.empty();

@@ -13,6 +13,7 @@ public final class QueryParts {
      *
      * @param needs the aliases the SQL reads; a field is dropped with the join it needs
      * @param at the field's {@code sql} in its LookML file, or its name when it has none
+     * @param own where the field's own {@code sql:} text is in {@code sql}
      */
     public record FieldQuery(
             String alias,
@@ -21,9 +22,21 @@ public final class QueryParts {
             boolean measure,
             String sql,
             Set<String> needs,
-            Position at) {
+            Position at,
+            OwnSql own) {
         public FieldQuery {
             needs = Set.copyOf(needs);
+        }
+
+        /** A field whose sent SQL has none of its own text to point into. */
+        public FieldQuery(String alias, String view, String field, boolean measure, String sql, Set<String> needs,
+                Position at) {
+            this(alias, view, field, measure, sql, needs, at, OwnSql.NONE);
+        }
+
+        /** Returns where a 0-based offset of {@link #sql} is in the LookML file: its own text's place, else {@link #at}. */
+        public Position at(int offset) {
+            return offset < 0 ? at : own.positionOf(offset, at).orElse(at);
         }
 
         /** Returns {@code alias.field}, as Looker names a field in an explore. */

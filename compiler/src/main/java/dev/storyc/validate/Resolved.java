@@ -8,9 +8,14 @@ public sealed interface Resolved {
      * SQL ready to run, and the query aliases it reads ({@code ${TABLE}} and other views' fields),
      * so a batch knows which joins a field needs.
      */
-    record Sql(String sql, Set<String> aliases) implements Resolved {
+    record Sql(String sql, Set<String> aliases, OwnSql own) implements Resolved {
         public Sql {
             aliases = Set.copyOf(aliases);
+        }
+
+        /** SQL with no field's own text in it to point into. */
+        public Sql(String sql, Set<String> aliases) {
+            this(sql, aliases, OwnSql.NONE);
         }
     }
 

@@ -85,7 +85,7 @@ public final class ValidationPlanner {
                 if (sql.select(alias.getKey(), field) instanceof Resolved.Sql resolved) {
                     QueryParts.FieldQuery query = new QueryParts.FieldQuery(alias.getKey(),
                             view.get().name(), field.name(), field.kind() == FieldKind.MEASURE,
-                            resolved.sql(), resolved.aliases(), at(field));
+                            resolved.sql(), resolved.aliases(), at(field), resolved.own());
                     batches.add(new Batch(explore.name(), from, List.of(query)));
                 }
             }
@@ -118,7 +118,8 @@ public final class ValidationPlanner {
                                 field.kind() == FieldKind.MEASURE,
                                 s.sql(),
                                 s.aliases(),
-                                at(field));
+                                at(field),
+                                s.own());
                 (query.measure() ? measures : dimensions).add(query);
             } else if (resolved instanceof Resolved.Skipped skip) {
                 fields++;
@@ -176,7 +177,8 @@ public final class ValidationPlanner {
                                     field.kind() == FieldKind.MEASURE,
                                     s.sql(),
                                     s.aliases(),
-                                    at(field));
+                                    at(field),
+                                    s.own());
                     (query.measure() ? measures : dimensions).add(query);
                 }
             }

@@ -130,7 +130,7 @@ public final class Validator {
             Optional<Batch.Region> region =
                     error.position() > 0 ? rendered.regionAt(error.position()) : Optional.empty();
             if (region.isPresent() && region.get() instanceof Batch.Region.Field field) {
-                fieldFailed(current.fields().get(field.index()), error);
+                fieldFailed(current.fields().get(field.index()), error, error.position() - 1 - field.start());
                 current = current.withoutField(field.index());
             } else if (region.isPresent() && region.get() instanceof Batch.Region.Join join) {
                 QueryParts.Join failed =
@@ -195,12 +195,17 @@ public final class Validator {
     }
 
     /** A field that failed, kept until the end of the run ({@link #reportFieldFailures}). */
-    private record FieldFailure(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {}
+    /** A failed field, and the 0-based offset in its SQL the server blamed, or -1. */
+    private record FieldFailure(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error, int offset) {}
 
     private final List<FieldFailure> fieldFailures = new ArrayList<>();
 
     private void fieldFailed(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
-        fieldFailures.add(new FieldFailure(field, error));
+        fieldFailed(field, error, -1);
+    }
+
+    private void fieldFailed(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error, int offset) {
+        fieldFailures.add(new FieldFailure(field, error, offset));
     }
 
     /**
@@ -220,17 +225,17 @@ public final class Validator {
             if (behind) {
                 notValidated++;
             } else {
-                reportField(failure.field(), failure.error());
+                reportField(failure.field(), failure.error(), failure.offset());
             }
         }
         fieldFailures.clear();
     }
 
-    private void reportField(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error) {
+    private void reportField(QueryParts.FieldQuery field, SqlExecutor.SqlFailure error, int offset) {
         String where = field.alias().equals(field.view()) ? "" : " (as `" + field.alias() + "`)";
         report(
                 Code.VALIDATE_FIELD_FAILED,
-                field.at(),
+                field.at(offset),
                 (field.measure() ? "measure" : "dimension")
                         + " `"
                         + field.view()
