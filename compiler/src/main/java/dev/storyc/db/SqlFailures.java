@@ -29,7 +29,6 @@ final class SqlFailures {
                     state);
         }
         if (state.equals("28P01") || state.equals("28000") || state.equals("08004")) {
-            boolean noPassword = target.password().isEmpty();
             return new DatabaseException(
                     DatabaseException.Kind.AUTHENTICATION,
                     "the warehouse of "
@@ -38,12 +37,13 @@ final class SqlFailures {
                             + where
                             + ": "
                             + serverText(e),
-                    noPassword
-                            ? "set `warehouse.password = \"${env:VARIABLE}\"` in environments.toml"
-                            : "check the password in "
-                                    + target.password().get().source()
-                                    + " and `warehouse.user`",
+                    loginHint(e, target),
                     state);
+        }
+        if (serverText(e).contains("setting up the SSL connection") && !target.jdbcUrl().contains("sslmode")) {
+            // The driver's words when something that is not PostgreSQL answers on the port.
+            return unreachable(target, "what answers there does not speak PostgreSQL's protocol (is it the"
+                    + " right port?)", state);
         }
         if (state.equals("3D000")) {
             if (target.urlOverride().isPresent()) {
@@ -89,6 +89,32 @@ final class SqlFailures {
         }
         return failed(
                 e, "connecting to the warehouse of " + target.environment() + " (" + where + ")");
+    }
+
+    /**
+     * Returns what to do about a refused login. Round 17: a pg_hba.conf rule and a role that may
+     * not log in were both told to check the password, and a password read with the newline a
+     * file-made secret ends with was not told apart.
+     */
+    private static String loginHint(SQLException e, WarehouseTarget target) {
+        String text = serverText(e);
+        if (text.contains("pg_hba.conf")) {
+            return "the server's pg_hba.conf lets no rule match this user, database and client address: ask its"
+                    + " administrator for one; the password is not the problem";
+        }
+        if (text.contains("not permitted to log in")) {
+            return "the role may not log in (NOLOGIN): `ALTER ROLE " + target.user() + " LOGIN`, or use a role that"
+                    + " may";
+        }
+        if (target.password().isEmpty()) {
+            return "set `warehouse.password = \"${env:VARIABLE}\"` in environments.toml";
+        }
+        Secret password = target.password().get();
+        if (!password.reveal().equals(password.reveal().strip())) {
+            return "the password in " + password.source() + " begins or ends with white space, such as the newline"
+                    + " a secret made from a file keeps: strip it";
+        }
+        return "check the password in " + password.source() + " and `warehouse.user`";
     }
 
     /** Explains a failure of a statement storyc itself ran, such as a registry query. */

@@ -86,6 +86,14 @@ class WarehouseFaultsTest {
                         "refused to log in " + PostgresServer.USER + "@127.0.0.1",
                         null),
                 fault(
+                        "password with the newline a secret file keeps",
+                        ws -> {},
+                        List.of(),
+                        Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD + "\n"),
+                        3,
+                        "begins or ends with white space, such as the newline a secret made from a file keeps",
+                        null),
+                fault(
                         "password unset",
                         ws -> {},
                         List.of(),
