@@ -264,7 +264,9 @@ final class CiCommand implements Callable<Integer> {
             console.result(String.format(format, row.environment(), row.release(), "+" + row.added(),
                     "-" + row.removed(), row.commit().length() > 12 ? row.commit().substring(0, 12) : row.commit(),
                     row.pushed()) + (row.backedOut().isEmpty() ? ""
-                            : "; backed out: " + String.join(", ", row.backedOut()) + " (revert pending)"));
+                            // What the output holds, not the database: an apply may have reverted them already.
+                            : "; backed out: " + String.join(", ", row.backedOut())
+                                    + " (revert kept in warehouse/plan.toml)"));
         }
         long failed = rows.stream().filter(Row::failed).count();
         console.result(String.format("%d environment%s compiled, %d failed", rows.size(), rows.size() == 1 ? "" : "s",

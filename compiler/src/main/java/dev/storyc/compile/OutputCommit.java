@@ -63,7 +63,8 @@ public final class OutputCommit {
     private static List<String> pendingReverts(CompiledEnvironment compiled) {
         return compiled.tree().file(OutputLayout.PLAN)
                 .map(plan -> WarehousePlan.pendingRevertsIn(plan.text()).stream()
-                        .map(WarehousePlan.PendingRevert::story).sorted().toList())
+                        // One name per story, however many of its changes wait to be reverted.
+                        .map(WarehousePlan.PendingRevert::story).distinct().sorted().toList())
                 .orElse(List.of());
     }
 

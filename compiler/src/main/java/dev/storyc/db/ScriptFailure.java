@@ -84,10 +84,10 @@ final class ScriptFailure {
                         : SqlFailures.serverText(e);
         StringBuilder hint = new StringBuilder();
         if (server != null && server.getDetail() != null) {
-            hint.append(server.getDetail()).append(' ');
+            hint.append(sentence(server.getDetail())).append(' ');
         }
         if (server != null && server.getHint() != null) {
-            hint.append(server.getHint()).append(' ');
+            hint.append(sentence(server.getHint())).append(' ');
         }
         // The server's detail and hint are sentences; storyc's outcome follows as one.
         hint.append(hint.length() == 0 ? outcome : Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1));
@@ -102,5 +102,14 @@ final class ScriptFailure {
                                 + message
                                 + ServerErrors.stateSuffix(e))
                 .withHint(hint.toString());
+    }
+
+    /**
+     * Returns a server's detail or hint ended as a sentence: PostgreSQL ends a hint with a period
+     * but not every detail, and the two ran together ("... of table analytics.claims Use DROP ...").
+     */
+    static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || ".!?".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0 ? trimmed : trimmed + ".";
     }
 }

@@ -75,7 +75,7 @@ class ScaffoldCommandTest {
         ok(workspace, "release", "drop", week, "lab-panels");
         commit(workspace, "Back lab-panels out of " + week + ": failed acceptance");
         assertThat(ok(workspace, "ci", "--jobs", "1").stdout())
-                .containsPattern("acceptance\\s+" + week + "\\s+\\+0\\s+-1 .*no remote; backed out: lab-panels \\(revert pending\\)");
+                .containsPattern("acceptance\\s+" + week + "\\s+\\+0\\s+-1 .*no remote; backed out: lab-panels \\(revert kept in warehouse/plan.toml\\)");
         assertThat(ok(workspace, "ci", "--jobs", "1").stdout()).as("still shown when nothing new is committed")
                 .containsPattern("acceptance\\s+" + week + "\\s+\\+0\\s+-0 .*; backed out: lab-panels");
 
