@@ -100,6 +100,14 @@ public final class DashboardParser {
             for (Node root : new Compose(settings).composeAllFromString(text)) {
                 roots.add(root);
             }
+            // The documented limit, not the JVM's stack: 70 or 500 levels composed, and passed
+            // (round 18); only thousands overflowed the composer.
+            if (roots.stream().anyMatch(DashboardParser::nestsTooDeep)) {
+                error(Code.DASHBOARD_TOO_DEEP, tooDeep(settings, text),
+                        "Dashboard YAML is nested more than " + MAX_DEPTH + " deep.",
+                        "dashboards nest a few levels: dashboard, elements, an element's settings");
+                roots.clear();
+            }
         } catch (MarkedYamlEngineException e) {
             Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.ofFile(path));
             error(Code.DASHBOARD_YAML_SYNTAX, at, "Dashboard YAML is invalid: " + e.getProblem() + ".",
@@ -109,7 +117,7 @@ public final class DashboardParser {
         } catch (StackOverflowError e) {
             // The composer recurses once per level; the event parser does not, so it finds where.
             error(Code.DASHBOARD_TOO_DEEP, tooDeep(settings, text),
-                    "Dashboard YAML is nested more deeply than a dashboard can be.",
+                    "Dashboard YAML is nested more than " + MAX_DEPTH + " deep.",
                     "dashboards nest a few levels: dashboard, elements, an element's settings");
             roots.clear();
         } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
@@ -348,6 +356,28 @@ public final class DashboardParser {
                 }
             }
         }
+    }
+
+    /** Returns true when lists and mappings nest more than {@link #MAX_DEPTH} deep, walked without recursion. */
+    private static boolean nestsTooDeep(Node root) {
+        record Item(Node node, int depth) {}
+        List<Item> work = new ArrayList<>(List.of(new Item(root, 0)));
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Item item = work.remove(work.size() - 1);
+            if (!(item.node() instanceof SequenceNode || item.node() instanceof MappingNode) || !seen.add(item.node())) {
+                continue;
+            }
+            if (item.depth() + 1 > MAX_DEPTH) {
+                return true;
+            }
+            if (item.node() instanceof SequenceNode list) {
+                list.getValue().forEach(n -> work.add(new Item(n, item.depth() + 1)));
+            } else {
+                ((MappingNode) item.node()).getValue().forEach(t -> work.add(new Item(t.getValueNode(), item.depth() + 1)));
+            }
+        }
+        return false;
     }
 
     /** Returns where the YAML first nests deeper than {@link #MAX_DEPTH}, found without recursion. */
