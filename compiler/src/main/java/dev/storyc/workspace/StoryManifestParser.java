@@ -122,6 +122,16 @@ public final class StoryManifestParser {
                         .withHint("story ids match [a-z][a-z0-9-]*, such as \"patients\""));
                 continue;
             }
+            java.util.Optional<StoryManifest.Requirement> first = result.stream()
+                    .filter(r -> r.story().value().equals(id)).findFirst();
+            if (first.isPresent()) {
+                // Harmless to the order, but a merge that doubled the line hides a conflict (round 18).
+                diagnostics.add(Diagnostic.error(Code.STORY_FIELD_TYPE, doc.positionOf(array, i),
+                                "`requires` names `" + id + "` twice")
+                        .withHint("remove one of them")
+                        .withRelated(first.get().position(), "it is first named here"));
+                continue;
+            }
             result.add(new StoryManifest.Requirement(new StoryId(id), doc.positionOf(array, i)));
         }
         return result;
