@@ -96,7 +96,8 @@ public final class ClassificationReader {
             return;
         }
         for (String name : classified.keySet()) {
-            Position at = document.positionOf(classified, name);
+            // At the table's name in its [tables.name] header, which the diagnostics are about.
+            Position at = document.nameAt(document.positionOf(classified, name), name);
             if (!(classified.get(List.of(name)) instanceof TomlTable columnsTable)) {
                 shape(at, "`tables." + name + "` must be a table of columns and their classes");
                 continue;
@@ -176,7 +177,8 @@ public final class ClassificationReader {
             }
             Object value = classified.get(List.of(column));
             if (value instanceof String spelling) {
-                classify(story, table, folded, spelling, Optional.empty(), at, at);
+                classify(story, table, folded, spelling, Optional.empty(), at,
+                        document.valuePositionOf(classified, column), at);
             } else if (value instanceof TomlTable inline) {
                 document.rejectUnknownKeys(inline, COLUMN_KEYS, Code.PHI_FILE_SHAPE,
                         "a column's classification",
@@ -197,7 +199,8 @@ public final class ClassificationReader {
                 Position generalizeAt = generalize == null ? at : document.positionOf(inline,
                         "generalize");
                 classify(story, table, folded, spelling, Optional.ofNullable((String) generalize),
-                        document.positionOf(inline, "class"), generalizeAt);
+                        document.positionOf(inline, "class"), document.valuePositionOf(inline, "class"),
+                        generalizeAt);
             } else {
                 shape(at, "`" + column + "` must name a class, such as \"identifier\", or be"
                         + " { class = \"quasi\", generalize = \"zip3\" }");
@@ -206,10 +209,11 @@ public final class ClassificationReader {
     }
 
     private void classify(Story story, SchemaTables.Table table, String column, String spelling,
-            Optional<String> generalize, Position classAt, Position generalizeAt) {
+            Optional<String> generalize, Position classAt, Position spellingAt, Position generalizeAt) {
         Optional<PhiClass> phiClass = PhiClass.parse(spelling);
         if (phiClass.isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.PHI_UNKNOWN_CLASS, classAt,
+            // At the misspelt class, the value, where the classification itself is at its key.
+            diagnostics.add(Diagnostic.error(Code.PHI_UNKNOWN_CLASS, spellingAt,
                             "`" + spelling + "` is not a class of PHI")
                     .withHint(Spelling.didYouMean(spelling, PhiClass.spellings())
                             .orElse("the classes are " + String.join(", ", PhiClass.spellings()))));

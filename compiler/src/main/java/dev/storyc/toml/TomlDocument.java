@@ -79,6 +79,37 @@ public final class TomlDocument {
         return toPosition(table.inputPositionOf(java.util.List.of(key)));
     }
 
+    /**
+     * Returns where the value of {@code key} (a direct child of {@code table}) starts, after its
+     * {@code =}: a diagnostic about the value points there, not at the key. The key's position when
+     * the value cannot be found (a table written as a header).
+     */
+    public Position valuePositionOf(TomlTable table, String key) {
+        TomlPosition keyAt = table.inputPositionOf(java.util.List.of(key));
+        if (keyAt == null) {
+            return filePosition();
+        }
+        String text = source.text();
+        int offset = TomlSpans.valueStart(text, TomlSpans.offsetOf(text, keyAt));
+        if (offset < 0 || TomlSpans.lineStart(text, offset) != TomlSpans.lineStart(text, TomlSpans.offsetOf(text, keyAt))) {
+            return toPosition(keyAt);
+        }
+        return source.positionOf(offset);
+    }
+
+    /**
+     * Returns where {@code name} is written in the header or key at {@code at}: in {@code
+     * [tables.patients]}, the {@code patients} a diagnostic about that table points at.
+     */
+    public Position nameAt(Position at, String name) {
+        if (!at.hasLine()) {
+            return at;
+        }
+        String line = source.line(at.line());
+        int found = line.indexOf(name, Math.max(0, at.column() - 1));
+        return found < 0 ? at : Position.of(at.file(), at.line(), found + 1);
+    }
+
     /** Returns where element {@code index} of {@code array} was written. */
     public Position positionOf(TomlArray array, int index) {
         return toPosition(array.inputPositionOf(index));

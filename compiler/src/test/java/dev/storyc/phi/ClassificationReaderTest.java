@@ -77,21 +77,21 @@ class ClassificationReaderTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of("[tables.patient]\nmrn = \"identifier\"\n",
-                        "E1102 " + PHI + ":1:1 story `patients` creates no table `patient`",
+                        "E1102 " + PHI + ":1:9 story `patients` creates no table `patient`",
                                 "did you mean `patients`?"),
                 Arguments.of("[tables.\"analytics.patients\"]\nmrn = \"identifier\"\n",
                         "E1102 " + PHI
-                                + ":1:1 name the table `analytics.patients` without its schema",
+                                + ":1:10 name the table `analytics.patients` without its schema",
                                         "[tables.patients]"),
                 Arguments.of("[tables.visits]\nnote = \"free_text\"\n",
                         "E1103 " + PHI
-                                + ":1:1 `visits` is created by story `visits`, not `patients`",
+                                + ":1:9 `visits` is created by story `visits`, not `patients`",
                         "stories/visits/schema/phi.toml"),
                 Arguments.of("[tables.patients]\nmrm = \"identifier\"\n",
                         "E1104 " + PHI + ":2:1 `patients` has no column `mrm`",
                                 "did you mean `mrn`?"),
                 Arguments.of("[tables.patients]\nmrn = \"identifer\"\n",
-                        "E1105 " + PHI + ":2:1 `identifer` is not a class of PHI",
+                        "E1105 " + PHI + ":2:7 `identifer` is not a class of PHI",
                                 "did you mean `identifier`?"),
                 Arguments.of("[tables.patients]\nzip = \"quasi\"\n",
                         "E1106 " + PHI + ":2:1 a quasi-identifier must say how it generalizes",
@@ -128,10 +128,10 @@ class ClassificationReaderTest {
                         "E1101 " + PHI + ":2:9 unknown field `clas` in a column's classification",
                         "did you mean `class`?"),
                 Arguments.of("[tables.patients]\nmrn = \"identifier\"\n[tables.visit_copy]\nnote = \"free_text\"\n",
-                        "E1103 " + PHI + ":3:1 `visit_copy` is created by story `visits`",
+                        "E1103 " + PHI + ":3:9 `visit_copy` is created by story `visits`",
                                 "stories/visits"),
                 Arguments.of("[tables.patients_copy]\nmrn = \"identifier\"\n",
-                        "E1107 " + PHI + ":1:1 the columns of `patients_copy` cannot be known",
+                        "E1107 " + PHI + ":1:9 the columns of `patients_copy` cannot be known",
                                 "list the columns"),
                 Arguments.of("[tables.patients\nmrn = \"identifier\"\n",
                         "E1100 " + PHI + ":1:17 invalid TOML", "toml.io"));
