@@ -27,13 +27,15 @@ public final class TomlDocument {
     }
 
     /**
-     * Parses a file, reporting every syntax error under {@code syntaxCode}. Returns empty when the
-     * file has errors, because tomlj's partial result cannot be trusted.
+     * Parses a file, reporting its first syntax error under {@code syntaxCode}. Returns empty when
+     * the file has errors, because tomlj's partial result cannot be trusted. Only the first: tomlj
+     * goes on after an error from wherever it stopped, so one missing comma in a list was three
+     * errors, the last two about text that is correct (round 18).
      */
     public static Optional<TomlDocument> parse(SourceFile source, Code syntaxCode, Diagnostics diagnostics) {
         TomlParseResult result = Toml.parse(source.text());
         if (result.hasErrors()) {
-            for (TomlParseError error : result.errors()) {
+            for (TomlParseError error : result.errors().subList(0, 1)) {
                 TomlPosition at = error.position();
                 Position position = at == null
                         ? Position.ofFile(source.path())

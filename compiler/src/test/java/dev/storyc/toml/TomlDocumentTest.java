@@ -26,6 +26,28 @@ class TomlDocumentTest {
                     nmae = "alice"
                     """);
 
+    /** tomlj goes on after an error from where it stopped: what follows is not the user's mistake. */
+    @Test
+    void aSyntaxErrorIsReportedOnceNotWithTheCascadeAfterIt() {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<TomlDocument> doc = TomlDocument.parse(new SourceFile("releases/w.toml",
+                "stories = [\n  \"one\"\n  \"two\"\n]\n"), Code.RELEASE_TOML_SYNTAX, diagnostics);
+
+        assertThat(doc).isEmpty();
+        assertThat(diagnostics.all()).singleElement()
+                .satisfies(d -> assertThat(d.position()).hasToString("releases/w.toml:3:3"));
+    }
+
+    @Test
+    void valuesAndNamesArePlacedWhereTheyAreWritten() {
+        TomlDocument doc = TomlDocument.parse(new SourceFile("phi.toml",
+                "[tables.patients]\nmrn   =  \"identifer\"\n"), Code.PHI_FILE_SYNTAX, new Diagnostics()).orElseThrow();
+        var tables = doc.root().getTable("tables");
+
+        assertThat(doc.nameAt(doc.positionOf(tables, "patients"), "patients")).hasToString("phi.toml:1:9");
+        assertThat(doc.valuePositionOf(tables.getTable("patients"), "mrn")).hasToString("phi.toml:2:10");
+    }
+
     @Test
     void knowsWhereEachKeyAndElementWasWritten() {
         TomlDocument doc =
