@@ -32,7 +32,7 @@ public enum Code {
     STORY_MANIFEST_MISSING("E0110", "story has no story.toml"),
     UNEXPECTED_STORY_FILE("E0111", "file is not part of the story layout"),
     SHALLOW_CLONE_FETCHED("E0112", "a shallow clone lacked pinned trees and storyc fetched its history"),
-    NOT_A_FILE("E0113", "a link to a folder, or a special file, where storyc reads files"),
+    NOT_A_FILE("E0113", "a link to a folder, a special file, or a folder where storyc reads a file"),
     BARE_CARRIAGE_RETURN("E0114", "a line ends in a carriage return without a line feed"),
     MERGE_CONFLICT_MARKER("E0115", "a file holds an unresolved merge conflict"),
 

@@ -122,6 +122,7 @@ public final class WorkspaceLoader {
         }
         Map<StoryId, Story> stories = loadStories();
         Map<String, SourceFile> releases = new TreeMap<>();
+        releaseFolders();
         for (SourceFile file : readTree("releases")) {
             if (file.path().endsWith(".toml") && file.path().indexOf('/', "releases/".length()) < 0) {
                 String name = file.path().substring("releases/".length(), file.path().length() - ".toml".length());
@@ -379,8 +380,33 @@ public final class WorkspaceLoader {
         }
     }
 
+    /** Reports a folder named like a release, {@code releases/X.toml}, which was silently skipped. */
+    private void releaseFolders() throws IOException {
+        Path folder = root.resolve("releases");
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var entries = Files.list(folder)) {
+            entries.filter(entry -> entry.getFileName().toString().endsWith(".toml")
+                            && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .forEach(entry -> diagnostics.add(Diagnostic.error(Code.NOT_A_FILE,
+                                    Position.ofFile("releases/" + entry.getFileName()),
+                                    "`releases/" + entry.getFileName() + "` is a folder, where a release is a file")
+                            .withHint("a release is one file, releases/<name>.toml; move the folder away")));
+        }
+    }
+
     private Optional<SourceFile> readIfPresent(String relative) {
         Path path = root.resolve(relative);
+        if (Files.isDirectory(path)) {
+            // A folder where the file belongs was taken for no file at all (round 18): no settings,
+            // or "not a workspace", without a word about the folder.
+            diagnostics.add(Diagnostic.error(Code.NOT_A_FILE, Position.ofFile(relative),
+                            "`" + relative + "` is a folder, where storyc reads a file")
+                    .withHint("move the folder away, and write " + relative + " as a file"));
+            return Optional.empty();
+        }
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }

@@ -34,6 +34,11 @@ class ProjectErrorsTest {
                         "E0105", "stories/" + "s".repeat(64),
                         "story folder `" + "s".repeat(64) + "` is not a valid story id",
                         "story ids are at most 63 characters, as the warehouse registry keeps them; this one has 64"),
+                // Round 18: a folder where a file belongs was silently no file at all.
+                row("release that is a folder", Map.of("releases/r2.toml/notes.md", "a release is a file\n"),
+                        "E0113", "releases/r2.toml", "`releases/r2.toml` is a folder, where a release is a file"),
+                row("storyc.toml that is a folder", Map.of("storyc.toml/settings.toml", "jobs = 2\n"),
+                        "E0113", "storyc.toml", "`storyc.toml` is a folder, where storyc reads a file"),
                 row("story requires another twice", Map.of("stories/extra/story.toml",
                                 "title = \"Extra\"\nrequires = [\"base\", \"base\"]\n"),
                         "E0108", "stories/extra/story.toml:2:21", "`requires` names `base` twice"),
