@@ -178,6 +178,7 @@ public enum Code {
     DEPLOY_FAILED("E0807", "deploy script failed"),
     VERIFY_FAILED("E0808", "verify script failed"),
     REVERT_FAILED("E0809", "revert script failed"),
+    TABLE_RECREATED("E0810", "an apply would drop a table with one story's revert and create it with another's"),
 
     // E09xx: ETL runs, data tests and live validation
     ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),

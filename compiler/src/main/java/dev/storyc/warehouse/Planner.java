@@ -58,6 +58,9 @@ public final class Planner {
                 upToDate.add(change);
             }
         }
+        if (!options.development()) {
+            refusals.addAll(TablesRecreated.find(actions));
+        }
         List<ChangeId> revertedAlready =
                 output.pendingReverts().stream()
                         .filter(id -> !deployed.containsKey(id))

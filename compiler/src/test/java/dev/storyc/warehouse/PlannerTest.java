@@ -239,6 +239,30 @@ class PlannerTest {
                         });
     }
 
+    /** A renamed story folder, to the warehouse: one story's revert drops what another's deploy creates. */
+    @Test
+    void anApplyThatWouldDropATableAndCreateItAgainIsRefusedOutsideDevelopment() {
+        String create = "-- the table\nCREATE TABLE IF NOT EXISTS analytics.claims (id INT);\n";
+        OutputPlan plan = plan(Set.of(new ChangeId("claims-old", "base")), planned("claims", "base", 1, create));
+        DeployedChange old = deployed("claims-old", "base", 1, create, List.of());
+        DeployedChange renamed = new DeployedChange(old.id(), old.sequence(), old.requires(), old.deployHash(),
+                Sha256.tagged("x"), "DROP TABLE IF EXISTS analytics.other, \"analytics\".\"claims\" CASCADE;",
+                old.deployedBy(), old.deployedAt(), old.outputCommit(), old.environmentHash());
+
+        ApplyPlan acceptance = Planner.plan(plan, registry(renamed), ACCEPTANCE);
+
+        assertThat(acceptance.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code().id()).isEqualTo("E0810");
+            assertThat(refusal.position()).hasToString("warehouse/claims/base/deploy.sql:2:1");
+            assertThat(refusal.message()).contains("drop table `analytics.claims` with the stored revert of"
+                    + " `claims-old/base`").contains("every row of it would be lost");
+        });
+        assertThat(Planner.plan(plan, registry(renamed), new Planner.Options(true, false)).refusals()).isEmpty();
+        // Another table, or the same story's own change, is no rename.
+        assertThat(Planner.plan(plan(Set.of(), planned("claims", "base", 1,
+                "CREATE TABLE analytics.claims_v2 (id INT);")), registry(renamed), ACCEPTANCE).refusals()).isEmpty();
+    }
+
     private static OutputPlan plan(Set<ChangeId> pending, PlannedChange... changes) {
         return new OutputPlan("c0ffee", "acc", "sha256:env", List.of(changes), pending);
     }

@@ -1,0 +1,123 @@
+package dev.storyc.warehouse;
+
+import dev.storyc.check.SqlLexer;
+import dev.storyc.check.SqlLexer.Token;
+import dev.storyc.check.TableName;
+import dev.storyc.diag.Code;
+import dev.storyc.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the tables an apply would drop with one story's stored revert and create again with
+ * another story's deploy. That is what renaming a story folder does (docs/stories.md): to the
+ * warehouse the old story leaves and a new one arrives, and every row of the table is lost. Outside
+ * development the apply is refused (E0810) before anything runs; a team that means it backs the old
+ * story out in one apply and adds the new one in the next.
+ *
+ * <p>Read from the scripts' text, statement by statement: a revert's {@code DROP TABLE} names and a
+ * deploy's {@code CREATE TABLE} name. What a {@code DO} block or a function does is not seen.
+ */
+final class TablesRecreated {
+    private TablesRecreated() {}
+
+    static List<Diagnostic> find(List<Action> actions) {
+        Map<String, Action.Revert> dropped = new LinkedHashMap<>();
+        for (Action action : actions) {
+            if (action instanceof Action.Revert revert) {
+                for (TableName table : dropped(revert.deployed().revertScript())) {
+                    dropped.putIfAbsent(table.table(), revert);
+                }
+            }
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        for (Action action : actions) {
+            if (!(action instanceof Action.Deploy deploy)) {
+                continue;
+            }
+            String text = deploy.change().deploy().text();
+            for (List<Token> statement : SqlLexer.statements(text)) {
+                Optional<TableName> created = created(text, statement);
+                if (created.isEmpty()) {
+                    continue;
+                }
+                Action.Revert revert = dropped.get(created.get().table());
+                if (revert == null || revert.deployed().id().story().equals(deploy.change().id().story())
+                        || dropped(revert.deployed().revertScript()).stream().noneMatch(created.get()::refersTo)) {
+                    continue;
+                }
+                found.add(Diagnostic.error(Code.TABLE_RECREATED,
+                                deploy.change().deploy().positionOf(statement.get(0).offset() + 1),
+                                "this apply would drop table `" + created.get().key() + "` with the stored revert of `"
+                                        + revert.deployed().id() + "`, whose story left the output, and create it again"
+                                        + " here, in `" + deploy.change().id() + "`: every row of it would be lost")
+                        .withHint("a renamed story folder does this: rename it back and change its title instead"
+                                + " (docs/stories.md); to drop and re-create the table on purpose, back `"
+                                + revert.deployed().id().story() + "` out in one apply and add `"
+                                + deploy.change().id().story() + "` in the next"));
+            }
+        }
+        return found;
+    }
+
+    /** Returns the tables the {@code DROP TABLE} statements of a script name. */
+    static List<TableName> dropped(String text) {
+        List<TableName> tables = new ArrayList<>();
+        for (List<Token> statement : SqlLexer.statements(text)) {
+            if (statement.size() < 3 || !statement.get(0).isWord("drop") || !statement.get(1).isWord("table")) {
+                continue;
+            }
+            int i = 2;
+            if (statement.size() > 4 && statement.get(2).isWord("if") && statement.get(3).isWord("exists")) {
+                i = 4;
+            }
+            int start = i;
+            for (; i <= statement.size(); i++) {
+                boolean end = i == statement.size() || statement.get(i).isPunct(",") || statement.get(i).isPunct(";")
+                        || statement.get(i).isWord("cascade") || statement.get(i).isWord("restrict");
+                if (end) {
+                    if (i > start) {
+                        TableName.parse(text.substring(statement.get(start).offset(), statement.get(i - 1).end()))
+                                .ifPresent(tables::add);
+                    }
+                    start = i + 1;
+                    if (i < statement.size() && !statement.get(i).isPunct(",")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** Returns the table a {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name} statement creates. */
+    static Optional<TableName> created(String text, List<Token> statement) {
+        if (statement.isEmpty() || !statement.get(0).isWord("create")) {
+            return Optional.empty();
+        }
+        int i = 1;
+        while (i < statement.size() && (statement.get(i).isWord("unlogged") || statement.get(i).isWord("temp")
+                || statement.get(i).isWord("temporary") || statement.get(i).isWord("global")
+                || statement.get(i).isWord("local"))) {
+            i++;
+        }
+        if (i >= statement.size() || !statement.get(i).isWord("table")) {
+            return Optional.empty();
+        }
+        i++;
+        if (i + 2 < statement.size() && statement.get(i).isWord("if") && statement.get(i + 1).isWord("not")
+                && statement.get(i + 2).isWord("exists")) {
+            i += 3;
+        }
+        int start = i;
+        while (i < statement.size() && !statement.get(i).isPunct("(") && !statement.get(i).isWord("as")
+                && !statement.get(i).isWord("partition") && !statement.get(i).isWord("of")) {
+            i++;
+        }
+        return i > start ? TableName.parse(text.substring(statement.get(start).offset(), statement.get(i - 1).end()))
+                : Optional.empty();
+    }
+}
