@@ -40,14 +40,23 @@ final class InFlightQueries {
         synchronized (OPEN) {
             open = new ArrayList<>(OPEN);
         }
+        boolean cancelled = false;
         for (Connection connection : open) {
             try {
                 if (!connection.isClosed()) {
                     connection.unwrap(PGConnection.class).cancelQuery();
+                    cancelled = true;
                 }
             } catch (SQLException | RuntimeException e) {
                 // The process is ending; a server that cannot be told ends the statement itself.
             }
+        }
+        if (cancelled) {
+            // A stop mid-work said nothing at all (round 17); the run's own record may still say
+            // `running`, which etl status reads as abandoned once the session is gone.
+            System.err.println("storyc: stopped while the warehouse was working; what was running was cancelled,"
+                    + " and its transaction is rolled back");
+            System.err.flush();
         }
     }
 }

@@ -149,7 +149,9 @@ class WarehouseCrashTest {
                     + " AND query LIKE '%pg_sleep(120)%' AND pid <> pg_backend_pid()";
             awaitRows(ws, sleeping, "1", "the stuck change to start");
 
-            apply.terminate();
+            Storyc.Outcome stopped = apply.terminate();
+            assertThat(stopped.stderr()).as(stopped.toString())
+                    .contains("storyc: stopped while the warehouse was working; what was running was cancelled");
 
             // Without a cancel the server would run the script for two minutes more, holding the
             // lock for a process that is gone.
