@@ -33,9 +33,7 @@ public final class Explanation {
 
     /** Returns every key that can be explained, for "did you mean" hints. */
     public static List<String> keys(ConfigTable tree) {
-        List<String> keys = new ArrayList<>();
-        collect(tree, "", keys);
-        return keys;
+        return tree.paths();
     }
 
     private static void explainInto(List<String> lines, String environment, String key, ConfigValue value) {
@@ -76,15 +74,5 @@ public final class Explanation {
         Origin.Defaulted defaulted = (Origin.Defaulted) step;
         return new String[] {defaulted.declaredAt().toString(), "the default of " + defaulted.record() + "."
                 + defaulted.field()};
-    }
-
-    private static void collect(ConfigTable table, String prefix, List<String> into) {
-        table.entries().forEach((k, v) -> {
-            String key = prefix.isEmpty() ? k : prefix + "." + k;
-            into.add(key);
-            if (v instanceof ConfigTable nested) {
-                collect(nested, key, into);
-            }
-        });
     }
 }

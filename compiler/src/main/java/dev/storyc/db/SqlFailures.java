@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Turns the driver's {@link SQLException}s into messages a user can act on, keyed by SQLSTATE
@@ -117,6 +118,32 @@ final class SqlFailures {
         return "check the password in " + password.source() + " and `warehouse.user`";
     }
 
+    /**
+     * A failure of the warehouse's operation rather than of the SQL (ServerErrors.isOperational),
+     * by SQLSTATE or its class: what happened and what to do.
+     */
+    private record Operational(String state, DatabaseException.Kind kind, String what, String hint) {
+        boolean matches(String found) {
+            return state.length() == 2 ? found.startsWith(state) : found.equals(state);
+        }
+    }
+
+    private static final List<Operational> OPERATIONAL = List.of(
+            new Operational("55P03", DatabaseException.Kind.LOCK_TIMEOUT,
+                    "a lock it needed was not granted within the session's lock_timeout",
+                    "another session holds the lock (pg_stat_activity and pg_blocking_pids() name it): let it"
+                            + " finish and run again, or raise the setting warehouse.lock_timeout"),
+            new Operational("57014", DatabaseException.Kind.OTHER, "the server cancelled the statement",
+                    "a statement_timeout set on the warehouse user or database is shorter than the statement"
+                            + " needs, or an administrator cancelled it: raise the timeout for storyc's user, or run"
+                            + " again"),
+            new Operational("40001", DatabaseException.Kind.OTHER, "it met another session's work", "run it again"),
+            new Operational("40P01", DatabaseException.Kind.OTHER, "it met another session's work", "run it again"),
+            new Operational("53", DatabaseException.Kind.OTHER, "the server could not do it",
+                    "ask the warehouse's administrator (disk, memory or connections), then run again"),
+            new Operational("58", DatabaseException.Kind.OTHER, "the server could not do it",
+                    "ask the warehouse's administrator (disk, memory or connections), then run again"));
+
     /** Explains a failure of a statement storyc itself ran, such as a registry query. */
     static DatabaseException failed(SQLException e, String doing) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -127,38 +154,12 @@ final class SqlFailures {
                     "grant the warehouse user the privilege, or run storyc as a user that has it",
                     state);
         }
-        if (state.equals("55P03")) {
-            return new DatabaseException(
-                    DatabaseException.Kind.LOCK_TIMEOUT,
-                    doing + " failed: a lock it needed was not granted within the session's lock_timeout ("
-                            + serverText(e) + "); nothing of it was kept",
-                    "another session holds the lock (pg_stat_activity and pg_blocking_pids() name it): let it"
-                            + " finish and run again, or raise the setting warehouse.lock_timeout",
-                    state);
-        }
-        if (state.equals("57014")) {
-            return new DatabaseException(
-                    DatabaseException.Kind.OTHER,
-                    doing + " failed: the server cancelled the statement (" + serverText(e)
-                            + "); nothing of it was kept",
-                    "a statement_timeout set on the warehouse user or database is shorter than the statement"
-                            + " needs, or an administrator cancelled it: raise the timeout for storyc's user, or run"
-                            + " again",
-                    state);
-        }
-        if (state.equals("40001") || state.equals("40P01")) {
-            return new DatabaseException(
-                    DatabaseException.Kind.OTHER,
-                    doing + " failed: it met another session's work (" + serverText(e) + "); nothing of it was kept",
-                    "run it again",
-                    state);
-        }
-        if (state.startsWith("53") || state.startsWith("58")) {
-            return new DatabaseException(
-                    DatabaseException.Kind.OTHER,
-                    doing + " failed: the server could not do it (" + serverText(e) + "); nothing of it was kept",
-                    "ask the warehouse's administrator (disk, memory or connections), then run again",
-                    state);
+        for (Operational kind : OPERATIONAL) {
+            if (kind.matches(state)) {
+                return new DatabaseException(kind.kind(),
+                        doing + " failed: " + kind.what() + " (" + serverText(e) + "); nothing of it was kept",
+                        kind.hint(), state);
+            }
         }
         if (state.startsWith("08") || state.startsWith("57P0")) {
             return new DatabaseException(

@@ -29,10 +29,7 @@ class EtlAbandonedRunTest {
     @Test
     void aKilledRunIsRunningWhileItsSessionLastsAndAbandonedAfter() {
         try (WarehouseWorkspace ws = WarehouseWorkspace.create(temp)) {
-            ws.write("stories/base/etl/fill.job.toml",
-                    "target = \"<% env.warehouse.schema %>.base\"\nschedule = \"0 3 * * *\"\n"
-                            + "sql = \"fill.sql\"\nsource = \"feed.base\"\nmode = \"append\"\n");
-            ws.write("stories/base/etl/fill.sql", "SELECT 7 AS id FROM pg_sleep(120)\n");
+            ws.fillJob("SELECT 7 AS id FROM pg_sleep(120)\n");
             assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
             Storyc.Outcome applied = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev");
             assertThat(applied.exitCode()).as(applied.toString()).isZero();

@@ -43,10 +43,7 @@ class LeastPrivilegeDeployTest {
                         + text.substring(acc, dev).replace("warehouse.user = \"" + PostgresServer.USER + "\"",
                                 "warehouse.user = \"" + role + "\"")
                         + text.substring(dev));
-                ws.write("stories/base/etl/fill.job.toml",
-                        "target = \"<% env.warehouse.schema %>.base\"\nschedule = \"0 3 * * *\"\n"
-                                + "sql = \"fill.sql\"\nsource = \"feed.base\"\nmode = \"append\"\n");
-                ws.write("stories/base/etl/fill.sql", "SELECT 7 AS id\n");
+                ws.fillJob("SELECT 7 AS id\n");
                 assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "acc").exitCode()).isZero();
 
                 Storyc.Outcome apply = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "acc");

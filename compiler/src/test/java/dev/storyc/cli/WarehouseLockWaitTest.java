@@ -29,10 +29,7 @@ class WarehouseLockWaitTest {
     @Test
     void aHeldTableLockEndsTheApplyAndTheJobWithExit3AndNothingKept() throws Exception {
         try (WarehouseWorkspace ws = WarehouseWorkspace.create(temp)) {
-            ws.write("stories/base/etl/fill.job.toml",
-                    "target = \"<% env.warehouse.schema %>.base\"\nschedule = \"0 3 * * *\"\n"
-                            + "sql = \"fill.sql\"\nsource = \"feed.base\"\nmode = \"append\"\n");
-            ws.write("stories/base/etl/fill.sql", "SELECT 7 AS id\n");
+            ws.fillJob("SELECT 7 AS id\n");
             assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
             assertThat(Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev").exitCode()).isZero();
             try (Connection holder = ws.dev.connect(); Statement lock = holder.createStatement()) {

@@ -67,6 +67,17 @@ public final class WarehouseWorkspace implements AutoCloseable {
         Checkout.write(root.resolve(path), text);
     }
 
+    /**
+     * Adds the ETL job {@code base/fill}, which appends what {@code sql} selects (an {@code id}) to
+     * story base's table, run by etl in the tests of runs, locks and privileges.
+     */
+    public void fillJob(String sql) {
+        write("stories/base/etl/fill.job.toml",
+                "target = \"<% env.warehouse.schema %>.base\"\nschedule = \"0 3 * * *\"\n"
+                        + "sql = \"fill.sql\"\nsource = \"feed.base\"\nmode = \"append\"\n");
+        write("stories/base/etl/fill.sql", sql);
+    }
+
     /** Returns the rows of a query, each row's columns joined by '|'. */
     public static List<String> rows(PostgresServer.Database database, String sql) {
         try (Connection connection = database.connect();
