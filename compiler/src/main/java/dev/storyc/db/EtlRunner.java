@@ -79,7 +79,7 @@ public final class EtlRunner {
             runs.started(
                     runId, target.environment(), job.story(), job.name(), outputCommit, started);
             if (missing.isPresent()) {
-                return finish(job, runId, Status.REFUSED, 0, started, missing);
+                return closed(recorded(job, runId, Status.REFUSED, 0, started, missing));
             }
             connection.setAutoCommit(false);
             long rows = 0;
@@ -107,7 +107,7 @@ public final class EtlRunner {
                 connection.rollback();
                 connection.setAutoCommit(true);
                 resetSession();
-                JobRun failed = finish(job, runId, Status.FAILED, 0, started, problem);
+                JobRun failed = closed(recorded(job, runId, Status.FAILED, 0, started, problem));
                 if (operational != null) {
                     throw operational;
                 }
@@ -128,15 +128,15 @@ public final class EtlRunner {
                 // the server has rolled the job back, and its own record of success with it.
                 connection.setAutoCommit(true);
                 resetSession();
-                JobRun failed = finish(job, runId, Status.FAILED, 0, started, Optional.of(commitFailed(job, e)));
+                JobRun failed = closed(recorded(job, runId, Status.FAILED, 0, started,
+                        Optional.of(commitFailed(job, e))));
                 if (ServerErrors.isOperational(e)) {
                     throw e;
                 }
                 return failed;
             }
             connection.setAutoCommit(true);
-            runs.closed(runId);
-            return run;
+            return closed(run);
         } catch (SQLException e) {
             throw SqlFailures.failed(
                     e, "running ETL job " + job.qualifiedName() + " in " + target.environment());
@@ -153,17 +153,9 @@ public final class EtlRunner {
         }
     }
 
-    /** Records a run's end once nothing of it is left to commit, and releases its lock. */
-    private JobRun finish(
-            EtlJob job,
-            String runId,
-            Status status,
-            long rows,
-            Instant started,
-            Optional<Diagnostic> problem)
-            throws SQLException {
-        JobRun run = recorded(job, runId, status, rows, started, problem);
-        runs.closed(runId);
+    /** Releases a run's lock once its end is committed, and returns the run. */
+    private JobRun closed(JobRun run) throws SQLException {
+        runs.closed(run.runId());
         return run;
     }
 
