@@ -93,7 +93,8 @@ final class ChangeTransaction {
             session.connection.commit();
             session.autoCommit();
             // A script's SET outlives the transaction it committed in; a rolled-back one does not.
-            session.execute("RESET ALL", "resetting the session's settings after " + action.id());
+            session.execute("RESET ALL; " + SessionBounds.sql(target),
+                    "resetting the session's settings after " + action.id());
             return Optional.empty();
         } catch (SQLException e) {
             session.rollbackAndAutoCommit();

@@ -26,9 +26,6 @@ public final class Connector {
 
     private Connector() {}
 
-    /** How long the server keeps a transaction of storyc's open with nothing sent: see {@link #open}. */
-    static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofMinutes(10);
-
     /**
      * Connects and logs in, within the target's connect timeout.
      *
@@ -50,17 +47,6 @@ public final class Connector {
         properties.setProperty("loginTimeout", Long.toString(seconds));
         properties.setProperty("ApplicationName", "storyc");
         properties.setProperty("tcpKeepAlive", "true");
-        if (target.engine() == Engine.POSTGRES && !properties.containsKey("options")) {
-            // Given at login, so that RESET ALL after each change restores them rather than clearing
-            // them. No wait for a table lock is endless: an ALTER TABLE queued behind a long read
-            // blocked every later reader of the table, and storyc with it, without a word. And a
-            // transaction storyc left open because the network froze under it (a dead SSH tunnel)
-            // is ended by the server, with its locks, after ten minutes: storyc itself never leaves
-            // one idle, but the job's locks were held for as long as the freeze lasted (round 17).
-            long lockMillis = target.timeouts().lock().toMillis();
-            properties.setProperty("options", (lockMillis > 0 ? "-c lock_timeout=" + lockMillis + " " : "")
-                    + "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
-        }
         // A cancel on the way out must not hold the exit of a cancelled CI job for long.
         properties.setProperty("cancelSignalTimeout", "5");
         try {
@@ -73,6 +59,12 @@ public final class Connector {
                                 + " is not a PostgreSQL JDBC URL",
                         "warehouse.url must start with `jdbc:postgresql://`",
                         "");
+            }
+            try (java.sql.Statement bounds = connection.createStatement()) {
+                bounds.execute(SessionBounds.sql(target));
+            } catch (SQLException e) {
+                connection.close();
+                throw SqlFailures.failed(e, "setting the session's timeouts on " + target.describe());
             }
             return InFlightQueries.watch(connection);
         } catch (SQLException e) {

@@ -149,7 +149,7 @@ public final class EtlRunner {
      */
     private void resetSession() throws SQLException {
         try (Statement reset = connection.createStatement()) {
-            reset.execute("RESET ALL; " + target.engine().identityReset());
+            reset.execute("RESET ALL; " + target.engine().identityReset() + "; " + SessionBounds.sql(target));
         }
     }
 

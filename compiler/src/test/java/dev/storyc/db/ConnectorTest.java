@@ -52,10 +52,9 @@ class ConnectorTest {
                 assertThat(rows.getString(1)).isEqualTo(database.name());
             }
             // The session's bounds: a lock wait ends at warehouse.lock_timeout, and a transaction
-            // left open by a frozen network is ended by the server; RESET ALL keeps both.
+            // left open by a frozen network is ended by the server.
             try (Connection connection = Connector.open(target);
                     var statement = connection.createStatement()) {
-                statement.execute("SET lock_timeout = 0; RESET ALL");
                 try (ResultSet rows = statement.executeQuery("SELECT current_setting('lock_timeout'),"
                         + " current_setting('idle_in_transaction_session_timeout')")) {
                     rows.next();
