@@ -234,9 +234,12 @@ public final class EtlRunner {
                                         + " ("
                                         + target.environment()
                                         + ")")
-                        .withHint(
-                                "deploy them first: storyc warehouse apply --env "
-                                        + target.environment()));
+                        .withHint(state.equals("pending")
+                                ? "deploy them first: storyc warehouse apply --env " + target.environment()
+                                        + ", in the workspace; or, if this is a checkout the schedules run"
+                                        + " in, pull it (git pull): a story backed out after its commit has"
+                                        + " had its tables reverted, and its job left the schedule"
+                                : "deploy them first: storyc warehouse apply --env " + target.environment()));
     }
 
     private Optional<Diagnostic> missingTarget(EtlJob job) throws SQLException {

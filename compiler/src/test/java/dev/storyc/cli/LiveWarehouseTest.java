@@ -36,7 +36,9 @@ class LiveWarehouseTest {
                                 + " `patients`'s schema changes are not deployed there yet"
                                 + " (integration)")
                     .contains("--> out/integration/etl/patients/load_patients.job.toml")
-                    .contains("storyc warehouse apply --env integration");
+                    .contains("storyc warehouse apply --env integration")
+                    // Round 17: from a stale scheduler checkout, applying was the wrong advice.
+                    .contains("if this is a checkout the schedules run in, pull it (git pull)");
             assertThat(
                             count(
                                     database,
