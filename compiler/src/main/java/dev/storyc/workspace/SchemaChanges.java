@@ -97,10 +97,11 @@ public final class SchemaChanges {
                 continue;
             }
             if (change.ordinal() > 0 && !hasBase) {
+                // At the missing file, as warehouse.md says, where an editor can create it.
                 diagnostics.add(
                         Diagnostic.error(
                                         Code.SCHEMA_CHANGE_INCOMPLETE,
-                                        at,
+                                        Position.ofFile(prefix + "schema/deploy.sql"),
                                         "story `"
                                                 + story
                                                 + "` has `"

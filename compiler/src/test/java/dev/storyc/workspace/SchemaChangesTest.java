@@ -175,6 +175,8 @@ class SchemaChangesTest {
                         d -> {
                             assertThat(d.code()).isEqualTo(Code.SCHEMA_CHANGE_INCOMPLETE);
                             assertThat(d.message()).contains("no schema/deploy.sql");
+                            // At the missing file (round 18: it was the change's deploy.sql).
+                            assertThat(d.position()).hasToString("stories/base/schema/deploy.sql");
                         });
     }
 
