@@ -1,19 +1,18 @@
 package dev.storyc.db;
 
+import dev.storyc.check.TableName;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Position;
 import dev.storyc.etl.EtlJob;
 import dev.storyc.etl.RunStep;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import dev.storyc.check.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -251,17 +250,10 @@ public final class EtlRunner {
         }
         String schema = name.get().schema().orElse(target.schema().toLowerCase(Locale.ROOT));
         String table = name.get().table();
-        try (PreparedStatement query =
-                connection.prepareStatement(
-                        "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND"
-                            + " table_name = ?")) {
-            query.setString(1, schema);
-            query.setString(2, table);
-            try (ResultSet rows = query.executeQuery()) {
-                if (rows.next()) {
-                    return Optional.empty();
-                }
-            }
+        // The catalog, not information_schema, which hides a table the user may not read: such
+        // a target is the privilege's failure, at the job's statement, not a missing table.
+        if (Catalog.tables(connection, schema).contains(table)) {
+            return Optional.empty();
         }
         return Optional.of(
                 Diagnostic.error(
@@ -302,32 +294,18 @@ public final class EtlRunner {
                                   + " name) in"
                             : "the SQL storyc writes for mode " + job.mode().name() + " in";
         }
-        return Diagnostic.error(
-                        Code.ETL_STATEMENT_FAILED,
-                        at,
-                        what
-                                + " ETL job `"
-                                + job.qualifiedName()
-                                + "` failed in "
-                                + target.environment()
-                                + ": "
-                                + ServerErrors.message(e)
-                                + ServerErrors.stateSuffix(e))
-                .withHint("nothing of this run was kept: the job's transaction was rolled back");
+        return failed(job, at, what + " ETL job", e, "the job's transaction was rolled back");
     }
 
     private Diagnostic commitFailed(EtlJob job, SQLException e) {
-        return Diagnostic.error(
-                        Code.ETL_STATEMENT_FAILED,
-                        job.definedAt(),
-                        "committing ETL job `"
-                                + job.qualifiedName()
-                                + "` failed in "
-                                + target.environment()
-                                + ": "
-                                + ServerErrors.message(e)
-                                + ServerErrors.stateSuffix(e))
-                .withHint("nothing of this run was kept: the server rolled the job's transaction back");
+        return failed(job, job.definedAt(), "committing ETL job", e, "the server rolled the job's transaction back");
+    }
+
+    /** E0903: what failed in which environment, the server's words, and that nothing was kept. */
+    private Diagnostic failed(EtlJob job, Position at, String what, SQLException e, String why) {
+        return Diagnostic.error(Code.ETL_STATEMENT_FAILED, at, what + " `" + job.qualifiedName() + "` failed in "
+                        + target.environment() + ": " + ServerErrors.message(e) + ServerErrors.stateSuffix(e))
+                .withHint("nothing of this run was kept: " + why);
     }
 
     private Diagnostic duplicateKeys(EtlJob job, RunStep.UniqueKey step) {
