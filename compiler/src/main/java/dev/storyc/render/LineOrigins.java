@@ -91,8 +91,7 @@ public final class LineOrigins {
             String text = template.substring(start, contentEnd);
             boolean openAtStart = insideTag;
             insideTag = endsInsideTag(text, insideTag);
-            boolean partialTag = !openAtStart && isStandaloneTag(text) && text.strip().substring(2).strip().startsWith(">");
-            out.append(partialTag ? PartialTrace.tagged(text, line, markers) : text);
+            out.append(!openAtStart && isPartialTag(text) ? PartialTrace.tagged(text, line, markers) : text);
             if (!openAtStart && !insideTag && !isStandaloneTag(text) && !(newline < 0 && text.isEmpty())) {
                 out.append(markers.open()).append(line).append(markers.close());
             }
@@ -181,11 +180,16 @@ public final class LineOrigins {
         String[] all = template.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
             String text = all[i].strip();
-            if (isStandaloneTag(text) && text.substring(2).strip().startsWith(">")) {
+            if (isPartialTag(text)) {
                 lines.add(i + 1);
             }
         }
         return lines;
+    }
+
+    /** Returns true for a line that holds one partial tag and only whitespace. */
+    private static boolean isPartialTag(String line) {
+        return isStandaloneTag(line) && line.strip().substring(2).strip().startsWith(">");
     }
 
     /** Returns true for a line that holds one section, partial or comment tag and only whitespace. */

@@ -92,8 +92,9 @@ public final class TomlDocument {
             return filePosition();
         }
         String text = source.text();
-        int offset = TomlSpans.valueStart(text, TomlSpans.offsetOf(text, keyAt));
-        if (offset < 0 || TomlSpans.lineStart(text, offset) != TomlSpans.lineStart(text, TomlSpans.offsetOf(text, keyAt))) {
+        int keyOffset = TomlSpans.offsetOf(text, keyAt);
+        int offset = TomlSpans.valueStart(text, keyOffset);
+        if (offset < 0 || TomlSpans.lineStart(text, offset) != TomlSpans.lineStart(text, keyOffset)) {
             return toPosition(keyAt);
         }
         return source.positionOf(offset);

@@ -83,9 +83,7 @@ public final class ValidationPlanner {
             Optional<View> view = project.view(alias.getValue());
             for (Field field : view.map(View::fields).orElse(List.of())) {
                 if (sql.select(alias.getKey(), field) instanceof Resolved.Sql resolved) {
-                    QueryParts.FieldQuery query = new QueryParts.FieldQuery(alias.getKey(),
-                            view.get().name(), field.name(), field.kind() == FieldKind.MEASURE,
-                            resolved.sql(), resolved.aliases(), at(field), resolved.own());
+                    QueryParts.FieldQuery query = query(alias.getKey(), view.get(), field, resolved);
                     batches.add(new Batch(explore.name(), from, List.of(query)));
                 }
             }
@@ -110,16 +108,7 @@ public final class ValidationPlanner {
             Resolved resolved = sql.select(view.name(), field);
             if (resolved instanceof Resolved.Sql s) {
                 fields++;
-                QueryParts.FieldQuery query =
-                        new QueryParts.FieldQuery(
-                                view.name(),
-                                view.name(),
-                                field.name(),
-                                field.kind() == FieldKind.MEASURE,
-                                s.sql(),
-                                s.aliases(),
-                                at(field),
-                                s.own());
+                QueryParts.FieldQuery query = query(view.name(), view, field, s);
                 (query.measure() ? measures : dimensions).add(query);
             } else if (resolved instanceof Resolved.Skipped skip) {
                 fields++;
@@ -169,16 +158,7 @@ public final class ValidationPlanner {
                                                 + " explore that uses it"));
                 } else if (resolved instanceof Resolved.Sql s && !own.containsAll(s.aliases())) {
                     fields++;
-                    QueryParts.FieldQuery query =
-                            new QueryParts.FieldQuery(
-                                    alias.getKey(),
-                                    view.get().name(),
-                                    field.name(),
-                                    field.kind() == FieldKind.MEASURE,
-                                    s.sql(),
-                                    s.aliases(),
-                                    at(field),
-                                    s.own());
+                    QueryParts.FieldQuery query = query(alias.getKey(), view.get(), field, s);
                     (query.measure() ? measures : dimensions).add(query);
                 }
             }
@@ -314,6 +294,12 @@ public final class ValidationPlanner {
         if (reported.add(diagnostic.position())) {
             problems.add(diagnostic);
         }
+    }
+
+    /** Returns a field's SQL as the query called {@code alias} selects it. */
+    private static QueryParts.FieldQuery query(String alias, View view, Field field, Resolved.Sql sql) {
+        return new QueryParts.FieldQuery(alias, view.name(), field.name(), field.kind() == FieldKind.MEASURE,
+                sql.sql(), sql.aliases(), at(field), sql.own());
     }
 
     static Position at(Field field) {

@@ -24,12 +24,15 @@ import java.util.Optional;
 final class TablesRecreated {
     private TablesRecreated() {}
 
+    /** A table a revert drops. */
+    private record Drop(TableName table, Action.Revert revert) {}
+
     static List<Diagnostic> find(List<Action> actions) {
-        Map<String, Action.Revert> dropped = new LinkedHashMap<>();
+        Map<String, Drop> dropped = new LinkedHashMap<>();
         for (Action action : actions) {
             if (action instanceof Action.Revert revert) {
                 for (TableName table : dropped(revert.deployed().revertScript())) {
-                    dropped.putIfAbsent(table.table(), revert);
+                    dropped.putIfAbsent(table.table(), new Drop(table, revert));
                 }
             }
         }
@@ -44,11 +47,12 @@ final class TablesRecreated {
                 if (created.isEmpty()) {
                     continue;
                 }
-                Action.Revert revert = dropped.get(created.get().table());
-                if (revert == null || revert.deployed().id().story().equals(deploy.change().id().story())
-                        || dropped(revert.deployed().revertScript()).stream().noneMatch(created.get()::refersTo)) {
+                Drop drop = dropped.get(created.get().table());
+                if (drop == null || drop.revert().deployed().id().story().equals(deploy.change().id().story())
+                        || !created.get().refersTo(drop.table())) {
                     continue;
                 }
+                Action.Revert revert = drop.revert();
                 found.add(Diagnostic.error(Code.TABLE_RECREATED,
                                 deploy.change().deploy().positionOf(statement.get(0).offset() + 1),
                                 "this apply would drop table `" + created.get().key() + "` with the stored revert of `"
