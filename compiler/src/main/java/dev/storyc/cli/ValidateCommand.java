@@ -5,6 +5,7 @@ import dev.storyc.db.DatabaseException;
 import dev.storyc.db.JdbcSqlExecutor;
 import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
+import dev.storyc.diag.Plural;
 import dev.storyc.validate.SqlExecutor;
 import dev.storyc.validate.ValidationPlan;
 import dev.storyc.validate.ValidationPlanner;
@@ -95,25 +96,15 @@ final class ValidateCommand implements Callable<Integer> {
                         + ": "
                         + result.validated()
                         + " fields valid, "
-                        + plural(result.diagnostics().size(), "problem")
+                        + Plural.of(result.diagnostics().size(), "problem")
                         + ", "
                         + result.notValidated()
                         + " not validated behind a failing join, table or field"
                         + skipped
                         + "; "
-                        + plural(result.queries(), "query")
+                        + Plural.of(result.queries(), "query")
                         + " in "
-                        + plural(result.roundTrips(), "round trip"));
+                        + Plural.of(result.roundTrips(), "round trip"));
         return result.passed() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
-    }
-
-    private static String plural(int count, String noun) {
-        return count
-                + " "
-                + (count == 1
-                        ? noun
-                        : noun.endsWith("y")
-                                ? noun.substring(0, noun.length() - 1) + "ies"
-                                : noun + "s");
     }
 }

@@ -2,6 +2,7 @@ package dev.storyc.cli;
 
 import dev.storyc.db.Applier;
 import dev.storyc.db.DatabaseException;
+import dev.storyc.diag.Plural;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.warehouse.Action;
 import dev.storyc.warehouse.ApplyPlan;
@@ -31,7 +32,10 @@ import java.util.concurrent.Callable;
                 + " in one transaction; the first failure stops the apply at the failing line,"
                 + " leaving the database at the last good change.",
             "A change whose text was edited after it was deployed is refused, except in a"
-                + " development environment with --rework."
+                + " development environment with --rework.",
+            "Adopting a database that hand-run migrations built: --log-only records the new"
+                + " changes as deployed without running their deploy scripts, after checking that"
+                + " every table they create exists and running their verify scripts."
         })
 final class WarehouseApplyCommand implements Callable<Integer> {
     @ParentCommand WarehouseCommand warehouse;
@@ -50,9 +54,21 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                             + " stored revert script, then deploy the new text.")
     boolean rework;
 
+    @Option(
+            names = "--log-only",
+            description =
+                    "Record new changes as deployed without running their deploy scripts, for"
+                            + " tables that already exist (adopting storyc on a database built by"
+                            + " hand). Every table a deploy script creates must exist and each"
+                            + " verify script must pass; a plan that reverts anything is refused.")
+    boolean logOnly;
+
     @Override
     public Integer call() {
         Console console = warehouse.root.console();
+        if (rework && logOnly) {
+            return bothModes(console);
+        }
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         if (rework && !session.isDevelopment()) {
             console.failure(
@@ -113,7 +129,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             if (deployed != null) {
                 sources.add(
                         new SourceFile(
-                                Applier.storedRevertPath(deployed.id()), deployed.revertScript()));
+                                deployed.storedRevertPath(), deployed.revertScript()));
             }
         }
         return sources;
@@ -121,7 +137,15 @@ final class WarehouseApplyCommand implements Callable<Integer> {
 
     private ApplyPlan plan(WarehouseSession session, RegistryState state) {
         return Planner.plan(
-                session.plan, state, new Planner.Options(session.isDevelopment(), rework));
+                session.plan, state, new Planner.Options(session.isDevelopment(), rework, logOnly));
+    }
+
+    /** Refuses --rework with --log-only: one runs a revert and a deploy, the other runs neither. */
+    static int bothModes(Console console) {
+        console.failure("--rework and --log-only cannot be used together",
+                "--rework runs a stored revert and the new deploy script; --log-only runs no deploy"
+                        + " script at all");
+        return ExitCode.USAGE;
     }
 
     private void report(
@@ -149,16 +173,16 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                             + " is up to date with output "
                             + commit
                             + ": "
-                            + plan.upToDate().size()
-                            + " changes deployed, nothing to do");
+                            + Plural.of(plan.upToDate().size(), "change")
+                            + " deployed, nothing to do");
         } else if (outcome.failure().isEmpty()) {
             console.result(
                     session.environment.name()
                             + " is at output "
                             + commit
                             + ": "
-                            + outcome.done().size()
-                            + " changes applied, "
+                            + Plural.of(outcome.done().size(), "change")
+                            + " applied, "
                             + plan.upToDate().size()
                             + " already there");
         } else {
@@ -167,8 +191,8 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                             + " stopped after "
                             + outcome.done().size()
                             + " of "
-                            + plan.actions().size()
-                            + " changes; the database is at the last change that succeeded");
+                            + Plural.of(plan.actions().size(), "change")
+                            + "; the database is at the last change that succeeded");
         }
     }
 
@@ -179,6 +203,8 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             return "reverted";
         } else if (action instanceof Action.Rework) {
             return "reworked";
+        } else if (action instanceof Action.Adopt) {
+            return "recorded";
         }
         return "updated";
     }

@@ -32,9 +32,17 @@ final class WarehousePlanCommand implements Callable<Integer> {
             description = "Plan with --rework, as apply would in a development environment.")
     boolean rework;
 
+    @Option(
+            names = "--log-only",
+            description = "Plan with --log-only, as apply would: new changes recorded, not run.")
+    boolean logOnly;
+
     @Override
     public Integer call() {
         Console console = warehouse.root.console();
+        if (rework && logOnly) {
+            return WarehouseApplyCommand.bothModes(console);
+        }
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         try (Applier applier = session.connect(console)) {
             RegistryState state = applier.readRegistry();
@@ -42,7 +50,7 @@ final class WarehousePlanCommand implements Callable<Integer> {
                     Planner.plan(
                             session.plan,
                             state,
-                            new Planner.Options(session.isDevelopment(), rework));
+                            new Planner.Options(session.isDevelopment(), rework, logOnly));
             return show(console, session, plan, options);
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);

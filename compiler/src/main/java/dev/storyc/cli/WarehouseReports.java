@@ -37,6 +37,8 @@ final class WarehouseReports {
             return "revert";
         } else if (action instanceof Action.Rework) {
             return "rework";
+        } else if (action instanceof Action.Adopt) {
+            return "record";
         }
         return "update-revert";
     }
@@ -50,6 +52,11 @@ final class WarehouseReports {
             return "edited since it was deployed " + deployed(rework.deployed());
         } else if (action instanceof Action.UpdateRevert) {
             return "stores the corrected revert script";
+        } else if (action instanceof Action.Adopt adopt) {
+            return "new; --log-only: deploy.sql not run, "
+                    + (adopt.tables().isEmpty() ? "" : adopt.tables().size() + " table"
+                            + (adopt.tables().size() == 1 ? "" : "s") + " checked, ")
+                    + (adopt.change().verify().isPresent() ? "verify.sql runs" : "no verify.sql");
         }
         return "new";
     }
@@ -72,13 +79,15 @@ final class WarehouseReports {
         long reverts = plan.actions().stream().filter(a -> a instanceof Action.Revert).count();
         long deploys = plan.actions().stream().filter(a -> a instanceof Action.Deploy).count();
         long reworks = plan.actions().stream().filter(a -> a instanceof Action.Rework).count();
+        long records = plan.actions().stream().filter(a -> a instanceof Action.Adopt).count();
         long revertUpdates = plan.actions().stream().filter(a -> a instanceof Action.UpdateRevert).count();
         out.printf(
-                "%s at output %s: %d to revert, %d to deploy, %d to rework, %s%d up to date%s%n",
+                "%s at output %s: %d to revert, %d to deploy, %s%d to rework, %s%d up to date%s%n",
                 session.environment.name(),
                 OutputPlan.shortId(session.plan.commit()),
                 reverts,
                 deploys,
+                records == 0 ? "" : records + " to record (--log-only), ",
                 reworks,
                 revertUpdates == 0 ? "" : revertUpdates + " revert script" + (revertUpdates == 1 ? "" : "s")
                         + " to store, ",

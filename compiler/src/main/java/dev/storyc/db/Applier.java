@@ -4,7 +4,6 @@ import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.warehouse.Action;
 import dev.storyc.warehouse.ApplyPlan;
-import dev.storyc.warehouse.ChangeId;
 import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.PlannedChange;
@@ -173,14 +172,6 @@ public final class Applier implements AutoCloseable {
             }
         }
         return failures;
-    }
-
-    /**
-     * Returns the name messages give a revert script read from the registry, such as {@code
-     * registry:care-gaps/base/revert.sql}: no output commit may hold it any more.
-     */
-    public static String storedRevertPath(ChangeId id) {
-        return "registry:" + id + "/revert.sql";
     }
 
     /**

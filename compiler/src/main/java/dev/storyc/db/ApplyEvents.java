@@ -101,21 +101,13 @@ final class ApplyEvents {
     /** Logs the failure of an action, whose transaction is already rolled back. */
     void logFailure(Action action, OutputPlan output, String actor, Diagnostic failure)
             throws DatabaseException {
-        String deployHash =
-                action instanceof Action.Deploy deploy
-                        ? deploy.change().deploy().hash()
-                        : action instanceof Action.Rework rework
-                                ? rework.change().deploy().hash()
-                                : action instanceof Action.Revert revert
-                                        ? revert.deployed().deployHash()
-                                        : ((Action.UpdateRevert) action).deployed().deployHash();
         try (PreparedStatement insert = session.connection.prepareStatement(registry.eventSql())) {
             int i = 0;
             insert.setLong(++i, ++lastEvent);
             insert.setString(++i, "fail");
             insert.setString(++i, action.id().story());
             insert.setString(++i, action.id().change());
-            insert.setString(++i, deployHash);
+            insert.setString(++i, action.deployHash());
             insert.setString(++i, output.commit());
             insert.setString(++i, output.environmentHash());
             insert.setString(++i, actor);

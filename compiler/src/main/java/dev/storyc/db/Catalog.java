@@ -28,6 +28,27 @@ final class Catalog {
         }
     }
 
+    /**
+     * Returns true when the relation a name means exists: in its schema when it has one, else on
+     * the session's search path, as the script that names it would resolve it.
+     */
+    static boolean hasRelation(Connection connection, dev.storyc.check.TableName name) throws SQLException {
+        String sql = name.schema().isPresent()
+                ? "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid ="
+                        + " c.relnamespace WHERE n.nspname = ? AND c.relname = ?"
+                : "SELECT 1 FROM pg_catalog.pg_class c WHERE c.relname = ? AND pg_catalog.pg_table_is_visible(c.oid)";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 0;
+            if (name.schema().isPresent()) {
+                query.setString(++i, name.schema().get());
+            }
+            query.setString(++i, name.table());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** Returns the names of the tables (and views) in a schema. */
     static Set<String> tables(Connection connection, String schema) throws SQLException {
         Set<String> tables = new HashSet<>();

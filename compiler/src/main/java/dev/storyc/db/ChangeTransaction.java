@@ -3,7 +3,9 @@ package dev.storyc.db;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.warehouse.Action;
+import dev.storyc.warehouse.CreatedTable;
 import dev.storyc.warehouse.DeployedChange;
+import dev.storyc.warehouse.LogOnly;
 import dev.storyc.warehouse.OutputPlan;
 import dev.storyc.warehouse.Script;
 import dev.storyc.workspace.Sha256;
@@ -86,6 +88,22 @@ final class ChangeTransaction {
                 }
                 failing = null;
                 events.recordDeploy(rework.change(), output, actor, "rework");
+            } else if (action instanceof Action.Adopt adopt) {
+                for (CreatedTable table : adopt.tables()) {
+                    session.count(1);
+                    if (!Catalog.hasRelation(session.connection, table.name())) {
+                        session.rollbackAndAutoCommit();
+                        return Optional.of(LogOnly.missingTable(adopt, table));
+                    }
+                }
+                if (adopt.change().verify().isPresent()) {
+                    failing = adopt.change().verify().get();
+                    code = Code.VERIFY_FAILED;
+                    what = "verify";
+                    runUserScript(failing, ran);
+                }
+                failing = null;
+                events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND);
             } else if (action instanceof Action.UpdateRevert update) {
                 events.recordUpdateRevert(update.change(), output, actor);
             }
@@ -135,7 +153,7 @@ final class ChangeTransaction {
 
     private static Script storedRevert(DeployedChange deployed) {
         return new Script(
-                Applier.storedRevertPath(deployed.id()),
+                deployed.storedRevertPath(),
                 deployed.revertScript(),
                 Sha256.tagged(deployed.revertScript()));
     }

@@ -179,6 +179,8 @@ public enum Code {
     VERIFY_FAILED("E0808", "verify script failed"),
     REVERT_FAILED("E0809", "revert script failed"),
     TABLE_RECREATED("E0810", "an apply would drop a table with one story's revert and create it with another's"),
+    LOG_ONLY_TABLE_MISSING("E0811", "--log-only would record a change whose table the database lacks"),
+    LOG_ONLY_REVERT("E0812", "--log-only would revert a change"),
 
     // E09xx: ETL runs, data tests and live validation
     ETL_MERGE_WITHOUT_KEY("E0901", "merge job names no key"),

@@ -138,11 +138,7 @@ public final class TextRenderer {
     public static String summary(List<Diagnostic> diagnostics) {
         long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
         long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
-        return plural(errors, "error") + ", " + plural(warnings, "warning");
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return Plural.of(errors, "error") + ", " + Plural.of(warnings, "warning");
     }
 
     private String lineOf(Position position) {

@@ -1,5 +1,7 @@
 package dev.storyc.warehouse;
 
+import java.util.List;
+
 /**
  * One step of an apply, each run in its own transaction together with its registry rows, so that
  * the database is always at the last step that finished.
@@ -8,11 +10,19 @@ public sealed interface Action {
     /** Returns the change the step is about. */
     ChangeId id();
 
+    /** Returns the hash of the deploy script the step is about: the new one, or the deployed one. */
+    String deployHash();
+
     /** Runs a change's deploy script, then its verify script, and records it. */
     record Deploy(PlannedChange change) implements Action {
         @Override
         public ChangeId id() {
             return change.id();
+        }
+
+        @Override
+        public String deployHash() {
+            return change.deploy().hash();
         }
     }
 
@@ -28,6 +38,11 @@ public sealed interface Action {
         public ChangeId id() {
             return deployed.id();
         }
+
+        @Override
+        public String deployHash() {
+            return deployed.deployHash();
+        }
     }
 
     /**
@@ -39,6 +54,34 @@ public sealed interface Action {
         public ChangeId id() {
             return change.id();
         }
+
+        @Override
+        public String deployHash() {
+            return change.deploy().hash();
+        }
+    }
+
+    /**
+     * With {@code --log-only}: records a new change as deployed without running its deploy script,
+     * for a database whose tables hand-run migrations already made. Its verify script still runs,
+     * and every table its deploy script creates must already exist.
+     *
+     * @param tables the persistent tables the deploy script creates, asked of the database first
+     */
+    record Adopt(PlannedChange change, List<CreatedTable> tables) implements Action {
+        public Adopt {
+            tables = List.copyOf(tables);
+        }
+
+        @Override
+        public ChangeId id() {
+            return change.id();
+        }
+
+        @Override
+        public String deployHash() {
+            return change.deploy().hash();
+        }
     }
 
     /** Stores a deployed change's corrected revert script; its deploy script is unchanged. */
@@ -46,6 +89,11 @@ public sealed interface Action {
         @Override
         public ChangeId id() {
             return change.id();
+        }
+
+        @Override
+        public String deployHash() {
+            return deployed.deployHash();
         }
     }
 }

@@ -28,4 +28,12 @@ public record DeployedChange(
         Objects.requireNonNull(deployHash, "deployHash");
         Objects.requireNonNull(revertScript, "revertScript");
     }
+
+    /**
+     * Returns the name messages give the revert script the registry stores, such as {@code
+     * registry:care-gaps/base/revert.sql}: no output commit may hold it any more.
+     */
+    public String storedRevertPath() {
+        return "registry:" + id + "/revert.sql";
+    }
 }

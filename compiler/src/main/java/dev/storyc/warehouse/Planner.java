@@ -22,8 +22,16 @@ import java.util.Set;
  * before and after it deployed; nothing else is rolled back with it.
  */
 public final class Planner {
-    /** Whether the environment may rework edited changes, and whether the user asked to. */
-    public record Options(boolean development, boolean rework) {}
+    /**
+     * Whether the environment may rework edited changes, whether the user asked to, and whether
+     * new changes are only recorded ({@code --log-only}: adopting a database hand-run migrations
+     * built).
+     */
+    public record Options(boolean development, boolean rework, boolean logOnly) {
+        public Options(boolean development, boolean rework) {
+            this(development, rework, false);
+        }
+    }
 
     private Planner() {}
 
@@ -33,19 +41,26 @@ public final class Planner {
         output.changes().forEach(change -> planned.put(change.id(), change));
 
         List<Action> actions = new ArrayList<>();
+        List<Diagnostic> refusals = new ArrayList<>();
         for (DeployedChange gone :
                 revertOrder(
                         deployed.values().stream()
                                 .filter(change -> !planned.containsKey(change.id()))
                                 .toList())) {
-            actions.add(new Action.Revert(gone, output.pendingReverts().contains(gone.id())));
+            Action.Revert revert = new Action.Revert(gone, output.pendingReverts().contains(gone.id()));
+            if (options.logOnly()) {
+                refusals.add(LogOnly.refusedRevert(revert));
+            } else {
+                actions.add(revert);
+            }
         }
         List<PlannedChange> upToDate = new ArrayList<>();
-        List<Diagnostic> refusals = new ArrayList<>();
         for (PlannedChange change : output.changes()) {
             DeployedChange current = deployed.get(change.id());
             if (current == null) {
-                actions.add(new Action.Deploy(change));
+                actions.add(options.logOnly()
+                        ? new Action.Adopt(change, CreatedTable.in(change.deploy()))
+                        : new Action.Deploy(change));
             } else if (!current.deployHash().equals(change.deploy().hash())) {
                 if (options.development() && options.rework()) {
                     actions.add(new Action.Rework(current, change));

@@ -263,6 +263,39 @@ class PlannerTest {
                 "CREATE TABLE analytics.claims_v2 (id INT);")), registry(renamed), ACCEPTANCE).refusals()).isEmpty();
     }
 
+    @Test
+    void logOnlyRecordsNewChangesWithTheTablesTheyCreate() {
+        OutputPlan plan = plan(Set.of(),
+                planned("patients", "base", 1, "CREATE TABLE a.patients (id INT);\nCREATE TEMP TABLE t (x INT);\n"
+                        + "CREATE TABLE IF NOT EXISTS visits (id INT);\n"),
+                planned("claims", "base", 2, "B"));
+        RegistryState registry = registry(deployed("claims", "base", 1, "B", List.of()));
+
+        ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(false, false, true));
+
+        assertThat(result.refusals()).isEmpty();
+        assertThat(result.upToDate()).extracting(c -> c.id().toString()).containsExactly("claims/base");
+        assertThat(result.actions()).singleElement().isInstanceOfSatisfying(Action.Adopt.class, adopt ->
+                assertThat(adopt.tables()).extracting(t -> t.name().key() + " " + t.at())
+                        .containsExactly("a.patients warehouse/patients/base/deploy.sql:1:1",
+                                "visits warehouse/patients/base/deploy.sql:3:1"));
+    }
+
+    @Test
+    void logOnlyRefusesAPlanThatReverts() {
+        OutputPlan plan = plan(Set.of(new ChangeId("claims", "base")), planned("patients", "base", 1, "A"));
+        RegistryState registry = registry(deployed("claims", "base", 1, "B", List.of()));
+
+        ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(false, false, true));
+
+        assertThat(result.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo(Code.LOG_ONLY_REVERT);
+            assertThat(refusal.position()).isEqualTo(Position.of("registry:claims/base/revert.sql", 1, 1));
+            assertThat(refusal.message()).contains("would also revert `claims/base` (backed out)");
+        });
+        assertThat(result.actions()).extracting(a -> a.getClass().getSimpleName()).containsExactly("Adopt");
+    }
+
     private static OutputPlan plan(Set<ChangeId> pending, PlannedChange... changes) {
         return new OutputPlan("c0ffee", "acc", "sha256:env", List.of(changes), pending);
     }
