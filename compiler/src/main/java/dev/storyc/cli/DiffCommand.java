@@ -47,7 +47,7 @@ import java.util.function.Function;
             "",
             "Examples:",
             "  storyc diff --env production",
-            "  storyc diff --env production --against origin/main --format markdown > comment.md",
+            "  storyc diff --env production --against origin/main --format markdown > pr.md",
             "See docs/site.md for the JSON document and docs/ci.md for a pull-request step."
         })
 final class DiffCommand implements Callable<Integer> {

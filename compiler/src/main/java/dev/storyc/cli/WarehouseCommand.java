@@ -25,8 +25,8 @@ import picocli.CommandLine.Command;
             "  0   done, or nothing to do",
             "  1   a refused or failing change (diagnostics printed at the script's line)",
             "  2   command-line usage",
-            "  3   the database or the output repository failed: unreachable, password refused,",
-            "      lock held, registry damaged or from a newer storyc, environment never compiled,",
-            "      unknown output commit"
+            "  3   the database or the output repository failed: unreachable, password",
+            "      refused, lock held, registry damaged or from a newer storyc, environment",
+            "      never compiled, unknown output commit"
         })
 final class WarehouseCommand extends CommandGroup {}
