@@ -146,6 +146,7 @@ public final class EnvironmentResolver {
                         .isPresent());
         Map<String, ConfigTable> resolved = new LinkedHashMap<>();
         environments.keySet().forEach(name -> resolved.put(name, references.resolve(name)));
+        references.reportUnset();
         Diagnostics typeProblems = new Diagnostics();
         TypeChecker bodyChecker = new TypeChecker(types, lookups, typeProblems);
         Map<String, ConfigTable> trees = new TreeMap<>();

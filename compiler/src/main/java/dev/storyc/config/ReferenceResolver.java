@@ -35,6 +35,15 @@ final class ReferenceResolver {
     private final Map<String, ConfigValue> done = new HashMap<>();
     private final List<Frame> stack = new ArrayList<>();
     private final java.util.function.Predicate<String> typedPlain;
+    /**
+     * References to a value an environment does not set, gathered across environments: a template
+     * or a base shares its text among many, and one typo was reported once per environment, seven
+     * times in the example workspace (round 18). {@link #reportUnset} says it once, naming them.
+     */
+    private final Map<List<Object>, List<Unset>> unset = new LinkedHashMap<>();
+
+    /** One environment's unset reference, and the hint its own values suggest. */
+    private record Unset(String environment, String hint) {}
 
     private record Frame(String environment, String path, Position position) {
         String label() {
@@ -264,15 +273,31 @@ final class ReferenceResolver {
         }
         Optional<ConfigValue> raw = path.path().isEmpty() ? Optional.empty() : environments.get(target).at(path.path());
         if (raw.isEmpty()) {
-            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, at.position(),
-                            "`" + reference.spelling() + "` refers to `" + path.path() + "`, which `" + target
-                                    + "` does not set")
-                    .withHint(Spelling.didYouMean(path.path(), environments.get(target).paths())
-                            .orElse("references name a value written in environments.toml, such as"
-                                    + " `${warehouse.database}`; defaults are not visible to references")));
+            List<Unset> targets = unset.computeIfAbsent(List.of(at.position(), reference.spelling(), path.path()),
+                    key -> new ArrayList<>());
+            if (targets.stream().noneMatch(u -> u.environment().equals(target))) {
+                targets.add(new Unset(target, Spelling.didYouMean(path.path(), environments.get(target).paths())
+                        .orElse("references name a value written in environments.toml, such as"
+                                + " `${warehouse.database}`; defaults are not visible to references")));
+            }
             return Optional.empty();
         }
         return Optional.of(resolvePath(target, path.path(), raw.get()));
+    }
+
+    /** Reports each reference to an unset value once, with the environments that do not set it. */
+    void reportUnset() {
+        unset.forEach((key, targets) -> {
+            List<String> names = targets.stream().map(u -> "`" + u.environment() + "`").toList();
+            String which = names.size() == 1 ? names.get(0) + " does not set"
+                    : names.size() <= 3 ? String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                            + names.get(names.size() - 1) + " do not set"
+                    : names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " other environments do not set";
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, (Position) key.get(0),
+                            "`" + key.get(1) + "` refers to `" + key.get(2) + "`, which " + which)
+                    .withHint(targets.get(0).hint()));
+        });
+        unset.clear();
     }
 
     private void reportCycle(int from, Frame closing) {

@@ -31,8 +31,12 @@ public final class Diagnostics {
         return items.size();
     }
 
-    /** Returns every diagnostic so far, in print order. */
+    /**
+     * Returns every diagnostic so far, in print order, each once: a stage that walks one text for
+     * several environments (a template, a base every environment extends) finds its problem once
+     * per environment, and the same problem said seven times is noise.
+     */
     public List<Diagnostic> all() {
-        return items.stream().sorted(Diagnostic.ORDER).toList();
+        return items.stream().distinct().sorted(Diagnostic.ORDER).toList();
     }
 }

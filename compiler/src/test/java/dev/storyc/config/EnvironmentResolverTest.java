@@ -46,6 +46,23 @@ class EnvironmentResolverTest {
                 "Related[position=environments.toml:6:12, message=`c` extends `a` here]");
     }
 
+    /** A base's typo is one problem, not one per environment that extends the base. */
+    @Test
+    void aReferenceNoEnvironmentSetsIsReportedOnceNamingThem(@TempDir Path temp) {
+        StringBuilder text = new StringBuilder("[bases.looker]\nconnection = \"looker_${warehouse.databse}\"\n");
+        for (String name : new String[] {"prod", "acc", "int", "qa"}) {
+            text.append(PROD.replace("[environments.prod]", "[environments." + name + "]")
+                    .replace("kind = \"production\"", name.equals("prod") ? "kind = \"production\"" : "kind = \"acceptance\"")
+                    .replace("connection = \"looker_prod\"\n", "extends = [\"looker\"]\n")
+                    .replace("schema = \"analytics\"", "schema = \"analytics_" + name + "\""));
+        }
+        Result<Evaluation> result = evaluate(temp, text.toString());
+        assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position() + " " + d.message())
+                .containsExactly("E0207 environments.toml:2:1 `${warehouse.databse}` refers to `warehouse.databse`,"
+                        + " which `prod`, `acc` and 2 other environments do not set");
+        assertThat(result.diagnostics().get(0).hint()).contains("did you mean `warehouse.database`?");
+    }
+
     @Test
     void extendsMergesTablesAndReplacesScalarsAndLists(@TempDir Path temp) {
         Map<String, Object> values = values(temp, """
