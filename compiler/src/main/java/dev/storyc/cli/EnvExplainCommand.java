@@ -12,8 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc env explain E KEY}: which file and line set a value, and how it got into E. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Say where a value of an environment comes from: the file:line that set it, and each",
-                "extends parent, developer template or reference that carried it there."})
+        description = {"Say where a value of an environment comes from: the file:line that set it, and each"
+                + " extends parent, developer template or reference that carried it there."})
 final class EnvExplainCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;

@@ -8,8 +8,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code storyc env schema}: a JSON Schema of environments.toml for editors. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print a JSON Schema (draft-07) of environments.toml, for editors that validate and",
-                "complete TOML as you type (Taplo, Even Better TOML). Save it and point `#:schema` at it."})
+        description = {"Print a JSON Schema (draft-07) of environments.toml, for editors that validate and"
+                + " complete TOML as you type (Taplo, Even Better TOML). Save it and point `#:schema` at it."})
 final class EnvSchemaCommand implements Callable<Integer> {
     @ParentCommand
     EnvCommand env;

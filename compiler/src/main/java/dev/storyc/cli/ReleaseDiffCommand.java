@@ -15,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code storyc release diff A B}. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show what changes from release A to release B.",
-                "Stories in and out, and for stories in both, the files that differ between their pins",
-                "(or the working tree, for an unsealed release)."})
+                "Stories in and out, and for stories in both, the files that differ between their pins"
+                + " (or the working tree, for an unsealed release)."})
 final class ReleaseDiffCommand implements Callable<Integer> {
     @ParentCommand
     ReleaseCommand release;

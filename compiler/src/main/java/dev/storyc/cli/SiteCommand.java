@@ -45,18 +45,17 @@ import java.util.function.Function;
         name = "site",
         mixinStandardHelpOptions = true,
         description = {
-            "Write a static HTML site of the workspace: the environments × stories board,",
-            "a page per story, the lineage graph from raw tables to dashboards, the releases and"
+            "Write a static HTML site of the workspace: the environments × stories board,"
+                    + " a page per story, the lineage graph from raw tables to dashboards, the releases and"
                     + " search.",
             "It works offline: open index.html from disk, or publish the folder on any static"
                     + " host.",
             "Every environment is compiled in memory first; a workspace with errors writes no"
                     + " site.",
-            "With --live, each board cell also says whether the story is deployed in that",
-            "environment's database (deployed, pending, partial, edited, revert or -), read from"
-                    + " its",
-            "warehouse registry with one query; a database that cannot be reached is shown as such",
-            "and does not fail the site. Without --live no database is contacted."
+            "With --live, each board cell also says whether the story is deployed in that"
+                    + " environment's database (deployed, pending, partial, edited, revert or -), read"
+                    + " from its warehouse registry with one query; a database that cannot be reached"
+                    + " is shown as such and does not fail the site. Without --live no database is contacted."
         },
         footer = {
             "",

@@ -53,8 +53,8 @@ final class StoryCommand extends CommandGroup {
 
     /** {@code storyc story new ID}. */
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Create a story that compiles and passes every check: story.toml, a table with its",
-                    "revert and verify, an ETL job, a view and an explore. Edit from there."})
+            description = {"Create a story that compiles and passes every check: story.toml, a table with its"
+                    + " revert and verify, an ETL job, a view and an explore. Edit from there."})
     static final class New implements Callable<Integer> {
         @ParentCommand
         StoryCommand story;

@@ -72,6 +72,29 @@ class HelpTest {
         assertThat(seen).as("footer lines checked").isGreaterThan(10);
     }
 
+    /**
+     * Each element of a description is a paragraph, laid out on lines of its own; one that stops
+     * mid-sentence printed "and each" alone on a line (env explain, story new, site: round 20).
+     */
+    @Test
+    void everyDescriptionParagraphEndsASentence() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+        java.util.Deque<picocli.CommandLine> commands = new java.util.ArrayDeque<>();
+        commands.add(CommandTree.whole(new StorycCommand(Map.of(), Path.of(""), sink, sink, false)));
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        while (!commands.isEmpty()) {
+            picocli.CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+                String text = paragraph.replace("%n", "\n").strip();
+                if (!text.isEmpty() && !text.startsWith("Example:") && !text.matches("(?s).*[.:?!)`]$")) {
+                    cut.add(command.getCommandSpec().qualifiedName() + ": " + text);
+                }
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
     private static Storyc.Outcome run(String... args) {
         return Storyc.runIn(Path.of(""), Map.of(), args);
     }
