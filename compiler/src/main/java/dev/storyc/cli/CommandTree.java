@@ -93,6 +93,16 @@ final class CommandTree {
         return named == null ? StorycCommand.SUBCOMMANDS : List.of(named);
     }
 
+    /**
+     * Gives every command of the tree the top level's version: each one's help offers {@code
+     * -V, --version}, and a command without a provider printed nothing and exited 0, so a CI step
+     * that meant {@code -v} passed without checking anything (round 20).
+     */
+    static void shareVersion(CommandLine commandLine) {
+        commandLine.getCommandSpec().versionProvider(new Version());
+        commandLine.getSubcommands().values().forEach(CommandTree::shareVersion);
+    }
+
     /** Returns every subcommand by its name and aliases. */
     private static Map<String, Class<?>> byName() {
         Map<String, Class<?>> byName = new LinkedHashMap<>();

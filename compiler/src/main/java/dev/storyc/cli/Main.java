@@ -62,6 +62,7 @@ public final class Main {
                     return internalError(errWriter, exception);
                 });
         HelpLayout.install(commandLine);
+        CommandTree.shareVersion(commandLine);
         try {
             int code = commandLine.execute(args);
             storyc.finish(code);

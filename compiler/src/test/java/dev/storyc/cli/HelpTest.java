@@ -50,6 +50,19 @@ class HelpTest {
                 "[a-z]\\.\\n\\s+(toml|token_env|dashboard|url|connect_timeout|lock_timeout|live|max_size|md)");
     }
 
+    /** Every help page offers -V; each prints the version, where a subcommand once printed nothing. */
+    @Test
+    void everyCommandPrintsTheVersion() {
+        String version = run("-V").stdout();
+        assertThat(version).startsWith("storyc ").contains("Java ");
+        for (String[] args : new String[][] {{"check", "-V"}, {"ci", "--version"}, {"warehouse", "apply", "-V"},
+                {"release", "seal", "--version"}}) {
+            Storyc.Outcome outcome = run(args);
+            assertThat(outcome.exitCode()).isZero();
+            assertThat(outcome.stdout()).as(String.join(" ", args)).isEqualTo(version);
+        }
+    }
+
     /**
      * Picocli wraps a footer line longer than the page without indent, which broke the exit-code
      * table of `warehouse --help` mid-sentence; footers are laid out by hand, so each line must fit.
