@@ -29,10 +29,12 @@ public record DataTest(String name, String story, Kind kind, String sql, Positio
     /**
      * Returns the test moved to where a 1-based character position of its SQL is in its file: the
      * server's position of an error, which E0912 reported at the test's first line (round 18).
-     * Unmoved for a position outside the SQL, or a test without a line (a generated one).
+     * Unmoved for a position outside the SQL, a test without a line, or a generated one: its SQL
+     * is storyc's, written nowhere, and its position is the primary key's dimension (a position in
+     * it landed past the end of the dimension's line, round 20).
      */
     public DataTest at(int serverPosition) {
-        if (serverPosition < 1 || serverPosition > sql.length() || !at.hasLine()) {
+        if (serverPosition < 1 || serverPosition > sql.length() || !at.hasLine() || kind != Kind.STORY) {
             return this;
         }
         String before = sql.substring(0, serverPosition - 1);
