@@ -26,6 +26,14 @@ final class VersionCommand implements Callable<Integer> {
             console.result(line);
         }
         if (check) {
+            // Outside a workspace there is nothing to check against, and passing there made a CI
+            // step with the wrong working directory a silent no-op (round 20).
+            java.nio.file.Path workspace = root.projectRoot();
+            if (!java.nio.file.Files.isRegularFile(workspace.resolve("environments.toml"))) {
+                console.diagnostics(java.util.List.of(
+                        dev.storyc.workspace.WorkspaceLoader.notAWorkspace(workspace)), java.util.List.of());
+                return ExitCode.PROJECT_ERRORS;
+            }
             root.requireVersion(console);
             console.result(root.settings().get(dev.storyc.settings.Setting.REQUIRED_VERSION)
                     .map(v -> "satisfies required_version " + v.value().strip() + " (" + v.source()

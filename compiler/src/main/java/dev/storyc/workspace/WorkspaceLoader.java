@@ -154,11 +154,16 @@ public final class WorkspaceLoader {
         Optional<SourceFile> environments = readIfPresent("environments.toml");
         if (environments.isEmpty() && !diagnostics.hasErrors()) {
             // When the file is there but unreadable (not UTF-8, a link outside), that is the whole story.
-            diagnostics.add(Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
-                            "`" + root + "` is not a storyc workspace: it has no environments.toml")
-                    .withHint("run storyc in a workspace folder, or pass --project DIR"));
+            diagnostics.add(notAWorkspace(root));
         }
         return environments;
+    }
+
+    /** Returns the problem of a folder with no environments.toml, for any command that needs one. */
+    public static Diagnostic notAWorkspace(Path root) {
+        return Diagnostic.error(Code.WORKSPACE_NOT_FOUND, Position.ofFile("environments.toml"),
+                        "`" + root + "` is not a storyc workspace: it has no environments.toml")
+                .withHint("run storyc in a workspace folder, or pass --project DIR");
     }
 
     /**

@@ -43,6 +43,16 @@ class VersionCommandTest {
         }
     }
 
+    /** The documented first step of CI; run in the wrong folder it must fail, not pass unchecked. */
+    @Test
+    void checkOutsideAWorkspaceFails() {
+        Storyc.Outcome outcome = Storyc.runIn(temp, Map.of(), "version", "--check");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0101]: `" + temp + "` is not a storyc workspace: it has no"
+                + " environments.toml");
+        assertThat(outcome.stdout()).startsWith("storyc " + Version.number()).doesNotContain("required_version");
+    }
+
     @Test
     void aRangeThatIsNotARangeIsASettingError() {
         Path workspace = workspaceRequiring("latest");
