@@ -247,7 +247,9 @@ final class Console {
                     : SarifRenderer.render(shown, Version.number(), exitCode, failures));
             out.flush();
         }
-        if (format == DiagnosticFormat.text && unique.isEmpty()) {
+        // A run that failed before it checked anything (exit 2, 3) has said why; "0 errors" would
+        // read as a clean check (round 20).
+        if (unique.isEmpty() && (format == DiagnosticFormat.text || failed)) {
             return;
         }
         // One closing count for the whole command, however many stages reported.

@@ -72,6 +72,7 @@ class FailureDocumentTest {
         assertThat(document.get("failures").get(0).get("message").asText())
                 .contains("has no such database", "storyc_no_such_database");
         assertThat(outcome.stdout()).doesNotContain(PostgresServer.PASSWORD);
+        assertThat(outcome.stderr()).as("no count of a check that never ran").doesNotContain("0 errors");
     }
 
     @Test
