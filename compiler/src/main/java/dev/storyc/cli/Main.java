@@ -50,6 +50,7 @@ public final class Main {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler((exception, cmd, parsed) -> {
                     if (exception instanceof CommandFailure failure) {
                         return failure.exitCode();

@@ -14,11 +14,35 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
     static final Path EXAMPLE = Checkout.root();
 
+    /** Picocli's parse errors, said as storyc's usage errors: one line, a hint, exit 2, no help dump. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "compile --bogus | error: Unknown option: '--bogus' | see `storyc compile --help`",
+        "compile -q | error: Unknown option: '-q' | `-q` is an option of storyc itself: put it before the command,"
+                + " as in `storyc -q compile ...`",
+        "warehouse plan -D jobs=1 | error: Unknown options: '-D', 'jobs=1' | `-D` is an option of storyc itself",
+        "chek | error: `chek` is not a storyc command | did you mean `check`? (see `storyc --help`)",
+        "tset | error: `tset` is not a storyc command | did you mean `test`?",
+        "warehouse aply | error: `warehouse aply` is not a storyc command | did you mean `apply`?",
+        "check --fromat json | error: Unknown options: '--fromat', 'json' | did you mean `--format`?",
+        "release show 2026-W48 extra | error: `storyc release show` does not take the argument `extra`"
+                + " | see `storyc release show --help`",
+    })
+    void aCommandLinePicocliCannotParseIsOneUsageError(String line, String error, String hint) {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, line.split(" "));
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.stdout()).isEmpty();
+        assertThat(outcome.stderr()).startsWith(error + "\n  = help: ").contains(hint).doesNotContain("Usage:");
+        assertThat(outcome.stderr().lines()).hasSize(2);
+    }
+
     @Test
-    void anUnknownOptionIsAUsageError() {
-        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "compile", "--bogus");
+    void aScriptThatAskedForJsonGetsTheFailureDocument() throws Exception {
+        Storyc.Outcome outcome = Storyc.run(EXAMPLE, "check", "--format", "json", "--bogus");
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr()).contains("Unknown option: '--bogus'").contains("Usage: storyc compile");
+        var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.stdout());
+        assertThat(document.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(document.get("failures").get(0).get("message").asText()).isEqualTo("Unknown option: '--bogus'");
     }
 
     @Test
