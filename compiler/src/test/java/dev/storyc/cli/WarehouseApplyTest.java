@@ -393,6 +393,9 @@ class WarehouseApplyTest {
             assertThat(refused.stdout()).isEmpty();
             assertThat(refused.stderr()).contains("error: --limit must be at least 1, not " + limit);
         }
+        JsonNode document = json(ws.storyc("warehouse", "log", "--env", "acc", "-n", "0", "--format", "json"));
+        assertThat(document.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(document.get("failures").get(0).get("message").asText()).isEqualTo("--limit must be at least 1, not 0");
     }
 
     private java.util.List<String> columns() {
