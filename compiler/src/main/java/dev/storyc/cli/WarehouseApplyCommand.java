@@ -164,7 +164,9 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                                     done.addObject()
                                             .put("action", WarehouseReports.verb(action))
                                             .put("change", action.id().toString()));
-            root.set("failure", WarehouseReports.diagnostics(outcome.failure().stream().toList()));
+            List<dev.storyc.diag.Diagnostic> reported = new ArrayList<>(plan.refusals());
+            outcome.failure().ifPresent(reported::add);
+            root.set("diagnostics", WarehouseReports.diagnostics(reported));
             root.put("statements", statements);
             WarehouseReports.print(console.out(), root);
         } else if (plan.actions().isEmpty()) {

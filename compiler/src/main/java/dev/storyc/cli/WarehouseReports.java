@@ -109,7 +109,8 @@ final class WarehouseReports {
         plan.upToDate().forEach(change -> upToDate.add(change.id().toString()));
         ArrayNode reverted = root.putArray("reverted_already");
         plan.revertedAlready().forEach(id -> reverted.add(id.toString()));
-        root.set("refused", diagnostics(plan.refusals()));
+        // "diagnostics", as in every other document storyc prints, the failure document included.
+        root.set("diagnostics", diagnostics(plan.refusals()));
         return root;
     }
 

@@ -34,7 +34,7 @@ final class WarehouseVerifyCommand implements Callable<Integer> {
             List<Diagnostic> failures = applier.verify(session.plan, applier.readRegistry());
             if (options.json()) {
                 var root = WarehouseReports.header(session);
-                root.set("failures", WarehouseReports.diagnostics(failures));
+                root.set("diagnostics", WarehouseReports.diagnostics(failures));
                 WarehouseReports.print(console.out(), root);
             }
             console.diagnostics(failures, WarehouseSession.sources(session.snapshot));

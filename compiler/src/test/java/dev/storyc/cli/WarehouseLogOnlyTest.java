@@ -99,6 +99,11 @@ class WarehouseLogOnlyTest {
                 .as("the change before it was recorded in its own transaction, as an apply commits")
                 .containsExactly("base");
         assertThat(tables(ws.acc, "analytics")).containsExactly("base");
+
+        Storyc.Outcome json = run(1, "warehouse", "apply", "--env", "acc", "--log-only", "--format", "json");
+        assertThat(json.stdout()).as("one key for diagnostics in every document")
+                .contains("\"diagnostics\" : [ {").contains("\"code\" : \"E0811\"")
+                .doesNotContain("\"failure\"").doesNotContain("\"refused\"");
     }
 
     @Test
