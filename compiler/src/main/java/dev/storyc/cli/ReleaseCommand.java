@@ -79,6 +79,14 @@ final class ReleaseCommand extends CommandGroup {
      */
     static void edit(Project project, String name, List<StoryId> stories, List<Diagnostic> problems,
             java.util.function.BiFunction<ManifestEditor, StoryId, String> edit, Console console) {
+        // A story id typed on the command line that names nothing is a usage mistake, exit 2, as
+        // in every other command that takes one; it has no file to point at (round 20).
+        List<Diagnostic> mistyped = problems.stream()
+                .filter(problem -> problem.code() == dev.storyc.diag.Code.RELEASE_UNKNOWN_STORY).toList();
+        if (!mistyped.isEmpty()) {
+            mistyped.forEach(problem -> console.failure(problem.message(), problem.hint().orElse(null)));
+            throw new CommandFailure(ExitCode.USAGE);
+        }
         if (!problems.isEmpty()) {
             console.diagnostics(problems, project.workspace().allSources());
             throw new CommandFailure(ExitCode.PROJECT_ERRORS);

@@ -81,9 +81,22 @@ class ReleaseCommandTest {
     void droppingAStoryTheReleaseDoesNotListNamesWhatItLists(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
         Storyc.Outcome outcome = Storyc.run(workspace, "release", "drop", "2026-W47", "claim");
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("error[E0303]: release `2026-W47` does not list `claim`")
+        assertThat(outcome.exitCode()).as("a mistyped argument, as in every command").isEqualTo(2);
+        assertThat(outcome.stderr()).contains("error: release `2026-W47` does not list `claim`")
                 .contains("= help: did you mean `claims`? it lists patients, encounters, claims, appointments");
+    }
+
+    @Test
+    void addingAStoryThatDoesNotExistIsAUsageError(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        String before = Checkout.read(workspace.resolve("releases/2026-W48.toml"));
+
+        Storyc.Outcome outcome = Storyc.run(workspace, "release", "add", "2026-W48", "lab-result");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).startsWith("error: story `lab-result` does not exist\n  = help: ")
+                .doesNotContain("-->");
+        assertThat(Checkout.read(workspace.resolve("releases/2026-W48.toml"))).isEqualTo(before);
     }
 
     @Test
