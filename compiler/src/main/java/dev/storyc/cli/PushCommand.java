@@ -46,6 +46,18 @@ final class PushCommand implements Callable<Integer> {
         Progress progress = root.progress(1);
         int failed = 0;
         int pushed = 0;
+        if (!environments.all) {
+            // Named on the command line, an environment with nowhere to push is the user's
+            // mistake, said before anything is pushed: exit 2, not an operation that failed.
+            for (Environment environment : selected) {
+                if (environment.output().remote().isEmpty()) {
+                    console.failure("`" + environment.name() + "` has no output.remote to push to",
+                            "set `output.remote` for it in environments.toml, or push with --all, which skips"
+                                    + " environments without one");
+                    return ExitCode.USAGE;
+                }
+            }
+        }
         for (Environment environment : selected) {
             if (environment.output().remote().isEmpty()) {
                 if (environments.all) {
