@@ -96,6 +96,11 @@ final class CiCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         int parallelism = jobCount.getAsInt();
+        if (noLive && !live.isEmpty()) {
+            console.failure("--live and --no-live cannot be used together",
+                    "--no-live skips the live stage that --live asks for; keep one");
+            return ExitCode.USAGE;
+        }
         Project project = root.openProject(console);
         List<Environment> proven = List.of();
         if (!noLive) {

@@ -46,6 +46,15 @@ class CiCommandTest {
     }
 
     @Test
+    void liveAndNoLiveTogetherAreAUsageError() {
+        Storyc.Outcome ci = Storyc.run(Checkout.root(), "ci", "--no-push", "--live", "integration", "--no-live");
+
+        assertThat(ci.exitCode()).as(ci.toString()).isEqualTo(2);
+        assertThat(ci.stderr()).contains("error: --live and --no-live cannot be used together");
+        assertThat(ci.stdout()).isEmpty();
+    }
+
+    @Test
     void noPushCompilesWithoutContactingAnyRemote() {
         Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
         Workspaces.setRemote(workspace, "production", "http://127.0.0.1:9/nowhere.git");
