@@ -56,6 +56,12 @@ final class InitCommand implements Callable<Integer> {
         String who = developer != null ? developer
                 : root.settings().developer().orElse(root.processEnvironment().getOrDefault("USER", "me"));
         String developerName = developerName(who);
+        if (developer != null && developerName.equals("me") && !developer.equalsIgnoreCase("me")) {
+            // A name with no ASCII letter or digit left; the fallback is for an unset USER only.
+            console.failure("--developer `" + developer + "` has no letters or digits a database name can hold",
+                    "pass a name of ASCII letters and digits, such as --developer alice");
+            return ExitCode.USAGE;
+        }
         LocalDate today = LocalDate.now();
         Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(today.minusWeeks(1)),
                 ReleaseNames.weekName(today), Version.number());

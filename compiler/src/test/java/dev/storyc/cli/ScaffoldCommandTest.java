@@ -169,6 +169,17 @@ class ScaffoldCommandTest {
     }
 
     @Test
+    void aDeveloperNameWithNothingADatabaseNameCanHoldIsRefused() {
+        for (String name : new String[] {"", "ü", "42"}) {
+            Path workspace = temp.resolve("acme-" + name.length());
+            Storyc.Outcome init = Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", name);
+            assertThat(init.exitCode()).as(name + ": " + init).isEqualTo(2);
+            assertThat(init.stderr()).contains("error: --developer `" + name + "` has no letters or digits");
+            assertThat(workspace).doesNotExist();
+        }
+    }
+
+    @Test
     void aTitleWithTemplateTagsAndQuotesReachesTheExploreLabelAsWritten() {
         Path workspace = temp.resolve("acme");
         assertThat(Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", "alice").exitCode()).isZero();
