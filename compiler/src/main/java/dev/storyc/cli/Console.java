@@ -178,6 +178,11 @@ final class Console {
     }
 
     /** Prints a problem that is not about the project's files, such as an unwritable folder. */
+    /** Returns true when only errors are to be printed ({@code -q}). */
+    boolean quiet() {
+        return quiet;
+    }
+
     void failure(String message, String hint) {
         failures.add(new Failure(masked(message), Optional.ofNullable(hint).map(this::masked)));
         // Messages quote what servers, remotes and the file system said, which may hold escape

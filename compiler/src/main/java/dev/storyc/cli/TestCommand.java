@@ -87,7 +87,8 @@ final class TestCommand implements Callable<Integer> {
         switch (format) {
             case json -> console.out().print(TestReports.json(selected.name(), outcomes));
             case junit -> console.out().print(TestReports.junit(selected.name(), outcomes));
-            case text -> console.out().print(TestReports.text(outcomes));
+            case text -> console.out().print(TestReports.text(console.quiet()
+                    ? outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).toList() : outcomes));
         }
         console.out().flush();
         console.diagnostics(TestReports.diagnostics(outcomes), output.sources());

@@ -96,6 +96,9 @@ class LiveWarehouseTest {
             Storyc.Outcome edited = fixture.storyc(database, "test", "--env", "integration");
             assertThat(edited.exitCode()).as(edited.toString()).isZero();
             assertThat(edited.stdout()).contains("pass   claims/paid_within_allowed");
+            Storyc.Outcome quiet = fixture.storyc(database, "-q", "test", "--env", "integration");
+            assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+            assertThat(quiet.stdout()).as("-q prints only errors").isEmpty();
 
             Storyc.Outcome junit =
                     fixture.storyc(database, "test", "--env", "integration", "--format", "junit");
