@@ -1,9 +1,11 @@
 package dev.storyc.cli;
 
+
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.EtlRuns;
 import dev.storyc.db.WarehouseConnection;
 import dev.storyc.db.WarehouseTarget;
+import dev.storyc.diag.Plural;
 import dev.storyc.etl.EtlJob;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +80,7 @@ final class EtlStatusCommand implements Callable<Integer> {
             }
         }
         long never = jobs.stream().filter(j -> !last.containsKey(j.qualifiedName())).count();
-        console.out().printf("%d jobs, %d never run%n", jobs.size(), never);
+        console.out().printf("%s, %d never run%n", Plural.of(jobs.size(), "job"), never);
         console.out().flush();
         return ExitCode.OK;
     }

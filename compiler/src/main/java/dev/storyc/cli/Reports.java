@@ -1,5 +1,7 @@
 package dev.storyc.cli;
 
+import dev.storyc.diag.Plural;
+
 import dev.storyc.publish.Drift;
 import dev.storyc.publish.RemoteUrl;
 
@@ -39,6 +41,6 @@ final class Reports {
 
     /** Returns the line that reports one environment that checked clean. */
     static String checkedLine(String environment, String release, int stories) {
-        return String.format("ok  %-16s %-10s %d stories", environment, release, stories);
+        return String.format("ok  %-16s %-10s %s", environment, release, Plural.of(stories, "story"));
     }
 }

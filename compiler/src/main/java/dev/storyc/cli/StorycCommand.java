@@ -2,6 +2,7 @@ package dev.storyc.cli;
 
 import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Result;
+import dev.storyc.diag.Plural;
 import dev.storyc.settings.Settings;
 import dev.storyc.settings.SettingsLoader;
 import dev.storyc.diag.Code;
@@ -347,7 +348,7 @@ final class StorycCommand implements Callable<Integer> {
     Project openProject(Console console, StoryStamps stamps, ManifestMemo manifests) {
         requireVersion(console);
         Project project = Project.open(projectRoot(), processValues(), console, stamps, manifests);
-        console.info("workspace " + project.root() + ": " + project.workspace().stories().size() + " stories, "
+        console.info("workspace " + project.root() + ": " + Plural.of(project.workspace().stories().size(), "story") + ", "
                 + project.workspace().releases().size() + " releases, " + project.environments().all().size()
                 + " environments");
         settings().values().forEach((setting, value) ->
