@@ -19,11 +19,11 @@ public final class RequiresGraph {
     /** Returns Graphviz dot. */
     public static String dot(String title, Collection<Story> stories) {
         Set<StoryId> included = ids(stories);
-        StringBuilder out = new StringBuilder("digraph \"" + title.replace("\"", "\\\"") + "\" {\n");
+        StringBuilder out = new StringBuilder("digraph \"" + dotText(title) + "\" {\n");
         out.append("  rankdir=LR;\n  node [shape=box, style=rounded];\n");
         for (Story story : sorted(stories)) {
             out.append("  \"").append(story.id()).append("\" [label=\"").append(story.id()).append("\\n")
-                    .append(story.manifest().title().replace("\"", "\\\"")).append("\"];\n");
+                    .append(dotText(story.manifest().title())).append("\"];\n");
         }
         for (Story story : sorted(stories)) {
             for (StoryId required : story.manifest().requiredIds()) {
@@ -32,6 +32,15 @@ public final class RequiresGraph {
             }
         }
         return out.append("}\n").toString();
+    }
+
+    /**
+     * Returns a title as the text of a dot quoted string: a backslash doubled, so a title ending in
+     * one no longer escapes the closing quote and {@code \N} or {@code \G} stay text instead of
+     * Graphviz's node and graph names; a quote escaped.
+     */
+    static String dotText(String title) {
+        return title.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /**
@@ -60,8 +69,12 @@ public final class RequiresGraph {
         return out.toString();
     }
 
+    /**
+     * Returns a story's Mermaid node id, prefixed: a story id may be a Mermaid keyword ({@code end},
+     * {@code click}, {@code style}), which broke the whole flowchart.
+     */
     private static String node(StoryId id) {
-        return id.value().replace('-', '_');
+        return "s_" + id.value().replace('-', '_');
     }
 
     private static Set<StoryId> ids(Collection<Story> stories) {

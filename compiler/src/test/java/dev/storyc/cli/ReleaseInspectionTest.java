@@ -25,7 +25,7 @@ class ReleaseInspectionTest {
         assertThat(Storyc.run(workspace, "graph", "--release", "partial").stdout())
                 .contains("\"claims\" -> \"patients\" [style=dashed, color=red];");
         assertThat(Storyc.run(workspace, "graph", "--format", "mermaid").stdout())
-                .startsWith("flowchart LR\n").contains("  research_extract --> claims\n");
+                .startsWith("flowchart LR\n").contains("  s_research_extract --> s_claims\n");
     }
 
     @Test

@@ -17,4 +17,14 @@ class RequiresGraphTextTest {
     void markupInATitleIsWrittenAsEntityCodes(String title, String label) {
         assertThat(RequiresGraph.mermaidText(title)).isEqualTo(label);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            Files on C:\\share\\              | Files on C:\\\\share\\\\
+            Other \\N and \\G                 | Other \\\\N and \\\\G
+            say "hi"                             | say \\"hi\\"
+            """)
+    void aTitleIsDotTextWithBackslashesAndQuotesEscaped(String title, String text) {
+        assertThat(RequiresGraph.dotText(title)).isEqualTo(text);
+    }
 }
