@@ -128,9 +128,10 @@ public final class DiffReport {
             }
             group.layer()
                     .ifPresent(layer -> out.append("\n**").append(layer.title()).append("**\n"));
-            out.append("\n```diff\n");
-            group.files().forEach(file -> out.append(unified.apply(file)));
-            out.append("```\n");
+            StringBuilder body = new StringBuilder();
+            group.files().forEach(file -> body.append(unified.apply(file)));
+            String fence = fenceFor(body);
+            out.append("\n").append(fence).append("diff\n").append(body).append(fence).append("\n");
         }
         if (story != null) {
             out.append("\n</details>\n");
@@ -195,5 +196,21 @@ public final class DiffReport {
 
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns a code fence longer than any run of backticks in {@code body}: a file's own fenced
+     * example, a line of three backticks shown as context, closed a three-backtick fence early and
+     * the rest of the pull-request comment rendered as text (round 19). CommonMark closes a fence only
+     * with one at least as long.
+     */
+    static String fenceFor(CharSequence body) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < body.length(); i++) {
+            run = body.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 }

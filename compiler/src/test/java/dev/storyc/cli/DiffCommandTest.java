@@ -190,6 +190,17 @@ class DiffCommandTest {
                 .doesNotContain("internal error", "Exception", "\tat ");
     }
 
+    /** A file's own fenced example must not close the comment's fence (round 19). */
+    @Test
+    void aFenceInAFileDoesNotCloseTheCommentsFence() {
+        Path job = workspace.resolve("stories/patients/etl/load_patients.job.toml");
+        Checkout.write(job, "# example:\n# ```\n# ````sql\n" + Checkout.read(job).replace(DESCRIPTION,
+                "description = \"Hourly refresh.\""));
+        Storyc.Outcome outcome = Storyc.run(workspace, "diff", "--env", "integration", "--format", "markdown");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).contains("**ETL**\n\n`````diff\n").contains("\n`````\n");
+    }
+
     private void editPatientsJob() {
         Path job = workspace.resolve("stories/patients/etl/load_patients.job.toml");
         Checkout.write(
