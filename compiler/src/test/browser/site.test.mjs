@@ -85,6 +85,13 @@ try {
     await page.waitForSelector("#lineage-graph .node");
     report.gate.story = await page.evaluate(() => Array.from(document.querySelectorAll("#lineage-graph .node"))
       .map((g) => g.getAttribute("data-story")));
+    // A story most others build on: its whole lineage is too large, its neighbourhood is drawn.
+    await page.selectOption("#lineage-story", "s00001");
+    await page.waitForSelector("#lineage-graph .node");
+    report.gate.hub = await page.evaluate(() => ({
+      count: document.getElementById("lineage-count").textContent,
+      nodes: document.querySelectorAll("#lineage-graph .node").length,
+    }));
     await browser.close();
     console.log(JSON.stringify(report));
     process.exit(0);

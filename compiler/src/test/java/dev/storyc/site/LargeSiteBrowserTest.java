@@ -45,6 +45,11 @@ class LargeSiteBrowserTest {
         assertThat(gate.get("count").asText())
                 .endsWith("nodes: choose a story to draw its lineage");
         assertThat(texts(gate.get("story"))).contains("s00024").doesNotContain("s00100");
+        JsonNode hub = gate.get("hub");
+        assertThat(hub.get("count").asText()).as("s00001's lineage reaches more than the page draws")
+                .matches("\\d+ nodes, \\d+ edges \\(its whole lineage has \\d+ nodes: shown, the story and what is"
+                        + " one step from it\\)");
+        assertThat(hub.get("nodes").asInt()).isPositive().isLessThanOrEqualTo(400);
     }
 
     private static List<String> texts(JsonNode array) {

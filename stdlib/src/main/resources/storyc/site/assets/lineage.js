@@ -45,27 +45,37 @@
     var nodes = data.nodes.filter(function (n) { return env < 0 || n.envs.indexOf(env) >= 0; });
     var edges = data.edges.filter(function (e) { return env < 0 || e.envs.indexOf(env) >= 0; });
     var story = storySelect.value;
+    var whole = 0;
     if (story) {
-      var keep = reach(nodes.filter(function (n) { return n.story === story; })
-          .map(function (n) { return n.id; }), edges);
+      var own = nodes.filter(function (n) { return n.story === story; }).map(function (n) { return n.id; });
+      var keep = reach(own, edges, Infinity);
+      // A story most others read (a shared patients or dates table) has a lineage too large to
+      // draw; its nodes and their direct neighbours still are, and say what the story touches.
+      whole = Object.keys(keep).length;
+      if (whole > MAX_NODES) keep = reach(own, edges, 1);
       nodes = nodes.filter(function (n) { return keep[n.id]; });
       edges = edges.filter(function (e) { return keep[e.from] && keep[e.to]; });
     }
-    return { nodes: nodes, edges: edges };
+    return { nodes: nodes, edges: edges, whole: whole };
   }
 
-  // Returns the set of ids reachable from `start` along edges, in both directions separately.
-  function reach(start, edges) {
+  // Returns the set of ids reachable from `start` along edges within `depth` steps, in both
+  // directions separately.
+  function reach(start, edges, depth) {
     var seen = {};
     [["from", "to"], ["to", "from"]].forEach(function (way) {
-      var queue = start.slice();
+      var queue = start.map(function (id) { return [id, 0]; });
       var done = {};
       while (queue.length) {
-        var id = queue.shift();
+        var next = queue.shift();
+        var id = next[0];
         if (done[id]) continue;
         done[id] = true;
         seen[id] = true;
-        edges.forEach(function (e) { if (e[way[0]] === id && !done[e[way[1]]]) queue.push(e[way[1]]); });
+        if (next[1] >= depth) continue;
+        edges.forEach(function (e) {
+          if (e[way[0]] === id && !done[e[way[1]]]) queue.push([e[way[1]], next[1] + 1]);
+        });
       }
     });
     return seen;
@@ -83,19 +93,25 @@
     svg.textContent = "";
     detail.innerHTML = "<p>Select a node.</p>";
     if (shown.nodes.length > MAX_NODES) {
-      count.textContent = shown.nodes.length + " nodes: choose a story to draw its lineage";
+      count.textContent = storySelect.value
+          ? "too many to draw: " + shown.whole + " nodes in this story's lineage, " + shown.nodes.length
+              + " one step from it; choose an environment"
+          : shown.nodes.length + " nodes: choose a story to draw its lineage";
       svg.setAttribute("width", 0);
       svg.setAttribute("height", 0);
       return;
     }
     if (shown.nodes.length === 0) {
       // dagre sizes an empty graph -Infinity wide; there is nothing to lay out.
-      count.textContent = "nothing to draw: no node of this story in this environment";
+      count.textContent = storySelect.value ? "nothing to draw: no node of this story in this environment"
+          : "nothing to draw in this environment";
       svg.setAttribute("width", 0);
       svg.setAttribute("height", 0);
       return;
     }
-    count.textContent = shown.nodes.length + " nodes, " + shown.edges.length + " edges";
+    count.textContent = shown.nodes.length + " nodes, " + shown.edges.length + " edges"
+        + (shown.whole > shown.nodes.length ? " (its whole lineage has " + shown.whole
+            + " nodes: shown, the story and what is one step from it)" : "");
     var graph = new dagre.graphlib.Graph();
     graph.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 60, marginx: 10, marginy: 10 });
     graph.setDefaultEdgeLabel(function () { return {}; });
