@@ -105,6 +105,7 @@ try {
     heading: document.querySelector("h1").textContent.trim(),
     // The title sits in a <bdi>: a right-to-left override in it cannot reverse the id beside it.
     titleIsolated: document.querySelector("h1 > bdi") !== null,
+    descriptionWhiteSpace: (() => { const p = document.querySelector("p.description"); return p ? getComputedStyle(p).whiteSpace : null; })(),
     owner: (document.querySelector("dd.owner") || {}).textContent || null,
     requiredBy: Array.from(document.querySelectorAll("dd.required-by a")).map((a) => a.textContent),
     layers: Object.fromEntries(Array.from(document.querySelectorAll("section.layer")).map((s) =>

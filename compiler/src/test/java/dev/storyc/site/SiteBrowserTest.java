@@ -75,6 +75,7 @@ class SiteBrowserTest {
         assertThat(story.get("url").asText()).isEqualTo("stories/patients.html");
         assertThat(story.get("id").asText()).isEqualTo("patients");
         assertThat(story.get("titleIsolated").asBoolean()).isTrue();
+        assertThat(story.get("descriptionWhiteSpace").asText()).as("a description keeps its line breaks").isEqualTo("pre-line");
         assertThat(story.get("requiredBy").toString()).contains("care-gaps", "encounters");
         assertThat(story.get("layers").get("etl").toString())
                 .isEqualTo("[\"etl/load_patients.job.toml\",\"etl/load_patients.sql\"]");
