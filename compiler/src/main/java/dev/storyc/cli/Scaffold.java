@@ -178,7 +178,7 @@ final class Scaffold {
                 stories = [
                 ]
                 """.formatted(release));
-        files.put(".gitignore", "out/\n.storyc/\n");
+        files.put(".gitignore", "out/\n.storyc/\nsite/\n");
         // The archive is named after the whole version (storyc-0.1.0-SNAPSHOT.tar.gz); only the
         // version range in storyc.toml takes its numeric core.
         files.put(".github/workflows/storyc.yml", ciWorkflow(version));

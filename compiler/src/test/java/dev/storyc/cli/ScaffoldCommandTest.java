@@ -25,7 +25,7 @@ class ScaffoldCommandTest {
         Storyc.Outcome init = Storyc.runRaw(Map.of(), "init", workspace.toString(), "--developer", "Alice");
         assertThat(init.exitCode()).as(init.toString()).isZero();
         assertThat(init.stdout()).contains("project acme, developer alice");
-        assertThat(Checkout.read(workspace.resolve(".gitignore"))).isEqualTo("out/\n.storyc/\n");
+        assertThat(Checkout.read(workspace.resolve(".gitignore"))).isEqualTo("out/\n.storyc/\nsite/\n");
         assertThat(Checkout.read(workspace.resolve("storyc.toml"))).contains("developer = \"alice\"")
                 .containsPattern("required_version = \">=\\d+\\.\\d+\\.\\d+\"");
         String workflow = Checkout.read(workspace.resolve(".github/workflows/storyc.yml"));
