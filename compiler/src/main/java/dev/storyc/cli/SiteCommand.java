@@ -98,6 +98,7 @@ final class SiteCommand implements Callable<Integer> {
         Project project = root.openProject(console);
         Path target =
                 out == null ? project.root().resolve("site") : out.toAbsolutePath().normalize();
+        target = SiteFolder.followed(target, console);
         SiteFolder.check(target, console);
         List<Environment> environments = List.copyOf(project.environments().all());
         // Read-only: the site opens no repository for writing, so it inspects none.

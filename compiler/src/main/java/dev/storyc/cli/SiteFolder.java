@@ -26,6 +26,36 @@ final class SiteFolder {
 
     private SiteFolder() {}
 
+    /**
+     * Returns the folder a link points to, so the site is written there: replacing the link itself
+     * left the folder it published (a web root) stale, and the user's link gone (round 19). A link
+     * to nothing, or to a file, ends the command.
+     */
+    static Path followed(Path target, Console console) {
+        if (!Files.isSymbolicLink(target)) {
+            return target;
+        }
+        try {
+            if (Files.isDirectory(target)) {
+                return target.toRealPath();
+            }
+        } catch (IOException e) {
+            // Reported below, as a link to nothing.
+        }
+        console.diagnostics(List.of(Diagnostic.error(Code.SITE_FOLDER_NOT_A_SITE, Position.ofFile(target.toString()),
+                        "`" + target + "` is a link to `" + linkText(target) + "`, which is not a folder")
+                .withHint("make the folder it points to, or choose another with --out")), List.of());
+        throw new CommandFailure(ExitCode.PROJECT_ERRORS);
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** Ends the command when {@code target} exists and is not an earlier site (or empty). */
     static void check(Path target, Console console) {
         if (!Files.exists(target)
@@ -55,6 +85,7 @@ final class SiteFolder {
         Path staging =
                 parent.resolve("." + target.getFileName() + ".storyc-new-" + UUID.randomUUID());
         Path old = parent.resolve("." + target.getFileName() + ".storyc-old-" + UUID.randomUUID());
+        tidy(parent, target);
         try {
             Files.createDirectories(staging);
             for (var file : files.files().entrySet()) {
@@ -81,6 +112,28 @@ final class SiteFolder {
                     "cannot write the site to `" + target + "`: " + e.getMessage(),
                     "check that the folder is writable; the previous site, if any, is unchanged");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    /**
+     * Deletes the hidden folders a killed run left beside the site (round 19): a staging folder it
+     * had not renamed yet, or the previous site it had moved aside. Only those an hour old, so a
+     * run writing into the same folder at this moment keeps its own.
+     */
+    private static void tidy(Path parent, Path target) {
+        String prefix = "." + target.getFileName() + ".storyc-";
+        java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if ((name.startsWith(prefix + "new-") || name.startsWith(prefix + "old-"))
+                        && Files.isDirectory(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(sibling).toInstant().isBefore(hourAgo)) {
+                    FileTrees.delete(sibling);
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers are untidy, not wrong; the site is written all the same.
         }
     }
 

@@ -165,6 +165,34 @@ class SiteCommandTest {
         assertThat(contents(again)).isEqualTo(contents(site));
     }
 
+    /** A published web root behind a link gets the new site; the link stays a link (round 19). */
+    @Test
+    void aLinkIsFollowedToTheFolderItPublishesAndLeftInPlace(@TempDir Path temp) throws IOException {
+        Path webRoot = Files.createDirectories(temp.resolve("www/site"));
+        Path link = Files.createSymbolicLink(temp.resolve("published"), webRoot);
+        Path leftover = Files.createDirectories(temp.resolve("www/.site.storyc-new-killed"));
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path fresh = Files.createDirectories(temp.resolve("www/.site.storyc-new-running"));
+
+        for (int run = 0; run < 2; run++) {
+            Storyc.Outcome written = Storyc.run(workspace, "site", "--out", link.toString());
+            assertThat(written.exitCode()).as(written.toString()).isZero();
+        }
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(webRoot.resolve("index.html")).isRegularFile();
+        assertThat(webRoot.resolve(SiteFolder.MARKER)).isRegularFile();
+        assertThat(leftover).as("a killed run's staging folder, an hour old, is tidied").doesNotExist();
+        assertThat(fresh).as("one a run may be writing now is left alone").isDirectory();
+
+        Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("nowhere"));
+        Storyc.Outcome refused = Storyc.run(workspace, "site", "--out", dangling.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("error[E1001]", "is a link to `" + temp.resolve("nowhere")
+                + "`, which is not a folder");
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+    }
+
     @Test
     void replacesAnEarlierSiteButRefusesAFolderItDidNotWrite(@TempDir Path temp)
             throws IOException {
