@@ -219,12 +219,13 @@ final class SiteCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns every release manifest, oldest first by name, each with its diff from the one before.
+     * Returns every release manifest, oldest first in the workspace's natural order of names (v9
+     * before v10), each with its diff from the one before.
      */
     private static List<ReleaseEntry> releases(
             Project project, Optional<SourceRepository> repository, Console console) {
-        List<String> names =
-                new ArrayList<>(new java.util.TreeSet<>(project.workspace().releases().keySet()));
+        // The workspace orders them naturally: v9 before v10.
+        List<String> names = new ArrayList<>(project.workspace().releases().keySet());
         List<ReleaseEntry> entries = new ArrayList<>();
         ReleaseManifest before = null;
         for (String name : names) {

@@ -31,7 +31,10 @@ public record Workspace(
     public Workspace {
         modelFiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(modelFiles));
         stories = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stories));
-        releases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(releases));
+        // Natural order, so v9 comes before v10 in every listing, the site and release history.
+        TreeMap<String, SourceFile> ordered = new TreeMap<>(NaturalOrder.INSTANCE);
+        ordered.putAll(releases);
+        releases = java.util.Collections.unmodifiableSortedMap(ordered);
         partials = Map.copyOf(partials);
         environmentImports = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environmentImports));
         rejected = List.copyOf(rejected);

@@ -121,7 +121,7 @@ public final class WorkspaceLoader {
             return Result.failed(diagnostics.all());
         }
         Map<StoryId, Story> stories = loadStories();
-        Map<String, SourceFile> releases = new TreeMap<>();
+        Map<String, SourceFile> releases = new TreeMap<>(NaturalOrder.INSTANCE);
         releaseFolders();
         for (SourceFile file : readTree("releases")) {
             if (file.path().endsWith(".toml") && file.path().indexOf('/', "releases/".length()) < 0) {
