@@ -15,10 +15,12 @@
     for (var i = 0; i < index.length; i++) {
       var row = index[i];
       var name = row[1].toLowerCase();
+      // Every row is read for exact names: stopping at the first 500 matches of any kind hid a
+      // view named exactly as typed behind 500 stories that mention it (round 19). Partial matches
+      // past LIMIT are never shown, so they are not collected.
       if (name === q) exact.push(row);
-      else if (name.indexOf(q) >= 0 || row[2].toLowerCase().indexOf(q) >= 0
-          || row[4].toLowerCase().indexOf(q) >= 0) partial.push(row);
-      if (exact.length + partial.length >= 500) break;
+      else if (partial.length < LIMIT && (name.indexOf(q) >= 0 || row[2].toLowerCase().indexOf(q) >= 0
+          || row[4].toLowerCase().indexOf(q) >= 0)) partial.push(row);
     }
     return exact.concat(partial).slice(0, LIMIT);
   }
