@@ -52,8 +52,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         String word = unmatched.getUnmatched().get(0);
         String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
         if (command.getParent() != null && (GLOBAL.contains(option) || option.startsWith("-D") && option.length() > 2)) {
+            // Picocli leaves the option's value unmatched after it; the example carries it along.
+            boolean takesValue = !option.equals("-q") && !option.equals("--quiet") && !option.equals("-v")
+                    && !option.equals("--verbose") && !word.contains("=") && !(option.startsWith("-D") && option.length() > 2);
+            String written = takesValue && unmatched.getUnmatched().size() > 1
+                    ? word + " " + unmatched.getUnmatched().get(1) : word;
             return "`" + option + "` is an option of storyc itself: put it before the command, as in `storyc "
-                    + word + " " + command.getCommandSpec().qualifiedName().replaceFirst("^storyc ", "") + " ...`";
+                    + written + " " + command.getCommandSpec().qualifiedName().replaceFirst("^storyc ", "") + " ...`";
         }
         List<String> candidates = word.startsWith("-")
                 ? command.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()

@@ -20,7 +20,8 @@ class CommandLineTest {
         "compile --bogus | error: Unknown option: '--bogus' | see `storyc compile --help`",
         "compile -q | error: Unknown option: '-q' | `-q` is an option of storyc itself: put it before the command,"
                 + " as in `storyc -q compile ...`",
-        "warehouse plan -D jobs=1 | error: Unknown options: '-D', 'jobs=1' | `-D` is an option of storyc itself",
+        "warehouse plan -D jobs=1 | error: Unknown options: '-D', 'jobs=1' | `-D` is an option of storyc itself:"
+                + " put it before the command, as in `storyc -D jobs=1 warehouse plan ...`",
         "chek | error: `chek` is not a storyc command | did you mean `check`? (see `storyc --help`)",
         "tset | error: `tset` is not a storyc command | did you mean `test`?",
         "warehouse aply | error: `warehouse aply` is not a storyc command | did you mean `apply`?",
