@@ -13,18 +13,24 @@ public sealed interface Action {
     /** Returns the hash of the deploy script the step is about: the new one, or the deployed one. */
     String deployHash();
 
-    /** Runs a change's deploy script, then its verify script, and records it. */
-    record Deploy(PlannedChange change) implements Action {
+    /** A step that puts a planned change's new deploy text in place: deployed, reworked or recorded. */
+    sealed interface Forward extends Action permits Deploy, Rework, Adopt {
+        /** Returns the planned change whose deploy text the step puts in place. */
+        PlannedChange change();
+
         @Override
-        public ChangeId id() {
-            return change.id();
+        default ChangeId id() {
+            return change().id();
         }
 
         @Override
-        public String deployHash() {
-            return change.deploy().hash();
+        default String deployHash() {
+            return change().deploy().hash();
         }
     }
+
+    /** Runs a change's deploy script, then its verify script, and records it. */
+    record Deploy(PlannedChange change) implements Forward {}
 
     /**
      * Runs the registry's stored revert text of a change the plan no longer holds, and forgets it.
@@ -49,17 +55,7 @@ public sealed interface Action {
      * In a development environment, with {@code --rework}: reverts an edited change with its stored
      * revert text, then deploys the new text, in one transaction.
      */
-    record Rework(DeployedChange deployed, PlannedChange change) implements Action {
-        @Override
-        public ChangeId id() {
-            return change.id();
-        }
-
-        @Override
-        public String deployHash() {
-            return change.deploy().hash();
-        }
-    }
+    record Rework(DeployedChange deployed, PlannedChange change) implements Forward {}
 
     /**
      * With {@code --log-only}: records a new change as deployed without running its deploy script,
@@ -68,19 +64,9 @@ public sealed interface Action {
      *
      * @param tables the persistent tables the deploy script creates, asked of the database first
      */
-    record Adopt(PlannedChange change, List<CreatedTable> tables) implements Action {
+    record Adopt(PlannedChange change, List<CreatedTable> tables) implements Forward {
         public Adopt {
             tables = List.copyOf(tables);
-        }
-
-        @Override
-        public ChangeId id() {
-            return change.id();
-        }
-
-        @Override
-        public String deployHash() {
-            return change.deploy().hash();
         }
     }
 
