@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CPFILE="$PWD/compiler/target/bench-classpath.txt"
 # One reactor run, so that the stdlib module resolves to its freshly built classes.
-mvn -o -q -B -pl compiler -am test-compile dependency:build-classpath \
+# Online once, for the dependency plugin itself; then from the local cache.
+mvn -q -B -pl compiler -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
 CP="compiler/target/test-classes:compiler/target/classes:$(cat "$CPFILE")"
 exec java -Xms1g -Xmx1g -Dstoryc.root="$PWD" -cp "$CP" dev.storyc.bench.LookmlParseBenchmark "$@"

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CPFILE="$PWD/compiler/target/bench-classpath.txt"
-mvn -o -q -B -pl compiler -am test-compile dependency:build-classpath \
+# Online once, for the dependency plugin itself; then from the local cache.
+mvn -q -B -pl compiler -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
 CP="compiler/target/test-classes:compiler/target/classes:stdlib/target/classes:$(cat "$CPFILE")"
 WORK="${1:-$(mktemp -d)}"
