@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Set;
  * script creates for itself ({@code CREATE TEMP TABLE}), subqueries and the {@code FROM} inside
  * function calls ({@code EXTRACT(YEAR FROM d)}, {@code TRIM(x FROM y)}) are not tables.
  */
-final class SqlTables {
+public final class SqlTables {
     /** One table a script uses, with the offset of its name. */
     record Use(TableName name, int offset) {}
 
@@ -173,18 +174,28 @@ final class SqlTables {
     private static Set<String> createdTables(List<List<Token>> statements) {
         Set<String> created = new HashSet<>();
         for (List<Token> tokens : statements) {
-            SqlCursor cursor = new SqlCursor(tokens);
-            if (!cursor.word("create")) {
-                continue;
-            }
-            cursor.words("or", "replace");
-            cursor.word("unlogged");
-            if (cursor.word("table")) {
-                cursor.words("if", "not", "exists");
-                cursor.name().ifPresent(name -> created.add(name.key()));
-            }
+            created(tokens).ifPresent(name -> created.add(name.key()));
         }
         return created;
+    }
+
+    /**
+     * Returns the table a {@code CREATE [OR REPLACE] [UNLOGGED] TABLE [IF NOT EXISTS] name}
+     * statement creates; empty for a temporary table, which never outlives its session, and for
+     * any other statement. The one reading of it for the checks and for the warehouse's plans.
+     */
+    public static Optional<TableName> created(List<Token> statement) {
+        SqlCursor cursor = new SqlCursor(statement);
+        if (!cursor.word("create")) {
+            return Optional.empty();
+        }
+        cursor.words("or", "replace");
+        cursor.word("unlogged");
+        if (!cursor.word("table")) {
+            return Optional.empty();
+        }
+        cursor.words("if", "not", "exists");
+        return cursor.name();
     }
 
     private static boolean isClause(Token token) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds the tables an apply would drop with one story's stored revert and create again with
@@ -41,21 +40,15 @@ final class TablesRecreated {
             if (!(action instanceof Action.Deploy deploy)) {
                 continue;
             }
-            String text = deploy.change().deploy().text();
-            for (List<Token> statement : SqlLexer.statements(text)) {
-                Optional<TableName> created = created(text, statement);
-                if (created.isEmpty()) {
-                    continue;
-                }
-                Drop drop = dropped.get(created.get().table());
+            for (CreatedTable created : CreatedTable.in(deploy.change().deploy())) {
+                Drop drop = dropped.get(created.name().table());
                 if (drop == null || drop.revert().deployed().id().story().equals(deploy.change().id().story())
-                        || !created.get().refersTo(drop.table())) {
+                        || !created.name().refersTo(drop.table())) {
                     continue;
                 }
                 Action.Revert revert = drop.revert();
-                found.add(Diagnostic.error(Code.TABLE_RECREATED,
-                                deploy.change().deploy().positionOf(statement.get(0).offset() + 1),
-                                "this apply would drop table `" + created.get().key() + "` with the stored revert of `"
+                found.add(Diagnostic.error(Code.TABLE_RECREATED, created.at(),
+                                "this apply would drop table `" + created.name().key() + "` with the stored revert of `"
                                         + revert.deployed().id() + "`, whose story left the output, and create it again"
                                         + " here, in `" + deploy.change().id() + "`: every row of it would be lost")
                         .withHint("a renamed story folder does this: rename it back and change its title instead"
@@ -95,33 +88,5 @@ final class TablesRecreated {
             }
         }
         return tables;
-    }
-
-    /** Returns the table a {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name} statement creates. */
-    static Optional<TableName> created(String text, List<Token> statement) {
-        if (statement.isEmpty() || !statement.get(0).isWord("create")) {
-            return Optional.empty();
-        }
-        int i = 1;
-        while (i < statement.size() && (statement.get(i).isWord("unlogged") || statement.get(i).isWord("temp")
-                || statement.get(i).isWord("temporary") || statement.get(i).isWord("global")
-                || statement.get(i).isWord("local"))) {
-            i++;
-        }
-        if (i >= statement.size() || !statement.get(i).isWord("table")) {
-            return Optional.empty();
-        }
-        i++;
-        if (i + 2 < statement.size() && statement.get(i).isWord("if") && statement.get(i + 1).isWord("not")
-                && statement.get(i + 2).isWord("exists")) {
-            i += 3;
-        }
-        int start = i;
-        while (i < statement.size() && !statement.get(i).isPunct("(") && !statement.get(i).isWord("as")
-                && !statement.get(i).isWord("partition") && !statement.get(i).isWord("of")) {
-            i++;
-        }
-        return i > start ? TableName.parse(text.substring(statement.get(start).offset(), statement.get(i - 1).end()))
-                : Optional.empty();
     }
 }
