@@ -7,6 +7,7 @@ import dev.storyc.warehouse.CreatedTable;
 import dev.storyc.warehouse.DeployedChange;
 import dev.storyc.warehouse.LogOnly;
 import dev.storyc.warehouse.OutputPlan;
+import dev.storyc.warehouse.PlannedChange;
 import dev.storyc.warehouse.Script;
 import dev.storyc.workspace.Sha256;
 
@@ -39,30 +40,16 @@ final class ChangeTransaction {
      */
     Optional<Diagnostic> run(Action action, OutputPlan output, String actor)
             throws DatabaseException {
-        Script failing = null;
-        Code code = Code.DEPLOY_FAILED;
-        String what = "deploy";
-        List<Script> ran = new ArrayList<>();
+        Steps steps = new Steps();
         long started = System.nanoTime();
         try {
             session.connection.setAutoCommit(false);
             if (action instanceof Action.Deploy deploy) {
-                failing = deploy.change().deploy();
-                runUserScript(failing, ran);
-                if (deploy.change().verify().isPresent()) {
-                    failing = deploy.change().verify().get();
-                    code = Code.VERIFY_FAILED;
-                    what = "verify";
-                    runUserScript(failing, ran);
-                }
-                failing = null;
+                steps.run(deploy.change().deploy(), Code.DEPLOY_FAILED, "deploy");
+                steps.verify(deploy.change());
                 events.recordDeploy(deploy.change(), output, actor, "deploy");
             } else if (action instanceof Action.Revert revert) {
-                failing = storedRevert(revert.deployed());
-                code = Code.REVERT_FAILED;
-                what = "revert";
-                runUserScript(failing, ran);
-                failing = null;
+                steps.run(storedRevert(revert.deployed()), Code.REVERT_FAILED, "revert");
                 events.recordRevert(
                         revert.deployed().id(),
                         output,
@@ -70,23 +57,10 @@ final class ChangeTransaction {
                         "revert",
                         revert.pendingInPlan() ? "backed out" : "not in the plan");
             } else if (action instanceof Action.Rework rework) {
-                failing = storedRevert(rework.deployed());
-                code = Code.REVERT_FAILED;
-                what = "revert";
-                runUserScript(failing, ran);
-                failing = null;
+                steps.run(storedRevert(rework.deployed()), Code.REVERT_FAILED, "revert");
                 events.recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
-                failing = rework.change().deploy();
-                code = Code.DEPLOY_FAILED;
-                what = "deploy";
-                runUserScript(failing, ran);
-                if (rework.change().verify().isPresent()) {
-                    failing = rework.change().verify().get();
-                    code = Code.VERIFY_FAILED;
-                    what = "verify";
-                    runUserScript(failing, ran);
-                }
-                failing = null;
+                steps.run(rework.change().deploy(), Code.DEPLOY_FAILED, "deploy");
+                steps.verify(rework.change());
                 events.recordDeploy(rework.change(), output, actor, "rework");
             } else if (action instanceof Action.Adopt adopt) {
                 for (CreatedTable table : adopt.tables()) {
@@ -96,13 +70,7 @@ final class ChangeTransaction {
                         return Optional.of(LogOnly.missingTable(adopt, table));
                     }
                 }
-                if (adopt.change().verify().isPresent()) {
-                    failing = adopt.change().verify().get();
-                    code = Code.VERIFY_FAILED;
-                    what = "verify";
-                    runUserScript(failing, ran);
-                }
-                failing = null;
+                steps.verify(adopt.change());
                 events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND);
             } else if (action instanceof Action.UpdateRevert update) {
                 events.recordUpdateRevert(update.change(), output, actor);
@@ -118,21 +86,50 @@ final class ChangeTransaction {
             session.rollbackAndAutoCommit();
             // With no script running (failing is null), storyc's own statement failed: its
             // position is in storyc's SQL, never a line of the user's file.
+            Script failing = steps.failing;
             if (ServerErrors.isOperational(e) || failing == null) {
                 throw SqlFailures.failed(e, "applying " + action.id() + " to " + target.describe());
             }
-            var replay = new FailingStatement.Replay(session.connection, ran, System.nanoTime() - started,
+            var replay = new FailingStatement.Replay(session.connection, steps.ran, System.nanoTime() - started,
                     target.engine().identityReset());
             if (action instanceof Action.Revert revert) {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
                         revert.pendingInPlan()));
             }
-            if (action instanceof Action.Rework && code == Code.DEPLOY_FAILED) {
+            if (action instanceof Action.Rework && steps.code == Code.DEPLOY_FAILED) {
                 return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, replay));
             }
-            return Optional.of(ScriptFailure.diagnostic(code, what, action.id(), failing, e, replay));
+            return Optional.of(ScriptFailure.diagnostic(steps.code, steps.what, action.id(), failing, e, replay));
         } finally {
             session.autoCommit();
+        }
+    }
+
+    /**
+     * The user's scripts of one action, in order: which one is running, so a failure is reported
+     * with its code ("deploy", "verify", "revert") and at its line, and which ran before it, for the
+     * replay that places a failure without a position. Between scripts, while storyc writes its
+     * own rows, nothing is running: a failure then is storyc's, never a line of the user's file.
+     */
+    private final class Steps {
+        Script failing;
+        Code code = Code.DEPLOY_FAILED;
+        String what = "deploy";
+        final List<Script> ran = new ArrayList<>();
+
+        void run(Script script, Code failureCode, String failureWord) throws SQLException {
+            failing = script;
+            code = failureCode;
+            what = failureWord;
+            runUserScript(script, ran);
+            failing = null;
+        }
+
+        /** Runs the change's verify script, when it has one. */
+        void verify(PlannedChange change) throws SQLException {
+            if (change.verify().isPresent()) {
+                run(change.verify().get(), Code.VERIFY_FAILED, "verify");
+            }
         }
     }
 
