@@ -55,13 +55,13 @@ final class InitCommand implements Callable<Integer> {
         String name = identifier(projectName != null ? projectName : String.valueOf(target.getFileName()), "analytics");
         String who = developer != null ? developer
                 : root.settings().developer().orElse(root.processEnvironment().getOrDefault("USER", "me"));
-        String developerName = developerName(who);
-        if (developer != null && developerName.equals("me") && !developer.equalsIgnoreCase("me")) {
-            // A name with no ASCII letter or digit left; the fallback is for an unset USER only.
+        if (developer != null && lettersAndDigits(developer).isEmpty()) {
+            // developerName's fallback, `me`, is for an unset USER, not for a name the user typed.
             console.failure("--developer `" + developer + "` has no letters or digits a database name can hold",
                     "pass a name of ASCII letters and digits, such as --developer alice");
             return ExitCode.USAGE;
         }
+        String developerName = developerName(who);
         LocalDate today = LocalDate.now();
         Map<String, String> files = Scaffold.workspace(name, developerName, ReleaseNames.weekName(today.minusWeeks(1)),
                 ReleaseNames.weekName(today), Version.number());
@@ -85,8 +85,13 @@ final class InitCommand implements Callable<Integer> {
      * and digits are kept: {@code Alice-Bob_1} becomes {@code alicebob1}.
      */
     static String developerName(String who) {
-        String name = who.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("^[^a-z]+", "");
+        String name = lettersAndDigits(who);
         return name.isEmpty() ? "me" : name;
+    }
+
+    /** Returns what of {@code who} a database name can hold: ASCII letters and digits, a letter first. */
+    private static String lettersAndDigits(String who) {
+        return who.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("^[^a-z]+", "");
     }
 
     private static String linkTarget(Path link) {

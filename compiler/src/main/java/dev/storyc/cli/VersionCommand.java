@@ -1,5 +1,9 @@
 package dev.storyc.cli;
 
+import dev.storyc.workspace.WorkspaceLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +32,9 @@ final class VersionCommand implements Callable<Integer> {
         if (check) {
             // Outside a workspace there is nothing to check against, and passing there made a CI
             // step with the wrong working directory a silent no-op (round 20).
-            java.nio.file.Path workspace = root.projectRoot();
-            if (!java.nio.file.Files.isRegularFile(workspace.resolve("environments.toml"))) {
-                console.diagnostics(java.util.List.of(
-                        dev.storyc.workspace.WorkspaceLoader.notAWorkspace(workspace)), java.util.List.of());
+            Path workspace = root.projectRoot();
+            if (!Files.isRegularFile(workspace.resolve("environments.toml"))) {
+                console.diagnostics(List.of(WorkspaceLoader.notAWorkspace(workspace)), List.of());
                 return ExitCode.PROJECT_ERRORS;
             }
             root.requireVersion(console);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storyc.db.Registry;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.JsonRenderer;
+import dev.storyc.diag.Plural;
 import dev.storyc.warehouse.Action;
 import dev.storyc.warehouse.ApplyPlan;
 import dev.storyc.warehouse.ChangeId;
@@ -54,8 +55,7 @@ final class WarehouseReports {
             return "stores the corrected revert script";
         } else if (action instanceof Action.Adopt adopt) {
             return "new; --log-only: deploy.sql not run, "
-                    + (adopt.tables().isEmpty() ? "" : adopt.tables().size() + " table"
-                            + (adopt.tables().size() == 1 ? "" : "s") + " checked, ")
+                    + (adopt.tables().isEmpty() ? "" : Plural.of(adopt.tables().size(), "table") + " checked, ")
                     + (adopt.change().verify().isPresent() ? "verify.sql runs" : "no verify.sql");
         }
         return "new";

@@ -40,9 +40,12 @@ final class ReferenceResolver {
      * or a base shares its text among many, and one typo was reported once per environment, seven
      * times in the example workspace (round 18). {@link #reportUnset} says it once, naming them.
      */
-    private final Map<List<Object>, List<Unset>> unset = new LinkedHashMap<>();
+    private final Map<UnsetUse, List<Unset>> unset = new LinkedHashMap<>();
 
-    /** One environment's unset reference, and the hint its own values suggest. */
+    /** A reference to a value, where it is written. */
+    private record UnsetUse(Position at, String spelling, String path) {}
+
+    /** One environment that does not set it, and the hint its own values suggest. */
     private record Unset(String environment, String hint) {}
 
     private record Frame(String environment, String path, Position position) {
@@ -273,7 +276,7 @@ final class ReferenceResolver {
         }
         Optional<ConfigValue> raw = path.path().isEmpty() ? Optional.empty() : environments.get(target).at(path.path());
         if (raw.isEmpty()) {
-            List<Unset> targets = unset.computeIfAbsent(List.of(at.position(), reference.spelling(), path.path()),
+            List<Unset> targets = unset.computeIfAbsent(new UnsetUse(at.position(), reference.spelling(), path.path()),
                     key -> new ArrayList<>());
             if (targets.stream().noneMatch(u -> u.environment().equals(target))) {
                 targets.add(new Unset(target, Spelling.didYouMean(path.path(), environments.get(target).paths())
@@ -287,14 +290,14 @@ final class ReferenceResolver {
 
     /** Reports each reference to an unset value once, with the environments that do not set it. */
     void reportUnset() {
-        unset.forEach((key, targets) -> {
+        unset.forEach((use, targets) -> {
             List<String> names = targets.stream().map(u -> "`" + u.environment() + "`").toList();
             String which = names.size() == 1 ? names.get(0) + " does not set"
                     : names.size() <= 3 ? String.join(", ", names.subList(0, names.size() - 1)) + " and "
                             + names.get(names.size() - 1) + " do not set"
                     : names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " other environments do not set";
-            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, (Position) key.get(0),
-                            "`" + key.get(1) + "` refers to `" + key.get(2) + "`, which " + which)
+            diagnostics.add(Diagnostic.error(Code.ENV_UNDEFINED_REFERENCE, use.at(),
+                            "`" + use.spelling() + "` refers to `" + use.path() + "`, which " + which)
                     .withHint(targets.get(0).hint()));
         });
         unset.clear();
