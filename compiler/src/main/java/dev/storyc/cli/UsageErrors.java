@@ -3,7 +3,6 @@ package dev.storyc.cli;
 import dev.storyc.diag.Spelling;
 
 import java.util.List;
-import java.util.Set;
 
 import picocli.CommandLine;
 
@@ -16,10 +15,6 @@ import picocli.CommandLine;
  * itself written after the command, where it goes.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
-    /** The options of the top-level command, which go before the command's name. */
-    private static final Set<String> GLOBAL = Set.of("-p", "--project", "--color", "-D", "-q", "--quiet", "-v",
-            "--verbose");
-
     @Override
     public int handleParseException(CommandLine.ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
@@ -51,19 +46,32 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         String word = unmatched.getUnmatched().get(0);
         String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        if (command.getParent() != null && (GLOBAL.contains(option) || option.startsWith("-D") && option.length() > 2)) {
-            // Picocli leaves the option's value unmatched after it; the example carries it along.
-            boolean takesValue = !option.equals("-q") && !option.equals("--quiet") && !option.equals("-v")
-                    && !option.equals("--verbose") && !word.contains("=") && !(option.startsWith("-D") && option.length() > 2);
-            String written = takesValue && unmatched.getUnmatched().size() > 1
+        // A short option may carry its value attached: -Djobs=1, -p.
+        boolean attached = !option.startsWith("--") && option.length() > 2;
+        String name = attached ? option.substring(0, 2) : option;
+        CommandLine.Model.OptionSpec global = command.getParent() == null ? null
+                : topLevel(command).getCommandSpec().findOption(name);
+        if (global != null && word.startsWith("-")) {
+            // Picocli leaves a separate value unmatched after the option; the example carries it.
+            boolean separateValue = global.arity().max() > 0 && !attached && !word.contains("=");
+            String written = separateValue && unmatched.getUnmatched().size() > 1
                     ? word + " " + unmatched.getUnmatched().get(1) : word;
-            return "`" + option + "` is an option of storyc itself: put it before the command, as in `storyc "
+            return "`" + name + "` is an option of storyc itself: put it before the command, as in `storyc "
                     + written + " " + command.getCommandSpec().qualifiedName().replaceFirst("^storyc ", "") + " ...`";
         }
         List<String> candidates = word.startsWith("-")
                 ? command.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
                 : List.copyOf(command.getSubcommands().keySet());
         return Spelling.didYouMean(option, candidates).map(mean -> mean + " (" + help + ")").orElse(help);
+    }
+
+    /** Returns the top-level command, whose options go before any command's name. */
+    private static CommandLine topLevel(CommandLine command) {
+        CommandLine top = command;
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        return top;
     }
 
     /** Returns true when the command line asked for a JSON document, which a script then reads. */
