@@ -60,22 +60,23 @@
   }
 
   // Returns the set of ids reachable from `start` along edges within `depth` steps, in both
-  // directions separately.
+  // directions separately. Each direction's neighbours are indexed once: scanning every edge for
+  // every node visited cost nodes × edges, twice for a story too large to draw whole.
   function reach(start, edges, depth) {
     var seen = {};
     [["from", "to"], ["to", "from"]].forEach(function (way) {
+      var next = {};
+      edges.forEach(function (e) { (next[e[way[0]]] = next[e[way[0]]] || []).push(e[way[1]]); });
       var queue = start.map(function (id) { return [id, 0]; });
       var done = {};
-      while (queue.length) {
-        var next = queue.shift();
-        var id = next[0];
+      for (var head = 0; head < queue.length; head++) {
+        var id = queue[head][0];
+        var steps = queue[head][1];
         if (done[id]) continue;
         done[id] = true;
         seen[id] = true;
-        if (next[1] >= depth) continue;
-        edges.forEach(function (e) {
-          if (e[way[0]] === id && !done[e[way[1]]]) queue.push([e[way[1]], next[1] + 1]);
-        });
+        if (steps >= depth) continue;
+        (next[id] || []).forEach(function (to) { if (!done[to]) queue.push([to, steps + 1]); });
       }
     });
     return seen;
