@@ -21,20 +21,17 @@ import java.util.Map;
  * is gone, {@code abandoned}, with nothing of it committed. A success's end commits with its rows.
  */
 class EtlAbandonedRunTest {
-    private static final Map<String, String> ENV =
-            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD);
-
     @TempDir Path temp;
 
     @Test
     void aKilledRunIsRunningWhileItsSessionLastsAndAbandonedAfter() {
         try (WarehouseWorkspace ws = WarehouseWorkspace.create(temp)) {
             ws.fillJob("SELECT 7 AS id FROM pg_sleep(120)\n");
-            assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
-            Storyc.Outcome applied = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "dev");
+            assertThat(Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "compile", "--env", "dev").exitCode()).isZero();
+            Storyc.Outcome applied = Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "warehouse", "apply", "--env", "dev");
             assertThat(applied.exitCode()).as(applied.toString()).isZero();
 
-            StorycProcess run = StorycProcess.start(ws.root, temp.resolve("logs"), ENV,
+            StorycProcess run = StorycProcess.start(ws.root, temp.resolve("logs"), WarehouseWorkspace.PROCESS_ENVIRONMENT,
                     "etl", "run", "--env", "dev");
             awaitRows(ws, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                     + " AND query LIKE '%pg_sleep(120)%' AND pid <> pg_backend_pid()"
@@ -58,8 +55,8 @@ class EtlAbandonedRunTest {
             assertThat(rows(ws.dev, "SELECT status FROM storyc.etl_runs")).containsExactly("running");
 
             ws.write("stories/base/etl/fill.sql", "SELECT 7 AS id\n");
-            assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "dev").exitCode()).isZero();
-            Storyc.Outcome ran = Storyc.run(ws.root, ENV, "etl", "run", "--env", "dev");
+            assertThat(Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "compile", "--env", "dev").exitCode()).isZero();
+            Storyc.Outcome ran = Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "etl", "run", "--env", "dev");
             assertThat(ran.exitCode()).as(ran.toString()).isZero();
             assertThat(status(ws)).containsPattern("base/fill +succeeded .* 1  ");
             assertThat(rows(ws.dev, "SELECT status, rows_affected FROM storyc.etl_runs"
@@ -67,7 +64,7 @@ class EtlAbandonedRunTest {
 
             // Run times are UTC whatever the zone of the host that ran them (round 17: Tokyo's runs
             // were recorded nine hours ahead, and shown as the last).
-            Map<String, String> tokyo = new java.util.HashMap<>(ENV);
+            Map<String, String> tokyo = new java.util.HashMap<>(WarehouseWorkspace.PROCESS_ENVIRONMENT);
             tokyo.put("TZ", "Asia/Tokyo");
             Storyc.Outcome east = StorycProcess.start(ws.root, temp.resolve("logs"), tokyo,
                     "etl", "run", "--env", "dev").await(60);
@@ -82,7 +79,7 @@ class EtlAbandonedRunTest {
     }
 
     private static String status(WarehouseWorkspace ws) {
-        Storyc.Outcome status = Storyc.run(ws.root, ENV, "etl", "status", "--env", "dev");
+        Storyc.Outcome status = Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "etl", "status", "--env", "dev");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         return status.stdout();
     }

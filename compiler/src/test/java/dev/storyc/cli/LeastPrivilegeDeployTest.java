@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A deploy role that may create tables in the schemas a DBA made for it, and nothing else: not
@@ -21,9 +20,6 @@ import java.util.Map;
  * checks the privilege first), and every apply and ETL run was refused (round 17).
  */
 class LeastPrivilegeDeployTest {
-    private static final Map<String, String> ENV =
-            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD);
-
     @TempDir Path temp;
 
     @Test
@@ -44,11 +40,11 @@ class LeastPrivilegeDeployTest {
                                 "warehouse.user = \"" + role + "\"")
                         + text.substring(dev));
                 ws.fillJob("SELECT 7 AS id\n");
-                assertThat(Storyc.run(ws.root, ENV, "compile", "--env", "acc").exitCode()).isZero();
+                assertThat(Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "compile", "--env", "acc").exitCode()).isZero();
 
-                Storyc.Outcome apply = Storyc.run(ws.root, ENV, "warehouse", "apply", "--env", "acc");
+                Storyc.Outcome apply = Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "warehouse", "apply", "--env", "acc");
                 assertThat(apply.exitCode()).as(apply.toString()).isZero();
-                Storyc.Outcome load = Storyc.run(ws.root, ENV, "etl", "run", "--env", "acc");
+                Storyc.Outcome load = Storyc.run(ws.root, WarehouseWorkspace.PROCESS_ENVIRONMENT, "etl", "run", "--env", "acc");
                 assertThat(load.exitCode()).as(load.toString()).isZero();
 
                 assertThat(rows(ws.acc, "SELECT tablename || ':' || tableowner FROM pg_tables WHERE schemaname"

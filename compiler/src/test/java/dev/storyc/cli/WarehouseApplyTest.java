@@ -251,9 +251,7 @@ class WarehouseApplyTest {
         Storyc.Outcome refused =
                 Storyc.run(
                         ws.root,
-                        java.util.Map.of(
-                                WarehouseWorkspace.PASSWORD_VARIABLE,
-                                dev.storyc.testing.PostgresServer.PASSWORD),
+                        WarehouseWorkspace.PROCESS_ENVIRONMENT,
                         "warehouse",
                         "apply",
                         "--env",
@@ -336,9 +334,7 @@ class WarehouseApplyTest {
         Storyc.Outcome failed =
                 Storyc.run(
                         ws.root,
-                        java.util.Map.of(
-                                WarehouseWorkspace.PASSWORD_VARIABLE,
-                                dev.storyc.testing.PostgresServer.PASSWORD),
+                        WarehouseWorkspace.PROCESS_ENVIRONMENT,
                         "warehouse",
                         "verify",
                         "--env",
@@ -406,15 +402,7 @@ class WarehouseApplyTest {
     }
 
     private Storyc.Outcome ok(String... args) {
-        Storyc.Outcome outcome =
-                Storyc.run(
-                        ws.root,
-                        java.util.Map.of(
-                                WarehouseWorkspace.PASSWORD_VARIABLE,
-                                dev.storyc.testing.PostgresServer.PASSWORD,
-                                "STORYC_ACTOR",
-                                "ci-bot"),
-                        args);
+        Storyc.Outcome outcome = ws.storycAs("ci-bot", args);
         assertThat(outcome.exitCode()).as(String.join(" ", args) + "\n" + outcome).isZero();
         assertThat(outcome.stdout() + outcome.stderr())
                 .doesNotContain(dev.storyc.testing.PostgresServer.PASSWORD);

@@ -25,7 +25,7 @@ import java.util.Random;
 class WarehouseCrashTest {
     private static final int STORIES = 12;
     private static final Map<String, String> ENV =
-            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD);
+            WarehouseWorkspace.PROCESS_ENVIRONMENT;
 
     @TempDir Path temp;
 

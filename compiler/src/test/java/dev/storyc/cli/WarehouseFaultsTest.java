@@ -312,7 +312,7 @@ class WarehouseFaultsTest {
         try (WarehouseWorkspace ws = WarehouseWorkspace.create(temp)) {
             Map<String, String> env =
                     new HashMap<>(
-                            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD));
+                            WarehouseWorkspace.PROCESS_ENVIRONMENT);
             assertThat(Storyc.run(ws.root, env, "compile", "--env", "acc").exitCode()).isZero();
             assertThat(Storyc.run(ws.root, env, "warehouse", "apply", "--env", "acc").exitCode())
                     .isZero();

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 class WarehouseLockWaitTest {
     private static final Map<String, String> ENV =
-            Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD);
+            WarehouseWorkspace.PROCESS_ENVIRONMENT;
 
     @TempDir Path temp;
 

@@ -5,7 +5,6 @@ import static dev.storyc.testing.WarehouseWorkspace.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storyc.testing.PostgresServer;
 import dev.storyc.testing.Storyc;
 import dev.storyc.testing.WarehouseWorkspace;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@code storyc warehouse apply --log-only} against a real PostgreSQL: adopting a database whose
@@ -147,8 +145,7 @@ class WarehouseLogOnlyTest {
     }
 
     private Storyc.Outcome run(int exit, String... args) {
-        Storyc.Outcome outcome = Storyc.run(ws.root,
-                Map.of(WarehouseWorkspace.PASSWORD_VARIABLE, PostgresServer.PASSWORD, "STORYC_ACTOR", "ci-bot"), args);
+        Storyc.Outcome outcome = ws.storycAs("ci-bot", args);
         assertThat(outcome.exitCode()).as(String.join(" ", args) + "\n" + outcome).isEqualTo(exit);
         return outcome;
     }

@@ -18,6 +18,9 @@ public final class WarehouseWorkspace implements AutoCloseable {
     /** The variable the environments read their password from. */
     public static final String PASSWORD_VARIABLE = "STORYC_TEST_PG_PASSWORD";
 
+    /** The process environment CI would give storyc: the password variable set. */
+    public static final Map<String, String> PROCESS_ENVIRONMENT = Map.of(PASSWORD_VARIABLE, PostgresServer.PASSWORD);
+
     public final Path root;
     public final PostgresServer.Database acc;
     public final PostgresServer.Database dev;
@@ -59,7 +62,12 @@ public final class WarehouseWorkspace implements AutoCloseable {
 
     /** Runs storyc in the workspace with the password set, as CI would. */
     public Storyc.Outcome storyc(String... args) {
-        return Storyc.run(root, Map.of(PASSWORD_VARIABLE, PostgresServer.PASSWORD), args);
+        return Storyc.run(root, PROCESS_ENVIRONMENT, args);
+    }
+
+    /** Runs storyc as {@link #storyc} does, with {@code STORYC_ACTOR} naming who runs it. */
+    public Storyc.Outcome storycAs(String actor, String... args) {
+        return Storyc.run(root, Map.of(PASSWORD_VARIABLE, PostgresServer.PASSWORD, "STORYC_ACTOR", actor), args);
     }
 
     /** Writes a file of the workspace. */
