@@ -1,16 +1,21 @@
 package dev.storyc.cli;
 
+import dev.storyc.compile.OutputPreview;
 import dev.storyc.config.Environment;
+import dev.storyc.publish.OutputState;
+import dev.storyc.publish.PublishException;
 import dev.storyc.release.ReleaseManifest;
 import dev.storyc.site.Cell;
 import dev.storyc.site.Listings;
 import dev.storyc.workspace.SourceRepository;
 import dev.storyc.workspace.StoryId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +30,8 @@ import picocli.CommandLine.ParentCommand;
                 "  1a2b3c4d5e  the git tree a sealed release pins",
                 "  1a2b..*     pinned, and main has moved on since (differs from main)",
                 "  -           not included",
+                "  backed out  left the environment, and the output keeps its revert pending",
+                "              in warehouse/plan.toml until the story comes back",
                 "With --live, each environment whose database can be reached gets a DB column:",
                 "  deployed, pending, partial, edited, revert (backed out, not yet reverted),",
                 "  - (no schema),",
@@ -54,9 +61,16 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         Map<String, LiveStatus> liveStatus = new java.util.LinkedHashMap<>();
+        // Read only: no environment is written, so only the placement rules are asked.
+        var folders = OutputFolders.approve(project, root.settings(), null, List.of(), console);
+        Map<String, Set<String>> backedOut = new HashMap<>();
+        if (folders.ok()) {
+            for (Environment environment : environments) {
+                backedOut.put(environment.name(),
+                        backedOut(project, environment, releases, folders.folder(environment), console));
+            }
+        }
         if (live) {
-            // Read only: no environment is written, so only the placement rules are asked.
-            var folders = OutputFolders.approve(project, root.settings(), null, List.of(), console);
             for (Environment environment : environments) {
                 LiveStatus status = LiveStatus.of(folders.folder(environment), environment, root);
                 status.problem()
@@ -67,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
         Optional<SourceRepository> repository = SourceRepository.find(project.root());
         try {
             if (output.json()) {
-                console.out().print(json(project, environments, releases, repository, liveStatus));
+                console.out().print(json(project, environments, releases, backedOut, repository, liveStatus));
                 return ExitCode.OK;
             }
             StringBuilder header = new StringBuilder(String.format("%-22s", "STORY"));
@@ -78,12 +92,13 @@ final class StatusCommand implements Callable<Integer> {
             environments.forEach(e -> releaseRow.append(String.format(" %-13s", e.release()))
                     .append(live ? String.format(" %-9s", "") : ""));
             console.out().println(releaseRow.toString().stripTrailing());
-            for (StoryId story : rows(project, releases)) {
+            for (StoryId story : rows(project, releases, backedOut)) {
                 Optional<String> head = repository.flatMap(r -> r.treeAtHead("stories/" + story));
                 boolean onMain = project.workspace().stories().containsKey(story);
                 StringBuilder row = new StringBuilder(String.format("%-22s", story));
                 for (Environment environment : environments) {
-                    row.append(String.format(" %-13s", cell(environment, story, releases, head, onMain)));
+                    row.append(String.format(" %-13s", cell(environment, story, releases, head, onMain,
+                            backedOut.getOrDefault(environment.name(), Set.of()))));
                     if (live) {
                         String deployed = liveStatus.get(environment.name()).cell(story.value());
                         row.append(String.format(" %-9s", deployed));
@@ -98,16 +113,17 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String json(Project project, List<Environment> environments,
-            Map<String, Optional<ReleaseManifest>> releases,
+            Map<String, Optional<ReleaseManifest>> releases, Map<String, Set<String>> backedOut,
             Optional<SourceRepository> repository, Map<String, LiveStatus> liveStatus) {
         Map<StoryId, Optional<String>> heads = new HashMap<>();
-        List<StoryId> rows = rows(project, releases);
+        List<StoryId> rows = rows(project, releases, backedOut);
         rows.forEach(story -> heads.put(story, repository.flatMap(r -> r.treeAtHead("stories/" + story))));
         List<Listings.StatusColumn> columns = new ArrayList<>();
         for (Environment environment : environments) {
             Map<String, Cell> cells = new HashMap<>();
+            Set<String> left = backedOut.getOrDefault(environment.name(), Set.of());
             heads.forEach((story, head) -> cells.put(story.value(), cellOf(environment, story, releases, head,
-                    project.workspace().stories().containsKey(story))));
+                    project.workspace().stories().containsKey(story), left)));
             Optional<Listings.LiveColumn> live = Optional.ofNullable(liveStatus.get(environment.name()))
                     .map(status -> live(status, heads.keySet()));
             columns.add(new Listings.StatusColumn(environment.name(), environment.kind().spelling(),
@@ -117,14 +133,38 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the stories to show: those on main, and those a sealed release pins that main no
-     * longer has. Deleting a story from main does not take it out of acceptance, which still
-     * compiles it from its pin, and a release manager must see it there.
+     * Returns the stories to show: those on main, those a sealed release pins that main no longer
+     * has, and those an output keeps a revert pending for. Deleting a story from main does not take
+     * it out of acceptance, which still compiles it from its pin, or its tables out of a database,
+     * and a release manager must see both.
      */
-    private static List<StoryId> rows(Project project, Map<String, Optional<ReleaseManifest>> releases) {
+    private static List<StoryId> rows(Project project, Map<String, Optional<ReleaseManifest>> releases,
+            Map<String, Set<String>> backedOut) {
         java.util.SortedSet<StoryId> rows = new java.util.TreeSet<>(project.workspace().stories().keySet());
         releases.values().forEach(manifest -> manifest.ifPresent(m -> rows.addAll(m.pins().keySet())));
+        backedOut.values().forEach(stories -> stories.forEach(story -> rows.add(new StoryId(story))));
         return List.copyOf(rows);
+    }
+
+    /**
+     * Returns the stories {@code environment}'s output would keep a revert pending for, read from
+     * its head's plan: one file, never a compile. An output that cannot be read is reported and
+     * shows none; the rest of the table still helps.
+     */
+    private static Set<String> backedOut(Project project, Environment environment,
+            Map<String, Optional<ReleaseManifest>> releases, Path folder, Console console) {
+        try {
+            return OutputState.read(folder, environment.output().branch())
+                    .map(state -> OutputPreview.backedOut(state.file(), story -> {
+                        StoryId id = new StoryId(story);
+                        return !(included(environment, id, releases, Optional.empty(),
+                                project.workspace().stories().containsKey(id)) instanceof Cell.Absent);
+                    }))
+                    .orElse(Set.of());
+        } catch (PublishException e) {
+            console.failure(environment.name() + ": " + e.getMessage(), e.hint());
+            return Set.of();
+        }
     }
 
     /** Returns what {@code --live} found in one environment's registry, for the JSON document. */
@@ -136,6 +176,14 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Returns the same answer as {@link #cell}, as the value the JSON document prints. */
     private static Cell cellOf(Environment environment, StoryId story,
+            Map<String, Optional<ReleaseManifest>> releases, Optional<String> head, boolean onMain,
+            Set<String> backedOut) {
+        Cell cell = included(environment, story, releases, head, onMain);
+        return cell instanceof Cell.Absent && backedOut.contains(story.value()) ? new Cell.BackedOut() : cell;
+    }
+
+    /** Returns which version of the story the environment compiles, or absent. */
+    private static Cell included(Environment environment, StoryId story,
             Map<String, Optional<ReleaseManifest>> releases, Optional<String> head, boolean onMain) {
         if (environment.takesAllStories()) {
             return onMain ? new Cell.Main() : new Cell.Absent();
@@ -155,8 +203,8 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Returns {@link #cellOf}'s answer as the status table prints it (see the command's footer). */
     private static String cell(Environment environment, StoryId story, Map<String, Optional<ReleaseManifest>> releases,
-            Optional<String> head, boolean onMain) {
-        Cell cell = cellOf(environment, story, releases, head, onMain);
+            Optional<String> head, boolean onMain, Set<String> backedOut) {
+        Cell cell = cellOf(environment, story, releases, head, onMain, backedOut);
         if (cell instanceof Cell.Pinned pinned) {
             return pinned.movedOn() ? pinned.tree().substring(0, 8) + "..*" : pinned.tree().substring(0, 10);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -44,5 +45,28 @@ public final class OutputPreview {
                 .stream()
                 .map(WarehousePlan.PendingRevert::story)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Returns the stories a compile would keep pending reverts for, worked out from the output's head
+     * alone, without compiling: those its plan already lists as pending, and those it deploys
+     * changes of, in both cases when the environment no longer selects them. It agrees with {@link
+     * #backedOut(CompiledEnvironment)} of {@link #onTopOf} (as {@link BackOut#apply} decides) and
+     * costs one read of the plan, so {@code storyc status} can say it for every environment.
+     *
+     * @param headFile reads a file of the output's head commit
+     * @param selected whether the environment compiles a story now
+     */
+    public static Set<String> backedOut(
+            Function<String, Optional<String>> headFile, Predicate<String> selected) {
+        Optional<String> plan = headFile.apply(OutputLayout.PLAN);
+        if (plan.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stories = new java.util.TreeSet<>();
+        WarehousePlan.pendingRevertsIn(plan.get()).forEach(revert -> stories.add(revert.story()));
+        WarehousePlan.changesIn(plan.get()).forEach(change -> stories.add(change.story()));
+        stories.removeIf(selected);
+        return stories;
     }
 }

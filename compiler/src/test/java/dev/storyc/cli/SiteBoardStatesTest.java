@@ -52,6 +52,9 @@ class SiteBoardStatesTest {
         assertThat(environment(behind, "acceptance-1").get("state").asText()).isEqualTo("stale");
         assertThat(cell(behind, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
         assertThat(cell(behind, "acceptance-2", "care-gaps")).isEqualTo("absent");
+        // status says the same, reading only the output's plan.
+        assertThat(status(workspace, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
+        assertThat(status(workspace, "acceptance-2", "care-gaps")).isEqualTo("absent");
 
         assertThat(Storyc.run(workspace, "compile", "--env", "acceptance-1").exitCode()).isZero();
         JsonNode recompiled = board(workspace, "recompiled");
@@ -61,6 +64,29 @@ class SiteBoardStatesTest {
                 .isEqualTo("not-pushed");
         assertThat(cell(recompiled, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
         assertThat(cell(recompiled, "acceptance-1", "patients")).isEqualTo("main");
+        assertThat(status(workspace, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
+        assertThat(status(workspace, "acceptance-1", "patients")).isEqualTo("main");
+        assertThat(Storyc.run(workspace, "status").stdout().lines())
+                .filteredOn(line -> line.startsWith("care-gaps "))
+                .singleElement().asString()
+                .matches("care-gaps +backed out +- +main +main +main +main +-");
+
+        // Deleted from main as well, the story keeps its row while its revert is pending.
+        Checkout.deleteTree(workspace.resolve("stories/care-gaps"));
+        assertThat(status(workspace, "acceptance-1", "care-gaps")).isEqualTo("backed-out");
+        assertThat(status(workspace, "dev-alice", "care-gaps")).isEqualTo("absent");
+    }
+
+    /** Returns the state of one cell of {@code storyc status --format json}. */
+    private static String status(Path workspace, String environment, String story) throws IOException {
+        Storyc.Outcome outcome = Storyc.run(workspace, "status", "--format", "json");
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        for (JsonNode row : new ObjectMapper().readTree(outcome.stdout()).get("stories")) {
+            if (row.get("id").asText().equals(story)) {
+                return row.get("cells").get(environment).get("state").asText();
+            }
+        }
+        throw new AssertionError("no story " + story + " in " + outcome.stdout());
     }
 
     private JsonNode board(Path workspace, String name) throws IOException {
