@@ -17,8 +17,10 @@ import dev.storyc.site.OutputSummary;
 import dev.storyc.site.ReleaseEntry;
 import dev.storyc.site.Site;
 import dev.storyc.site.SiteFiles;
+import dev.storyc.site.ShownStories;
 import dev.storyc.site.SiteInput;
 import dev.storyc.workspace.SourceRepository;
+import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
 
 import picocli.CommandLine.Command;
@@ -110,9 +112,11 @@ final class SiteCommand implements Callable<Integer> {
         SiteInput input;
         try {
             Map<String, String> mainTrees = mainTrees(project, repository);
+            List<Story> stories = ShownStories.of(project.workspace().stories(), compilation.environments());
+            List<StoryId> ids = stories.stream().map(Story::id).toList();
             List<EnvironmentColumn> columns = new ArrayList<>();
             for (CompiledEnvironment compiled : compilation.environments()) {
-                columns.add(column(project, compiled, mainTrees));
+                columns.add(column(compiled, ids, mainTrees));
             }
             List<Lineage.Graph> lineage = CompiledLineage.of(compilation);
             console.info(
@@ -124,7 +128,7 @@ final class SiteCommand implements Callable<Integer> {
                             project.root().getFileName().toString(),
                             Version.number(),
                             columns,
-                            List.copyOf(project.workspace().stories().values()),
+                            stories,
                             releases,
                             lineage);
         } catch (PublishException e) {
@@ -170,7 +174,7 @@ final class SiteCommand implements Callable<Integer> {
     }
 
     private EnvironmentColumn column(
-            Project project, CompiledEnvironment fresh, Map<String, String> mainTrees)
+            CompiledEnvironment fresh, List<StoryId> stories, Map<String, String> mainTrees)
             throws PublishException {
         Environment environment = fresh.environment();
         Path directory = folders.folder(environment);
@@ -198,7 +202,7 @@ final class SiteCommand implements Callable<Integer> {
                 environment.connection(),
                 output,
                 Cells.of(
-                        project.workspace().stories().keySet(),
+                        stories,
                         compiled.selection(),
                         backedOut,
                         mainTrees),

@@ -77,6 +77,25 @@ class SiteBoardStatesTest {
         assertThat(status(workspace, "dev-alice", "care-gaps")).isEqualTo("absent");
     }
 
+    @Test
+    void aStoryDeletedFromMainThatProductionStillPinsKeepsItsRowAndPage() throws IOException {
+        Path workspace = Checkout.copyExampleWorkspace(temp.resolve("workspace"));
+        // Main deletes appointments; W48 is unsealed and drops its line, W47 still pins it.
+        Checkout.deleteTree(workspace.resolve("stories/appointments"));
+        Path w48 = workspace.resolve("releases/2026-W48.toml");
+        Checkout.write(w48, Checkout.read(w48).replace("  \"appointments\",\n", ""));
+
+        JsonNode board = board(workspace, "pinned");
+        assertThat(cell(board, "production", "appointments")).isEqualTo("pinned");
+        assertThat(cell(board, "acceptance-1", "appointments")).isEqualTo("absent");
+        assertThat(cell(board, "dev-alice", "appointments")).isEqualTo("absent");
+        assertThat(status(workspace, "production", "appointments")).isEqualTo("pinned");
+        Path page = temp.resolve("site-pinned/stories/appointments.html");
+        assertThat(Checkout.read(page)).contains("Appointments");
+        String lineage = Checkout.read(temp.resolve("site-pinned/data/lineage.js"));
+        assertThat(lineage).contains("\"appointments\"");
+    }
+
     /** Returns the state of one cell of {@code storyc status --format json}. */
     private static String status(Path workspace, String environment, String story) throws IOException {
         Storyc.Outcome outcome = Storyc.run(workspace, "status", "--format", "json");
