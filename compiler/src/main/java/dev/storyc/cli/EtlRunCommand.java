@@ -40,6 +40,8 @@ final class EtlRunCommand implements Callable<Integer> {
 
     @Mixin OneEnvironmentOption environment;
 
+    @Mixin ListingFormatOption format;
+
     @Parameters(
             paramLabel = "JOB",
             arity = "0..*",
@@ -51,7 +53,7 @@ final class EtlRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StorycCommand root = etl.root;
-        Console console = root.console();
+        Console console = format.console(root);
         OneEnvironmentOption.EtlSite site = environment.openForJobs(root, console);
         CompiledOutput output = site.output();
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
@@ -61,31 +63,29 @@ final class EtlRunCommand implements Callable<Integer> {
             return ExitCode.PROJECT_ERRORS;
         }
         WarehouseTarget target = site.target().read(root, console);
+        List<EtlRunner.JobRun> runs;
         try (WarehouseConnection session = Warehouses.open(target, console)) {
-            List<EtlRunner.JobRun> runs =
-                    run(
-                            session,
-                            output,
-                            plans.get(),
-                            run ->
-                                    console.result(
-                                            String.format(
-                                                    "%-9s %-40s %8d rows  %6d ms",
-                                                    run.status().name().toLowerCase(java.util.Locale.ROOT),
-                                                    run.job().qualifiedName(),
-                                                    run.rows(),
-                                                    run.ended().toEpochMilli()
-                                                            - run.started().toEpochMilli())));
-            for (EtlRunner.JobRun run : runs) {
-                if (run.problem().isPresent()) {
-                    console.diagnostics(List.of(run.problem().get()), output.sources());
-                    return ExitCode.PROJECT_ERRORS;
+            runs = run(session, output, plans.get(), run -> {
+                if (!format.json()) {
+                    console.result(String.format("%-9s %-40s %8d rows  %6d ms",
+                            run.status().name().toLowerCase(java.util.Locale.ROOT),
+                            run.job().qualifiedName(),
+                            run.rows(),
+                            run.ended().toEpochMilli() - run.started().toEpochMilli()));
                 }
-            }
+            });
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }
-        return ExitCode.OK;
+        // The first failure stops the run, so only the last run can hold one.
+        Optional<Diagnostic> failure =
+                runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).problem();
+        failure.ifPresent(problem -> console.diagnostics(List.of(problem), output.sources()));
+        if (format.json()) {
+            List<EtlJob> notRun = jobs.subList(runs.size(), jobs.size());
+            WarehouseReports.print(console.out(), EtlReports.run(site.name(), output.commit(), runs, notRun));
+        }
+        return failure.isPresent() ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
     }
 
     /**

@@ -30,10 +30,12 @@ final class EtlStatusCommand implements Callable<Integer> {
 
     @Mixin OneEnvironmentOption environment;
 
+    @Mixin ListingFormatOption format;
+
     @Override
     public Integer call() {
         StorycCommand root = etl.root;
-        Console console = root.console();
+        Console console = format.console(root);
         OneEnvironmentOption.EtlSite site = environment.openForJobs(root, console);
         CompiledOutput output = site.output();
         List<EtlJob> jobs = EtlCommand.jobs(output);
@@ -51,6 +53,10 @@ final class EtlStatusCommand implements Callable<Integer> {
                                         r -> r.story() + "/" + r.job(),
                                         Function.identity(),
                                         (a, b) -> a));
+        if (format.json()) {
+            WarehouseReports.print(console.out(), EtlReports.status(site.name(), output.commit(), jobs, last));
+            return ExitCode.OK;
+        }
         console.out()
                 .printf(
                         "%-40s %-9s %-20s %10s %8s  %s%n",
