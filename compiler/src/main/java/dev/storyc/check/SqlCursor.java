@@ -5,7 +5,6 @@ import dev.storyc.check.SqlLexer.TokenKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ final class SqlCursor {
     /** Returns a word lower-cased or a quoted identifier as written; punctuation is no name. */
     static Optional<String> identifier(Token token) {
         return switch (token.kind()) {
-            case WORD -> Optional.of(token.text().toLowerCase(Locale.ROOT));
+            case WORD -> Optional.of(TableName.folded(token.text()));
             case QUOTED_IDENTIFIER -> Optional.of(token.text());
             case PUNCTUATION, STRING -> Optional.empty();
         };
@@ -97,7 +96,7 @@ final class SqlCursor {
     Optional<TableName> name() {
         List<String> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        while (!done() && peek().kind() != TokenKind.PUNCTUATION) {
+        while (!done() && identifier(peek()).isPresent()) {
             Token part = tokens.get(at++);
             parts.add(identifier(part).orElseThrow());
             text.append(

@@ -3,7 +3,6 @@ package dev.storyc.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,6 +16,20 @@ import java.util.Optional;
 public record TableName(List<String> parts, String text) {
     public TableName {
         parts = List.copyOf(parts);
+    }
+
+    /**
+     * Returns an unquoted identifier as PostgreSQL folds it: ASCII letters to lower case, and
+     * nothing else (in a UTF-8 database {@code Ärzte} stays {@code Ärzte}), where Java's {@code
+     * toLowerCase} would fold every letter and miss the table.
+     */
+    public static String folded(String word) {
+        StringBuilder folded = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
     }
 
     /** Returns the table's own name, without schema or database. */
@@ -93,7 +106,7 @@ public record TableName(List<String> parts, String text) {
                 while (j < trimmed.length() && SqlScanner.isIdentifierPart(trimmed.charAt(j))) {
                     j++;
                 }
-                parts.add(trimmed.substring(i, j).toLowerCase(Locale.ROOT));
+                parts.add(folded(trimmed.substring(i, j)));
                 i = j;
             } else {
                 return Optional.empty();

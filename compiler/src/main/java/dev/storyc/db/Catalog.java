@@ -29,14 +29,16 @@ final class Catalog {
     }
 
     /**
-     * Returns true when the relation a name means exists: in its schema when it has one, else on
-     * the session's search path, as the script that names it would resolve it.
+     * Returns true when the table a {@code CREATE TABLE} of that name would have made exists: a
+     * table or a partitioned table (a view, sequence, index or type of that name is not one), in its
+     * schema when it has one, else in the first schema of the session's search path that exists,
+     * where PostgreSQL creates an unqualified table.
      */
-    static boolean hasRelation(Connection connection, dev.storyc.check.TableName name) throws SQLException {
-        String sql = name.schema().isPresent()
-                ? "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid ="
-                        + " c.relnamespace WHERE n.nspname = ? AND c.relname = ?"
-                : "SELECT 1 FROM pg_catalog.pg_class c WHERE c.relname = ? AND pg_catalog.pg_table_is_visible(c.oid)";
+    static boolean hasTable(Connection connection, dev.storyc.check.TableName name) throws SQLException {
+        String schema = name.schema().isPresent() ? "?" : "(pg_catalog.current_schemas(false))[1]";
+        String sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid ="
+                + " c.relnamespace WHERE n.nspname = " + schema + " AND c.relname = ?"
+                + " AND c.relkind IN ('r', 'p')";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 0;
             if (name.schema().isPresent()) {

@@ -64,12 +64,16 @@ final class ChangeTransaction {
                 events.recordDeploy(rework.change(), output, actor, "rework");
             } else if (action instanceof Action.Adopt adopt) {
                 for (CreatedTable table : adopt.tables()) {
+                    // Where the deploy would have created it: on its own search path, if it set one.
+                    followSearchPath(table.searchPath());
                     session.count(1);
-                    if (!Catalog.hasRelation(session.connection, table.name())) {
+                    if (!Catalog.hasTable(session.connection, table.name())) {
                         session.rollbackAndAutoCommit();
                         return Optional.of(LogOnly.missingTable(adopt, table));
                     }
                 }
+                // The verify script runs on the path the deploy ends with, as it does after a deploy.
+                followSearchPath(CreatedTable.searchPathAtEnd(adopt.change().deploy()));
                 steps.verify(adopt.change());
                 events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND);
             } else if (action instanceof Action.UpdateRevert update) {
@@ -145,6 +149,19 @@ final class ChangeTransaction {
         try (java.sql.Statement reset = session.connection.createStatement()) {
             session.count(1);
             reset.execute(target.engine().identityReset());
+        }
+    }
+
+    /**
+     * Runs a deploy script's own search-path statement, as written, inside the adoption's
+     * transaction; the {@code RESET ALL} after the change undoes it, as it undoes a deploy's.
+     */
+    private void followSearchPath(Optional<String> statement) throws SQLException {
+        if (statement.isPresent()) {
+            try (java.sql.Statement set = session.connection.createStatement()) {
+                session.count(1);
+                set.execute(statement.get());
+            }
         }
     }
 

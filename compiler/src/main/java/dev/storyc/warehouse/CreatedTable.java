@@ -1,32 +1,59 @@
 package dev.storyc.warehouse;
 
-import dev.storyc.check.SqlLexer;
-import dev.storyc.check.SqlLexer.Token;
-import dev.storyc.check.SqlTables;
 import dev.storyc.check.TableName;
+import dev.storyc.check.TableStatement;
 import dev.storyc.diag.Position;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A table a deploy script creates with {@code CREATE TABLE}, and where: what an apply with {@code
- * --log-only} asks the database for before it records the change as deployed without running it,
- * and what {@link TablesRecreated} compares with the tables a revert drops. Temporary tables are
- * left out; they never outlive the deploy.
+ * A table a deploy script leaves behind, and the {@code CREATE TABLE} that made it: what an apply
+ * with {@code --log-only} asks the database for before it records the change as deployed without
+ * running it, and what {@link TablesRecreated} compares with the tables a revert drops. Temporary
+ * tables are left out, and so are tables the script drops again (a scratch table); a table it
+ * renames or moves is looked for under its last name.
  *
- * <p>Read from the script's text, statement by statement, with the checks' own reading of a
- * {@code CREATE TABLE} ({@link SqlTables#created}): a table a {@code DO} block or a function creates
- * is not seen, which the change's verify script covers.
+ * <p>Read from the script's text, statement by statement ({@link TableStatement}): a table a {@code
+ * DO} block or a function creates is not seen, which the change's verify script covers.
+ *
+ * @param searchPath the script's last {@code SET search_path} before the table was created, as
+ *     written: an unqualified name is created in the first schema of that path, not of the
+ *     session's
  */
-public record CreatedTable(TableName name, Position at) {
-    /** Returns the persistent tables the script creates, in the order it creates them. */
+public record CreatedTable(TableName name, Position at, Optional<String> searchPath) {
+    /** Returns the persistent tables the script leaves behind, in the order it creates them. */
     public static List<CreatedTable> in(Script script) {
         List<CreatedTable> tables = new ArrayList<>();
-        for (List<Token> statement : SqlLexer.statements(script.text())) {
-            SqlTables.created(statement).ifPresent(name -> tables.add(
-                    new CreatedTable(name, script.positionOf(statement.get(0).offset() + 1))));
+        Optional<String> searchPath = Optional.empty();
+        for (TableStatement.Located located : TableStatement.in(script.text())) {
+            TableStatement statement = located.statement();
+            if (statement instanceof TableStatement.Created created) {
+                tables.add(new CreatedTable(created.name(), script.positionOf(located.offset() + 1), searchPath));
+            } else if (statement instanceof TableStatement.Dropped dropped) {
+                tables.removeIf(table -> dropped.names().stream().anyMatch(name -> name.refersTo(table.name())));
+            } else if (statement instanceof TableStatement.Moved moved) {
+                tables.replaceAll(table -> moved.from().refersTo(table.name())
+                        ? new CreatedTable(moved.to(), table.at(), table.searchPath()) : table);
+            } else if (statement instanceof TableStatement.SearchPath path) {
+                searchPath = Optional.of(path.statement());
+            }
         }
         return List.copyOf(tables);
+    }
+
+    /**
+     * Returns the script's last statement that sets the search path, which is in force when the
+     * change's verify script runs after it.
+     */
+    public static Optional<String> searchPathAtEnd(Script script) {
+        Optional<String> last = Optional.empty();
+        for (TableStatement.Located located : TableStatement.in(script.text())) {
+            if (located.statement() instanceof TableStatement.SearchPath path) {
+                last = Optional.of(path.statement());
+            }
+        }
+        return last;
     }
 }

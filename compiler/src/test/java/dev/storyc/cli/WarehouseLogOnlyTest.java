@@ -105,6 +105,37 @@ class WarehouseLogOnlyTest {
     }
 
     @Test
+    void aTableIsLookedForAsTheDeployWouldHaveLeftIt() {
+        // Round 21: a view of the name passed for the table, and the script's own search path was
+        // ignored, so a decoy in public passed and the real table was refused.
+        ws.acc.execute("CREATE SCHEMA analytics; CREATE TABLE analytics.base (id INTEGER NOT NULL);"
+                + " CREATE VIEW analytics.extra AS SELECT 1 AS base_id");
+        run(0, "compile", "--env", "acc");
+        assertThat(run(1, "warehouse", "apply", "--env", "acc", "--log-only").stderr())
+                .contains("error[E0811]").contains("no table `analytics.extra`");
+
+        ws.write("stories/extra/schema/deploy.sql", """
+                SET search_path TO <% env.warehouse.schema %>;
+                CREATE TABLE extra_scratch AS SELECT id FROM base;
+                CREATE TABLE extra (base_id INTEGER NOT NULL);
+                INSERT INTO extra SELECT id FROM extra_scratch;
+                DROP TABLE extra_scratch;
+                """);
+        ws.write("stories/extra/schema/verify.sql", "SELECT base_id FROM extra WHERE false;\n");
+        run(0, "compile", "--env", "acc");
+        ws.acc.execute("DROP VIEW analytics.extra; CREATE TABLE public.extra (base_id INTEGER NOT NULL)");
+        Storyc.Outcome decoy = run(1, "warehouse", "apply", "--env", "acc", "--log-only");
+        assertThat(decoy.stderr()).contains("error[E0811]").contains("no table `extra`")
+                .contains("--> warehouse/extra/base/deploy.sql:3:1");
+
+        ws.acc.execute("DROP TABLE public.extra; CREATE TABLE analytics.extra (base_id INTEGER NOT NULL)");
+        run(0, "warehouse", "apply", "--env", "acc", "--log-only");
+        assertThat(rows(ws.acc, "SELECT kind, story FROM storyc.events WHERE kind = 'log-only' ORDER BY sequence"))
+                .as("the scratch table the deploy drops again is not looked for; the verify ran on its path")
+                .containsExactly("log-only|base", "log-only|extra");
+    }
+
+    @Test
     void aFailingVerifyRecordsNothing() {
         builtByHand();
         ws.write("stories/base/schema/verify.sql", "SELECT note FROM <% env.warehouse.schema %>.base WHERE false;\n");
