@@ -65,7 +65,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = warehouse.root.console();
+        Console console = options.console(warehouse.root);
         if (rework && logOnly) {
             return bothModes(console);
         }

@@ -42,6 +42,18 @@ final class WarehouseOptions {
         return format == Format.json;
     }
 
+    /**
+     * Returns the command's console, owing the failure document with json from the start: a
+     * refusal before the session opens (two modes that exclude each other) must still print one.
+     */
+    Console console(StorycCommand root) {
+        Console console = root.console();
+        if (json()) {
+            console.owe(dev.storyc.diag.JsonRenderer::render);
+        }
+        return console;
+    }
+
     Optional<String> commit() {
         return Optional.ofNullable(commit).filter(c -> !c.isBlank());
     }

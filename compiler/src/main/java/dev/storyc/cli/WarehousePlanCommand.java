@@ -39,7 +39,7 @@ final class WarehousePlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = warehouse.root.console();
+        Console console = options.console(warehouse.root);
         if (rework && logOnly) {
             return WarehouseApplyCommand.bothModes(console);
         }

@@ -172,6 +172,11 @@ class WarehouseLogOnlyTest {
             Storyc.Outcome refused = run(2, "warehouse", command, "--env", "dev", "--rework", "--log-only");
             assertThat(refused.stderr()).contains("error: --rework and --log-only cannot be used together");
             assertThat(refused.stdout()).isEmpty();
+            // Round 21: with --format json the refusal printed no document at all.
+            Storyc.Outcome json = run(2, "warehouse", command, "--env", "dev", "--rework", "--log-only",
+                    "--format", "json");
+            assertThat(json.stdout()).contains("\"exit_code\": 2")
+                    .contains("\"message\": \"--rework and --log-only cannot be used together\"");
         }
     }
 
