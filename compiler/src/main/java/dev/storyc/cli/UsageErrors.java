@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.datatest.TestReports;
 import dev.storyc.diag.Spelling;
 
 import java.util.List;
@@ -18,8 +19,14 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     @Override
     public int handleParseException(CommandLine.ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
+        String format = requestedFormat(args);
         Console console = new Console(command.getOut(), command.getErr(), false, false,
-                asksForJson(args) ? DiagnosticFormat.json : DiagnosticFormat.text);
+                format.equals("json") ? DiagnosticFormat.json
+                        : format.equals("sarif") ? DiagnosticFormat.sarif : DiagnosticFormat.text);
+        if (format.equals("junit")) {
+            // test's report, named as test names it, so the CI job that collects it reads why.
+            console.owe(run -> TestReports.junit(environmentOf(args), run));
+        }
         console.failure(message(exception, command), hint(exception, command));
         console.finish(ExitCode.USAGE);
         return ExitCode.USAGE;
@@ -74,17 +81,38 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         return top;
     }
 
-    /** Returns true when the command line asked for a JSON document, which a script then reads. */
-    static boolean asksForJson(String[] args) {
+    /**
+     * Returns the document format the command line asked for ({@code json}, {@code sarif}, {@code
+     * junit}), lower case, or {@code text}: a script that asked for one reads it, however the
+     * command ends (round 21: SARIF and JUnit were left empty).
+     */
+    static String requestedFormat(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--")) {
-                return false;
+                break;
             }
-            if (args[i].equals("--json") || args[i].equalsIgnoreCase("--format=json")
-                    || args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json")) {
-                return true;
+            if (args[i].equals("--json")) {
+                return "json";
+            }
+            String value = args[i].startsWith("--format=") ? args[i].substring("--format=".length())
+                    : args[i].equals("--format") && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null && List.of("json", "sarif", "junit").contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                return value.toLowerCase(java.util.Locale.ROOT);
             }
         }
-        return false;
+        return "text";
+    }
+
+    /** Returns the environment the command line names with {@code -e}/{@code --env}, as test would. */
+    private static String environmentOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--env=")) {
+                return args[i].substring("--env=".length());
+            }
+            if ((args[i].equals("--env") || args[i].equals("-e")) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return "default";
     }
 }

@@ -47,6 +47,18 @@ class CommandLineTest {
     }
 
     @Test
+    void sarifAndJunitReportsAreDocumentsEvenForALineThatDoesNotParse() {
+        // Round 21: the upload-sarif step and the JUnit collector got an empty file.
+        Storyc.Outcome sarif = Storyc.run(EXAMPLE, "check", "--all", "--format=SARIF", "--bogus");
+        assertThat(sarif.exitCode()).isEqualTo(2);
+        assertThat(sarif.stdout()).contains("\"version\": \"2.1.0\"").contains("Unknown option: '--bogus'");
+        Storyc.Outcome junit = Storyc.run(EXAMPLE, "test", "-e", "integration", "--format", "junit", "--bogus");
+        assertThat(junit.exitCode()).isEqualTo(2);
+        assertThat(junit.stdout()).startsWith("<?xml").contains("integration").contains("Unknown option: '--bogus'");
+        assertThat(UsageErrors.requestedFormat(new String[] {"check", "--", "--format", "json"})).isEqualTo("text");
+    }
+
+    @Test
     void noCommandPrintsUsageAndExitsTwo() {
         Storyc.Outcome outcome = Storyc.runRaw(Map.of());
         assertThat(outcome.exitCode()).isEqualTo(2);
