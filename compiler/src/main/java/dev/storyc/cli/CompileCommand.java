@@ -260,7 +260,9 @@ final class CompileCommand implements Callable<Integer> {
         padded(line, environment, 16).append(' ');
         padded(line, release, 10).append(' ');
         String count = Integer.toString(stories);
-        line.append(count.length() < 2 ? " " : "").append(count).append(" stories  ")
+        line.append(count.length() < 2 ? " " : "").append(count)
+                // Padded to the plural's width, so the commit column stays aligned.
+                .append(stories == 1 ? " story    " : " stories  ")
                 .append(commit, 0, 12).append("  ").append(what);
         return line.toString();
     }

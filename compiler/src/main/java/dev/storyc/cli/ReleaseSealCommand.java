@@ -1,5 +1,7 @@
 package dev.storyc.cli;
 
+import dev.storyc.diag.Plural;
+
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.release.ManifestEditor;
@@ -113,7 +115,8 @@ final class ReleaseSealCommand implements Callable<Integer> {
         }
         WorkspaceFiles.replace(ReleaseCommand.fileOf(project, name), read, text, console);
         if (!manifest.isSealed()) {
-            console.result("sealed " + name + ": " + pins.size() + " stories pinned to their trees at HEAD");
+            console.result("sealed " + name + ": " + Plural.of(pins.size(), "story")
+                    + (pins.size() == 1 ? " pinned to its tree at HEAD" : " pinned to their trees at HEAD"));
             return ExitCode.OK;
         }
         List<String> running = environmentsOn(project).stream().filter(Environment::isProtected)
