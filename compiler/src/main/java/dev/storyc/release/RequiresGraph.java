@@ -46,10 +46,11 @@ public final class RequiresGraph {
     /**
      * Returns a title as Mermaid label text. Labels hold HTML on purpose ({@code <br/>}), so the
      * title's own {@code <}, {@code >}, {@code &} and {@code "} are written as Mermaid's entity
-     * codes, or a title could swallow text or, at a loose security level, run script.
+     * codes, or a title could swallow text or, at a loose security level, run script. Its own
+     * {@code #} goes first, as {@code #35;}: Mermaid reads {@code #quot;} in a title as an entity.
      */
     static String mermaidText(String title) {
-        return title.replace("&", "#amp;").replace("<", "#lt;").replace(">", "#gt;").replace("\"", "#quot;");
+        return title.replace("#", "#35;").replace("&", "#amp;").replace("<", "#lt;").replace(">", "#gt;").replace("\"", "#quot;");
     }
 
     /** Returns a Mermaid flowchart, which GitHub renders in Markdown. */

@@ -13,6 +13,7 @@ class RequiresGraphTextTest {
             a < b > c                                  | a #lt; b #gt; c
             <img src=x onerror=alert(1)>               | #lt;img src=x onerror=alert(1)#gt;
             Tom & "Jerry"                              | Tom #amp; #quot;Jerry#quot;
+            Issue #35; and #quot;quoted#quot;          | Issue #35;35; and #35;quot;quoted#35;quot;
             """)
     void markupInATitleIsWrittenAsEntityCodes(String title, String label) {
         assertThat(RequiresGraph.mermaidText(title)).isEqualTo(label);
