@@ -88,6 +88,7 @@ final class SiteFolder {
         tidy(parent, target);
         try {
             Files.createDirectories(staging);
+            keepAttributes(target, staging);
             for (var file : files.files().entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
@@ -110,8 +111,38 @@ final class SiteFolder {
             }
             console.failure(
                     "cannot write the site to `" + target + "`: " + e.getMessage(),
-                    "check that the folder is writable; the previous site, if any, is unchanged");
+                    "the new site is written beside the folder and swapped in, so `" + parent
+                            + "` must be writable too; the previous site, if any, is unchanged");
             throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
+    }
+
+    /**
+     * Gives the new folder the old one's mode (setgid bit included), group and owner before
+     * anything is written in it, so files inherit the group as they would have: a web root a
+     * link points to is often a shared, group-writable folder, and replacing it must not take
+     * that away (round 21). What the user may not set (another owner) stays theirs.
+     */
+    private static void keepAttributes(Path previous, Path fresh) {
+        if (!Files.isDirectory(previous)) {
+            return;
+        }
+        try {
+            var attributes = Files.readAttributes(previous, java.nio.file.attribute.PosixFileAttributes.class);
+            var view = Files.getFileAttributeView(fresh, java.nio.file.attribute.PosixFileAttributeView.class);
+            try {
+                view.setOwner(attributes.owner());
+            } catch (IOException notPermitted) {
+                // Only root gives a folder away; the user's own is as good.
+            }
+            try {
+                view.setGroup(attributes.group());
+            } catch (IOException notPermitted) {
+                // A group the user is not in cannot be given.
+            }
+            Files.setAttribute(fresh, "unix:mode", Files.getAttribute(previous, "unix:mode"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // A file system without POSIX attributes has none to keep.
         }
     }
 

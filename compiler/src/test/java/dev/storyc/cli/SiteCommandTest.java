@@ -173,6 +173,9 @@ class SiteCommandTest {
         Path leftover = Files.createDirectories(temp.resolve("www/.site.storyc-new-killed"));
         Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(0));
         Path fresh = Files.createDirectories(temp.resolve("www/.site.storyc-new-running"));
+        // A shared web root: group-writable, setgid, owned by a group the site's files must keep.
+        Files.setAttribute(webRoot, "unix:mode", 02775);
+        var group = sharedGroup(webRoot);
 
         for (int run = 0; run < 2; run++) {
             Storyc.Outcome written = Storyc.run(workspace, "site", "--out", link.toString());
@@ -182,6 +185,11 @@ class SiteCommandTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(webRoot.resolve("index.html")).isRegularFile();
         assertThat(webRoot.resolve(SiteFolder.MARKER)).isRegularFile();
+        assertThat((int) Files.getAttribute(webRoot, "unix:mode") & 07777)
+                .as("round 21: the folder's mode, setgid bit included, is kept").isEqualTo(02775);
+        assertThat(Files.readAttributes(webRoot.resolve("index.html"),
+                java.nio.file.attribute.PosixFileAttributes.class).group())
+                .as("and its group, which the files inherit").isEqualTo(group);
         assertThat(leftover).as("a killed run's staging folder, an hour old, is tidied").doesNotExist();
         assertThat(fresh).as("one a run may be writing now is left alone").isDirectory();
 
@@ -191,6 +199,20 @@ class SiteCommandTest {
         assertThat(refused.stderr()).contains("error[E1001]", "is a link to `" + temp.resolve("nowhere")
                 + "`, which is not a folder");
         assertThat(Files.isSymbolicLink(dangling)).isTrue();
+    }
+
+    /**
+     * Gives the folder another group than the user's own where that is allowed (root, in CI), and
+     * returns its group either way.
+     */
+    private static java.nio.file.attribute.GroupPrincipal sharedGroup(Path folder) throws IOException {
+        var view = Files.getFileAttributeView(folder, java.nio.file.attribute.PosixFileAttributeView.class);
+        try {
+            view.setGroup(folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon"));
+        } catch (IOException notPermittedOrNoSuchGroup) {
+            // The user's own group then; the mode is still checked.
+        }
+        return view.readAttributes().group();
     }
 
     @Test
