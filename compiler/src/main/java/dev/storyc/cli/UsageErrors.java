@@ -61,13 +61,18 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         if (global != null && word.startsWith("-")) {
             // Picocli leaves a separate value unmatched after the option; the example carries it.
             boolean separateValue = global.arity().max() > 0 && !attached && !word.contains("=");
-            String written = separateValue && unmatched.getUnmatched().size() > 1
-                    ? word + " " + unmatched.getUnmatched().get(1) : word;
+            // With no value at all, the example shows where one goes (`storyc -p DIR compile`).
+            String written = !separateValue ? word
+                    : unmatched.getUnmatched().size() > 1 ? word + " " + unmatched.getUnmatched().get(1)
+                    : word + " " + global.paramLabel();
             return "`" + name + "` is an option of storyc itself: put it before the command, as in `storyc "
                     + written + " " + command.getCommandSpec().qualifiedName().replaceFirst("^storyc ", "") + " ...`";
         }
+        // storyc's own options are candidates too: `--colour` means `--color`, wherever it goes.
         List<String> candidates = word.startsWith("-")
-                ? command.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
+                ? java.util.stream.Stream.of(command, topLevel(command)).distinct()
+                        .flatMap(c -> c.getCommandSpec().options().stream())
+                        .flatMap(o -> java.util.Arrays.stream(o.names())).distinct().toList()
                 : List.copyOf(command.getSubcommands().keySet());
         return Spelling.didYouMean(option, candidates).map(mean -> mean + " (" + help + ")").orElse(help);
     }

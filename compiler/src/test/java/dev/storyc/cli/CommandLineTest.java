@@ -22,6 +22,9 @@ class CommandLineTest {
                 + " as in `storyc -q compile ...`",
         "warehouse plan -D jobs=1 | error: Unknown options: '-D', 'jobs=1' | `-D` is an option of storyc itself:"
                 + " put it before the command, as in `storyc -D jobs=1 warehouse plan ...`",
+        "compile -p | error: Unknown option: '-p' | `-p` is an option of storyc itself: put it before the command,"
+                + " as in `storyc -p DIR compile ...`",
+        "compile --colour always | error: Unknown options: '--colour', 'always' | did you mean `--color`?",
         "chek | error: `chek` is not a storyc command | did you mean `check`? (see `storyc --help`)",
         "tset | error: `tset` is not a storyc command | did you mean `test`?",
         "warehouse aply | error: `warehouse aply` is not a storyc command | did you mean `apply`?",
