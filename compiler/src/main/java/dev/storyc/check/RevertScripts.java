@@ -15,7 +15,8 @@ import java.util.Optional;
  * revert that drops none of the relations deploy.sql creates is a warning (E0631), because it
  * may undo the story some other way, but usually it undoes another story. A revert that drops a
  * table another story creates is an error (E0638): backing this story out would destroy that
- * story's table and its data, while the registry still lists it deployed.
+ * story's table and its data, while the registry still lists it deployed. So is one that drops
+ * with {@code CASCADE} (E0643), which destroys other stories' objects without naming them.
  */
 final class RevertScripts {
     private RevertScripts() {}
@@ -24,14 +25,22 @@ final class RevertScripts {
      * What a revert script does, as far as this check asks: whether it has a statement at all, and
      * the relations it drops. It is all a compile keeps of the script's tokens.
      */
-    record Drops(boolean empty, List<TableName> dropped) {
+    record Drops(boolean empty, List<TableName> dropped, int cascade) {
         Drops {
             dropped = List.copyOf(dropped);
         }
 
+        /** @return what the script drops; {@code cascade} is the offset of its first DROP's CASCADE, or -1 */
         static Drops of(String sql) {
             List<List<Token>> statements = SqlLexer.statements(sql);
-            return new Drops(statements.isEmpty(), DropStatements.dropped(statements));
+            int cascade = -1;
+            for (List<Token> statement : statements) {
+                if (cascade < 0 && !statement.isEmpty() && statement.get(0).isWord("drop")) {
+                    cascade = statement.stream().filter(token -> token.isWord("cascade"))
+                            .mapToInt(Token::offset).findFirst().orElse(-1);
+                }
+            }
+            return new Drops(statements.isEmpty(), DropStatements.dropped(statements), cascade);
         }
     }
 
@@ -53,6 +62,9 @@ final class RevertScripts {
                 continue;
             }
             othersDropped(scope, revert, drops);
+            if (drops.cascade() >= 0) {
+                cascades(scope, revert, drops.cascade());
+            }
             // Each change's revert undoes its own deploy, the one beside it, not the story's first.
             String deployPath = revert.path().substring(0, revert.path().length() - "revert.sql".length())
                     + "deploy.sql";
@@ -100,6 +112,26 @@ final class RevertScripts {
                                         "`" + created.get(0).name() + "` is created here"));
             }
         }
+    }
+
+    /**
+     * A {@code DROP ... CASCADE} in a revert drops, without a word, whatever other stories built
+     * on the relation (a view, a foreign key): backing this story out would break a story that
+     * stays released, while the registry still lists it deployed (round 22). The server's own
+     * hint, when a plain DROP fails on a dependent object, is to add CASCADE, so it must be
+     * refused here, before anyone follows it.
+     */
+    private static void cascades(Scope scope, CheckedFile revert, int offset) {
+        scope.report(
+                Diagnostic.error(
+                                Code.REVERT_CASCADES,
+                                revert.at(revert.renderedPosition(offset), "CASCADE"),
+                                "revert.sql of story `" + revert.story().id() + "` drops with CASCADE,"
+                                        + " which also drops whatever other stories built on what it drops,"
+                                        + " while they stay released and deployed")
+                        .withHint("drop without CASCADE, this story's own dependent objects first; a story"
+                                + " that builds on this one's tables must list it in requires, so that it"
+                                + " leaves first"));
     }
 
     private static void othersDropped(Scope scope, CheckedFile revert, Drops drops) {

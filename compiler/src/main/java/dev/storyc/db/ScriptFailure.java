@@ -86,7 +86,12 @@ final class ScriptFailure {
         if (server != null && server.getDetail() != null) {
             hint.append(sentence(server.getDetail())).append(' ');
         }
-        if (server != null && server.getHint() != null) {
+        if (server != null && "2BP01".equals(server.getSQLState())) {
+            // The server says "Use DROP ... CASCADE", which would drop another story's objects
+            // unannounced (check refuses it, E0643); the way out is the dependency (round 22).
+            hint.append("Another object depends on it: if another story built it, that story must"
+                    + " list this one in requires and leave first; do not add CASCADE. ");
+        } else if (server != null && server.getHint() != null) {
             hint.append(sentence(server.getHint())).append(' ');
         }
         // The server's detail and hint are sentences; storyc's outcome follows as one.

@@ -73,6 +73,9 @@ class CheckCasesTest {
                         "write external_tables = [\"schema.table\", \"schema.*\"]"),
                 row("revert-drops-other-story", "E0638", "stories/extra/schema/revert.sql:2:22",
                         "stories/base/schema/deploy.sql:1:14", "drop only what this story's deploy.sql creates"),
+                // Round 22: CASCADE silently dropped a view another released story had built.
+                row("revert-cascades", "E0643", "stories/extra/schema/revert.sql:2:55", NONE,
+                        "this story's own dependent objects first"),
                 row("etl-merge-without-key", "E0901", "stories/extra/etl/load_extra.job.toml:5:1", NONE,
                         "add the columns that identify a row"),
                 row("etl-key-invalid", "E0902", "stories/extra/etl/load_extra.job.toml:6:1", NONE,

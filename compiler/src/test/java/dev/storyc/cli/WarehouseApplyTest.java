@@ -196,6 +196,24 @@ class WarehouseApplyTest {
     }
 
     @Test
+    void aRevertThatAnotherObjectDependsOnNeverAdvisesCascade() {
+        ok("compile", "--env", "acc");
+        ok("warehouse", "apply", "--env", "acc");
+        // What another story's deploy would build without requiring extra (round 22).
+        ws.acc.execute("CREATE VIEW analytics.extra_report AS SELECT base_id FROM analytics.extra");
+        ws.write("releases/r1.toml", "stories = [\n  \"base\",\n]\n");
+        ok("compile", "--env", "acc");
+
+        Storyc.Outcome refused = ws.storyc("warehouse", "apply", "--env", "acc");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("error[E0809]").contains("(SQLSTATE 2BP01)")
+                .contains("that story must list this one in requires and leave first; do not add CASCADE")
+                .doesNotContain("Use DROP ... CASCADE");
+        assertThat(tables(ws.acc, "analytics")).contains("extra", "extra_report");
+    }
+
+    @Test
     void aLaterChangeDeploysAloneAndDropsAloneInTheMiddle() {
         ok("compile", "--env", "acc");
         ok("warehouse", "apply", "--env", "acc");

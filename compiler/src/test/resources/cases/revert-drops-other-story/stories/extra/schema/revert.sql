@@ -1,2 +1,2 @@
 DROP TABLE IF EXISTS <% env.warehouse.schema %>.extra;
-DROP TABLE IF EXISTS <% env.warehouse.schema %>.base CASCADE;
+DROP TABLE IF EXISTS <% env.warehouse.schema %>.base;

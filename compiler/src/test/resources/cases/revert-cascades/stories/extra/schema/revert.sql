@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS <% env.warehouse.schema %>.extra_v;
+DROP TABLE IF EXISTS <% env.warehouse.schema %>.extra CASCADE;
