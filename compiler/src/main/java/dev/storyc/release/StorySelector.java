@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Selects the stories an environment compiles and orders them: every story after the stories it
@@ -68,9 +69,9 @@ public final class StorySelector {
                                         + manifest.get().name() + "`, which is not sealed")
                         .withHint("seal it once acceptance passes: storyc release seal " + manifest.get().name()));
             }
-            listed.addAll(listedStories(manifest.get(), workspace, diagnostics));
+            listed.addAll(listedStories(manifest.get(), workspace, Set.of(), diagnostics));
         }
-        List<Story> ordered = order(listed, workspace, manifest, environment.release(), diagnostics);
+        List<Story> ordered = order(listed, workspace, manifest, environment.release(), Set.of(), diagnostics);
         if (diagnostics.hasErrors()) {
             return Result.failed(diagnostics.all());
         }
@@ -92,8 +93,13 @@ public final class StorySelector {
         }
         Optional<ReleaseManifest> manifest = ReleaseParser.parse(name, source, diagnostics);
         if (manifest.isPresent()) {
-            List<Story> listed = listedStories(manifest.get(), workspace, diagnostics);
-            order(listed, workspace, manifest, name, diagnostics);
+            // A story main deleted is still in a sealed release that pins it, and comes from that
+            // pin if the release is ever run again: not a problem of the release (round 22: an old
+            // sealed release then failed every check once production moved past it).
+            Set<StoryId> pinnedOnly = new java.util.HashSet<>(manifest.get().pins().keySet());
+            pinnedOnly.removeIf(story -> workspace.story(story).isPresent());
+            List<Story> listed = listedStories(manifest.get(), workspace, pinnedOnly, diagnostics);
+            order(listed, workspace, manifest, name, pinnedOnly, diagnostics);
         }
         return diagnostics.all();
     }
@@ -104,11 +110,14 @@ public final class StorySelector {
      * working tree, not from what was tested.
      */
     private static List<Story> listedStories(ReleaseManifest manifest, Workspace workspace,
-            Diagnostics diagnostics) {
+            Set<StoryId> pinnedOnly, Diagnostics diagnostics) {
         checkSealing(manifest, diagnostics);
         List<Story> listed = new ArrayList<>();
         for (ReleaseManifest.Entry entry : manifest.stories()) {
             Optional<Story> story = workspace.story(entry.story());
+            if (story.isEmpty() && pinnedOnly.contains(entry.story())) {
+                continue;
+            }
             if (story.isEmpty()) {
                 diagnostics.add(Diagnostic.error(Code.RELEASE_UNKNOWN_STORY, entry.position(),
                                 "release `" + manifest.name() + "` lists `" + entry.story()
@@ -145,20 +154,22 @@ public final class StorySelector {
     }
 
     /** Orders stories depth-first by requires, visiting them in listed order; reports gaps and cycles. */
+    /** @param pinnedOnly stories the release pins that main deleted: a requirement they meet */
     private static List<Story> order(List<Story> listed, Workspace workspace, Optional<ReleaseManifest> manifest,
-            String release, Diagnostics diagnostics) {
+            String release, Set<StoryId> pinnedOnly, Diagnostics diagnostics) {
         Map<StoryId, Story> included = new LinkedHashMap<>();
         listed.forEach(s -> included.put(s.id(), s));
         List<Story> ordered = new ArrayList<>();
         Map<StoryId, Boolean> visiting = new LinkedHashMap<>();
         for (Story story : listed) {
-            visit(story, included, workspace, manifest, release, visiting, new ArrayList<>(), ordered, diagnostics);
+            visit(story, included, workspace, manifest, release, pinnedOnly, visiting, new ArrayList<>(), ordered,
+                    diagnostics);
         }
         return ordered;
     }
 
     private static void visit(Story story, Map<StoryId, Story> included, Workspace workspace,
-            Optional<ReleaseManifest> manifest, String release, Map<StoryId, Boolean> state,
+            Optional<ReleaseManifest> manifest, String release, Set<StoryId> pinnedOnly, Map<StoryId, Boolean> state,
             List<StoryManifest.Requirement> path, List<Story> ordered, Diagnostics diagnostics) {
         Boolean done = state.get(story.id());
         if (Boolean.TRUE.equals(done)) {
@@ -171,12 +182,15 @@ public final class StorySelector {
         state.put(story.id(), false);
         for (StoryManifest.Requirement requirement : story.manifest().requires()) {
             Story required = included.get(requirement.story());
+            if (required == null && pinnedOnly.contains(requirement.story())) {
+                continue;
+            }
             if (required == null) {
                 reportMissing(story, requirement, workspace, manifest, release, diagnostics);
                 continue;
             }
             path.add(requirement);
-            visit(required, included, workspace, manifest, release, state, path, ordered, diagnostics);
+            visit(required, included, workspace, manifest, release, pinnedOnly, state, path, ordered, diagnostics);
             path.remove(path.size() - 1);
         }
         state.put(story.id(), true);

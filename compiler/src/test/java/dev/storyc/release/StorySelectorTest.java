@@ -71,6 +71,20 @@ class StorySelectorTest {
     }
 
     @Test
+    void aStoryMainDeletedIsMetByItsPinInASealedReleaseNoOneRuns() {
+        // Round 22: `gone` was deleted from main after production ran r2; once production moved
+        // on, the old release failed every check with E0303 until someone edited sealed history.
+        String pin = "0123456789012345678901234567890123456789";
+        String sealed = "stories = [\"gone\", \"base\", \"extra\"]\n[pins]\ngone = \"" + pin + "\"\nbase = \"" + pin
+                + "\"\nextra = \"" + pin + "\"\n";
+        assertThat(StorySelector.checkUnrun("r2", new SourceFile("releases/r2.toml", sealed), MINIMAL)).isEmpty();
+        // Unpinned, the same line is still an error: the release would take main's, which has none.
+        String unsealed = "stories = [\"gone\", \"base\"]\n";
+        assertThat(StorySelector.checkUnrun("r2", new SourceFile("releases/r2.toml", unsealed), MINIMAL))
+                .extracting(d -> d.code().id() + " " + d.position()).containsExactly("E0303 releases/r2.toml:1:12");
+    }
+
+    @Test
     void aWellFormedDraftHasNoProblems() {
         assertThat(StorySelector.checkUnrun("r2", new SourceFile("releases/r2.toml", "stories = []\n"), MINIMAL))
                 .isEmpty();
