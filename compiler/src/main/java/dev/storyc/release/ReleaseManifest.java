@@ -9,9 +9,11 @@ import java.util.Optional;
 /**
  * A ReleaseManifest is one {@code releases/<name>.toml}: the ordered list of stories a release ships
  * and, once sealed, the git tree each story is pinned to.
+ *
+ * @param sealed whether the manifest has a {@code [pins]} table
  */
 public record ReleaseManifest(String name, String path, List<Entry> stories, Map<StoryId, String> pins,
-        Map<StoryId, Position> pinPositions) {
+        Map<StoryId, Position> pinPositions, boolean sealed) {
 
     /** One line of {@code stories = [...]}, with the place it was written. */
     public record Entry(StoryId story, Position position) {}
@@ -22,8 +24,14 @@ public record ReleaseManifest(String name, String path, List<Entry> stories, Map
         pinPositions = Map.copyOf(pinPositions);
     }
 
+    /**
+     * Returns true when the manifest has its {@code [pins]} table, even an empty one: a sealed
+     * release whose last story was backed out stays sealed, so the back-out's commit is tagged
+     * {@code release/<name>+2} like any other (round 22: it went untagged, and the release read
+     * as a draft).
+     */
     public boolean isSealed() {
-        return !pins.isEmpty();
+        return sealed;
     }
 
     /** Returns where the release lists a story. */

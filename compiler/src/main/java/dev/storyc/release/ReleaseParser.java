@@ -89,6 +89,7 @@ public final class ReleaseParser {
         if (diagnostics.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ReleaseManifest(name, source.path(), stories, pins, pinPositions));
+        return Optional.of(new ReleaseManifest(name, source.path(), stories, pins, pinPositions,
+                root.isTable("pins")));
     }
 }

@@ -20,6 +20,45 @@ class ReleaseCommandTest {
     }
 
     /** `all` is no release: the hint said `release new all`, which refuses the name (round 14). */
+    /** Round 22: dropping the last story unsealed the release, and its back-out went untagged. */
+    @Test
+    void aSealedReleaseStaysSealedWhenItsLastStoryIsBackedOut(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Checkout.write(workspace.resolve("releases/2026-W50.toml"), "stories = [\n  \"patients\",\n]\n");
+        commit(workspace, "W50");
+        ok(workspace, "release", "seal", "2026-W50");
+        ok(workspace, "release", "promote", "2026-W50", "--to", "acceptance-2");
+        commit(workspace, "acceptance-2 runs W50");
+        ok(workspace, "compile", "--env", "acceptance-2");
+        Path output = workspace.resolve("out/acceptance-2");
+        String tested = git(output, "rev-parse", "main");
+        assertThat(git(output, "rev-parse", "release/2026-W50")).isEqualTo(tested);
+
+        ok(workspace, "release", "drop", "2026-W50", "patients");
+        commit(workspace, "Back patients out of W50");
+        assertThat(ok(workspace, "release", "list").stdout()).containsPattern("2026-W50 +0 +yes +acceptance-2");
+        assertThat(ok(workspace, "compile", "--env", "acceptance-2").stdout()).contains("backed out: patients");
+
+        assertThat(git(output, "rev-parse", "release/2026-W50")).isEqualTo(tested);
+        assertThat(git(output, "rev-parse", "release/2026-W50+2")).isEqualTo(git(output, "rev-parse", "main"))
+                .isNotEqualTo(tested);
+    }
+
+    private static Storyc.Outcome ok(Path workspace, String... args) {
+        Storyc.Outcome outcome = Storyc.run(workspace, args);
+        assertThat(outcome.exitCode()).as(String.join(" ", args) + "\n" + outcome).isZero();
+        return outcome;
+    }
+
+    private static void commit(Path workspace, String message) {
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", message);
+    }
+
+    private static String git(Path folder, String... args) {
+        return dev.storyc.testing.GitCli.git(folder, args);
+    }
+
     @Test
     void aNameNoReleaseCanHaveIsNotOfferedAsOneToCreate() {
         Storyc.Outcome outcome = Storyc.run(Checkout.root(), "release", "show", "all");
