@@ -9,6 +9,7 @@ import dev.storyc.lookml.model.Explore;
 import dev.storyc.lookml.model.Join;
 import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.View;
+import dev.storyc.workspace.ArtifactKind;
 import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StoryId;
 
@@ -154,8 +155,26 @@ final class RequiresUse {
                                                     "uses table `" + use.name() + "`",
                                                     t.story())));
         }
+        deployUses(scope, uses);
         refinedFieldUses(scope, uses);
         report(scope, uses);
+    }
+
+    /**
+     * A deploy script that builds on another story's table (a view over it, a foreign key to it, a
+     * backfill from it) needs that story deployed first and reverted last: without requires, the
+     * release may back the table's story out, and its revert then fails on the dependent object or,
+     * with CASCADE, silently drops it (round 22). Only tables a story defines count here; what a
+     * deploy reads from outside storyc is the team's business, not a check.
+     */
+    private static void deployUses(Scope scope, List<Use> uses) {
+        for (CheckedFile file : scope.files(ArtifactKind.SCHEMA_DEPLOY)) {
+            for (SqlTables.Use use : scope.cache.sqlTables(file.path(), file.text())) {
+                scope.defined().table(use.name()).ifPresent(table -> uses.add(new Use(file,
+                        file.renderedPosition(use.offset()), use.name().text(),
+                        "builds on table `" + use.name() + "` in its deploy.sql", table.story())));
+            }
+        }
     }
 
     /**

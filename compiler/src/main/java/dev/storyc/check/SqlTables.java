@@ -70,6 +70,13 @@ public final class SqlTables {
                 SqlCursor.identifier(tokens.get(i + 1)).ifPresent(local::add);
             }
         }
+        // A foreign key, inside a column list the loop below skips as a call's arguments, uses
+        // the table it references as surely as a query does (round 22).
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("references")) {
+                name(tokens, i + 1, into, true);
+            }
+        }
         // Parentheses that follow a function name hold arguments, where FROM is not a clause.
         List<Boolean> functionCall = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {

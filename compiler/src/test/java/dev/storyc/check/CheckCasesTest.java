@@ -76,6 +76,9 @@ class CheckCasesTest {
                 // Round 22: CASCADE silently dropped a view another released story had built.
                 row("revert-cascades", "E0643", "stories/extra/schema/revert.sql:2:55", NONE,
                         "this story's own dependent objects first"),
+                // Round 22: a view over another story's table let the release back that story out.
+                row("deploy-builds-on-unrequired", "E0629", "stories/extra/schema/deploy.sql:3:20", NONE,
+                        "add the line `requires = [\"base\"]` to stories/extra/story.toml"),
                 row("etl-merge-without-key", "E0901", "stories/extra/etl/load_extra.job.toml:5:1", NONE,
                         "add the columns that identify a row"),
                 row("etl-key-invalid", "E0902", "stories/extra/etl/load_extra.job.toml:6:1", NONE,

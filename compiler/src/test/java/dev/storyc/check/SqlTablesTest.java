@@ -49,6 +49,8 @@ class SqlTablesTest {
                         List.of("Odd.Name")),
                 Arguments.of("DROP TABLE storyc.changes", List.of("storyc.changes")),
                 Arguments.of("DROP TABLE IF EXISTS s.a, s.b CASCADE", List.of("s.a", "s.b")),
+                Arguments.of("CREATE TABLE s.c (id INT, a_id INT REFERENCES s.a (id), b_id INT,"
+                        + " FOREIGN KEY (b_id) REFERENCES s.b)", List.of("s.a", "s.b")),
                 Arguments.of("ALTER TABLE IF EXISTS ONLY s.t DROP COLUMN c", List.of("s.t")),
                 Arguments.of("ALTER TABLE s.t ADD COLUMN c INT", List.of("s.t")),
                 Arguments.of(

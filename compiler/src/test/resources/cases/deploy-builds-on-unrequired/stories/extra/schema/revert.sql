@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS <% env.warehouse.schema %>.extra_ids;
+DROP TABLE IF EXISTS <% env.warehouse.schema %>.extra;
