@@ -32,8 +32,15 @@ public final class TemplatePositions {
         String templateLine = template.line(line);
         String renderedLine = rendered.line(renderedAt.line());
         int column;
+        java.util.OptionalInt aligned = aligned(templateLine, renderedLine, renderedAt.column());
+        boolean named = token != null && !token.isEmpty();
         if (templateLine.equals(renderedLine)) {
             column = renderedAt.column();
+        } else if (aligned.isPresent() && named && templateLine.indexOf(token, aligned.getAsInt() - 1) >= 0) {
+            // The name as written, from where the rendered one starts: `extras` of `<% schema %>.extras`.
+            column = templateLine.indexOf(token, aligned.getAsInt() - 1) + 1;
+        } else if (aligned.isPresent() && !(named && templateLine.contains(token))) {
+            column = aligned.getAsInt();
         } else if (token != null && !token.isEmpty() && templateLine.contains(token)) {
             column = templateLine.indexOf(token) + 1;
         } else if (templateLine.contains("<%")) {
@@ -42,6 +49,42 @@ public final class TemplatePositions {
             column = Math.max(1, templateLine.length() - templateLine.stripLeading().length() + 1);
         }
         return Position.of(template.path(), line, column);
+    }
+
+    /**
+     * Returns the template column of a rendered column on a line whose tags expanded in place: the
+     * literal text between tags appears in the rendered line in order, so a column in it maps to
+     * the same character of the template, and a column inside an expansion maps to its tag's
+     * {@code <%}. Empty when the literals do not line up (a partial's lines, a tag that spans
+     * lines). Before it, a name after the second tag of a line was placed at the first (round 22).
+     */
+    static java.util.OptionalInt aligned(String template, String rendered, int renderedColumn) {
+        int target = renderedColumn - 1;
+        int t = 0;
+        int r = 0;
+        while (true) {
+            int open = template.indexOf("<%", t);
+            String literal = open < 0 ? template.substring(t) : template.substring(t, open);
+            if (!rendered.startsWith(literal, r)) {
+                return java.util.OptionalInt.empty();
+            }
+            if (target < r + literal.length()) {
+                return java.util.OptionalInt.of(t + (target - r) + 1);
+            }
+            r += literal.length();
+            int close = open < 0 ? -1 : template.indexOf("%>", open);
+            if (close < 0) {
+                return java.util.OptionalInt.empty();
+            }
+            t = close + 2;
+            int nextOpen = template.indexOf("<%", t);
+            String next = nextOpen < 0 ? template.substring(t) : template.substring(t, nextOpen);
+            int end = next.isEmpty() ? (nextOpen < 0 ? rendered.length() : -1) : rendered.indexOf(next, r);
+            if (end < 0 || target < end) {
+                return end < 0 && target >= r ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(open + 1);
+            }
+            r = end;
+        }
     }
 
     /** Returns the template position of a character offset in the rendered text. */
