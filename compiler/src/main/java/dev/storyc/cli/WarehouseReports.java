@@ -74,7 +74,9 @@ final class WarehouseReports {
             out.printf("%-14s %-40s %s%n", verb(action), action.id(), reason(action)).flush();
         }
         for (ChangeId done : plan.revertedAlready()) {
-            out.printf("%-14s %-40s %s%n", "reverted", done, "backed out, and already reverted");
+            // The registry holds no deployed row for it: reverted already, or never deployed here
+            // (a deploy that failed), and it cannot tell which (round 22).
+            out.printf("%-14s %-40s %s%n", "reverted", done, "backed out; not deployed here (reverted, or never deployed)");
         }
         long reverts = plan.actions().stream().filter(a -> a instanceof Action.Revert).count();
         long deploys = plan.actions().stream().filter(a -> a instanceof Action.Deploy).count();
