@@ -84,7 +84,10 @@ class ListingJsonTest {
                             "release-diff-1.schema.json",
                             "diff-1.schema.json",
                             "phi-report-1.schema.json",
-                            "cache-stats-1.schema.json");
+                            "cache-stats-1.schema.json",
+                            // Validated against real runs by EtlJsonTest, on PostgreSQL.
+                            "etl-run-1.schema.json",
+                            "etl-status-1.schema.json");
         }
     }
 
