@@ -46,15 +46,13 @@ public sealed interface TableStatement {
         if (created.isPresent()) {
             return Optional.of(new Created(created.get()));
         }
-        SqlCursor cursor = new SqlCursor(statement);
-        if (cursor.words("drop", "table")) {
-            cursor.words("if", "exists");
-            List<TableName> names = new ArrayList<>();
-            do {
-                cursor.name().ifPresent(names::add);
-            } while (cursor.punct(","));
+        if (statement.size() > 1 && statement.get(0).isWord("drop") && statement.get(1).isWord("table")) {
+            // The one reading of a DROP, shared with the column catalog and the revert checks; a
+            // dropped view is no table, so only DROP TABLE counts here.
+            List<TableName> names = DropStatements.dropped(new SqlCursor(statement));
             return names.isEmpty() ? Optional.empty() : Optional.of(new Dropped(names));
         }
+        SqlCursor cursor = new SqlCursor(statement);
         if (cursor.words("alter", "table")) {
             cursor.words("if", "exists");
             cursor.word("only");
