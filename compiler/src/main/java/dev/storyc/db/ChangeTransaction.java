@@ -73,7 +73,7 @@ final class ChangeTransaction {
                     }
                 }
                 // The verify script runs on the path the deploy ends with, as it does after a deploy.
-                followSearchPath(CreatedTable.searchPathAtEnd(adopt.change().deploy()));
+                followSearchPath(adopt.deploy().searchPathAtEnd());
                 steps.verify(adopt.change());
                 events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND);
             } else if (action instanceof Action.UpdateRevert update) {

@@ -62,11 +62,13 @@ public sealed interface Action {
      * for a database whose tables hand-run migrations already made. Its verify script still runs,
      * and every table its deploy script creates must already exist.
      *
-     * @param tables the persistent tables the deploy script creates, asked of the database first
+     * @param deploy the persistent tables the deploy script creates, asked of the database first,
+     *     and the search path its verify script runs on
      */
-    record Adopt(PlannedChange change, List<CreatedTable> tables) implements Forward {
-        public Adopt {
-            tables = List.copyOf(tables);
+    record Adopt(PlannedChange change, CreatedTable.Footprint deploy) implements Forward {
+        /** Returns the tables asked of the database. */
+        public List<CreatedTable> tables() {
+            return deploy.tables();
         }
     }
 

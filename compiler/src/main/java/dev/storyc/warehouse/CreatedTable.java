@@ -23,8 +23,23 @@ import java.util.Optional;
  *     session's
  */
 public record CreatedTable(TableName name, Position at, Optional<String> searchPath) {
+    /**
+     * What an adoption asks of one deploy script, read in one pass: the tables it leaves behind,
+     * and its last search-path statement, in force when the change's verify script runs after it.
+     */
+    public record Footprint(List<CreatedTable> tables, Optional<String> searchPathAtEnd) {
+        public Footprint {
+            tables = List.copyOf(tables);
+        }
+    }
+
     /** Returns the persistent tables the script leaves behind, in the order it creates them. */
     public static List<CreatedTable> in(Script script) {
+        return footprint(script).tables();
+    }
+
+    /** Returns the script's tables and its last search path, from one reading of its statements. */
+    public static Footprint footprint(Script script) {
         List<CreatedTable> tables = new ArrayList<>();
         Optional<String> searchPath = Optional.empty();
         for (TableStatement.Located located : TableStatement.in(script.text())) {
@@ -40,20 +55,6 @@ public record CreatedTable(TableName name, Position at, Optional<String> searchP
                 searchPath = Optional.of(path.statement());
             }
         }
-        return List.copyOf(tables);
-    }
-
-    /**
-     * Returns the script's last statement that sets the search path, which is in force when the
-     * change's verify script runs after it.
-     */
-    public static Optional<String> searchPathAtEnd(Script script) {
-        Optional<String> last = Optional.empty();
-        for (TableStatement.Located located : TableStatement.in(script.text())) {
-            if (located.statement() instanceof TableStatement.SearchPath path) {
-                last = Optional.of(path.statement());
-            }
-        }
-        return last;
+        return new Footprint(tables, searchPath);
     }
 }

@@ -59,7 +59,7 @@ public final class Planner {
             DeployedChange current = deployed.get(change.id());
             if (current == null) {
                 actions.add(options.logOnly()
-                        ? new Action.Adopt(change, CreatedTable.in(change.deploy()))
+                        ? new Action.Adopt(change, CreatedTable.footprint(change.deploy()))
                         : new Action.Deploy(change));
             } else if (!current.deployHash().equals(change.deploy().hash())) {
                 if (options.development() && options.rework()) {

@@ -45,8 +45,8 @@ class CreatedTableTest {
                 Optional.of("SET search_path TO 'analytics', public"),
                 Optional.of("RESET search_path"));
         assertThat(tables).extracting(t -> t.at().line()).containsExactly(1, 3, 5);
-        assertThat(CreatedTable.searchPathAtEnd(deploy)).contains("SET LOCAL search_path = \"My Schema\"");
-        assertThat(CreatedTable.searchPathAtEnd(script("CREATE TABLE a.t (x INT)"))).isEmpty();
+        assertThat(CreatedTable.footprint(deploy).searchPathAtEnd()).contains("SET LOCAL search_path = \"My Schema\"");
+        assertThat(CreatedTable.footprint(script("CREATE TABLE a.t (x INT)")).searchPathAtEnd()).isEmpty();
     }
 
     @Test
