@@ -79,9 +79,13 @@ public final class TemplatePositions {
             t = close + 2;
             int nextOpen = template.indexOf("<%", t);
             String next = nextOpen < 0 ? template.substring(t) : template.substring(t, nextOpen);
+            // Where the expansion ends: where the next literal starts, unknown when two tags touch.
             int end = next.isEmpty() ? (nextOpen < 0 ? rendered.length() : -1) : rendered.indexOf(next, r);
-            if (end < 0 || target < end) {
-                return end < 0 && target >= r ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(open + 1);
+            if (end < 0) {
+                return java.util.OptionalInt.empty();
+            }
+            if (target < end) {
+                return java.util.OptionalInt.of(open + 1);
             }
             r = end;
         }
