@@ -89,8 +89,10 @@ final class ScriptFailure {
         if (server != null && "2BP01".equals(server.getSQLState())) {
             // The server says "Use DROP ... CASCADE", which would drop another story's objects
             // unannounced (check refuses it, E0643); the way out is the dependency (round 22).
-            hint.append("Another object depends on it: if another story built it, that story must"
-                    + " list this one in requires and leave first; do not add CASCADE. ");
+            // Deploys (a column a view reads) meet it as well as reverts, so the words fit both.
+            hint.append("Another object depends on it. If another story built that object, that story must"
+                    + " list this one in requires (so it is reverted first); do not add CASCADE, which"
+                    + " would drop it unannounced. ");
         } else if (server != null && server.getHint() != null) {
             hint.append(sentence(server.getHint())).append(' ');
         }

@@ -208,7 +208,7 @@ class WarehouseApplyTest {
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.stderr()).contains("error[E0809]").contains("(SQLSTATE 2BP01)")
-                .contains("that story must list this one in requires and leave first; do not add CASCADE")
+                .contains("that story must list this one in requires (so it is reverted first); do not add CASCADE")
                 .doesNotContain("Use DROP ... CASCADE");
         assertThat(tables(ws.acc, "analytics")).contains("extra", "extra_report");
     }
