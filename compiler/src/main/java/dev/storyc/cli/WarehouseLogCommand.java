@@ -33,11 +33,7 @@ final class WarehouseLogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = warehouse.root.console();
-        if (options.json()) {
-            // Owed before the first refusal, so a script that asked for a document gets one.
-            console.owe(dev.storyc.diag.JsonRenderer::render);
-        }
+        Console console = options.console(warehouse.root);
         if (limit != null && limit < 1) {
             // 0 once meant "all", so -n 0 and -n -1 printed the whole log.
             console.failure("--limit must be at least 1, not " + limit, "leave -n out for the whole log");

@@ -43,8 +43,10 @@ final class WarehouseOptions {
     }
 
     /**
-     * Returns the command's console, owing the failure document with json from the start: a
-     * refusal before the session opens (two modes that exclude each other) must still print one.
+     * Returns the command's console, owing the failure document with json from its first line: the
+     * documented CI recipe uploads stdout as an artifact, and needs it most when the command failed,
+     * however early (two modes that exclude each other, a bad --limit, a database unreachable).
+     * Every warehouse command takes its console here, so none can forget.
      */
     Console console(StorycCommand root) {
         Console console = root.console();

@@ -7,7 +7,6 @@ import dev.storyc.db.Applier;
 import dev.storyc.db.DatabaseException;
 import dev.storyc.db.Timeouts;
 import dev.storyc.db.WarehouseTarget;
-import dev.storyc.diag.JsonRenderer;
 import dev.storyc.diag.Result;
 import dev.storyc.diag.SourceFile;
 import dev.storyc.publish.OutputSnapshot;
@@ -44,11 +43,6 @@ final class WarehouseSession {
     }
 
     static WarehouseSession open(StorycCommand root, WarehouseOptions options, Console console) {
-        if (options.json()) {
-            // The documented CI recipe uploads stdout as an artifact, and needs it most when the
-            // command failed: an empty file there would read as nothing at all.
-            console.owe(JsonRenderer::render);
-        }
         Project project = root.openProject(console);
         EnvironmentOptions selection = new EnvironmentOptions();
         if (options.environment != null) {

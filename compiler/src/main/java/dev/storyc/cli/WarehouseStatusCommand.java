@@ -29,7 +29,7 @@ final class WarehouseStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = warehouse.root.console();
+        Console console = options.console(warehouse.root);
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         try (Applier applier = session.connect(console)) {
             List<ChangeStatus> rows = ChangeStatus.of(session.plan, applier.readRegistry());

@@ -28,7 +28,7 @@ final class WarehouseVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = warehouse.root.console();
+        Console console = options.console(warehouse.root);
         WarehouseSession session = WarehouseSession.open(warehouse.root, options, console);
         try (Applier applier = session.connect(console)) {
             List<Diagnostic> failures = applier.verify(session.plan, applier.readRegistry());
