@@ -204,7 +204,8 @@ class ListingJsonTest {
         return JSON.readTree(outcome.stdout());
     }
 
-    private static JsonSchema schema(String name) throws IOException {
+    /** Returns docs/schemas/{@code name}-1.schema.json; EtlJsonTest validates against it too. */
+    static JsonSchema schema(String name) throws IOException {
         Path file = Checkout.root().resolve("docs/schemas/" + name + "-1.schema.json");
         try (InputStream in = Files.newInputStream(file)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
