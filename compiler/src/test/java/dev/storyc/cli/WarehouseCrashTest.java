@@ -44,7 +44,11 @@ class WarehouseCrashTest {
                                 "apply",
                                 "--env",
                                 "dev");
-                sleep(1000 + random.nextInt(3000));
+                // From when the apply holds its lock, not from when it was spawned: on a loaded
+                // machine the JVM's start alone outlasted a fixed delay, and every kill landed
+                // before the first change (seen with CI and mvn verify sharing two cores).
+                awaitLockHeldBy(ws, apply);
+                sleep(random.nextInt(3500));
                 apply.kill();
                 int deployed = assertConsistent(ws);
                 if (deployed > 0 && deployed < STORIES + 2) {
@@ -184,6 +188,16 @@ class WarehouseCrashTest {
             sleep(100);
         }
         throw new AssertionError("no apply took the lock within 30 s");
+    }
+
+    /** Waits until {@code apply} holds the advisory lock, or has already ended. */
+    private static void awaitLockHeldBy(WarehouseWorkspace ws, StorycProcess apply) {
+        for (int i = 0; i < 600 && apply.isAlive(); i++) {
+            if (!rows(ws.dev, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted").isEmpty()) {
+                return;
+            }
+            sleep(50);
+        }
     }
 
     /** Returns how many changes are deployed. */
