@@ -100,6 +100,9 @@ final class ChangeTransaction {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
                         revert.pendingInPlan()));
             }
+            if (action instanceof Action.Adopt) {
+                return Optional.of(ScriptFailure.adoptedVerifyFailure(action.id(), failing, e, replay));
+            }
             if (action instanceof Action.Rework && steps.code == Code.DEPLOY_FAILED) {
                 return Optional.of(ScriptFailure.reworkedDeployFailure(action.id(), failing, e, replay));
             }

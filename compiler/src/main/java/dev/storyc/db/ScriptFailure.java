@@ -60,6 +60,18 @@ final class ScriptFailure {
     }
 
     /**
+     * The verify script of a change {@code --log-only} would record. No deploy ran, so "rolled
+     * back" would send the user looking for a deploy to retry: what failed is the hand-built
+     * table's agreement with the change, and nothing was recorded for it.
+     */
+    static Diagnostic adoptedVerifyFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay,
+                "--log-only ran no deploy: the tables are there, but the verify script fails on them, so"
+                        + " the change was not recorded (the changes before it were). Make the database match"
+                        + " the deploy script, or fix the verify script, and run the apply again");
+    }
+
+    /**
      * A failure of {@code warehouse verify}, which changes nothing: the deployed change no longer
      * passes its own check, so something changed the database since.
      */

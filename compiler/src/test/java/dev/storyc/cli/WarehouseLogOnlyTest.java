@@ -145,6 +145,9 @@ class WarehouseLogOnlyTest {
 
         assertThat(refused.stderr()).contains("error[E0808]: verify of `base/base` failed: column \"note\" does not"
                 + " exist (SQLSTATE 42703)\n --> warehouse/base/base/verify.sql:1:8");
+        assertThat(refused.stderr()).as("no deploy ran, so none was rolled back")
+                .contains("--log-only ran no deploy: the tables are there, but the verify script fails on them")
+                .doesNotContain("rolled back");
         assertThat(rows(ws.acc, "SELECT count(*) FROM storyc.changes")).containsExactly("0");
         assertThat(rows(ws.acc, "SELECT kind, story FROM storyc.events ORDER BY sequence"))
                 .containsExactly("fail|base");
