@@ -38,7 +38,7 @@ public final class PinnedChangeEdits {
                 if (scripts.deploy().isPresent()) {
                     edited(current, scripts.deploy().get())
                             .ifPresent(file -> warnings.add(warning(release, entry.getKey(),
-                                    scripts.change().name(), file)));
+                                    scripts.change().name(), file, scripts.deploy().get().source().text())));
                 }
             }
         }
@@ -57,8 +57,30 @@ public final class PinnedChangeEdits {
         return Optional.empty();
     }
 
-    private static Diagnostic warning(String release, StoryId story, String change, StoryFile file) {
-        return Diagnostic.warning(Code.PINNED_CHANGE_EDITED, Position.ofFile(file.source().path()),
+    /**
+     * The start of the first line where the working tree's text leaves the pinned one: the edit
+     * the warning is about, in a script that may be hundreds of lines long.
+     */
+    static Position firstEditedLine(StoryFile file, String pinnedText) {
+        String text = file.source().text();
+        int common = 0;
+        int lineStart = 0;
+        int shorter = Math.min(text.length(), pinnedText.length());
+        while (common < shorter && text.charAt(common) == pinnedText.charAt(common)) {
+            if (text.charAt(common) == '\n') {
+                lineStart = common + 1;
+            }
+            common++;
+        }
+        // Lines deleted at the end leave nothing past the common text to point at: its last line.
+        if (lineStart == text.length() && lineStart > 0) {
+            lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+        }
+        return file.source().positionOf(lineStart);
+    }
+
+    private static Diagnostic warning(String release, StoryId story, String change, StoryFile file, String pinnedText) {
+        return Diagnostic.warning(Code.PINNED_CHANGE_EDITED, firstEditedLine(file, pinnedText),
                         "change `" + story + "/" + change + "` is pinned by sealed release " + release
                                 + " and has been edited since")
                 .withHint("environments that deployed it will refuse the new text; restore it and put"

@@ -33,7 +33,7 @@ class PinnedChangeEditsTest {
                 .contains(
                         "warning[E0804]: change `patients/base` is pinned by sealed release"
                                 + " 2026-W47 and has been edited since")
-                .contains("--> stories/patients/schema/deploy.sql")
+                .contains("--> stories/patients/schema/deploy.sql:12:1")
                 .contains("stories/patients/schema/changes/NN-name/deploy.sql");
         // The developer's pre-commit check compiles dev-alice alone, and warns the same.
         Storyc.Outcome developer = Storyc.run(workspace, "-D", "developer=alice", "check");
