@@ -4,6 +4,7 @@ import dev.storyc.datatest.TestReports;
 import dev.storyc.diag.Spelling;
 
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine;
 
@@ -27,9 +28,34 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             // test's report, named as test names it, so the CI job that collects it reads why.
             console.owe(run -> TestReports.junit(environmentOf(args), run));
         }
-        console.failure(message(exception, command), hint(exception, command));
+        Optional<String> afterSeparator = commandAfterSeparator(exception, command, args);
+        if (afterSeparator.isPresent()) {
+            String word = afterSeparator.get();
+            console.failure("`" + word + "` follows `--`, which ends the options, so it is read as an argument,"
+                            + " not as the command",
+                    "drop the `--`: `" + (command.getCommandSpec().qualifiedName() + " " + word) + " ...`");
+        } else {
+            console.failure(message(exception, command), hint(exception, command));
+        }
         console.finish(ExitCode.USAGE);
         return ExitCode.USAGE;
+    }
+
+    /**
+     * The command name a {@code --} turned into an argument ({@code storyc -- compile}): "not a
+     * storyc command" would deny a command the user can see in {@code --help}.
+     */
+    private static Optional<String> commandAfterSeparator(
+            CommandLine.ParameterException exception, CommandLine command, String[] args) {
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        int separator = java.util.Arrays.asList(args).indexOf("--");
+        boolean separated = separator >= 0 && java.util.Arrays.asList(args).subList(separator + 1, args.length)
+                .contains(word);
+        return separated && command.getSubcommands().containsKey(word) ? Optional.of(word) : Optional.empty();
     }
 
     /** Picocli's message, but for a word where a command or no argument belongs. */

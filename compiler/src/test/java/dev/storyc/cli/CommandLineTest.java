@@ -28,6 +28,10 @@ class CommandLineTest {
         "chek | error: `chek` is not a storyc command | did you mean `check`? (see `storyc --help`)",
         "tset | error: `tset` is not a storyc command | did you mean `test`?",
         "warehouse aply | error: `warehouse aply` is not a storyc command | did you mean `apply`?",
+        "-- compile --all | error: `compile` follows `--`, which ends the options, so it is read as an argument, not"
+                + " as the command | drop the `--`: `storyc compile ...`",
+        "warehouse -- plan | error: `plan` follows `--`, which ends the options, so it is read as an argument, not"
+                + " as the command | drop the `--`: `storyc warehouse plan ...`",
         "check --fromat json | error: Unknown options: '--fromat', 'json' | did you mean `--format`?",
         "release show 2026-W48 extra | error: `storyc release show` does not take the argument `extra`"
                 + " | see `storyc release show --help`",
