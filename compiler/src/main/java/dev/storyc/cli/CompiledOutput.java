@@ -29,9 +29,7 @@ record CompiledOutput(Path folder, String display, String commit, Map<String, St
             Environment environment,
             Path override,
             Console console) {
-        Path folder =
-                OutputFolders.approve(project, root.settings(), override, List.of(), console)
-                        .folder(environment);
+        Path folder = OutputFolders.reading(project, root.settings(), override, console).folder(environment);
         String display = shown(project, folder);
         requireCompiled(environment, folder, display, console);
         // Read from git objects at the branch head, never from the working tree: a hand edit or a

@@ -95,9 +95,7 @@ final class DiffCommand implements Callable<Integer> {
         Environment selected = EnvCommand.find(project, environment, console);
         console.context("environment", selected.name());
         // Read-only: diff opens no repository for writing, so it inspects none.
-        Path directory =
-                OutputFolders.approve(project, root.settings(), out, List.of(), console)
-                        .folder(selected);
+        Path directory = OutputFolders.reading(project, root.settings(), out, console).folder(selected);
         Optional<OutputState> state;
         try {
             state = OutputState.read(directory, selected.output().branch());

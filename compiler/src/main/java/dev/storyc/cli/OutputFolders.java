@@ -64,6 +64,17 @@ final class OutputFolders {
     }
 
     /**
+     * The folders of a command that only reads output repositories: the placement rules, and no
+     * disk inspection. Their errors end the command as they end a compile, because a misplaced
+     * folder may be another environment's, and reading it would show or run that one's output.
+     */
+    static Approval reading(Project project, Settings settings, Path override, Console console) {
+        Approval approval = approve(project, settings, override, List.of(), console);
+        approval.require();
+        return approval;
+    }
+
+    /**
      * Checks where every environment's repository goes, and inspects the disk for those in {@code
      * writing}; prints every problem on {@code console}.
      *

@@ -103,8 +103,7 @@ final class SiteCommand implements Callable<Integer> {
         target = SiteFolder.followed(target, console);
         SiteFolder.check(target, console);
         List<Environment> environments = List.copyOf(project.environments().all());
-        // Read-only: the site opens no repository for writing, so it inspects none.
-        folders = OutputFolders.approve(project, root.settings(), outputs, List.of(), console);
+        folders = OutputFolders.reading(project, root.settings(), outputs, console);
         var compilation = Compilation.run(project, environments, root.processLookup(), console);
         console.info(
                 "compiled " + environments.size() + " environments in " + since(started) + " ms");

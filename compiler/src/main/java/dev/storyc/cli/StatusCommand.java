@@ -61,14 +61,11 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         Map<String, LiveStatus> liveStatus = new java.util.LinkedHashMap<>();
-        // Read only: no environment is written, so only the placement rules are asked.
-        var folders = OutputFolders.approve(project, root.settings(), null, List.of(), console);
+        var folders = OutputFolders.reading(project, root.settings(), null, console);
         Map<String, Set<String>> backedOut = new HashMap<>();
-        if (folders.ok()) {
-            for (Environment environment : environments) {
-                backedOut.put(environment.name(),
-                        backedOut(project, environment, releases, folders.folder(environment), console));
-            }
+        for (Environment environment : environments) {
+            backedOut.put(environment.name(),
+                    backedOut(project, environment, releases, folders.folder(environment), console));
         }
         if (live) {
             for (Environment environment : environments) {

@@ -51,7 +51,7 @@ final class WarehouseSession {
         Environment environment = selection.select(project, root.settings(), console).get(0);
         console.context("environment", environment.name());
         java.nio.file.Path folder =
-                OutputFolders.approve(project, root.settings(), null, List.of(), console).folder(environment);
+                OutputFolders.reading(project, root.settings(), null, console).folder(environment);
         CompiledOutput.requireCompiled(environment, folder, CompiledOutput.shown(project, folder), console);
         OutputSnapshot snapshot;
         try {

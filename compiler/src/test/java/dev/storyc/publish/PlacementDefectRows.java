@@ -88,6 +88,23 @@ final class PlacementDefectRows {
                                                 + "path = \"out/production\"\n"),
                         "compile",
                         "--all"));
+        // Read-only commands too: the shared folder may be another environment's.
+        for (List<String> reading : List.of(List.of("status"), List.of("diff", "--env", "integration"), List.of("site"),
+                List.of("warehouse", "plan", "--env", "integration"))) {
+            rows.add(
+                    row(
+                            "two environments share a folder, read by " + reading.get(0),
+                            true,
+                            "E0706",
+                            (ws, t) ->
+                                    envs(
+                                            ws,
+                                            3,
+                                            "\n"
+                                                    + "[environments.integration.output]\n"
+                                                    + "path = \"out/production\"\n"),
+                            reading.toArray(String[]::new)));
+        }
         rows.add(
                 row(
                         "one folder inside another's",
