@@ -4,10 +4,8 @@ import dev.storyc.config.ImportPins;
 import dev.storyc.diag.Result;
 import dev.storyc.workspace.Workspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -43,26 +41,22 @@ final class EnvFreezeCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path file = env.root.projectRoot().resolve("environments.toml");
-        try {
-            byte[] old = Files.readAllBytes(file);
-            boolean bom = old.length >= 3 && old[0] == BOM[0] && old[1] == BOM[1] && old[2] == BOM[2];
-            byte[] text = frozen.get().text().getBytes(StandardCharsets.UTF_8);
-            byte[] bytes = bom ? concat(BOM, text) : text;
-            // Written beside and moved over, so a killed process never leaves half a file.
-            Path temporary = Files.createTempFile(file.getParent(), ".environments", ".toml");
-            Files.write(temporary, bytes);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            console.failure("cannot write environments.toml: " + e.getMessage(), null);
-            return ExitCode.OPERATION_FAILED;
-        }
+        String read = workspace.environments().orElseThrow().text();
+        // The file's byte-order mark, which the loader drops, is written back; WorkspaceFiles keeps
+        // its mode, line endings and link, and refuses if an editor wrote it meanwhile.
+        String written = startsWithBom(file, console) ? "\uFEFF" + frozen.get().text() : frozen.get().text();
+        WorkspaceFiles.replace(file, read, written, console);
         return ExitCode.OK;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    private static boolean startsWithBom(Path file, Console console) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(BOM.length);
+            return java.util.Arrays.equals(head, BOM);
+        } catch (IOException e) {
+            console.failure("cannot read environments.toml: " + dev.storyc.workspace.FileReads.reason(e),
+                    "check its permissions");
+            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
     }
 }
