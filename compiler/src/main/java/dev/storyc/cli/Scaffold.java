@@ -165,7 +165,7 @@ final class Scaffold {
 
                 # The storyc versions this workspace is known to work with; others stop with an error.
                 required_version = %s
-                """.formatted(quote(developer), quote(">=" + core(version))));
+                """.formatted(quote(developer), quote(supportedRange(core(version)))));
         files.put("releases/" + baseline + ".toml", """
                 # Release %1$s: what production and acceptance run before the first release.
                 # Empty on purpose: an empty release ships nothing, so it needs no seal.
@@ -237,6 +237,20 @@ final class Scaffold {
     }
 
     /** Returns a version without its qualifier: {@code 0.1.0} for {@code 0.1.0-SNAPSHOT}. */
+    /**
+     * The range a new workspace declares: this version up to the next one that may break it, the
+     * next minor before 1.0 and the next major after, as semantic versioning reads them. Without
+     * the upper bound, `storyc version --check` in the generated CI job would accept a storyc the
+     * workspace was never written for.
+     */
+    static String supportedRange(String core) {
+        String[] parts = core.split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        String next = major == 0 ? "0." + (minor + 1) + ".0" : (major + 1) + ".0.0";
+        return ">=" + core + ", <" + next;
+    }
+
     private static String core(String version) {
         int dash = version.indexOf('-');
         return dash < 0 ? version : version.substring(0, dash);

@@ -27,7 +27,7 @@ class ScaffoldCommandTest {
         assertThat(init.stdout()).contains("project acme, developer alice");
         assertThat(Checkout.read(workspace.resolve(".gitignore"))).isEqualTo("out/\n.storyc/\nsite/\n");
         assertThat(Checkout.read(workspace.resolve("storyc.toml"))).contains("developer = \"alice\"")
-                .containsPattern("required_version = \">=\\d+\\.\\d+\\.\\d+\"");
+                .containsPattern("required_version = \">=(\\d+)\\.(\\d+)\\.\\d+, <\\d+\\.\\d+\\.0\"");
         String workflow = Checkout.read(workspace.resolve(".github/workflows/storyc.yml"));
         assertThat(workflow).contains("fetch-depth: 0").contains("storyc version --check")
                 .contains("storyc ci --jobs 2")
