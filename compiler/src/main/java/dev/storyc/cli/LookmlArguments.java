@@ -27,8 +27,9 @@ final class LookmlArguments {
 
     /**
      * Returns the files to check, folders expanded in name order with hidden folders (such as
-     * {@code .git}) skipped, or prints what is wrong and ends the command with exit 2. A path that
-     * does not exist is passed on, so that reading it reports it as the other unreadable files are.
+     * {@code .git}) skipped, or prints what is wrong and ends the command with exit 2, as for a
+     * path that does not exist: a mistyped argument is the caller's mistake, not an operation that
+     * failed, and is refused before anything is read, as a folder without LookML is.
      */
     static List<Path> expand(List<Path> arguments, Console console) {
         List<Path> files = new ArrayList<>();
@@ -48,8 +49,12 @@ final class LookmlArguments {
         return files;
     }
 
-    /** Returns the file when its name is a LookML file's, or when it does not exist; else ends with exit 2. */
+    /** Returns the file when it exists and its name is a LookML file's; else ends with exit 2. */
     static Path requireLookmlName(Path file, Console console) {
+        if (!Files.exists(file)) {
+            console.failure("`" + file + "` does not exist", "check the path; nothing was checked");
+            throw new CommandFailure(ExitCode.USAGE);
+        }
         if (Files.exists(file) && !isLookmlName(file)) {
             console.failure("`" + file + "` is not a LookML file: its name ends neither in .lkml nor in"
                     + " .dashboard.lookml", "leave it out, or rename it if it holds LookML");

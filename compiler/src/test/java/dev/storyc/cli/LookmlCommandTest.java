@@ -40,11 +40,6 @@ class LookmlCommandTest {
         assertThat(decoded.stderr()).contains("--> " + bad + ":2:27").contains("error[E0103]");
         assertThat(decoded.stdout()).isEqualTo("failed: 2 files checked\n");
 
-        Storyc.Outcome missing = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check", bad.toString(),
-                temp.resolve("nope.lkml").toString());
-        assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.stderr()).contains("--> " + bad + ":2:27").contains("cannot read `");
-        assertThat(missing.stdout() + missing.stderr()).contains("failed: 2 files checked, 1 could not be read");
     }
 
     @Test
@@ -88,9 +83,18 @@ class LookmlCommandTest {
     }
 
     @Test
-    void aMissingFileIsAnOperationFailure(@TempDir Path temp) {
-        Storyc.Outcome outcome = Storyc.runRaw(Map.of(), "lookml", "check", temp.resolve("nope.lkml").toString());
-        assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.stderr()).contains("cannot read").doesNotContain("Exception");
+    void aPathThatDoesNotExistIsAUsageErrorAndNothingIsChecked(@TempDir Path temp) {
+        Path bad = Checkout.write(temp.resolve("bad.view.lkml"), "view: b {\n  dimension: x { type: [a,,b] }\n}\n");
+        String missing = temp.resolve("nope.lkml").toString();
+        for (String[] line : new String[][] {{"check", bad.toString(), missing}, {"parse", missing}}) {
+            String command = line[0];
+            Storyc.Outcome outcome = Storyc.runRaw(Map.of(), java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("--color", "never", "lookml"), java.util.Arrays.stream(line))
+                    .toArray(String[]::new));
+            assertThat(outcome.exitCode()).as(command).isEqualTo(2);
+            assertThat(outcome.stderr()).as(command).isEqualTo("error: `" + temp.resolve("nope.lkml")
+                    + "` does not exist\n  = help: check the path; nothing was checked\n");
+            assertThat(outcome.stdout()).as(command).isEmpty();
+        }
     }
 }
