@@ -241,6 +241,13 @@ public final class CacheStore {
         plainFolders.clear();
         ignored = false;
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            // A file or a link where the cache belongs stops every cache write, and "removed 0
+            // files" would leave it there while saying the cache is clean. The path is storyc's
+            // own, so what stands on it goes; a link goes without what it leads to.
+            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(root);
+                return 1;
+            }
             return 0;
         }
         long[] removed = {0};

@@ -162,6 +162,25 @@ class CacheStoreTest {
     }
 
     @Test
+    void cleanRemovesAFileOrALinkWhereTheCacheBelongsButNotWhatTheLinkLeadsTo() throws IOException {
+        Files.createDirectories(temp.resolve(".storyc"));
+        Files.writeString(temp.resolve(".storyc/cache"), "x");
+        CacheStore store = store(1 << 20);
+        assertThat(store.clean()).isEqualTo(1);
+        assertThat(temp.resolve(".storyc/cache")).doesNotExist();
+        assertThat(store.putText(key("a"), "1")).as("the cache works again").isTrue();
+
+        store.clean();
+        Files.delete(temp.resolve(".storyc/cache"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Path kept = Files.writeString(elsewhere.resolve("kept"), "y");
+        Files.createSymbolicLink(temp.resolve(".storyc/cache"), elsewhere);
+        assertThat(store.clean()).isEqualTo(1);
+        assertThat(temp.resolve(".storyc/cache")).doesNotExist();
+        assertThat(kept).hasContent("y");
+    }
+
+    @Test
     void theFirstSaltKeptWinsARace() {
         CacheStore store = store(1 << 20);
         assertThat(store.salt()).isEmpty();
