@@ -105,7 +105,8 @@ public record OutputChanges(List<Group> groups) {
     }
 
     /**
-     * Where an output file belongs: the story folder of its layer. {@code warehouse/NN-story/}
+     * Where an output file belongs: the story folder of its layer ({@code emit.OutputLayout} says
+     * which folder each kind of story file goes to). {@code warehouse/NN-story/}
      * holds a story's schema scripts and {@code warehouse/pending-reverts/story/} the revert of a
      * story that was backed out.
      */
@@ -118,7 +119,8 @@ public record OutputChanges(List<Group> groups) {
             return switch (parts[0]) {
                 case "views", "explores" -> Optional.of(new Place(parts[1], Layer.LOOKML));
                 case "dashboards" -> Optional.of(new Place(parts[1], Layer.DASHBOARDS));
-                case "etl" -> Optional.of(new Place(parts[1], Layer.ETL));
+                // A story's data tests prove what its ETL loaded, so they are its ETL layer, as on its page.
+                case "etl", "tests" -> Optional.of(new Place(parts[1], Layer.ETL));
                 case "warehouse" ->
                         parts[1].equals("pending-reverts") && parts.length >= 4
                                 ? Optional.of(new Place(parts[2], Layer.WAREHOUSE))

@@ -20,6 +20,8 @@ class OutputChangesTest {
         "dashboards/care-gaps/care_gap_closure.dashboard.lookml, care-gaps, DASHBOARDS",
         "etl/patients/load_patients.job.toml, patients, ETL",
         "etl/patients/load_patients.sql, patients, ETL",
+        "tests/claims/no_negative_paid.sql, claims, ETL",
+        "warehouse/claims/add-status/deploy.sql, claims, WAREHOUSE",
         "warehouse/01-patients/deploy.sql, patients, WAREHOUSE",
         "warehouse/012-s00011/revert.sql, s00011, WAREHOUSE",
         "warehouse/pending-reverts/research-extract/revert.sql, research-extract, WAREHOUSE",
