@@ -128,8 +128,14 @@ final class DiffCommand implements Callable<Integer> {
             try {
                 String commit = export(project, copy, console);
                 Project then = Project.open(copy, root.processValues(), console);
-                Environment old = EnvCommand.find(then, environment, console);
-                before = compile(then, old, previous, console);
+                // A change that adds the environment has nothing before it, as an environment
+                // never compiled has nothing in its output: every file is added.
+                Optional<Environment> old = then.environments().find(selected.name());
+                if (old.isEmpty()) {
+                    console.info("`" + selected.name() + "` is not defined at " + against
+                            + ": every file is new");
+                }
+                before = old.isPresent() ? compile(then, old.get(), previous, console) : Map.of();
                 from = new DiffReport.Side("ref", Optional.of(against), Optional.of(commit));
             } finally {
                 delete(copy);

@@ -172,6 +172,22 @@ class DiffCommandTest {
     }
 
     @Test
+    void anEnvironmentTheChangeAddsDiffsFromNothingAtTheRef() throws IOException {
+        Path environments = workspace.resolve("environments.toml");
+        Checkout.write(environments, Checkout.read(environments) + "\n[environments.acceptance-3]\n"
+                + "extends = [\"test-cluster\"]\nkind = \"acceptance\"\nrelease = \"2026-W48\"\n"
+                + "warehouse.database = \"analytics_acc3\"\n");
+
+        Storyc.Outcome outcome = Storyc.run(
+                workspace, "diff", "--env", "acceptance-3", "--against", "HEAD", "--format", "json");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(outcome.stdout()).get("summary");
+        assertThat(summary.get("files").asInt()).isGreaterThan(10).isEqualTo(summary.get("added").asInt());
+        assertThat(summary.get("stories").toString()).contains("\"patients\"");
+    }
+
+    @Test
     void aDamagedOutputRepositoryIsAnOperationalFailureNotACrash() throws IOException {
         Path repository = workspace.resolve("out/integration");
         String tree = GitCli.git(repository, "rev-parse", "HEAD^{tree}").strip();
