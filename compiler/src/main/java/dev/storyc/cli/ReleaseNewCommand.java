@@ -57,7 +57,12 @@ final class ReleaseNewCommand implements Callable<Integer> {
             text = "# Release " + name + ".\nstories = [\n]\n";
         } else {
             ReleaseCommand.load(project, base, console);
-            String copy = ManifestEditor.of(project.workspace().releases().get(base).text()).unsealed();
+            String copy = "";
+            try {
+                copy = ManifestEditor.of(project.workspace().releases().get(base).text()).unsealed();
+            } catch (dev.storyc.release.ManifestLayoutException e) {
+                ReleaseCommand.refuseLayout(project, base, e, console);
+            }
             text = ManifestEditor.of(copy).withHeader("Release " + name + ", started from " + base + ".");
         }
         WorkspaceFiles.write(file, text, console);

@@ -112,8 +112,35 @@ public final class ManifestEditor {
                 + "[pins]\n" + table;
     }
 
-    /** Returns the text with the {@code [pins]} table and its comment removed, for a new release's copy. */
+    /**
+     * Returns the text with its pins and their comment removed, for a new release's copy: a
+     * {@code [pins]} table, or pins written on the top-level lines ({@code pins = { ... }},
+     * {@code pins.x = "..."}). A copy that kept any pin would be sealed to the old release's trees,
+     * so the result is parsed again and refused ({@link ManifestLayoutException}) unless it holds
+     * the same stories and everything else and no pin.
+     */
     public String unsealed() {
+        String withoutTable = withoutPinsTable();
+        String result = withoutTopLevelPinLines(withoutTable);
+        return verified(result, storyValues(), Map.of());
+    }
+
+    /** Removes top-level lines that set {@code pins}, before the first table header. */
+    private static String withoutTopLevelPinLines(String text) {
+        StringBuilder kept = new StringBuilder();
+        boolean inTable = false;
+        for (String line : text.split("(?<=\n)", -1)) {
+            String code = line.stripLeading();
+            inTable |= code.startsWith("[");
+            boolean setsPins = !inTable && code.matches("(?s)(pins|\"pins\"|'pins')\\s*[.=].*");
+            if (!setsPins) {
+                kept.append(line);
+            }
+        }
+        return kept.toString();
+    }
+
+    private String withoutPinsTable() {
         Optional<int[]> existing = pinsSection();
         if (existing.isEmpty()) {
             return text;

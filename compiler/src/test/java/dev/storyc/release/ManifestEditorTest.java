@@ -105,6 +105,25 @@ class ManifestEditorTest {
         assertThat(ManifestEditor.of(sealed).unsealed()).isEqualTo(MULTILINE);
     }
 
+    /** A copy that kept pins written inline would be sealed to the old release's trees. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            an inline table           | stories = ["x"]\\npins = { x = "%s" }\\n
+            dotted keys               | stories = ["x"]\\npins.x = "%s"\\n
+            a quoted key              | stories = ["x"]\\n"pins" = { x = "%s" }\\n
+            a table after a note      | stories = ["x"]\\ndescription = "why"\\n[pins]\\nx = "%s"\\n
+            """)
+    void unsealedRemovesPinsInAnyLayout(String layout, String manifest) {
+        String sealed = manifest.formatted("0".repeat(40)).replace("\\n", "\n");
+        String copy = ManifestEditor.of(sealed).unsealed();
+        org.tomlj.TomlParseResult parsed = org.tomlj.Toml.parse(copy);
+        assertThat(parsed.errors()).as(layout).isEmpty();
+        assertThat(parsed.contains("pins")).as(layout + ": " + copy).isFalse();
+        assertThat(parsed.getArray("stories").toList()).containsExactly("x");
+        assertThat(parsed.getString("description")).isEqualTo(manifest.contains("description") ? "why" : null);
+        assertThat(copy).doesNotContain("0".repeat(40));
+    }
+
     /** Layouts the line edits do not know; found by fuzzing, where two were written broken. */
     @Test
     void anEditItCannotMakeInTheFilesLayoutIsRefusedNotWrittenBroken() {
