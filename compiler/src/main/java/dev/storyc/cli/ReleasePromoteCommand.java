@@ -44,6 +44,16 @@ final class ReleasePromoteCommand implements Callable<Integer> {
                     + " was changed", "seal it first: storyc release seal " + name);
             return ExitCode.PROJECT_ERRORS;
         }
+        // The release is checked as an environment running it would check it: pointing one at a
+        // release that lists a story with no folder would break that environment's next compile.
+        var problems = dev.storyc.release.StorySelector.checkUnrun(
+                name, project.workspace().releases().get(name), project.workspace());
+        if (problems.stream().anyMatch(dev.storyc.diag.Diagnostic::isError)) {
+            console.diagnostics(problems, project.workspace().allSources());
+            console.failure("release `" + name + "` has errors, so `" + environment + "` was not pointed at it;"
+                    + " nothing was changed", "fix the release first; `storyc check --all` checks every release");
+            return ExitCode.PROJECT_ERRORS;
+        }
         String text = project.workspace().environments().orElseThrow().text();
         Optional<String> edited = PromotionEditor.promote(text, environment, name);
         if (edited.isEmpty()) {

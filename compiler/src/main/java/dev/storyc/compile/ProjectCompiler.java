@@ -192,7 +192,7 @@ public final class ProjectCompiler {
                     .forEach(d -> projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), d)));
         }
         if (selected.stream().anyMatch(Environment::takesAllStories)) {
-            for (Diagnostic draft : DraftReleases.check(inputs.workspace(), inputs.environments())) {
+            for (Diagnostic draft : DraftReleases.check(inputs.workspace(), selected)) {
                 projectWide.found().add(new SameInEnvironments.Found(Optional.empty(), draft));
                 failed |= draft.isError();
             }

@@ -170,6 +170,28 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void aReleaseWithErrorsIsNotPromotedAndBreaksTheDevelopersCheckOnceRun(@TempDir Path temp) {
+        Path workspace = Checkout.copyExampleWorkspace(temp);
+        Checkout.write(workspace.resolve("releases/2026-W50.toml"), "stories = [\n  \"patients\",\n  \"patient\",\n]\n");
+        String before = Checkout.read(workspace.resolve("environments.toml"));
+
+        Storyc.Outcome promote = Storyc.run(workspace, "release", "promote", "2026-W50", "--to", "acceptance-1");
+
+        assertThat(promote.exitCode()).as(promote.toString()).isEqualTo(1);
+        assertThat(promote.stderr()).contains("error[E0303]: release `2026-W50` lists `patient`")
+                .contains("--> releases/2026-W50.toml:3:3")
+                .contains("release `2026-W50` has errors, so `acceptance-1` was not pointed at it");
+        assertThat(Checkout.read(workspace.resolve("environments.toml"))).isEqualTo(before);
+
+        // A typo in the release acceptance already runs fails the developer's pre-commit check too.
+        Checkout.write(workspace.resolve("releases/2026-W48.toml"),
+                Checkout.read(workspace.resolve("releases/2026-W48.toml")).replace("\"claims\"", "\"claim\""));
+        Storyc.Outcome check = Storyc.run(workspace, "-D", "developer=alice", "check");
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.stderr()).containsOnlyOnce("error[E0303]: release `2026-W48` lists `claim`");
+    }
+
+    @Test
     void addingAStoryWithoutItsRequirementsIsRefused(@TempDir Path temp) {
         Path workspace = Checkout.copyExampleWorkspace(temp);
         assertThat(Storyc.run(workspace, "release", "new", "2026-W50").exitCode()).isZero();
