@@ -12,6 +12,9 @@ import java.time.Duration;
  *   <li>{@code idle_in_transaction_session_timeout} at ten minutes: storyc never leaves a
  *       transaction idle, so this ends only one whose storyc can no longer reach the server (a
  *       frozen SSH tunnel), with its locks, which were held for as long as the freeze lasted.
+ *   <li>{@code application_name} {@code storyc}: the driver sets it with SET after connecting,
+ *       not at login, so RESET ALL cleared it, and a DBA's {@code pg_stat_activity}, and the
+ *       apply lock's message naming who holds it, showed a storyc session with no name.
  * </ul>
  * Set with SET rather than given at login (the {@code options} startup parameter), which a
  * connection pooler such as PgBouncer refuses unless told to ignore it.
@@ -28,6 +31,7 @@ final class SessionBounds {
             return "SELECT 1";
         }
         return "SET lock_timeout = " + target.timeouts().lock().toMillis()
-                + "; SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION.toMillis();
+                + "; SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION.toMillis()
+                + "; SET application_name = 'storyc'";
     }
 }

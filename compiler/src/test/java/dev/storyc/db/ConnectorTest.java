@@ -60,6 +60,13 @@ class ConnectorTest {
                     rows.next();
                     assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("1min 10min");
                 }
+                // After each change and job: RESET ALL, then the bounds again, the session's name too.
+                statement.execute("RESET ALL; " + SessionBounds.sql(target));
+                try (ResultSet rows = statement.executeQuery("SELECT current_setting('application_name'),"
+                        + " current_setting('lock_timeout')")) {
+                    rows.next();
+                    assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("storyc 1min");
+                }
             }
         }
     }
