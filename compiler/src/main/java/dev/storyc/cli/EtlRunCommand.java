@@ -64,8 +64,10 @@ final class EtlRunCommand implements Callable<Integer> {
         }
         WarehouseTarget target = site.target().read(root, console);
         List<EtlRunner.JobRun> runs;
+        List<EtlRunner.JobRun> finished = new ArrayList<>();
         try (WarehouseConnection session = Warehouses.open(target, console)) {
             runs = run(session, output, plans.get(), run -> {
+                finished.add(run);
                 if (!format.json()) {
                     console.result(String.format("%-9s %-40s %8d rows  %6d ms",
                             run.status().name().toLowerCase(java.util.Locale.ROOT),
@@ -75,6 +77,11 @@ final class EtlRunCommand implements Callable<Integer> {
                 }
             });
         } catch (DatabaseException e) {
+            if (format.json() && !finished.isEmpty()) {
+                // The jobs that finished committed; the one the failure interrupted did not.
+                console.owe(WarehouseReports.partial(EtlReports.run(site.name(), output.commit(), finished,
+                        jobs.subList(finished.size(), jobs.size()))));
+            }
             throw WarehouseSession.failed(console, e);
         }
         // The first failure stops the run, so only the last run can hold one.

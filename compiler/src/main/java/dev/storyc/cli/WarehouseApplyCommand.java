@@ -79,6 +79,8 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                     "deployed changes are history outside development: add a new change instead");
             return ExitCode.USAGE;
         }
+        List<Action> finished = new ArrayList<>();
+        ApplyPlan[] planned = {null};
         try (Applier applier = session.connect(console)) {
             if (dryRun) {
                 RegistryState state = applier.readRegistry();
@@ -87,6 +89,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             applier.lock();
             RegistryState state = applier.readRegistry();
             ApplyPlan plan = plan(session, state);
+            planned[0] = plan;
             if (!plan.refusals().isEmpty()) {
                 return WarehousePlanCommand.show(console, session, plan, options);
             }
@@ -98,6 +101,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                             WarehouseSession.actor(warehouse.root.processEnvironment()),
                             Version.number(),
                             (action, took) -> {
+                                finished.add(action);
                                 if (!options.json()) {
                                     console.result(
                                             String.format(
@@ -112,6 +116,10 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             report(console, session, plan, outcome, applier.statements());
             return outcome.failure().isPresent() ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
         } catch (DatabaseException e) {
+            if (options.json() && !finished.isEmpty()) {
+                // The changes that finished committed; the one the failure interrupted rolled back.
+                console.owe(WarehouseReports.partial(document(session, planned[0], finished, List.of(), -1)));
+            }
             throw WarehouseSession.failed(console, e);
         }
     }
@@ -156,19 +164,8 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             long statements) {
         String commit = OutputPlan.shortId(session.plan.commit());
         if (options.json()) {
-            var root = WarehouseReports.planJson(session, plan);
-            var done = root.putArray("done");
-            outcome.done()
-                    .forEach(
-                            action ->
-                                    done.addObject()
-                                            .put("action", WarehouseReports.verb(action))
-                                            .put("change", action.id().toString()));
-            List<dev.storyc.diag.Diagnostic> reported = new ArrayList<>(plan.refusals());
-            outcome.failure().ifPresent(reported::add);
-            root.set("diagnostics", WarehouseReports.diagnostics(reported));
-            root.put("statements", statements);
-            WarehouseReports.print(console.out(), root);
+            WarehouseReports.print(console.out(),
+                    document(session, plan, outcome.done(), outcome.failure().stream().toList(), statements));
         } else if (plan.actions().isEmpty()) {
             console.result(
                     session.environment.name()
@@ -196,6 +193,23 @@ final class WarehouseApplyCommand implements Callable<Integer> {
                             + Plural.of(plan.actions().size(), "change")
                             + "; the database is at the last change that succeeded");
         }
+    }
+
+    /** Returns apply's JSON document: the plan, what was done, and its diagnostics. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode document(WarehouseSession session, ApplyPlan plan,
+            List<Action> finished, List<dev.storyc.diag.Diagnostic> failures, long statements) {
+        var root = WarehouseReports.planJson(session, plan);
+        var done = root.putArray("done");
+        finished.forEach(action -> done.addObject()
+                .put("action", WarehouseReports.verb(action))
+                .put("change", action.id().toString()));
+        List<dev.storyc.diag.Diagnostic> reported = new ArrayList<>(plan.refusals());
+        reported.addAll(failures);
+        root.set("diagnostics", WarehouseReports.diagnostics(reported));
+        if (statements >= 0) {
+            root.put("statements", statements);
+        }
+        return root;
     }
 
     private static String done(Action action) {

@@ -213,6 +213,29 @@ final class WarehouseReports {
         }
     }
 
+    /**
+     * Returns the failure document of a command that lost its database after it had done part of
+     * its work: the command's own document of what it did, with the run's failures and exit code
+     * beside it. The generic failure document would say nothing ran, and a CI wrapper reading it
+     * would miss the changes or job runs that committed before the connection was lost.
+     */
+    static Console.FailureDocument partial(ObjectNode document) {
+        return run -> {
+            ObjectNode copy = document.deepCopy();
+            var failures = copy.putArray("failures");
+            run.failures().forEach(failure -> {
+                ObjectNode node = failures.addObject().put("message", failure.message());
+                failure.hint().ifPresent(hint -> node.put("hint", hint));
+            });
+            copy.put("exit_code", run.exitCode());
+            try {
+                return JSON.writeValueAsString(copy) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     static void print(PrintWriter out, JsonNode document) {
         try {
             out.println(JSON.writeValueAsString(document));
