@@ -156,10 +156,7 @@ final class DashboardReferences {
                     .withHint(refinedElsewhere.map(story -> "a refinement in story `" + story + "` adds `" + fieldName
                                     + "`, and " + scope.releasePhrase() + " does not include it; add the story back,"
                                     + " or stop using the field")
-                            .or(() -> Spelling.closest(fieldName, names).map(n -> "did you mean `" + qualifier + "."
-                                    + n + "`?"))
-                            .orElse("dimension groups are used by timeframe, such as `created_date`; "
-                                    + "see the fields of view `" + view + "`"))
+                            .orElseGet(() -> MissingFieldHint.of(fieldName, names, view, qualifier + ".")))
                     .withRelated(definition.position(), "view `" + view + "` is defined here, in story `"
                             + definition.story() + "`"));
             return;

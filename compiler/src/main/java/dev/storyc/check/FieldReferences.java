@@ -373,14 +373,7 @@ final class FieldReferences {
                                 + fieldName
                                 + "`");
         diagnostic =
-                diagnostic.withHint(
-                        Spelling.closest(fieldName, names)
-                                .map(n -> "did you mean `" + prefix + n + "`?")
-                                .orElse(
-                                        "dimension groups are used by timeframe, such as"
-                                            + " `created_date`; see the fields of view `"
-                                                + view
-                                                + "`"));
+                diagnostic.withHint(MissingFieldHint.of(fieldName, names, view, prefix));
         Optional<Related> related = definedAt.apply(view);
         sink.accept(
                 related.isPresent()
