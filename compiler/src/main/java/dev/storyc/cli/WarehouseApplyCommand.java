@@ -51,7 +51,9 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             names = "--rework",
             description =
                     "Development environments only: revert an edited change with its"
-                            + " stored revert script, then deploy the new text.")
+                            + " stored revert script, then deploy the new text. The story's later"
+                            + " changes that are deployed are reverted first and deployed again"
+                            + " after.")
     boolean rework;
 
     @Option(

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
             "Show what `storyc warehouse apply` would do: reverts of changes the output no longer"
-                + " holds, deploys of new changes in plan order, reworks, and refusals. Reads the"
+                + " holds, deploys of new changes in plan order, reworks (with the later changes"
+                + " of the story they revert and deploy again), and refusals. Reads the"
                 + " registry; changes nothing."
         })
 final class WarehousePlanCommand implements Callable<Integer> {

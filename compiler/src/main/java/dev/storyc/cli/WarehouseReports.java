@@ -46,11 +46,11 @@ final class WarehouseReports {
 
     static String reason(Action action) {
         if (action instanceof Action.Revert revert) {
-            return (revert.pendingInPlan() ? "backed out" : "not in the plan")
-                    + "; deployed "
-                    + deployed(revert.deployed());
+            return revert.reason().words() + "; deployed " + deployed(revert.deployed());
         } else if (action instanceof Action.Rework rework) {
             return "edited since it was deployed " + deployed(rework.deployed());
+        } else if (action instanceof Action.Deploy deploy) {
+            return deploy.again().orElse("new");
         } else if (action instanceof Action.UpdateRevert) {
             return "stores the corrected revert script";
         } else if (action instanceof Action.Adopt adopt) {

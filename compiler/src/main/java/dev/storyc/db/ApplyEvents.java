@@ -28,7 +28,13 @@ final class ApplyEvents {
         this.lastEvent = lastEvent;
     }
 
-    void recordDeploy(PlannedChange change, OutputPlan output, String actor, String kind)
+    /**
+     * Records a deployed change and its event.
+     *
+     * @param message why, when the kind does not say it all (a change deployed again after a
+     *     rework took it down); null otherwise
+     */
+    void recordDeploy(PlannedChange change, OutputPlan output, String actor, String kind, String message)
             throws SQLException {
         try (PreparedStatement insert =
                 session.connection.prepareStatement(registry.recordDeploySql())) {
@@ -41,7 +47,7 @@ final class ApplyEvents {
             insert.setString(++i, output.commit());
             insert.setString(++i, output.environmentHash());
             insert.setString(++i, actor);
-            insert.setString(++i, null);
+            insert.setString(++i, message);
             insert.setString(++i, change.id().story());
             insert.setString(++i, change.id().change());
             insert.setString(++i, String.join(" ", change.requires()));

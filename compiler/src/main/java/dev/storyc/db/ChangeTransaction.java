@@ -47,21 +47,17 @@ final class ChangeTransaction {
             if (action instanceof Action.Deploy deploy) {
                 steps.run(deploy.change().deploy(), Code.DEPLOY_FAILED, "deploy");
                 steps.verify(deploy.change());
-                events.recordDeploy(deploy.change(), output, actor, "deploy");
+                events.recordDeploy(deploy.change(), output, actor, "deploy",
+                        deploy.again().orElse(null));
             } else if (action instanceof Action.Revert revert) {
                 steps.run(storedRevert(revert.deployed()), Code.REVERT_FAILED, "revert");
-                events.recordRevert(
-                        revert.deployed().id(),
-                        output,
-                        actor,
-                        "revert",
-                        revert.pendingInPlan() ? "backed out" : "not in the plan");
+                events.recordRevert(revert.deployed().id(), output, actor, "revert", revert.reason().words());
             } else if (action instanceof Action.Rework rework) {
                 steps.run(storedRevert(rework.deployed()), Code.REVERT_FAILED, "revert");
                 events.recordRevert(rework.id(), output, actor, "revert", "rework: the old text");
                 steps.run(rework.change().deploy(), Code.DEPLOY_FAILED, "deploy");
                 steps.verify(rework.change());
-                events.recordDeploy(rework.change(), output, actor, "rework");
+                events.recordDeploy(rework.change(), output, actor, "rework", null);
             } else if (action instanceof Action.Adopt adopt) {
                 for (CreatedTable table : adopt.tables()) {
                     // Where the deploy would have created it: on its own search path, if it set one.
@@ -75,7 +71,7 @@ final class ChangeTransaction {
                 // The verify script runs on the path the deploy ends with, as it does after a deploy.
                 followSearchPath(adopt.deploy().searchPathAtEnd());
                 steps.verify(adopt.change());
-                events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND);
+                events.recordDeploy(adopt.change(), output, actor, LogOnly.EVENT_KIND, null);
             } else if (action instanceof Action.UpdateRevert update) {
                 events.recordUpdateRevert(update.change(), output, actor);
             }
@@ -98,7 +94,7 @@ final class ChangeTransaction {
                     target.engine().identityReset());
             if (action instanceof Action.Revert revert) {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
-                        revert.pendingInPlan()));
+                        revert.reason()));
             }
             if (action instanceof Action.Adopt) {
                 return Optional.of(ScriptFailure.adoptedVerifyFailure(action.id(), failing, e, replay));

@@ -3,6 +3,7 @@ package dev.storyc.db;
 import dev.storyc.diag.Code;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.warehouse.ChangeId;
+import dev.storyc.warehouse.RevertReason;
 import dev.storyc.warehouse.Script;
 
 import org.postgresql.util.PSQLException;
@@ -27,21 +28,32 @@ final class ScriptFailure {
     }
 
     /**
-     * A stored revert script that failed while backing a story out. The registry's copy is what
-     * runs, so fixing the story's revert.sql changes nothing while the story is out of the
-     * release: the way to replace the stored copy has to be said, or every later apply stops here.
+     * A stored revert script that failed while backing a story out, or while taking a later change
+     * down for a rework. The registry's copy is what runs, so fixing the story's revert.sql changes
+     * nothing until it is stored, which takes an apply that keeps the change: the way there has to
+     * be said, or every later apply stops here.
      */
     static Diagnostic storedRevertFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay,
-            boolean storyBackedOut) {
-        String putBack = storyBackedOut
-                ? "put story `" + id.story() + "` back in the release"
-                // The story is still in the release; the change left it.
-                : "put the change back in story `" + id.story() + "` ("
-                        + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/") + ")";
+            RevertReason reason) {
+        String replace;
+        if (reason instanceof RevertReason.ForRework forRework) {
+            // The change stays in the story; the rework's edit keeps every apply from storing it.
+            replace = "undo the edit of `" + forRework.rework() + "` for now, fix the revert.sql of `" + id
+                    + "`, compile and apply (the corrected script is stored), then edit `" + forRework.rework()
+                    + "` again and rework";
+        } else if (reason instanceof RevertReason.BackedOut) {
+            replace = "put story `" + id.story() + "` back in the release, fix its revert.sql, compile and apply"
+                    + " (the corrected script is stored), then take it out again";
+        } else {
+            // The story is still in the release; the change left it.
+            replace = "put the change back in story `" + id.story() + "` ("
+                    + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/")
+                    + "), fix its revert.sql, compile and apply (the corrected script is stored), then take it"
+                    + " out again";
+        }
         return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
-                        + " replace it, " + putBack + ", fix its revert.sql, compile and apply (the corrected"
-                        + " script is stored), then take it out again");
+                        + " replace it, " + replace);
     }
 
     /**

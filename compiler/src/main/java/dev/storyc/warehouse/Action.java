@@ -1,10 +1,13 @@
 package dev.storyc.warehouse;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One step of an apply, each run in its own transaction together with its registry rows, so that
- * the database is always at the last step that finished.
+ * the database is always at the last step that finished. A rework that takes a story's later
+ * changes down and deploys them again is several steps, not one transaction: should one fail, the
+ * registry records exactly the steps that committed, and the next apply plans the rest from there.
  */
 public sealed interface Action {
     /** Returns the change the step is about. */
@@ -29,17 +32,33 @@ public sealed interface Action {
         }
     }
 
-    /** Runs a change's deploy script, then its verify script, and records it. */
-    record Deploy(PlannedChange change) implements Forward {}
+    /**
+     * Runs a change's deploy script, then its verify script, and records it.
+     *
+     * @param afterRework the reworked change of its story, when the change was deployed before and
+     *     is reverted by this apply to make way for that rework ({@link RevertReason.ForRework})
+     */
+    record Deploy(PlannedChange change, Optional<ChangeId> afterRework) implements Forward {
+        /** A change the database does not have yet. */
+        public Deploy(PlannedChange change) {
+            this(change, Optional.empty());
+        }
+
+        /**
+         * Returns why a change that was deployed before is deployed again, in the words of the plan
+         * and the event log; empty for a new change.
+         */
+        public Optional<String> again() {
+            return afterRework.map(rework -> "deployed again after the rework of " + rework);
+        }
+    }
 
     /**
-     * Runs the registry's stored revert text of a change the plan no longer holds, and forgets it.
-     *
-     * @param pendingInPlan true when the output plan lists it under {@code [[pending_revert]]} (a
-     *     back-out); false when nothing in the plan knows it (drift, or a change removed from a
-     *     story)
+     * Runs the registry's stored revert text of a deployed change, and forgets it: a change the plan
+     * no longer holds, or a later change of a story that a rework takes down until the reworked
+     * change is deployed again.
      */
-    record Revert(DeployedChange deployed, boolean pendingInPlan) implements Action {
+    record Revert(DeployedChange deployed, RevertReason reason) implements Action {
         @Override
         public ChangeId id() {
             return deployed.id();
@@ -53,7 +72,8 @@ public sealed interface Action {
 
     /**
      * In a development environment, with {@code --rework}: reverts an edited change with its stored
-     * revert text, then deploys the new text, in one transaction.
+     * revert text, then deploys the new text, in one transaction. The story's later changes that are
+     * deployed are reverted before it and deployed again after it, as steps of their own.
      */
     record Rework(DeployedChange deployed, PlannedChange change) implements Forward {}
 

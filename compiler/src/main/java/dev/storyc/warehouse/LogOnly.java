@@ -21,7 +21,7 @@ public final class LogOnly {
         ChangeId id = revert.deployed().id();
         return Diagnostic.error(Code.LOG_ONLY_REVERT, Position.of(revert.deployed().storedRevertPath(), 1, 1),
                         "--log-only records changes without running them, and this apply would also revert `"
-                                + id + "` (" + (revert.pendingInPlan() ? "backed out" : "not in the plan")
+                                + id + "` (" + revert.reason().words()
                                 + "), whose revert script must run")
                 .withHint("run `storyc warehouse apply` without --log-only to revert it, then record the"
                         + " rest with --log-only");

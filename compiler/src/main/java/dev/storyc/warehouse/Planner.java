@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,9 @@ import java.util.Set;
  * new ones deployed, edited ones refused or, in development with {@code --rework}, reworked.
  *
  * <p>A change is one unit, so reverting one change in the middle of a story leaves the changes
- * before and after it deployed; nothing else is rolled back with it.
+ * before and after it deployed; nothing else is rolled back with it. A rework is the exception:
+ * its stored revert undoes what the story's later changes built on, so those are reverted just
+ * before it and deployed again after it ({@link ReworkRebase}).
  */
 public final class Planner {
     /**
@@ -47,7 +50,8 @@ public final class Planner {
                         deployed.values().stream()
                                 .filter(change -> !planned.containsKey(change.id()))
                                 .toList())) {
-            Action.Revert revert = new Action.Revert(gone, output.pendingReverts().contains(gone.id()));
+            Action.Revert revert = new Action.Revert(gone, output.pendingReverts().contains(gone.id())
+                    ? new RevertReason.BackedOut() : new RevertReason.NotInPlan());
             if (options.logOnly()) {
                 refusals.add(LogOnly.refusedRevert(revert));
             } else {
@@ -55,14 +59,23 @@ public final class Planner {
             }
         }
         List<PlannedChange> upToDate = new ArrayList<>();
+        // Later changes a rework reverts, each with the reworked change it is deployed again after.
+        Map<ChangeId, ChangeId> takenDown = new HashMap<>();
         for (PlannedChange change : output.changes()) {
-            DeployedChange current = deployed.get(change.id());
+            DeployedChange current = takenDown.containsKey(change.id()) ? null : deployed.get(change.id());
             if (current == null) {
                 actions.add(options.logOnly()
                         ? new Action.Adopt(change, CreatedTable.footprint(change.deploy()))
-                        : new Action.Deploy(change));
+                        : new Action.Deploy(change, Optional.ofNullable(takenDown.get(change.id()))));
             } else if (!current.deployHash().equals(change.deploy().hash())) {
-                if (options.development() && options.rework()) {
+                // --log-only runs no script, and a rework must run two: the command line refuses
+                // both together, and so does the plan.
+                if (options.development() && options.rework() && !options.logOnly()) {
+                    ReworkRebase rebase = ReworkRebase.of(change, output.changes(), deployed);
+                    for (DeployedChange later : rebase.takenDown()) {
+                        actions.add(new Action.Revert(later, new RevertReason.ForRework(change.id())));
+                        takenDown.put(later.id(), change.id());
+                    }
                     actions.add(new Action.Rework(current, change));
                 } else {
                     refusals.add(edited(change, current, output.environmentHash(), options.development()));

@@ -53,11 +53,102 @@ class PlannerTest {
                         "claims/add-index", "claims/base", "patients/add-units", "patients/base");
         assertThat(result.actions().get(1))
                 .isInstanceOfSatisfying(
-                        Action.Revert.class, revert -> assertThat(revert.pendingInPlan()).isTrue());
+                        Action.Revert.class,
+                        revert -> assertThat(revert.reason()).isEqualTo(new RevertReason.BackedOut()));
         assertThat(result.actions().get(3))
                 .isInstanceOfSatisfying(
                         Action.Revert.class,
-                        revert -> assertThat(revert.pendingInPlan()).isFalse());
+                        revert -> assertThat(revert.reason()).isEqualTo(new RevertReason.NotInPlan()));
+    }
+
+    /**
+     * The stored revert of a reworked change undoes what the story's later changes built on (its
+     * DROP TABLE takes their columns along), so they come down first and go back up after, as
+     * {@code sqitch rebase} does; reworking the change alone left them recorded as deployed.
+     */
+    @Test
+    void aReworkRevertsTheStorysLaterChangesFirstAndDeploysThemAgainAfter() {
+        OutputPlan plan = plan(Set.of(),
+                planned("t1", "base", 1, "A2"),
+                planned("t1", "add-note", 2, "B"),
+                planned("t1", "add-index", 3, "C"),
+                planned("t1", "add-more", 4, "D"),
+                planned("u", "base", 5, "U", List.of("t1")));
+        RegistryState registry = registry(
+                deployed("t1", "base", 1, "A", List.of()),
+                deployed("t1", "add-note", 2, "B", List.of()),
+                deployed("t1", "add-index", 3, "C", List.of()),
+                deployed("u", "base", 4, "U", List.of("t1")));
+
+        ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(true, true));
+
+        assertThat(result.refusals()).isEmpty();
+        assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
+                "Revert t1/add-index reverted to rework t1/base",
+                "Revert t1/add-note reverted to rework t1/base",
+                "Rework t1/base ",
+                "Deploy t1/add-note deployed again after the rework of t1/base",
+                "Deploy t1/add-index deployed again after the rework of t1/base",
+                "Deploy t1/add-more new");
+        assertThat(result.upToDate()).extracting(c -> c.id().toString()).containsExactly("u/base");
+    }
+
+    @Test
+    void aReworkInTheMiddleOfAStoryLeavesTheEarlierChangesAlone() {
+        OutputPlan plan = plan(Set.of(),
+                planned("t1", "base", 1, "A"),
+                planned("t1", "add-note", 2, "B2"),
+                planned("t1", "add-index", 3, "C"));
+        RegistryState registry = registry(
+                deployed("t1", "base", 1, "A", List.of()),
+                deployed("t1", "add-note", 2, "B", List.of()),
+                deployed("t1", "add-index", 3, "C", List.of()));
+
+        ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(true, true));
+
+        assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
+                "Revert t1/add-index reverted to rework t1/add-note",
+                "Rework t1/add-note ",
+                "Deploy t1/add-index deployed again after the rework of t1/add-note");
+        assertThat(result.upToDate()).extracting(c -> c.id().toString()).containsExactly("t1/base");
+    }
+
+    /** A later change that was edited too goes back up with its new text, after its stored revert. */
+    @Test
+    void aLaterChangeThatWasEditedTooIsDeployedAgainWithItsNewText() {
+        OutputPlan plan = plan(Set.of(),
+                planned("t1", "base", 1, "A2"),
+                planned("t1", "add-note", 2, "B2"));
+        RegistryState registry = registry(
+                deployed("t1", "base", 1, "A", List.of()),
+                deployed("t1", "add-note", 2, "B", List.of()));
+
+        ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(true, true));
+
+        assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
+                "Revert t1/add-note reverted to rework t1/base",
+                "Rework t1/base ",
+                "Deploy t1/add-note deployed again after the rework of t1/base");
+        assertThat(((Action.Deploy) result.actions().get(2)).change().deploy().text()).isEqualTo("B2");
+    }
+
+    @Test
+    void noReworkOutsideDevelopmentOrWithLogOnlyTakesAnythingDown() {
+        OutputPlan plan = plan(Set.of(),
+                planned("t1", "base", 1, "A2"),
+                planned("t1", "add-note", 2, "B"));
+        RegistryState registry = registry(
+                deployed("t1", "base", 1, "A", List.of()),
+                deployed("t1", "add-note", 2, "B", List.of()));
+
+        for (Planner.Options options : List.of(new Planner.Options(false, true),
+                new Planner.Options(true, true, true))) {
+            ApplyPlan result = Planner.plan(plan, registry, options);
+
+            assertThat(result.refusals()).as("%s", options).extracting(Diagnostic::code)
+                    .containsExactly(Code.DEPLOYED_CHANGE_EDITED);
+            assertThat(result.actions()).as("%s", options).isEmpty();
+        }
     }
 
     @Test
@@ -300,12 +391,27 @@ class PlannerTest {
         return new OutputPlan("c0ffee", "acc", "sha256:env", List.of(changes), pending);
     }
 
+    private static String describe(Action action) {
+        String kind = action.getClass().getSimpleName() + " " + action.id() + " ";
+        if (action instanceof Action.Revert revert) {
+            return kind + revert.reason().words();
+        } else if (action instanceof Action.Deploy deploy) {
+            return kind + deploy.again().orElse("new");
+        }
+        return kind;
+    }
+
     private static PlannedChange planned(
             String story, String change, int order, String deployText) {
+        return planned(story, change, order, deployText, List.of());
+    }
+
+    private static PlannedChange planned(
+            String story, String change, int order, String deployText, List<String> requires) {
         return new PlannedChange(
                 new ChangeId(story, change),
                 order,
-                List.of(),
+                requires,
                 script(story, change, "deploy", deployText),
                 script(story, change, "revert", "R"),
                 Optional.empty());
