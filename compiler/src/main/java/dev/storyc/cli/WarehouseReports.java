@@ -48,7 +48,11 @@ final class WarehouseReports {
         if (action instanceof Action.Revert revert) {
             return revert.reason().words() + "; deployed " + deployed(revert.deployed());
         } else if (action instanceof Action.Rework rework) {
-            return "edited since it was deployed " + deployed(rework.deployed());
+            // Stories that require it stay deployed: said here, since its revert may drop what
+            // their objects use, and the server then refuses it.
+            return "edited since it was deployed " + deployed(rework.deployed())
+                    + (rework.requiredBy().isEmpty() ? ""
+                            : "; stays deployed, requiring it: " + String.join(", ", rework.requiredBy()));
         } else if (action instanceof Action.Deploy deploy) {
             return deploy.again().orElse("new");
         } else if (action instanceof Action.UpdateRevert) {

@@ -96,6 +96,10 @@ final class ChangeTransaction {
                 return Optional.of(ScriptFailure.storedRevertFailure(action.id(), failing, e, replay,
                         revert.reason()));
             }
+            if (action instanceof Action.Rework rework && steps.code == Code.REVERT_FAILED) {
+                return Optional.of(ScriptFailure.reworkedRevertFailure(action.id(), failing, e, replay,
+                        rework.requiredBy()));
+            }
             if (action instanceof Action.Adopt) {
                 return Optional.of(ScriptFailure.adoptedVerifyFailure(action.id(), failing, e, replay));
             }

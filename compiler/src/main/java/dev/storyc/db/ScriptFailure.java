@@ -10,6 +10,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Explains a deploy, verify or revert script that the server rejected, at the line it rejected:
@@ -23,7 +25,7 @@ final class ScriptFailure {
     /** A failure while applying: the change's transaction was rolled back. */
     static Diagnostic diagnostic(
             Code code, String what, ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
-        return diagnostic(code, what, id, script, e, replay,
+        return diagnostic(code, what, id, script, e, replay, null,
                 "the change was rolled back; the database is at the last change that succeeded");
     }
 
@@ -51,9 +53,31 @@ final class ScriptFailure {
                     + "), fix its revert.sql, compile and apply (the corrected script is stored), then take it"
                     + " out again";
         }
-        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay,
+        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay, null,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
                         + " replace it, " + replace);
+    }
+
+    /**
+     * The stored revert of a change being reworked. The rework took the story's own later changes
+     * down first, but not the stories that require it: when the server says another object depends
+     * on what the revert drops, those are the likely owners, and the way out is to back them out
+     * for the rework, never CASCADE.
+     */
+    static Diagnostic reworkedRevertFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay,
+            List<String> requiredBy) {
+        boolean one = requiredBy.size() == 1;
+        String dependency = requiredBy.isEmpty() ? null
+                : "Another object depends on it. A rework reverts and deploys again the later changes of story `"
+                        + id.story() + "`, but no other story's, and " + (one ? "story " : "stories ")
+                        + requiredBy.stream().map(story -> "`" + story + "`").collect(Collectors.joining(", "))
+                        + (one ? ", which requires it, is" : ", which require it, are") + " deployed. Back "
+                        + (one ? "it" : "them") + " out first (compile without " + (one ? "it" : "them")
+                        + " and apply: the stored reverts run), rework, then deploy " + (one ? "it" : "them")
+                        + " again; do not add CASCADE, which would drop " + (one ? "its" : "their")
+                        + " objects unannounced. ";
+        return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay, dependency,
+                "the change was rolled back; the database is at the last change that succeeded");
     }
 
     /**
@@ -63,7 +87,7 @@ final class ScriptFailure {
      * way out has to be said.
      */
     static Diagnostic reworkedDeployFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
-        return diagnostic(Code.DEPLOY_FAILED, "deploy", id, script, e, replay,
+        return diagnostic(Code.DEPLOY_FAILED, "deploy", id, script, e, replay, null,
                 "the change was rolled back. A rework first runs the revert script stored when the change"
                         + " was deployed; if what this deploy met is what the old deploy made, that revert does"
                         + " not undo it, and editing revert.sql changes nothing until it is stored: put the old"
@@ -77,7 +101,7 @@ final class ScriptFailure {
      * table's agreement with the change, and nothing was recorded for it.
      */
     static Diagnostic adoptedVerifyFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
-        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay,
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay, null,
                 "--log-only ran no deploy: the tables are there, but the verify script fails on them, so"
                         + " the change was not recorded (the changes before it were). Make the database match"
                         + " the deploy script, or fix the verify script, and run the apply again");
@@ -88,7 +112,7 @@ final class ScriptFailure {
      * passes its own check, so something changed the database since.
      */
     static Diagnostic verifyFailure(ChangeId id, Script script, SQLException e, FailingStatement.Replay replay) {
-        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay,
+        return diagnostic(Code.VERIFY_FAILED, "verify", id, script, e, replay, null,
                 "nothing was changed; the deployed change no longer passes its verify script, so"
                         + " the database was changed after it was deployed");
     }
@@ -96,9 +120,12 @@ final class ScriptFailure {
     /**
      * The failure, placed where the server said, else where {@link FailingStatement} finds it on
      * {@code connection}, which must be outside the failed transaction.
+     *
+     * @param dependency what to say when another object depends on what the script drops, or null
+     *     for the words that fit any script
      */
     private static Diagnostic diagnostic(Code code, String what, ChangeId id, Script script, SQLException e,
-            FailingStatement.Replay replay, String outcome) {
+            FailingStatement.Replay replay, String dependency, String outcome) {
         ServerErrorMessage server =
                 e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
@@ -110,7 +137,9 @@ final class ScriptFailure {
         if (server != null && server.getDetail() != null) {
             hint.append(sentence(server.getDetail())).append(' ');
         }
-        if (server != null && "2BP01".equals(server.getSQLState())) {
+        if (server != null && "2BP01".equals(server.getSQLState()) && dependency != null) {
+            hint.append(dependency);
+        } else if (server != null && "2BP01".equals(server.getSQLState())) {
             // The server says "Use DROP ... CASCADE", which would drop another story's objects
             // unannounced (check refuses it, E0643); the way out is the dependency (round 22).
             // Deploys (a column a view reads) meet it as well as reverts, so the words fit both.

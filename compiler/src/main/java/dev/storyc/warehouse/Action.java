@@ -74,8 +74,17 @@ public sealed interface Action {
      * In a development environment, with {@code --rework}: reverts an edited change with its stored
      * revert text, then deploys the new text, in one transaction. The story's later changes that are
      * deployed are reverted before it and deployed again after it, as steps of their own.
+     *
+     * @param requiredBy the other stories, sorted, with changes deployed that require this change's
+     *     story. A rework does not take them down: their objects may depend on what its stored
+     *     revert drops, and the server then refuses the revert, which is the safe end, so a failure
+     *     names them
      */
-    record Rework(DeployedChange deployed, PlannedChange change) implements Forward {}
+    record Rework(DeployedChange deployed, PlannedChange change, List<String> requiredBy) implements Forward {
+        public Rework {
+            requiredBy = List.copyOf(requiredBy);
+        }
+    }
 
     /**
      * With {@code --log-only}: records a new change as deployed without running its deploy script,

@@ -76,7 +76,7 @@ public final class Planner {
                         actions.add(new Action.Revert(later, new RevertReason.ForRework(change.id())));
                         takenDown.put(later.id(), change.id());
                     }
-                    actions.add(new Action.Rework(current, change));
+                    actions.add(new Action.Rework(current, change, rebase.requiredBy()));
                 } else {
                     refusals.add(edited(change, current, output.environmentHash(), options.development()));
                 }

@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a rework of one change moves besides the change itself. Its stored revert undoes the
@@ -14,13 +16,17 @@ import java.util.Objects;
  *
  * <p>Other stories that require the story are not moved: a development database may hold their
  * data, and an object of theirs that depends on the dropped table makes the server refuse the
- * revert (storyc never adds {@code CASCADE}), which stops the apply safely.
+ * revert (storyc never adds {@code CASCADE}), which stops the apply safely. They are named, so the
+ * plan and that failure can say who they are.
  *
  * @param takenDown the story's later changes that are deployed, in the order to revert them
+ * @param requiredBy the other stories, sorted, with deployed changes that require the story and
+ *     that the plan keeps
  */
-record ReworkRebase(List<DeployedChange> takenDown) {
+record ReworkRebase(List<DeployedChange> takenDown, List<String> requiredBy) {
     ReworkRebase {
         takenDown = List.copyOf(takenDown);
+        requiredBy = List.copyOf(requiredBy);
     }
 
     /**
@@ -44,6 +50,17 @@ record ReworkRebase(List<DeployedChange> takenDown) {
                         .map(change -> deployed.get(change.id()))
                         .filter(Objects::nonNull)
                         .toList();
-        return new ReworkRebase(later);
+        Set<ChangeId> kept =
+                planned.stream().map(PlannedChange::id).collect(Collectors.toSet());
+        List<String> requiredBy =
+                deployed.values().stream()
+                        .filter(change -> !change.id().story().equals(story))
+                        .filter(change -> change.requires().contains(story))
+                        .filter(change -> kept.contains(change.id()))
+                        .map(change -> change.id().story())
+                        .distinct()
+                        .sorted()
+                        .toList();
+        return new ReworkRebase(later, requiredBy);
     }
 }

@@ -122,6 +122,38 @@ class WarehouseReworkTest {
     }
 
     /**
+     * Another story that requires t1 is not taken down: when its view reads t1, the server refuses
+     * the stored DROP TABLE, the apply stops, and the hint names the story to back out, never
+     * CASCADE.
+     */
+    @Test
+    void aStoryThatRequiresTheReworkedOneStopsTheReworkAndIsNamed() {
+        ws.write("stories/u/story.toml", "title = \"U\"\nrequires = [\"t1\"]\n");
+        ws.write("stories/u/schema/deploy.sql", "CREATE VIEW <% env.warehouse.schema %>.u AS SELECT id FROM " + TABLE
+                + ";\n");
+        ws.write("stories/u/schema/revert.sql", "DROP VIEW <% env.warehouse.schema %>.u;\n");
+        ok("compile", "--env", "dev");
+        ok("warehouse", "apply", "--env", "dev");
+        ws.write("stories/t1/schema/deploy.sql", base("VARCHAR(40)"));
+        ok("compile", "--env", "dev");
+
+        assertThat(ok("warehouse", "plan", "--env", "dev", "--rework").stdout())
+                .containsPattern("rework\\s+t1/base\\s+edited since it was deployed .*; stays deployed, requiring"
+                        + " it: u");
+        Storyc.Outcome refused = ws.storycAs("ci-bot", "warehouse", "apply", "--env", "dev", "--rework");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("error[E0809]: revert of `t1/base` failed: cannot drop table analytics.t1 because"
+                        + " other objects depend on it (SQLSTATE 2BP01)")
+                .contains("story `u`, which requires it, is deployed. Back it out first")
+                .doesNotContain("must list this one in requires");
+        assertThat(columns()).containsExactly("id|32");
+        assertThat(rows(ws.dev, "SELECT story || '/' || change FROM storyc.changes WHERE story IN ('t1', 'u')"
+                + " ORDER BY sequence")).containsExactly("t1/base", "u/base");
+        assertThat(events()).endsWith("revert|add-note|reverted to rework t1/base");
+    }
+
+    /**
      * The stored revert of a later change runs when a rework takes it down. When it fails, fixing
      * revert.sql changes nothing until an apply stores it, and the rework's edit keeps every apply
      * from storing it: the hint says the way round, and it works.

@@ -78,15 +78,18 @@ class PlannerTest {
                 deployed("t1", "base", 1, "A", List.of()),
                 deployed("t1", "add-note", 2, "B", List.of()),
                 deployed("t1", "add-index", 3, "C", List.of()),
-                deployed("u", "base", 4, "U", List.of("t1")));
+                deployed("u", "base", 4, "U", List.of("t1")),
+                deployed("v", "base", 5, "V", List.of("t1")));
 
         ApplyPlan result = Planner.plan(plan, registry, new Planner.Options(true, true));
 
         assertThat(result.refusals()).isEmpty();
+        // v leaves the plan, so it is reverted before anything else and stays in place for nobody.
         assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
+                "Revert v/base not in the plan",
                 "Revert t1/add-index reverted to rework t1/base",
                 "Revert t1/add-note reverted to rework t1/base",
-                "Rework t1/base ",
+                "Rework t1/base required by [u]",
                 "Deploy t1/add-note deployed again after the rework of t1/base",
                 "Deploy t1/add-index deployed again after the rework of t1/base",
                 "Deploy t1/add-more new");
@@ -108,7 +111,7 @@ class PlannerTest {
 
         assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
                 "Revert t1/add-index reverted to rework t1/add-note",
-                "Rework t1/add-note ",
+                "Rework t1/add-note required by []",
                 "Deploy t1/add-index deployed again after the rework of t1/add-note");
         assertThat(result.upToDate()).extracting(c -> c.id().toString()).containsExactly("t1/base");
     }
@@ -127,7 +130,7 @@ class PlannerTest {
 
         assertThat(result.actions()).extracting(PlannerTest::describe).containsExactly(
                 "Revert t1/add-note reverted to rework t1/base",
-                "Rework t1/base ",
+                "Rework t1/base required by []",
                 "Deploy t1/add-note deployed again after the rework of t1/base");
         assertThat(((Action.Deploy) result.actions().get(2)).change().deploy().text()).isEqualTo("B2");
     }
@@ -395,6 +398,8 @@ class PlannerTest {
         String kind = action.getClass().getSimpleName() + " " + action.id() + " ";
         if (action instanceof Action.Revert revert) {
             return kind + revert.reason().words();
+        } else if (action instanceof Action.Rework rework) {
+            return kind + "required by " + rework.requiredBy();
         } else if (action instanceof Action.Deploy deploy) {
             return kind + deploy.again().orElse("new");
         }
