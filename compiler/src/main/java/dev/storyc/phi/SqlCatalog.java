@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,20 +15,20 @@ import java.util.function.Function;
  * them, because the schema a story writes differs per environment.
  */
 final class SqlCatalog implements SqlColumns {
-    private final Map<String, Set<String>> tables = new HashMap<>();
+    private final Map<String, List<String>> tables = new HashMap<>();
     private final Function<String, Optional<LookmlView>> views;
 
     SqlCatalog(List<SchemaTables.Table> schema, Function<String, Optional<LookmlView>> views) {
         this.views = views;
         for (SchemaTables.Table table : schema) {
             if (table.unknownBecause().isEmpty()) {
-                tables.put(table.name(), Set.copyOf(new LinkedHashSet<>(table.columns())));
+                tables.put(table.name(), List.copyOf(new LinkedHashSet<>(table.columns())));
             }
         }
     }
 
     @Override
-    public Optional<Set<String>> of(TableName table) {
+    public Optional<List<String>> of(TableName table) {
         return Optional.ofNullable(tables.get(table.table()));
     }
 

@@ -1,8 +1,8 @@
 package dev.storyc.phi;
 
 import dev.storyc.check.TableName;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the column-flow analysis knows of the warehouse's tables: a table's columns, from the
@@ -14,8 +14,12 @@ public interface SqlColumns {
     /** Knows no table: every unqualified column may belong to any table in scope. */
     SqlColumns NONE = table -> Optional.empty();
 
-    /** Returns the table's columns, or empty when they are not known. */
-    Optional<Set<String>> of(TableName table);
+    /**
+     * Returns the table's columns in the order its schema script declares them, or empty when they
+     * are not known. The order matters: a column-alias list ({@code FROM t AS x (a, b)}) renames
+     * columns by position.
+     */
+    Optional<List<String>> of(TableName table);
 
     /**
      * Returns what a LookML view's {@code ${view.SQL_TABLE_NAME}} stands for in a derived table:

@@ -2,8 +2,8 @@ package dev.storyc.phi;
 
 import dev.storyc.check.TableName;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A relation a query's {@code FROM} names, under the alias it is known by: a table, a CTE or
@@ -17,12 +17,25 @@ public sealed interface SqlRelation {
     /**
      * A table or view of the warehouse, with its columns when the schema scripts say.
      *
-     * @param columns the table's columns, or empty when no script shows them (an external table)
+     * @param columns the names its columns are read by, in order, or empty when no script shows
+     *     them (an external table)
+     * @param renamed the table's own column behind each name a column-alias list gave ({@code
+     *     FROM patients AS t (pid, m)} reads {@code mrn} as {@code t.m}); empty without a list
      */
-    record Table(TableName name, String alias, Optional<Set<String>> columns)
-            implements SqlRelation {
+    record Table(TableName name, String alias, Optional<List<String>> columns,
+            Map<String, String> renamed) implements SqlRelation {
         public Table {
-            columns = columns.map(Set::copyOf);
+            columns = columns.map(List::copyOf);
+            renamed = Map.copyOf(renamed);
+        }
+
+        public Table(TableName name, String alias, Optional<List<String>> columns) {
+            this(name, alias, columns, Map.of());
+        }
+
+        /** Returns the table's own column that {@code name} reads. */
+        public String ownColumn(String name) {
+            return renamed.getOrDefault(name, name);
         }
     }
 

@@ -100,7 +100,7 @@ final class SqlRelationReader {
 
     private static SqlRelation rename(SqlRelation cte, String alias) {
         if (cte instanceof SqlRelation.Table table) {
-            return new SqlRelation.Table(table.name(), alias, table.columns());
+            return new SqlRelation.Table(table.name(), alias, table.columns(), table.renamed());
         }
         if (cte instanceof SqlRelation.Derived d) {
             return new SqlRelation.Derived(alias, d.shape());
@@ -115,6 +115,7 @@ final class SqlRelationReader {
      */
     private int alias(int i, int to, SqlScope scope,
             java.util.function.Function<String, SqlRelation> make, String own) {
+        int start = i;
         if (t.word(i, "as")) {
             i++;
         }
@@ -123,15 +124,13 @@ final class SqlRelationReader {
             alias = t.identifier(i).orElseThrow();
             i++;
         }
+        int listAt = i;
         SqlTokens.NameList list = t.nameList(i, to);
-        List<String> renamed = list.names();
         i = list.next();
         if (make != null) {
-            SqlRelation relation = make.apply(alias);
-            if (!renamed.isEmpty() && relation instanceof SqlRelation.Derived d) {
-                relation = new SqlRelation.Derived(alias, d.shape().renamed(renamed));
-            }
-            scope.add(relation);
+            scope.add(list.names().isEmpty() ? make.apply(alias) : SqlColumnAliases.rename(
+                    make.apply(alias), list.names(), t.text(start, i),
+                    t.get(listAt).offset()));
         }
         return i;
     }

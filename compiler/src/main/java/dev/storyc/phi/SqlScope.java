@@ -135,8 +135,8 @@ final class SqlScope {
     /** Returns what reading {@code column} of {@code relation} reads. */
     static SqlFlow through(SqlRelation relation, String column, Reference reference) {
         if (relation instanceof SqlRelation.Table t) {
-            return SqlFlow.of(new SqlColumnRead(t.name(), column, reference.start(),
-                    reference.end(), reference.bareName(), true));
+            return SqlFlow.of(new SqlColumnRead(t.name(), t.ownColumn(column),
+                    reference.start(), reference.end(), reference.bareName(), true));
         }
         if (relation instanceof SqlRelation.Derived d) {
             return throughShape(d.shape(), column, reference);

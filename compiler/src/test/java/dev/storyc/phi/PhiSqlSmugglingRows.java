@@ -130,6 +130,31 @@ final class PhiSqlSmugglingRows {
                           }
                         }
                         """, Map.of(), TREATED, 3),
+                row("a column-alias list renames the column", ETL, """
+                        SELECT t.pid AS visit_id,
+                               t.m AS patient_id
+                        FROM analytics.patients AS t (pid, m)
+                        """, JOB, TREATED, 2),
+                row("a partial column-alias list without AS, read unqualified", ETL, """
+                        SELECT t.pid AS visit_id,
+                               mrn AS patient_id
+                        FROM analytics.patients t (pid)
+                        """, JOB, TREATED, 2),
+                row("a derived table with a column-alias list", VIEW, """
+                        view: smuggled {
+                          derived_table: {
+                            sql: SELECT t.pid AS patient_id, t.m AS medical_record
+                                 FROM analytics.patients AS t (pid, m) ;;
+                          }
+                          dimension: patient_id {
+                            primary_key: yes
+                            sql: ${TABLE}.patient_id ;;
+                          }
+                          dimension: medical_record {
+                            sql: ${TABLE}.medical_record ;;
+                          }
+                        }
+                        """, Map.of(), TREATED, 3),
                 row("SELECT * into another table", ETL, """
                         INSERT INTO analytics.visits
                         SELECT *
@@ -203,6 +228,11 @@ final class PhiSqlSmugglingRows {
                         )
                         SELECT chain.id AS visit_id, chain.m AS patient_id FROM chain
                         """, JOB, "E1133", 1),
+                row("a column-alias list storyc cannot line up", ETL, """
+                        SELECT t.pid AS visit_id,
+                               t.m AS patient_id
+                        FROM analytics.patients AS t (pid, m, a, b, c, d)
+                        """, JOB, "E1133", 3),
                 row("a classified table loaded through a star", ETL, """
                         INSERT INTO analytics.patients
                         SELECT * FROM analytics.visits;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlFlowAnalysisTest {
     /** The schema the rows read: what {@code check}'s column catalog would say. */
     static final SqlColumns SCHEMA = table -> Optional.ofNullable(Map.of(
-            "patients", Set.of("patient_id", "mrn", "first_name", "last_name", "birth_date"),
-            "encounters", Set.of("encounter_id", "patient_id", "admitted_at"))
+            "patients", List.of("patient_id", "mrn", "first_name", "last_name", "birth_date"),
+            "encounters", List.of("encounter_id", "patient_id", "admitted_at"))
             .get(table.table()));
 
     static Stream<Arguments> rows() {
@@ -138,6 +137,29 @@ class SqlFlowAnalysisTest {
                 Arguments.of("a table named select holds no query",
                         "DROP TABLE IF EXISTS a.select",
                         ""),
+                Arguments.of("a column-alias list renames the table's columns in order",
+                        "SELECT t.pid AS patient_id, t.m AS medical_record"
+                                + " FROM a.patients AS t (pid, m)",
+                        "QUERY: patient_id<-patients.patient_id[t.pid]=;"
+                                + " medical_record<-patients.mrn[t.m]="),
+                Arguments.of("a column-alias list without AS, read unqualified",
+                        "SELECT m, first_name FROM a.patients t (pid, m)",
+                        "QUERY: m<-patients.mrn[m]=; first_name<-patients.first_name[first_name]="),
+                Arguments.of("a partial list renames only the first columns",
+                        "SELECT t.x, t.mrn, t.last_name FROM a.patients t (x)",
+                        "QUERY: x<-patients.patient_id[t.x]=; mrn<-patients.mrn[t.mrn]=;"
+                                + " last_name<-patients.last_name[t.last_name]="),
+                Arguments.of("a list that swaps two names",
+                        "SELECT t.patient_id FROM a.patients AS t (mrn, patient_id)",
+                        "QUERY: patient_id<-patients.mrn[t.patient_id]="),
+                Arguments.of("a list over a table whose columns are unknown",
+                        "SELECT r.m FROM raw.feed AS r (id, m)",
+                        "QUERY: m !the column aliases `AS r (id, m)`, which storyc cannot line up"
+                                + " with the columns of `raw.feed`{}"),
+                Arguments.of("a list longer than the table",
+                        "SELECT e.d FROM a.encounters e (a, b, c, d)",
+                        "QUERY: d !the column aliases `e (a, b, c, d)`, which storyc cannot line"
+                                + " up with the columns of `a.encounters`{}"),
                 Arguments.of("a statement storyc does not know that holds a query",
                         "EXPLAIN SELECT p.mrn FROM a.patients p",
                         "unread a `EXPLAIN` statement that holds a query storyc does not read,"
