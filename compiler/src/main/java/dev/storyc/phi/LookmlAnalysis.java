@@ -74,6 +74,7 @@ final class LookmlAnalysis {
     private final Classification classification;
     private final PhiPolicy policy;
     private ViewTables views;
+    private DerivedTableReads derived = DerivedTableReads.NONE;
     private final Map<FieldKey, FieldInfo> fields = new LinkedHashMap<>();
     /** The dimension groups of each view, whose fields are named by timeframe. */
     private final Map<String, List<FieldInfo>> groups = new java.util.HashMap<>();
@@ -94,10 +95,13 @@ final class LookmlAnalysis {
         this.policy = policy;
     }
 
-    /** Reads the files; does nothing when nothing is classified. */
+    /**
+     * Reads the files for the report, following derived tables' SQL over {@code tables} as the
+     * rewrite need not; does nothing when nothing is classified.
+     */
     static LookmlAnalysis of(List<LookmlText> files, Classification classification,
-            PhiPolicy policy) {
-        return of(files, classification, policy, null, new PhiCache());
+            PhiPolicy policy, SqlColumns tables) {
+        return of(files, classification, policy, null, new PhiCache(), tables);
     }
 
     /**
@@ -107,6 +111,11 @@ final class LookmlAnalysis {
      */
     static LookmlAnalysis of(List<LookmlText> files, Classification classification,
             PhiPolicy policy, LookmlAnalysis before, PhiCache cache) {
+        return of(files, classification, policy, before, cache, null);
+    }
+
+    private static LookmlAnalysis of(List<LookmlText> files, Classification classification,
+            PhiPolicy policy, LookmlAnalysis before, PhiCache cache, SqlColumns tables) {
         LookmlAnalysis analysis = new LookmlAnalysis(classification, policy);
         if (classification.isEmpty()) {
             analysis.views = ViewTables.of(List.of(), classification);
@@ -121,11 +130,14 @@ final class LookmlAnalysis {
         parsed.forEach(p -> analysis.read.add(p.tree().path()));
         analysis.files = files;
         analysis.views = ViewTables.of(parsed, classification);
+        if (tables != null) {
+            analysis.derived = DerivedTableReads.of(parsed, tables, classification);
+        }
         parsed.forEach(analysis::file);
         analysis.resolve();
         if (before != null) {
             before.fields.forEach((key, field) -> {
-                FieldInfo info = analysis.fields.computeIfAbsent(key, analysis::newField);
+                FieldInfo info = analysis.fields.computeIfAbsent(key, FieldInfo::new);
                 info.reads.addAll(field.reads);
                 if (field.group && !info.group) {
                     info.group = true;
@@ -207,7 +219,7 @@ final class LookmlAnalysis {
 
     private void field(String path, String view, Block block) {
         FieldKey key = new FieldKey(view, block.name().orElse(""));
-        FieldInfo info = fields.computeIfAbsent(key, this::newField);
+        FieldInfo info = fields.computeIfAbsent(key, FieldInfo::new);
         if (info.at == null) {
             info.at = block.position();
         }
@@ -255,7 +267,8 @@ final class LookmlAnalysis {
             String token = text.substring(read.start(), read.end());
             switch (read.kind()) {
                 case TABLE_COLUMN -> table.flatMap(t -> classification.classOf(t, read.name()))
-                        .ifPresent(column -> tableColumn(code, column, read, token, rewritable));
+                        .ifPresentOrElse(column -> tableColumn(code, column, read, token,
+                                rewritable), () -> derivedColumn(code, read.name()));
                 case QUALIFIED -> qualified(read.qualifier(), read.name())
                         .ifPresent(column -> direct(code, column, read, token,
                                 "`" + token + "` reads " + column.qualifiedName()
@@ -274,6 +287,13 @@ final class LookmlAnalysis {
                 case FIELD -> substitution(code, read, token, literals);
                 default -> { }
             }
+        }
+    }
+
+    /** Notes what a field over a derived table's column reads: treated in its SQL, never raw. */
+    private void derivedColumn(SqlText code, String column) {
+        if (code.field() != null) {
+            code.field().reads.addAll(derived.reads(code.view(), column));
         }
     }
 
@@ -423,10 +443,6 @@ final class LookmlAnalysis {
             }
         }
         return viewNames;
-    }
-
-    private FieldInfo newField(FieldKey key) {
-        return new FieldInfo(key);
     }
 
     private Optional<FieldInfo> find(String view, String name) {

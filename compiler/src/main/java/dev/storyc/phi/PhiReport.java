@@ -1,5 +1,6 @@
 package dev.storyc.phi;
 
+import dev.storyc.check.SchemaTables;
 import dev.storyc.config.Environment;
 import dev.storyc.diag.Position;
 import dev.storyc.lookml.Lookml;
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * The audit a HIPAA reviewer asks for: every protected column, its class and where it is
- * classified; how each environment treats it; and every field, dashboard and ETL job that reads
- * it, in the environments that compile them. Built from each environment's rendered stories, so
- * that it describes what each environment's output holds.
+ * classified; how each environment treats it; and every field (a derived table's too), dashboard
+ * and ETL job that reads it, in the environments that compile them. Built from each
+ * environment's rendered stories, so that it describes what each environment's output holds.
  */
 public final class PhiReport {
     /** Something that reads a protected column: a LookML field, a dashboard, an ETL script. */
@@ -90,8 +91,11 @@ public final class PhiReport {
                 return this;
             }
             TemplateLines lines = new TemplateLines(environment, rendered, renderer);
+            Map<String, SqlColumns.LookmlView> views = SqlPhiProtection.views(rendered);
+            SqlColumns tables = new SqlCatalog(SchemaTables.of(rendered),
+                    view -> Optional.ofNullable(views.get(view)));
             LookmlAnalysis analysis = LookmlAnalysis.of(PhiStage.lookml(rendered), classification,
-                    stage.get().policy());
+                    stage.get().policy(), tables);
             for (LookmlAnalysis.ProtectedField field : analysis.protectedFields()) {
                 for (ProtectedColumn column : field.reads()) {
                     reader(column, "field", field.key().qualified(), lines.at(field.at(), null),

@@ -7,6 +7,10 @@ import dev.storyc.config.EnvironmentResolver;
 import dev.storyc.config.ProcessValues;
 import dev.storyc.diag.Result;
 import dev.storyc.emit.CompiledEnvironment;
+import dev.storyc.release.StorySelector;
+import dev.storyc.render.StoryRenderer;
+import dev.storyc.render.TemplateRenderer;
+import dev.storyc.workspace.Story;
 import dev.storyc.workspace.StdlibLoader;
 import dev.storyc.workspace.Workspace;
 import dev.storyc.workspace.WorkspaceLoader;
@@ -15,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,6 +121,30 @@ final class PhiWorkspace {
      */
     static Result<CompiledEnvironment> compile(Path root, Map<String, String> extra,
             String environment) {
+        Workspace workspace = write(root, extra);
+        Environments environments = environments(workspace);
+        Environment target = environments.find(environment).orElseThrow();
+        return new EnvironmentCompiler(workspace, story -> "0".repeat(40), "1.0.0", environments,
+                name -> Optional.ofNullable(PROCESS.get(name))).compile(target);
+    }
+
+    /**
+     * Writes the workspace with {@code extra} files on top into {@code root} and returns the PHI
+     * report of both environments, as {@code storyc phi report} builds it.
+     */
+    static PhiReport report(Path root, Map<String, String> extra) {
+        Workspace workspace = write(root, extra);
+        TemplateRenderer renderer = TemplateRenderer.forWorkspace(workspace);
+        PhiReport.Builder report = new PhiReport.Builder();
+        for (Environment environment : environments(workspace).all()) {
+            List<Story> stories = StorySelector.select(environment, workspace).get().stories();
+            report.add(environment, StoryRenderer.render(environment, stories, renderer).get(),
+                    renderer);
+        }
+        return report.build();
+    }
+
+    private static Workspace write(Path root, Map<String, String> extra) {
         Map<String, String> files = new LinkedHashMap<>(BASE);
         files.put("environments.toml", ENVIRONMENTS);
         files.putAll(extra);
@@ -128,12 +157,10 @@ final class PhiWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Workspace workspace = WorkspaceLoader.load(root, StdlibLoader.load()).get();
-        Environments environments = EnvironmentResolver.resolve(workspace, ProcessValues
-                .ofEnvironment(PROCESS))
-                .get();
-        Environment target = environments.find(environment).orElseThrow();
-        return new EnvironmentCompiler(workspace, story -> "0".repeat(40), "1.0.0", environments,
-                name -> Optional.ofNullable(PROCESS.get(name))).compile(target);
+        return WorkspaceLoader.load(root, StdlibLoader.load()).get();
+    }
+
+    private static Environments environments(Workspace workspace) {
+        return EnvironmentResolver.resolve(workspace, ProcessValues.ofEnvironment(PROCESS)).get();
     }
 }
