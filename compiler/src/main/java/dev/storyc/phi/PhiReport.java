@@ -107,7 +107,7 @@ public final class PhiReport {
                     if (file.file().kind() == ArtifactKind.DASHBOARD) {
                         dashboards(file, analysis, lines, name);
                     } else if (file.file().kind() == ArtifactKind.ETL_SQL) {
-                        job(file, classification, name);
+                        job(file, classification, tables, name);
                     }
                 }
             }
@@ -144,12 +144,19 @@ public final class PhiReport {
                             lines.at(field.position(), field.value()), env)));
         }
 
-        /** Counts an ETL script as reading a column when it names the table and the column. */
-        private void job(RenderedFile file, Classification classification, String env) {
+        /**
+         * Counts an ETL script as reading a column when it names the table and the column, or
+         * stores a value computed from the column under other names (a column-alias list, a
+         * star), as the SQL half follows it.
+         */
+        private void job(RenderedFile file, Classification classification, SqlColumns tables,
+                String env) {
             String text = file.text().toLowerCase(Locale.ROOT);
+            Set<ProtectedColumn> stored = SqlStoredReads.ofScript(file.text(), tables,
+                    classification);
             for (ProtectedColumn column : classification.all()) {
-                if (word(column.table()).matcher(text).find() && word(column.column())
-                        .matcher(text).find()) {
+                if (stored.contains(column) || word(column.table()).matcher(text).find()
+                        && word(column.column()).matcher(text).find()) {
                     reader(column, "job", story(file) + "/" + file.file().fileName(),
                             Position.ofFile(file.file().source().path()), env);
                 }

@@ -81,7 +81,14 @@ class PhiReportTest {
                             sql: ${TABLE}.mrn ;;
                           }
                         }
-                        """), "field mrn_dt.record " + VIEW + ":5:3 [dev, prod]"));
+                        """), "field mrn_dt.record " + VIEW + ":5:3 [dev, prod]"),
+                Arguments.of("an ETL job storing it through a column-alias list", Map.of(
+                        "stories/patients/etl/smuggle.sql", """
+                        SELECT t.pid AS visit_id, t.m AS patient_id
+                        FROM <% env.warehouse.schema %>.patients AS t (pid, m)
+                        """, "stories/patients/etl/smuggle.job.toml",
+                        PhiSqlSmugglingRows.JOB.get("etl/smuggle.job.toml")),
+                        "job patients/smuggle.sql stories/patients/etl/smuggle.sql [dev, prod]"));
     }
 
     @ParameterizedTest(name = "{0}")
