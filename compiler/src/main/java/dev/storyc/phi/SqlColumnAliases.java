@@ -17,10 +17,12 @@ final class SqlColumnAliases {
     private SqlColumnAliases() {}
 
     /**
-     * Returns {@code relation} with its columns renamed by {@code names}. A table whose columns
-     * storyc does not know in order, or whose new names cannot be told apart, becomes a relation
-     * every column of which is unknown: a protected value read through it is then refused
-     * (E1133), not guessed at.
+     * Returns {@code relation} with its columns renamed by {@code names}. A table whose new names
+     * cannot be lined up with its columns, or told apart, becomes a relation every column of which
+     * is unknown: a protected value read through it is then refused (E1133), not guessed at. A
+     * table whose columns no schema script shows (an external feed) is left as it is: a
+     * classification names only columns a story's script creates, so nothing protected can come
+     * from it, under its own names or new ones.
      *
      * @param written the alias and its list as written, for messages
      * @param offset where the list starts in the text
@@ -34,6 +36,9 @@ final class SqlColumnAliases {
             return new SqlRelation.Derived(d.alias(), d.shape().renamed(names));
         }
         if (relation instanceof SqlRelation.Table table) {
+            if (table.columns().isEmpty()) {
+                return table;
+            }
             return table(table, names).map(SqlRelation.class::cast).orElseGet(() ->
                     new SqlRelation.Computed(table.alias(), List.of(), List.of(
                             SqlOpaque.unbounded("the column aliases `" + written + "`, which"
@@ -45,7 +50,7 @@ final class SqlColumnAliases {
     }
 
     private static Optional<SqlRelation.Table> table(SqlRelation.Table table, List<String> names) {
-        if (table.columns().isEmpty() || names.size() > table.columns().get().size()) {
+        if (names.size() > table.columns().get().size()) {
             return Optional.empty();
         }
         List<String> before = table.columns().get();

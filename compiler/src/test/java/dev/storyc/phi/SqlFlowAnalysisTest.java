@@ -152,10 +152,9 @@ class SqlFlowAnalysisTest {
                 Arguments.of("a list that swaps two names",
                         "SELECT t.patient_id FROM a.patients AS t (mrn, patient_id)",
                         "QUERY: patient_id<-patients.mrn[t.patient_id]="),
-                Arguments.of("a list over a table whose columns are unknown",
+                Arguments.of("a list over a feed no script creates: nothing classified can come from it",
                         "SELECT r.m FROM raw.feed AS r (id, m)",
-                        "QUERY: m !the column aliases `AS r (id, m)`, which storyc cannot line up"
-                                + " with the columns of `raw.feed`{}"),
+                        "QUERY: m<-feed.m[r.m]="),
                 Arguments.of("a list longer than the table",
                         "SELECT e.d FROM a.encounters e (a, b, c, d)",
                         "QUERY: d !the column aliases `e (a, b, c, d)`, which storyc cannot line"
