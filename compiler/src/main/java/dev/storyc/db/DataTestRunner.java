@@ -81,7 +81,7 @@ public final class DataTestRunner {
                 statement.setMaxRows(0);
                 try (ResultSet total =
                         statement.executeQuery(
-                                "SELECT COUNT(*) FROM (" + test.sql() + ") AS failing")) {
+                                "SELECT COUNT(*) FROM (" + test.sql() + "\n) AS failing")) {
                     total.next();
                     count = total.getLong(1);
                 }

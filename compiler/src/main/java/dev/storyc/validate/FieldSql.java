@@ -38,7 +38,10 @@ public final class FieldSql {
         this.viewsByAlias = new LinkedHashMap<>(viewsByAlias);
     }
 
-    /** Returns the SQL a query selects for a field of the view called {@code alias}. */
+    /**
+     * Returns the SQL a query selects for a field of the view called {@code alias}, ended so that
+     * a trailing line comment cannot swallow what the query writes after it.
+     */
     public Resolved select(String alias, Field field) {
         if (field.kind() == FieldKind.FILTER || field.kind() == FieldKind.PARAMETER) {
             return new Resolved.Skipped(
@@ -52,7 +55,10 @@ public final class FieldSql {
         return expression(alias, field, Optional.empty(), aliases, 0, new java.util.ArrayList<>());
     }
 
-    /** Returns a join's {@code sql_on} or a derived table's SQL with its references substituted. */
+    /**
+     * Returns a join's {@code sql_on} or a derived table's SQL with its references substituted,
+     * stripped, and ended so that a trailing line comment cannot swallow what follows it.
+     */
     public Resolved sql(String alias, String sql) {
         Set<String> aliases = new HashSet<>();
         Optional<Resolved> skipped = skipped(sql);
@@ -61,7 +67,7 @@ public final class FieldSql {
         }
         StringBuilder out = new StringBuilder();
         Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out, null);
-        return problem.orElseGet(() -> new Resolved.Sql(out.toString(), aliases));
+        return problem.orElseGet(() -> new Resolved.Sql(LineComments.closed(out.toString().strip()), aliases));
     }
 
     /**
@@ -81,7 +87,7 @@ public final class FieldSql {
             }
             Resolved inner = sql(null, sql.get().value());
             return inner instanceof Resolved.Sql s
-                    ? new Resolved.Sql("(" + s.sql().strip() + ")", s.aliases())
+                    ? new Resolved.Sql("(" + s.sql() + ")", s.aliases())
                     : inner;
         }
         String table = view.get().sqlTableName().map(Located::value).orElse(viewName).strip();
@@ -110,7 +116,7 @@ public final class FieldSql {
                 return problem.get();
             }
         }
-        String sql = inner.toString().strip();
+        String sql = LineComments.closed(inner.toString().strip());
         OwnSql text = own == null || field.sql().isEmpty() ? OwnSql.NONE
                 : new OwnSql(raw, own).shifted(sql.isEmpty() ? 0
                         : -(inner.length() - inner.toString().stripLeading().length()));

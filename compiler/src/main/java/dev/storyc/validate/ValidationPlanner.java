@@ -227,7 +227,7 @@ public final class ValidationPlanner {
                     if (!(resolved instanceof Resolved.Sql s)) {
                         continue;
                     }
-                    on = s.sql().strip();
+                    on = s.sql();
                     needs = new HashSet<>(s.aliases());
                     needs.remove(join.name());
                 }

@@ -65,6 +65,23 @@ class DataTestsTest {
                             + "WHERE patients.patient_id IS NULL");
     }
 
+    /** A key whose sql ends in a comment commented out the rest of its test's line. */
+    @Test
+    void aKeysTrailingLineCommentEndsItsLine() {
+        LookmlProject project = LookmlProject.of(Map.of("out/e/views/c/claims.view.lkml",
+                "view: claims {\n  sql_table_name: analytics.claims ;;\n"
+                        + "  dimension: claim_id {\n    primary_key: yes\n"
+                        + "    sql: ${TABLE}.claim_id -- the clearinghouse id\n    ;;\n  }\n}\n"));
+        DataTests.Collected collected = DataTests.collect(Map.of(), project, Map.of("claims", "c"), Set.of());
+
+        assertThat(collected.tests()).extracting(DataTest::sql).containsExactly(
+                "SELECT claims.claim_id -- the clearinghouse id\n AS claim_id, COUNT(*) AS copies\n"
+                        + "FROM analytics.claims AS claims\n"
+                        + "GROUP BY claims.claim_id -- the clearinghouse id\n\n"
+                        + "HAVING COUNT(*) > 1",
+                "SELECT *\nFROM analytics.claims AS claims\nWHERE claims.claim_id -- the clearinghouse id\n IS NULL");
+    }
+
     @Test
     void storySelectionKeepsOnlyThatStorysTests() {
         DataTests.Collected collected =

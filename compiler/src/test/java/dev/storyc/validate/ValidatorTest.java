@@ -190,6 +190,37 @@ class ValidatorTest {
         }
     }
 
+    /**
+     * A {@code -- comment} at the end of user SQL ran on over what storyc writes after it on the
+     * line: the next field was blamed for a syntax error, a derived table lost its closing
+     * parenthesis. Every place user SQL lands must end it.
+     */
+    @Test
+    void aTrailingLineCommentSwallowsNothing() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("validator_comments")) {
+            database.execute("CREATE SCHEMA shop; CREATE TABLE shop.claims (claim_id TEXT, payer TEXT);"
+                    + " CREATE TABLE shop.payers (payer TEXT)");
+            LookmlProject project = LookmlProject.of(Map.of("views/claims.view.lkml",
+                    "view: claims {\n  sql_table_name: shop.claims -- the clearinghouse's\n ;;\n"
+                            + "  dimension: claim_id {\n    primary_key: yes\n"
+                            + "    sql: ${TABLE}.claim_id -- the clearinghouse id\n    ;;\n  }\n"
+                            + "  dimension: claim_prefix { sql: LEFT(${claim_id}, 2) -- two letters\n ;; }\n"
+                            + "  dimension: payer { sql: ${TABLE}.payer ;; }\n"
+                            + "  measure: claims { type: count_distinct sql: ${claim_id} -- once each\n ;; }\n"
+                            + "  measure: payers { type: count_distinct sql: ${payer} ;; }\n}\n"
+                            + "view: payers {\n  derived_table: { sql: SELECT payer FROM shop.payers -- all\n ;; }\n"
+                            + "  dimension: payer { sql: ${TABLE}.payer ;; }\n}\n",
+                    "explores/claims.explore.lkml",
+                    "explore: claims {\n  join: payers {\n"
+                            + "    sql_on: ${claims.payer} = ${payers.payer} -- by name\n ;;\n  }\n}\n"));
+            ValidationResult result = validated(server, database, project);
+
+            assertThat(result.diagnostics()).isEmpty();
+            assertThat(result.validated()).isEqualTo(6);
+        }
+    }
+
     /** Returns what the validator finds in {@code project} over a database of schema shop. */
     private static ValidationResult validated(PostgresServer server, PostgresServer.Database database,
             LookmlProject project) throws Exception {
