@@ -52,7 +52,7 @@ public final class FieldSql {
             return new Resolved.Skipped("a duration group's SQL is sql_start and sql_end");
         }
         Set<String> aliases = new HashSet<>();
-        return expression(alias, field, Optional.empty(), aliases, 0, new java.util.ArrayList<>());
+        return expression(alias, field, Optional.empty(), aliases, 0, new java.util.ArrayList<>(), true);
     }
 
     /**
@@ -94,9 +94,14 @@ public final class FieldSql {
         return sql(null, table);
     }
 
+    /**
+     * Returns a field's SQL: as a query selects it when {@code selected} (a yesno field's {@code
+     * CASE}, every kind of timeframe of a group), else as a reference substitutes it (the
+     * condition itself, the timeframe named).
+     */
     private Resolved expression(
             String alias, Field field, Optional<String> timeframe, Set<String> aliases, int depth,
-            java.util.List<OwnSql.Piece> own) {
+            java.util.List<OwnSql.Piece> own, boolean selected) {
         String raw =
                 field.sql()
                         .map(Located::value)
@@ -122,6 +127,7 @@ public final class FieldSql {
                         : -(inner.length() - inner.toString().stripLeading().length()));
         if (field.kind() == FieldKind.MEASURE) {
             return Measures.aggregate(field.type().orElse("count"), sql)
+                    .map(aggregate -> selected ? yesno(field, aggregate) : aggregate)
                     .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases, wrapped(text, aggregate, sql)))
                     .orElseGet(
                             () ->
@@ -131,10 +137,21 @@ public final class FieldSql {
                                                     + " is written differently by each dialect"));
         }
         if (field.kind() == FieldKind.DIMENSION_GROUP) {
-            String expression = Timeframe.expression(timeframe.orElse("raw"), sql);
+            String expression = selected ? Timeframe.group(field.timeframes(), field.datatype(), sql)
+                    : Timeframe.expression(timeframe.orElse("raw"), field.datatype(), sql);
             return new Resolved.Sql(expression, aliases, wrapped(text, expression, sql));
         }
-        return new Resolved.Sql(sql, aliases, text);
+        String expression = selected ? yesno(field, sql) : sql;
+        return new Resolved.Sql(expression, aliases, wrapped(text, expression, sql));
+    }
+
+    /**
+     * Returns a selected yesno field as Looker writes it, which PostgreSQL and Redshift refuse when
+     * the SQL is not a condition ({@code argument of CASE/WHEN must be type boolean}); a reference
+     * to it substitutes the condition itself. Any other field is returned as it is.
+     */
+    private static String yesno(Field field, String sql) {
+        return "yesno".equals(field.type().orElse("")) ? "CASE WHEN (" + sql + ") THEN 'Yes' ELSE 'No' END" : sql;
     }
 
     /** Returns own text moved to where {@code inner} stands in {@code wrapper}, when it stands there once. */
@@ -220,7 +237,7 @@ public final class FieldSql {
                                 && name.startsWith(field.get().name() + "_")
                         ? Optional.of(name.substring(field.get().name().length() + 1))
                         : Optional.empty();
-        Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1, null);
+        Resolved resolved = expression(targetAlias, field.get(), timeframe, aliases, depth + 1, null, false);
         if (resolved instanceof Resolved.Sql s) {
             out.append('(').append(s.sql()).append(')');
             return Optional.empty();

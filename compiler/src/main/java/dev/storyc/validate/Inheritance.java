@@ -88,7 +88,8 @@ final class Inheritance {
                         parent.sql().map(Located::value).orElse("")), own.position()))
                 .or(parent::sql);
         return new Field(child.kind(), child.name(), child.position(), child.type().or(parent::type), sql,
-                child.timeframes().isEmpty() ? parent.timeframes() : child.timeframes(), child.hidden());
+                child.timeframes().isEmpty() ? parent.timeframes() : child.timeframes(),
+                child.datatype().or(parent::datatype), child.hidden());
     }
 
     /** Returns the explores with the base view and joins they inherit, in the order given. */

@@ -66,8 +66,9 @@ class FieldSqlTest {
     @Test
     void substitutesTableAndOwnFieldsInParentheses() {
         assertThat(inOrders("is_big"))
-                .isEqualTo(
-                        new Resolved.Sql("(orders.amount_cents / 100.0) > 100", Set.of("orders")));
+                .as("a yesno field is selected as Looker writes it")
+                .isEqualTo(new Resolved.Sql("CASE WHEN ((orders.amount_cents / 100.0) > 100) THEN 'Yes' ELSE 'No' END",
+                        Set.of("orders")));
         assertThat(inOrders("no_sql"))
                 .isEqualTo(new Resolved.Sql("orders.no_sql", Set.of("orders")));
     }
@@ -76,7 +77,10 @@ class FieldSqlTest {
     void writesTimeframesAndAggregatesAsLookerDoes() {
         assertThat(inOrders("created_day"))
                 .isEqualTo(
-                        new Resolved.Sql("(CAST((orders.created_at) AS DATE))", Set.of("orders")));
+                        new Resolved.Sql("(CAST(DATE_TRUNC('day', (orders.created_at)) AS DATE))", Set.of("orders")));
+        assertThat(inOrders("created_raw"))
+                .as("a group is selected by each kind of timeframe it lists, raw only when it is alone")
+                .isEqualTo(new Resolved.Sql("CAST(DATE_TRUNC('day', (orders.created_at)) AS DATE)", Set.of("orders")));
         assertThat(inOrders("count")).isEqualTo(new Resolved.Sql("COUNT(*)", Set.of()));
         assertThat(inOrders("total"))
                 .isEqualTo(

@@ -221,6 +221,54 @@ class ValidatorTest {
         }
     }
 
+    /**
+     * A time group over a text column, and a yesno field that is no condition, passed: the group
+     * was selected as its raw column and the yesno as its bare SQL, where Looker's queries
+     * truncate the one and put the other in a CASE, and fail.
+     */
+    @Test
+    void timeGroupsAndYesnoFailWhereLookersQueriesFail() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("validator_types")) {
+            database.execute("CREATE SCHEMA shop; CREATE TABLE shop.claims (payer_name VARCHAR(40),"
+                    + " paid_at TIMESTAMP, paid_on DATE, paid_epoch BIGINT, is_paid BOOLEAN)");
+            LookmlProject project = LookmlProject.of(Map.of("views/claims.view.lkml", """
+                    view: claims {
+                      sql_table_name: shop.claims ;;
+                      dimension_group: paid_text {
+                        type: time timeframes: [raw, date, week, month] sql: ${TABLE}.payer_name ;;
+                      }
+                      dimension_group: paid_text_raw { type: time timeframes: [raw] sql: ${TABLE}.payer_name ;; }
+                      dimension_group: paid_text_num { type: time timeframes: [month_num] sql: ${TABLE}.payer_name ;; }
+                      dimension: is_paid_text { type: yesno sql: ${TABLE}.payer_name ;; }
+                      dimension_group: stamped_epoch {
+                        type: time datatype: epoch timeframes: [date] sql: ${TABLE}.paid_at ;;
+                      }
+                      dimension_group: paid { type: time sql: ${TABLE}.paid_at ;; }
+                      dimension_group: paid_on {
+                        type: time datatype: date timeframes: [date, month, day_of_week, year] sql: ${TABLE}.paid_on ;;
+                      }
+                      dimension_group: paid_epoch {
+                        type: time datatype: epoch timeframes: [raw, date, hour_of_day] sql: ${TABLE}.paid_epoch ;;
+                      }
+                      dimension: is_paid { type: yesno sql: ${TABLE}.is_paid ;; }
+                      dimension: paid_day_after { type: date sql: ${paid_on_date} + 1 ;; }
+                      measure: any_paid { type: yesno sql: BOOL_OR(${is_paid}) ;; }
+                    }
+                    """));
+            ValidationResult result = validated(server, database, project);
+
+            assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position().line())
+                    .containsExactlyInAnyOrder("E0921 4", "E0921 7", "E0921 8", "E0921 10");
+            assertThat(result.diagnostics()).extracting(d -> d.position().line() + " " + d.message())
+                    .anySatisfy(m -> assertThat(m).startsWith("4 ").contains("`claims.paid_text`")
+                            .contains("date_trunc(unknown, character varying) does not exist"))
+                    .anySatisfy(m -> assertThat(m).startsWith("8 ").contains("`claims.is_paid_text`")
+                            .contains("argument of CASE/WHEN must be type boolean"));
+            assertThat(result.validated()).isEqualTo(7);
+        }
+    }
+
     /** Returns what the validator finds in {@code project} over a database of schema shop. */
     private static ValidationResult validated(PostgresServer server, PostgresServer.Database database,
             LookmlProject project) throws Exception {

@@ -9,6 +9,8 @@ import java.util.Optional;
  * A Field is a dimension, dimension group, measure, filter or parameter of a view.
  *
  * @param timeframes the {@code timeframes} (time groups) or {@code intervals} (duration groups) listed
+ * @param datatype a time group's {@code datatype} ({@code epoch}, {@code date}, {@code yyyymmdd}...):
+ *     how Looker reads the column before it truncates it
  */
 public record Field(
         FieldKind kind,
@@ -17,6 +19,7 @@ public record Field(
         Optional<String> type,
         Optional<Located> sql,
         List<String> timeframes,
+        Optional<String> datatype,
         boolean hidden) {
 
     public Field {
@@ -24,6 +27,7 @@ public record Field(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(position, "position");
         timeframes = List.copyOf(timeframes);
+        Objects.requireNonNull(datatype, "datatype");
     }
 
     /**

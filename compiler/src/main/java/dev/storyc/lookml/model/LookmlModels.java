@@ -69,7 +69,8 @@ public final class LookmlModels {
         list(block, "timeframes").forEach(l -> timeframes.add(l.value()));
         list(block, "intervals").forEach(l -> timeframes.add(l.value()));
         return new Field(kind, name(block), block.namePosition(), scalar(block, "type").map(Located::value),
-                scalar(block, "sql"), timeframes, isYes(scalar(block, "hidden"), "yes"));
+                scalar(block, "sql"), timeframes, scalar(block, "datatype").map(Located::value),
+                isYes(scalar(block, "hidden"), "yes"));
     }
 
     private static Explore explore(Block block) {
