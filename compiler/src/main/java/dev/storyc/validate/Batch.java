@@ -25,8 +25,8 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
         /** A selected field, by its index in {@link #fields()}. */
         record Field(int start, int end, int index) implements Region {}
 
-        /** A join's table and ON clause. */
-        record Join(int start, int end, String alias) implements Region {}
+        /** A join's table and ON clause, whose {@code sql_on} text starts at {@code onStart}. */
+        record Join(int start, int end, String alias, int onStart) implements Region {}
 
         /** The base view's table. */
         record Table(int start, int end) implements Region {}
@@ -69,10 +69,13 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
                     .append(join.table())
                     .append(" AS ")
                     .append(join.alias());
+            int onStart = sql.length();
             if (!join.on().isEmpty()) {
-                sql.append(" ON ").append(join.on());
+                sql.append(" ON ");
+                onStart = sql.length();
+                sql.append(join.on());
             }
-            regions.add(new Region.Join(start, sql.length(), join.alias()));
+            regions.add(new Region.Join(start, sql.length(), join.alias(), onStart));
         }
         sql.append("\nLIMIT 0");
         return new Rendered(sql.toString(), List.copyOf(regions));
@@ -117,14 +120,6 @@ public record Batch(String label, QueryParts.From from, List<QueryParts.FieldQue
                 kept.add(field);
             }
         }
-        QueryParts.From narrower =
-                new QueryParts.From(
-                        from.explore(),
-                        from.alias(),
-                        from.view(),
-                        from.table(),
-                        from.tableAt(),
-                        joins);
-        return new Batch(label, narrower, kept);
+        return new Batch(label, from.withJoins(joins), kept);
     }
 }

@@ -5,8 +5,10 @@ import dev.storyc.lookml.model.Field;
 import dev.storyc.lookml.model.FieldKind;
 import dev.storyc.lookml.model.Located;
 import dev.storyc.lookml.model.View;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,13 +68,18 @@ public final class FieldSql {
             return skipped.get();
         }
         StringBuilder out = new StringBuilder();
-        Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out, null);
-        return problem.orElseGet(() -> new Resolved.Sql(LineComments.closed(out.toString().strip()), aliases));
+        List<OwnSql.Piece> own = new ArrayList<>();
+        Optional<Resolved> problem = substitute(alias, sql, aliases, 0, out, own);
+        String text = out.toString();
+        int leading = text.length() - text.stripLeading().length();
+        return problem.orElseGet(() -> new Resolved.Sql(LineComments.closed(text.strip()), aliases,
+                new OwnSql(sql, own).shifted(-leading)));
     }
 
     /**
      * Returns the table expression of a view: its {@code sql_table_name}, or its derived table's
-     * SQL in parentheses.
+     * SQL in parentheses, with where its own text lies in it, so that a server's error position
+     * reads back as the line and column of the LookML.
      */
     public Resolved table(String viewName) {
         Optional<View> view = project.view(viewName);
@@ -87,11 +94,14 @@ public final class FieldSql {
             }
             Resolved inner = sql(null, sql.get().value());
             return inner instanceof Resolved.Sql s
-                    ? new Resolved.Sql("(" + s.sql() + ")", s.aliases())
+                    ? new Resolved.Sql("(" + s.sql() + ")", s.aliases(), s.own().shifted(1))
                     : inner;
         }
-        String table = view.get().sqlTableName().map(Located::value).orElse(viewName).strip();
-        return sql(null, table);
+        Optional<Located> table = view.get().sqlTableName();
+        if (table.isEmpty()) {
+            return new Resolved.Sql(viewName, Set.of());
+        }
+        return sql(null, table.get().value());
     }
 
     /**

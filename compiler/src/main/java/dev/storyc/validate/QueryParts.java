@@ -51,6 +51,7 @@ public final class QueryParts {
      * @param on the {@code sql_on} with references substituted; empty for a cross join
      * @param needs the other aliases the join reads
      * @param at the {@code sql_on}, or the join's name when it has none
+     * @param own where the {@code sql_on}'s own text is in {@code on}
      */
     public record Join(
             String alias,
@@ -59,22 +60,46 @@ public final class QueryParts {
             String table,
             String on,
             Set<String> needs,
-            Position at) {
+            Position at,
+            OwnSql own) {
         public Join {
             needs = Set.copyOf(needs);
         }
+
+        /** Returns where a 0-based offset of {@link #on} is in the LookML file: its own text's place, else {@link #at}. */
+        public Position at(int offset) {
+            return offset < 0 ? at : own.positionOf(offset, at).orElse(at);
+        }
     }
 
-    /** The FROM clause: the base view's table under its alias, then the joins in order. */
+    /**
+     * The FROM clause: the base view's table under its alias, then the joins in order.
+     *
+     * @param tableAt the view's {@code sql_table_name} or derived table's {@code sql}, else the view
+     * @param tableOwn where that text is in {@code table}
+     * @param derived whether {@code table} is a derived table's SQL, which has no table to deploy
+     */
     public record From(
             String explore,
             String alias,
             String view,
             String table,
             Position tableAt,
+            OwnSql tableOwn,
+            boolean derived,
             List<Join> joins) {
         public From {
             joins = List.copyOf(joins);
+        }
+
+        /** Returns where a 0-based offset of {@link #table} is in the LookML file, else {@link #tableAt}. */
+        public Position tableAt(int offset) {
+            return offset < 0 ? tableAt : tableOwn.positionOf(offset, tableAt).orElse(tableAt);
+        }
+
+        /** Returns this clause with other joins. */
+        public From withJoins(List<Join> others) {
+            return new From(explore, alias, view, table, tableAt, tableOwn, derived, others);
         }
     }
 }

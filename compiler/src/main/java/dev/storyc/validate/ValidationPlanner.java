@@ -99,9 +99,8 @@ public final class ValidationPlanner {
             }
             return;
         }
-        QueryParts.From from =
-                new QueryParts.From(
-                        "", view.name(), view.name(), tableSql.sql(), tableAt(view), List.of());
+        QueryParts.From from = new QueryParts.From("", view.name(), view.name(), tableSql.sql(), tableAt(view),
+                tableSql.own(), view.derivedTable().isPresent(), List.of());
         List<QueryParts.FieldQuery> dimensions = new ArrayList<>();
         List<QueryParts.FieldQuery> measures = new ArrayList<>();
         for (Field field : view.fields()) {
@@ -199,6 +198,7 @@ public final class ValidationPlanner {
                         default -> "LEFT JOIN";
                     };
             String on = "";
+            OwnSql onOwn = OwnSql.NONE;
             Set<String> needs = Set.of();
             if (!keyword.equals("CROSS JOIN")) {
                 Optional<Located> sqlOn = join.sqlOn();
@@ -228,6 +228,7 @@ public final class ValidationPlanner {
                         continue;
                     }
                     on = s.sql();
+                    onOwn = s.own();
                     needs = new HashSet<>(s.aliases());
                     needs.remove(join.name());
                 }
@@ -240,16 +241,11 @@ public final class ValidationPlanner {
                             joinTable.sql(),
                             on,
                             needs,
-                            join.sqlOn().map(Located::position).orElse(join.position())));
+                            join.sqlOn().map(Located::position).orElse(join.position()),
+                            onOwn));
         }
-        return Optional.of(
-                new QueryParts.From(
-                        explore.name(),
-                        baseAlias,
-                        base.get().name(),
-                        table.sql(),
-                        tableAt(base.get()),
-                        joins));
+        return Optional.of(new QueryParts.From(explore.name(), baseAlias, base.get().name(), table.sql(),
+                tableAt(base.get()), table.own(), base.get().derivedTable().isPresent(), joins));
     }
 
     /** Returns each alias of an explore's query and the view it reads, base first. */

@@ -76,10 +76,11 @@ public final class Validator {
                 batch.from().joins().stream()
                         .filter(j -> j.alias().equals(join.alias()))
                         .findFirst()
-                        .ifPresent(j -> validator.joinFailed(batch.from(), j, error));
+                        .ifPresent(j -> validator.joinFailed(batch.from(), j, error,
+                                error.position() - 1 - join.onStart()));
                 validator.notValidated += batch.fields().size();
-            } else if (region.isPresent() && region.get() instanceof Batch.Region.Table) {
-                validator.tableFailed(batch.from(), error);
+            } else if (region.isPresent() && region.get() instanceof Batch.Region.Table table) {
+                validator.tableFailed(batch.from(), error, error.position() - 1 - table.start());
                 validator.notValidated += batch.fields().size();
             } else {
                 batch.fields().forEach(field -> validator.fieldFailed(field, error));
@@ -138,12 +139,12 @@ public final class Validator {
                                 .filter(j -> j.alias().equals(join.alias()))
                                 .findFirst()
                                 .orElseThrow();
-                joinFailed(current.from(), failed, error);
+                joinFailed(current.from(), failed, error, error.position() - 1 - join.onStart());
                 List<QueryParts.FieldQuery> dropped = new ArrayList<>();
                 current = current.withoutJoin(join.alias(), dropped);
                 notValidated += dropped.size();
             } else if (region.isPresent()) {
-                tableFailed(current.from(), error);
+                tableFailed(current.from(), error, error.position() - 1 - region.get().start());
                 notValidated += current.fields().size();
                 return;
             } else {
@@ -161,7 +162,7 @@ public final class Validator {
      */
     private void bisect(Batch batch, SqlExecutor.SqlFailure error) {
         if (OBJECT_NOT_READY.equals(error.sqlState()) && namesTheTable(error, batch.from())) {
-            tableFailed(batch.from(), error);
+            tableFailed(batch.from(), error, -1);
             notValidated += batch.fields().size();
             return;
         }
@@ -265,11 +266,12 @@ public final class Validator {
         };
     }
 
+    /** Reports a join, at the token the server blamed when {@code offset} is in its own sql_on text. */
     private void joinFailed(
-            QueryParts.From from, QueryParts.Join join, SqlExecutor.SqlFailure error) {
+            QueryParts.From from, QueryParts.Join join, SqlExecutor.SqlFailure error, int offset) {
         report(
                 Code.VALIDATE_JOIN_FAILED,
-                join.at(),
+                join.at(offset),
                 "join `"
                         + join.alias()
                         + "` of explore `"
@@ -279,19 +281,26 @@ public final class Validator {
                 "check the columns its sql_on names on both sides, and the joined view's table");
     }
 
-    private void tableFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {
-        report(
-                Code.VALIDATE_TABLE_FAILED,
-                from.tableAt(),
-                "the table of view `"
-                        + from.view()
-                        + "` fails in the"
-                        + " database: "
-                        + error.message(),
-                OBJECT_NOT_READY.equals(error.sqlState())
-                        ? "the table is there but cannot be read yet: a materialized view created WITH NO DATA"
-                                + " needs REFRESH MATERIALIZED VIEW, which its story's ETL job can run"
-                        : "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name");
+    /**
+     * Reports a view's table, at the token the server blamed when {@code offset} is in its own
+     * text; a derived table's SQL was reported at its first token, and told to fix a
+     * sql_table_name it does not have.
+     */
+    private void tableFailed(QueryParts.From from, SqlExecutor.SqlFailure error, int offset) {
+        String hint;
+        if (OBJECT_NOT_READY.equals(error.sqlState())) {
+            hint = "the table is there but cannot be read yet: a materialized view created WITH NO DATA"
+                    + " needs REFRESH MATERIALIZED VIEW, which its story's ETL job can run";
+        } else if (from.derived()) {
+            hint = "fix the derived table's SQL, or deploy the story that creates the tables it reads"
+                    + " (storyc warehouse apply); run it in the warehouse, with ${...} filled in, to see why";
+        } else {
+            hint = "deploy the story that creates it (storyc warehouse apply), or fix sql_table_name";
+        }
+        report(Code.VALIDATE_TABLE_FAILED, from.tableAt(offset),
+                (from.derived() ? "the derived table of view `" : "the table of view `") + from.view()
+                        + "` fails in the database: " + error.message(),
+                hint);
     }
 
     private void fromFailed(QueryParts.From from, SqlExecutor.SqlFailure error) {

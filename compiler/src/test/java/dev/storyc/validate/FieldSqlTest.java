@@ -112,8 +112,8 @@ class FieldSqlTest {
     @Test
     void tablesAreSqlTableNamesOrDerivedTablesWithTheirReferences() {
         FieldSql sql = new FieldSql(project(), Map.of());
-        assertThat(sql.table("orders")).isEqualTo(new Resolved.Sql("shop.orders", Set.of()));
-        assertThat(sql.table("customers"))
+        assertThat(withoutOwn(sql.table("orders"))).isEqualTo(new Resolved.Sql("shop.orders", Set.of()));
+        assertThat(withoutOwn(sql.table("customers")))
                 .isEqualTo(
                         new Resolved.Sql("(SELECT * FROM shop.customers WHERE active)", Set.of()));
     }

@@ -112,6 +112,10 @@ class ValidatorTest {
                             "E0921 " + (3 + 3 * 120 + 1),
                             "E0921 " + (3 + 3 * 121 + 1),
                             "E0922 3");
+            assertThat(batched.diagnostics()).filteredOn(d -> d.code().id().equals("E0922"))
+                    .as("at the token the server blamed, not the start of sql_on")
+                    .extracting(d -> d.position().toString())
+                    .containsExactly("explores/wide.explore.lkml:3:48");
             assertThat(batched.diagnostics())
                     .filteredOn(d -> d.code().id().equals("E0921"))
                     .extracting(Diagnostic::message)
@@ -266,6 +270,45 @@ class ValidatorTest {
                     .anySatisfy(m -> assertThat(m).startsWith("8 ").contains("`claims.is_paid_text`")
                             .contains("argument of CASE/WHEN must be type boolean"));
             assertThat(result.validated()).isEqualTo(7);
+        }
+    }
+
+    /**
+     * A derived table's failure was reported at its first token and told to fix a sql_table_name
+     * it does not have; the server says where in its text it failed.
+     */
+    @Test
+    void aDerivedTableFailsAtTheTokenTheServerBlamed() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (PostgresServer.Database database = server.createDatabase("validator_derived")) {
+            database.execute("CREATE SCHEMA shop; CREATE TABLE shop.orders (id INT)");
+            LookmlProject project = LookmlProject.of(Map.of("views/recent.view.lkml", """
+                    view: recent {
+                      derived_table: {
+                        sql: SELECT id
+                          FROM shop.orders
+                          WHERE nosuch > 1 ;;
+                      }
+                      dimension: id { sql: ${TABLE}.id ;; }
+                    }
+                    view: missing {
+                      sql_table_name: shop.missing ;;
+                      dimension: id { sql: ${TABLE}.id ;; }
+                    }
+                    """));
+            ValidationResult result = validated(server, database, project);
+
+            assertThat(result.diagnostics()).extracting(d -> d.code().id() + " " + d.position())
+                    .containsExactlyInAnyOrder("E0923 views/recent.view.lkml:5:13", "E0923 views/recent.view.lkml:10:19");
+            assertThat(result.diagnostics()).filteredOn(d -> d.position().line() == 5).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.message()).contains("the derived table of view `recent`")
+                                .contains("column \"nosuch\" does not exist");
+                        assertThat(d.hint()).get().asString().contains("derived table's SQL")
+                                .doesNotContain("sql_table_name");
+                    });
+            assertThat(result.diagnostics()).filteredOn(d -> d.position().line() == 10).singleElement()
+                    .satisfies(d -> assertThat(d.hint()).get().asString().contains("fix sql_table_name"));
         }
     }
 
