@@ -110,7 +110,9 @@ class LiveWarehouseFailuresTest {
                                             + "SELECT p.patient_id, g.n\n"
                                             + "FROM <% env.warehouse.schema %>.patients AS p\n"
                                             + "CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS"
-                                            + " g\n"),
+                                            // Counting the rows wraps the query: the comment
+                                            // must not swallow the wrapper's end.
+                                            + " g -- two of each\n"),
                         null,
                         List.of("test", "--env", "integration", "--story", "patients"),
                         1,
@@ -134,6 +136,30 @@ class LiveWarehouseFailuresTest {
                         "tests/patients/broken.sql",
                         "WHERE p.nosuch",
                         "column p.nosuch does not exist"),
+                new Case(
+                        "a key's sql ends in a line comment",
+                        w -> edit(w, "stories/patients/views/patients.view.lkml",
+                                "    sql: ${TABLE}.patient_id ;;",
+                                "    sql: ${TABLE}.patient_id -- the EHR's id\n    ;;"),
+                        null,
+                        List.of("test", "--env", "integration", "--story", "patients"),
+                        0,
+                        null,
+                        null,
+                        null,
+                        "2 passed"),
+                new Case(
+                        "a field's sql ends in a line comment",
+                        w -> edit(w, "stories/patients/views/patients.view.lkml",
+                                "    sql: ${TABLE}.patient_id ;;",
+                                "    sql: ${TABLE}.patient_id -- the EHR's id\n    ;;"),
+                        null,
+                        List.of("validate", "--env", "integration"),
+                        0,
+                        null,
+                        null,
+                        null,
+                        " 0 problems, 0 not validated"),
                 new Case(
                         "dimension's column dropped",
                         w -> {},
