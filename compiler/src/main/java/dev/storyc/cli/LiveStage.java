@@ -253,7 +253,7 @@ final class LiveStage {
             result = Validator.run(ValidationPlanner.plan(lookml.project()), session.validation());
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
-        } catch (JdbcSqlExecutor.ConnectionLost e) {
+        } catch (JdbcSqlExecutor.Stopped e) {
             throw WarehouseSession.failed(console, e.failure());
         }
         console.diagnostics(result.diagnostics(), output.sources());

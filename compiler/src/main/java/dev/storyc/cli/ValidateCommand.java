@@ -76,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
                             : Validator.runEach(plan, executor);
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
-        } catch (JdbcSqlExecutor.ConnectionLost e) {
+        } catch (JdbcSqlExecutor.Stopped e) {
             throw WarehouseSession.failed(console, e.failure());
         }
         console.info(String.format("ran them in %d ms", (System.nanoTime() - planned) / 1_000_000));

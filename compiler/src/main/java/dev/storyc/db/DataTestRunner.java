@@ -16,9 +16,14 @@ import java.util.List;
  * rows are kept, and the total is counted only when there are more.
  */
 public final class DataTestRunner {
+    private static final String COMMAND = "storyc test";
+
     private DataTestRunner() {}
 
-    /** Runs the tests in order; only a lost connection stops the run. */
+    /**
+     * Runs the tests in order; only a failure of the warehouse (a lost connection, a timeout) or
+     * of the role's privileges stops the run.
+     */
     public static List<TestOutcome> run(
             Connection connection, WarehouseTarget target, List<DataTest> tests)
             throws DatabaseException {
@@ -27,15 +32,18 @@ public final class DataTestRunner {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
         } catch (SQLException e) {
-            throw SqlFailures.failed(e, "preparing the test connection to " + target.environment());
+            throw ReadOnlyFailures.failed(e, connection, target, COMMAND,
+                    "preparing the test connection to " + target.environment());
         }
         for (DataTest test : tests) {
             long start = System.nanoTime();
             try {
                 outcomes.add(one(connection, test, start));
             } catch (SQLException e) {
-                if (ServerErrors.isOperational(e)) {
-                    throw SqlFailures.failed(e, "running data test " + test.name());
+                if (ReadOnlyFailures.endsTheRun(e)) {
+                    rollback(connection);
+                    throw ReadOnlyFailures.failed(e, connection, target, COMMAND,
+                            "running data test " + test.name());
                 }
                 outcomes.add(
                         new TestOutcome(

@@ -13,6 +13,8 @@ import java.util.Optional;
  * the driver ships in a single round trip.
  */
 public final class JdbcSqlExecutor implements SqlExecutor {
+    private static final String COMMAND = "storyc validate";
+
     private final Connection connection;
     private final WarehouseTarget target;
 
@@ -23,8 +25,8 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             connection.setAutoCommit(true);
             connection.setReadOnly(true);
         } catch (SQLException e) {
-            throw SqlFailures.failed(
-                    e, "preparing the validation connection to " + target.environment());
+            throw ReadOnlyFailures.failed(e, connection, target, COMMAND,
+                    "preparing the validation connection to " + target.environment());
         }
     }
 
@@ -34,7 +36,7 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             statement.execute(sql);
             return Optional.empty();
         } catch (SQLException e) {
-            throwIfOperational(e);
+            throwIfStopped(e);
             return Optional.of(
                     new SqlFailure(
                             ServerErrors.message(e),
@@ -49,22 +51,26 @@ public final class JdbcSqlExecutor implements SqlExecutor {
             statement.execute(String.join(";\n", sqls));
             return true;
         } catch (SQLException e) {
-            throwIfOperational(e);
+            throwIfStopped(e);
             return false;
         }
     }
 
-    private void throwIfOperational(SQLException e) {
-        if (ServerErrors.isOperational(e)) {
-            throw new ConnectionLost(SqlFailures.failed(e, "validating " + target.environment()));
+    private void throwIfStopped(SQLException e) {
+        if (ReadOnlyFailures.endsTheRun(e)) {
+            throw new Stopped(ReadOnlyFailures.failed(e, connection, target, COMMAND,
+                    "validating " + target.environment()));
         }
     }
 
-    /** The connection died mid-run: an operational failure, not a finding about the LookML. */
-    public static final class ConnectionLost extends RuntimeException {
+    /**
+     * The run cannot go on: the connection died, the server failed, or the role may not read.
+     * An operational failure, not a finding about the LookML.
+     */
+    public static final class Stopped extends RuntimeException {
         private final DatabaseException cause;
 
-        ConnectionLost(DatabaseException cause) {
+        Stopped(DatabaseException cause) {
             super(cause.getMessage(), null, false, false);
             this.cause = cause;
         }

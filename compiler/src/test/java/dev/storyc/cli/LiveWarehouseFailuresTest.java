@@ -46,6 +46,15 @@ class LiveWarehouseFailuresTest {
         }
     }
 
+    /**
+     * Makes the database's sessions run as a new role without any privilege, as a login whose
+     * default role is a reader the DBA forgot to grant would.
+     */
+    static final String READER_ROLE = "DO $$ BEGIN"
+            + " EXECUTE format('CREATE ROLE %I NOLOGIN', current_database() || '_reader');"
+            + " EXECUTE format('ALTER ROLE %I IN DATABASE %I SET role = %L', current_user, current_database(),"
+            + " current_database() || '_reader'); END $$";
+
     static Stream<Case> cases() {
         return Stream.of(
                 new Case(
@@ -209,6 +218,30 @@ class LiveWarehouseFailuresTest {
                         null,
                         null,
                         "skipped 1 (1: Liquid is rendered by Looker at query time)"),
+                // A role without privileges is the environment's configuration: one exit-3
+                // message naming the role, not an E0923 per view or an E0912 per test.
+                new Case(
+                        "a role that may not read the schema, validating",
+                        w -> {},
+                        READER_ROLE,
+                        List.of("validate", "--env", "integration"),
+                        3,
+                        null,
+                        null,
+                        null,
+                        "_reader` (logged in as `" + PostgresServer.USER + "`) of integration may not read what"
+                                + " `storyc validate` needs: permission denied for schema analytics"),
+                new Case(
+                        "a role that may not read the schema, testing",
+                        w -> {},
+                        READER_ROLE,
+                        List.of("test", "--env", "integration"),
+                        3,
+                        null,
+                        null,
+                        null,
+                        "of integration may not read what `storyc test` needs: permission denied for schema"
+                                + " analytics"),
                 new Case(
                         "unreachable database",
                         w -> {},
@@ -253,7 +286,7 @@ class LiveWarehouseFailuresTest {
                 if (row.databaseEdit() != null) {
                     database.execute(row.databaseEdit());
                 }
-                if (row.exitCode() == 3) {
+                if (row.name().startsWith("unreachable")) {
                     Map<String, String> unreachable =
                             new HashMap<>(
                                     PostgresServer.Database.passwordEnvironment(
