@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The exit-3 failures of the commands that only read the warehouse ({@code test}, {@code
- * validate}), which differ from {@link SqlFailures#failed}'s.
+ * validate}), which differ from {@link SqlFailures#failed}'s in two ways.
  *
  * <ul>
  *   <li>A role without a privilege (SQLSTATE 42501) is the environment's configuration, not the
@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *       role. ({@code warehouse apply} and {@code etl run} keep reporting it at the line of the
  *       user's script: the script asked for the privilege, and a verify may refuse with 42501 on
  *       purpose.)
+ *   <li>A lost connection was told "the registry shows how far it got", which these commands never
+ *       write: they change nothing, so running again is all there is to do.
  * </ul>
  */
 final class ReadOnlyFailures {
@@ -44,7 +46,14 @@ final class ReadOnlyFailures {
         if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
             return denied(e, role(connection, target), target, command);
         }
-        return SqlFailures.failed(e, doing);
+        DatabaseException failure = SqlFailures.failed(e, doing);
+        if (failure.kind() == DatabaseException.Kind.UNREACHABLE) {
+            return new DatabaseException(failure.kind(), failure.getMessage(),
+                    "run it again once the warehouse answers; it only reads, so nothing was changed or left"
+                            + " half-done",
+                    failure.sqlState());
+        }
+        return failure;
     }
 
     private static DatabaseException denied(SQLException e, String role, WarehouseTarget target, String command) {

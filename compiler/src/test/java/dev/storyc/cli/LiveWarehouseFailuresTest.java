@@ -243,6 +243,17 @@ class LiveWarehouseFailuresTest {
                         "of integration may not read what `storyc test` needs: permission denied for schema"
                                 + " analytics"),
                 new Case(
+                        "the connection is lost while testing",
+                        w -> Checkout.write(w.resolve("stories/patients/tests/lost.sql"),
+                                "SELECT 1 AS n WHERE pg_terminate_backend(pg_backend_pid())\n"),
+                        null,
+                        List.of("test", "--env", "integration", "--story", "patients"),
+                        3,
+                        null,
+                        null,
+                        null,
+                        "help: run it again once the warehouse answers; it only reads, so nothing was changed"),
+                new Case(
                         "unreachable database",
                         w -> {},
                         null,
