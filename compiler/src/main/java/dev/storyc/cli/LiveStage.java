@@ -226,15 +226,15 @@ final class LiveStage {
             console.diagnostics(collected.problems(), output.sources());
             return LiveRow.Step.failed(collected.problems().size() + " broken");
         }
-        List<TestOutcome> outcomes;
+        List<TestOutcome> outcomes = new ArrayList<>();
         try (WarehouseConnection session =
                 Warehouses.open(Warehouses.target(root, environment, console), console)) {
-            outcomes = session.test(collected.tests());
+            outcomes.addAll(session.test(collected.tests()));
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }
-        List<TestOutcome> failing =
-                outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).toList();
+        outcomes.addAll(collected.skipped());
+        List<TestOutcome> failing = outcomes.stream().filter(TestOutcome::isProblem).toList();
         // The failing tests' rows, as storyc test shows them: the diagnostic points at this report.
         if (!failing.isEmpty()) {
             TestReports.text(failing).lines().forEach(console::result);

@@ -78,12 +78,13 @@ final class TestCommand implements Callable<Integer> {
             return ExitCode.PROJECT_ERRORS;
         }
         WarehouseTarget target = Warehouses.target(root, selected, console);
-        List<TestOutcome> outcomes;
+        List<TestOutcome> outcomes = new ArrayList<>();
         try (WarehouseConnection session = Warehouses.open(target, console)) {
-            outcomes = session.test(collected.tests());
+            outcomes.addAll(session.test(collected.tests()));
         } catch (DatabaseException e) {
             throw WarehouseSession.failed(console, e);
         }
+        outcomes.addAll(collected.skipped());
         switch (format) {
             case json -> console.out().print(TestReports.json(selected.name(), outcomes));
             case junit -> console.out().print(TestReports.junit(selected.name(), outcomes));
@@ -92,12 +93,10 @@ final class TestCommand implements Callable<Integer> {
         }
         console.out().flush();
         console.diagnostics(TestReports.diagnostics(outcomes), output.sources());
-        long passed =
-                outcomes.stream().filter(o -> o.status() == TestOutcome.Status.PASSED).count();
         if (format == Format.text) {
             console.result(TestReports.summary(outcomes));
         }
-        return passed == outcomes.size() ? ExitCode.OK : ExitCode.PROJECT_ERRORS;
+        return outcomes.stream().anyMatch(TestOutcome::isProblem) ? ExitCode.PROJECT_ERRORS : ExitCode.OK;
     }
 
     /**

@@ -24,10 +24,11 @@ import java.util.Set;
 public final class DataTests {
     private DataTests() {}
 
-    /** The tests, and the test files that are not one query. */
-    public record Collected(List<DataTest> tests, List<Diagnostic> problems) {
+    /** The tests to run, those storyc cannot run (with why), and the test files that are not one query. */
+    public record Collected(List<DataTest> tests, List<TestOutcome> skipped, List<Diagnostic> problems) {
         public Collected {
             tests = List.copyOf(tests);
+            skipped = List.copyOf(skipped);
             problems = List.copyOf(problems);
         }
     }
@@ -60,6 +61,7 @@ public final class DataTests {
             Map<String, String> viewStories,
             Set<String> stories) {
         List<DataTest> tests = new ArrayList<>();
+        List<TestOutcome> skipped = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         testFiles.forEach(
                 (story, files) -> {
@@ -95,44 +97,49 @@ public final class DataTests {
                 continue;
             }
             for (String key : project.primaryKeys(view.name()).stream().sorted().toList()) {
-                primaryKey(project, view, key, story).forEach(tests::add);
+                primaryKey(project, view, key, story, tests, skipped);
             }
         }
-        return new Collected(tests, problems);
+        return new Collected(tests, skipped, problems);
     }
 
-    private static List<DataTest> primaryKey(
-            LookmlProject project, View view, String key, String story) {
+    /**
+     * Adds a key's two tests to {@code tests}, or to {@code skipped} with the reason when they
+     * cannot run: the key's SQL or its view's table holds Liquid or a constant only Looker fills
+     * in, or names a field that is not there. Such tests vanished from the report; they are
+     * counted and shown, as validate shows such fields.
+     */
+    private static void primaryKey(LookmlProject project, View view, String key, String story,
+            List<DataTest> tests, List<TestOutcome> skipped) {
         FieldSql sql = new FieldSql(project, Map.of(view.name(), view.name()));
         var field = view.field(key).orElseThrow();
-        if (!(sql.table(view.name()) instanceof Resolved.Sql table)
-                || !(sql.select(view.name(), field) instanceof Resolved.Sql column)) {
-            return List.of();
-        }
         Position at = field.position();
-        String from = "FROM " + table.sql() + " AS " + view.name();
         String name = view.name() + "." + key;
-        return List.of(
-                new DataTest(
-                        name + " is unique",
-                        story,
-                        DataTest.Kind.PRIMARY_KEY_UNIQUE,
-                        "SELECT "
-                                + column.sql()
-                                + " AS "
-                                + key
-                                + ", COUNT(*) AS copies\n"
-                                + from
-                                + "\nGROUP BY "
-                                + column.sql()
-                                + "\nHAVING COUNT(*) > 1",
-                        at),
-                new DataTest(
-                        name + " is not null",
-                        story,
-                        DataTest.Kind.PRIMARY_KEY_NOT_NULL,
-                        "SELECT *\n" + from + "\nWHERE " + column.sql() + " IS NULL",
-                        at));
+        Resolved table = sql.table(view.name());
+        Resolved column = sql.select(view.name(), field);
+        if (!(table instanceof Resolved.Sql tableSql) || !(column instanceof Resolved.Sql columnSql)) {
+            String why = whyNotRun(column instanceof Resolved.Sql ? table : column);
+            skipped.add(TestOutcome.skipped(
+                    new DataTest(name + " is unique", story, DataTest.Kind.PRIMARY_KEY_UNIQUE, "", at), why));
+            skipped.add(TestOutcome.skipped(
+                    new DataTest(name + " is not null", story, DataTest.Kind.PRIMARY_KEY_NOT_NULL, "", at), why));
+            return;
+        }
+        String from = "FROM " + tableSql.sql() + " AS " + view.name();
+        tests.add(new DataTest(name + " is unique", story, DataTest.Kind.PRIMARY_KEY_UNIQUE,
+                "SELECT " + columnSql.sql() + " AS " + key + ", COUNT(*) AS copies\n" + from
+                        + "\nGROUP BY " + columnSql.sql() + "\nHAVING COUNT(*) > 1",
+                at));
+        tests.add(new DataTest(name + " is not null", story, DataTest.Kind.PRIMARY_KEY_NOT_NULL,
+                "SELECT *\n" + from + "\nWHERE " + columnSql.sql() + " IS NULL", at));
+    }
+
+    /** Returns why SQL that did not resolve cannot run, in validate's words. */
+    private static String whyNotRun(Resolved resolved) {
+        if (resolved instanceof Resolved.Unresolved unresolved) {
+            return "it uses " + unresolved.reference() + ", but " + unresolved.why();
+        }
+        return resolved instanceof Resolved.Skipped skip ? skip.reason() : "";
     }
 
     private static String fileName(String path) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param columns the failing rows' column names, when it failed
  * @param rows at most {@link #SHOWN} failing rows, each value as text ({@code NULL} for null)
  * @param rowCount how many rows the test returned in all
- * @param error the database's message when the test's SQL itself failed
+ * @param error the database's message when the test's SQL itself failed, or why storyc did not run
+ *     a skipped test
  */
 public record TestOutcome(
         DataTest test,
@@ -22,11 +23,12 @@ public record TestOutcome(
     /** The most failing rows a report shows. */
     public static final int SHOWN = 10;
 
-    /** Passed (no rows), failed (rows), or could not run. */
+    /** Passed (no rows), failed (rows), could not run, or not run by storyc. */
     public enum Status {
         PASSED,
         FAILED,
-        ERROR
+        ERROR,
+        SKIPPED
     }
 
     public TestOutcome {
@@ -34,5 +36,18 @@ public record TestOutcome(
         columns = List.copyOf(columns);
         rows = rows.stream().map(List::copyOf).toList();
         error = error == null ? "" : error;
+    }
+
+    /**
+     * Returns a test storyc does not run, and why: a key whose SQL holds Liquid, which only
+     * Looker renders. It is counted and shown, never left out of the report unseen.
+     */
+    public static TestOutcome skipped(DataTest test, String reason) {
+        return new TestOutcome(test, Status.SKIPPED, List.of(), List.of(), 0, reason, 0);
+    }
+
+    /** Returns true when the test found rows or could not run. */
+    public boolean isProblem() {
+        return status == Status.FAILED || status == Status.ERROR;
     }
 }

@@ -81,9 +81,11 @@ public final class TestReports {
         outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
         long failed = counts.getOrDefault(TestOutcome.Status.FAILED, 0L);
         long errors = counts.getOrDefault(TestOutcome.Status.ERROR, 0L);
+        long skipped = counts.getOrDefault(TestOutcome.Status.SKIPPED, 0L);
         return counts.getOrDefault(TestOutcome.Status.PASSED, 0L) + " passed"
                 + (failed == 0 ? "" : ", " + failed + " failed")
-                + (errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"));
+                + (errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"))
+                + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 
     /** Returns one line per test: status, name, time. */
@@ -95,10 +97,15 @@ public final class TestReports {
                         case PASSED -> "pass ";
                         case FAILED -> "FAIL ";
                         case ERROR -> "ERROR";
+                        case SKIPPED -> "skip ";
                     };
             text.append(status).append("  ").append(outcome.test().name());
             if (outcome.status() == TestOutcome.Status.FAILED) {
                 text.append("  (").append(rows(outcome.rowCount())).append(')');
+            }
+            if (outcome.status() == TestOutcome.Status.SKIPPED) {
+                text.append("  (").append(Printable.escaped(outcome.error())).append(")\n");
+                continue;
             }
             text.append("  ").append(outcome.millis()).append(" ms\n");
             if (outcome.status() == TestOutcome.Status.FAILED) {
@@ -119,6 +126,7 @@ public final class TestReports {
         root.put("passed", count(outcomes, TestOutcome.Status.PASSED));
         root.put("failed", count(outcomes, TestOutcome.Status.FAILED));
         root.put("errors", count(outcomes, TestOutcome.Status.ERROR));
+        root.put("skipped", count(outcomes, TestOutcome.Status.SKIPPED));
         ArrayNode tests = root.putArray("tests");
         for (TestOutcome outcome : outcomes) {
             ObjectNode test = tests.addObject();
@@ -144,6 +152,9 @@ public final class TestReports {
             if (outcome.status() == TestOutcome.Status.ERROR) {
                 test.put("error", outcome.error());
             }
+            if (outcome.status() == TestOutcome.Status.SKIPPED) {
+                test.put("reason", outcome.error());
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -158,6 +169,7 @@ public final class TestReports {
         counts.put("tests", Integer.toString(outcomes.size()));
         counts.put("failures", Long.toString(count(outcomes, TestOutcome.Status.FAILED)));
         counts.put("errors", Long.toString(count(outcomes, TestOutcome.Status.ERROR)));
+        counts.put("skipped", Long.toString(count(outcomes, TestOutcome.Status.SKIPPED)));
         counts.put("time", seconds(outcomes.stream().mapToLong(TestOutcome::millis).sum()));
         return suite(environment, counts, xml -> {
             for (TestOutcome outcome : outcomes) {
@@ -181,6 +193,9 @@ public final class TestReports {
                     xml.writeStartElement("error");
                     xml.writeAttribute("message", Printable.escaped(outcome.error()));
                     xml.writeEndElement();
+                } else if (outcome.status() == TestOutcome.Status.SKIPPED) {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", Printable.escaped(outcome.error()));
                 }
                 xml.writeEndElement();
             }

@@ -82,6 +82,25 @@ class DataTestsTest {
                 "SELECT *\nFROM analytics.claims AS claims\nWHERE claims.claim_id -- the clearinghouse id\n IS NULL");
     }
 
+    /** A key whose SQL holds Liquid got no tests and no mention: its tests are skipped, with why. */
+    @Test
+    void aKeyWithLiquidIsSkippedWithTheReason() {
+        LookmlProject project = LookmlProject.of(Map.of("out/e/views/c/claims.view.lkml",
+                "view: claims {\n  sql_table_name: analytics.claims ;;\n"
+                        + "  dimension: claim_id {\n    primary_key: yes\n"
+                        + "    sql: {% if _user_attributes['x'] %}${TABLE}.claim_id{% endif %} ;;\n  }\n}\n"));
+        DataTests.Collected collected = DataTests.collect(Map.of(), project, Map.of("claims", "c"), Set.of());
+
+        assertThat(collected.tests()).isEmpty();
+        assertThat(collected.skipped()).extracting(o -> o.test().name() + ": " + o.status() + ", " + o.error()
+                        + " at " + o.test().at())
+                .containsExactly(
+                        "claims.claim_id is unique: SKIPPED, Liquid is rendered by Looker at query time"
+                                + " at out/e/views/c/claims.view.lkml:3:14",
+                        "claims.claim_id is not null: SKIPPED, Liquid is rendered by Looker at query time"
+                                + " at out/e/views/c/claims.view.lkml:3:14");
+    }
+
     @Test
     void storySelectionKeepsOnlyThatStorysTests() {
         DataTests.Collected collected =

@@ -164,4 +164,30 @@ class TestReportsTest {
                 .get("tests").get(0).get("rows").get(0).get(0).asText())
                 .as("JSON escapes for itself and keeps the value exact").isEqualTo("\u0001");
     }
+    /** A key whose SQL holds Liquid was run by no one and shown nowhere; it is a skipped test. */
+    @Test
+    void aSkippedTestIsCountedAndShownWithItsReasonInEveryFormat() throws Exception {
+        List<TestOutcome> outcomes = List.of(OUTCOMES.get(0),
+                TestOutcome.skipped(UNIQUE, "Liquid is rendered by Looker at query time"));
+
+        assertThat(TestReports.summary(outcomes)).isEqualTo("1 passed, 1 skipped");
+        assertThat(TestReports.text(outcomes)).isEqualTo("""
+                pass   patients.patient_id is unique  3 ms
+                skip   patients.patient_id is unique  (Liquid is rendered by Looker at query time)
+                """);
+        assertThat(TestReports.diagnostics(outcomes)).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(TestReports.json("integration", outcomes));
+        assertThat(json.get("skipped").asInt()).isEqualTo(1);
+        assertThat(json.get("tests").get(1).get("status").asText()).isEqualTo("skipped");
+        assertThat(json.get("tests").get(1).get("reason").asText())
+                .isEqualTo("Liquid is rendered by Looker at query time");
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(TestReports.junit("integration", outcomes)
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        Element skipped = (Element) ((Element) document.getElementsByTagName("testcase").item(1))
+                .getElementsByTagName("skipped").item(0);
+        assertThat(skipped.getAttribute("message")).isEqualTo("Liquid is rendered by Looker at query time");
+        assertThat(document.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
 }
