@@ -1,5 +1,7 @@
 package dev.storyc.datatest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +9,8 @@ import java.util.Objects;
  * How one data test went.
  *
  * @param columns the failing rows' column names, when it failed
- * @param rows at most {@link #SHOWN} failing rows, each value as text ({@code NULL} for null)
+ * @param rows at most {@link #SHOWN} failing rows, each value as text, or Java's null for SQL's NULL
+ *     (a text {@code 'NULL'} read the same as a NULL when nulls were written as that word)
  * @param rowCount how many rows the test returned in all
  * @param error the database's message when the test's SQL itself failed, or why storyc did not run
  *     a skipped test
@@ -34,7 +37,7 @@ public record TestOutcome(
     public TestOutcome {
         Objects.requireNonNull(test, "test");
         columns = List.copyOf(columns);
-        rows = rows.stream().map(List::copyOf).toList();
+        rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
         error = error == null ? "" : error;
     }
 

@@ -146,7 +146,13 @@ public final class TestReports {
                         .forEach(
                                 row -> {
                                     ArrayNode values = rows.addArray();
-                                    row.forEach(values::add);
+                                    row.forEach(value -> {
+                                        if (value == null) {
+                                            values.addNull();
+                                        } else {
+                                            values.add(value);
+                                        }
+                                    });
                                 });
             }
             if (outcome.status() == TestOutcome.Status.ERROR) {
@@ -273,7 +279,7 @@ public final class TestReports {
         // JUnit report unreadable XML, or break the table across lines.
         List<List<String>> lines = new ArrayList<>();
         lines.add(outcome.columns().stream().map(Printable::escaped).toList());
-        outcome.rows().forEach(row -> lines.add(row.stream().map(Printable::escaped).toList()));
+        outcome.rows().forEach(row -> lines.add(row.stream().map(TestReports::cell).toList()));
         int[] widths = new int[outcome.columns().size()];
         for (List<String> line : lines) {
             for (int i = 0; i < widths.length && i < line.size(); i++) {
@@ -305,6 +311,16 @@ public final class TestReports {
                     .append(" rows shown)\n");
         }
         return text.toString().stripTrailing();
+    }
+
+    /**
+     * How a table shows SQL's NULL: not as the word, which a text value may be; {@code <null>},
+     * like the markers of database tools, and written in docs/testing.md.
+     */
+    static final String NULL_CELL = "<null>";
+
+    private static String cell(String value) {
+        return value == null ? NULL_CELL : Printable.escaped(value);
     }
 
     private static String rows(long count) {

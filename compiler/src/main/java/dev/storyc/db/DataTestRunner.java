@@ -78,8 +78,7 @@ public final class DataTestRunner {
                     if (rows.size() < TestOutcome.SHOWN) {
                         List<String> row = new ArrayList<>();
                         for (int i = 1; i <= columns.size(); i++) {
-                            String value = result.getString(i);
-                            row.add(value == null ? "NULL" : value);
+                            row.add(result.getString(i));
                         }
                         rows.add(row);
                     }

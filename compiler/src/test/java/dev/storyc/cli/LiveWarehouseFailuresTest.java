@@ -182,6 +182,17 @@ class LiveWarehouseFailuresTest {
                         null,
                         "skip   patients.patient_id is not null  (Liquid is rendered by Looker at query time)"),
                 new Case(
+                        "a failing test's NULL is not the text NULL",
+                        w -> Checkout.write(w.resolve("stories/patients/tests/nulls.sql"),
+                                "SELECT 'NULL' AS word, NULL AS nothing\n"),
+                        null,
+                        List.of("test", "--env", "integration", "--story", "patients"),
+                        1,
+                        "E0911",
+                        "tests/patients/nulls.sql",
+                        "SELECT 'NULL'",
+                        "NULL | <null>"),
+                new Case(
                         "dimension's column dropped",
                         w -> {},
                         "ALTER TABLE analytics.patients DROP COLUMN zip3",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyc.diag.Position;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -189,5 +190,29 @@ class TestReportsTest {
                 .getElementsByTagName("skipped").item(0);
         assertThat(skipped.getAttribute("message")).isEqualTo("Liquid is rendered by Looker at query time");
         assertThat(document.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    /** SQL's NULL was printed as the word NULL, which a text value may be. */
+    @Test
+    void aNullIsToldApartFromTheTextNullInEveryFormat() throws Exception {
+        List<TestOutcome> outcomes = List.of(new TestOutcome(STORY, TestOutcome.Status.FAILED,
+                List.of("claim_id", "payer"), List.of(Arrays.asList("NULL", null)), 1, "", 5));
+
+        assertThat(TestReports.text(outcomes)).isEqualTo("""
+                FAIL   claims/paid_le_billed  (1 row)  5 ms
+                       claim_id | payer
+                       ---------+-------
+                       NULL     | <null>
+                """);
+        JsonNode row = new ObjectMapper().readTree(TestReports.json("integration", outcomes))
+                .get("tests").get(0).get("rows").get(0);
+        assertThat(row.get(0).isTextual()).isTrue();
+        assertThat(row.get(0).asText()).isEqualTo("NULL");
+        assertThat(row.get(1).isNull()).as("JSON's null").isTrue();
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(TestReports.junit("integration", outcomes)
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.getElementsByTagName("failure").item(0).getTextContent())
+                .contains("NULL     | <null>");
     }
 }
