@@ -42,11 +42,20 @@ public final class DataTests {
      * runs.
      */
     public static Optional<String> notOneQuery(String path, List<SqlStatement> statements) {
-        if (statements.size() == 1 && statements.get(0).isQuery()) {
-            return Optional.empty();
+        String rule = "data test `" + path + "` must be one SELECT that returns the rows that break the rule; ";
+        if (statements.size() != 1) {
+            return Optional.of(rule + "it has " + statements.size() + " statements");
         }
-        return Optional.of("data test `" + path + "` must be one SELECT that returns the rows that break the rule;"
-                + " it has " + statements.size() + " statement(s)" + (statements.size() == 1 ? " that write" : ""));
+        SqlStatement statement = statements.get(0);
+        if (!statement.isQuery()) {
+            return Optional.of(rule + "it is a" + (statement.firstWord().matches("[AEIOU].*") ? "n" : "") + " `"
+                    + statement.firstWord() + "` statement");
+        }
+        if (!statement.nestedWrites().isEmpty()) {
+            // A test runs in a read-only transaction, so this fails every run; and it would write.
+            return Optional.of(rule + "its WITH runs " + statement.nestedWrites().get(0) + ", which writes");
+        }
+        return Optional.empty();
     }
 
     /**

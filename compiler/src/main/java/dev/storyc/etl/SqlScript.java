@@ -40,6 +40,8 @@ public final class SqlScript {
         int depth = 0;
         AtomicBodies bodies = new AtomicBodies();
         List<String> words = new ArrayList<>();
+        List<String> nestedWrites = new ArrayList<>();
+        boolean opened = false;
         while (offset < text.length()) {
             char c = text.charAt(offset);
             if (Character.isWhitespace(c)) {
@@ -54,10 +56,12 @@ public final class SqlScript {
                 advance(1);
             } else if (c == ';') {
                 if (begin >= 0) {
-                    statements.add(new SqlStatement(text.substring(begin, offset), start, words));
+                    statements.add(new SqlStatement(text.substring(begin, offset), start, words, nestedWrites));
                 }
                 begin = -1;
                 words = new ArrayList<>();
+                nestedWrites = new ArrayList<>();
+                opened = false;
                 depth = 0;
                 bodies.reset();
                 advance(1);
@@ -68,7 +72,9 @@ public final class SqlScript {
                 }
                 if (c == '(') {
                     depth++;
+                    opened = true;
                     advance(1);
+                    continue;
                 } else if (c == ')') {
                     depth = Math.max(0, depth - 1);
                     advance(1);
@@ -92,14 +98,18 @@ public final class SqlScript {
                     bodies.word(word, depth);
                     if (depth == 0) {
                         words.add(SqlStatement.word(word));
+                    } else if (opened && SqlStatement.writes(SqlStatement.word(word))) {
+                        nestedWrites.add(SqlStatement.word(word));
                     }
                 } else {
                     advance(1);
                 }
+                // Only the first token after a parenthesis can start the statement it holds.
+                opened = false;
             }
         }
         if (begin >= 0) {
-            statements.add(new SqlStatement(text.substring(begin).stripTrailing(), start, words));
+            statements.add(new SqlStatement(text.substring(begin).stripTrailing(), start, words, nestedWrites));
         }
     }
 

@@ -12,12 +12,26 @@ import java.util.Objects;
  *
  * @param start where the statement's first word is, so errors point at the statement itself
  * @param topLevelWords the words outside parentheses, strings and comments, in upper case
+ * @param nestedWrites the {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE} words
+ *     that open a parenthesized statement, as a data-modifying common table expression does
+ *     ({@code WITH gone AS (DELETE ... RETURNING *) SELECT ...}), in upper case
  */
-public record SqlStatement(String text, Position start, List<String> topLevelWords) {
+public record SqlStatement(String text, Position start, List<String> topLevelWords, List<String> nestedWrites) {
     public SqlStatement {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(start, "start");
         topLevelWords = List.copyOf(topLevelWords);
+        nestedWrites = List.copyOf(nestedWrites);
+    }
+
+    public SqlStatement(String text, Position start, List<String> topLevelWords) {
+        this(text, start, topLevelWords, List.of());
+    }
+
+    /** Returns true for a word that starts a statement which writes. */
+    static boolean writes(String upperCaseWord) {
+        return upperCaseWord.equals("INSERT") || upperCaseWord.equals("UPDATE") || upperCaseWord.equals("DELETE")
+                || upperCaseWord.equals("MERGE");
     }
 
     /** Returns the first word in upper case, such as {@code INSERT}, or "" for none. */
@@ -41,13 +55,7 @@ public record SqlStatement(String text, Position start, List<String> topLevelWor
         if (!firstWord().equals("WITH")) {
             return false;
         }
-        return topLevelWords.stream()
-                .noneMatch(
-                        w ->
-                                w.equals("INSERT")
-                                        || w.equals("UPDATE")
-                                        || w.equals("DELETE")
-                                        || w.equals("MERGE"));
+        return topLevelWords.stream().noneMatch(SqlStatement::writes);
     }
 
     /**
