@@ -137,20 +137,29 @@ public final class EnvironmentResolver {
         for (String name : declared.keySet()) {
             extendsResolver.resolve(name).ifPresent(table -> merged.put(name, table));
         }
-        if (diagnostics.hasErrors()) {
-            return Result.failed(diagnostics.all());
-        }
+        // An `extends` error does not hide the rest of the file: every environment that resolved
+        // is checked on, and only what a partial one may lack through its parents is held back.
+        Set<String> resolvable = new java.util.LinkedHashSet<>(environments.keySet());
+        resolvable.retainAll(merged.keySet());
         Diagnostics referenceProblems = new Diagnostics();
-        ReferenceResolver references = new ReferenceResolver(merged, environments.keySet(), lookups, referenceProblems,
+        ReferenceResolver references = new ReferenceResolver(merged, resolvable, lookups, referenceProblems,
                 path -> types.fieldAt(path).filter(f -> !f.type().equals("secret") && !f.type().equals("any"))
                         .isPresent());
         Map<String, ConfigTable> resolved = new LinkedHashMap<>();
-        environments.keySet().forEach(name -> resolved.put(name, references.resolve(name)));
-        references.reportUnset();
         Diagnostics typeProblems = new Diagnostics();
         TypeChecker bodyChecker = new TypeChecker(types, lookups, typeProblems);
         Map<String, ConfigTable> trees = new TreeMap<>();
-        resolved.forEach((name, table) -> trees.put(name, bodyChecker.checkEnvironment(name, table)));
+        for (String name : resolvable) {
+            int references0 = referenceProblems.size();
+            int types0 = typeProblems.size();
+            resolved.put(name, references.resolve(name));
+            trees.put(name, bodyChecker.checkEnvironment(name, resolved.get(name)));
+            if (extendsResolver.partial(name)) {
+                referenceProblems.dropSince(references0, d -> d.code() == Code.ENV_UNDEFINED_REFERENCE);
+                typeProblems.dropSince(types0, d -> d.code() == Code.ENV_FIELD_MISSING);
+            }
+        }
+        references.reportUnset();
         // A value whose reference failed is reported once, at its reference, not again by its type.
         Set<dev.storyc.diag.Position> unresolved = new java.util.HashSet<>();
         referenceProblems.all().forEach(d -> unresolved.add(d.position()));

@@ -31,6 +31,8 @@ final class ExtendsResolver {
     private final Map<String, ConfigTable> merged = new HashMap<>();
     private final List<String> inProgress = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
+    /** Names whose `extends` has an error it could skip, or whose ancestors do: inheritance is partial. */
+    private final Set<String> partial = new HashSet<>();
     private final Map<String, Position> extendsPositions = new HashMap<>();
     /** How many levels each resolved table stands on, itself included. */
     private final Map<String, Integer> depths = new HashMap<>();
@@ -83,6 +85,9 @@ final class ExtendsResolver {
                 }
                 result = merge(result, (ConfigTable) resolved.get()
                         .mapOrigins(o -> new Origin.Inherited(name, parent.name, parent.position, o)));
+                if (partial.contains(parent.name)) {
+                    partial.add(name);
+                }
             }
             result = merge(result, own.without("extends"));
             merged.put(name, result);
@@ -91,6 +96,15 @@ final class ExtendsResolver {
         } finally {
             inProgress.remove(name);
         }
+    }
+
+    /**
+     * Returns true when {@code name} resolved without all it should inherit (an `extends` of the
+     * wrong type, a parent that is not defined): its own fields are still worth checking, but a
+     * field or reference it lacks may be one its parents would have given it.
+     */
+    boolean partial(String name) {
+        return partial.contains(name);
     }
 
     private record ParentRef(String name, Position position) {}
@@ -116,14 +130,17 @@ final class ExtendsResolver {
         if (!(value.get() instanceof ConfigList list)) {
             diagnostics.error(Code.ENV_FIELD_TYPE, value.get().position(),
                     "`extends` must be a list of names, such as `extends = [\"base\"]`");
+            partial.add(name);
             return parents;
         }
         for (ConfigValue item : list.items()) {
             if (!(item.toPlain() instanceof String parent)) {
                 diagnostics.error(Code.ENV_FIELD_TYPE, item.position(), "`extends` entries must be names");
+                partial.add(name);
                 continue;
             }
             if (!declared.containsKey(parent)) {
+                partial.add(name);
                 diagnostics.add(Diagnostic.error(Code.ENV_UNKNOWN_PARENT, item.position(),
                                 "`" + name + "` extends `" + parent + "`, which is not defined")
                         .withHint(Spelling.didYouMean(parent, declared.keySet())

@@ -32,6 +32,15 @@ public final class Diagnostics {
     }
 
     /**
+     * Removes the diagnostics added since {@link #size()} was {@code size} that {@code drop}
+     * matches: those another finding may explain, such as a field an environment lacks because its
+     * broken {@code extends} gave it nothing.
+     */
+    public void dropSince(int size, java.util.function.Predicate<Diagnostic> drop) {
+        items.subList(size, items.size()).removeIf(drop);
+    }
+
+    /**
      * Returns every diagnostic so far, in print order, each once: a stage that walks one text for
      * several environments (a template, a base every environment extends) finds its problem once
      * per environment, and the same problem said seven times is noise.
