@@ -50,7 +50,7 @@ public final class FieldSql {
                     "a " + field.kind().key() + " only exists in Looker's query");
         }
         if (field.kind() == FieldKind.DIMENSION_GROUP
-                && "duration".equals(field.type().orElse("time"))) {
+                && "duration".equals(field.type().map(Located::value).orElse("time"))) {
             return new Resolved.Skipped("a duration group's SQL is sql_start and sql_end");
         }
         Set<String> aliases = new HashSet<>();
@@ -136,19 +136,20 @@ public final class FieldSql {
                 : new OwnSql(raw, own).shifted(sql.isEmpty() ? 0
                         : -(inner.length() - inner.toString().stripLeading().length()));
         if (field.kind() == FieldKind.MEASURE) {
-            return Measures.aggregate(field.type().orElse("count"), sql)
+            return Measures.aggregate(field.type().map(Located::value).orElse("count"), sql)
                     .map(aggregate -> selected ? yesno(field, aggregate) : aggregate)
                     .<Resolved>map(aggregate -> new Resolved.Sql(aggregate, aliases, wrapped(text, aggregate, sql)))
                     .orElseGet(
                             () ->
                                     new Resolved.Skipped(
                                             "a measure of type "
-                                                    + field.type().orElse("")
+                                                    + field.type().map(Located::value).orElse("")
                                                     + " is written differently by each dialect"));
         }
         if (field.kind() == FieldKind.DIMENSION_GROUP) {
-            String expression = selected ? Timeframe.group(field.timeframes(), field.datatype(), sql)
-                    : Timeframe.expression(timeframe.orElse("raw"), field.datatype(), sql);
+            Optional<String> datatype = field.datatype().map(Located::value);
+            String expression = selected ? Timeframe.group(field.timeframes(), datatype, sql)
+                    : Timeframe.expression(timeframe.orElse("raw"), datatype, sql);
             return new Resolved.Sql(expression, aliases, wrapped(text, expression, sql));
         }
         String expression = selected ? yesno(field, sql) : sql;
@@ -161,7 +162,7 @@ public final class FieldSql {
      * to it substitutes the condition itself. Any other field is returned as it is.
      */
     private static String yesno(Field field, String sql) {
-        return "yesno".equals(field.type().orElse("")) ? "CASE WHEN (" + sql + ") THEN 'Yes' ELSE 'No' END" : sql;
+        return "yesno".equals(field.type().map(Located::value).orElse("")) ? "CASE WHEN (" + sql + ") THEN 'Yes' ELSE 'No' END" : sql;
     }
 
     /** Returns own text moved to where {@code inner} stands in {@code wrapper}, when it stands there once. */

@@ -87,9 +87,9 @@ final class Inheritance {
                 .map(own -> new Located(own.value().replace("${EXTENDED}",
                         parent.sql().map(Located::value).orElse("")), own.position()))
                 .or(parent::sql);
-        return new Field(child.kind(), child.name(), child.position(), child.type().or(parent::type), sql,
-                child.timeframes().isEmpty() ? parent.timeframes() : child.timeframes(),
-                child.datatype().or(parent::datatype), child.hidden());
+        return new Field(child.kind(), child.name(), child.position(), child.type().or(parent::type),
+                child.datatype().or(parent::datatype), sql,
+                child.timeframes().isEmpty() ? parent.timeframes() : child.timeframes(), child.hidden());
     }
 
     /** Returns the explores with the base view and joins they inherit, in the order given. */

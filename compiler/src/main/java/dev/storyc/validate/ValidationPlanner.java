@@ -191,7 +191,7 @@ public final class ValidationPlanner {
                 return Optional.empty();
             }
             String keyword =
-                    switch (join.type().orElse("left_outer")) {
+                    switch (join.type().map(Located::value).orElse("left_outer")) {
                         case "inner" -> "INNER JOIN";
                         case "full_outer" -> "FULL OUTER JOIN";
                         case "cross" -> "CROSS JOIN";

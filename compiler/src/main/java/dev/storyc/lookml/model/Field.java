@@ -8,18 +8,19 @@ import java.util.Optional;
 /**
  * A Field is a dimension, dimension group, measure, filter or parameter of a view.
  *
+ * @param type the {@code type} as written, where it is written: checks report a value Looker lacks there
+ * @param datatype a time group's {@code datatype} ({@code epoch}, {@code date}, {@code yyyymmdd}...),
+ *     where it is written: how Looker reads the column before it truncates it
  * @param timeframes the {@code timeframes} (time groups) or {@code intervals} (duration groups) listed
- * @param datatype a time group's {@code datatype} ({@code epoch}, {@code date}, {@code yyyymmdd}...):
- *     how Looker reads the column before it truncates it
  */
 public record Field(
         FieldKind kind,
         String name,
         Position position,
-        Optional<String> type,
+        Optional<Located> type,
+        Optional<Located> datatype,
         Optional<Located> sql,
         List<String> timeframes,
-        Optional<String> datatype,
         boolean hidden) {
 
     public Field {
@@ -38,6 +39,6 @@ public record Field(
         if (kind != FieldKind.DIMENSION_GROUP) {
             return List.of(name);
         }
-        return Timeframes.expand(name, type.orElse("time"), timeframes);
+        return Timeframes.expand(name, type.map(Located::value).orElse("time"), timeframes);
     }
 }

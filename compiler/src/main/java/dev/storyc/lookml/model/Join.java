@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * A Join is an explore's {@code join: name {...}}.
  *
+ * @param relationship the {@code relationship} and {@code type} as written, where they are written
  * @param listsFields whether the join has a {@code fields} list at all: {@code fields: []} offers
  *     no field of the joined view, where a join without the list offers all of them
  */
@@ -15,8 +16,8 @@ public record Join(
         Position position,
         Optional<Located> from,
         Optional<Located> sqlOn,
-        Optional<String> relationship,
-        Optional<String> type,
+        Optional<Located> relationship,
+        Optional<Located> type,
         List<Located> fields,
         boolean listsFields) {
 

@@ -68,16 +68,15 @@ public final class LookmlModels {
         List<String> timeframes = new ArrayList<>();
         list(block, "timeframes").forEach(l -> timeframes.add(l.value()));
         list(block, "intervals").forEach(l -> timeframes.add(l.value()));
-        return new Field(kind, name(block), block.namePosition(), scalar(block, "type").map(Located::value),
-                scalar(block, "sql"), timeframes, scalar(block, "datatype").map(Located::value),
-                isYes(scalar(block, "hidden"), "yes"));
+        return new Field(kind, name(block), block.namePosition(), scalar(block, "type"), scalar(block, "datatype"),
+                scalar(block, "sql"), timeframes, isYes(scalar(block, "hidden"), "yes"));
     }
 
     private static Explore explore(Block block) {
         List<Join> joins = new ArrayList<>();
         for (Block join : block.blocks("join")) {
             joins.add(new Join(name(join), join.namePosition(), scalar(join, "from"), scalar(join, "sql_on"),
-                    scalar(join, "relationship").map(Located::value), scalar(join, "type").map(Located::value),
+                    scalar(join, "relationship"), scalar(join, "type"),
                     list(join, "fields"), !join.items("fields").isEmpty()));
         }
         return new Explore(plainName(block), block.namePosition(), block.isRefinement(), scalar(block, "view_name"),
