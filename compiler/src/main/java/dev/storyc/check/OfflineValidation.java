@@ -3,7 +3,8 @@ package dev.storyc.check;
 /**
  * The checks that make {@code storyc check} a superset of Looker's LookML validator for what can
  * be known offline, plus the schema and LookML checks a SQL validator otherwise needs a live
- * warehouse for: field references, constants, Liquid, columns, the tables SQL reads and writes,
+ * warehouse for: field references, values of keys Looker fixes ({@code type}, {@code relationship},
+ * {@code datatype}), constants, Liquid, columns, the tables SQL reads and writes,
  * columns a change drops or renames, requires against use, revert scripts, scripts that end their own transaction, NULs in SQL,
  * empty ETL SQL, data tests that are not one query, and the workspace model. One entry point, so that {@link Checks} runs them all in one line.
  */
@@ -12,6 +13,7 @@ final class OfflineValidation {
 
     static void check(Scope scope, java.util.List<EtlJobs.Target> targets) {
         FieldReferences.check(scope);
+        ClosedValues.check(scope);
         ConstantReferences.check(scope);
         LiquidReferences.check(scope);
         ColumnReferences.check(scope);

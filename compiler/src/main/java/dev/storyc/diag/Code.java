@@ -155,6 +155,7 @@ public enum Code {
     SQL_UNKNOWN_COLUMN_CHANGED("E0641", "a schema script drops or renames a column its table does not have"),
     DASHBOARD_NAME_TWICE("E0642", "a dashboard has two elements, or two filters, of one name"),
     REVERT_CASCADES("E0643", "revert.sql drops with CASCADE"),
+    UNKNOWN_LOOKML_VALUE("E0644", "a `type`, `relationship` or `datatype` has a value Looker does not have"),
 
     // E07xx: output trees and publishing
     OUTPUT_PATH_CLASH("E0701", "two files map to the same output path"),

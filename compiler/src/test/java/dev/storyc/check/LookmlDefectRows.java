@@ -4,7 +4,7 @@ import static dev.storyc.check.SeededDefects.*;
 
 import java.util.stream.Stream;
 
-/** Seeded defects that Looker's validator finds: field references, timeframes, constants, Liquid (E0620-E0625). */
+/** Seeded defects that Looker's validator finds: field references, timeframes, constants, Liquid (E0620-E0625), and values of keys Looker fixes (E0644). */
 final class LookmlDefectRows {
     private LookmlDefectRows() {}
 
@@ -236,6 +236,10 @@ final class LookmlDefectRows {
                                     + "    sql_start: ${TABLE}.admitted_at ;;\n"
                                     + "    sql_end: ${TABLE}.discharged_at ;;\n"
                                     + "  }\n")),
+                // E0644: values of keys Looker fixes
+                defect("E0644", EX, "type: left_outer", "type: left_outr", "left_outr"),
+                defect("E0644", EX, "relationship: many_to_one", "relationship: many_to_won", "many_to_won"),
+                defect("E0644", E, "    type: string\n", "    type: strng\n", "strng"),
                 // A join with `fields: []` offers no field of its view
                 defectAt(
                         "E0605",

@@ -1,0 +1,1 @@
+CREATE TABLE <% env.warehouse.schema %>.base (id INTEGER NOT NULL);

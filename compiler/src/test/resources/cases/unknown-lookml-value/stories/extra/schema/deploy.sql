@@ -1,0 +1,1 @@
+CREATE TABLE <% env.warehouse.schema %>.extra (base_id INTEGER NOT NULL);
