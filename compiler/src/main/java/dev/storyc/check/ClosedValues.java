@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * would read it as the default and compile it. A property of one file, so views and explores are
  * checked as written, refinements and templates ({@code extension: required}) alike.
  */
-public final class ClosedValues {
+final class ClosedValues {
     /** What Looker or storyc fills in before a value means anything: not for a catalogue to judge. */
     private static final List<String> TEMPLATED = List.of("{{", "{%", "@{", "${", "<%");
 
@@ -43,9 +43,9 @@ public final class ClosedValues {
 
     /**
      * Returns the problems of one file's values at the file's own positions, for checking LookML
-     * outside a workspace ({@code storyc lookml check}).
+     * outside a workspace ({@link LookmlFileChecks}).
      */
-    public static List<Diagnostic> of(LookmlFile file) {
+    static List<Diagnostic> of(LookmlFile file) {
         List<Diagnostic> found = new ArrayList<>();
         ClosedValues values = new ClosedValues((at, token) -> at, found::add);
         file.views().forEach(values::view);

@@ -1,5 +1,6 @@
 package dev.storyc.cli;
 
+import dev.storyc.check.LookmlFileChecks;
 import dev.storyc.diag.Diagnostic;
 import dev.storyc.diag.Diagnostics;
 import dev.storyc.diag.SourceFile;
@@ -55,9 +56,13 @@ final class LookmlCommand extends CommandGroup {
         }
     }
 
-    /** {@code storyc lookml check FILE...}: exit 0 when every file parses. */
+    /**
+     * {@code storyc lookml check FILE...}: exit 0 when every file parses and holds only values
+     * Looker has.
+     */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check that LookML files parse; prints positioned diagnostics otherwise.")
+            description = "Check that LookML files parse and use only the types, relationships and datatypes"
+                    + " Looker has; prints positioned diagnostics otherwise.")
     static final class Check implements Callable<Integer> {
         @ParentCommand
         LookmlCommand lookml;
@@ -82,7 +87,7 @@ final class LookmlCommand extends CommandGroup {
                     continue;
                 }
                 sources.add(source.get());
-                diagnostics.addAll(LookmlFiles.check(source.get().path(), source.get().text()));
+                diagnostics.addAll(LookmlFileChecks.check(source.get().path(), source.get().text()));
             }
             console.diagnostics(diagnostics, sources);
             boolean failed = unreadable > 0 || diagnostics.stream().anyMatch(Diagnostic::isError);

@@ -28,6 +28,21 @@ class LookmlCommandTest {
         assertThat(failed.stderr()).contains("error[E05").contains("--> " + bad + ":2:27");
     }
 
+    /** Outside a workspace too, a value Looker does not have fails the file, at the value. */
+    @Test
+    void checkReportsAValueLookerDoesNotHave(@TempDir Path temp) {
+        Path explore = Checkout.write(temp.resolve("orders.explore.lkml"),
+                "explore: orders {\n  join: customers {\n    type: left_outr\n    relationship: many_to_one\n  }\n}\n");
+
+        Storyc.Outcome outcome = Storyc.runRaw(Map.of(), "--color", "never", "lookml", "check", explore.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("error[E0644]: join `customers` of explore `orders` has `type: left_outr`")
+                .contains("--> " + explore + ":3:11")
+                .contains("did you mean `left_outer`?");
+        assertThat(outcome.stdout()).contains("failed: 1 file checked");
+    }
+
     @Test
     void oneFileThatCannotBeDecodedOrReadHidesNoneOfTheOthers(@TempDir Path temp) throws Exception {
         Path bad = Checkout.write(temp.resolve("bad.view.lkml"), "view: b {\n  dimension: x { type: [a,,b] }\n}\n");
