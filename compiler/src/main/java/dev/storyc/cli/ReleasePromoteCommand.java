@@ -46,8 +46,7 @@ final class ReleasePromoteCommand implements Callable<Integer> {
         }
         // The release is checked as an environment running it would check it: pointing one at a
         // release that lists a story with no folder would break that environment's next compile.
-        var problems = dev.storyc.release.StorySelector.checkUnrun(
-                name, project.workspace().releases().get(name), project.workspace());
+        var problems = dev.storyc.compile.DraftReleases.check(project.workspace(), name);
         if (problems.stream().anyMatch(dev.storyc.diag.Diagnostic::isError)) {
             console.diagnostics(problems, project.workspace().allSources());
             console.failure("release `" + name + "` has errors, so `" + environment + "` was not pointed at it;"

@@ -17,8 +17,16 @@ import java.util.stream.Collectors;
  * {@code check --all}. Only a compile that takes every story (a developer's, integration's) checks
  * them: an emergency compile of production is not stopped by a draft.
  */
-final class DraftReleases {
+public final class DraftReleases {
     private DraftReleases() {}
+
+    /**
+     * Returns the problems of one release as an environment running it would find them: what
+     * {@code release promote} asks before it points an environment at the release.
+     */
+    public static List<Diagnostic> check(Workspace workspace, String release) {
+        return StorySelector.checkUnrun(release, workspace.releases().get(release), workspace);
+    }
 
     /** Returns the problems of every manifest none of {@code selected} runs (those report their own). */
     static List<Diagnostic> check(Workspace workspace, List<Environment> selected) {
