@@ -57,6 +57,17 @@ final class EtlRunCommand implements Callable<Integer> {
         OneEnvironmentOption.EtlSite site = environment.openForJobs(root, console);
         CompiledOutput output = site.output();
         List<EtlJob> jobs = select(EtlCommand.jobs(output), console);
+        if (jobs.isEmpty()) {
+            // Silence would read as a run that failed without a word; and there is no need to
+            // reach a warehouse to run nothing.
+            if (format.json()) {
+                WarehouseReports.print(console.out(), EtlReports.run(site.name(), output.commit(), List.of(), List.of()));
+            } else {
+                console.result(site.name() + " has no ETL jobs at output " + OutputPlan.shortId(output.commit())
+                        + ": nothing to run");
+            }
+            return ExitCode.OK;
+        }
         Result<Jobs> plans = plan(output, jobs);
         if (!plans.ok()) {
             console.diagnostics(plans.diagnostics(), output.sources());

@@ -90,6 +90,25 @@ class EtlJsonTest {
     }
 
     @Test
+    void anEnvironmentWithoutJobsSaysSoWithoutReachingItsWarehouse() throws Exception {
+        Path workspace = Checkout.copyExampleWorkspace(folder.resolve("workspace"));
+        Checkout.write(workspace.resolve("releases/2026-W50.toml"), "stories = []\n");
+        assertThat(Storyc.run(workspace, "release", "promote", "2026-W50", "--to", "acceptance-1").exitCode()).isZero();
+        assertThat(Storyc.run(workspace, "compile", "--env", "acceptance-1").exitCode()).isZero();
+        String head = dev.storyc.testing.GitCli.git(workspace.resolve("out/acceptance-1"), "rev-parse", "main");
+
+        // The environment's warehouse host does not resolve: nothing may try to reach it.
+        Storyc.Outcome text = Storyc.run(workspace, "etl", "run", "--env", "acceptance-1");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout()).isEqualTo("acceptance-1 has no ETL jobs at output " + head.substring(0, 12)
+                + ": nothing to run\n");
+        JsonNode json = document(Storyc.run(workspace, "etl", "run", "--env", "acceptance-1", "--format", "json"),
+                0, "etl-run");
+        assertThat(json.get("runs")).isEmpty();
+        assertThat(json.get("not_run")).isEmpty();
+    }
+
+    @Test
     void anEnvironmentNeverCompiledPrintsTheFailureDocument() throws Exception {
         Path workspace = Checkout.copyExampleWorkspace(folder.resolve("workspace"));
         Storyc.Outcome outcome = Storyc.run(workspace, "etl", "run", "--env", "integration", "--format", "json");
