@@ -27,7 +27,7 @@ class OfflineFailureDocumentTest {
                 Arguments.of(List.of("phi", "report", "--format", "json", "-e", "nope"), 2,
                         "environment `nope` is not defined"),
                 Arguments.of(List.of("env", "show", "nope", "--json"), 2, "environment `nope` is not defined"),
-                Arguments.of(List.of("lookml", "parse", "no-such-file.lkml", "--json"), 3, "no such file"),
+                Arguments.of(List.of("lookml", "parse", "no-such-file.lkml", "--json"), 2, "does not exist"),
                 Arguments.of(List.of("release", "show", "nope", "--format", "json"), 2, "nope"),
                 Arguments.of(List.of("story", "show", "nope", "--format", "json"), 2, "nope"));
     }
