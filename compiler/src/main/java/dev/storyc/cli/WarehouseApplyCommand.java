@@ -82,7 +82,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         List<Action> finished = new ArrayList<>();
-        ApplyPlan[] planned = {null};
+        ApplyPlan planned = null;
         try (Applier applier = session.connect(console)) {
             if (dryRun) {
                 RegistryState state = applier.readRegistry();
@@ -91,7 +91,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
             applier.lock();
             RegistryState state = applier.readRegistry();
             ApplyPlan plan = plan(session, state);
-            planned[0] = plan;
+            planned = plan;
             if (!plan.refusals().isEmpty()) {
                 return WarehousePlanCommand.show(console, session, plan, options);
             }
@@ -120,7 +120,7 @@ final class WarehouseApplyCommand implements Callable<Integer> {
         } catch (DatabaseException e) {
             if (options.json() && !finished.isEmpty()) {
                 // The changes that finished committed; the one the failure interrupted rolled back.
-                console.owe(WarehouseReports.partial(document(session, planned[0], finished, List.of(), -1)));
+                console.owe(WarehouseReports.partial(document(session, planned, finished, List.of(), -1)));
             }
             throw WarehouseSession.failed(console, e);
         }
