@@ -74,36 +74,14 @@ final class PlacementDefectRows {
                         "--env",
                         "production"));
         // 2. Two environments sharing a folder or a remote.
-        rows.add(
-                row(
-                        "two environments share a folder",
-                        true,
-                        "E0706",
-                        (ws, t) ->
-                                envs(
-                                        ws,
-                                        3,
-                                        "\n"
-                                                + "[environments.integration.output]\n"
-                                                + "path = \"out/production\"\n"),
-                        "compile",
-                        "--all"));
+        Defect sharedFolder = (ws, t) -> envs(ws, 3,
+                "\n" + "[environments.integration.output]\n" + "path = \"out/production\"\n");
+        rows.add(row("two environments share a folder", true, "E0706", sharedFolder, "compile", "--all"));
         // Read-only commands too: the shared folder may be another environment's.
         for (List<String> reading : List.of(List.of("status"), List.of("diff", "--env", "integration"), List.of("site"),
                 List.of("warehouse", "plan", "--env", "integration"))) {
-            rows.add(
-                    row(
-                            "two environments share a folder, read by " + reading.get(0),
-                            true,
-                            "E0706",
-                            (ws, t) ->
-                                    envs(
-                                            ws,
-                                            3,
-                                            "\n"
-                                                    + "[environments.integration.output]\n"
-                                                    + "path = \"out/production\"\n"),
-                            reading.toArray(String[]::new)));
+            rows.add(row("two environments share a folder, read by " + reading.get(0), true, "E0706", sharedFolder,
+                    reading.toArray(String[]::new)));
         }
         rows.add(
                 row(
