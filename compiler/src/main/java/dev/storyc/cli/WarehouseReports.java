@@ -232,18 +232,18 @@ final class WarehouseReports {
                 failure.hint().ifPresent(hint -> node.put("hint", hint));
             });
             copy.put("exit_code", run.exitCode());
-            try {
-                return JSON.writeValueAsString(copy) + "\n";
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return text(copy) + "\n";
         };
     }
 
     static void print(PrintWriter out, JsonNode document) {
+        out.println(text(document));
+        out.flush();
+    }
+
+    private static String text(JsonNode document) {
         try {
-            out.println(JSON.writeValueAsString(document));
-            out.flush();
+            return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
