@@ -59,11 +59,11 @@ final class ReadOnlyFailures {
     private static DatabaseException denied(SQLException e, String role, WarehouseTarget target, String command) {
         String who = role.equals(target.user()) ? "the warehouse user `" + role + "`"
                 : "the warehouse role `" + role + "` (logged in as `" + target.user() + "`)";
-        Matcher schema = DENIED_SCHEMA.matcher(ServerErrors.message(e));
-        String grant = schema.find()
-                ? "GRANT USAGE ON SCHEMA " + schema.group(1) + " TO " + role + " and SELECT on its tables"
-                : "GRANT USAGE ON SCHEMA " + target.schema() + " TO " + role + " and SELECT ON ALL TABLES IN"
-                        + " SCHEMA " + target.schema() + " TO " + role;
+        // The schema the server named, else the environment's own.
+        Matcher denied = DENIED_SCHEMA.matcher(ServerErrors.message(e));
+        String schema = denied.find() ? denied.group(1) : target.schema();
+        String grant = "GRANT USAGE ON SCHEMA " + schema + " TO " + role + " and SELECT ON ALL TABLES IN SCHEMA "
+                + schema + " TO " + role;
         return new DatabaseException(DatabaseException.Kind.PERMISSION,
                 who + " of " + target.environment() + " may not read what `" + command + "` needs: "
                         + ServerErrors.message(e),

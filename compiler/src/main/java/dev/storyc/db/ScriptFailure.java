@@ -43,15 +43,15 @@ final class ScriptFailure {
             replace = "undo the edit of `" + forRework.rework() + "` for now, fix the revert.sql of `" + id
                     + "`, compile and apply (the corrected script is stored), then edit `" + forRework.rework()
                     + "` again and rework";
-        } else if (reason instanceof RevertReason.BackedOut) {
-            replace = "put story `" + id.story() + "` back in the release, fix its revert.sql, compile and apply"
-                    + " (the corrected script is stored), then take it out again";
         } else {
-            // The story is still in the release; the change left it.
-            replace = "put the change back in story `" + id.story() + "` ("
-                    + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/")
-                    + "), fix its revert.sql, compile and apply (the corrected script is stored), then take it"
-                    + " out again";
+            String putBack = reason instanceof RevertReason.BackedOut
+                    ? "put story `" + id.story() + "` back in the release"
+                    // The story is still in the release; the change left it.
+                    : "put the change back in story `" + id.story() + "` ("
+                            + (id.change().equals("base") ? "schema/" : "schema/changes/NN-" + id.change() + "/")
+                            + ")";
+            replace = putBack + ", fix its revert.sql, compile and apply (the corrected script is stored), then"
+                    + " take it out again";
         }
         return diagnostic(Code.REVERT_FAILED, "revert", id, script, e, replay, null,
                 "the change was rolled back. The registry's stored copy of the revert script ran; to"
