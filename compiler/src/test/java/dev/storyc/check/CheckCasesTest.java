@@ -77,11 +77,11 @@ class CheckCasesTest {
                 row("revert-cascades", "E0643", "stories/extra/schema/revert.sql:2:55", NONE,
                         "this story's own dependent objects first"),
                 // Round 22: a view over another story's table let the release back that story out.
+                row("deploy-builds-on-unrequired", "E0629", "stories/extra/schema/deploy.sql:3:20", NONE,
+                        "add the line `requires = [\"base\"]` to stories/extra/story.toml"),
                 // A typo in a value Looker fixes compiled as if it were the default.
                 row("unknown-lookml-value", "E0644", "stories/extra/explores/extra.explore.lkml:2:71", NONE,
                         "did you mean `many_to_one`?"),
-                row("deploy-builds-on-unrequired", "E0629", "stories/extra/schema/deploy.sql:3:20", NONE,
-                        "add the line `requires = [\"base\"]` to stories/extra/story.toml"),
                 row("etl-merge-without-key", "E0901", "stories/extra/etl/load_extra.job.toml:5:1", NONE,
                         "add the columns that identify a row"),
                 row("etl-key-invalid", "E0902", "stories/extra/etl/load_extra.job.toml:6:1", NONE,
