@@ -3,6 +3,8 @@ package dev.storyc.cli;
 import dev.storyc.config.ImportPins;
 import dev.storyc.diag.Result;
 import dev.storyc.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Pin every import of environments.toml to the sha256 of the file as it is now.",
                 "Edits only the pins, keeping comments, spacing and order."})
 final class EnvFreezeCommand implements Callable<Integer> {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     @ParentCommand
     EnvCommand env;
@@ -38,9 +41,22 @@ final class EnvFreezeCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path file = env.root.projectRoot().resolve("environments.toml");
-        // WorkspaceFiles keeps the file's mode, line endings, byte-order mark and link, and refuses
-        // if an editor wrote it meanwhile.
-        WorkspaceFiles.replace(file, workspace.environments().orElseThrow().text(), frozen.get().text(), console);
+        String read = workspace.environments().orElseThrow().text();
+        // The file's byte-order mark, which the loader drops, is written back; WorkspaceFiles keeps
+        // its mode, line endings and link, and refuses if an editor wrote it meanwhile.
+        String written = startsWithBom(file, console) ? "\uFEFF" + frozen.get().text() : frozen.get().text();
+        WorkspaceFiles.replace(file, read, written, console);
         return ExitCode.OK;
+    }
+
+    private static boolean startsWithBom(Path file, Console console) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(BOM.length);
+            return java.util.Arrays.equals(head, BOM);
+        } catch (IOException e) {
+            console.failure("cannot read environments.toml: " + dev.storyc.workspace.FileReads.reason(e),
+                    "check its permissions");
+            throw new CommandFailure(ExitCode.OPERATION_FAILED);
+        }
     }
 }

@@ -23,23 +23,19 @@ import java.util.UUID;
  * file keeps the permissions it had.
  */
 final class WorkspaceFiles {
-    private static final String BOM = "\uFEFF";
-
     private WorkspaceFiles() {}
 
     /**
      * Returns {@code text} with CRLF line endings when the file it replaces has them (a checkout
      * with core.autocrlf, or a file committed so): a one-line edit by release add or promote
-     * rewrote every line, and git showed the whole file changed. A byte-order mark the file starts
-     * with, which the loader drops, is kept the same way.
+     * rewrote every line, and git showed the whole file changed.
      */
-    private static String inItsForm(Path target, String text) throws IOException {
+    private static String inItsLineEndings(Path target, String text) throws IOException {
         if (!Files.isRegularFile(target)) {
             return text;
         }
         String before = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
-        String lines = before.contains("\r\n") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text;
-        return before.startsWith(BOM) && !lines.startsWith(BOM) ? BOM + lines : lines;
+        return before.contains("\r\n") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text;
     }
 
     static void write(Path requested, String text, Console console) {
@@ -84,12 +80,12 @@ final class WorkspaceFiles {
 
     /** A text as the workspace loader reads it: no byte-order mark, LF line ends. */
     private static String comparable(String text) {
-        return (text.startsWith(BOM) ? text.substring(1) : text).replace("\r\n", "\n");
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
     }
 
     /** Writes through a temporary file moved over the target, in the line ends the target has. */
     private static void writeThrough(Path target, String text) throws IOException {
-        String written = inItsForm(target, text);
+        String written = inItsLineEndings(target, text);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
