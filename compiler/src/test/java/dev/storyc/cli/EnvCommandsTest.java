@@ -107,12 +107,12 @@ class EnvCommandsTest {
         Checkout.write(workspace.resolve("shared/bases.toml"), "[bases.shared]\nmodel = \"warehouse\"\n");
         Path file = workspace.resolve("environments.toml");
         String original = Files.readString(file);
-        Files.writeString(file, "[[imports]]\n  path = \"shared/bases.toml\" # team bases\n\n" + original);
+        Files.writeString(file, "\uFEFF[[imports]]\n  path = \"shared/bases.toml\" # team bases\n\n" + original);
         var groupWritable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
         Files.setPosixFilePermissions(file, groupWritable);
         assertThat(Storyc.run(workspace, "env", "freeze").exitCode()).isZero();
         assertThat(Files.getPosixFilePermissions(file)).as("the file keeps its mode").isEqualTo(groupWritable);
-        assertThat(Files.readString(file)).startsWith("[[imports]]\n  path = \"shared/bases.toml\" # team bases\n  sha256 = \"")
+        assertThat(Files.readString(file)).as("the byte-order mark is kept").startsWith("\uFEFF[[imports]]\n  path = \"shared/bases.toml\" # team bases\n  sha256 = \"")
                 .endsWith(original);
         assertThat(Storyc.run(workspace, "env", "list").exitCode()).isZero();
     }
